@@ -1,0 +1,84 @@
+"""Văn thư số — command-line entry point.
+
+Every feature is reachable from here.  Each core package contributes its
+subcommands through a ``cli`` module exposing ``register(subparsers)``; each
+subcommand sets ``func(args) -> int``.  With no subcommand the GUI starts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from client.errors import VanThuError
+
+__all__ = ["main", "build_parser"]
+
+logger = logging.getLogger("vanthu")
+
+# Packages that contribute subcommands, in the order shown by --help.
+CLI_MODULES = ("server.cli", "client.cli", "signing.cli", "sync.cli", "ui.cli", "installer.cli")
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("vanthu")
+    except PackageNotFoundError:  # running from a source tree without install
+        return "0.0.0+source"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="vanthu",
+        description="Văn thư số — quản lý văn bản, ký số và tải lên / document client",
+    )
+    parser.add_argument("--version", action="version", version=f"vanthu {_version()}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="chi tiết / verbose logging")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in CLI_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:  # a real missing dependency inside the module
+                raise
+            continue
+        module.register(sub)
+    return parser
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    try:
+        from ui.app import run_app
+    except ModuleNotFoundError:
+        print("Giao diện chưa sẵn sàng / The desktop UI is not available in this build.")
+        return 2
+    return int(run_app(args) or 0)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    func = getattr(args, "func", None)
+    try:
+        if func is None:
+            return _run_gui(args)
+        return int(func(args) or 0)
+    except VanThuError as exc:
+        print(f"{exc.title()}: {exc.message()}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Đã dừng / Interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
