@@ -20,7 +20,15 @@ __all__ = ["main", "build_parser"]
 logger = logging.getLogger("vanthu")
 
 # Packages that contribute subcommands, in the order shown by --help.
-CLI_MODULES = ("server.cli", "client.cli", "signing.cli", "sync.cli", "ui.cli", "installer.cli")
+CLI_MODULES = (
+    "server.cli",
+    "client.cli",
+    "client.cache_cli",
+    "signing.cli",
+    "sync.cli",
+    "ui.cli",
+    "installer.cli",
+)
 
 
 def _version() -> str:
