@@ -1,0 +1,58 @@
+"""FastAPI application factory."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI
+from starlette.middleware.base import BaseHTTPMiddleware
+
+from .blobs import BlobStore
+from .config import ServerSettings
+from .db import Database
+from .deps import AppState
+from .errors import install_error_handlers
+from .routes import auth, changes, documents, files, reference, uploads
+from .security import LoginLimiter
+
+__all__ = ["create_app"]
+
+logger = logging.getLogger(__name__)
+
+API_PREFIX = "/api/v1"
+
+
+async def _security_headers(request, call_next):  # type: ignore[no-untyped-def]
+    response = await call_next(request)
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    response.headers.setdefault("Referrer-Policy", "no-referrer")
+    return response
+
+
+def create_app(settings: ServerSettings, *, migrate: bool = True) -> FastAPI:
+    """Build the app; the database is migrated to the newest schema first."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    settings.upload_dir.mkdir(parents=True, exist_ok=True)
+    db = Database(settings.resolved_database_url)
+    if migrate:
+        db.migrate()
+    app = FastAPI(
+        title="Văn thư số — document server",
+        version="1.0",
+        description="Reference provincial document server (văn bản đến / văn bản đi).",
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=f"{API_PREFIX}/docs",
+        redoc_url=None,
+    )
+    app.state.vanthu = AppState(
+        settings=settings,
+        db=db,
+        blobs=BlobStore(settings.blob_dir),
+        limiter=LoginLimiter(settings.login_max_failures, settings.login_window_seconds),
+    )
+    install_error_handlers(app)
+    app.add_middleware(BaseHTTPMiddleware, dispatch=_security_headers)
+    for module in (auth, reference, documents, changes, files, uploads):
+        app.include_router(module.router, prefix=API_PREFIX)
+    return app

@@ -1,0 +1,192 @@
+"""Realistic demo documents of one province, inserted in bulk.
+
+Metadata goes in with Core ``executemany`` in large chunks so a million
+documents take minutes; the first ``pdfs`` documents also get a generated
+official-letter PDF (with a real signature block) as version 1.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import random
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from .blobs import BlobStore
+from .db import Database, next_seq
+from .models import Blob, Document, User, Version, utcnow
+from .seed import seed_base
+from .text import fold
+
+__all__ = ["DemoDataReport", "generate_demo_data"]
+
+logger = logging.getLogger(__name__)
+
+DOC_TYPES = (
+    ("Công văn", "CV", 0.45),
+    ("Quyết định", "QĐ", 0.15),
+    ("Tờ trình", "TTr", 0.08),
+    ("Báo cáo", "BC", 0.12),
+    ("Thông báo", "TB", 0.08),
+    ("Kế hoạch", "KH", 0.07),
+    ("Giấy mời", "GM", 0.05),
+)
+TOPICS = (
+    "quản lý đất đai", "giải ngân vốn đầu tư công", "phòng, chống thiên tai", "xây dựng nông thôn mới",
+    "cải cách hành chính", "chuyển đổi số", "bảo vệ môi trường", "phòng cháy, chữa cháy",
+    "tuyển sinh năm học mới", "tiêm chủng mở rộng", "thu ngân sách nhà nước", "an toàn giao thông",
+    "bồi thường, giải phóng mặt bằng", "quy hoạch sử dụng đất", "thi đua, khen thưởng",
+    "đào tạo, bồi dưỡng cán bộ", "kiểm tra công tác văn thư, lưu trữ", "phát triển du lịch",
+)
+PLACES = ("huyện Cẩm Xuyên", "thị xã Kỳ Anh", "huyện Đức Thọ", "thành phố Hà Tĩnh", "huyện Hương Sơn",
+          "huyện Thạch Hà", "huyện Nghi Xuân", "toàn tỉnh")
+OPENERS = ("Về việc triển khai", "V/v báo cáo tình hình", "Phê duyệt kế hoạch", "Về việc đôn đốc thực hiện",
+           "Hướng dẫn", "Về việc tăng cường", "Tổng kết công tác", "Về việc góp ý dự thảo")
+SIGNERS = (
+    ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Quốc Việt"),
+    ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Võ Trọng Hải"),
+    ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Thị Mai Anh"),
+    ("", "GIÁM ĐỐC", "Đặng Văn Thành"),
+    ("TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "Hoàng Đình Phúc"),
+)
+ISSUERS = (
+    "Ủy ban nhân dân tỉnh Hà Tĩnh", "Sở Tài chính tỉnh Hà Tĩnh", "Sở Nội vụ tỉnh Hà Tĩnh",
+    "Bộ Tài nguyên và Môi trường", "Văn phòng Chính phủ", "Sở Y tế tỉnh Hà Tĩnh",
+    "Sở Giáo dục và Đào tạo tỉnh Hà Tĩnh", "UBND huyện Cẩm Xuyên", "UBND thị xã Kỳ Anh",
+)
+NOTATIONS = ("UBND-VP", "UBND-NL", "UBND-KT", "UBND-TH", "STC-NS", "SNV-CCHC", "STNMT-QLĐĐ", "SYT-NVY")
+
+
+@dataclass(frozen=True)
+class DemoDataReport:
+    documents: int
+    pdfs: int
+    seconds: float
+
+
+def _weighted_type(rng: random.Random) -> tuple[str, str]:
+    roll, acc = rng.random(), 0.0
+    for name, short, weight in DOC_TYPES:
+        acc += weight
+        if roll <= acc:
+            return name, short
+    return DOC_TYPES[0][0], DOC_TYPES[0][1]
+
+
+def _row(rng: random.Random, index: int, year: int, org_names: list[str], home_org: int, author: int) -> dict:
+    doc_type, short = _weighted_type(rng)
+    direction = "incoming" if rng.random() < 0.72 else "outgoing"
+    issued = dt.date(year, 1, 1) + dt.timedelta(days=rng.randrange(0, 330))
+    subject = f"{rng.choice(OPENERS)} {rng.choice(TOPICS)} trên địa bàn {rng.choice(PLACES)} năm {year}"
+    authority, position, signer = rng.choice(SIGNERS)
+    notation = rng.choice(NOTATIONS) if doc_type == "Công văn" else f"{short}-{rng.choice(NOTATIONS).split('-')[0]}"
+    number = str(index % 9000 + 1)
+    urgency = rng.choices((0, 1, 2, 3), (0.8, 0.12, 0.06, 0.02))[0]
+    secrecy = rng.choices((0, 1, 2), (0.93, 0.05, 0.02))[0]
+    due = issued + dt.timedelta(days=rng.choice((5, 7, 10, 15, 30))) if rng.random() < 0.4 else None
+    organ = rng.choice(org_names)
+    row = {
+        "direction": direction, "doc_type": doc_type, "code_number": number, "code_notation": notation,
+        "issued_date": issued, "organ_name": organ, "subject": subject, "language": "vi",
+        "page_amount": rng.randint(1, 12), "description": "", "signer_position": position.title(),
+        "signer_name": signer, "urgency": urgency, "secrecy": secrecy, "due_date": due,
+        "to_places": ["Các sở, ban, ngành cấp tỉnh", "UBND các huyện, thành phố, thị xã"],
+        "recipients": ["Như trên", "Lưu: VT"], "issued_amount": None, "file_code": "",
+        "register_id": None, "organisation_id": home_org, "created_by": author,
+        "created_at": utcnow(), "updated_at": utcnow(), "current_version": 0, "deleted": False,
+        "arrival_number": None, "arrival_date": None,
+    }
+    if direction == "incoming":
+        row["arrival_number"] = index + 1
+        row["arrival_date"] = issued + dt.timedelta(days=rng.randint(0, 3))
+        row["status"] = rng.choice(("received", "assigned", "processing", "done"))
+        row["to_places"] = [rng.choice(("Văn phòng UBND tỉnh", "Phòng Kinh tế", "Phòng Tổng hợp"))]
+    else:
+        row["status"] = rng.choice(("draft", "pending_signature", "signed", "numbered", "issued"))
+        if row["status"] in ("draft", "pending_signature", "signed"):
+            row["code_number"] = None
+        row["issued_amount"] = rng.randint(2, 30)
+    symbol = f"{row['code_number']}/{notation}" if row["code_number"] else ""
+    parts = [symbol, notation, subject, organ, signer, *row["to_places"], *row["recipients"]]
+    row["search_text"] = fold(" ".join(parts))
+    return row
+
+
+def _chunks(total: int, size: int) -> Iterator[range]:
+    for start in range(0, total, size):
+        yield range(start, min(total, start + size))
+
+
+def generate_demo_data(
+    db: Database,
+    blobs: BlobStore,
+    count: int,
+    pdfs: int = 0,
+    *,
+    seed: int = 2026,
+    progress: Callable[[int, int], None] | None = None,
+) -> DemoDataReport:
+    """Insert ``count`` documents (the first ``pdfs`` with a PDF)."""
+    import time
+
+    started = time.perf_counter()
+    rng = random.Random(seed)
+    year = dt.date.today().year
+    with db.session() as session:
+        home = seed_base(session)
+        org_names = list(ISSUERS)
+        author = session.scalar(select(User.id).where(User.username == "vanthu")) or 1
+        done = 0
+        for chunk in _chunks(count, 5000):
+            rows = [_row(rng, i, year, org_names, home.id, author) for i in chunk]
+            last = next_seq(session, len(rows))
+            for offset, row in enumerate(rows):
+                row["revision"] = last - len(rows) + 1 + offset
+            session.execute(insert(Document), rows)
+            session.commit()
+            done += len(rows)
+            if progress:
+                progress(done, count)
+        made = _attach_pdfs(session, blobs, min(pdfs, count), author) if pdfs else 0
+    return DemoDataReport(count, made, time.perf_counter() - started)
+
+
+def _attach_pdfs(session: Session, blobs: BlobStore, pdfs: int, author: int) -> int:
+    try:
+        from .demo_pdf import OfficialLetter, render_letter_pdf
+    except ImportError:
+        logger.warning("server.demo_pdf is not available; demo documents get no PDF")
+        return 0
+    docs = list(session.scalars(select(Document).where(Document.current_version == 0)
+                                .order_by(Document.id.desc()).limit(pdfs)))
+    for doc in docs:
+        authority, position, name = next(
+            (s for s in SIGNERS if s[2] == doc.signer_name), SIGNERS[0]
+        )
+        letter = OfficialLetter(
+            organ_name=doc.organ_name.upper(), number_symbol=f"{doc.code_number or '    '}/{doc.code_notation}",
+            place_date=f"Hà Tĩnh, ngày {doc.issued_date.day:02d} tháng {doc.issued_date.month:02d} năm {doc.issued_date.year}"
+            if doc.issued_date else "Hà Tĩnh",
+            doc_type=doc.doc_type.upper(), subject=doc.subject,
+            body_paragraphs=(
+                f"Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh về {doc.subject[0].lower() + doc.subject[1:]}.",
+                "Đề nghị các cơ quan, đơn vị nghiêm túc triển khai thực hiện, báo cáo kết quả đúng thời hạn.",
+            ),
+            signer_authority=authority, signer_position=position, signer_name=name,
+            recipients=tuple(doc.recipients or ("Như trên", "Lưu: VT")), pages=1 + doc.id % 2,
+        )
+        data = render_letter_pdf(letter)
+        sha = blobs.put_bytes(data)
+        if session.get(Blob, sha) is None:
+            session.add(Blob(sha256=sha, size=len(data)))
+        session.add(Version(document_id=doc.id, number=1, sha256=sha, size=len(data),
+                            filename=f"{doc.doc_type}-{doc.id}.pdf", author_id=author, note="Bản gốc"))
+        doc.current_version = 1
+        doc.revision = next_seq(session)
+        session.flush()
+    session.commit()
+    return len(docs)

@@ -1,0 +1,83 @@
+"""Request dependencies: the app's shared state, DB sessions and the caller.
+
+Roles are checked with ``require_role`` so each route states who may call it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .blobs import BlobStore
+from .config import ServerSettings
+from .db import Database
+from .errors import ApiProblem, forbidden
+from .models import AuthToken, User, utcnow
+from .security import LoginLimiter, token_digest
+
+__all__ = ["AppState", "get_state", "get_session", "current_user", "require_role"]
+
+_bearer = HTTPBearer(auto_error=False)
+
+
+@dataclass
+class AppState:
+    settings: ServerSettings
+    db: Database
+    blobs: BlobStore
+    limiter: LoginLimiter
+
+
+def get_state(request: Request) -> AppState:
+    return request.app.state.vanthu
+
+
+def get_session(state: AppState = Depends(get_state)) -> Iterator[Session]:
+    with state.db.session() as session:
+        yield session
+
+
+def _unauthorized(vi: str, en: str) -> ApiProblem:
+    return ApiProblem(401, vi, en, headers={"WWW-Authenticate": "Bearer"})
+
+
+def current_user(
+    credentials: HTTPAuthorizationCredentials | None = Depends(_bearer),
+    session: Session = Depends(get_session),
+) -> User:
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise _unauthorized("Cần đăng nhập.", "Authentication required.")
+    token = session.scalar(
+        select(AuthToken).where(AuthToken.token_hash == token_digest(credentials.credentials))
+    )
+    if token is None or token.revoked or token.expires_at < utcnow():
+        raise _unauthorized(
+            "Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.",
+            "Your session has expired, please log in again.",
+        )
+    user = session.get(User, token.user_id)
+    if user is None or not user.active:
+        raise _unauthorized("Tài khoản đã bị khoá.", "The account is disabled.")
+    return user
+
+
+def require_role(*roles: str) -> Callable[[User], User]:
+    allowed = set(roles) | {"admin"}
+
+    def check(user: User = Depends(current_user)) -> User:
+        if user.role not in allowed:
+            raise forbidden()
+        return user
+
+    return check
+
+
+def today_vn() -> dt.date:
+    """Registers roll over on 1 January Vietnam time (UTC+07:00)."""
+    return (dt.datetime.now(dt.UTC) + dt.timedelta(hours=7)).date()

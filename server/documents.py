@@ -1,0 +1,235 @@
+"""Document operations shared by the routes and the demo-data generator.
+
+Every write takes a change-feed number from ``next_seq`` inside the same
+transaction, so the feed never misses a change.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import logging
+
+from sqlalchemy import Select, and_, or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from .db import next_seq
+from .errors import ApiProblem, conflict, not_found
+from .models import AuditEvent, Document, Register, User, Version, utcnow
+from .schemas import DocumentOut, VersionOut
+from .text import fold
+
+__all__ = [
+    "document_out",
+    "search_text_for",
+    "load_document",
+    "list_query",
+    "encode_cursor",
+    "decode_cursor",
+    "assign_number",
+    "audit",
+    "touch",
+]
+
+logger = logging.getLogger(__name__)
+
+
+def number_symbol(doc: Document) -> str:
+    if not doc.code_number:
+        return ""
+    return f"{doc.code_number}/{doc.code_notation}" if doc.code_notation else doc.code_number
+
+
+def search_text_for(doc: Document) -> str:
+    parts = [number_symbol(doc), doc.code_notation, doc.subject, doc.organ_name, doc.signer_name]
+    parts += list(doc.recipients or []) + list(doc.to_places or [])
+    return fold(" ".join(p for p in parts if p))
+
+
+def document_out(doc: Document, versions: list[Version], authors: dict[int, str]) -> DocumentOut:
+    return DocumentOut(
+        id=doc.id,
+        direction=doc.direction,  # type: ignore[arg-type]
+        doc_type=doc.doc_type,
+        code_number=doc.code_number,
+        code_notation=doc.code_notation,
+        number_symbol=number_symbol(doc),
+        issued_date=doc.issued_date,
+        organ_name=doc.organ_name,
+        subject=doc.subject,
+        language=doc.language,
+        page_amount=doc.page_amount,
+        description=doc.description,
+        signer_position=doc.signer_position,
+        signer_name=doc.signer_name,
+        urgency=doc.urgency,
+        secrecy=doc.secrecy,
+        due_date=doc.due_date,
+        to_places=list(doc.to_places or []),
+        recipients=list(doc.recipients or []),
+        issued_amount=doc.issued_amount,
+        arrival_number=doc.arrival_number,
+        arrival_date=doc.arrival_date,
+        file_code=doc.file_code,
+        register_id=doc.register_id,
+        status=doc.status,
+        organisation_id=doc.organisation_id,
+        created_by=doc.created_by,
+        created_at=doc.created_at,
+        updated_at=doc.updated_at,
+        revision=doc.revision,
+        current_version=doc.current_version,
+        versions=[
+            VersionOut(
+                number=v.number,
+                sha256=v.sha256,
+                size=v.size,
+                filename=v.filename,
+                content_type=v.content_type,
+                author=authors.get(v.author_id, ""),
+                note=v.note,
+                created_at=v.created_at,
+            )
+            for v in versions
+        ],
+    )
+
+
+def documents_out(session: Session, docs: list[Document]) -> list[DocumentOut]:
+    """Serialise many documents with two queries (versions, authors), not N."""
+    ids = [d.id for d in docs]
+    versions: dict[int, list[Version]] = {i: [] for i in ids}
+    if ids:
+        for v in session.scalars(
+            select(Version).where(Version.document_id.in_(ids)).order_by(Version.number)
+        ):
+            versions[v.document_id].append(v)
+    author_ids = {v.author_id for vs in versions.values() for v in vs}
+    authors = (
+        dict(session.execute(select(User.id, User.full_name).where(User.id.in_(author_ids))).all())
+        if author_ids
+        else {}
+    )
+    return [document_out(d, versions[d.id], authors) for d in docs]
+
+
+def load_document(session: Session, document_id: int, *, for_update: bool = False) -> Document:
+    query = select(Document).where(Document.id == document_id, Document.deleted.is_(False))
+    if for_update:
+        query = query.with_for_update()
+    doc = session.scalar(query)
+    if doc is None:
+        raise not_found(f"văn bản số {document_id}", f"Document {document_id}")
+    return doc
+
+
+def touch(session: Session, doc: Document) -> None:
+    """Give a changed document a new feed number and timestamp."""
+    doc.revision = next_seq(session)
+    doc.updated_at = utcnow()
+    doc.search_text = search_text_for(doc)
+
+
+def audit(session: Session, user: User | None, action: str, document_id: int | None, detail: str = "") -> None:
+    session.add(
+        AuditEvent(user_id=user.id if user else None, action=action, document_id=document_id, detail=detail[:1000])
+    )
+
+
+def encode_cursor(last_id: int) -> str:
+    return base64.urlsafe_b64encode(f"id:{last_id}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> int:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        kind, value = raw.split(":", 1)
+        if kind != "id":
+            raise ValueError(kind)
+        return int(value)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ApiProblem(400, "Con trỏ phân trang không hợp lệ.", "Invalid page cursor.") from exc
+
+
+def list_query(
+    *,
+    direction: str | None,
+    doc_type: str | None,
+    urgency: int | None,
+    secrecy: int | None,
+    status: str | None,
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+    q: str | None,
+) -> Select:
+    query = select(Document).where(Document.deleted.is_(False))
+    if direction:
+        query = query.where(Document.direction == direction)
+    if doc_type:
+        query = query.where(Document.doc_type == doc_type)
+    if urgency is not None:
+        query = query.where(Document.urgency == urgency)
+    if secrecy is not None:
+        query = query.where(Document.secrecy == secrecy)
+    if status:
+        query = query.where(Document.status == status)
+    day = Document.issued_date
+    if date_from:
+        query = query.where(or_(day >= date_from, and_(day.is_(None), Document.arrival_date >= date_from)))
+    if date_to:
+        query = query.where(or_(day <= date_to, and_(day.is_(None), Document.arrival_date <= date_to)))
+    for term in fold(q or "").split()[:10]:
+        escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        query = query.where(Document.search_text.like(f"%{escaped}%", escape="\\"))
+    return query
+
+
+def _register_for(session: Session, doc: Document, register_id: int | None, year: int) -> Register:
+    if register_id is not None:
+        register = session.get(Register, register_id)
+        if register is None or register.organisation_id != doc.organisation_id:
+            raise not_found(f"sổ văn bản {register_id}", f"Register {register_id}")
+        if register.direction != doc.direction:
+            raise ApiProblem(422, "Sổ văn bản không đúng chiều văn bản.", "Register direction mismatch.")
+        return register
+    query = select(Register).where(
+        Register.organisation_id == doc.organisation_id,
+        Register.direction == doc.direction,
+        Register.year == year,
+    ).order_by(Register.id)
+    register = session.scalar(query)
+    if register is None:
+        name = "Sổ văn bản đến" if doc.direction == "incoming" else "Sổ văn bản đi"
+        try:
+            with session.begin_nested():
+                register = Register(
+                    organisation_id=doc.organisation_id, name=name, direction=doc.direction, year=year, next_number=1
+                )
+                session.add(register)
+        except IntegrityError:
+            register = session.scalar(query)
+    assert register is not None
+    return register
+
+
+def assign_number(session: Session, doc: Document, register_id: int | None, today: dt.date) -> int:
+    """Take the register's next number atomically (UPDATE … RETURNING-style)."""
+    if doc.code_number or doc.arrival_number:
+        raise conflict("Văn bản đã được cấp số.", "The document already has a number.")
+    register = _register_for(session, doc, register_id, today.year)
+    session.execute(
+        update(Register).where(Register.id == register.id).values(next_number=Register.next_number + 1)
+    )
+    session.refresh(register)
+    number = register.next_number - 1
+    doc.register_id = register.id
+    if doc.direction == "incoming":
+        doc.arrival_number = number
+        doc.arrival_date = today
+    else:
+        doc.code_number = f"{number:02d}"
+        doc.issued_date = doc.issued_date or today
+        if doc.status in ("draft", "pending_signature", "signed"):
+            doc.status = "numbered"
+    return number

@@ -1,0 +1,1 @@
+"""HTTP routes of the document server, one module per resource."""

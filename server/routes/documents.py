@@ -1,0 +1,182 @@
+"""Documents: list, read, register/draft, edit, delete and numbering."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from fastapi import APIRouter, Depends, Header, Query, Response
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from ..deps import AppState, current_user, get_session, get_state, require_role, today_vn
+from ..documents import (
+    assign_number,
+    audit,
+    decode_cursor,
+    documents_out,
+    encode_cursor,
+    list_query,
+    load_document,
+    touch,
+)
+from ..errors import ApiProblem, forbidden
+from ..models import Blob, Document, IdempotencyKey, User, Version
+from ..schemas import Direction, DocumentCreate, DocumentOut, DocumentPage, DocumentPatch, NumberRequest
+from ..text import clean_filename
+from .preconditions import parse_if_match
+
+__all__ = ["router"]
+
+logger = logging.getLogger(__name__)
+router = APIRouter(prefix="/documents", tags=["documents"])
+
+
+@router.get("", response_model=DocumentPage)
+def list_documents(
+    direction: Direction | None = None,
+    doc_type: str | None = Query(None, max_length=100),
+    urgency: int | None = Query(None, ge=0, le=4),
+    secrecy: int | None = Query(None, ge=0, le=3),
+    status: str | None = Query(None, max_length=30),
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    q: str | None = Query(None, max_length=200),
+    limit: int = Query(50, ge=1, le=500),
+    cursor: str | None = Query(None, max_length=200),
+    _user: User = Depends(current_user),
+    session: Session = Depends(get_session),
+) -> DocumentPage:
+    query = list_query(
+        direction=direction,
+        doc_type=doc_type,
+        urgency=urgency,
+        secrecy=secrecy,
+        status=status,
+        date_from=date_from,
+        date_to=date_to,
+        q=q,
+    )
+    if cursor:
+        query = query.where(Document.id < decode_cursor(cursor))
+    docs = list(session.scalars(query.order_by(Document.id.desc()).limit(limit + 1)))
+    more = len(docs) > limit
+    docs = docs[:limit]
+    return DocumentPage(
+        items=documents_out(session, docs),
+        next_cursor=encode_cursor(docs[-1].id) if more and docs else None,
+    )
+
+
+@router.get("/{document_id}", response_model=DocumentOut)
+def get_document(
+    document_id: int, _user: User = Depends(current_user), session: Session = Depends(get_session)
+) -> DocumentOut:
+    return documents_out(session, [load_document(session, document_id)])[0]
+
+
+def _existing_for_key(session: Session, user: User, key: str) -> Document | None:
+    row = session.scalar(
+        select(IdempotencyKey).where(IdempotencyKey.user_id == user.id, IdempotencyKey.key == key)
+    )
+    return session.get(Document, row.document_id) if row else None
+
+
+def _default_status(body: DocumentCreate) -> str:
+    if body.status:
+        return body.status
+    return "received" if body.direction == "incoming" else "draft"
+
+
+@router.post("", response_model=DocumentOut, status_code=201)
+def create_document(
+    body: DocumentCreate,
+    response: Response,
+    idempotency_key: str | None = Header(None, max_length=200),
+    user: User = Depends(require_role("clerk", "archivist")),
+    session: Session = Depends(get_session),
+) -> DocumentOut:
+    if user.role == "archivist" and body.direction != "incoming":
+        raise forbidden()
+    if idempotency_key and (existing := _existing_for_key(session, user, idempotency_key)):
+        response.status_code = 200
+        return documents_out(session, [existing])[0]
+    fields = body.model_dump(exclude={"file_sha256", "filename", "note", "status"})
+    doc = Document(**fields, status=_default_status(body), organisation_id=user.organisation_id,
+                   created_by=user.id, revision=0)
+    session.add(doc)
+    touch(session, doc)
+    session.flush()
+    if body.file_sha256:
+        if session.get(Blob, body.file_sha256) is None:
+            raise ApiProblem(422, "Tệp chưa được tải lên máy chủ.", "The file was never uploaded.")
+        filename = clean_filename(body.filename or f"{body.file_sha256[:12]}.pdf")
+        if filename is None:
+            raise ApiProblem(422, "Tên tệp không hợp lệ.", "Invalid file name.")
+        blob = session.get(Blob, body.file_sha256)
+        session.add(Version(document_id=doc.id, number=1, sha256=blob.sha256, size=blob.size,  # type: ignore[union-attr]
+                            filename=filename, author_id=user.id, note=body.note or "Bản gốc"))
+        doc.current_version = 1
+    if idempotency_key:
+        session.add(IdempotencyKey(user_id=user.id, key=idempotency_key, document_id=doc.id))
+    audit(session, user, "create", doc.id, body.direction)
+    try:
+        session.commit()
+    except IntegrityError:
+        session.rollback()  # a concurrent request with the same key won the race
+        existing = _existing_for_key(session, user, idempotency_key or "")
+        if existing is None:
+            raise
+        response.status_code = 200
+        return documents_out(session, [existing])[0]
+    return documents_out(session, [doc])[0]
+
+
+@router.patch("/{document_id}", response_model=DocumentOut)
+def patch_document(
+    document_id: int,
+    body: DocumentPatch,
+    if_match: str | None = Header(None, max_length=100),
+    user: User = Depends(require_role("clerk", "leader")),
+    session: Session = Depends(get_session),
+) -> DocumentOut:
+    expected = parse_if_match(if_match)
+    doc = load_document(session, document_id, for_update=True)
+    if doc.revision != expected:
+        raise ApiProblem(409, "Văn bản đã bị người khác thay đổi; hãy tải lại.",
+                         "The document was changed by someone else; reload it.")
+    for field, value in body.model_dump(exclude_unset=True).items():
+        setattr(doc, field, value)
+    touch(session, doc)
+    audit(session, user, "update", doc.id, ",".join(body.model_dump(exclude_unset=True)))
+    session.commit()
+    return documents_out(session, [doc])[0]
+
+
+@router.delete("/{document_id}", status_code=204, response_class=Response)
+def delete_document(
+    document_id: int, user: User = Depends(require_role()), session: Session = Depends(get_session)
+) -> Response:
+    doc = load_document(session, document_id, for_update=True)
+    doc.deleted = True
+    touch(session, doc)
+    audit(session, user, "delete", doc.id)
+    session.commit()
+    return Response(status_code=204)
+
+
+@router.post("/{document_id}/number", response_model=DocumentOut)
+def number_document(
+    document_id: int,
+    body: NumberRequest | None = None,
+    user: User = Depends(require_role("clerk")),
+    session: Session = Depends(get_session),
+    _state: AppState = Depends(get_state),
+) -> DocumentOut:
+    doc = load_document(session, document_id, for_update=True)
+    number = assign_number(session, doc, body.register_id if body else None, today_vn())
+    touch(session, doc)
+    audit(session, user, "number", doc.id, str(number))
+    session.commit()
+    return documents_out(session, [doc])[0]

@@ -1,0 +1,45 @@
+"""Organisations, registers and the health check."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Query
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..deps import current_user, get_session, today_vn
+from ..models import Organisation, Register, User
+from ..schemas import OrganisationOut, RegisterOut
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["reference"])
+
+
+@router.get("/health")
+def health() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+@router.get("/organisations", response_model=list[OrganisationOut])
+def organisations(
+    _user: User = Depends(current_user), session: Session = Depends(get_session)
+) -> list[OrganisationOut]:
+    rows = session.scalars(select(Organisation).order_by(Organisation.id))
+    return [OrganisationOut(id=o.id, code=o.code, name=o.name) for o in rows]
+
+
+@router.get("/registers", response_model=list[RegisterOut])
+def registers(
+    year: int | None = Query(None, ge=1900, le=9999),
+    user: User = Depends(current_user),
+    session: Session = Depends(get_session),
+) -> list[RegisterOut]:
+    rows = session.scalars(
+        select(Register)
+        .where(Register.organisation_id == user.organisation_id, Register.year == (year or today_vn().year))
+        .order_by(Register.id)
+    )
+    return [
+        RegisterOut(id=r.id, name=r.name, direction=r.direction, year=r.year, next_number=r.next_number)  # type: ignore[arg-type]
+        for r in rows
+    ]

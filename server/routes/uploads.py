@@ -1,0 +1,158 @@
+"""Resumable uploads (offset protocol): create, query offset, append bytes.
+
+A blob that already exists (same sha256) is never sent again; the final
+sha256 is checked before the bytes enter the content-addressed store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import uuid
+from pathlib import Path
+
+from fastapi import APIRouter, Depends, Header, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..deps import AppState, current_user, get_session, get_state
+from ..errors import ApiProblem, not_found
+from ..models import Blob, Upload, User, utcnow
+from ..schemas import UploadCreate, UploadOut
+from ..text import clean_filename
+
+__all__ = ["router"]
+
+logger = logging.getLogger(__name__)
+router = APIRouter(prefix="/uploads", tags=["uploads"])
+
+OFFSET_CONTENT_TYPE = "application/offset+octet-stream"
+
+
+def _out(upload: Upload, duplicate: bool = False) -> UploadOut:
+    return UploadOut(
+        id=upload.id,
+        filename=upload.filename,
+        size=upload.size,
+        sha256=upload.sha256,
+        offset=upload.offset,
+        status=upload.status,  # type: ignore[arg-type]
+        duplicate=duplicate,
+    )
+
+
+def _part_path(state: AppState, upload_id: str) -> Path:
+    return state.settings.upload_dir / f"{upload_id}.part"
+
+
+@router.post("", response_model=UploadOut, status_code=201)
+def create_upload(
+    body: UploadCreate,
+    response: Response,
+    user: User = Depends(current_user),
+    session: Session = Depends(get_session),
+    state: AppState = Depends(get_state),
+) -> UploadOut:
+    filename = clean_filename(body.filename)
+    if filename is None:
+        raise ApiProblem(422, "Tên tệp không hợp lệ.", "Invalid file name.")
+    if body.size > state.settings.max_upload_bytes:
+        limit_mb = state.settings.max_upload_bytes // (1024 * 1024)
+        raise ApiProblem(413, f"Tệp quá lớn (tối đa {limit_mb} MB).", f"File too large (max {limit_mb} MB).")
+    upload = Upload(id=str(uuid.uuid4()), filename=filename, size=body.size, sha256=body.sha256,
+                    content_type=body.content_type, created_by=user.id)
+    existing = session.get(Blob, body.sha256)
+    if existing is not None and existing.size == body.size and state.blobs.exists(body.sha256):
+        upload.offset, upload.status = body.size, "complete"
+        session.add(upload)
+        session.commit()
+        response.status_code = 200
+        return _out(upload, duplicate=True)
+    session.add(upload)
+    session.commit()
+    _part_path(state, upload.id).parent.mkdir(parents=True, exist_ok=True)
+    _part_path(state, upload.id).touch()
+    return _out(upload)
+
+
+def _load(session: Session, upload_id: str, user: User, state: AppState) -> Upload:
+    upload = session.get(Upload, upload_id[:36])
+    if upload is None or (upload.created_by != user.id and user.role != "admin"):
+        raise not_found("phiên tải lên", "Upload")
+    expiry = dt.timedelta(seconds=state.settings.upload_expiry_seconds)
+    if upload.status == "pending" and utcnow() - upload.updated_at > expiry:
+        raise not_found("phiên tải lên (đã hết hạn)", "Upload (expired)")
+    return upload
+
+
+@router.get("/{upload_id}", response_model=UploadOut)
+def get_upload(
+    upload_id: str,
+    user: User = Depends(current_user),
+    session: Session = Depends(get_session),
+    state: AppState = Depends(get_state),
+) -> UploadOut:
+    return _out(_load(session, upload_id, user, state))
+
+
+def _finish(session: Session, state: AppState, upload: Upload, part: Path) -> None:
+    digest = hashlib.sha256()
+    with part.open("rb") as fh:
+        while block := fh.read(1 << 20):
+            digest.update(block)
+    if digest.hexdigest() != upload.sha256:
+        part.write_bytes(b"")
+        upload.offset = 0
+        session.commit()
+        raise ApiProblem(
+            422,
+            "Tệp bị hỏng khi truyền (sai mã sha256); cần tải lên lại từ đầu.",
+            "The file was corrupted in transit (sha256 mismatch); upload it again.",
+        )
+    state.blobs.adopt(part, upload.sha256)
+    if session.get(Blob, upload.sha256) is None:
+        session.add(Blob(sha256=upload.sha256, size=upload.size))
+    upload.status = "complete"
+    session.commit()
+
+
+@router.patch("/{upload_id}", response_model=UploadOut)
+async def append_upload(
+    upload_id: str,
+    request: Request,
+    upload_offset: int = Header(..., ge=0, le=2**53),
+    content_type: str = Header(...),
+    user: User = Depends(current_user),
+    session: Session = Depends(get_session),
+    state: AppState = Depends(get_state),
+) -> UploadOut:
+    if content_type.split(";")[0].strip().lower() != OFFSET_CONTENT_TYPE:
+        raise ApiProblem(415, f"Cần Content-Type {OFFSET_CONTENT_TYPE}.", f"Content-Type must be {OFFSET_CONTENT_TYPE}.")
+    upload = await run_in_threadpool(_load, session, upload_id, user, state)
+    if upload.status == "complete":
+        return _out(upload)
+    if upload_offset != upload.offset:
+        raise ApiProblem(409, f"Sai vị trí tiếp tục: máy chủ đang ở byte {upload.offset}.",
+                         f"Offset mismatch: the server is at byte {upload.offset}.",
+                         headers={"Upload-Offset": str(upload.offset)})
+    part = _part_path(state, upload.id)
+    written = upload.offset
+    try:
+        with part.open("r+b" if part.exists() else "wb") as fh:
+            fh.seek(upload.offset)
+            fh.truncate()
+            async for chunk in request.stream():
+                if written + len(chunk) > upload.size:
+                    raise ApiProblem(413, "Dữ liệu vượt quá kích thước đã khai báo.", "More bytes than the declared size.")
+                fh.write(chunk)
+                written += len(chunk)
+    finally:
+        # Keep what arrived (even if the connection broke) so the client can resume.
+        upload.offset = written
+        upload.updated_at = utcnow()
+        await run_in_threadpool(session.commit)
+    if written == upload.size:
+        await run_in_threadpool(_finish, session, state, upload, part)
+    return _out(upload)
