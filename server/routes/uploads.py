@@ -70,8 +70,26 @@ def create_upload(
         session.commit()
         response.status_code = 200
         return _out(upload, duplicate=True)
+    pending = session.scalar(
+        select(Upload).where(Upload.created_by == user.id, Upload.sha256 == body.sha256,
+                             Upload.size == body.size, Upload.status == "pending")
+        .order_by(Upload.updated_at.desc()).limit(1)
+    )
+    expiry = dt.timedelta(seconds=state.settings.upload_expiry_seconds)
+    if pending is not None and utcnow() - pending.updated_at < expiry and _part_path(state, pending.id).exists():
+        # Resume an interrupted upload of the same bytes instead of starting over.
+        pending.offset = min(pending.offset, _part_path(state, pending.id).stat().st_size)
+        session.commit()
+        response.status_code = 200
+        return _out(pending)
     session.add(upload)
     session.commit()
+    if body.size == 0:
+        part = _part_path(state, upload.id)
+        part.parent.mkdir(parents=True, exist_ok=True)
+        part.touch()
+        _finish(session, state, upload, part)
+        return _out(upload)
     _part_path(state, upload.id).parent.mkdir(parents=True, exist_ok=True)
     _part_path(state, upload.id).touch()
     return _out(upload)

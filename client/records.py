@@ -1,0 +1,205 @@
+"""Typed records of the server API (frozen dataclasses parsed from JSON).
+
+Parsing tolerates unknown fields so a newer server never breaks an older
+client.  Times are UTC-aware ``datetime``s.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+__all__ = [
+    "User",
+    "LoginResult",
+    "Version",
+    "Document",
+    "DocumentPage",
+    "Change",
+    "ChangePage",
+    "UploadResult",
+    "DocumentFilter",
+    "URGENCY_LABELS",
+    "SECRECY_LABELS",
+]
+
+URGENCY_LABELS = ("Thường", "Khẩn", "Thượng khẩn", "Hỏa tốc", "Hỏa tốc hẹn giờ")
+SECRECY_LABELS = ("Thường", "Mật", "Tối mật", "Tuyệt mật")
+
+
+def parse_datetime(value: str | None) -> dt.datetime | None:
+    if not value:
+        return None
+    parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _pick(cls: type, data: dict[str, Any]) -> dict[str, Any]:
+    names = {f.name for f in fields(cls)}
+    return {k: v for k, v in data.items() if k in names}
+
+
+@dataclass(frozen=True)
+class User:
+    id: int
+    username: str
+    full_name: str
+    title: str
+    organisation_id: int
+    organisation_name: str
+    role: str
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> User:
+        return cls(**_pick(cls, data))
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    access_token: str
+    expires_at: dt.datetime | None
+    user: User
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> LoginResult:
+        return cls(data["access_token"], parse_datetime(data.get("expires_at")), User.from_json(data["user"]))
+
+
+@dataclass(frozen=True)
+class Version:
+    number: int
+    sha256: str
+    size: int
+    filename: str
+    content_type: str = "application/pdf"
+    author: str = ""
+    note: str = ""
+    created_at: dt.datetime | None = None
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Version:
+        values = _pick(cls, data)
+        values["created_at"] = parse_datetime(data.get("created_at"))
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document's metadata (Decree 30/2020 Appendix VI fields)."""
+
+    id: int
+    direction: str
+    doc_type: str = ""
+    code_number: str | None = None
+    code_notation: str = ""
+    number_symbol: str = ""
+    issued_date: dt.date | None = None
+    organ_name: str = ""
+    subject: str = ""
+    language: str = "vi"
+    page_amount: int = 0
+    description: str = ""
+    signer_position: str = ""
+    signer_name: str = ""
+    urgency: int = 0
+    secrecy: int = 0
+    due_date: dt.date | None = None
+    to_places: tuple[str, ...] = ()
+    recipients: tuple[str, ...] = ()
+    issued_amount: int | None = None
+    arrival_number: int | None = None
+    arrival_date: dt.date | None = None
+    file_code: str = ""
+    register_id: int | None = None
+    status: str = ""
+    organisation_id: int = 0
+    created_by: int = 0
+    created_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
+    revision: int = 0
+    current_version: int = 0
+    versions: tuple[Version, ...] = ()
+
+    @property
+    def latest_version(self) -> Version | None:
+        return self.versions[-1] if self.versions else None
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Document:
+        values = _pick(cls, data)
+        for name in ("issued_date", "due_date", "arrival_date"):
+            values[name] = parse_date(data.get(name))
+        for name in ("created_at", "updated_at"):
+            values[name] = parse_datetime(data.get(name))
+        values["to_places"] = tuple(data.get("to_places") or ())
+        values["recipients"] = tuple(data.get("recipients") or ())
+        values["versions"] = tuple(Version.from_json(v) for v in data.get("versions") or ())
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class DocumentPage:
+    items: tuple[Document, ...]
+    next_cursor: str | None
+
+
+@dataclass(frozen=True)
+class Change:
+    seq: int
+    kind: str
+    """``upsert`` or ``delete`` (a tombstone)."""
+    document_id: int
+    document: Document | None
+
+
+@dataclass(frozen=True)
+class ChangePage:
+    changes: tuple[Change, ...]
+    next_since: int
+    has_more: bool
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ChangePage:
+        changes = tuple(
+            Change(c["seq"], c["kind"], c["document_id"],
+                   Document.from_json(c["document"]) if c.get("document") else None)
+            for c in data.get("changes", ())
+        )
+        return cls(changes, int(data["next_since"]), bool(data["has_more"]))
+
+
+@dataclass(frozen=True)
+class UploadResult:
+    sha256: str
+    size: int
+    duplicate: bool
+    """True when the server already had these bytes (nothing was sent)."""
+    upload_id: str = ""
+
+
+@dataclass(frozen=True)
+class DocumentFilter:
+    """Server-side list filters (all optional)."""
+
+    direction: str | None = None
+    doc_type: str | None = None
+    urgency: int | None = None
+    secrecy: int | None = None
+    status: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    q: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def params(self) -> dict[str, str]:
+        out = {k: str(v) for k, v in self.extra.items()}
+        for name in ("direction", "doc_type", "urgency", "secrecy", "status", "date_from", "date_to", "q"):
+            value = getattr(self, name)
+            if value is not None and value != "":
+                out[name] = value.isoformat() if isinstance(value, dt.date) else str(value)
+        return out

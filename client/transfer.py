@@ -1,0 +1,126 @@
+"""Resumable file transfer over the offset protocol and HTTP Range.
+
+Uploads: ``POST /uploads`` declares name, size and sha256; the server
+answers with the offset to continue from (0 for a new upload, the stored
+offset for an interrupted one, or "complete" when it already has the
+bytes).  Chunks then go with ``PATCH`` + ``Upload-Offset``.  A broken
+connection re-asks the offset and continues; nothing is ever sent twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import Conflict, ServerUnavailable, VanThuError
+
+if TYPE_CHECKING:
+    from .api import ApiClient, CancelToken, Progress
+from .records import UploadResult
+
+__all__ = ["upload_from", "download_to", "IntegrityError"]
+
+logger = logging.getLogger(__name__)
+
+CHUNK = 4 * 1024 * 1024
+RESUME_ATTEMPTS = 5
+
+
+class IntegrityError(VanThuError):
+    title_vi = "Tệp bị hỏng"
+    title_en = "Corrupted file"
+    message_vi = "Tệp tải về không khớp mã sha256; đã xoá bản hỏng."
+    message_en = "The downloaded file does not match its sha256; the bad copy was removed."
+
+
+def _check_cancel(cancel: CancelToken | None) -> None:
+    if cancel is not None and cancel.is_set():
+        from .api import TransferCancelled
+
+        raise TransferCancelled()
+
+
+def _send_chunks(client: ApiClient, upload: dict, path: Path, progress: Progress | None,
+                 cancel: CancelToken | None) -> dict:
+    offset, size = int(upload["offset"]), int(upload["size"])
+    with path.open("rb") as fh:
+        while upload["status"] != "complete" and offset < size:
+            _check_cancel(cancel)
+            fh.seek(offset)
+            block = fh.read(CHUNK)
+            if not block:
+                raise VanThuError("Tệp đã bị thay đổi trong khi tải lên.", "The file changed during upload.")
+            reply = client._request(
+                "PATCH", f"/uploads/{upload['id']}", data=block,
+                headers={"Upload-Offset": str(offset), "Content-Type": "application/offset+octet-stream"},
+            )
+            upload = reply.json()
+            offset = int(upload["offset"])
+            if progress:
+                progress(offset, size)
+    return upload
+
+
+def upload_from(client: ApiClient, path: Path, progress: Progress | None, cancel: CancelToken | None,
+                sha256: str | None = None) -> UploadResult:
+    size = path.stat().st_size
+    sha256 = sha256 or _sha256(path)
+    declared = {"filename": path.name, "size": size, "sha256": sha256,
+                "content_type": "application/pdf" if path.suffix.lower() == ".pdf" else "application/octet-stream"}
+    upload = client._json("POST", "/uploads", json=declared, expect=(200, 201))
+    duplicate = bool(upload.get("duplicate"))
+    if progress and upload["offset"]:
+        progress(int(upload["offset"]), size)
+    for attempt in range(RESUME_ATTEMPTS + 1):
+        try:
+            upload = _send_chunks(client, upload, path, progress, cancel)
+            break
+        except (ServerUnavailable, Conflict) as exc:
+            if attempt == RESUME_ATTEMPTS:
+                raise
+            logger.info("upload of %s interrupted (%s); asking the server where to resume", path.name, exc)
+            time.sleep(min(8.0, 0.5 * 2**attempt))
+            upload = client._json("GET", f"/uploads/{upload['id']}")
+    if upload["status"] != "complete":
+        raise ServerUnavailable()
+    return UploadResult(sha256=sha256, size=size, duplicate=duplicate, upload_id=str(upload["id"]))
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while block := fh.read(CHUNK):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def download_to(client: ApiClient, api_path: str, sha256: str, dest: Path, progress: Progress | None,
+                cancel: CancelToken | None) -> Path:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    part = dest.with_name(dest.name + ".part")
+    have = part.stat().st_size if part.exists() else 0
+    headers = {"Range": f"bytes={have}-"} if have else {}
+    reply = client._request("GET", api_path, headers=headers, stream=True, expect=(200, 206))
+    with reply:
+        if reply.status_code == 200:
+            have = 0  # server ignored Range: start over
+        total = have + int(reply.headers.get("Content-Length", 0))
+        with part.open("ab" if have else "wb") as fh:
+            done = have
+            for block in reply.iter_content(1 << 20):
+                _check_cancel(cancel)
+                fh.write(block)
+                done += len(block)
+                if progress:
+                    progress(done, total)
+            fh.flush()
+            os.fsync(fh.fileno())
+    if _sha256(part) != sha256:
+        part.unlink(missing_ok=True)
+        raise IntegrityError()
+    os.replace(part, dest)
+    return dest
