@@ -215,7 +215,8 @@ def _register_for(session: Session, doc: Document, register_id: int | None, year
 
 def assign_number(session: Session, doc: Document, register_id: int | None, today: dt.date) -> int:
     """Take the register's next number atomically (UPDATE … RETURNING-style)."""
-    if doc.code_number or doc.arrival_number:
+    already = doc.arrival_number if doc.direction == "incoming" else doc.code_number
+    if already:
         raise conflict("Văn bản đã được cấp số.", "The document already has a number.")
     register = _register_for(session, doc, register_id, today.year)
     session.execute(

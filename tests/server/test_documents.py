@@ -1,0 +1,101 @@
+"""Documents, permissions, paging, the change feed and numbering."""
+
+from __future__ import annotations
+
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+
+import requests
+
+
+def _new(api, **fields):
+    body = {"direction": "outgoing", "subject": "Kế hoạch chuyển đổi số", **fields}
+    reply = api.post("/documents", json=body)
+    assert reply.status_code == 201, reply.text
+    return reply.json()
+
+
+def test_login_me_and_wrong_password(server, clerk) -> None:
+    assert clerk.get("/auth/me").json()["role"] == "clerk"
+    reply = requests.post(f"{server.api_url}/auth/login", json={"username": "vanthu", "password": "sai"}, timeout=10)
+    assert reply.status_code == 401
+    assert reply.json()["error"]["message_vi"] == "Sai tên đăng nhập hoặc mật khẩu."
+    assert requests.get(f"{server.api_url}/documents", timeout=10).status_code == 401
+
+
+def test_login_rate_limit(server) -> None:
+    name = f"ke-do-mat-khau-{uuid.uuid4().hex[:6]}"
+    codes = [requests.post(f"{server.api_url}/auth/login", json={"username": name, "password": "x"},
+                           timeout=10).status_code for _ in range(6)]
+    assert codes == [401] * 5 + [429]
+
+
+def test_permissions_per_role(leader, archivist, clerk, admin) -> None:
+    assert leader.post("/documents", json={"direction": "outgoing"}).status_code == 403
+    assert archivist.post("/documents", json={"direction": "outgoing"}).status_code == 403
+    assert archivist.post("/documents", json={"direction": "incoming"}).status_code == 201
+    doc = _new(clerk)
+    assert archivist.post(f"/documents/{doc['id']}/number", json={}).status_code == 403
+    assert clerk.delete(f"/documents/{doc['id']}").status_code == 403
+    assert admin.delete(f"/documents/{doc['id']}").status_code == 204
+    assert clerk.get(f"/documents/{doc['id']}").status_code == 404
+
+
+def test_filters_and_cursor_paging(clerk) -> None:
+    tag = uuid.uuid4().hex[:8]
+    made = {_new(clerk, subject=f"Báo cáo đất đai {tag} số {i}", urgency=i % 2)["id"] for i in range(7)}
+    seen, cursor = [], None
+    while True:
+        params = {"q": f"dat dai {tag}", "limit": 3, **({"cursor": cursor} if cursor else {})}
+        page = clerk.get("/documents", params=params).json()
+        seen += [d["id"] for d in page["items"]]
+        cursor = page["next_cursor"]
+        if not cursor:
+            break
+    assert sorted(seen, reverse=True) == seen and set(seen) == made
+    urgent = clerk.get("/documents", params={"q": tag, "urgency": 1}).json()["items"]
+    assert len(urgent) == 3 and all(d["urgency"] == 1 for d in urgent)
+    assert clerk.get("/documents", params={"cursor": "rác"}).status_code == 400
+
+
+def test_change_feed_orders_by_commit_and_keeps_tombstones(clerk, admin) -> None:
+    head = clerk.get("/changes", params={"updated_since": 0, "limit": 1000}).json()
+    while head["has_more"]:
+        head = clerk.get("/changes", params={"updated_since": head["next_since"], "limit": 1000}).json()
+    a, b = _new(clerk), _new(clerk)
+    reply = clerk.patch(f"/documents/{a['id']}", json={"subject": "Đã sửa"}, headers={"If-Match": f'"{a["revision"]}"'})
+    assert reply.status_code == 200
+    assert admin.delete(f"/documents/{b['id']}").status_code == 204
+    feed = clerk.get("/changes", params={"updated_since": head["next_since"]}).json()
+    assert [(c["document_id"], c["kind"]) for c in feed["changes"]] == [(a["id"], "upsert"), (b["id"], "delete")]
+    assert feed["changes"][0]["document"]["subject"] == "Đã sửa"
+    seqs = [c["seq"] for c in feed["changes"]]
+    assert seqs == sorted(seqs) and feed["next_since"] == seqs[-1]
+
+
+def test_patch_needs_current_revision(clerk) -> None:
+    doc = _new(clerk)
+    url = f"/documents/{doc['id']}"
+    assert clerk.patch(url, json={"subject": "a"}).status_code == 428
+    assert clerk.patch(url, json={"subject": "a"}, headers={"If-Match": '"1"'}).status_code == 409
+    assert clerk.patch(url, json={"subject": "a"}, headers={"If-Match": f'"{doc["revision"]}"'}).status_code == 200
+
+
+def test_twenty_concurrent_numbers_are_unique_and_consecutive(clerk) -> None:
+    docs = [_new(clerk) for _ in range(20)]
+
+    def number(doc_id: int) -> int:
+        reply = clerk.post(f"/documents/{doc_id}/number", json={})
+        assert reply.status_code == 200, reply.text
+        return int(reply.json()["code_number"])
+
+    with ThreadPoolExecutor(20) as pool:
+        numbers = sorted(pool.map(number, [d["id"] for d in docs]))
+    assert numbers == list(range(numbers[0], numbers[0] + 20))
+
+
+def test_incoming_gets_arrival_number(clerk) -> None:
+    doc = _new(clerk, direction="incoming", organ_name="Bộ Nội vụ", code_number="15", code_notation="BNV-CCHC")
+    numbered = clerk.post(f"/documents/{doc['id']}/number", json={}).json()
+    assert numbered["arrival_number"] >= 1 and numbered["arrival_date"]
+    assert numbered["number_symbol"] == "15/BNV-CCHC"

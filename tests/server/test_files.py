@@ -1,0 +1,89 @@
+"""Uploads (resumable, deduplicated, verified), versions with If-Match, Range downloads."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+
+
+def _declare(api, data: bytes, name: str = "scan.pdf"):
+    return api.post("/uploads", json={"filename": name, "size": len(data),
+                                      "sha256": hashlib.sha256(data).hexdigest()})
+
+
+def _patch(api, upload_id: str, offset: int, data: bytes, content_type="application/offset+octet-stream"):
+    return api.patch(f"/uploads/{upload_id}", data=data,
+                     headers={"Upload-Offset": str(offset), "Content-Type": content_type})
+
+
+def test_interrupted_upload_resumes_byte_exact(archivist) -> None:
+    data = os.urandom(3 * 1024 * 1024 + 5)
+    created = _declare(archivist, data)
+    assert created.status_code == 201
+    upload = created.json()
+    first = _patch(archivist, upload["id"], 0, data[:1_000_000]).json()
+    assert first["offset"] == 1_000_000 and first["status"] == "pending"
+    # A client restarting after a crash declares the same file again and learns the offset.
+    again = _declare(archivist, data).json()
+    assert again["id"] == upload["id"] and again["offset"] == 1_000_000
+    assert _patch(archivist, upload["id"], 0, data).status_code == 409  # wrong offset
+    done = _patch(archivist, upload["id"], 1_000_000, data[1_000_000:]).json()
+    assert done["status"] == "complete"
+    body = archivist.get(f"/files/{upload['sha256']}")
+    assert body.content == data
+
+
+def test_duplicate_upload_is_not_sent_again(archivist, leader) -> None:
+    data = os.urandom(50_000)
+    upload = _declare(archivist, data).json()
+    _patch(archivist, upload["id"], 0, data)
+    dup = _declare(leader, data, "tên khác.pdf")
+    assert dup.status_code == 200 and dup.json()["duplicate"] is True and dup.json()["status"] == "complete"
+
+
+def test_corrupted_upload_is_rejected(archivist) -> None:
+    data = os.urandom(10_000)
+    upload = archivist.post("/uploads", json={"filename": "x.pdf", "size": len(data),
+                                              "sha256": hashlib.sha256(b"other").hexdigest()}).json()
+    reply = _patch(archivist, upload["id"], 0, data)
+    assert reply.status_code == 422 and "sha256" in reply.json()["error"]["message_en"]
+
+
+def test_upload_limits_and_content_type(archivist) -> None:
+    big = archivist.post("/uploads", json={"filename": "to.pdf", "size": 21 * 1024 * 1024, "sha256": "a" * 64})
+    assert big.status_code == 413
+    upload = _declare(archivist, b"abc").json()
+    assert _patch(archivist, upload["id"], 0, b"abc", "text/plain").status_code == 415
+    assert _patch(archivist, upload["id"], 0, b"abcdef").status_code == 413
+
+
+def test_versions_need_current_base_and_range_download(clerk, leader) -> None:
+    data = os.urandom(100_000)
+    upload = _declare(leader, data, "../../etc/ký số.pdf").json()
+    _patch(leader, upload["id"], 0, data)
+    doc = clerk.post("/documents", json={"direction": "outgoing", "subject": "Tờ trình"}).json()
+    url = f"/documents/{doc['id']}/versions"
+    body = {"sha256": upload["sha256"], "filename": "../../etc/ký số.pdf", "note": "ký số bởi Trần Quốc Việt"}
+    assert leader.post(url, json=body).status_code == 428
+    first = leader.post(url, json=body, headers={"If-Match": '"0"'})
+    assert first.status_code == 201 and first.json()["filename"] == "ký số.pdf"
+    stale = leader.post(url, json=body, headers={"If-Match": '"0"'})
+    assert stale.status_code == 409 and stale.json()["error"]["code"] == "conflict"
+    part = clerk.get(f"/documents/{doc['id']}/versions/1/content", headers={"Range": "bytes=10-99"})
+    assert part.status_code == 206 and part.content == data[10:100]
+    missing = leader.post(url, json={**body, "sha256": "b" * 64}, headers={"If-Match": '"1"'})
+    assert missing.status_code == 422
+
+
+def test_bad_input_never_500(clerk) -> None:
+    raw = clerk.post("/documents", data=b"{not json", headers={"Content-Type": "application/json"})
+    assert raw.status_code == 422 and raw.json()["error"]["code"] == "invalid_input"
+    long = clerk.post("/documents", json={"direction": "outgoing", "subject": "x" * 501})
+    assert long.status_code == 422 and "subject" in long.json()["error"]["message_en"]
+    assert clerk.post("/documents", json={"direction": "sideways"}).status_code == 422
+    assert clerk.post("/documents", json={"direction": "outgoing", "hack": 1}).status_code == 422
+    assert clerk.get("/documents/abc").status_code == 422
+    assert clerk.get("/documents/99999999").status_code == 404
+    assert clerk.get("/files/../../etc/passwd").status_code == 404
+    assert clerk.get("/files/" + "z" * 64).status_code == 404
+    assert clerk.post("/uploads", json={"filename": "..", "size": 1, "sha256": "a" * 64}).status_code == 422
