@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
+from fastapi import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
@@ -30,6 +31,8 @@ __all__ = [
     "UploadOut",
     "Direction",
     "Role",
+    "DocumentId",
+    "VersionNumber",
 ]
 
 Direction = Literal["incoming", "outgoing"]
@@ -45,6 +48,8 @@ Status = Literal[
     "processing",
     "done",
 ]
+DocumentId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+VersionNumber = Annotated[int, Path(ge=1, le=2**31 - 1)]
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 ShortText = Annotated[str, Field(max_length=200)]
 Place = Annotated[str, Field(max_length=1000)]

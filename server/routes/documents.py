@@ -22,8 +22,8 @@ from ..documents import (
     touch,
 )
 from ..errors import ApiProblem, forbidden
-from ..models import Blob, Document, IdempotencyKey, User, Version
-from ..schemas import Direction, DocumentCreate, DocumentOut, DocumentPage, DocumentPatch, NumberRequest
+from ..models import Blob, Document, IdempotencyKey, Register, User, Version
+from ..schemas import DocumentId, VersionNumber, Direction, DocumentCreate, DocumentOut, DocumentPage, DocumentPatch, NumberRequest
 from ..text import clean_filename
 from .preconditions import parse_if_match
 
@@ -71,7 +71,7 @@ def list_documents(
 
 @router.get("/{document_id}", response_model=DocumentOut)
 def get_document(
-    document_id: int, _user: User = Depends(current_user), session: Session = Depends(get_session)
+    document_id: DocumentId, _user: User = Depends(current_user), session: Session = Depends(get_session)
 ) -> DocumentOut:
     return documents_out(session, [load_document(session, document_id)])[0]
 
@@ -102,6 +102,10 @@ def create_document(
     if idempotency_key and (existing := _existing_for_key(session, user, idempotency_key)):
         response.status_code = 200
         return documents_out(session, [existing])[0]
+    if body.register_id is not None:
+        register = session.get(Register, body.register_id)
+        if register is None or register.organisation_id != user.organisation_id or register.direction != body.direction:
+            raise ApiProblem(422, "Sổ văn bản không hợp lệ.", "Invalid register.")
     fields = body.model_dump(exclude={"file_sha256", "filename", "note", "status"})
     doc = Document(**fields, status=_default_status(body), organisation_id=user.organisation_id,
                    created_by=user.id, revision=0)
@@ -135,7 +139,7 @@ def create_document(
 
 @router.patch("/{document_id}", response_model=DocumentOut)
 def patch_document(
-    document_id: int,
+    document_id: DocumentId,
     body: DocumentPatch,
     if_match: str | None = Header(None, max_length=100),
     user: User = Depends(require_role("clerk", "leader")),
@@ -156,7 +160,7 @@ def patch_document(
 
 @router.delete("/{document_id}", status_code=204, response_class=Response)
 def delete_document(
-    document_id: int, user: User = Depends(require_role()), session: Session = Depends(get_session)
+    document_id: DocumentId, user: User = Depends(require_role()), session: Session = Depends(get_session)
 ) -> Response:
     doc = load_document(session, document_id, for_update=True)
     doc.deleted = True
@@ -168,7 +172,7 @@ def delete_document(
 
 @router.post("/{document_id}/number", response_model=DocumentOut)
 def number_document(
-    document_id: int,
+    document_id: DocumentId,
     body: NumberRequest | None = None,
     user: User = Depends(require_role("clerk")),
     session: Session = Depends(get_session),

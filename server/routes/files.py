@@ -14,7 +14,7 @@ from ..deps import AppState, current_user, get_session, get_state, require_role
 from ..documents import audit, documents_out, load_document, touch
 from ..errors import ApiProblem, conflict, not_found
 from ..models import Blob, User, Version
-from ..schemas import VersionCreate, VersionOut
+from ..schemas import DocumentId, VersionNumber, VersionCreate, VersionOut
 from ..text import clean_filename
 from .preconditions import parse_if_match
 
@@ -52,7 +52,7 @@ def download_file(
 
 @router.get("/documents/{document_id}/versions", response_model=list[VersionOut])
 def list_versions(
-    document_id: int, _user: User = Depends(current_user), session: Session = Depends(get_session)
+    document_id: DocumentId, _user: User = Depends(current_user), session: Session = Depends(get_session)
 ) -> list[VersionOut]:
     return documents_out(session, [load_document(session, document_id)])[0].versions
 
@@ -61,8 +61,8 @@ def list_versions(
     "/documents/{document_id}/versions/{number}/content", methods=["GET", "HEAD"], response_class=FileResponse
 )
 def version_content(
-    document_id: int,
-    number: int,
+    document_id: DocumentId,
+    number: VersionNumber,
     _user: User = Depends(current_user),
     session: Session = Depends(get_session),
     state: AppState = Depends(get_state),
@@ -78,7 +78,7 @@ def version_content(
 
 @router.post("/documents/{document_id}/versions", response_model=VersionOut, status_code=201)
 def add_version(
-    document_id: int,
+    document_id: DocumentId,
     body: VersionCreate,
     if_match: str | None = Header(None, max_length=100),
     user: User = Depends(require_role("clerk", "leader", "archivist")),
