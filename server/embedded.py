@@ -13,6 +13,7 @@ import uvicorn
 
 from .app import create_app
 from .config import ServerSettings
+from .seed import seed_base
 
 __all__ = ["RunningServer", "start_background", "free_port"]
 
@@ -42,6 +43,8 @@ def start_background(
     """Start uvicorn in a daemon thread and wait until it accepts connections."""
     port = port or free_port(host)
     app = create_app(ServerSettings(data_dir=Path(data_dir), **settings))  # type: ignore[arg-type]
+    with app.state.vanthu.db.session() as session:
+        seed_base(session)
     config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="vanthu-server", daemon=True)
