@@ -1,0 +1,155 @@
+"""Signature appearances (pyHanko stamp styles) for each Decree 30 mode.
+
+Images keep their alpha channel (pyHanko writes it as an SMask), so the
+paper shows through around the signature and the seal.  Text stamps use
+the Liberation Serif font shipped in ``resources/fonts`` — upright, 10 pt,
+black — so Vietnamese diacritics render in every viewer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import logging
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pymupdf
+from PIL import Image
+from pyhanko.pdf_utils.images import PdfImage
+from pyhanko.pdf_utils.layout import AxisAlignment, InnerScaling, Margins, SimpleBoxLayoutRule
+from pyhanko.stamp import BaseStampStyle, StaticStampStyle, TextStampStyle
+
+from .errors import SigningError
+from .placement import (
+    Placement,
+    corner_text_rect,
+    find_signature_block,
+    seal_rect,
+    signer_image_rect,
+)
+from .profiles import Mode, SigningProfile
+
+__all__ = ["Appearance", "plan_appearance", "vietnam_time", "FONT_FILE"]
+
+logger = logging.getLogger(__name__)
+
+FONT_FILE = Path(__file__).resolve().parents[1] / "resources" / "fonts" / "LiberationSerif-Regular.ttf"
+VN = dt.timezone(dt.timedelta(hours=7))
+
+
+def vietnam_time(moment: dt.datetime | None = None) -> str:
+    """ISO 8601 in Vietnam time, e.g. ``2026-11-24T10:15:30+07:00``."""
+    return (moment or dt.datetime.now(dt.UTC)).astimezone(VN).replace(microsecond=0).isoformat()
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """Where the signature widget goes and how it looks."""
+
+    placement: Placement
+    style: BaseStampStyle
+    text: str = ""
+    scratch: Path | None = None
+    """Temporary file backing the appearance; removed by ``close``."""
+
+    def close(self) -> None:
+        if self.scratch is not None:
+            self.scratch.unlink(missing_ok=True)
+
+
+def _image(path: str | None, what_vi: str, what_en: str) -> Image.Image:
+    if not path or not Path(path).is_file():
+        raise SigningError(f"Chưa chọn ảnh {what_vi} (PNG nền trong suốt) trong cấu hình ký số.",
+                           f"No {what_en} image (transparent PNG) is set in the signing profile.")
+    image = Image.open(path)
+    return image.convert("RGBA") if image.mode != "RGBA" else image
+
+
+def _image_style(image: Image.Image) -> TextStampStyle:
+    return TextStampStyle(
+        stamp_text="", border_width=0, background=PdfImage(image), background_opacity=1.0,
+        background_layout=SimpleBoxLayoutRule(
+            x_align=AxisAlignment.ALIGN_MID, y_align=AxisAlignment.ALIGN_MID,
+            margins=Margins(0, 0, 0, 0), inner_content_scaling=InnerScaling.SHRINK_TO_FIT),
+    )
+
+
+def _text_style(text: str, rect: pymupdf.Rect) -> tuple[StaticStampStyle, Path]:
+    """Text laid out by PyMuPDF on a page the size of the widget, imported as the appearance.
+
+    This keeps real glyph metrics and the embedded (subset) Unicode font.
+    """
+    doc = pymupdf.open()
+    page = doc.new_page(width=rect.width, height=rect.height)
+    lines = "<div>" + "<br>".join(html.escape(line) for line in text.splitlines()) + "</div>"
+    css = (f"@font-face {{font-family: tnr; src: url({FONT_FILE.name});}} "
+           "* {font-family: tnr; font-size: 10pt; color: black; font-style: normal; margin: 0; "
+           "text-align: right; line-height: 1.2;}")
+    spare, _ = page.insert_htmlbox(page.rect, lines, css=css, archive=pymupdf.Archive(str(FONT_FILE.parent)),
+                                   scale_low=1)
+    if spare < 0:
+        raise SigningError("Vùng chữ ký quá nhỏ cho nội dung.", "The signature box is too small for its text.")
+    doc.subset_fonts()
+    handle = tempfile.NamedTemporaryFile(prefix="vanthu-stamp-", suffix=".pdf", delete=False)
+    handle.write(doc.tobytes(garbage=3, deflate=True))
+    handle.close()
+    doc.close()
+    style = StaticStampStyle.from_pdf_file(handle.name, border_width=0, background_opacity=1.0)
+    return style, Path(handle.name)
+
+
+def _corner_text(mode: Mode, profile: SigningProfile, number_symbol: str, moment: dt.datetime) -> str:
+    when = vietnam_time(moment)
+    if mode is Mode.ATTACHMENT:
+        if not number_symbol:
+            raise SigningError("Cần số và ký hiệu của văn bản chính để ký phụ lục.",
+                               "The main document's number and symbol are needed to sign an attachment.")
+        return f"{number_symbol}\n{when}"
+    org = profile.organisation_name or ""
+    return "\n".join(line for line in (profile.copy_type, org, when) if line)
+
+
+DEFAULT_SIGNATURE_ASPECT = 2.5
+
+
+def _approval_widget(doc: pymupdf.Document) -> Placement | None:
+    """The leader's visible signature on the last page (the seal goes over its left third)."""
+    page = doc[-1]
+    boxes = [w.rect for w in page.widgets() or () if w.field_type == pymupdf.PDF_WIDGET_TYPE_SIGNATURE
+             and w.rect.width > 20]
+    return Placement(page.number, max(boxes, key=lambda r: r.y1)) if boxes else None
+
+
+def plan_appearance(
+    doc: pymupdf.Document,
+    mode: Mode,
+    profile: SigningProfile,
+    *,
+    signer_name: str,
+    number_symbol: str = "",
+    manual: Placement | None = None,
+    moment: dt.datetime | None = None,
+) -> Appearance:
+    """Decide rectangle and style for one signature on ``doc``."""
+    moment = moment or dt.datetime.now(dt.UTC)
+    if mode in (Mode.ATTACHMENT, Mode.COPY):
+        text = _corner_text(mode, profile, number_symbol, moment)
+        rect = manual or Placement(0, corner_text_rect(doc[0], len(text.splitlines())))
+        style, scratch = _text_style(text, rect.rect)
+        return Appearance(rect, style, text, scratch)
+    if mode is Mode.APPROVE:
+        signature = _image(profile.signature_image, "chữ ký", "signature")
+        if manual is not None:
+            return Appearance(manual, _image_style(signature))
+        block = find_signature_block(doc, profile.title_text, profile.signer_name or signer_name)
+        rect = signer_image_rect(block, signature.width / signature.height)
+        return Appearance(Placement(block.page_index, rect), _image_style(signature))
+    seal = _image(profile.seal_image, "con dấu", "seal")
+    signer_box = manual or _approval_widget(doc)
+    if signer_box is None:
+        block = find_signature_block(doc, profile.title_text, profile.signer_name)
+        signer_box = Placement(block.page_index, signer_image_rect(block, DEFAULT_SIGNATURE_ASPECT))
+    return Appearance(Placement(signer_box.page_index, seal_rect(signer_box.rect, profile.seal_diameter_mm)),
+                      _image_style(seal))

@@ -1,0 +1,102 @@
+"""Batch signing: many files, one login and one PIN, per-file results.
+
+A file that fails (bad PDF, placement not found…) is reported and the batch
+goes on; a token that disappears stops the batch, since every remaining
+file would fail the same way.  Inputs are never modified unless the caller
+asks for in-place output.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from .backends import ActiveSigner
+from .errors import CertificateNotUsable, SigningCancelled, SigningError, TokenRemoved
+from .pades import SignJob, sign_file
+from .profiles import Mode, SigningProfile
+
+__all__ = ["FileResult", "BatchRequest", "sign_batch", "output_path"]
+
+logger = logging.getLogger(__name__)
+
+
+class Cancel(Protocol):
+    def is_set(self) -> bool: ...
+
+
+@dataclass(frozen=True)
+class FileResult:
+    source: Path
+    output: Path | None
+    ok: bool
+    message_vi: str = ""
+    message_en: str = ""
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class BatchRequest:
+    files: tuple[Path, ...]
+    mode: Mode
+    out_dir: Path | None = None
+    suffix: str = "_ky-so"
+    in_place: bool = False
+    number_symbol: str = ""
+    allow_expired: bool = False
+
+
+def output_path(source: Path, out_dir: Path | None, suffix: str, in_place: bool) -> Path:
+    if in_place:
+        return source
+    name = unicodedata.normalize("NFC", source.name)
+    if out_dir is not None:
+        return out_dir / name
+    return source.with_name(f"{Path(name).stem}{suffix}{source.suffix}")
+
+
+def _check_certificate(active: ActiveSigner, profile: SigningProfile, allow_expired: bool) -> None:
+    problem = active.certificate.validity_problem(dt.datetime.now(dt.UTC))
+    if problem and not (allow_expired or profile.allow_expired_certificate):
+        raise CertificateNotUsable(problem[0] + " Không thể ký.", problem[1] + " Signing refused.")
+
+
+def sign_batch(
+    request: BatchRequest,
+    active: ActiveSigner,
+    profile: SigningProfile,
+    progress: Callable[[int, int, FileResult], None] | None = None,
+    cancel: Cancel | None = None,
+) -> list[FileResult]:
+    """Sign every file of ``request`` with the already-opened signer."""
+    _check_certificate(active, profile, request.allow_expired)
+    results: list[FileResult] = []
+    files: Sequence[Path] = request.files
+    for index, source in enumerate(files, start=1):
+        if cancel is not None and cancel.is_set():
+            raise SigningCancelled()
+        started = time.perf_counter()
+        job = SignJob(source, output_path(source, request.out_dir, request.suffix, request.in_place),
+                      request.mode, request.number_symbol)
+        try:
+            sign_file(job, active, profile)
+            result = FileResult(source, job.output, True, seconds=time.perf_counter() - started)
+        except TokenRemoved:
+            raise
+        except SigningError as exc:
+            result = FileResult(source, None, False, exc.message("vi"), exc.message("en"),
+                                time.perf_counter() - started)
+        except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
+            logger.exception("unexpected error signing %s", source.name)
+            result = FileResult(source, None, False, f"Lỗi không mong đợi: {exc}", f"Unexpected error: {exc}",
+                                time.perf_counter() - started)
+        results.append(result)
+        if progress:
+            progress(index, len(files), result)
+    return results

@@ -1,0 +1,129 @@
+"""Sign one PDF: PAdES B-B/B-T/B-LT/B-LTA, incremental, written atomically.
+
+The output is written to a temporary file beside the target and renamed
+into place, so a failure never leaves a half-written or overwritten PDF;
+earlier signatures stay valid because every signature is an incremental
+update.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pymupdf
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign import fields, signers
+from pyhanko.sign.timestamps import HTTPTimeStamper
+from pyhanko.sign.timestamps.common_utils import TimestampRequestError
+from pyhanko_certvalidator import ValidationContext
+
+from .appearance import plan_appearance
+from .backends import ActiveSigner
+from .errors import SigningError, TimestampError
+from .inputs import check_pdf
+from .placement import Placement, to_pdf_box
+from .profiles import Level, Mode, SigningProfile
+from .trust import validation_context
+
+__all__ = ["SignJob", "sign_file", "timestamper_for"]
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SignJob:
+    source: Path
+    output: Path
+    mode: Mode
+    number_symbol: str = ""
+    """Main document's number/symbol (attachment mode)."""
+    manual: Placement | None = None
+    pdf_password: str | None = None
+
+
+def timestamper_for(profile: SigningProfile) -> HTTPTimeStamper | None:
+    if profile.level is Level.B_B or not profile.tsa_url:
+        return None
+    auth = (profile.tsa_username, profile.tsa_password or "") if profile.tsa_username else None
+    return HTTPTimeStamper(profile.tsa_url, timeout=15, auth=auth)
+
+
+def _field_name(doc: pymupdf.Document, mode: Mode) -> str:
+    taken = {w.field_name for page in doc for w in page.widgets() or ()}
+    index = 1
+    while f"Sig_{mode}_{index}" in taken:
+        index += 1
+    return f"Sig_{mode}_{index}"
+
+
+def _metadata(profile: SigningProfile, level: Level, field: str, vc: ValidationContext | None,
+              mode: Mode) -> signers.PdfSignatureMetadata:
+    reasons = {Mode.APPROVE: "Ký phê duyệt", Mode.ISSUE: "Đóng dấu phát hành", Mode.ATTACHMENT: "Ký phụ lục",
+               Mode.COPY: "Ký bản sao điện tử"}
+    return signers.PdfSignatureMetadata(
+        field_name=field, reason=profile.reason or reasons[mode], location=profile.location,
+        subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256",
+        embed_validation_info=level in (Level.B_LT, Level.B_LTA), use_pades_lta=level is Level.B_LTA,
+        validation_context=vc if level in (Level.B_LT, Level.B_LTA) else None,
+    )
+
+
+def _write(job: SignJob, active: ActiveSigner, pdf_signer: signers.PdfSigner) -> None:
+    job.output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = job.output.with_name(f".{job.output.name}.{os.getpid()}.part")
+    try:
+        with job.source.open("rb") as src, tmp.open("wb") as out:
+            writer = IncrementalPdfFileWriter(src, strict=False)
+            if writer.prev.encrypted:
+                writer.encrypt(job.pdf_password or "")
+            with active.lock, active.errors():
+                pdf_signer.sign_pdf(writer, output=out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, job.output)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def sign_file(job: SignJob, active: ActiveSigner, profile: SigningProfile,
+              moment: dt.datetime | None = None) -> Path:
+    """Sign ``job.source`` into ``job.output`` (which may be the same path)."""
+    check_pdf(job.source, job.pdf_password)
+    with pymupdf.open(job.source) as doc:
+        if doc.needs_pass:
+            doc.authenticate(job.pdf_password or "")
+        appearance = plan_appearance(doc, job.mode, profile, signer_name=active.certificate.subject_cn,
+                                     number_symbol=job.number_symbol, manual=job.manual, moment=moment)
+        field = _field_name(doc, job.mode)
+        box = to_pdf_box(doc[appearance.placement.page_index], appearance.placement.rect)
+    level = profile.level
+    vc = validation_context(profile, extra_certs=active.signer.cert_registry) if level in (
+        Level.B_LT, Level.B_LTA) else None
+    spec = fields.SigFieldSpec(field, on_page=appearance.placement.page_index, box=box)
+
+    def make(level_now: Level) -> signers.PdfSigner:
+        return signers.PdfSigner(
+            _metadata(profile, level_now, field, vc, job.mode), active.signer,
+            timestamper=timestamper_for(profile) if level_now is not Level.B_B else None,
+            stamp_style=appearance.style, new_field_spec=spec,
+        )
+
+    try:
+        _write(job, active, make(level))
+    except TimestampRequestError as exc:
+        if not profile.allow_without_timestamp:
+            raise TimestampError() from exc
+        logger.warning("TSA unreachable; signing %s as B-B as the profile allows", job.source.name)
+        _write(job, active, make(Level.B_B))
+    except (OSError, ValueError) as exc:
+        if isinstance(exc, SigningError):
+            raise
+        raise SigningError(f"Không ghi được tệp đã ký: {exc}", f"Could not write the signed file: {exc}") from exc
+    finally:
+        appearance.close()
+    return job.output

@@ -1,0 +1,47 @@
+"""Trust roots and validation contexts.
+
+Only test roots ship with the product; users add the Vietnamese roots
+("RootCA chuyên dùng Chính phủ G2", "Vietnam National Root CA") in their
+profile.  Revocation information is fetched when online.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+
+from asn1crypto import pem
+from asn1crypto import x509 as asn1_x509
+from pyhanko_certvalidator import ValidationContext
+
+from .errors import SigningError
+from .profiles import SigningProfile
+
+__all__ = ["load_certificates", "validation_context"]
+
+logger = logging.getLogger(__name__)
+
+
+def load_certificates(path: str | Path) -> list[asn1_x509.Certificate]:
+    data = Path(path).read_bytes()
+    try:
+        if pem.detect(data):
+            return [asn1_x509.Certificate.load(der) for _, _, der in pem.unarmor(data, multiple=True)]
+        return [asn1_x509.Certificate.load(data)]
+    except ValueError as exc:
+        raise SigningError(f"Tệp chứng thư gốc {path} không hợp lệ.", f"Invalid root certificate file {path}.") from exc
+
+
+def validation_context(
+    profile: SigningProfile,
+    *,
+    extra_certs: Iterable[asn1_x509.Certificate] = (),
+    online: bool = True,
+    extra_roots: Iterable[asn1_x509.Certificate] = (),
+) -> ValidationContext:
+    roots = [cert for path in profile.trust_roots for cert in load_certificates(path)] + list(extra_roots)
+    return ValidationContext(
+        trust_roots=roots, other_certs=list(extra_certs), allow_fetching=online,
+        revocation_mode="soft-fail" if online else "soft-fail",
+    )

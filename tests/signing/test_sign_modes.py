@@ -1,0 +1,82 @@
+"""Each Decree 30 mode signs, validates (pyHanko and poppler) and lands where the decree says."""
+
+from __future__ import annotations
+
+import pymupdf
+import pytest
+
+from signing.pades import SignJob, sign_file
+from signing.profiles import Level, Mode
+from signing.validation import validate_pdf
+from tests.signing.conftest import pdfsig
+
+
+def _widgets(path):
+    with pymupdf.open(path) as doc:
+        return [(page.number, w.rect) for page in doc for w in page.widgets() or ()]
+
+
+def test_approve_places_signature_between_title_and_name(letter, open_signer, profile, root_cert, tmp_path) -> None:
+    out = sign_file(SignJob(letter, tmp_path / "ký.pdf", Mode.APPROVE), open_signer("01"), profile)
+    [(page_no, rect)] = _widgets(out)
+    with pymupdf.open(out) as doc:
+        page = doc[page_no]
+        title = page.search_for("PHÓ CHỦ TỊCH")[-1]
+        name = page.search_for("Trần Quốc Việt")[-1]
+    assert page_no == 0
+    assert title.y1 <= rect.y0 and rect.y1 <= name.y0  # between title and name
+    assert abs((rect.x0 + rect.x1) / 2 - (title.x0 + title.x1) / 2) < 2  # centred on the title
+    [report] = validate_pdf(out, [root_cert])
+    assert report.ok and report.trusted and report.level == "B-T" and report.timestamp_time is not None
+    assert report.signer_cn == "Trần Quốc Việt" and report.summary_vi == "Chữ ký hợp lệ."
+    verdict = pdfsig(out)
+    assert "Signature is Valid." in verdict and "Total document signed" in verdict
+
+
+def test_issue_seal_overlaps_left_third_of_signature(letter, open_signer, profile, root_cert, tmp_path) -> None:
+    approved = sign_file(SignJob(letter, tmp_path / "a.pdf", Mode.APPROVE), open_signer("01"), profile)
+    issued = sign_file(SignJob(approved, tmp_path / "b.pdf", Mode.ISSUE), open_signer("03"), profile)
+    (_, signature), (_, seal) = sorted(_widgets(issued), key=lambda w: w[1].x0, reverse=True)
+    third = signature.x0 + signature.width / 3
+    assert seal.x0 < signature.x0 and abs(seal.x1 - third) < 1.5
+    assert abs(seal.width - 36 * 72 / 25.4) < 1  # real size
+    first, second = validate_pdf(issued, [root_cert])
+    assert first.ok and second.ok and first.modification == "form_fill" and second.whole_document
+    assert pdfsig(issued).count("Signature is Valid.") == 2
+
+
+@pytest.mark.parametrize("mode", [Mode.ATTACHMENT, Mode.COPY])
+def test_corner_text_top_right_of_first_page(mode, open_signer, profile, tmp_path) -> None:
+    from tests.signing.conftest import make_letter
+
+    source = make_letter(tmp_path / "phụ lục.pdf", pages=2)
+    out = sign_file(SignJob(source, tmp_path / "out.pdf", mode, number_symbol="123/UBND-VP"), open_signer("03"),
+                    profile)
+    [(page_no, rect)] = _widgets(out)
+    with pymupdf.open(out) as doc:
+        width = doc[0].rect.width
+        text = doc[0].get_textbox(rect + (-2, -2, 2, 2))
+        fonts = {f[3] for f in doc[0].get_fonts()}
+    assert page_no == 0 and rect.x1 > width * 0.8 and rect.y0 < 40
+    assert "+07:00" in text
+    assert ("123/UBND-VP" in text) if mode is Mode.ATTACHMENT else ("SAO Y" in text and "Hà Tĩnh" in text)
+    assert any("Liberation" in f for f in fonts)
+    assert "Signature is Valid." in pdfsig(out)
+
+
+def test_ec_key_with_duplicate_label_selected_by_id(letter, open_signer, profile, root_cert, tmp_path) -> None:
+    active = open_signer("02")
+    assert active.certificate.key_type == "EC"
+    out = sign_file(SignJob(letter, tmp_path / "ec.pdf", Mode.APPROVE), active, profile.with_changes(level=Level.B_B))
+    [report] = validate_pdf(out, [root_cert])
+    assert report.ok and report.level == "B-B"
+    assert "Signature is Valid." in pdfsig(out)
+
+
+def test_always_authenticate_key_signs_with_one_pin(letter, open_signer, profile, root_cert, tmp_path) -> None:
+    active = open_signer("05")
+    assert active.certificate.always_authenticate
+    profile = profile.with_changes(signer_name="Trần Quốc Việt", level=Level.B_B)
+    for n in range(2):  # each signature needs a context-specific login: no second PIN prompt
+        out = sign_file(SignJob(letter, tmp_path / f"aa{n}.pdf", Mode.APPROVE), active, profile)
+        assert validate_pdf(out, [root_cert])[0].ok
