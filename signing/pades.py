@@ -73,14 +73,22 @@ def _metadata(profile: SigningProfile, level: Level, field: str, vc: ValidationC
     )
 
 
-def _write(job: SignJob, active: ActiveSigner, pdf_signer: signers.PdfSigner) -> None:
+def _decrypted_copy(job: SignJob) -> Path:
+    """A password-protected input is signed as a decrypted copy (the user gave the password)."""
+    tmp = job.output.with_name(f".{job.output.name}.{os.getpid()}.plain")
+    with pymupdf.open(job.source) as doc:
+        doc.authenticate(job.pdf_password or "")
+        doc.save(tmp, encryption=pymupdf.PDF_ENCRYPT_NONE)
+    return tmp
+
+
+def _write(job: SignJob, active: ActiveSigner, pdf_signer: signers.PdfSigner, encrypted: bool) -> None:
     job.output.parent.mkdir(parents=True, exist_ok=True)
     tmp = job.output.with_name(f".{job.output.name}.{os.getpid()}.part")
+    source = _decrypted_copy(job) if encrypted else job.source
     try:
-        with job.source.open("rb") as src, tmp.open("wb") as out:
+        with source.open("rb") as src, tmp.open("wb") as out:
             writer = IncrementalPdfFileWriter(src, strict=False)
-            if writer.prev.encrypted:
-                writer.encrypt(job.pdf_password or "")
             with active.lock, active.errors():
                 pdf_signer.sign_pdf(writer, output=out)
             out.flush()
@@ -88,6 +96,8 @@ def _write(job: SignJob, active: ActiveSigner, pdf_signer: signers.PdfSigner) ->
         os.replace(tmp, job.output)
     finally:
         tmp.unlink(missing_ok=True)
+        if encrypted:
+            source.unlink(missing_ok=True)
 
 
 def sign_file(job: SignJob, active: ActiveSigner, profile: SigningProfile,
@@ -95,7 +105,8 @@ def sign_file(job: SignJob, active: ActiveSigner, profile: SigningProfile,
     """Sign ``job.source`` into ``job.output`` (which may be the same path)."""
     check_pdf(job.source, job.pdf_password)
     with pymupdf.open(job.source) as doc:
-        if doc.needs_pass:
+        encrypted = doc.needs_pass
+        if encrypted:
             doc.authenticate(job.pdf_password or "")
         appearance = plan_appearance(doc, job.mode, profile, signer_name=active.certificate.subject_cn,
                                      number_symbol=job.number_symbol, manual=job.manual, moment=moment)
@@ -114,12 +125,12 @@ def sign_file(job: SignJob, active: ActiveSigner, profile: SigningProfile,
         )
 
     try:
-        _write(job, active, make(level))
+        _write(job, active, make(level), encrypted)
     except TimestampRequestError as exc:
         if not profile.allow_without_timestamp:
             raise TimestampError() from exc
         logger.warning("TSA unreachable; signing %s as B-B as the profile allows", job.source.name)
-        _write(job, active, make(Level.B_B))
+        _write(job, active, make(Level.B_B), encrypted)
     except (OSError, ValueError) as exc:
         if isinstance(exc, SigningError):
             raise

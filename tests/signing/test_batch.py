@@ -1,0 +1,111 @@
+"""Batch signing with one PIN, bad inputs, time-stamp failures and PAdES levels."""
+
+from __future__ import annotations
+
+import threading
+
+import pymupdf
+import pytest
+
+from signing.batch import BatchRequest, sign_batch
+from signing.errors import CertificateNotUsable, SigningCancelled, TimestampError
+from signing.pades import SignJob, sign_file
+from signing.profiles import Level, Mode
+from signing.validation import validate_pdf
+from tests.signing.conftest import make_letter, pdfsig
+
+
+def _bad_inputs(folder):
+    empty = folder / "rỗng.pdf"
+    empty.write_bytes(b"")
+    text = folder / "không phải pdf.pdf"
+    text.write_text("xin chào")
+    corrupt = folder / "hỏng.pdf"
+    corrupt.write_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 50)
+    locked = folder / "mật khẩu.pdf"
+    doc = pymupdf.open(make_letter(folder / "tmp.pdf"))
+    doc.save(locked, encryption=pymupdf.PDF_ENCRYPT_AES_256, owner_pw="chu", user_pw="mat-khau")
+    return {"empty": empty, "text": text, "corrupt": corrupt, "locked": locked}
+
+
+def test_batch_signs_good_files_and_reports_bad_ones(open_signer, profile, root_cert, tmp_path) -> None:
+    good = [make_letter(tmp_path / f"văn bản {i}.pdf") for i in range(5)]
+    bad = _bad_inputs(tmp_path)
+    originals = {p: p.read_bytes() for p in good}
+    seen = []
+    request = BatchRequest(tuple(good[:2] + list(bad.values()) + good[2:]), Mode.APPROVE, out_dir=tmp_path / "đã ký")
+    results = sign_batch(request, open_signer("01"), profile, progress=lambda i, n, r: seen.append((i, n)))
+    assert seen[-1] == (9, 9)
+    ok = [r for r in results if r.ok]
+    failed = {r.source.name: r.message_vi for r in results if not r.ok}
+    assert len(ok) == 5 and set(failed) == {p.name for p in bad.values()}
+    assert "rỗng" in failed["rỗng.pdf"] and "không phải PDF" in failed["không phải pdf.pdf"]
+    assert "mật khẩu" in failed["mật khẩu.pdf"] and "hỏng" in failed["hỏng.pdf"]
+    for result in ok:
+        assert validate_pdf(result.output, [root_cert])[0].ok
+        assert "Signature is Valid." in pdfsig(result.output)
+    assert all(p.read_bytes() == originals[p] for p in good)  # inputs untouched
+    assert not list((tmp_path / "đã ký").glob(".*part"))  # no temp files left
+
+
+def test_encrypted_pdf_signs_with_its_password(open_signer, profile, root_cert, tmp_path) -> None:
+    locked = _bad_inputs(tmp_path)["locked"]
+    out = sign_file(SignJob(locked, tmp_path / "ok.pdf", Mode.APPROVE, pdf_password="mat-khau"), open_signer("01"),
+                    profile.with_changes(level=Level.B_B))
+    assert validate_pdf(out, [root_cert])[0].ok  # signed as a decrypted copy; the input keeps its password
+    assert pymupdf.open(locked).needs_pass
+
+
+def test_cancel_stops_between_files(open_signer, profile, tmp_path) -> None:
+    files = tuple(make_letter(tmp_path / f"{i}.pdf") for i in range(3))
+    cancel = threading.Event()
+
+    def stop(index, _total, _result):
+        if index == 1:
+            cancel.set()
+
+    with pytest.raises(SigningCancelled):
+        sign_batch(BatchRequest(files, Mode.APPROVE), open_signer("01"), profile, progress=stop, cancel=cancel)
+    assert files[0].with_name("0_ky-so.pdf").exists() and not files[1].with_name("1_ky-so.pdf").exists()
+
+
+def test_expired_certificate_refused_unless_overridden(open_signer, profile, tmp_path) -> None:
+    files = (make_letter(tmp_path / "a.pdf"),)
+    with pytest.raises(CertificateNotUsable) as info:
+        sign_batch(BatchRequest(files, Mode.APPROVE), open_signer("04"), profile)
+    assert "hết hạn" in info.value.message("vi")
+    results = sign_batch(BatchRequest(files, Mode.APPROVE, allow_expired=True), open_signer("04"),
+                         profile.with_changes(level=Level.B_B, signer_name="Trần Quốc Việt"))
+    assert results[0].ok
+
+
+def test_unreachable_tsa_fails_or_falls_back(open_signer, profile, root_cert, letter, tmp_path) -> None:
+    down = profile.with_changes(tsa_url="http://127.0.0.1:9/tsa")
+    with pytest.raises(TimestampError):
+        sign_file(SignJob(letter, tmp_path / "x.pdf", Mode.APPROVE), open_signer("01"), down)
+    assert not (tmp_path / "x.pdf").exists()
+    out = sign_file(SignJob(letter, tmp_path / "y.pdf", Mode.APPROVE), open_signer("01"),
+                    down.with_changes(allow_without_timestamp=True))
+    assert validate_pdf(out, [root_cert])[0].level == "B-B"
+
+
+@pytest.mark.parametrize("level", [Level.B_LT, Level.B_LTA])
+def test_long_term_levels_embed_revocation_data(level, open_signer, profile, root_cert, letter, tmp_path) -> None:
+    out = sign_file(SignJob(letter, tmp_path / "lt.pdf", Mode.APPROVE), open_signer("01"),
+                    profile.with_changes(level=level))
+    reports = validate_pdf(out, [root_cert])
+    assert reports[0].ok and reports[0].level == str(level)
+    assert reports[-1].is_document_timestamp == (level is Level.B_LTA)
+    assert "Signature is Valid." in pdfsig(out)
+
+
+def test_tampered_output_detected(open_signer, profile, root_cert, letter, tmp_path) -> None:
+    out = sign_file(SignJob(letter, tmp_path / "s.pdf", Mode.APPROVE), open_signer("01"),
+                    profile.with_changes(level=Level.B_B))
+    data = bytearray(out.read_bytes())
+    at = data.find(b"/Contents ", 0, 2000)  # first page object: inside the signed byte range
+    data[at + 10] = ord("9") if data[at + 10] != ord("9") else ord("8")
+    out.write_bytes(bytes(data))
+    report = validate_pdf(out, [root_cert])[0]
+    assert not report.ok and "KHÔNG HỢP LỆ" in report.summary_vi
+    assert "Signature is Valid." not in pdfsig(out)
