@@ -70,7 +70,8 @@ def discover_modules(extra_paths: tuple[str, ...] = ()) -> list[ModuleInfo]:
     """Known modules present on this machine first, then the user's own paths."""
     table = KNOWN_MODULES.get(sys.platform, _LINUX)
     found = [ModuleInfo(vendor, path, True) for vendor, paths in table for path in paths if Path(path).exists()]
-    found += [ModuleInfo("Người dùng chọn / user", p, Path(p).exists()) for p in extra_paths]
+    known = {m.path for m in found}
+    found += [ModuleInfo("Người dùng chọn / user", p, Path(p).exists()) for p in extra_paths if p not in known]
     return found
 
 

@@ -165,9 +165,9 @@ class TokenSession:
             except p11.NoSuchToken as exc:
                 raise TokenNotFound() from exc
             flags = TokenFlags.from_flags(token.flags)
-            if flags.pin_locked:
-                raise PinLocked()
             pin = self._pin if (self._pin is not None or not flags.protected_auth_path) else pkcs11.PROTECTED_AUTH
+            if flags.pin_locked and pin is not None:
+                raise PinLocked()
             try:
                 self._session = token.open(user_pin=pin)
             except p11.UserAlreadyLoggedIn:

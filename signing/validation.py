@@ -61,7 +61,7 @@ class SignatureReport:
 
     @property
     def ok(self) -> bool:
-        return self.intact and self.valid and self.modification != "other"
+        return self.intact and self.valid and not self.revoked and self.modification != "other"
 
 
 def _level(reader: PdfFileReader, index: int, has_ts: bool) -> str:
