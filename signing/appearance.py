@@ -9,6 +9,7 @@ black — so Vietnamese diacritics render in every viewer.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import logging
 import tempfile
@@ -59,21 +60,32 @@ class Appearance:
             self.scratch.unlink(missing_ok=True)
 
 
-def _image(path: str | None, what_vi: str, what_en: str) -> Image.Image:
+@dataclass(frozen=True)
+class _ImageStamp:
+    style: TextStampStyle
+    aspect: float
+
+
+def _image(path: str | None, what_vi: str, what_en: str) -> _ImageStamp:
     if not path or not Path(path).is_file():
         raise SigningError(f"Chưa chọn ảnh {what_vi} (PNG nền trong suốt) trong cấu hình ký số.",
                            f"No {what_en} image (transparent PNG) is set in the signing profile.")
+    return _image_stamp(path, Path(path).stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=8)
+def _image_stamp(path: str, _mtime: int) -> _ImageStamp:
+    """Decoded once per batch (keyed by modification time, so an edited image reloads)."""
     image = Image.open(path)
-    return image.convert("RGBA") if image.mode != "RGBA" else image
-
-
-def _image_style(image: Image.Image) -> TextStampStyle:
-    return TextStampStyle(
+    image.load()
+    image = image.convert("RGBA") if image.mode != "RGBA" else image
+    style = TextStampStyle(
         stamp_text="", border_width=0, background=PdfImage(image), background_opacity=1.0,
         background_layout=SimpleBoxLayoutRule(
             x_align=AxisAlignment.ALIGN_MID, y_align=AxisAlignment.ALIGN_MID,
             margins=Margins(0, 0, 0, 0), inner_content_scaling=InnerScaling.SHRINK_TO_FIT),
     )
+    return _ImageStamp(style, image.width / image.height)
 
 
 def _text_style(text: str, rect: pymupdf.Rect) -> tuple[StaticStampStyle, Path]:
@@ -142,14 +154,14 @@ def plan_appearance(
     if mode is Mode.APPROVE:
         signature = _image(profile.signature_image, "chữ ký", "signature")
         if manual is not None:
-            return Appearance(manual, _image_style(signature))
+            return Appearance(manual, signature.style)
         block = find_signature_block(doc, profile.title_text, profile.signer_name or signer_name)
-        rect = signer_image_rect(block, signature.width / signature.height)
-        return Appearance(Placement(block.page_index, rect), _image_style(signature))
+        rect = signer_image_rect(block, signature.aspect)
+        return Appearance(Placement(block.page_index, rect), signature.style)
     seal = _image(profile.seal_image, "con dấu", "seal")
     signer_box = manual or _approval_widget(doc)
     if signer_box is None:
         block = find_signature_block(doc, profile.title_text, profile.signer_name)
         signer_box = Placement(block.page_index, signer_image_rect(block, DEFAULT_SIGNATURE_ASPECT))
     return Appearance(Placement(signer_box.page_index, seal_rect(signer_box.rect, profile.seal_diameter_mm)),
-                      _image_style(seal))
+                      seal.style)

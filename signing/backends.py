@@ -36,6 +36,18 @@ class ActiveSigner:
     """Zero-argument callable returning a context manager that converts library errors."""
 
 
+def _issuer_chain(cert: asn1_x509.Certificate, pool: list[asn1_x509.Certificate]) -> list[asn1_x509.Certificate]:
+    """The certificates above ``cert`` found on the token (not every other user's certificate)."""
+    chain, current = [], cert
+    while current.subject != current.issuer and len(chain) < 8:
+        issuer = next((c for c in pool if c.subject == current.issuer and c not in chain and c != current), None)
+        if issuer is None:
+            break
+        chain.append(issuer)
+        current = issuer
+    return chain
+
+
 @dataclass(frozen=True)
 class TokenBackend:
     module_path: str
@@ -47,7 +59,8 @@ class TokenBackend:
     def open(self, pin: str | None) -> Iterator[ActiveSigner]:
         with TokenSession(self.module_path, self.token_label, pin) as session:
             info = session.signing_certificate(self.key_id)
-            chain = [asn1_x509.Certificate.load(c.der) for c in session.certificates() if c.der != info.der]
+            chain = _issuer_chain(asn1_x509.Certificate.load(info.der),
+                                  [asn1_x509.Certificate.load(c.der) for c in session.certificates()])
             sign_kwargs = {}
             if info.always_authenticate:
                 # CKA_ALWAYS_AUTHENTICATE: a context-specific login before every signature,

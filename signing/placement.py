@@ -68,18 +68,19 @@ def _lowest(rects: list[pymupdf.Rect], page: pymupdf.Page) -> pymupdf.Rect | Non
     return max(right, key=lambda r: r.y1) if right else None
 
 
-def _find_title(page: pymupdf.Page, title: str | None) -> pymupdf.Rect | None:
+def _find_title(page: pymupdf.Page, title: str | None, textpage: pymupdf.TextPage) -> pymupdf.Rect | None:
     candidates = [title] if title else list(KNOWN_TITLES)
     found: list[pymupdf.Rect] = []
     for text in candidates:
-        found += page.search_for(_nfc(text))
+        found += page.search_for(_nfc(text), textpage=textpage)
     return _lowest(found, page)
 
 
-def _line_below(page: pymupdf.Page, title: pymupdf.Rect, min_gap: float) -> pymupdf.Rect | None:
+def _line_below(page: pymupdf.Page, title: pymupdf.Rect, min_gap: float,
+                textpage: pymupdf.TextPage) -> pymupdf.Rect | None:
     """First text line under the title, horizontally overlapping it, after a gap."""
     lines = []
-    for block in page.get_text("dict")["blocks"]:
+    for block in page.get_text("dict", textpage=textpage)["blocks"]:
         for line in block.get("lines", ()):
             rect = pymupdf.Rect(line["bbox"])
             text = "".join(span["text"] for span in line["spans"]).strip()
@@ -94,15 +95,16 @@ def find_signature_block(
 ) -> SignatureBlock:
     """Locate title and name on the last page, or raise ``PlacementError``."""
     page = doc[-1]
-    title_rect = _find_title(page, title)
+    textpage = page.get_textpage()  # one text extraction for every search on the page
+    title_rect = _find_title(page, title, textpage)
     if title_rect is None:
         raise PlacementError()
     name_rect = None
     if signer_name:
-        below = [r for r in page.search_for(_nfc(signer_name)) if r.y0 > title_rect.y1]
+        below = [r for r in page.search_for(_nfc(signer_name), textpage=textpage) if r.y0 > title_rect.y1]
         name_rect = min(below, key=lambda r: r.y0) if below else None
     if name_rect is None:
-        name_rect = _line_below(page, title_rect, min_gap=12 * MM)
+        name_rect = _line_below(page, title_rect, 12 * MM, textpage)
     if name_rect is None:
         raise PlacementError()
     return SignatureBlock(page.number, title_rect, name_rect)
