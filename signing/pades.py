@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,21 +84,28 @@ def _decrypted_copy(job: SignJob) -> Path:
 
 
 def _write(job: SignJob, active: ActiveSigner, pdf_signer: signers.PdfSigner, encrypted: bool) -> None:
+    """Copy the input beside the target, append the signature in place, then rename.
+
+    Signing a copy in place keeps memory flat for PDFs of hundreds of MB
+    (pyHanko would otherwise buffer the whole input when writing a new file).
+    """
     job.output.parent.mkdir(parents=True, exist_ok=True)
     tmp = job.output.with_name(f".{job.output.name}.{os.getpid()}.part")
-    source = _decrypted_copy(job) if encrypted else job.source
     try:
-        with source.open("rb") as src, tmp.open("wb") as out:
-            writer = IncrementalPdfFileWriter(src, strict=False)
+        if encrypted:
+            plain = _decrypted_copy(job)
+            os.replace(plain, tmp)
+        else:
+            shutil.copyfile(job.source, tmp)
+        with tmp.open("r+b") as fh:
+            writer = IncrementalPdfFileWriter(fh, strict=False)
             with active.lock, active.errors():
-                pdf_signer.sign_pdf(writer, output=out)
-            out.flush()
-            os.fsync(out.fileno())
+                pdf_signer.sign_pdf(writer, in_place=True)
+            fh.flush()
+            os.fsync(fh.fileno())
         os.replace(tmp, job.output)
     finally:
         tmp.unlink(missing_ok=True)
-        if encrypted:
-            source.unlink(missing_ok=True)
 
 
 def sign_file(job: SignJob, active: ActiveSigner, profile: SigningProfile,
