@@ -7,7 +7,7 @@ client.  Times are UTC-aware ``datetime``s.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 __all__ = [
@@ -128,6 +128,18 @@ class Document:
     @property
     def latest_version(self) -> Version | None:
         return self.versions[-1] if self.versions else None
+
+    def to_json(self) -> dict[str, Any]:
+        """The server's JSON shape again (for the local cache)."""
+        data = asdict(self)
+        for key, value in list(data.items()):
+            if isinstance(value, dt.date | dt.datetime):
+                data[key] = value.isoformat()
+        data["to_places"], data["recipients"] = list(self.to_places), list(self.recipients)
+        data["versions"] = [
+            {**asdict(v), "created_at": v.created_at.isoformat() if v.created_at else None} for v in self.versions
+        ]
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Document:

@@ -1,0 +1,34 @@
+"""Errors of the local cache."""
+
+from __future__ import annotations
+
+from ..errors import VanThuError
+
+__all__ = ["CacheError", "CacheCorrupted", "DiskFull", "OfflineError"]
+
+
+class CacheError(VanThuError):
+    title_vi = "Lỗi bộ nhớ đệm"
+    title_en = "Local cache error"
+
+
+class CacheCorrupted(CacheError):
+    title_vi = "Dữ liệu đệm bị hỏng"
+    title_en = "Local cache corrupted"
+    message_vi = ("Tệp dữ liệu đệm trên máy bị hỏng nên đã được chuyển sang chỗ khác; dữ liệu sẽ được "
+                  "tải lại từ máy chủ ở lần đồng bộ tới.")
+    message_en = "The local cache file was corrupted and moved aside; it will be rebuilt from the server on the next sync."
+
+
+class DiskFull(CacheError):
+    title_vi = "Ổ đĩa đầy"
+    title_en = "Disk full"
+    message_vi = "Ổ đĩa đã đầy; không có gì bị ghi dở. Hãy giải phóng dung lượng rồi thử lại."
+    message_en = "The disk is full; nothing was half-written. Free some space and try again."
+
+
+class OfflineError(CacheError):
+    title_vi = "Đang ngoại tuyến"
+    title_en = "Offline"
+    message_vi = "Tệp này chưa được tải về máy và hiện không kết nối được máy chủ."
+    message_en = "This file has not been downloaded yet and the server cannot be reached."

@@ -1,0 +1,91 @@
+"""Cache schema and its migrations.
+
+``meta.schema_version`` records the applied version; upgrades run in order
+and only ever add, so an upgrade never loses the cache.  The FTS5 index is
+an external-content table over folded columns, kept in sync by triggers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import Connection
+
+__all__ = ["SCHEMA_VERSION", "migrate"]
+
+_V1 = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    id INTEGER PRIMARY KEY,
+    direction TEXT NOT NULL,
+    doc_type TEXT NOT NULL DEFAULT '',
+    number_symbol TEXT NOT NULL DEFAULT '',
+    issued_date TEXT,
+    arrival_date TEXT,
+    arrival_number INTEGER,
+    sort_date TEXT NOT NULL DEFAULT '',
+    organ_name TEXT NOT NULL DEFAULT '',
+    subject TEXT NOT NULL DEFAULT '',
+    signer_name TEXT NOT NULL DEFAULT '',
+    urgency INTEGER NOT NULL DEFAULT 0,
+    secrecy INTEGER NOT NULL DEFAULT 0,
+    due_date TEXT,
+    status TEXT NOT NULL DEFAULT '',
+    revision INTEGER NOT NULL DEFAULT 0,
+    current_version INTEGER NOT NULL DEFAULT 0,
+    search_number TEXT NOT NULL DEFAULT '',
+    search_text TEXT NOT NULL DEFAULT '',
+    json TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ix_documents_list ON documents (direction, sort_date DESC, id DESC);
+CREATE INDEX IF NOT EXISTS ix_documents_sort ON documents (sort_date DESC, id DESC);
+CREATE INDEX IF NOT EXISTS ix_documents_due ON documents (due_date) WHERE due_date IS NOT NULL;
+CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
+    search_number, search_text, content='documents', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+);
+CREATE TRIGGER IF NOT EXISTS documents_ai AFTER INSERT ON documents BEGIN
+    INSERT INTO documents_fts(rowid, search_number, search_text) VALUES (new.id, new.search_number, new.search_text);
+END;
+CREATE TRIGGER IF NOT EXISTS documents_ad AFTER DELETE ON documents BEGIN
+    INSERT INTO documents_fts(documents_fts, rowid, search_number, search_text)
+    VALUES ('delete', old.id, old.search_number, old.search_text);
+END;
+CREATE TRIGGER IF NOT EXISTS documents_au AFTER UPDATE ON documents BEGIN
+    INSERT INTO documents_fts(documents_fts, rowid, search_number, search_text)
+    VALUES ('delete', old.id, old.search_number, old.search_text);
+    INSERT INTO documents_fts(rowid, search_number, search_text) VALUES (new.id, new.search_number, new.search_text);
+END;
+CREATE TABLE IF NOT EXISTS files (
+    sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, last_used REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'pending',
+    error TEXT NOT NULL DEFAULT '',
+    created_at REAL NOT NULL
+);
+"""
+
+
+def _v1(conn: Connection) -> None:
+    # executescript handles the trigger bodies; every statement is idempotent.
+    conn.connection.driver_connection.executescript(_V1)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(conn: Connection) -> int:
+    """Apply missing migrations; returns the version now in place."""
+    conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    row = conn.exec_driver_sql("SELECT value FROM meta WHERE key = 'schema_version'").first()
+    current = int(row[0]) if row else 0
+    for version in range(current, SCHEMA_VERSION):
+        MIGRATIONS[version](conn)
+        conn.exec_driver_sql("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
+                             (str(version + 1),))
+    return SCHEMA_VERSION
