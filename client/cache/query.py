@@ -112,13 +112,42 @@ def _rows(conn: Connection, sql: str, args: list) -> list[DocumentRow]:
     return [DocumentRow(*row) for row in conn.exec_driver_sql(sql, tuple(args))]
 
 
+RANK_WINDOW = 2000
+
+
+def _ranked(conn: Connection, match: str, where: list[str], args: list, limit: int, offset: int) -> list[DocumentRow]:
+    """bm25 ranking among the newest ``RANK_WINDOW`` matches (FTS5 walks rowids
+    newest-first and stops early), falling back to ranking every match when
+    filters leave that window short.  Keeps broad queries fast at a million
+    documents while exact numbers and rare words still come first."""
+    filters = "".join(" AND " + w for w in where)
+    if offset + limit <= RANK_WINDOW:
+        sql = (f"SELECT {_COLUMNS} FROM (SELECT rowid AS rid, bm25(documents_fts, 10.0, 1.0) AS score "
+               f"FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT {RANK_WINDOW}) AS hits "
+               f"JOIN documents d ON d.id = hits.rid WHERE 1 = 1 {filters} ORDER BY hits.score, d.id DESC "
+               "LIMIT ? OFFSET ?")
+        rows = _rows(conn, sql, [match, *args, limit, offset])
+        window = conn.exec_driver_sql(
+            f"SELECT count(*) FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? LIMIT {RANK_WINDOW + 1})",
+            (match,)).scalar()
+        if len(rows) == limit or (window or 0) <= RANK_WINDOW:
+            return rows
+    sql = (f"SELECT {_COLUMNS} FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
+           f"WHERE documents_fts MATCH ? {filters} ORDER BY bm25(documents_fts, 10.0, 1.0) LIMIT ? OFFSET ?")
+    return _rows(conn, sql, [match, *args, limit, offset])
+
+
 def search(store: CacheStore, query: DocumentQuery, after: tuple | None = None) -> ListPage:
     """One page of documents matching ``query``."""
     match = fts_query(query.text)
     where, args = _filters(query)
     limit = max(1, min(query.limit, 1000))
     with store.read() as conn:
-        if match is not None and (query.sort is Sort.RELEVANCE or query.sort is Sort.DUE):
+        if match is not None and query.sort is Sort.RELEVANCE:
+            offset = after[0] if after else 0
+            rows = _ranked(conn, match, where, args, limit, offset)
+            return ListPage(tuple(rows), (offset + limit,) if len(rows) == limit else None)
+        if match is not None and query.sort is Sort.DUE:
             offset = after[0] if after else 0
             sql = (f"SELECT {_COLUMNS} FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
                    f"WHERE documents_fts MATCH ? {''.join(' AND ' + w for w in where)} "
