@@ -163,6 +163,13 @@ class ApiClient:
         body = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in fields.items()}
         return Document.from_json(self._json("POST", "/documents", json=body, headers=headers, expect=(200, 201)))
 
+    def create_document_once(self, fields: Mapping[str, Any], idempotency_key: str) -> tuple[Document, bool]:
+        """Create with an idempotency key; returns (document, created_now)."""
+        body = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in fields.items()}
+        reply = self._request("POST", "/documents", json=body, headers={"Idempotency-Key": idempotency_key},
+                              expect=(200, 201))
+        return Document.from_json(reply.json()), reply.status_code == 201
+
     def update_document(self, document_id: int, changes: Mapping[str, Any], revision: int) -> Document:
         body = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in changes.items()}
         return Document.from_json(self._json("PATCH", f"/documents/{int(document_id)}", json=body,

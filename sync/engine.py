@@ -1,0 +1,267 @@
+"""The watched-folder engine: detect → stable → convert → upload → confirm → move.
+
+Threads are fixed (observer, scheduler, N upload workers) whatever the
+number of files; the queue lives in SQLite, so memory stays flat for a
+10,000-file drop and a restart continues where it stopped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import random
+import threading
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from client.api import ApiClient, TransferCancelled
+from client.errors import ApiError, AuthError, ServerUnavailable
+
+from .convert import prepare_pdf
+from .errors import BadFile, SyncError
+from .filters import doc_type_for, is_candidate, nfc
+from .finalize import fail_source, finish_source
+from .profiles import WatchProfile
+from .queue import FileState, QueueEntry, UploadQueue
+from .stability import StabilityTracker
+from .watcher import start_observer
+
+__all__ = ["EngineEvent", "WatchEngine"]
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class EngineEvent:
+    entry_id: int
+    name: str
+    state: FileState
+    message: str = ""
+    done_bytes: int = 0
+    total_bytes: int = 0
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while block := fh.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _readable(path: Path) -> bool:
+    try:
+        with path.open("rb"):
+            return True
+    except OSError:
+        return False
+
+
+def backoff(attempts: int, cap: float = 300.0) -> float:
+    """Exponential backoff with full jitter (0.5 s, 1 s, 2 s … up to ``cap``)."""
+    return random.uniform(0.5, 1.0) * min(cap, 0.5 * 2 ** min(attempts, 12))
+
+
+class WatchEngine:
+    def __init__(self, root: Path, profile: WatchProfile, client: ApiClient, state_dir: Path,
+                 on_event: Callable[[EngineEvent], None] | None = None) -> None:
+        self.root = root.resolve()
+        self.profile = profile
+        self.client = client
+        self.queue = UploadQueue(state_dir / "queue.sqlite")
+        self.workdir = state_dir / "work"
+        self.on_event = on_event or (lambda _event: None)
+        self.tracker = StabilityTracker(profile.stability_seconds)
+        self._stop = threading.Event()
+        self._in_flight: set[int] = set()
+        self._lock = threading.Lock()
+        self._pool = ThreadPoolExecutor(max_workers=max(1, profile.parallel), thread_name_prefix="vanthu-upload")
+        self._observer = None
+        self._scheduler: threading.Thread | None = None
+        self._last_rescan = 0.0
+
+    # -- lifecycle -------------------------------------------------------------------
+    def start(self) -> None:
+        self.root.mkdir(parents=True, exist_ok=True)
+        recovered = self.queue.recover()
+        if recovered:
+            logger.info("resuming %d files interrupted last time", recovered)
+        self.scan()
+        self._observer = start_observer(self.root, self.notice, self.profile)
+        self._scheduler = threading.Thread(target=self._run, name="vanthu-scheduler", daemon=True)
+        self._scheduler.start()
+
+    def stop(self, timeout: float = 30) -> None:
+        self._stop.set()
+        if self._observer is not None:
+            self._observer.stop()
+            self._observer.join(timeout)
+        if self._scheduler is not None:
+            self._scheduler.join(timeout)
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self.queue.close()
+
+    def wait_idle(self, timeout: float, finished: int = 0) -> bool:
+        """True once at least ``finished`` files are done and nothing is detected, stable or
+        in flight (tests, CLI ``upload``)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            counts = self.queue.counts()
+            busy = sum(counts.get(s, 0) for s in (FileState.DETECTED, FileState.STABLE, FileState.CONVERTING,
+                                                   FileState.UPLOADING))
+            done = sum(counts.get(s, 0) for s in (FileState.UPLOADED, FileState.DUPLICATE, FileState.FAILED))
+            if not busy and not self._in_flight and done >= finished:
+                return True
+            time.sleep(0.1)
+        return False
+
+    # -- detection -------------------------------------------------------------------
+    def notice(self, path: Path) -> None:
+        if is_candidate(path, self.root, self.profile) and path.is_file():
+            try:
+                size = path.stat().st_size
+            except OSError:
+                return
+            if self.queue.detect(str(path), nfc(path.name), size):
+                self.on_event(EngineEvent(0, nfc(path.name), FileState.DETECTED))
+
+    def _walk(self, folder: Path) -> Iterator[Path]:
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        if entry.name not in (self.profile.done_dir, self.profile.failed_dir):
+                            yield from self._walk(Path(entry.path))
+                    elif entry.is_file(follow_symlinks=False):
+                        yield Path(entry.path)
+        except OSError as exc:
+            logger.warning("cannot scan %s: %s", folder, exc)
+
+    def scan(self) -> None:
+        """Full scan: at start-up and periodically, so no file is ever missed (network shares)."""
+        for path in self._walk(self.root):
+            self.notice(path)
+        self._last_rescan = time.monotonic()
+
+    # -- scheduling ------------------------------------------------------------------
+    def _run(self) -> None:
+        while not self._stop.wait(0.2):
+            try:
+                self._check_stability()
+                self._dispatch()
+                if time.monotonic() - self._last_rescan > self.profile.rescan_seconds:
+                    self.scan()
+            except Exception:  # noqa: BLE001 - the scheduler must survive anything
+                logger.exception("scheduler pass failed")
+
+    def _check_stability(self) -> None:
+        now = time.monotonic()
+        for entry in self.queue.due(FileState.DETECTED, 500):
+            path = Path(entry.path)
+            try:
+                stat = path.stat()
+            except FileNotFoundError:  # deleted or renamed before upload: the new name is detected anew
+                self.queue.forget(entry.id)
+                self.tracker.forget(entry.path)
+                continue
+            if self.tracker.observe(entry.path, stat.st_size, stat.st_mtime_ns, now, _readable(path)):
+                self.tracker.forget(entry.path)
+                self.queue.set_state(entry.id, FileState.STABLE, size=stat.st_size)
+                self.on_event(EngineEvent(entry.id, entry.name, FileState.STABLE))
+
+    def _dispatch(self) -> None:
+        with self._lock:
+            free = self.profile.parallel * 2 - len(self._in_flight)
+        if free <= 0:
+            return
+        for entry in self.queue.due(FileState.STABLE, free):
+            with self._lock:
+                if entry.id in self._in_flight:
+                    continue
+                self._in_flight.add(entry.id)
+            self._pool.submit(self._process_safely, entry)
+
+    # -- one file ----------------------------------------------------------------------
+    def _process_safely(self, entry: QueueEntry) -> None:
+        try:
+            self._process(entry)
+        except Exception as exc:  # noqa: BLE001 - one file never stops the engine
+            logger.exception("unexpected error on %s", entry.name)
+            self.queue.retry_later(entry.id, backoff(entry.attempts), f"Lỗi không mong đợi: {exc}")
+        finally:
+            with self._lock:
+                self._in_flight.discard(entry.id)
+
+    def _process(self, entry: QueueEntry) -> None:
+        source = Path(entry.path)
+        if entry.document_id is not None:  # created before a crash: only the move is left
+            self._finish(entry, source, FileState.UPLOADED, entry.document_id)
+            return
+        try:
+            self.queue.set_state(entry.id, FileState.CONVERTING)
+            sha = entry.sha256 or _sha256(source)
+            self.queue.set_state(entry.id, FileState.CONVERTING, sha256=sha)
+            if (twin := self.queue.finished_with_sha(sha, entry.id)) is not None:
+                self._finish(entry, source, FileState.DUPLICATE, twin.document_id,
+                             f"Trùng nội dung với {twin.name}")
+                return
+            pdf = prepare_pdf(source, self.workdir, f"{entry.id}-{sha[:16]}", self.profile.ocr)
+            self.queue.set_state(entry.id, FileState.UPLOADING)
+            uploaded = self.client.upload_file(pdf, progress=self._progress(entry), cancel=self._stop,
+                                               sha256=sha if pdf == source else None)
+            document, created = self.client.create_document_once(self._fields(source, pdf, uploaded.sha256),
+                                                                 f"scan:{sha}")
+            self.queue.set_state(entry.id, FileState.UPLOADING, document_id=document.id)
+            self._finish(entry, source, FileState.UPLOADED if created else FileState.DUPLICATE, document.id,
+                         "" if created else "Đã có trên máy chủ")
+            if pdf != source:
+                pdf.unlink(missing_ok=True)
+        except FileNotFoundError:
+            self.queue.forget(entry.id)
+        except BadFile as exc:
+            fail_source(source, self.root, self.profile, exc.message("vi"), exc.message("en"))
+            self.queue.set_state(entry.id, FileState.FAILED, reason=exc.message("vi"))
+            self.on_event(EngineEvent(entry.id, entry.name, FileState.FAILED, exc.message()))
+        except TransferCancelled:
+            self.queue.set_state(entry.id, FileState.STABLE)
+        except (ServerUnavailable, AuthError) as exc:
+            self.queue.retry_later(entry.id, backoff(entry.attempts), exc.message("vi"))
+            self.on_event(EngineEvent(entry.id, entry.name, FileState.STABLE, exc.message()))
+        except (ApiError, SyncError) as exc:
+            self.queue.retry_later(entry.id, backoff(entry.attempts, cap=3600), exc.message("vi"))
+            self.on_event(EngineEvent(entry.id, entry.name, FileState.STABLE, exc.message()))
+        except PermissionError as exc:
+            self.queue.retry_later(entry.id, backoff(entry.attempts, cap=60),
+                                   f"Tệp đang bị khoá hoặc không có quyền đọc ({exc.strerror})")
+        except OSError as exc:
+            self.queue.retry_later(entry.id, backoff(entry.attempts, cap=600), f"Lỗi đọc/ghi tệp: {exc.strerror}")
+
+    def _finish(self, entry: QueueEntry, source: Path, state: FileState, document_id: int | None,
+                note: str = "") -> None:
+        finish_source(source, self.root, self.profile)
+        self.queue.set_state(entry.id, state, document_id=document_id, reason=note)
+        self.on_event(EngineEvent(entry.id, entry.name, state, note))
+
+    def _fields(self, source: Path, pdf: Path, pdf_sha256: str) -> dict:
+        name = nfc(source.stem).replace("_", " ").strip()
+        return {"direction": self.profile.direction, "doc_type": doc_type_for(source, self.root, self.profile),
+                "subject": name[:500] or "Bản quét", "organ_name": self.profile.organ_name,
+                "file_sha256": pdf_sha256, "filename": nfc(pdf.name if pdf == source else f"{source.stem}.pdf"),
+                "note": "Bản quét tải lên tự động"}
+
+    def _progress(self, entry: QueueEntry) -> Callable[[int, int], None]:
+        started = time.monotonic()
+        limit = self.profile.bandwidth_limit
+
+        def report(done: int, total: int) -> None:
+            self.on_event(EngineEvent(entry.id, entry.name, FileState.UPLOADING, "", done, total))
+            if limit:
+                ahead = done / limit - (time.monotonic() - started)
+                if ahead > 0:
+                    self._stop.wait(ahead)
+
+        return report

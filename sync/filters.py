@@ -1,0 +1,54 @@
+"""Which files a watched folder takes: include/ignore patterns, NFC names,
+and nothing inside done/ or failed/.  Pure functions, tested without I/O."""
+
+from __future__ import annotations
+
+import fnmatch
+import sys
+import unicodedata
+from pathlib import Path, PurePath
+
+from .profiles import WatchProfile
+
+__all__ = ["is_candidate", "nfc", "long_path", "doc_type_for"]
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _matches(name: str, patterns: tuple[str, ...]) -> bool:
+    lowered = name.lower()
+    return any(fnmatch.fnmatch(lowered, p.lower()) for p in patterns)
+
+
+def is_candidate(path: PurePath, root: PurePath, profile: WatchProfile) -> bool:
+    try:
+        parts = path.relative_to(root).parts
+    except ValueError:
+        return False
+    if not parts or parts[0] in (profile.done_dir, profile.failed_dir):
+        return False
+    if any(_matches(part, profile.ignore) for part in parts):
+        return False
+    return _matches(parts[-1], profile.include)
+
+
+def doc_type_for(path: PurePath, root: PurePath, profile: WatchProfile) -> str:
+    """``Quyết định/2026/scan.pdf`` → "Quyết định" (NFC on both sides, so macOS NFD names match)."""
+    parts = path.relative_to(root).parts
+    mapping = {nfc(k).casefold(): v for k, v in profile.subfolder_types.items()}
+    for part in parts[:-1]:
+        if (found := mapping.get(nfc(part).casefold())) is not None:
+            return found
+    return profile.doc_type
+
+
+def long_path(path: Path) -> str:
+    """Windows paths beyond 260 characters need the ``\\\\?\\`` prefix."""
+    text = str(path.resolve())
+    if sys.platform == "win32" and len(text) >= 240 and not text.startswith("\\\\?\\"):
+        return "\\\\?\\" + text
+    return text
+
+

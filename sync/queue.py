@@ -1,0 +1,160 @@
+"""The persistent upload queue: one SQLite row per file.
+
+State moves detected → stable → converting → uploading → uploaded (or
+duplicate / failed with a reason).  Rows survive crashes: on restart,
+anything in flight goes back to ``stable`` and continues; uploads resume
+at the server's offset.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+__all__ = ["FileState", "QueueEntry", "UploadQueue"]
+
+logger = logging.getLogger(__name__)
+
+
+class FileState(StrEnum):
+    DETECTED = "detected"
+    STABLE = "stable"
+    CONVERTING = "converting"
+    UPLOADING = "uploading"
+    UPLOADED = "uploaded"
+    DUPLICATE = "duplicate"
+    FAILED = "failed"
+
+
+FINAL = (FileState.UPLOADED, FileState.DUPLICATE, FileState.FAILED)
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS files (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    path TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    size INTEGER NOT NULL DEFAULT 0,
+    state TEXT NOT NULL,
+    sha256 TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_retry_at REAL NOT NULL DEFAULT 0,
+    reason TEXT NOT NULL DEFAULT '',
+    document_id INTEGER,
+    sent_bytes INTEGER NOT NULL DEFAULT 0,
+    created_at REAL NOT NULL,
+    updated_at REAL NOT NULL,
+    finished_at REAL
+);
+CREATE INDEX IF NOT EXISTS ix_files_state ON files(state, next_retry_at);
+CREATE INDEX IF NOT EXISTS ix_files_sha ON files(sha256);
+"""
+
+
+@dataclass(frozen=True)
+class QueueEntry:
+    id: int
+    path: str
+    name: str
+    size: int
+    state: FileState
+    sha256: str | None
+    attempts: int
+    next_retry_at: float
+    reason: str
+    document_id: int | None
+    sent_bytes: int
+    created_at: float
+    updated_at: float
+    finished_at: float | None
+
+
+class UploadQueue:
+    """Thread-safe; each call is its own short transaction."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=30)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(_SCHEMA)
+        self._lock = threading.Lock()
+
+    def _exec(self, sql: str, args: tuple = ()) -> sqlite3.Cursor:
+        with self._lock:
+            return self._db.execute(sql, args)
+
+    def recover(self) -> int:
+        """After a crash: work in flight restarts from ``stable`` (uploads resume server-side)."""
+        cur = self._exec("UPDATE files SET state = ?, updated_at = ? WHERE state IN (?, ?)",
+                         (FileState.STABLE, time.time(), FileState.CONVERTING, FileState.UPLOADING))
+        return cur.rowcount
+
+    def detect(self, path: str, name: str, size: int) -> bool:
+        """Add a new file (or a file that reappeared after being finished); True if queued now."""
+        now = time.time()
+        cur = self._exec("INSERT OR IGNORE INTO files(path, name, size, state, created_at, updated_at) "
+                         "VALUES (?, ?, ?, ?, ?, ?)", (path, name, size, FileState.DETECTED, now, now))
+        if cur.rowcount:
+            return True
+        # The same path again after it was finished and moved away: a new file with an old name.
+        cur = self._exec("UPDATE files SET state = ?, size = ?, sha256 = NULL, attempts = 0, reason = '', "
+                         "document_id = NULL, sent_bytes = 0, updated_at = ?, finished_at = NULL "
+                         "WHERE path = ? AND state IN (?, ?) AND finished_at IS NOT NULL",
+                         (FileState.DETECTED, size, now, path, FileState.UPLOADED, FileState.DUPLICATE))
+        return cur.rowcount > 0
+
+    def set_state(self, entry_id: int, state: FileState, **fields: object) -> None:
+        columns = ", ".join(f"{k} = ?" for k in fields)
+        extra = f", {columns}" if columns else ""
+        finished = ", finished_at = ?" if state in FINAL else ""
+        args = (state, time.time(), *fields.values(), *((time.time(),) if finished else ()), entry_id)
+        self._exec(f"UPDATE files SET state = ?, updated_at = ?{extra}{finished} WHERE id = ?", args)
+
+    def retry_later(self, entry_id: int, delay: float, reason: str, state: FileState = FileState.STABLE) -> None:
+        self._exec("UPDATE files SET state = ?, attempts = attempts + 1, next_retry_at = ?, reason = ?, "
+                   "updated_at = ? WHERE id = ?", (state, time.time() + delay, reason, time.time(), entry_id))
+
+    def retry(self, entry_id: int) -> None:
+        """User asked to try a failed file again."""
+        self._exec("UPDATE files SET state = ?, attempts = 0, next_retry_at = 0, reason = '', finished_at = NULL "
+                   "WHERE id = ? AND state = ?", (FileState.DETECTED, entry_id, FileState.FAILED))
+
+    def forget(self, entry_id: int) -> None:
+        self._exec("DELETE FROM files WHERE id = ?", (entry_id,))
+
+    def due(self, state: FileState, limit: int) -> list[QueueEntry]:
+        rows = self._exec("SELECT * FROM files WHERE state = ? AND next_retry_at <= ? ORDER BY id LIMIT ?",
+                          (state, time.time(), limit)).fetchall()
+        return [QueueEntry(*r[:4], FileState(r[4]), *r[5:]) for r in rows]
+
+    def get(self, entry_id: int) -> QueueEntry | None:
+        row = self._exec("SELECT * FROM files WHERE id = ?", (entry_id,)).fetchone()
+        return QueueEntry(*row[:4], FileState(row[4]), *row[5:]) if row else None
+
+    def finished_with_sha(self, sha256: str, exclude_id: int) -> QueueEntry | None:
+        row = self._exec("SELECT * FROM files WHERE sha256 = ? AND id != ? AND state IN (?, ?, ?) LIMIT 1",
+                         (sha256, exclude_id, FileState.UPLOADED, FileState.UPLOADING,
+                          FileState.CONVERTING)).fetchone()
+        return QueueEntry(*row[:4], FileState(row[4]), *row[5:]) if row else None
+
+    def counts(self) -> dict[FileState, int]:
+        rows = self._exec("SELECT state, count(*) FROM files GROUP BY state").fetchall()
+        return {FileState(s): n for s, n in rows}
+
+    def entries(self, limit: int = 500, states: tuple[FileState, ...] | None = None) -> list[QueueEntry]:
+        if states:
+            marks = ",".join("?" * len(states))
+            rows = self._exec(f"SELECT * FROM files WHERE state IN ({marks}) ORDER BY id DESC LIMIT ?",
+                              (*states, limit)).fetchall()
+        else:
+            rows = self._exec("SELECT * FROM files ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
+        return [QueueEntry(*r[:4], FileState(r[4]), *r[5:]) for r in rows]
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()

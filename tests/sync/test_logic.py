@@ -1,0 +1,48 @@
+"""Pure parts of the upload engine: filters, subfolder mapping, stability, backoff."""
+
+from pathlib import PurePosixPath as P
+
+from sync.engine import backoff
+from sync.filters import doc_type_for, is_candidate
+from sync.profiles import WatchProfile
+from sync.stability import StabilityTracker
+
+ROOT = P("/scans")
+PROFILE = WatchProfile()
+
+
+def test_filters_take_scans_and_skip_temp_and_system_files() -> None:
+    for name in ("a.pdf", "Quyết định/2026/b.PDF", "c.jpg", "d.tiff"):
+        assert is_candidate(ROOT / name, ROOT, PROFILE), name
+    for name in ("~$a.pdf", "a.tmp", ".DS_Store", "Thumbs.db", "desktop.ini", "@eaDir/x.pdf", "x.docx",
+                 "done/2026-11-24/a.pdf", "failed/a.pdf", "a.pdf.part", "a.pdf.error.txt"):
+        assert not is_candidate(ROOT / name, ROOT, PROFILE), name
+    assert not is_candidate(P("/elsewhere/a.pdf"), ROOT, PROFILE)
+
+
+def test_subfolder_sets_document_type_nfc_insensitive() -> None:
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", "Quyết định")
+    assert doc_type_for(ROOT / nfd / "2026" / "x.pdf", ROOT, PROFILE) == "Quyết định"
+    assert doc_type_for(ROOT / "Tờ trình" / "x.pdf", ROOT, PROFILE) == "Tờ trình"
+    assert doc_type_for(ROOT / "x.pdf", ROOT, PROFILE) == "Công văn"
+
+
+def test_stability_needs_quiet_size_and_mtime_and_readability() -> None:
+    tracker = StabilityTracker(2.0)
+    assert not tracker.observe("f", 10, 1, now=0.0)
+    assert not tracker.observe("f", 10, 1, now=1.9)
+    assert not tracker.observe("f", 11, 2, now=2.5)  # still growing: the clock restarts
+    assert not tracker.observe("f", 11, 2, now=4.4)
+    assert not tracker.observe("f", 11, 2, now=4.6, readable=False)  # locked by the scanner
+    assert tracker.observe("f", 11, 2, now=4.6)
+    assert not tracker.observe("z", 0, 1, now=0.0)
+    assert not tracker.observe("z", 0, 1, now=2.5)  # empty files wait longer
+    assert tracker.observe("z", 0, 1, now=6.1)
+
+
+def test_backoff_grows_with_jitter_and_cap() -> None:
+    assert 0.25 <= backoff(0) <= 0.5
+    assert 4 <= backoff(4) <= 8
+    assert backoff(40) <= 300
