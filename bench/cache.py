@@ -146,12 +146,13 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--docs", type=int, default=1_000_000)
     parser.add_argument("--sync-docs", type=int, default=100_000)
+    parser.add_argument("--reuse", help="keep the generated cache at this path and reuse it next time")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        path = folder / "cache.sqlite"
-        build = _build(path, args.docs)
-        size_mb = sum(p.stat().st_size for p in folder.glob("cache.sqlite*")) / 1024 / 1024
+        path = Path(args.reuse) if args.reuse else folder / "cache.sqlite"
+        build = _build(path, args.docs) if not path.exists() else 0.0
+        size_mb = sum(p.stat().st_size for p in path.parent.glob(path.name + "*")) / 1024 / 1024
         (ours50, ours95), (bare50, bare95) = _search_latency(path)
         page_ours, page_bare = _first_page(path)
         first_sync, delta_sync = _server_syncs(folder, args.sync_docs)

@@ -112,26 +112,30 @@ def _rows(conn: Connection, sql: str, args: list) -> list[DocumentRow]:
     return [DocumentRow(*row) for row in conn.exec_driver_sql(sql, tuple(args))]
 
 
-RANK_WINDOW = 2000
+RANK_WINDOW = 400
 
 
 def _ranked(conn: Connection, match: str, where: list[str], args: list, limit: int, offset: int) -> list[DocumentRow]:
-    """bm25 ranking among the newest ``RANK_WINDOW`` matches (FTS5 walks rowids
-    newest-first and stops early), falling back to ranking every match when
-    filters leave that window short.  Keeps broad queries fast at a million
-    documents while exact numbers and rare words still come first."""
+    """bm25 ranking among the newest ``RANK_WINDOW`` matches: FTS5 walks rowids
+    newest-first and stops early, so a broad query ("dat dai") costs the same
+    at a million documents as at a thousand, while exact numbers and rare
+    words still come first.  When the window is full but filters or paging
+    need more, every match is ranked (slower, still correct)."""
     filters = "".join(" AND " + w for w in where)
-    if offset + limit <= RANK_WINDOW:
-        sql = (f"SELECT {_COLUMNS} FROM (SELECT rowid AS rid, bm25(documents_fts, 10.0, 1.0) AS score "
-               f"FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT {RANK_WINDOW}) AS hits "
-               f"JOIN documents d ON d.id = hits.rid WHERE 1 = 1 {filters} ORDER BY hits.score, d.id DESC "
-               "LIMIT ? OFFSET ?")
-        rows = _rows(conn, sql, [match, *args, limit, offset])
-        window = conn.exec_driver_sql(
-            f"SELECT count(*) FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? LIMIT {RANK_WINDOW + 1})",
-            (match,)).scalar()
-        if len(rows) == limit or (window or 0) <= RANK_WINDOW:
-            return rows
+    hits = conn.exec_driver_sql(
+        f"SELECT rowid, bm25(documents_fts, 10.0, 1.0) FROM documents_fts WHERE documents_fts MATCH ? "
+        f"ORDER BY rowid DESC LIMIT {RANK_WINDOW + 1}", (match,)).fetchall()
+    window_complete = len(hits) <= RANK_WINDOW
+    scores = dict(hits[:RANK_WINDOW])
+    if scores:
+        marks = ",".join("?" * len(scores))
+        rows = _rows(conn, f"SELECT {_COLUMNS} FROM documents d WHERE d.id IN ({marks}){filters}",
+                     [*scores, *args])
+        rows.sort(key=lambda r: (scores[r.id], -r.id))
+        if window_complete or len(rows) >= offset + limit:
+            return rows[offset:offset + limit]
+    elif window_complete:
+        return []
     sql = (f"SELECT {_COLUMNS} FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
            f"WHERE documents_fts MATCH ? {filters} ORDER BY bm25(documents_fts, 10.0, 1.0) LIMIT ? OFFSET ?")
     return _rows(conn, sql, [match, *args, limit, offset])
