@@ -74,6 +74,7 @@ class CertificateInfo:
     has_private_key: bool
     always_authenticate: bool
     der: bytes
+    is_ca: bool = False
 
     def validity_problem(self, now: dt.datetime | None = None) -> tuple[str, str] | None:
         now = now or dt.datetime.now(dt.UTC)
@@ -97,7 +98,7 @@ class CertificateInfo:
             serial=format(cert.serial_number, "x"), not_before=cert.not_valid_before,
             not_after=cert.not_valid_after, key_type="EC" if algo == "ec" else algo.upper(),
             non_repudiation="non_repudiation" in usage, has_private_key=has_key,
-            always_authenticate=always_auth, der=der,
+            always_authenticate=always_auth, der=der, is_ca=bool(cert.ca),
         )
 
 
@@ -116,6 +117,8 @@ def list_tokens(module_path: str) -> list[TokenInfo]:
     try:
         for slot in lib.get_slots(token_present=True):
             token = slot.get_token()
+            if not token.flags & TokenFlag.TOKEN_INITIALIZED:
+                continue  # an empty slot (SoftHSM always offers one)
             tokens.append(TokenInfo(module_path, slot.slot_id, token.label, token.manufacturer_id, token.model,
                                     token.serial.decode("ascii", "replace") if isinstance(token.serial, bytes)
                                     else str(token.serial), TokenFlags.from_flags(token.flags)))

@@ -119,6 +119,18 @@ class WatchEngine:
             time.sleep(0.1)
         return False
 
+    def retry_failed(self) -> int:
+        """Put every file from failed/ back into the folder so it is tried again."""
+        count = 0
+        for entry in self.queue.entries(100000, (FileState.FAILED,)):
+            moved = self.root / self.profile.failed_dir / entry.name
+            if moved.exists():
+                moved.with_name(moved.name + ".error.txt").unlink(missing_ok=True)
+                moved.replace(self.root / entry.name)
+                count += 1
+            self.queue.forget(entry.id)
+        return count
+
     # -- detection -------------------------------------------------------------------
     def notice(self, path: Path) -> None:
         if is_candidate(path, self.root, self.profile) and path.is_file():

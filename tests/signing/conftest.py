@@ -10,7 +10,6 @@ import pytest
 
 from server.demo_pdf import OfficialLetter, render_letter_pdf
 from signing.backends import ActiveSigner, TokenBackend
-from signing.demo_images import draw_seal_png, draw_signature_png
 from signing.profiles import Level, SigningProfile
 from tests.conftest import require_tool
 
@@ -29,12 +28,6 @@ def make_letter(path: Path, pages: int = 1, title: str = "PHÓ CHỦ TỊCH", na
 @pytest.fixture
 def letter(tmp_path: Path) -> Path:
     return make_letter(tmp_path / "quyết định.pdf")
-
-
-@pytest.fixture(scope="session")
-def images(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    folder = tmp_path_factory.mktemp("images")
-    return draw_signature_png(folder / "chu-ky.png"), draw_seal_png(folder / "con-dau.png")
 
 
 @pytest.fixture

@@ -1,0 +1,49 @@
+"""Qt test set-up: offscreen platform, Qt warnings fail the test, a signed-in session."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QtMsgType, qInstallMessageHandler  # noqa: E402
+
+from ui.workers import wait_for_tasks  # noqa: E402
+
+SCREENSHOTS = os.path.join(os.path.dirname(__file__), "..", "..", "docs", "screenshots")
+IGNORED = ("propagateSizeHints", "QSystemTrayIcon", "This plugin does not support", "Populating font family")
+
+
+@pytest.fixture(autouse=True)
+def fail_on_qt_warnings(qapp):  # type: ignore[no-untyped-def]
+    problems: list[str] = []
+
+    def handler(kind, _context, message):  # type: ignore[no-untyped-def]
+        if kind in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg) and \
+                not any(part in message for part in IGNORED):
+            problems.append(message)
+
+    previous = qInstallMessageHandler(handler)
+    yield
+    wait_for_tasks(30000)
+    qInstallMessageHandler(previous)
+    assert problems == [], problems
+
+
+@pytest.fixture
+def ui_server(server_factory):  # type: ignore[no-untyped-def]
+    return server_factory(documents=60, pdfs=8)
+
+
+@pytest.fixture
+def session(ui_server):  # type: ignore[no-untyped-def]
+    from ui.session import open_session
+
+    return open_session(ui_server.base_url, *ui_server.credentials("leader"))
+
+
+def screenshot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
+    os.makedirs(SCREENSHOTS, exist_ok=True)
+    widget.grab().save(os.path.join(SCREENSHOTS, f"{name}.png"))

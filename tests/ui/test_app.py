@@ -1,0 +1,146 @@
+"""The desktop app with real widgets, the real server and a real SoftHSM token."""
+
+from __future__ import annotations
+
+import pymupdf
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from client.api import ApiClient
+from signing.profiles import Level, SigningProfile, save_profile
+from signing.validation import validate_pdf
+from tests.ui.conftest import screenshot
+from ui.app import create_application
+from ui.settings import UiSettings
+from ui.views.login import LoginDialog
+from ui.views.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, session):  # type: ignore[no-untyped-def]
+    create_application("vi")
+    win = MainWindow(session, UiSettings())
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitUntil(lambda: "Trực tuyến" in win.status_label.text(), timeout=20000)
+    return win
+
+
+def test_login_wrong_password_then_right(qtbot, ui_server) -> None:
+    create_application("vi")
+    dialog = LoginDialog(ui_server.base_url, "vanthu")
+    qtbot.addWidget(dialog)
+    dialog.password.setText("sai")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: "mật khẩu" in dialog.error.text(), timeout=10000)
+    screenshot(dialog, "login")
+    dialog.password.setText("VanThu@2026")
+    with qtbot.waitSignal(dialog.accepted, timeout=10000):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.session.user.username == "vanthu"
+
+
+def test_list_filter_and_search_without_diacritics(qtbot, window) -> None:
+    model = window.model
+    assert model.rowCount() > 0 and all(r.direction == "incoming" for r in model.rows)
+    screenshot(window, "main-window")
+    window.nav.setCurrentRow(1)
+    qtbot.waitUntil(lambda: all(r.direction == "outgoing" for r in model.rows) and model.rowCount() > 0)
+    window.nav.setCurrentRow(0)
+    qtbot.keyClicks(window.search, "dat dai")
+    qtbot.waitUntil(lambda: model.query.text == "dat dai", timeout=3000)
+    assert model.rowCount() > 0
+    assert all("đất đai" in (r.subject + r.organ_name).lower() for r in model.rows)
+
+
+def test_open_pdf_and_move_pages(qtbot, window, session) -> None:
+    with_pdf = next(d for d in (session.store.get(r.id) for r in window.model.rows) if d and d.current_version) \
+        if any(r.current_version for r in window.model.rows) else None
+    if with_pdf is None:
+        window.nav.setCurrentRow(1)
+        qtbot.waitUntil(lambda: any(r.current_version for r in window.model.rows))
+        with_pdf = next(session.store.get(r.id) for r in window.model.rows if r.current_version)
+    window.open_document(with_pdf.id)
+    view = window.document_view.pdf
+    qtbot.waitUntil(lambda: view.pages > 0 and view.canvas.pixmap() is not None, timeout=15000)
+    if view.pages > 1:
+        with qtbot.waitSignal(view.page_rendered, timeout=10000) as blocker:
+            view.next()
+        assert blocker.args == [1]
+    qtbot.waitUntil(lambda: window.document_view.signatures.count() > 0, timeout=15000)
+    screenshot(window, "document-view")
+
+
+def _profile(softhsm_token, images) -> None:  # type: ignore[no-untyped-def]
+    save_profile(SigningProfile(name="Mặc định", level=Level.B_B, tsa_url=None, signature_image=str(images[0]),
+                                seal_image=str(images[1]), module_path=softhsm_token.module_path,
+                                token_label=softhsm_token.token_label, key_id="01"))
+
+
+@pytest.mark.parametrize("count", [1, 5])
+def test_sign_documents_from_the_ui(qtbot, window, session, softhsm_token, images, ui_server, tmp_path,
+                                    count) -> None:
+    _profile(softhsm_token, images)
+    from client.cache.query import DocumentQuery, search
+
+    ids = [r.id for r in search(session.store, DocumentQuery(limit=1000)).rows if r.current_version][:count]
+    assert len(ids) == count
+    dialog = window.sign_ids(ids)
+    qtbot.waitUntil(lambda: dialog.certificate.count() > 0 or bool(dialog.warning.text()), timeout=15000)
+    assert dialog.certificate.count() > 0, dialog.warning.text()
+    dialog.certificate.setCurrentIndex(dialog.certificate.findData("01"))
+    qtbot.keyClicks(dialog.pin, softhsm_token.user_pin)
+    if count == 1:
+        qtbot.waitUntil(lambda: dialog.preview.image is not None, timeout=15000)
+        screenshot(dialog, "sign-dialog")
+    dialog.sign_button.click()
+    qtbot.waitUntil(lambda: dialog.results_list.count() == count, timeout=60000)
+    assert all(r.ok for r in dialog.results), [r.message_vi for r in dialog.results]
+    assert dialog.pin.text() == ""
+    client = ApiClient(ui_server.base_url)
+    client.login(*ui_server.credentials("leader"))
+    for doc_id in ids:
+        doc = client.get_document(doc_id)
+        assert doc.current_version == 2 and doc.versions[-1].note.startswith("ký số bởi")
+        target = tmp_path / f"{doc_id}.pdf"
+        client.download(doc.versions[-1].sha256, target)
+        assert validate_pdf(target)[0].intact
+        assert pymupdf.open(target)[-1].widgets()
+    dialog.close()
+
+
+def test_uploads_panel_processes_dropped_files(qtbot, ui_server, tmp_path) -> None:
+    from ui.session import open_session
+
+    create_application("vi")
+    window = MainWindow(open_session(ui_server.base_url, *ui_server.credentials("archivist")), UiSettings())
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    window.nav.setCurrentRow(3)
+    window.uploads.folder.setText(str(folder))
+    window.uploads.toggle_watch()
+    for i in range(3):
+        doc = pymupdf.open()
+        doc.new_page().insert_text((72, 72), f"scan {i}")
+        doc.save(folder / f"bản_quét_{i}.pdf")
+    qtbot.waitUntil(lambda: window.uploads.table.rowCount() == 3 and all(
+        window.uploads.table.item(r, 1).text() == "Đã tải lên" for r in range(3)), timeout=30000)
+    screenshot(window, "uploads")
+    window.uploads.stop()
+
+
+def test_switch_language(qtbot, window) -> None:
+    window.nav.setCurrentRow(4)
+    screenshot(window, "settings")
+    window.settings_view.language.setCurrentIndex(1)
+    window.settings_view.save()
+    assert window.nav.item(0).text() == "Incoming documents"
+    assert window.model.headerData(3, Qt.Orientation.Horizontal) == "Summary"
+    window.settings_view.language.setCurrentIndex(0)
+    window.settings_view.save()
+    assert window.nav.item(0).text() == "Văn bản đến"

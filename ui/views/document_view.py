@@ -1,0 +1,124 @@
+"""One document: metadata, versions, the PDF and its signatures in plain Vietnamese."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from client.errors import current_language
+from client.records import SECRECY_LABELS, URGENCY_LABELS, Document
+from signing.validation import validate_pdf
+
+from ..errors import describe
+from ..session import AppSession
+from ..workers import run_task
+from .pdf_view import PdfView
+
+__all__ = ["DocumentView"]
+
+logger = logging.getLogger(__name__)
+
+
+class DocumentView(QWidget):
+    sign_requested = Signal(int)
+
+    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.document: Document | None = None
+        self.file: Path | None = None
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.meta = QFormLayout()
+        meta_box = QWidget()
+        meta_box.setLayout(self.meta)
+        self.versions = QListWidget()
+        self.signatures = QListWidget()
+        self.signatures.setObjectName("signatures")
+        self.signatures.setWordWrap(True)
+        tabs = QTabWidget()
+        tabs.addTab(meta_box, self.tr("Thông tin"))
+        tabs.addTab(self.versions, self.tr("Phiên bản"))
+        tabs.addTab(self.signatures, self.tr("Chữ ký số"))
+        self.sign_button = QPushButton(self.tr("Ký số"))
+        self.sign_button.clicked.connect(lambda: self.document and self.sign_requested.emit(self.document.id))
+        side = QWidget()
+        column = QVBoxLayout(side)
+        column.addWidget(self.title)
+        column.addWidget(tabs, 1)
+        column.addWidget(self.sign_button)
+        self.pdf = PdfView()
+        self.status = QLabel()
+        split = QSplitter()
+        split.addWidget(side)
+        split.addWidget(self.pdf)
+        split.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.status)
+
+    def show_document(self, document: Document) -> None:
+        self.document = document
+        self.title.setText(f"<h3>{document.doc_type} {document.number_symbol}</h3><p>{document.subject}</p>")
+        while self.meta.rowCount():
+            self.meta.removeRow(0)
+        day = document.issued_date or document.arrival_date
+        for label, value in (
+            (self.tr("Số/ký hiệu"), document.number_symbol or "—"),
+            (self.tr("Ngày"), day.strftime("%d/%m/%Y") if day else ""),
+            (self.tr("Cơ quan ban hành"), document.organ_name),
+            (self.tr("Người ký"), f"{document.signer_position} {document.signer_name}".strip()),
+            (self.tr("Độ khẩn"), URGENCY_LABELS[document.urgency]),
+            (self.tr("Độ mật"), SECRECY_LABELS[document.secrecy]),
+            (self.tr("Hạn xử lý"), document.due_date.strftime("%d/%m/%Y") if document.due_date else ""),
+            (self.tr("Số đến"), str(document.arrival_number or "")),
+            (self.tr("Nơi nhận"), "; ".join(document.to_places or document.recipients)),
+            (self.tr("Trạng thái"), document.status),
+        ):
+            text = QLabel(value)
+            text.setWordWrap(True)
+            self.meta.addRow(label, text)
+        self.versions.clear()
+        for version in document.versions:
+            self.versions.addItem(f"{version.number}. {version.filename} — {version.note} ({version.author})")
+        self.signatures.clear()
+        if document.latest_version is None:
+            self.status.setText(self.tr("Văn bản chưa có tệp."))
+            return
+        self.status.setText(self.tr("Đang mở tệp…"))
+        client = self.session.client if self.session.online else None
+        run_task(self.session.files.open, client, document, on_done=self._opened, on_error=self._failed)
+
+    def _opened(self, path: Path) -> None:
+        self.file = path
+        self.status.clear()
+        self.pdf.open(path)
+        run_task(validate_pdf, path, on_done=self._validated, on_error=self._failed)
+
+    def _validated(self, reports: list) -> None:
+        self.signatures.clear()
+        english = current_language() == "en"
+        if not reports:
+            self.signatures.addItem(self.tr("Tệp không có chữ ký số."))
+        for number, report in enumerate(reports, start=1):
+            summary = report.summary_en if english else report.summary_vi
+            details = report.details_en if english else report.details_vi
+            when = report.timestamp_time or report.signing_time
+            stamp = when.astimezone().strftime("%d/%m/%Y %H:%M") if when else ""
+            self.signatures.addItem(f"{number}. {report.signer_cn} — {summary} {stamp}\n   " + "\n   ".join(details))
+
+    def _failed(self, exc: Exception) -> None:
+        title, message = describe(exc)
+        self.status.setText(f"{title}: {message}")

@@ -1,0 +1,90 @@
+"""Sign-in dialog: server, username, password, remember me, CA bundle."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..errors import describe
+from ..session import AppSession, open_session
+from ..workers import run_task
+
+__all__ = ["LoginDialog"]
+
+logger = logging.getLogger(__name__)
+
+
+class LoginDialog(QDialog):
+    def __init__(self, server: str = "", username: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: AppSession | None = None
+        self.setWindowTitle(self.tr("Đăng nhập — Văn thư số"))
+        self.server = QLineEdit(server or "http://127.0.0.1:8000")
+        self.username = QLineEdit(username)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.ca_bundle = QLineEdit()
+        self.ca_bundle.setPlaceholderText(self.tr("(tùy chọn) chứng chỉ CA của đơn vị"))
+        browse = QPushButton(self.tr("Chọn…"))
+        browse.clicked.connect(self._browse)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.ca_bundle)
+        ca_row.addWidget(browse)
+        self.remember = QCheckBox(self.tr("Ghi nhớ đăng nhập"))
+        self.error = QLabel()
+        self.error.setObjectName("loginError")
+        self.error.setStyleSheet("color: #c62828")
+        self.error.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Máy chủ"), self.server)
+        form.addRow(self.tr("Tên đăng nhập"), self.username)
+        form.addRow(self.tr("Mật khẩu"), self.password)
+        form.addRow(self.tr("Chứng chỉ CA"), ca_row)
+        form.addRow("", self.remember)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Đăng nhập"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        title = QLabel(f"<h2>{self.tr('Văn thư số')}</h2><p>{self.tr('Hệ thống quản lý văn bản và điều hành')}</p>")
+        layout.addWidget(title)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn chứng chỉ CA"), "", "PEM (*.pem *.crt *.cer)")
+        if path:
+            self.ca_bundle.setText(path)
+
+    def submit(self) -> None:
+        self.error.clear()
+        self.buttons.setEnabled(False)
+        password = self.password.text()
+        self.password.clear()
+        run_task(open_session, self.server.text().strip(), self.username.text().strip(), password,
+                 self.ca_bundle.text().strip(), self.remember.isChecked(),
+                 on_done=self._done, on_error=self._failed)
+
+    def _done(self, session: AppSession) -> None:
+        self.session = session
+        self.accept()
+
+    def _failed(self, exc: Exception) -> None:
+        self.buttons.setEnabled(True)
+        title, message = describe(exc)
+        self.error.setText(f"<b>{title}</b>: {message}")

@@ -1,0 +1,280 @@
+"""The main window: navigation, document list with search and filters,
+document view, uploads and settings; sync and offline state in the status bar."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QStyle,
+    QSystemTrayIcon,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from client.cache import sync
+from client.cache.query import DocumentQuery, Sort
+from client.errors import ServerUnavailable
+from signing.profiles import get_profile
+
+from ..errors import describe, show_error
+from ..i18n import apply_language
+from ..models import DocumentTableModel
+from ..session import AppSession
+from ..settings import UiSettings, save_settings
+from ..workers import run_task
+from .document_view import DocumentView
+from .settings_view import SettingsView
+from .sign_dialog import SignDialog
+from .uploads import UploadsView
+
+__all__ = ["MainWindow"]
+
+logger = logging.getLogger(__name__)
+
+PAGES = ("incoming", "outgoing", "to_sign", "uploads", "settings")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: AppSession, settings: UiSettings) -> None:
+        super().__init__()
+        self.session, self.settings = session, settings
+        self.setObjectName("mainWindow")
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setMaximumWidth(190)
+        self.nav.currentRowChanged.connect(self.show_page)
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.debounce = QTimer(self, singleShot=True, interval=250)
+        self.debounce.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(lambda _t: self.debounce.start())
+        self.urgency = QComboBox()
+        self.doc_type = QComboBox()
+        self.overdue = QComboBox()
+        for box in (self.urgency, self.doc_type, self.overdue):
+            box.currentIndexChanged.connect(self.apply_filters)
+        self.model = DocumentTableModel(session.store, self)
+        self.table = QTableView()
+        self.table.setObjectName("documents")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSortingEnabled(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.doubleClicked.connect(lambda index: self.open_document(self.model.row_at(index.row()).id))
+        self.sign_button = QPushButton()
+        self.sign_button.clicked.connect(self.sign_selected)
+        self.sync_button = QPushButton()
+        self.sync_button.clicked.connect(self.sync_now)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        for widget in (self.doc_type, self.urgency, self.overdue, self.sign_button, self.sync_button):
+            filters.addWidget(widget)
+        list_page = QWidget()
+        column = QVBoxLayout(list_page)
+        column.addLayout(filters)
+        column.addWidget(self.table, 1)
+        self.document_view = DocumentView(session)
+        self.document_view.sign_requested.connect(lambda doc_id: self.sign_ids([doc_id]))
+        self.uploads = UploadsView(session)
+        self.uploads.folder.setText(settings.watch_folder)
+        self.uploads.finished_file.connect(self._upload_finished)
+        self.settings_view = SettingsView(settings)
+        self.settings_view.changed.connect(self.apply_settings)
+        self.stack = QStackedWidget()
+        for widget in (list_page, self.document_view, self.uploads, self.settings_view):
+            self.stack.addWidget(widget)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.status_label = QLabel()
+        self.user_label = QLabel()
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.user_label)
+        self.tray = QSystemTrayIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView), self)
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray.show()
+        self._shortcuts()
+        self.retranslate()
+        self.nav.setCurrentRow(0)
+        self._restore_geometry()
+        self.sync_now()
+
+    # -- texts -------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Văn thư số"))
+        current = self.nav.currentRow()
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        self.nav.addItems([self.tr("Văn bản đến"), self.tr("Văn bản đi"), self.tr("Chờ ký"), self.tr("Tải lên"),
+                           self.tr("Cài đặt")])
+        self.nav.setCurrentRow(max(0, current))
+        self.nav.blockSignals(False)
+        self.search.setPlaceholderText(self.tr("Tìm số, ký hiệu, trích yếu… (gõ không dấu cũng được)"))
+        self._fill(self.urgency, [(self.tr("Mọi độ khẩn"), None), (self.tr("Khẩn trở lên"), 1),
+                                  (self.tr("Thượng khẩn trở lên"), 2), (self.tr("Hỏa tốc"), 3)])
+        self._fill(self.doc_type, [(self.tr("Mọi loại"), None)] + [(t, t) for t in (
+            "Công văn", "Quyết định", "Tờ trình", "Báo cáo", "Thông báo", "Kế hoạch", "Giấy mời")])
+        self._fill(self.overdue, [(self.tr("Mọi hạn"), False), (self.tr("Quá hạn"), True)])
+        self.sign_button.setText(self.tr("Ký số"))
+        self.sync_button.setText(self.tr("Đồng bộ"))
+        self.user_label.setText(f"{self.session.user.full_name} — {self.session.user.title}")
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 8)
+
+    @staticmethod
+    def _fill(box: QComboBox, items: list[tuple[str, object]]) -> None:
+        index = max(0, box.currentIndex())
+        box.blockSignals(True)
+        box.clear()
+        for text, data in items:
+            box.addItem(text, data)
+        box.setCurrentIndex(min(index, box.count() - 1))
+        box.blockSignals(False)
+
+    def _shortcuts(self) -> None:
+        for keys, slot in ((QKeySequence.StandardKey.Find, lambda: (self.nav.setCurrentRow(0), self.search.setFocus())),
+                           ("Ctrl+Return", self._open_selected), ("Ctrl+K", self.sign_selected),
+                           ("Alt+Down", lambda: self._step(1)), ("Alt+Up", lambda: self._step(-1)),
+                           ("F5", self.sync_now)):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(slot)
+            self.addAction(action)
+
+    # -- navigation --------------------------------------------------------------------
+    def show_page(self, row: int) -> None:
+        if row < 0:
+            return
+        page = PAGES[row]
+        if page == "uploads":
+            self.stack.setCurrentWidget(self.uploads)
+        elif page == "settings":
+            self.stack.setCurrentWidget(self.settings_view)
+        else:
+            self.stack.setCurrentIndex(0)
+            self.apply_filters()
+
+    def current_query(self) -> DocumentQuery:
+        page = PAGES[max(0, self.nav.currentRow())]
+        direction = {"incoming": "incoming", "outgoing": "outgoing", "to_sign": "outgoing"}.get(page)
+        text = self.search.text().strip()
+        return DocumentQuery(text=text, direction=direction, doc_type=self.doc_type.currentData(),
+                             min_urgency=self.urgency.currentData(), overdue=bool(self.overdue.currentData()),
+                             status="pending_signature" if page == "to_sign" else None,
+                             sort=Sort.RELEVANCE if text else Sort.NEWEST, today=dt.date.today(),
+                             limit=DocumentTableModel.PAGE)
+
+    def apply_filters(self) -> None:
+        self.model.set_query(self.current_query())
+
+    def _selected_ids(self) -> list[int]:
+        return [self.model.row_at(i.row()).id for i in self.table.selectionModel().selectedRows()]
+
+    def _open_selected(self) -> None:
+        ids = self._selected_ids()
+        if ids:
+            self.open_document(ids[0])
+
+    def _step(self, delta: int) -> None:
+        row = self.table.currentIndex().row() + delta
+        if 0 <= row < self.model.rowCount():
+            self.table.selectRow(row)
+            self.open_document(self.model.row_at(row).id)
+
+    def open_document(self, document_id: int) -> None:
+        document = self.session.store.get(document_id)
+        if document is not None:
+            self.stack.setCurrentWidget(self.document_view)
+            self.document_view.show_document(document)
+
+    # -- actions -----------------------------------------------------------------------
+    def sign_selected(self) -> None:
+        self.sign_ids(self._selected_ids())
+
+    def sign_ids(self, ids: list[int]) -> SignDialog | None:
+        documents = [d for d in (self.session.store.get(i) for i in ids) if d is not None and d.current_version]
+        if not documents:
+            QMessageBox.information(self, self.tr("Ký số"), self.tr("Hãy chọn văn bản có tệp để ký."))
+            return None
+        try:
+            profile = get_profile(self.settings.signing_profile)
+        except Exception as exc:  # noqa: BLE001 - a readable message
+            show_error(self, exc)
+            return None
+        dialog = SignDialog(self.session, documents, profile, self)
+        dialog.finished.connect(lambda _r: self.sync_now())
+        dialog.open()
+        return dialog
+
+    def sync_now(self) -> None:
+        self.status_label.setText(self.tr("Đang đồng bộ…"))
+        def work(progress, cancel):  # type: ignore[no-untyped-def]
+            report = sync(self.session.store, self.session.client, progress, cancel)
+            if self.session.outbox.entries("pending"):
+                self.session.outbox.replay(self.session.client)
+            return report, self.session.store.count()
+
+        run_task(work, on_done=self._synced, on_error=self._sync_failed,
+                 on_progress=lambda done, _pages: self.status_label.setText(
+                     self.tr("Đang đồng bộ… %1 thay đổi").replace("%1", f"{done:,}")))
+
+    def _synced(self, result) -> None:  # type: ignore[no-untyped-def]
+        _report, total = result
+        self.session.online = True
+        when = dt.datetime.now().strftime("%H:%M")
+        self.status_label.setText(self.tr("Trực tuyến — đồng bộ lúc %1 — %2 văn bản trên máy").replace(
+            "%1", when).replace("%2", f"{total:,}"))
+        if self.stack.currentIndex() == 0:
+            self.apply_filters()
+
+    def _sync_failed(self, exc: Exception) -> None:
+        if isinstance(exc, ServerUnavailable):
+            self.session.online = False
+            self.status_label.setText(self.tr("Ngoại tuyến — đang dùng dữ liệu trên máy"))
+        else:
+            self.status_label.setText(": ".join(describe(exc)))
+        if self.stack.currentIndex() == 0:
+            self.apply_filters()
+
+    def _upload_finished(self, name: str, ok: bool) -> None:
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray.showMessage(self.tr("Tải lên"), name, QSystemTrayIcon.MessageIcon.Information if ok
+                                  else QSystemTrayIcon.MessageIcon.Warning, 3000)
+
+    def apply_settings(self, settings: UiSettings) -> None:
+        from dataclasses import replace
+
+        self.settings = replace(settings, watch_folder=self.uploads.folder.text())
+        save_settings(self.settings)
+        apply_language(settings.language)
+        self.retranslate()
+
+    # -- geometry ------------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = QSettings("VanThuSo", "VanThuSo").value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        QSettings("VanThuSo", "VanThuSo").setValue("geometry", self.saveGeometry())
+        self.uploads.stop()
+        super().closeEvent(event)

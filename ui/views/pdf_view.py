@@ -1,0 +1,166 @@
+"""PDF viewer: pages rendered with PyMuPDF off the GUI thread, thumbnails,
+zoom, fit width, page navigation and text search with highlights."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pymupdf
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..workers import run_task
+
+__all__ = ["PdfView", "render_page"]
+
+logger = logging.getLogger(__name__)
+
+
+def render_page(path: str, index: int, zoom: float, needle: str = "") -> tuple[int, bytes, int, int, list, int]:
+    """(index, RGB bytes, width, height, highlight rects in pixels, page count) — runs in a worker."""
+    with pymupdf.open(path) as doc:
+        page = doc[index]
+        pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
+        hits = [(r.x0 * zoom, r.y0 * zoom, r.width * zoom, r.height * zoom) for r in page.search_for(needle)] \
+            if needle else []
+        return index, bytes(pix.samples), pix.width, pix.height, hits, doc.page_count
+
+
+def render_thumbnails(path: str, limit: int = 60) -> list[tuple[int, bytes, int, int]]:
+    out = []
+    with pymupdf.open(path) as doc:
+        for index in range(min(limit, doc.page_count)):
+            pix = doc[index].get_pixmap(matrix=pymupdf.Matrix(0.18, 0.18), alpha=False)
+            out.append((index, bytes(pix.samples), pix.width, pix.height))
+    return out
+
+
+def _image(samples: bytes, width: int, height: int) -> QImage:
+    return QImage(samples, width, height, width * 3, QImage.Format.Format_RGB888).copy()
+
+
+class PdfView(QWidget):
+    page_rendered = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path: str | None = None
+        self.page = 0
+        self.pages = 0
+        self.zoom = 1.25
+        self.fit_width = True
+        self.thumbs = QListWidget()
+        self.thumbs.setIconSize(QSize(96, 128))
+        self.thumbs.setMaximumWidth(140)
+        self.thumbs.currentRowChanged.connect(self.go_to)
+        self.canvas = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        self.canvas.setObjectName("pdfCanvas")
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(self.canvas)
+        self.scroll.setWidgetResizable(True)
+        self.page_box = QSpinBox()
+        self.page_box.setMinimum(1)
+        self.page_box.valueChanged.connect(lambda v: self.go_to(v - 1))
+        self.count_label = QLabel("/ 0")
+        self.find = QLineEdit()
+        self.find.setPlaceholderText(self.tr("Tìm trong văn bản…"))
+        self.find.returnPressed.connect(self.render)
+        buttons = []
+        for text, slot in (("◀", self.previous), ("▶", self.next), ("−", lambda: self.set_zoom(self.zoom / 1.2)),
+                           ("+", lambda: self.set_zoom(self.zoom * 1.2)), (self.tr("Vừa chiều rộng"), self.fit)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.append(button)
+        bar = QHBoxLayout()
+        bar.addWidget(buttons[0])
+        bar.addWidget(self.page_box)
+        bar.addWidget(self.count_label)
+        bar.addWidget(buttons[1])
+        for button in buttons[2:]:
+            bar.addWidget(button)
+        bar.addWidget(self.find, 1)
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(bar)
+        column.addWidget(self.scroll, 1)
+        split = QSplitter()
+        split.addWidget(self.thumbs)
+        split.addWidget(right)
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(split)
+
+    def open(self, path: Path) -> None:
+        self.path, self.page = str(path), 0
+        self.thumbs.clear()
+        self.render()
+        run_task(render_thumbnails, self.path, on_done=self._thumbnails)
+
+    def _thumbnails(self, thumbs: list) -> None:
+        self.thumbs.blockSignals(True)
+        for index, samples, width, height in thumbs:
+            item = QListWidgetItem(QIcon(QPixmap.fromImage(_image(samples, width, height))), str(index + 1))
+            self.thumbs.addItem(item)
+        self.thumbs.setCurrentRow(self.page)
+        self.thumbs.blockSignals(False)
+
+    def render(self) -> None:
+        if self.path is None:
+            return
+        zoom = self.zoom
+        if self.fit_width:
+            zoom = max(0.3, (self.scroll.viewport().width() - 24) / 595)
+        run_task(render_page, self.path, self.page, zoom, self.find.text().strip(), on_done=self._show)
+
+    def _show(self, result: tuple) -> None:
+        index, samples, width, height, hits, pages = result
+        image = _image(samples, width, height)
+        if hits:
+            painter = QPainter(image)
+            painter.fillRect(0, 0, 0, 0, QColor(0, 0, 0, 0))
+            for x, y, w, h in hits:
+                painter.fillRect(int(x), int(y), int(w), int(h), QColor(255, 213, 0, 110))
+            painter.end()
+        self.pages = pages
+        self.canvas.setPixmap(QPixmap.fromImage(image))
+        self.page_box.blockSignals(True)
+        self.page_box.setMaximum(max(1, pages))
+        self.page_box.setValue(index + 1)
+        self.page_box.blockSignals(False)
+        self.count_label.setText(f"/ {pages}")
+        self.page_rendered.emit(index)
+
+    def go_to(self, index: int) -> None:
+        if self.path and 0 <= index < max(1, self.pages) and index != self.page:
+            self.page = index
+            self.render()
+
+    def next(self) -> None:
+        self.go_to(self.page + 1)
+
+    def previous(self) -> None:
+        self.go_to(self.page - 1)
+
+    def set_zoom(self, zoom: float) -> None:
+        self.fit_width, self.zoom = False, max(0.25, min(6.0, zoom))
+        self.render()
+
+    def fit(self) -> None:
+        self.fit_width = True
+        self.render()

@@ -1,0 +1,261 @@
+"""Signing: token and certificate → PIN (masked, last-try warning) → mode and
+placement preview (draggable) → progress with cancel → per-document results."""
+
+from __future__ import annotations
+
+import logging
+
+import pymupdf
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from client.errors import current_language
+from client.records import Document
+from signing.backends import TokenBackend
+from signing.documents import DocumentResult, sign_documents
+from signing.modules import discover_modules
+from signing.placement import Placement
+from signing.profiles import Mode, SigningProfile
+from signing.tokens import CertificateInfo, TokenSession, list_tokens
+
+from ..errors import describe
+from ..session import AppSession
+from ..workers import Task, run_task
+
+__all__ = ["SignDialog", "PlacementPreview"]
+
+logger = logging.getLogger(__name__)
+
+
+def _load_certificates(module: str) -> list[tuple[str, CertificateInfo, bool]]:
+    out = []
+    for token in list_tokens(module):
+        if token.flags.pin_locked:
+            continue
+        with TokenSession(module, token.label, None) as session:
+            out += [(token.label, cert, token.flags.pin_final_try) for cert in session.certificates()]
+    return out
+
+
+def _preview(path: str, mode: Mode, profile: SigningProfile, signer: str) -> tuple[bytes, int, int, int, tuple]:
+    from signing.appearance import plan_appearance
+
+    with pymupdf.open(path) as doc:
+        appearance = plan_appearance(doc, mode, profile, signer_name=signer, number_symbol="0/XX")
+        appearance.close()
+        page = doc[appearance.placement.page_index]
+        pix = page.get_pixmap(matrix=pymupdf.Matrix(0.8, 0.8), alpha=False)
+        r = appearance.placement.rect
+        return bytes(pix.samples), pix.width, pix.height, appearance.placement.page_index, (r.x0, r.y0, r.x1, r.y1)
+
+
+class PlacementPreview(QLabel):
+    """Page preview with the signature box; drag to move it."""
+
+    moved = Signal()
+    SCALE = 0.8
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.image: QImage | None = None
+        self.box = QRectF()
+        self.page_index = 0
+        self.dragged = False
+        self._grab: QPointF | None = None
+        self.setMinimumSize(300, 400)
+
+    def set_page(self, image: QImage, page_index: int, rect: tuple) -> None:
+        self.image, self.page_index, self.dragged = image, page_index, False
+        self.box = QRectF(QPointF(rect[0], rect[1]) * self.SCALE, QPointF(rect[2], rect[3]) * self.SCALE)
+        self._paint()
+
+    def placement(self) -> Placement | None:
+        if not self.dragged:
+            return None
+        box = self.box
+        s = self.SCALE
+        return Placement(self.page_index, pymupdf.Rect(box.left() / s, box.top() / s, box.right() / s, box.bottom() / s))
+
+    def _paint(self) -> None:
+        if self.image is None:
+            return
+        canvas = self.image.copy()
+        painter = QPainter(canvas)
+        painter.setPen(QPen(QColor("#1565c0"), 2, Qt.PenStyle.DashLine))
+        painter.fillRect(self.box, QColor(21, 101, 192, 40))
+        painter.drawRect(self.box)
+        painter.end()
+        self.setPixmap(QPixmap.fromImage(canvas))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self.box.contains(event.position()):
+            self._grab = event.position() - self.box.topLeft()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._grab is not None:
+            self.box.moveTopLeft(event.position() - self._grab)
+            self.dragged = True
+            self._paint()
+            self.moved.emit()
+
+    def mouseReleaseEvent(self, _event: QMouseEvent) -> None:  # noqa: N802
+        self._grab = None
+
+
+class SignDialog(QDialog):
+    def __init__(self, session: AppSession, documents: list[Document], profile: SigningProfile,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session, self.documents, self.profile = session, documents, profile
+        self.results: list[DocumentResult] = []
+        self.task: Task | None = None
+        self.setWindowTitle(self.tr("Ký số %n văn bản", "", len(documents)))
+        self.module = QComboBox()
+        for module in discover_modules(tuple(p for p in (profile.module_path,) if p)):
+            self.module.addItem(f"{module.vendor}: {module.path}", module.path)
+        if profile.module_path:
+            self.module.setCurrentIndex(max(0, self.module.findData(profile.module_path)))
+        self.module.currentIndexChanged.connect(self.load_certificates)
+        self.certificate = QComboBox()
+        self.certificate.setObjectName("certificate")
+        self.pin = QLineEdit()
+        self.pin.setObjectName("pin")
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.warning = QLabel()
+        self.warning.setStyleSheet("color: #c62828")
+        self.mode = QComboBox()
+        for mode, label in ((Mode.APPROVE, self.tr("Ký phê duyệt")), (Mode.ISSUE, self.tr("Đóng dấu phát hành")),
+                            (Mode.ATTACHMENT, self.tr("Ký phụ lục")), (Mode.COPY, self.tr("Ký bản sao điện tử"))):
+            self.mode.addItem(label, mode)
+        self.mode.currentIndexChanged.connect(self.load_preview)
+        self.preview = PlacementPreview()
+        self.progress = QProgressBar()
+        self.results_list = QListWidget()
+        self.results_list.setObjectName("results")
+        self.sign_button = QPushButton(self.tr("Ký"))
+        self.sign_button.setObjectName("signButton")
+        self.sign_button.clicked.connect(self.start)
+        self.cancel_button = QPushButton(self.tr("Huỷ"))
+        self.cancel_button.clicked.connect(self.cancel)
+        form = QFormLayout()
+        form.addRow(self.tr("Thư viện token"), self.module)
+        form.addRow(self.tr("Chứng thư số"), self.certificate)
+        form.addRow(self.tr("Mã PIN"), self.pin)
+        form.addRow("", self.warning)
+        form.addRow(self.tr("Cách ký"), self.mode)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addWidget(self.progress)
+        left.addWidget(self.results_list, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.sign_button)
+        left.addLayout(buttons)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 1)
+        layout.addWidget(self.preview)
+        self.certificates: list[tuple[str, CertificateInfo, bool]] = []
+        self.certificate.currentIndexChanged.connect(self._certificate_chosen)
+        self.load_certificates()
+        self.load_preview()
+
+    def load_certificates(self) -> None:
+        module = self.module.currentData()
+        if module:
+            run_task(_load_certificates, module, on_done=self._certificates, on_error=self._error)
+
+    def _certificates(self, found: list) -> None:
+        self.certificates = [c for c in found if not c[1].is_ca]
+        self.certificate.clear()
+        for label, cert, _final in self.certificates:
+            valid = f"{cert.not_before:%d/%m/%Y}–{cert.not_after:%d/%m/%Y}"
+            self.certificate.addItem(f"{cert.subject_cn} — {cert.issuer_cn} ({valid}) [{label}]", cert.key_id)
+        wanted = self.profile.key_id
+        if wanted:
+            self.certificate.setCurrentIndex(max(0, self.certificate.findData(wanted)))
+
+    def _certificate_chosen(self, index: int) -> None:
+        if not (0 <= index < len(self.certificates)):
+            return
+        _label, cert, final_try = self.certificates[index]
+        problem = cert.validity_problem()
+        notes = [problem[0 if current_language() != "en" else 1]] if problem else []
+        if final_try:
+            notes.append(self.tr("CẢNH BÁO: chỉ còn MỘT lần nhập PIN trước khi token bị khoá."))
+        self.warning.setText(" ".join(notes))
+
+    def load_preview(self) -> None:
+        document = self.documents[0]
+        if document.latest_version is None:
+            return
+        mode = self.mode.currentData()
+
+        def prepare() -> tuple:
+            path = self.session.files.open(self.session.client, document)
+            return _preview(str(path), mode, self.profile, self.profile.signer_name or "")
+
+        run_task(prepare, on_done=self._preview, on_error=lambda exc: self.warning.setText(describe(exc)[1]))
+
+    def _preview(self, result: tuple) -> None:
+        samples, width, height, page_index, rect = result
+        image = QImage(samples, width, height, width * 3, QImage.Format.Format_RGB888).copy()
+        self.preview.set_page(image, page_index, rect)
+
+    def start(self) -> None:
+        index = self.certificate.currentIndex()
+        if index < 0:
+            self.warning.setText(self.tr("Chưa chọn chứng thư số."))
+            return
+        token_label, cert, _ = self.certificates[index]
+        backend = TokenBackend(self.module.currentData(), token_label, cert.key_id)
+        pin = self.pin.text() or None
+        self.pin.clear()
+        mode = self.mode.currentData()
+        manual = self.preview.placement() if len(self.documents) == 1 else None
+        self.sign_button.setEnabled(False)
+        self.progress.setRange(0, len(self.documents))
+
+        def work(progress, cancel) -> list[DocumentResult]:  # type: ignore[no-untyped-def]
+            with backend.open(pin) as active:
+                return sign_documents(self.session.client, self.session.files, self.documents, active,
+                                      self.profile, mode, progress, cancel, manual)
+
+        self.task = run_task(work, on_done=self._done, on_error=self._error,
+                             on_progress=lambda done, _total: self.progress.setValue(done))
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel.set()
+        else:
+            self.reject()
+
+    def _done(self, results: list[DocumentResult]) -> None:
+        self.results, self.task = results, None
+        english = current_language() == "en"
+        for result in results:
+            mark = "✔" if result.ok else ("⚠" if result.conflict else "✘")
+            text = result.message_en if english else result.message_vi
+            suffix = self.tr(" — bấm Tải lại để lấy bản mới nhất") if result.conflict else ""
+            self.results_list.addItem(f"{mark} #{result.document_id}: {text}{suffix}")
+        self.sign_button.setEnabled(True)
+        self.cancel_button.setText(self.tr("Đóng"))
+
+    def _error(self, exc: Exception) -> None:
+        self.task = None
+        self.sign_button.setEnabled(True)
+        title, message = describe(exc)
+        self.warning.setText(f"{title}: {message}")
