@@ -48,3 +48,7 @@ package: setup
 
 clean:
 	rm -rf build dist .pytest_cache
+
+translations: setup
+	$(VENV)/bin/pyside6-lupdate ui/*.py ui/views/*.py -ts resources/i18n/vanthu_en.ts -no-obsolete
+	$(VENV)/bin/pyside6-lrelease resources/i18n/vanthu_en.ts -qm resources/i18n/vanthu_en.qm

@@ -57,7 +57,7 @@ def _preview(path: str, mode: Mode, profile: SigningProfile, signer: str) -> tup
         appearance = plan_appearance(doc, mode, profile, signer_name=signer, number_symbol="0/XX")
         appearance.close()
         page = doc[appearance.placement.page_index]
-        pix = page.get_pixmap(matrix=pymupdf.Matrix(0.8, 0.8), alpha=False)
+        pix = page.get_pixmap(matrix=pymupdf.Matrix(PlacementPreview.SCALE, PlacementPreview.SCALE), alpha=False)
         r = appearance.placement.rect
         return bytes(pix.samples), pix.width, pix.height, appearance.placement.page_index, (r.x0, r.y0, r.x1, r.y1)
 
@@ -66,7 +66,7 @@ class PlacementPreview(QLabel):
     """Page preview with the signature box; drag to move it."""
 
     moved = Signal()
-    SCALE = 0.8
+    SCALE = 0.6
 
     def __init__(self) -> None:
         super().__init__()
@@ -168,6 +168,7 @@ class SignDialog(QDialog):
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
         layout.addWidget(self.preview)
+        self.resize(1000, 560)
         self.certificates: list[tuple[str, CertificateInfo, bool]] = []
         self.certificate.currentIndexChanged.connect(self._certificate_chosen)
         self.load_certificates()
