@@ -19,8 +19,6 @@ from PySide6.QtWidgets import (
 
 from client.errors import current_language
 from client.records import SECRECY_LABELS, URGENCY_LABELS, Document
-from signing.validation import validate_pdf
-
 from ..errors import describe
 from ..session import AppSession
 from ..workers import run_task
@@ -29,6 +27,13 @@ from .pdf_view import PdfView
 __all__ = ["DocumentView"]
 
 logger = logging.getLogger(__name__)
+
+
+def _validate(path: Path) -> list:
+    # Imported on first use in the worker: pyHanko and PyMuPDF would add ~1 s to start-up.
+    from signing.validation import validate_pdf
+
+    return validate_pdf(path)
 
 
 class DocumentView(QWidget):
@@ -105,7 +110,7 @@ class DocumentView(QWidget):
         self.file = path
         self.status.clear()
         self.pdf.open(path)
-        run_task(validate_pdf, path, on_done=self._validated, on_error=self._failed)
+        run_task(_validate, path, on_done=self._validated, on_error=self._failed)
 
     def _validated(self, reports: list) -> None:
         self.signatures.clear()

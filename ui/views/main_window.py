@@ -39,7 +39,6 @@ from ..settings import UiSettings, save_settings
 from ..workers import run_task
 from .document_view import DocumentView
 from .settings_view import SettingsView
-from .sign_dialog import SignDialog
 from .uploads import UploadsView
 
 __all__ = ["MainWindow"]
@@ -213,7 +212,9 @@ class MainWindow(QMainWindow):
     def sign_selected(self) -> None:
         self.sign_ids(self._selected_ids())
 
-    def sign_ids(self, ids: list[int]) -> SignDialog | None:
+    def sign_ids(self, ids: list[int]):  # type: ignore[no-untyped-def]
+        from .sign_dialog import SignDialog  # pyHanko/PyMuPDF load on first use, not at start-up
+
         documents = [d for d in (self.session.store.get(i) for i in ids) if d is not None and d.current_version]
         if not documents:
             QMessageBox.information(self, self.tr("Ký số"), self.tr("Hãy chọn văn bản có tệp để ký."))

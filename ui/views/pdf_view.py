@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-import pymupdf
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
@@ -32,6 +31,8 @@ logger = logging.getLogger(__name__)
 
 def render_page(path: str, index: int, zoom: float, needle: str = "") -> tuple[int, bytes, int, int, list, int]:
     """(index, RGB bytes, width, height, highlight rects in pixels, page count) — runs in a worker."""
+    import pymupdf  # imported in the worker, off the start-up path
+
     with pymupdf.open(path) as doc:
         page = doc[index]
         pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
@@ -41,6 +42,8 @@ def render_page(path: str, index: int, zoom: float, needle: str = "") -> tuple[i
 
 
 def render_thumbnails(path: str, limit: int = 60) -> list[tuple[int, bytes, int, int]]:
+    import pymupdf
+
     out = []
     with pymupdf.open(path) as doc:
         for index in range(min(limit, doc.page_count)):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -19,10 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sync.cli import state_dir_for
-from sync.engine import EngineEvent, WatchEngine
 from sync.profiles import get_profile
 from sync.queue import FileState, QueueEntry
+
+if TYPE_CHECKING:
+    from sync.engine import EngineEvent, WatchEngine
 
 from ..errors import show_error
 from ..session import AppSession
@@ -95,6 +97,9 @@ class UploadsView(QWidget):
         folder = Path(self.folder.text().strip())
         if not self.folder.text().strip():
             return
+        from sync.cli import state_dir_for
+        from sync.engine import WatchEngine  # PyMuPDF and watchdog load when watching starts
+
         try:
             self.engine = WatchEngine(folder, get_profile(None), self.session.client, state_dir_for(folder),
                                       self.bridge.event.emit)
