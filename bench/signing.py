@@ -140,11 +140,12 @@ def _worker(kind: str, path: str, module: str) -> None:
             while block := fh.read(1 << 20):
                 digest.update(block)
         return
+    import pymupdf
+
     from signing.backends import TokenBackend
     from signing.pades import SignJob, sign_file
     from signing.placement import Placement
     from signing.profiles import Level, Mode, SigningProfile
-    import pymupdf
 
     profile = SigningProfile(level=Level.B_B, tsa_url=None, organisation_name="UBND tỉnh Hà Tĩnh")
     with TokenBackend(module, LABEL, "01").open(PIN) as active:

@@ -8,7 +8,6 @@ backoff only for idempotent methods, and every failure mapped to the
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -39,6 +38,7 @@ from .records import (
     User,
     Version,
 )
+from .transfer import file_sha256
 
 __all__ = ["ApiClient", "Progress", "CancelToken", "TransferCancelled", "file_sha256"]
 
@@ -63,18 +63,6 @@ class TransferCancelled(VanThuError):
     title_en = "Cancelled"
     message_vi = "Đã huỷ truyền tệp; lần sau sẽ tiếp tục từ chỗ dừng."
     message_en = "Transfer cancelled; it will resume where it stopped next time."
-
-
-def file_sha256(path: Path, progress: Progress | None = None) -> str:
-    """Streamed sha256 (bounded memory for files of any size)."""
-    digest, done, total = hashlib.sha256(), 0, path.stat().st_size
-    with path.open("rb") as fh:
-        while block := fh.read(CHUNK):
-            digest.update(block)
-            done += len(block)
-            if progress:
-                progress(done, total)
-    return digest.hexdigest()
 
 
 def _error_from_response(reply: requests.Response) -> ApiError:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from .api import ApiClient, CancelToken, Progress
 from .records import UploadResult
 
-__all__ = ["upload_from", "download_to", "IntegrityError"]
+__all__ = ["upload_from", "download_to", "IntegrityError", "file_sha256"]
 
 logger = logging.getLogger(__name__)
 
@@ -68,7 +68,7 @@ def _send_chunks(client: ApiClient, upload: dict, path: Path, progress: Progress
 def upload_from(client: ApiClient, path: Path, progress: Progress | None, cancel: CancelToken | None,
                 sha256: str | None = None) -> UploadResult:
     size = path.stat().st_size
-    sha256 = sha256 or _sha256(path)
+    sha256 = sha256 or file_sha256(path)
     declared = {"filename": path.name, "size": size, "sha256": sha256,
                 "content_type": "application/pdf" if path.suffix.lower() == ".pdf" else "application/octet-stream"}
     upload = client._json("POST", "/uploads", json=declared, expect=(200, 201))
@@ -90,11 +90,15 @@ def upload_from(client: ApiClient, path: Path, progress: Progress | None, cancel
     return UploadResult(sha256=sha256, size=size, duplicate=duplicate, upload_id=str(upload["id"]))
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
+def file_sha256(path: Path, progress: Progress | None = None) -> str:
+    """Streamed sha256 (bounded memory for files of any size)."""
+    digest, done, total = hashlib.sha256(), 0, path.stat().st_size
     with path.open("rb") as fh:
         while block := fh.read(CHUNK):
             digest.update(block)
+            done += len(block)
+            if progress:
+                progress(done, total)
     return digest.hexdigest()
 
 
@@ -119,7 +123,7 @@ def download_to(client: ApiClient, api_path: str, sha256: str, dest: Path, progr
                     progress(done, total)
             fh.flush()
             os.fsync(fh.fileno())
-    if _sha256(part) != sha256:
+    if file_sha256(part) != sha256:
         part.unlink(missing_ok=True)
         raise IntegrityError()
     os.replace(part, dest)

@@ -19,7 +19,14 @@ from asn1crypto import x509 as asn1_x509
 from pkcs11 import Attribute, KeyType, ObjectClass, TokenFlag
 from pkcs11 import exceptions as p11
 
-from .errors import CertificateNotFound, PinIncorrect, PinLocked, SigningError, TokenNotFound, TokenRemoved
+from .errors import (
+    CertificateNotFound,
+    PinIncorrect,
+    PinLocked,
+    SigningError,
+    TokenNotFound,
+    TokenRemoved,
+)
 from .modules import load_module
 
 __all__ = ["TokenFlags", "TokenInfo", "CertificateInfo", "TokenSession", "list_tokens", "token_flags"]

@@ -7,7 +7,6 @@ number of files; the queue lives in SQLite, so memory stays flat for a
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import random
@@ -20,6 +19,7 @@ from pathlib import Path
 
 from client.api import ApiClient, TransferCancelled
 from client.errors import ApiError, AuthError, ServerUnavailable
+from client.transfer import file_sha256
 
 from .convert import prepare_pdf
 from .errors import BadFile, SyncError
@@ -43,14 +43,6 @@ class EngineEvent:
     message: str = ""
     done_bytes: int = 0
     total_bytes: int = 0
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while block := fh.read(1 << 20):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _readable(path: Path) -> bool:
@@ -215,7 +207,7 @@ class WatchEngine:
             return
         try:
             self.queue.set_state(entry.id, FileState.CONVERTING)
-            sha = entry.sha256 or _sha256(source)
+            sha = entry.sha256 or file_sha256(source)
             self.queue.set_state(entry.id, FileState.CONVERTING, sha256=sha)
             if (twin := self.queue.finished_with_sha(sha, entry.id)) is not None:
                 self._finish(entry, source, FileState.DUPLICATE, twin.document_id,

@@ -85,8 +85,14 @@ class UploadQueue:
         self._lock = threading.Lock()
 
     def _exec(self, sql: str, args: tuple = ()) -> sqlite3.Cursor:
+        """A write; returns the cursor for ``rowcount``."""
         with self._lock:
             return self._db.execute(sql, args)
+
+    def _rows(self, sql: str, args: tuple = ()) -> list[tuple]:
+        """A read, fetched while holding the lock: the connection is shared by threads."""
+        with self._lock:
+            return self._db.execute(sql, args).fetchall()
 
     def recover(self) -> int:
         """After a crash: work in flight restarts from ``stable`` (uploads resume server-side)."""
@@ -128,31 +134,30 @@ class UploadQueue:
         self._exec("DELETE FROM files WHERE id = ?", (entry_id,))
 
     def due(self, state: FileState, limit: int) -> list[QueueEntry]:
-        rows = self._exec("SELECT * FROM files WHERE state = ? AND next_retry_at <= ? ORDER BY id LIMIT ?",
-                          (state, time.time(), limit)).fetchall()
+        rows = self._rows("SELECT * FROM files WHERE state = ? AND next_retry_at <= ? ORDER BY id LIMIT ?",
+                          (state, time.time(), limit))
         return [QueueEntry(*r[:4], FileState(r[4]), *r[5:]) for r in rows]
 
     def get(self, entry_id: int) -> QueueEntry | None:
-        row = self._exec("SELECT * FROM files WHERE id = ?", (entry_id,)).fetchone()
-        return QueueEntry(*row[:4], FileState(row[4]), *row[5:]) if row else None
+        rows = self._rows("SELECT * FROM files WHERE id = ?", (entry_id,))
+        return QueueEntry(*rows[0][:4], FileState(rows[0][4]), *rows[0][5:]) if rows else None
 
     def finished_with_sha(self, sha256: str, exclude_id: int) -> QueueEntry | None:
-        row = self._exec("SELECT * FROM files WHERE sha256 = ? AND id != ? AND state IN (?, ?, ?) LIMIT 1",
-                         (sha256, exclude_id, FileState.UPLOADED, FileState.UPLOADING,
-                          FileState.CONVERTING)).fetchone()
-        return QueueEntry(*row[:4], FileState(row[4]), *row[5:]) if row else None
+        rows = self._rows("SELECT * FROM files WHERE sha256 = ? AND id != ? AND state IN (?, ?, ?) LIMIT 1",
+                          (sha256, exclude_id, FileState.UPLOADED, FileState.UPLOADING, FileState.CONVERTING))
+        return QueueEntry(*rows[0][:4], FileState(rows[0][4]), *rows[0][5:]) if rows else None
 
     def counts(self) -> dict[FileState, int]:
-        rows = self._exec("SELECT state, count(*) FROM files GROUP BY state").fetchall()
+        rows = self._rows("SELECT state, count(*) FROM files GROUP BY state")
         return {FileState(s): n for s, n in rows}
 
     def entries(self, limit: int = 500, states: tuple[FileState, ...] | None = None) -> list[QueueEntry]:
         if states:
             marks = ",".join("?" * len(states))
-            rows = self._exec(f"SELECT * FROM files WHERE state IN ({marks}) ORDER BY id DESC LIMIT ?",
-                              (*states, limit)).fetchall()
+            rows = self._rows(f"SELECT * FROM files WHERE state IN ({marks}) ORDER BY id DESC LIMIT ?",
+                              (*states, limit))
         else:
-            rows = self._exec("SELECT * FROM files ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
+            rows = self._rows("SELECT * FROM files ORDER BY id DESC LIMIT ?", (limit,))
         return [QueueEntry(*r[:4], FileState(r[4]), *r[5:]) for r in rows]
 
     def close(self) -> None:

@@ -10,11 +10,11 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from ..deps import AppState, _bearer, current_user, get_session, get_state
+from ..documents import audit
 from ..errors import ApiProblem
 from ..models import AuthToken, Organisation, User
 from ..schemas import LoginOut, LoginRequest, UserOut
 from ..security import expiry, new_token, token_digest, verify_password
-from ..documents import audit
 
 __all__ = ["router", "user_out"]
 

@@ -23,7 +23,15 @@ from ..documents import (
 )
 from ..errors import ApiProblem, forbidden
 from ..models import Blob, Document, IdempotencyKey, Register, User, Version
-from ..schemas import DocumentId, VersionNumber, Direction, DocumentCreate, DocumentOut, DocumentPage, DocumentPatch, NumberRequest
+from ..schemas import (
+    Direction,
+    DocumentCreate,
+    DocumentId,
+    DocumentOut,
+    DocumentPage,
+    DocumentPatch,
+    NumberRequest,
+)
 from ..text import clean_filename
 from .preconditions import parse_if_match
 

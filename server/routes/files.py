@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from fastapi import APIRouter, Depends, Header, Response
+from fastapi import APIRouter, Depends, Header
 from fastapi.responses import FileResponse
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -14,7 +14,7 @@ from ..deps import AppState, current_user, get_session, get_state, require_role
 from ..documents import audit, documents_out, load_document, touch
 from ..errors import ApiProblem, conflict, not_found
 from ..models import Blob, User, Version
-from ..schemas import DocumentId, VersionNumber, VersionCreate, VersionOut
+from ..schemas import DocumentId, VersionCreate, VersionNumber, VersionOut
 from ..text import clean_filename
 from .preconditions import parse_if_match
 

@@ -7,8 +7,9 @@ import os
 import signal
 import subprocess
 import sys
-import pymupdf
 from pathlib import Path
+
+import pymupdf
 
 from tests.sync.conftest import archivist, server_documents, wait_for
 

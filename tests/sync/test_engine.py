@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
-import os
 import threading
 import time
-from pathlib import Path
 
 import pymupdf
 import pytest
 from PIL import Image
 
-from client.api import ApiClient
 from sync.queue import FileState
-from tests.sync.conftest import FAST, archivist, server_documents, wait_for
+from tests.sync.conftest import FAST, archivist, server_documents
 
 
 def pdf_bytes(text: str, pages: int = 1) -> bytes:

@@ -129,7 +129,7 @@ def test_uploads_panel_processes_dropped_files(qtbot, ui_server, tmp_path) -> No
         doc.new_page().insert_text((72, 72), f"scan {i}")
         doc.save(folder / f"bản_quét_{i}.pdf")
     qtbot.waitUntil(lambda: window.uploads.table.rowCount() == 3 and all(
-        window.uploads.table.item(r, 1).text() == "Đã tải lên" for r in range(3)), timeout=30000)
+        window.uploads.table.item(r, 1).text() == "Đã tải lên" for r in range(3)), timeout=60000)
     screenshot(window, "uploads")
     window.uploads.stop()
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from client.errors import current_language
 from client.records import SECRECY_LABELS, URGENCY_LABELS, Document
+
 from ..errors import describe
 from ..session import AppSession
 from ..workers import run_task

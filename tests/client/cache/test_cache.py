@@ -8,8 +8,9 @@ import threading
 import pytest
 
 from client.api import ApiClient
-from client.cache import CacheStore, FileCache, Outbox, OfflineError, sync
+from client.cache import CacheStore, FileCache, OfflineError, Outbox, sync
 from client.cache.query import DocumentQuery, Sort, count, search
+from client.errors import ServerUnavailable
 
 
 def clerk(server) -> ApiClient:
@@ -74,7 +75,7 @@ def test_interrupted_sync_resumes(seeded, tmp_path) -> None:
     partial = sync(store, client, progress=cancel_after_two, cancel=stop, page_size=50)
     assert not partial.complete and store.count() == 100
     seeded.stop()
-    with pytest.raises(Exception):  # server down mid-way: nothing half-applied
+    with pytest.raises(ServerUnavailable):  # server down mid-way: nothing half-applied
         sync(store, client, page_size=50)
     assert store.count() == 100
     seeded.start()
