@@ -11,7 +11,7 @@ import os
 import re
 from pathlib import Path
 
-__all__ = ["BlobStore", "is_sha256"]
+__all__ = ["BlobStore", "is_sha256", "file_sha256"]
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 

@@ -15,7 +15,8 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+
+from client.api import CancelToken
 
 from .backends import ActiveSigner
 from .errors import CertificateNotUsable, SigningCancelled, SigningError, TokenRemoved
@@ -25,10 +26,6 @@ from .profiles import Mode, SigningProfile
 __all__ = ["FileResult", "BatchRequest", "sign_batch", "output_path"]
 
 logger = logging.getLogger(__name__)
-
-
-class Cancel(Protocol):
-    def is_set(self) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -72,7 +69,7 @@ def sign_batch(
     active: ActiveSigner,
     profile: SigningProfile,
     progress: Callable[[int, int, FileResult], None] | None = None,
-    cancel: Cancel | None = None,
+    cancel: CancelToken | None = None,
 ) -> list[FileResult]:
     """Sign every file of ``request`` with the already-opened signer."""
     _check_certificate(active, profile, request.allow_expired)

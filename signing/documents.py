@@ -10,9 +10,8 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
 
-from client.api import ApiClient
+from client.api import ApiClient, CancelToken
 from client.cache.files import FileCache
 from client.errors import Conflict, VanThuError
 from client.records import Document
@@ -25,10 +24,6 @@ from .profiles import Mode, SigningProfile
 __all__ = ["DocumentResult", "sign_documents"]
 
 logger = logging.getLogger(__name__)
-
-
-class Cancel(Protocol):
-    def is_set(self) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -49,7 +44,7 @@ def sign_documents(
     profile: SigningProfile,
     mode: Mode,
     progress: Callable[[int, int], None] | None = None,
-    cancel: Cancel | None = None,
+    cancel: CancelToken | None = None,
     manual: Placement | None = None,
 ) -> list[DocumentResult]:
     results: list[DocumentResult] = []

@@ -125,11 +125,6 @@ class UploadQueue:
         self._exec("UPDATE files SET state = ?, attempts = attempts + 1, next_retry_at = ?, reason = ?, "
                    "updated_at = ? WHERE id = ?", (state, time.time() + delay, reason, time.time(), entry_id))
 
-    def retry(self, entry_id: int) -> None:
-        """User asked to try a failed file again."""
-        self._exec("UPDATE files SET state = ?, attempts = 0, next_retry_at = 0, reason = '', finished_at = NULL "
-                   "WHERE id = ? AND state = ?", (FileState.DETECTED, entry_id, FileState.FAILED))
-
     def forget(self, entry_id: int) -> None:
         self._exec("DELETE FROM files WHERE id = ?", (entry_id,))
 

@@ -11,9 +11,8 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
 
-from ..api import ApiClient
+from ..api import ApiClient, CancelToken
 from ..errors import VanThuError
 from .store import CacheStore
 
@@ -23,10 +22,6 @@ logger = logging.getLogger(__name__)
 
 CURSOR_KEY = "sync_cursor"
 PAGE_SIZE = 1000
-
-
-class Cancel(Protocol):
-    def is_set(self) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -51,7 +46,7 @@ def sync(
     store: CacheStore,
     client: ApiClient,
     progress: Callable[[int, int], None] | None = None,
-    cancel: Cancel | None = None,
+    cancel: CancelToken | None = None,
     page_size: int = PAGE_SIZE,
 ) -> SyncReport:
     """Bring the cache up to date; ``progress(changes_applied, pages)``."""

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ..deps import AppState, current_user, get_session, get_state, require_role, today_vn
+from ..deps import current_user, get_session, require_role, today_vn
 from ..documents import (
     assign_number,
     audit,
@@ -121,13 +121,13 @@ def create_document(
     touch(session, doc)
     session.flush()
     if body.file_sha256:
-        if session.get(Blob, body.file_sha256) is None:
+        blob = session.get(Blob, body.file_sha256)
+        if blob is None:
             raise ApiProblem(422, "Tệp chưa được tải lên máy chủ.", "The file was never uploaded.")
         filename = clean_filename(body.filename or f"{body.file_sha256[:12]}.pdf")
         if filename is None:
             raise ApiProblem(422, "Tên tệp không hợp lệ.", "Invalid file name.")
-        blob = session.get(Blob, body.file_sha256)
-        session.add(Version(document_id=doc.id, number=1, sha256=blob.sha256, size=blob.size,  # type: ignore[union-attr]
+        session.add(Version(document_id=doc.id, number=1, sha256=blob.sha256, size=blob.size,
                             filename=filename, author_id=user.id, note=body.note or "Bản gốc"))
         doc.current_version = 1
     if idempotency_key:
@@ -184,7 +184,6 @@ def number_document(
     body: NumberRequest | None = None,
     user: User = Depends(require_role("clerk")),
     session: Session = Depends(get_session),
-    _state: AppState = Depends(get_state),
 ) -> DocumentOut:
     doc = load_document(session, document_id, for_update=True)
     number = assign_number(session, doc, body.register_id if body else None, today_vn())

@@ -7,7 +7,6 @@ sha256 is checked before the bytes enter the content-addressed store.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
 import uuid
 from pathlib import Path
@@ -17,6 +16,7 @@ from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..blobs import file_sha256
 from ..deps import AppState, current_user, get_session, get_state
 from ..errors import ApiProblem, not_found
 from ..models import Blob, Upload, User, utcnow
@@ -116,11 +116,7 @@ def get_upload(
 
 
 def _finish(session: Session, state: AppState, upload: Upload, part: Path) -> None:
-    digest = hashlib.sha256()
-    with part.open("rb") as fh:
-        while block := fh.read(1 << 20):
-            digest.update(block)
-    if digest.hexdigest() != upload.sha256:
+    if file_sha256(part) != upload.sha256:
         part.write_bytes(b"")
         upload.offset = 0
         session.commit()

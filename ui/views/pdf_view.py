@@ -136,7 +136,6 @@ class PdfView(QWidget):
         image = _image(samples, width, height)
         if hits:
             painter = QPainter(image)
-            painter.fillRect(0, 0, 0, 0, QColor(0, 0, 0, 0))
             for x, y, w, h in hits:
                 painter.fillRect(int(x), int(y), int(w), int(h), QColor(255, 213, 0, 110))
             painter.end()
