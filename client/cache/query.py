@@ -1,19 +1,22 @@
 """Paged list and search queries over the cache, never loading everything.
 
 Date-sorted lists page by keyset (sort_date, id), so page 1,000 costs the
-same as page 1; relevance-ranked search pages by offset over FTS5's bm25.
+same as page 1; relevance-ranked search pages by offset over a bounded window
+of the newest matches (see ``_ranked``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from sqlalchemy import Connection
 
-from .folding import fts_query
+from .folding import fts_query, query_words
+from .ranking import Relevance
 from .store import CacheStore
 
 __all__ = ["Sort", "DocumentQuery", "DocumentRow", "ListPage", "search", "count"]
@@ -113,61 +116,67 @@ def _rows(conn: Connection, sql: str, args: list) -> list[DocumentRow]:
 
 
 RANK_WINDOW = 400
+MAX_COMPLETIONS = 16
 
 
-def _ranked(conn: Connection, match: str, where: list[str], args: list, limit: int, offset: int) -> list[DocumentRow]:
-    """bm25 ranking among the newest ``RANK_WINDOW`` matches: FTS5 walks rowids
-    newest-first and stops early, so a broad query ("dat dai") costs the same
-    at a million documents as at a thousand, while exact numbers and rare
-    words still come first.  When the window is full but filters or paging
-    need more, every match is ranked (slower, still correct)."""
+def _completions(conn: Connection) -> Callable[[str], list[str] | None]:
+    """Words of the index a typed prefix completes to; ``None`` when FTS5's own
+    prefix index (2–3 letters) is cheaper or there are too many to list."""
+    def expand(prefix: str) -> list[str] | None:
+        if len(prefix) < 4:
+            return None
+        words = [row[0] for row in conn.exec_driver_sql(
+            "SELECT term FROM terms WHERE term >= ? AND term < ? ORDER BY term LIMIT ?",
+            (prefix, prefix + "{", MAX_COMPLETIONS + 1))]
+        return words if len(words) <= MAX_COMPLETIONS else None
+    return expand
+
+
+def _ranked(conn: Connection, words: list[str], match: str, where: list[str], args: list,
+            limit: int, offset: int) -> list[DocumentRow]:
+    """The newest ``RANK_WINDOW`` matches ranked by relevance, then every older
+    match newest first.  FTS5 walks rowids newest-first and stops early, so a
+    broad query ("dat dai") costs the same at a million documents as at a
+    thousand, while exact numbers and phrases still come first; pages stay
+    consistent because the window never depends on the page asked for."""
     filters = "".join(" AND " + w for w in where)
-    hits = conn.exec_driver_sql(
-        f"SELECT rowid, bm25(documents_fts, 10.0, 1.0) FROM documents_fts WHERE documents_fts MATCH ? "
-        f"ORDER BY rowid DESC LIMIT {RANK_WINDOW + 1}", (match,)).fetchall()
-    window_complete = len(hits) <= RANK_WINDOW
-    scores = dict(hits[:RANK_WINDOW])
-    if scores:
-        marks = ",".join("?" * len(scores))
-        rows = _rows(conn, f"SELECT {_COLUMNS} FROM documents d WHERE d.id IN ({marks}){filters}",
-                     [*scores, *args])
-        rows.sort(key=lambda r: (scores[r.id], -r.id))
-        if window_complete or len(rows) >= offset + limit:
-            return rows[offset:offset + limit]
-    elif window_complete:
-        return []
-    sql = (f"SELECT {_COLUMNS} FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
-           f"WHERE documents_fts MATCH ? {filters} ORDER BY bm25(documents_fts, 10.0, 1.0) LIMIT ? OFFSET ?")
-    return _rows(conn, sql, [match, *args, limit, offset])
+    base = (f"SELECT {_COLUMNS}, d.search_number, d.search_text FROM documents_fts "
+            f"JOIN documents d ON d.id = documents_fts.rowid WHERE documents_fts MATCH ?{filters}")
+    window = conn.exec_driver_sql(f"{base} ORDER BY documents_fts.rowid DESC LIMIT {RANK_WINDOW}",
+                                  (match, *args)).fetchall()
+    relevance = Relevance(words)
+    window.sort(key=lambda r: (-relevance(r[-2], r[-1]), -r[0]))
+    rows = [DocumentRow(*r[:-2]) for r in window[offset:offset + limit]]
+    if len(window) < RANK_WINDOW or len(rows) == limit:
+        return rows
+    oldest = min(r[0] for r in window)
+    older = conn.exec_driver_sql(
+        f"{base} AND documents_fts.rowid < ? ORDER BY documents_fts.rowid DESC LIMIT ? OFFSET ?",
+        (match, *args, oldest, limit - len(rows), max(0, offset - RANK_WINDOW))).fetchall()
+    return rows + [DocumentRow(*r[:-2]) for r in older]
+
+
+def _offset_page(rows: list[DocumentRow], offset: int, limit: int) -> ListPage:
+    return ListPage(tuple(rows), (offset + limit,) if len(rows) == limit else None)
 
 
 def search(store: CacheStore, query: DocumentQuery, after: tuple | None = None) -> ListPage:
     """One page of documents matching ``query``."""
-    match = fts_query(query.text)
     where, args = _filters(query)
     limit = max(1, min(query.limit, 1000))
+    offset = after[0] if after and query.sort in (Sort.RELEVANCE, Sort.DUE) else 0
     with store.read() as conn:
+        match = fts_query(query.text, _completions(conn))
         if match is not None and query.sort is Sort.RELEVANCE:
-            offset = after[0] if after else 0
-            rows = _ranked(conn, match, where, args, limit, offset)
-            return ListPage(tuple(rows), (offset + limit,) if len(rows) == limit else None)
-        if match is not None and query.sort is Sort.DUE:
-            offset = after[0] if after else 0
-            sql = (f"SELECT {_COLUMNS} FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
-                   f"WHERE documents_fts MATCH ? {''.join(' AND ' + w for w in where)} "
-                   f"ORDER BY {'bm25(documents_fts, 10.0, 1.0)' if query.sort is Sort.RELEVANCE else _order(query.sort)}"
-                   f" LIMIT ? OFFSET ?")
-            rows = _rows(conn, sql, [match, *args, limit, offset])
-            return ListPage(tuple(rows), (offset + limit,) if len(rows) == limit else None)
+            return _offset_page(_ranked(conn, query_words(query.text), match, where, args, limit, offset),
+                                offset, limit)
         if match is not None:
             where.insert(0, "d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
             args.insert(0, match)
         if query.sort is Sort.DUE:
-            offset = after[0] if after else 0
             clause = f"WHERE {' AND '.join(where)}" if where else ""
             sql = f"SELECT {_COLUMNS} FROM documents d {clause} ORDER BY {_order(query.sort)} LIMIT ? OFFSET ?"
-            rows = _rows(conn, sql, [*args, limit, offset])
-            return ListPage(tuple(rows), (offset + limit,) if len(rows) == limit else None)
+            return _offset_page(_rows(conn, sql, [*args, limit, offset]), offset, limit)
         keyset, keyset_args = _keyset(query.sort, after)
         if keyset:
             where.append(keyset)
@@ -180,11 +189,11 @@ def search(store: CacheStore, query: DocumentQuery, after: tuple | None = None) 
 
 
 def count(store: CacheStore, query: DocumentQuery) -> int:
-    match = fts_query(query.text)
     where, args = _filters(query)
-    if match is not None:
-        where.insert(0, "d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
-        args.insert(0, match)
-    clause = f"WHERE {' AND '.join(where)}" if where else ""
     with store.read() as conn:
+        match = fts_query(query.text, _completions(conn))
+        if match is not None:
+            where.insert(0, "d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
+            args.insert(0, match)
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
         return int(conn.exec_driver_sql(f"SELECT count(*) FROM documents d {clause}", tuple(args)).scalar() or 0)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection
 
-__all__ = ["SCHEMA_VERSION", "migrate"]
+__all__ = ["SCHEMA_VERSION", "migrate", "fill_terms"]
 
 _V1 = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -75,7 +75,22 @@ def _v1(conn: Connection) -> None:
     conn.connection.driver_connection.executescript(_V1)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1]
+def fill_terms(conn: Connection) -> None:
+    """Record every word the index holds (one pass over FTS5's vocabulary)."""
+    conn.exec_driver_sql("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_vocabulary "
+                         "USING fts5vocab(main, documents_fts, row)")
+    conn.exec_driver_sql("INSERT OR IGNORE INTO terms(term) SELECT term FROM temp.fts_vocabulary")
+    conn.exec_driver_sql("DROP TABLE temp.fts_vocabulary")
+
+
+def _v2(conn: Connection) -> None:
+    # The words of the index, so a typed prefix ("ubnd", "xuyen") can be expanded
+    # to the words it completes to; stale words after deletions are harmless.
+    conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS terms (term TEXT PRIMARY KEY) WITHOUT ROWID")
+    fill_terms(conn)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -23,7 +23,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from ..paths import app_paths
 from ..records import Document
 from .errors import CacheCorrupted, CacheError, DiskFull
-from .folding import fold
+from .folding import fold, tokens
 from .schema import migrate
 
 __all__ = ["CacheStore", "cache_path", "document_row"]
@@ -61,6 +61,8 @@ def document_row(doc: Document) -> tuple:
             _iso(doc.due_date), doc.status, doc.revision, doc.current_version, fold(number), fold(text),
             json.dumps(doc.to_json(), ensure_ascii=False, separators=(",", ":")))
 
+
+_SEARCH_NUMBER, _SEARCH_TEXT = 17, 18  # positions in document_row()
 
 UPSERT = (
     "INSERT OR REPLACE INTO documents (id, direction, doc_type, number_symbol, issued_date, arrival_date, "
@@ -142,6 +144,8 @@ class CacheStore:
         rows = [document_row(doc) for doc in docs]
         if rows:
             conn.exec_driver_sql(UPSERT, rows)
+            words = {word for row in rows for word in tokens(f"{row[_SEARCH_NUMBER]} {row[_SEARCH_TEXT]}")}
+            conn.exec_driver_sql("INSERT OR IGNORE INTO terms(term) VALUES (?)", [(w,) for w in words])
         return len(rows)
 
     @staticmethod

@@ -32,3 +32,10 @@ def test_query_is_safe_and_prefix_on_last_token() -> None:
     assert fts_query("123/UBND") == '"123" "ubnd"*'
     assert fts_query('quyết "định" OR NEAR(') == '"quyet" "dinh" "or" "near"*'
     assert fts_query("  ---  ") is None
+
+
+def test_known_completions_replace_the_prefix() -> None:
+    assert fts_query("cam xuye", lambda prefix: ["xuyen"]) == '"cam" AND ("xuyen")'
+    assert fts_query("so tai chi", lambda prefix: ["chi", "chinh"]) == '"so" AND "tai" AND ("chi" OR "chinh")'
+    assert fts_query("cam xuyz", lambda prefix: []) == '"cam" "xuyz"'
+    assert fts_query("cam xu", lambda prefix: None) == '"cam" "xu"*'
