@@ -35,15 +35,17 @@ def _pdf(size: int, marker: int) -> bytes:
 
 
 def main() -> None:
+    from sync.profiles import WatchProfile
+
     parser = argparse.ArgumentParser()
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--size-mb", type=float, default=1.0)
     parser.add_argument("--stability", type=float, default=2.0)
+    parser.add_argument("--parallel", type=int, default=WatchProfile().parallel)
     args = parser.parse_args()
     size = int(args.size_mb * 1024 * 1024)
     from client.api import ApiClient
     from sync.engine import EngineEvent, WatchEngine
-    from sync.profiles import WatchProfile
     from sync.queue import FileState
     from tests.fixtures.server import LiveServer
 
@@ -82,7 +84,7 @@ def main() -> None:
             client.login("luutru", "LuuTru@2026")
             folder = root / "scans"
             folder.mkdir()
-            engine = WatchEngine(folder, WatchProfile(stability_seconds=args.stability, parallel=2), client,
+            engine = WatchEngine(folder, WatchProfile(stability_seconds=args.stability, parallel=args.parallel), client,
                                  root / "state", on_event)
             engine.start()
             started = time.perf_counter()

@@ -34,6 +34,8 @@ __all__ = ["EngineEvent", "WatchEngine"]
 
 logger = logging.getLogger(__name__)
 
+STABILITY_TICK = 0.2  # seconds between size/mtime checks of detected files
+
 
 @dataclass(frozen=True)
 class EngineEvent:
@@ -69,6 +71,7 @@ class WatchEngine:
         self.on_event = on_event or (lambda _event: None)
         self.tracker = StabilityTracker(profile.stability_seconds)
         self._stop = threading.Event()
+        self._wake = threading.Event()  # a worker finished: dispatch the next file now, not at the next tick
         self._in_flight: set[int] = set()
         self._lock = threading.Lock()
         self._pool = ThreadPoolExecutor(max_workers=max(1, profile.parallel), thread_name_prefix="vanthu-upload")
@@ -89,6 +92,7 @@ class WatchEngine:
 
     def stop(self, timeout: float = 30) -> None:
         self._stop.set()
+        self._wake.set()
         if self._observer is not None:
             self._observer.stop()
             self._observer.join(timeout)
@@ -153,9 +157,14 @@ class WatchEngine:
 
     # -- scheduling ------------------------------------------------------------------
     def _run(self) -> None:
-        while not self._stop.wait(0.2):
+        last_check = 0.0
+        while not self._stop.is_set():
+            self._wake.wait(STABILITY_TICK)
+            self._wake.clear()
             try:
-                self._check_stability()
+                if time.monotonic() - last_check >= STABILITY_TICK:
+                    self._check_stability()
+                    last_check = time.monotonic()
                 self._dispatch()
                 if time.monotonic() - self._last_rescan > self.profile.rescan_seconds:
                     self.scan()
@@ -199,6 +208,7 @@ class WatchEngine:
         finally:
             with self._lock:
                 self._in_flight.discard(entry.id)
+            self._wake.set()
 
     def _process(self, entry: QueueEntry) -> None:
         source = Path(entry.path)
