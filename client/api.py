@@ -38,7 +38,7 @@ from .records import (
     User,
     Version,
 )
-from .transfer import file_sha256
+from .transfer import file_sha256, jsonable
 
 __all__ = ["ApiClient", "Progress", "CancelToken", "TransferCancelled", "file_sha256"]
 
@@ -148,18 +148,18 @@ class ApiClient:
 
     def create_document(self, fields: Mapping[str, Any], idempotency_key: str | None = None) -> Document:
         headers = {"Idempotency-Key": idempotency_key} if idempotency_key else {}
-        body = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in fields.items()}
+        body = jsonable(fields)
         return Document.from_json(self._json("POST", "/documents", json=body, headers=headers, expect=(200, 201)))
 
     def create_document_once(self, fields: Mapping[str, Any], idempotency_key: str) -> tuple[Document, bool]:
         """Create with an idempotency key; returns (document, created_now)."""
-        body = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in fields.items()}
+        body = jsonable(fields)
         reply = self._request("POST", "/documents", json=body, headers={"Idempotency-Key": idempotency_key},
                               expect=(200, 201))
         return Document.from_json(reply.json()), reply.status_code == 201
 
     def update_document(self, document_id: int, changes: Mapping[str, Any], revision: int) -> Document:
-        body = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in changes.items()}
+        body = jsonable(changes)
         return Document.from_json(self._json("PATCH", f"/documents/{int(document_id)}", json=body,
                                              headers={"If-Match": f'"{revision}"'}))
 
@@ -188,9 +188,14 @@ class ApiClient:
 
         return download_to(self, f"/files/{sha256}", sha256, Path(dest), progress, cancel)
 
-    def upload_file(self, path: Path, progress: Progress | None = None,
-                    cancel: CancelToken | None = None, sha256: str | None = None) -> UploadResult:
-        """Resumable upload; a re-run after a crash or network loss continues at the server's offset."""
+    def upload_file(self, path: Path, progress: Progress | None = None, cancel: CancelToken | None = None,
+                    sha256: str | None = None, document: Mapping[str, Any] | None = None,
+                    idempotency_key: str | None = None) -> UploadResult:
+        """Resumable upload; a re-run after a crash or network loss continues at the server's offset.
+
+        With ``document`` (fields of ``create_document``) the server creates that
+        document from the upload as soon as the bytes are complete.
+        """
         from .transfer import upload_from
 
-        return upload_from(self, Path(path), progress, cancel, sha256)
+        return upload_from(self, Path(path), progress, cancel, sha256, document, idempotency_key)

@@ -192,6 +192,10 @@ class UploadResult:
     duplicate: bool
     """True when the server already had these bytes (nothing was sent)."""
     upload_id: str = ""
+    document: Document | None = None
+    """The document the upload asked the server to create (None if it asked none)."""
+    document_created: bool = False
+    """False when an earlier request (same idempotency key) had already created it."""
 
 
 @dataclass(frozen=True)

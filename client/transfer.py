@@ -13,16 +13,17 @@ import hashlib
 import logging
 import os
 import time
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import Conflict, ServerUnavailable, VanThuError
 
 if TYPE_CHECKING:
     from .api import ApiClient, CancelToken, Progress
-from .records import UploadResult
+from .records import Document, UploadResult
 
-__all__ = ["upload_from", "download_to", "IntegrityError", "file_sha256"]
+__all__ = ["upload_from", "download_to", "IntegrityError", "file_sha256", "jsonable"]
 
 logger = logging.getLogger(__name__)
 
@@ -66,12 +67,17 @@ def _send_chunks(client: ApiClient, upload: dict, path: Path, progress: Progress
 
 
 def upload_from(client: ApiClient, path: Path, progress: Progress | None, cancel: CancelToken | None,
-                sha256: str | None = None) -> UploadResult:
+                sha256: str | None = None, document: Mapping[str, Any] | None = None,
+                idempotency_key: str | None = None) -> UploadResult:
     size = path.stat().st_size
     sha256 = sha256 or file_sha256(path)
-    declared = {"filename": path.name, "size": size, "sha256": sha256,
-                "content_type": "application/pdf" if path.suffix.lower() == ".pdf" else "application/octet-stream"}
-    upload = client._json("POST", "/uploads", json=declared, expect=(200, 201))
+    declared: dict[str, Any] = {
+        "filename": path.name, "size": size, "sha256": sha256,
+        "content_type": "application/pdf" if path.suffix.lower() == ".pdf" else "application/octet-stream"}
+    if document is not None:
+        declared["document"] = jsonable(document)
+    headers = {"Idempotency-Key": idempotency_key} if idempotency_key and document is not None else {}
+    upload = client._json("POST", "/uploads", json=declared, headers=headers, expect=(200, 201))
     duplicate = bool(upload.get("duplicate"))
     if progress and upload["offset"]:
         progress(int(upload["offset"]), size)
@@ -87,7 +93,15 @@ def upload_from(client: ApiClient, path: Path, progress: Progress | None, cancel
             upload = client._json("GET", f"/uploads/{upload['id']}")
     if upload["status"] != "complete":
         raise ServerUnavailable()
-    return UploadResult(sha256=sha256, size=size, duplicate=duplicate, upload_id=str(upload["id"]))
+    made = upload.get("document")
+    return UploadResult(sha256=sha256, size=size, duplicate=duplicate, upload_id=str(upload["id"]),
+                        document=Document.from_json(made) if made else None,
+                        document_created=bool(upload.get("document_created")))
+
+
+def jsonable(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """Dates as ISO strings, the way the server's JSON schemas expect them."""
+    return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in fields.items()}
 
 
 def file_sha256(path: Path, progress: Progress | None = None) -> str:

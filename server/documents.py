@@ -15,10 +15,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from .db import next_seq
-from .errors import ApiProblem, conflict, not_found
-from .models import AuditEvent, Document, Register, User, Version, utcnow
-from .schemas import DocumentOut, VersionOut
-from .text import fold
+from .errors import ApiProblem, conflict, forbidden, not_found
+from .models import AuditEvent, Blob, Document, IdempotencyKey, Register, User, Version, utcnow
+from .schemas import DocumentCreate, DocumentOut, VersionOut
+from .text import clean_filename, fold
 
 __all__ = [
     "document_out",
@@ -30,6 +30,8 @@ __all__ = [
     "assign_number",
     "audit",
     "touch",
+    "check_create",
+    "create_document_record",
 ]
 
 logger = logging.getLogger(__name__)
@@ -234,3 +236,66 @@ def assign_number(session: Session, doc: Document, register_id: int | None, toda
         if doc.status in ("draft", "pending_signature", "signed"):
             doc.status = "numbered"
     return number
+
+
+def check_create(session: Session, user: User, body: DocumentCreate) -> None:
+    """Refuse a document the user may not create, before any bytes are sent for it."""
+    if user.role not in ("clerk", "archivist") or (user.role == "archivist" and body.direction != "incoming"):
+        raise forbidden()
+    if body.register_id is not None:
+        register = session.get(Register, body.register_id)
+        if register is None or register.organisation_id != user.organisation_id or register.direction != body.direction:
+            raise ApiProblem(422, "Sổ văn bản không hợp lệ.", "Invalid register.")
+
+
+def _existing_for_key(session: Session, user: User, key: str) -> Document | None:
+    row = session.scalar(
+        select(IdempotencyKey).where(IdempotencyKey.user_id == user.id, IdempotencyKey.key == key)
+    )
+    return session.get(Document, row.document_id) if row else None
+
+
+def _default_status(body: DocumentCreate) -> str:
+    if body.status:
+        return body.status
+    return "received" if body.direction == "incoming" else "draft"
+
+
+def create_document_record(session: Session, user: User, body: DocumentCreate,
+                           idempotency_key: str | None) -> tuple[Document, bool]:
+    """Create (and commit) a document, or return the one made earlier under the same key.
+
+    Shared by ``POST /documents`` and uploads that carry their document, so both
+    apply the same rules. Returns ``(document, created_now)``.
+    """
+    check_create(session, user, body)
+    if idempotency_key and (existing := _existing_for_key(session, user, idempotency_key)):
+        return existing, False
+    fields = body.model_dump(exclude={"file_sha256", "filename", "note", "status"})
+    doc = Document(**fields, status=_default_status(body), organisation_id=user.organisation_id,
+                   created_by=user.id, revision=0)
+    session.add(doc)
+    touch(session, doc)
+    session.flush()
+    if body.file_sha256:
+        blob = session.get(Blob, body.file_sha256)
+        if blob is None:
+            raise ApiProblem(422, "Tệp chưa được tải lên máy chủ.", "The file was never uploaded.")
+        filename = clean_filename(body.filename or f"{body.file_sha256[:12]}.pdf")
+        if filename is None:
+            raise ApiProblem(422, "Tên tệp không hợp lệ.", "Invalid file name.")
+        session.add(Version(document_id=doc.id, number=1, sha256=blob.sha256, size=blob.size,
+                            filename=filename, author_id=user.id, note=body.note or "Bản gốc"))
+        doc.current_version = 1
+    if idempotency_key:
+        session.add(IdempotencyKey(user_id=user.id, key=idempotency_key, document_id=doc.id))
+    audit(session, user, "create", doc.id, body.direction)
+    try:
+        session.commit()
+    except IntegrityError:
+        session.rollback()  # a concurrent request with the same key won the race
+        existing = _existing_for_key(session, user, idempotency_key or "")
+        if existing is None:
+            raise
+        return existing, False
+    return doc, True

@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -160,6 +161,12 @@ class Upload(Base):
     status: Mapped[str] = mapped_column(String(10), default="pending")
     created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    # A document to create once the bytes are complete (JSON of DocumentCreate),
+    # so a scan needs two requests, not three.
+    document_request: Mapped[str | None] = mapped_column(Text, nullable=True)
+    idempotency_key: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    document_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    document_created: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class ChangeCounter(Base):

@@ -228,6 +228,8 @@ class UploadCreate(Strict):
     size: int = Field(ge=0, le=2**53)
     sha256: Sha256
     content_type: str = Field("application/octet-stream", max_length=100)
+    document: DocumentCreate | None = None
+    """Created when the bytes are complete, with this upload as version 1."""
 
 
 class UploadOut(BaseModel):
@@ -238,3 +240,5 @@ class UploadOut(BaseModel):
     offset: int
     status: Literal["pending", "complete"]
     duplicate: bool = False
+    document: DocumentOut | None = None
+    document_created: bool = False

@@ -225,10 +225,14 @@ class WatchEngine:
                 return
             pdf = prepare_pdf(source, self.workdir, f"{entry.id}-{sha[:16]}", self.profile.ocr)
             self.queue.set_state(entry.id, FileState.UPLOADING)
+            fields, key = self._fields(source, pdf), f"scan:{sha}"
             uploaded = self.client.upload_file(pdf, progress=self._progress(entry), cancel=self._stop,
-                                               sha256=sha if pdf == source else None)
-            document, created = self.client.create_document_once(self._fields(source, pdf, uploaded.sha256),
-                                                                 f"scan:{sha}")
+                                               sha256=sha if pdf == source else None, document=fields,
+                                               idempotency_key=key)
+            document, created = uploaded.document, uploaded.document_created
+            if document is None:  # a server that cannot create documents from uploads
+                document, created = self.client.create_document_once(
+                    {**fields, "file_sha256": uploaded.sha256}, key)
             self.queue.set_state(entry.id, FileState.UPLOADING, document_id=document.id)
             self._finish(entry, source, FileState.UPLOADED if created else FileState.DUPLICATE, document.id,
                          "" if created else "Đã có trên máy chủ")
@@ -260,11 +264,11 @@ class WatchEngine:
         self.queue.set_state(entry.id, state, document_id=document_id, reason=note)
         self.on_event(EngineEvent(entry.id, entry.name, state, note))
 
-    def _fields(self, source: Path, pdf: Path, pdf_sha256: str) -> dict:
+    def _fields(self, source: Path, pdf: Path) -> dict:
         name = nfc(source.stem).replace("_", " ").strip()
         return {"direction": self.profile.direction, "doc_type": doc_type_for(source, self.root, self.profile),
                 "subject": name[:500] or "Bản quét", "organ_name": self.profile.organ_name,
-                "file_sha256": pdf_sha256, "filename": nfc(pdf.name if pdf == source else f"{source.stem}.pdf"),
+                "filename": nfc(pdf.name if pdf == source else f"{source.stem}.pdf"),
                 "note": "Bản quét tải lên tự động"}
 
     def _progress(self, entry: QueueEntry) -> Callable[[int, int], None]:

@@ -6,14 +6,13 @@ import datetime as dt
 import logging
 
 from fastapi import APIRouter, Depends, Header, Query, Response
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..deps import current_user, get_session, require_role, today_vn
 from ..documents import (
     assign_number,
     audit,
+    create_document_record,
     decode_cursor,
     documents_out,
     encode_cursor,
@@ -21,8 +20,8 @@ from ..documents import (
     load_document,
     touch,
 )
-from ..errors import ApiProblem, forbidden
-from ..models import Blob, Document, IdempotencyKey, Register, User, Version
+from ..errors import ApiProblem
+from ..models import Document, User
 from ..schemas import (
     Direction,
     DocumentCreate,
@@ -32,7 +31,6 @@ from ..schemas import (
     DocumentPatch,
     NumberRequest,
 )
-from ..text import clean_filename
 from .preconditions import parse_if_match
 
 __all__ = ["router"]
@@ -84,19 +82,6 @@ def get_document(
     return documents_out(session, [load_document(session, document_id)])[0]
 
 
-def _existing_for_key(session: Session, user: User, key: str) -> Document | None:
-    row = session.scalar(
-        select(IdempotencyKey).where(IdempotencyKey.user_id == user.id, IdempotencyKey.key == key)
-    )
-    return session.get(Document, row.document_id) if row else None
-
-
-def _default_status(body: DocumentCreate) -> str:
-    if body.status:
-        return body.status
-    return "received" if body.direction == "incoming" else "draft"
-
-
 @router.post("", response_model=DocumentOut, status_code=201)
 def create_document(
     body: DocumentCreate,
@@ -105,43 +90,9 @@ def create_document(
     user: User = Depends(require_role("clerk", "archivist")),
     session: Session = Depends(get_session),
 ) -> DocumentOut:
-    if user.role == "archivist" and body.direction != "incoming":
-        raise forbidden()
-    if idempotency_key and (existing := _existing_for_key(session, user, idempotency_key)):
+    doc, created = create_document_record(session, user, body, idempotency_key)
+    if not created:
         response.status_code = 200
-        return documents_out(session, [existing])[0]
-    if body.register_id is not None:
-        register = session.get(Register, body.register_id)
-        if register is None or register.organisation_id != user.organisation_id or register.direction != body.direction:
-            raise ApiProblem(422, "Sổ văn bản không hợp lệ.", "Invalid register.")
-    fields = body.model_dump(exclude={"file_sha256", "filename", "note", "status"})
-    doc = Document(**fields, status=_default_status(body), organisation_id=user.organisation_id,
-                   created_by=user.id, revision=0)
-    session.add(doc)
-    touch(session, doc)
-    session.flush()
-    if body.file_sha256:
-        blob = session.get(Blob, body.file_sha256)
-        if blob is None:
-            raise ApiProblem(422, "Tệp chưa được tải lên máy chủ.", "The file was never uploaded.")
-        filename = clean_filename(body.filename or f"{body.file_sha256[:12]}.pdf")
-        if filename is None:
-            raise ApiProblem(422, "Tên tệp không hợp lệ.", "Invalid file name.")
-        session.add(Version(document_id=doc.id, number=1, sha256=blob.sha256, size=blob.size,
-                            filename=filename, author_id=user.id, note=body.note or "Bản gốc"))
-        doc.current_version = 1
-    if idempotency_key:
-        session.add(IdempotencyKey(user_id=user.id, key=idempotency_key, document_id=doc.id))
-    audit(session, user, "create", doc.id, body.direction)
-    try:
-        session.commit()
-    except IntegrityError:
-        session.rollback()  # a concurrent request with the same key won the race
-        existing = _existing_for_key(session, user, idempotency_key or "")
-        if existing is None:
-            raise
-        response.status_code = 200
-        return documents_out(session, [existing])[0]
     return documents_out(session, [doc])[0]
 
 

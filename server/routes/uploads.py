@@ -1,7 +1,9 @@
 """Resumable uploads (offset protocol): create, query offset, append bytes.
 
 A blob that already exists (same sha256) is never sent again; the final
-sha256 is checked before the bytes enter the content-addressed store.
+sha256 is checked before the bytes enter the content-addressed store. An
+upload may carry the document to create from it, so a scan costs two
+requests instead of three and the document appears the moment its bytes do.
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ from sqlalchemy.orm import Session
 
 from ..blobs import file_sha256
 from ..deps import AppState, current_user, get_session, get_state
+from ..documents import check_create, create_document_record, documents_out
 from ..errors import ApiProblem, not_found
-from ..models import Blob, Upload, User, utcnow
-from ..schemas import UploadCreate, UploadOut
+from ..models import Blob, Document, Upload, User, utcnow
+from ..schemas import DocumentCreate, UploadCreate, UploadOut
 from ..text import clean_filename
 
 __all__ = ["router"]
@@ -31,7 +34,10 @@ router = APIRouter(prefix="/uploads", tags=["uploads"])
 OFFSET_CONTENT_TYPE = "application/offset+octet-stream"
 
 
-def _out(upload: Upload, duplicate: bool = False) -> UploadOut:
+def _out(session: Session, upload: Upload, duplicate: bool = False) -> UploadOut:
+    if upload.status == "complete":
+        _create_document(session, upload)  # also recovers a request interrupted after the bytes landed
+    document = session.get(Document, upload.document_id) if upload.document_id is not None else None
     return UploadOut(
         id=upload.id,
         filename=upload.filename,
@@ -40,7 +46,22 @@ def _out(upload: Upload, duplicate: bool = False) -> UploadOut:
         offset=upload.offset,
         status=upload.status,  # type: ignore[arg-type]
         duplicate=duplicate,
+        document=documents_out(session, [document])[0] if document is not None else None,
+        document_created=upload.document_created,
     )
+
+
+def _create_document(session: Session, upload: Upload) -> None:
+    """Create the document the upload asked for, once, with the upload as version 1."""
+    if upload.document_request is None or upload.document_id is not None:
+        return
+    body = DocumentCreate.model_validate_json(upload.document_request)
+    body = body.model_copy(update={"file_sha256": upload.sha256, "filename": body.filename or upload.filename})
+    user = session.get(User, upload.created_by)
+    assert user is not None
+    doc, created = create_document_record(session, user, body, upload.idempotency_key)
+    upload.document_id, upload.document_created = doc.id, created
+    session.commit()
 
 
 def _part_path(state: AppState, upload_id: str) -> Path:
@@ -51,6 +72,7 @@ def _part_path(state: AppState, upload_id: str) -> Path:
 def create_upload(
     body: UploadCreate,
     response: Response,
+    idempotency_key: str | None = Header(None, max_length=200),
     user: User = Depends(current_user),
     session: Session = Depends(get_session),
     state: AppState = Depends(get_state),
@@ -61,15 +83,19 @@ def create_upload(
     if body.size > state.settings.max_upload_bytes:
         limit_mb = state.settings.max_upload_bytes // (1024 * 1024)
         raise ApiProblem(413, f"Tệp quá lớn (tối đa {limit_mb} MB).", f"File too large (max {limit_mb} MB).")
+    if body.document is not None:
+        check_create(session, user, body.document)  # refuse before any bytes are sent
+    request = body.document.model_dump_json() if body.document is not None else None
     upload = Upload(id=str(uuid.uuid4()), filename=filename, size=body.size, sha256=body.sha256,
-                    content_type=body.content_type, created_by=user.id)
+                    content_type=body.content_type, created_by=user.id, document_request=request,
+                    idempotency_key=idempotency_key if request else None)
     existing = session.get(Blob, body.sha256)
     if existing is not None and existing.size == body.size and state.blobs.exists(body.sha256):
         upload.offset, upload.status = body.size, "complete"
         session.add(upload)
         session.commit()
         response.status_code = 200
-        return _out(upload, duplicate=True)
+        return _out(session, upload, duplicate=True)
     pending = session.scalar(
         select(Upload).where(Upload.created_by == user.id, Upload.sha256 == body.sha256,
                              Upload.size == body.size, Upload.status == "pending")
@@ -79,9 +105,11 @@ def create_upload(
     if pending is not None and utcnow() - pending.updated_at < expiry and _part_path(state, pending.id).exists():
         # Resume an interrupted upload of the same bytes instead of starting over.
         pending.offset = min(pending.offset, _part_path(state, pending.id).stat().st_size)
+        if request is not None:
+            pending.document_request, pending.idempotency_key = request, upload.idempotency_key
         session.commit()
         response.status_code = 200
-        return _out(pending)
+        return _out(session, pending)
     session.add(upload)
     session.commit()
     if body.size == 0:
@@ -89,10 +117,10 @@ def create_upload(
         part.parent.mkdir(parents=True, exist_ok=True)
         part.touch()
         _finish(session, state, upload, part)
-        return _out(upload)
+        return _out(session, upload)
     _part_path(state, upload.id).parent.mkdir(parents=True, exist_ok=True)
     _part_path(state, upload.id).touch()
-    return _out(upload)
+    return _out(session, upload)
 
 
 def _load(session: Session, upload_id: str, user: User, state: AppState) -> Upload:
@@ -112,7 +140,7 @@ def get_upload(
     session: Session = Depends(get_session),
     state: AppState = Depends(get_state),
 ) -> UploadOut:
-    return _out(_load(session, upload_id, user, state))
+    return _out(session, _load(session, upload_id, user, state))
 
 
 def _finish(session: Session, state: AppState, upload: Upload, part: Path) -> None:
@@ -146,7 +174,7 @@ async def append_upload(
         raise ApiProblem(415, f"Cần Content-Type {OFFSET_CONTENT_TYPE}.", f"Content-Type must be {OFFSET_CONTENT_TYPE}.")
     upload = await run_in_threadpool(_load, session, upload_id, user, state)
     if upload.status == "complete":
-        return _out(upload)
+        return await run_in_threadpool(_out, session, upload)
     if upload_offset != upload.offset:
         raise ApiProblem(409, f"Sai vị trí tiếp tục: máy chủ đang ở byte {upload.offset}.",
                          f"Offset mismatch: the server is at byte {upload.offset}.",
@@ -169,4 +197,4 @@ async def append_upload(
         await run_in_threadpool(session.commit)
     if written == upload.size:
         await run_in_threadpool(_finish, session, state, upload, part)
-    return _out(upload)
+    return await run_in_threadpool(_out, session, upload)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import threading
@@ -97,6 +98,20 @@ def test_cancelled_upload_resumes_byte_exact(live_server, tmp_path) -> None:
     assert offsets[0] >= 4 * 1024 * 1024  # continued, not restarted
     assert result.sha256 == hashlib.sha256(source.read_bytes()).hexdigest()
     assert client.download(result.sha256, tmp_path / "back.pdf").read_bytes() == source.read_bytes()
+
+
+def test_upload_with_document_creates_it_once(live_server, tmp_path) -> None:
+    client = login(live_server, "archivist")
+    source = tmp_path / "Quyết định 15.pdf"
+    source.write_bytes(os.urandom(5 * 1024 * 1024 + 3))  # two chunks: the document comes with the last
+    fields = {"direction": "incoming", "doc_type": "Quyết định", "subject": "Quyết định 15",
+              "issued_date": dt.date(2026, 11, 20)}
+    result = client.upload_file(source, document=fields, idempotency_key="test:q15")
+    assert result.document_created and result.document is not None
+    assert result.document.issued_date == dt.date(2026, 11, 20)
+    assert result.document.versions[0].sha256 == result.sha256
+    again = client.upload_file(source, document=fields, idempotency_key="test:q15")
+    assert again.duplicate and not again.document_created and again.document.id == result.document.id
 
 
 def test_change_feed_has_upserts_and_tombstones(live_server) -> None:

@@ -57,6 +57,48 @@ def test_upload_limits_and_content_type(archivist) -> None:
     assert _patch(archivist, upload["id"], 0, b"abcdef").status_code == 413
 
 
+SCAN = {"direction": "incoming", "doc_type": "Công văn", "subject": "Bản quét hồ sơ đất đai",
+        "organ_name": "UBND huyện"}
+
+
+def _declare_with_document(api, data: bytes, key: str, document: dict | None = None):
+    return api.post("/uploads", headers={"Idempotency-Key": key},
+                    json={"filename": "hồ sơ.pdf", "size": len(data), "sha256": hashlib.sha256(data).hexdigest(),
+                          "document": document or SCAN})
+
+
+def test_upload_carrying_its_document_creates_it_when_complete(archivist) -> None:
+    data = os.urandom(200_000)
+    key = f"scan:{hashlib.sha256(data).hexdigest()}"
+    upload = _declare_with_document(archivist, data, key).json()
+    assert upload["document"] is None  # nothing exists before the bytes do
+    half = _patch(archivist, upload["id"], 0, data[:100_000]).json()
+    assert half["document"] is None
+    done = _patch(archivist, upload["id"], 100_000, data[100_000:]).json()
+    document = done["document"]
+    assert done["status"] == "complete" and done["document_created"] is True
+    assert document["subject"] == SCAN["subject"] and document["current_version"] == 1
+    assert document["versions"][0]["sha256"] == upload["sha256"]
+    assert document["versions"][0]["filename"] == "hồ sơ.pdf"
+    assert archivist.get(f"/uploads/{upload['id']}").json()["document"]["id"] == document["id"]
+    # The same scan again (a restarted engine): same document, not a second one, no bytes sent.
+    again = _declare_with_document(archivist, data, key)
+    assert again.status_code == 200 and again.json()["duplicate"] is True
+    assert again.json()["document"]["id"] == document["id"] and again.json()["document_created"] is False
+    # The same bytes under a new key (another scan of the same paper): a new document from the stored blob.
+    other = _declare_with_document(archivist, data, key + ":2").json()
+    assert other["document_created"] is True and other["document"]["id"] != document["id"]
+
+
+def test_upload_with_a_forbidden_document_is_refused_before_any_bytes(archivist, leader) -> None:
+    data = os.urandom(1_000)
+    outgoing = _declare_with_document(archivist, data, "k-out", {**SCAN, "direction": "outgoing"})
+    assert outgoing.status_code == 403
+    assert _declare_with_document(leader, data, "k-leader").status_code == 403
+    bad_register = _declare_with_document(archivist, data, "k-reg", {**SCAN, "register_id": 999999})
+    assert bad_register.status_code == 422
+
+
 def test_versions_need_current_base_and_range_download(clerk, leader) -> None:
     data = os.urandom(100_000)
     upload = _declare(leader, data, "../../etc/ký số.pdf").json()
