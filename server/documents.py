@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import logging
+from collections.abc import Callable
 
 from sqlalchemy import Select, and_, or_, select, update
 from sqlalchemy.exc import IntegrityError
@@ -261,12 +262,13 @@ def _default_status(body: DocumentCreate) -> str:
     return "received" if body.direction == "incoming" else "draft"
 
 
-def create_document_record(session: Session, user: User, body: DocumentCreate,
-                           idempotency_key: str | None) -> tuple[Document, bool]:
+def create_document_record(session: Session, user: User, body: DocumentCreate, idempotency_key: str | None,
+                           on_created: Callable[[Document], None] | None = None) -> tuple[Document, bool]:
     """Create (and commit) a document, or return the one made earlier under the same key.
 
     Shared by ``POST /documents`` and uploads that carry their document, so both
-    apply the same rules. Returns ``(document, created_now)``.
+    apply the same rules; ``on_created`` runs inside the same transaction (the
+    upload records its document atomically). Returns ``(document, created_now)``.
     """
     check_create(session, user, body)
     if idempotency_key and (existing := _existing_for_key(session, user, idempotency_key)):
@@ -290,6 +292,8 @@ def create_document_record(session: Session, user: User, body: DocumentCreate,
     if idempotency_key:
         session.add(IdempotencyKey(user_id=user.id, key=idempotency_key, document_id=doc.id))
     audit(session, user, "create", doc.id, body.direction)
+    if on_created is not None:
+        on_created(doc)
     try:
         session.commit()
     except IntegrityError:

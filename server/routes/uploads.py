@@ -59,9 +59,14 @@ def _create_document(session: Session, upload: Upload) -> None:
     body = body.model_copy(update={"file_sha256": upload.sha256, "filename": body.filename or upload.filename})
     user = session.get(User, upload.created_by)
     assert user is not None
-    doc, created = create_document_record(session, user, body, upload.idempotency_key)
-    upload.document_id, upload.document_created = doc.id, created
-    session.commit()
+
+    def record(doc: Document) -> None:
+        upload.document_id, upload.document_created = doc.id, True
+
+    doc, created = create_document_record(session, user, body, upload.idempotency_key, record)
+    if not created:  # made earlier under the same key
+        upload.document_id = doc.id
+        session.commit()
 
 
 def _part_path(state: AppState, upload_id: str) -> Path:
@@ -157,7 +162,10 @@ def _finish(session: Session, state: AppState, upload: Upload, part: Path) -> No
     if session.get(Blob, upload.sha256) is None:
         session.add(Blob(sha256=upload.sha256, size=upload.size))
     upload.status = "complete"
-    session.commit()
+    if upload.document_request is None:
+        session.commit()
+    else:
+        _create_document(session, upload)  # one transaction: blob, upload and document
 
 
 @router.patch("/{upload_id}", response_model=UploadOut)
@@ -180,7 +188,7 @@ async def append_upload(
                          f"Offset mismatch: the server is at byte {upload.offset}.",
                          headers={"Upload-Offset": str(upload.offset)})
     part = _part_path(state, upload.id)
-    written = upload.offset
+    written, complete = upload.offset, False
     try:
         with part.open("r+b" if part.exists() else "wb") as fh:
             fh.seek(upload.offset)
@@ -190,11 +198,14 @@ async def append_upload(
                     raise ApiProblem(413, "Dữ liệu vượt quá kích thước đã khai báo.", "More bytes than the declared size.")
                 fh.write(chunk)
                 written += len(chunk)
+        complete = written == upload.size
     finally:
-        # Keep what arrived (even if the connection broke) so the client can resume.
+        # Keep what arrived (even if the connection broke) so the client can resume;
+        # a complete upload is committed once, by _finish.
         upload.offset = written
         upload.updated_at = utcnow()
-        await run_in_threadpool(session.commit)
-    if written == upload.size:
+        if not complete:
+            await run_in_threadpool(session.commit)
+    if complete:
         await run_in_threadpool(_finish, session, state, upload, part)
     return await run_in_threadpool(_out, session, upload)
