@@ -3,7 +3,9 @@
 1,000 × 1 MB scans dropped at once into a watched folder: from the drop to
 every file confirmed on the server, vs a bare ``requests`` loop sending the
 same bytes (declare + one PATCH each, no stability wait, no queue); plus
-pickup latency after a file becomes stable and peak memory.
+pickup latency (files arriving one by one at an idle engine: time from the
+end of the write plus the stability wait to the start of the upload) and
+peak memory.
 
 Run: ``python bench/watch.py [--files 1000] [--size-mb 1]``
 """
@@ -23,6 +25,8 @@ sys.path.insert(0, str(ROOT))
 
 from bench._table import Row, print_table  # noqa: E402
 from bench.upload import _bare  # noqa: E402
+
+TRICKLE_FILES = 40
 
 
 def _pdf(size: int, marker: int) -> bytes:
@@ -69,15 +73,17 @@ def main() -> None:
             bare = _bare(bare_server.base_url, token, paths)
         finally:
             bare_server.stop()
+        trickle = root / "trickle"
+        trickle.mkdir()
+        for i in range(TRICKLE_FILES):
+            (trickle / f"lẻ_{i:03d}.pdf").write_bytes(_pdf(100_000, 100_000 + i))
         server = LiveServer(root / "server").start()
-        stable_at: dict[int, float] = {}
+        written_at: dict[str, float] = {}
         picked: list[float] = []
 
         def on_event(event: EngineEvent) -> None:
-            if event.state is FileState.STABLE:
-                stable_at[event.entry_id] = time.monotonic()
-            elif event.state is FileState.UPLOADING and event.entry_id in stable_at:
-                picked.append(time.monotonic() - stable_at.pop(event.entry_id))
+            if event.state is FileState.UPLOADING and event.name in written_at:
+                picked.append(time.monotonic() - written_at.pop(event.name) - args.stability)
 
         try:
             client = ApiClient(server.base_url)
@@ -92,18 +98,25 @@ def main() -> None:
                 path.rename(folder / path.name)  # the drop: all files appear at once
             assert engine.wait_idle(3600, finished=args.files)
             ours = time.perf_counter() - started
+            # Pickup latency: files arriving one by one at an idle engine, from the end of
+            # the write plus the stability wait to the start of the upload.
+            for path in sorted(trickle.iterdir()):
+                written_at[path.name] = time.monotonic()
+                path.rename(folder / path.name)
+                time.sleep(0.3)
+            assert engine.wait_idle(600, finished=args.files + TRICKLE_FILES)
             engine.stop()
         finally:
             server.stop()
     peak = int(next(line.split()[1] for line in Path("/proc/self/status").read_text().splitlines()
                     if line.startswith("VmHWM"))) / 1024
     total_mb = args.files * size / 1024 / 1024
-    p95 = sorted(picked)[int(len(picked) * 0.95) - 1] if picked else float("nan")
+    p95 = statistics.quantiles(picked, n=20)[-1] if len(picked) > 1 else float("nan")
     print_table(f"Watched folder: {args.files} × {args.size_mb:g} MB dropped at once (stability {args.stability} s)", [
         Row("throughput, drop → all confirmed", total_mb / ours, total_mb / bare, "MB/s", "≥ 0.8x"),
-        Row("pickup latency after stable, p50", statistics.median(picked) * 1000 if picked else 0, None, "ms",
-            "—", False),
-        Row("pickup latency after stable, p95", p95 * 1000, None, "ms", "< 1000 ms", False),
+        Row(f"pickup latency beyond the stability wait, p50 ({len(picked)} files)",
+            statistics.median(picked) * 1000 if picked else 0, None, "ms", "—", False),
+        Row("pickup latency beyond the stability wait, p95", p95 * 1000, None, "ms", "< 1000 ms", False),
         Row("peak memory (whole benchmark)", peak, None, "MB", "flat", False),
     ])
 

@@ -25,6 +25,7 @@ from .convert import prepare_pdf
 from .errors import BadFile, SyncError
 from .filters import doc_type_for, is_candidate, nfc
 from .finalize import fail_source, finish_source
+from .outage import Outage
 from .profiles import WatchProfile
 from .queue import FileState, QueueEntry, UploadQueue
 from .stability import StabilityTracker
@@ -70,6 +71,7 @@ class WatchEngine:
         self.workdir = state_dir / "work"
         self.on_event = on_event or (lambda _event: None)
         self.tracker = StabilityTracker(profile.stability_seconds)
+        self.outage = Outage()
         self._stop = threading.Event()
         self._wake = threading.Event()  # a worker finished: dispatch the next file now, not at the next tick
         self._in_flight: set[int] = set()
@@ -183,7 +185,8 @@ class WatchEngine:
                 continue
             if self.tracker.observe(entry.path, stat.st_size, stat.st_mtime_ns, now, _readable(path)):
                 self.tracker.forget(entry.path)
-                self.queue.set_state(entry.id, FileState.STABLE, size=stat.st_size)
+                waiting = ServerUnavailable().message("vi") if self.outage.is_down else ""
+                self.queue.set_state(entry.id, FileState.STABLE, size=stat.st_size, reason=waiting)
                 self.on_event(EngineEvent(entry.id, entry.name, FileState.STABLE))
 
     def _dispatch(self) -> None:
@@ -191,7 +194,8 @@ class WatchEngine:
             free = self.profile.parallel * 2 - len(self._in_flight)
         if free <= 0:
             return
-        for entry in self.queue.due(FileState.STABLE, free):
+        entries = self.queue.due(FileState.STABLE, free)
+        for entry in entries[:self.outage.admit(len(entries))]:
             with self._lock:
                 if entry.id in self._in_flight:
                     continue
@@ -206,6 +210,7 @@ class WatchEngine:
             logger.exception("unexpected error on %s", entry.name)
             self.queue.retry_later(entry.id, backoff(entry.attempts), f"Lỗi không mong đợi: {exc}")
         finally:
+            self.outage.settle()
             with self._lock:
                 self._in_flight.discard(entry.id)
             self._wake.set()
@@ -229,6 +234,7 @@ class WatchEngine:
             uploaded = self.client.upload_file(pdf, progress=self._progress(entry), cancel=self._stop,
                                                sha256=sha if pdf == source else None, document=fields,
                                                idempotency_key=key)
+            self._server_answered()
             document, created = uploaded.document, uploaded.document_created
             if document is None:  # a server that cannot create documents from uploads
                 document, created = self.client.create_document_once(
@@ -246,10 +252,16 @@ class WatchEngine:
             self.on_event(EngineEvent(entry.id, entry.name, FileState.FAILED, exc.message()))
         except TransferCancelled:
             self.queue.set_state(entry.id, FileState.STABLE)
-        except (ServerUnavailable, AuthError) as exc:
+        except ServerUnavailable as exc:
+            self.queue.retry_later(entry.id, self.outage.down(entry.id), exc.message("vi"))
+            self.queue.note_waiting(exc.message("vi"))  # files not tried yet show why they wait
+            self.on_event(EngineEvent(entry.id, entry.name, FileState.STABLE, exc.message()))
+        except AuthError as exc:
             self.queue.retry_later(entry.id, backoff(entry.attempts), exc.message("vi"))
             self.on_event(EngineEvent(entry.id, entry.name, FileState.STABLE, exc.message()))
         except (ApiError, SyncError) as exc:
+            if isinstance(exc, ApiError):
+                self._server_answered()
             self.queue.retry_later(entry.id, backoff(entry.attempts, cap=3600), exc.message("vi"))
             self.on_event(EngineEvent(entry.id, entry.name, FileState.STABLE, exc.message()))
         except PermissionError as exc:
@@ -257,6 +269,11 @@ class WatchEngine:
                                    f"Tệp đang bị khoá hoặc không có quyền đọc ({exc.strerror})")
         except OSError as exc:
             self.queue.retry_later(entry.id, backoff(entry.attempts, cap=600), f"Lỗi đọc/ghi tệp: {exc.strerror}")
+
+    def _server_answered(self) -> None:
+        if self.outage.is_down and (released := self.outage.up()):
+            self.queue.release(released)
+            self._wake.set()
 
     def _finish(self, entry: QueueEntry, source: Path, state: FileState, document_id: int | None,
                 note: str = "") -> None:

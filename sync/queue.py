@@ -125,6 +125,15 @@ class UploadQueue:
         self._exec("UPDATE files SET state = ?, attempts = attempts + 1, next_retry_at = ?, reason = ?, "
                    "updated_at = ? WHERE id = ?", (state, time.time() + delay, reason, time.time(), entry_id))
 
+    def release(self, entry_ids: set[int]) -> None:
+        """Make waiting files due now (the server they were waiting for is back)."""
+        for entry_id in entry_ids:
+            self._exec("UPDATE files SET next_retry_at = 0 WHERE id = ? AND state = ?", (entry_id, FileState.STABLE))
+
+    def note_waiting(self, reason: str) -> None:
+        """Give every waiting file without a reason this one (e.g. the server is down)."""
+        self._exec("UPDATE files SET reason = ? WHERE state = ? AND reason = ''", (reason, FileState.STABLE))
+
     def forget(self, entry_id: int) -> None:
         self._exec("DELETE FROM files WHERE id = ?", (entry_id,))
 

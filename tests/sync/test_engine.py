@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 
@@ -10,7 +11,7 @@ import pytest
 from PIL import Image
 
 from sync.queue import FileState
-from tests.sync.conftest import FAST, archivist, server_documents
+from tests.sync.conftest import FAST, archivist, server_documents, wait_for
 
 
 def pdf_bytes(text: str, pages: int = 1) -> bytes:
@@ -127,6 +128,28 @@ def test_server_outage_then_everything_completes(server_factory, make_engine, tm
     server.start()
     assert engine.wait_idle(60, finished=8)
     assert len(server_documents(server)) == 8
+
+
+@pytest.mark.slow
+def test_server_down_30_seconds_mid_batch_then_all_complete_by_themselves(server_factory, make_engine,
+                                                                          tmp_path) -> None:
+    server = server_factory()
+    engine = make_engine(server)
+    scans = tmp_path / "scans"
+    scans.mkdir(parents=True, exist_ok=True)
+    sent = {f"giữa_chừng_{i:02d}": pdf_bytes(f"mid-batch {i}") + os.urandom(200_000) for i in range(60)}
+    for name, data in sent.items():
+        (scans / f"{name}.pdf").write_bytes(data)
+    wait_for(lambda: engine.queue.counts().get(FileState.UPLOADED, 0) >= 5, timeout=60)
+    server.stop()
+    time.sleep(30)
+    assert engine.queue.counts().get(FileState.UPLOADED, 0) < 60
+    restarted = time.monotonic()
+    server.start()
+    assert engine.wait_idle(60, finished=60)
+    assert time.monotonic() - restarted < 30  # released when the server is back, not after long backoffs
+    assert contents(server) == {name.replace("_", " "): data for name, data in sent.items()}
+    assert sorted(p.name for p in scans.iterdir()) == ["done"]
 
 
 @pytest.mark.slow

@@ -1,9 +1,11 @@
 """Pure parts of the upload engine: filters, subfolder mapping, stability, backoff."""
 
+import time
 from pathlib import PurePosixPath as P
 
 from sync.engine import backoff
 from sync.filters import doc_type_for, is_candidate
+from sync.outage import Outage
 from sync.profiles import WatchProfile
 from sync.stability import StabilityTracker
 
@@ -46,3 +48,20 @@ def test_backoff_grows_with_jitter_and_cap() -> None:
     assert 0.25 <= backoff(0) <= 0.5
     assert 4 <= backoff(4) <= 8
     assert backoff(40) <= 300
+
+
+def test_outage_probes_one_file_then_releases_all_waiting() -> None:
+    outage = Outage(cap=0.2)
+    assert outage.admit(4) == 4
+    first = outage.down(1)
+    outage.down(2)  # in flight when the server went away: no extra backoff step
+    assert 0 < first <= 0.25 and outage.is_down
+    assert outage.admit(4) == 0  # nobody until the probe is due
+    time.sleep(first + 0.01)
+    assert outage.admit(4) == 1 and outage.admit(4) == 0  # one probe at a time
+    outage.down(3)
+    time.sleep(0.21)
+    assert outage.admit(4) == 1
+    outage.settle()  # the probe failed for its own reasons (a bad file): another may go
+    assert outage.admit(4) == 1
+    assert outage.up() == {1, 2, 3} and not outage.is_down and outage.admit(4) == 4
