@@ -91,5 +91,7 @@ def next_seq(session: Session, count: int = 1) -> int:
     sequence order equals commit order on PostgreSQL; SQLite serialises all
     writers anyway.
     """
-    session.execute(update(ChangeCounter).where(ChangeCounter.id == 1).values(value=ChangeCounter.value + count))
-    return int(session.scalar(select(ChangeCounter.value).where(ChangeCounter.id == 1)) or 0)
+    counter = ChangeCounter.__table__  # Core, not ORM: this runs on every write and the ORM bulk path is slow
+    connection = session.connection()
+    connection.execute(update(counter).where(counter.c.id == 1).values(value=counter.c.value + count))
+    return int(connection.execute(select(counter.c.value).where(counter.c.id == 1)).scalar_one())
