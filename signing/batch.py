@@ -22,6 +22,7 @@ from .backends import ActiveSigner
 from .errors import CertificateNotUsable, SigningCancelled, SigningError, TokenRemoved
 from .pades import SignJob, sign_file
 from .profiles import Mode, SigningProfile
+from .revocation import Revocation, check_revocation
 
 __all__ = ["FileResult", "BatchRequest", "sign_batch", "output_path"]
 
@@ -47,6 +48,8 @@ class BatchRequest:
     in_place: bool = False
     number_symbol: str = ""
     allow_expired: bool = False
+    check_revocation: bool = True
+    """Ask the certificate's OCSP/CRL first (a revoked certificate is refused; offline goes on)."""
 
 
 def output_path(source: Path, out_dir: Path | None, suffix: str, in_place: bool) -> Path:
@@ -58,10 +61,16 @@ def output_path(source: Path, out_dir: Path | None, suffix: str, in_place: bool)
     return source.with_name(f"{Path(name).stem}{suffix}{source.suffix}")
 
 
-def _check_certificate(active: ActiveSigner, profile: SigningProfile, allow_expired: bool) -> None:
+def _check_certificate(active: ActiveSigner, profile: SigningProfile, request: BatchRequest) -> None:
     problem = active.certificate.validity_problem(dt.datetime.now(dt.UTC))
-    if problem and not (allow_expired or profile.allow_expired_certificate):
+    if problem and not (request.allow_expired or profile.allow_expired_certificate):
         raise CertificateNotUsable(problem[0] + " Không thể ký.", problem[1] + " Signing refused.")
+    if request.check_revocation:
+        check = check_revocation(active.certificate.der, profile, active.signer.cert_registry)
+        if check.status is Revocation.REVOKED:
+            raise CertificateNotUsable(check.message_vi, check.message_en)
+        if check.status is Revocation.UNKNOWN:
+            logger.warning("signing with certificate %s: %s", active.certificate.serial, check.message_en)
 
 
 def sign_batch(
@@ -72,7 +81,7 @@ def sign_batch(
     cancel: CancelToken | None = None,
 ) -> list[FileResult]:
     """Sign every file of ``request`` with the already-opened signer."""
-    _check_certificate(active, profile, request.allow_expired)
+    _check_certificate(active, profile, request)
     results: list[FileResult] = []
     files: Sequence[Path] = request.files
     for index, source in enumerate(files, start=1):

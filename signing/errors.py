@@ -77,6 +77,13 @@ class PinIncorrect(SigningError):
         self.count_low = count_low
 
 
+class PinRequired(SigningError):
+    title_vi = "Cần mã PIN"
+    title_en = "PIN required"
+    message_vi = "Token này không có bàn phím nhập PIN riêng: hãy nhập mã PIN."
+    message_en = "This token has no PIN pad: please enter the PIN."
+
+
 class PinLocked(SigningError):
     title_vi = "Token đã bị khoá"
     title_en = "Token locked"

@@ -23,6 +23,7 @@ from .errors import (
     CertificateNotFound,
     PinIncorrect,
     PinLocked,
+    PinRequired,
     SigningError,
     TokenNotFound,
     TokenRemoved,
@@ -175,8 +176,12 @@ class TokenSession:
             except p11.NoSuchToken as exc:
                 raise TokenNotFound() from exc
             flags = TokenFlags.from_flags(token.flags)
-            pin = self._pin if (self._pin is not None or not flags.protected_auth_path) else pkcs11.PROTECTED_AUTH
-            if flags.pin_locked and pin is not None:
+            if self._pin is None and not flags.protected_auth_path and flags.login_required:
+                raise PinRequired()
+            # No PIN from us on a PIN-pad token: the reader asks for it (protected authentication path).
+            pin = self._pin if self._pin is not None else (
+                pkcs11.PROTECTED_AUTH if flags.protected_auth_path else None)
+            if flags.pin_locked:
                 raise PinLocked()
             try:
                 self._session = token.open(user_pin=pin)

@@ -8,9 +8,10 @@ import pymupdf
 import pytest
 
 from signing.batch import BatchRequest, sign_batch
-from signing.errors import CertificateNotUsable, SigningCancelled, TimestampError
+from signing.errors import CertificateNotUsable, SigningCancelled, TimestampError, TokenRemoved
 from signing.pades import SignJob, sign_file
 from signing.profiles import Level, Mode
+from signing.revocation import Revocation, check_revocation
 from signing.validation import validate_pdf
 from tests.signing.conftest import make_letter, pdfsig
 
@@ -109,3 +110,57 @@ def test_tampered_output_detected(open_signer, profile, root_cert, letter, tmp_p
     report = validate_pdf(out, [root_cert])[0]
     assert not report.ok and "KHÔNG HỢP LỆ" in report.summary_vi
     assert "Signature is Valid." not in pdfsig(out)
+
+
+def test_revoked_certificate_refused_before_signing(open_signer, profile, letter, tmp_path) -> None:
+    request = BatchRequest((letter,), Mode.APPROVE, out_dir=tmp_path / "out")
+    with pytest.raises(CertificateNotUsable) as caught:
+        sign_batch(request, open_signer("06"), profile.with_changes(signer_name="Trần Quốc Việt"))
+    assert "THU HỒI" in caught.value.message("vi") and not (tmp_path / "out").exists()
+
+
+def test_revocation_unknown_offline_still_signs(open_signer, profile, letter, tmp_path) -> None:
+    untrusted = profile.with_changes(trust_roots=(), level=Level.B_B)  # no path to a root: status unknown
+    [result] = sign_batch(BatchRequest((letter,), Mode.APPROVE, out_dir=tmp_path / "out"), open_signer("01"),
+                          untrusted)
+    assert result.ok
+    assert check_revocation(open_signer("01").certificate.der, profile).status is Revocation.GOOD
+
+
+def test_token_removed_mid_batch_stops_cleanly(open_signer, profile, root_cert, tmp_path) -> None:
+    files = tuple(make_letter(tmp_path / f"văn bản {i}.pdf") for i in range(3))
+    originals = [f.read_bytes() for f in files]
+    active = open_signer("01")
+
+    def pull_token_after_first(done: int, total: int, result) -> None:  # type: ignore[no-untyped-def]
+        if done == 1:
+            active.signer.pkcs11_session.close()  # what the token does when pulled: sessions vanish
+
+    out = tmp_path / "out"
+    with pytest.raises(TokenRemoved) as caught:
+        sign_batch(BatchRequest(files, Mode.APPROVE, out_dir=out), active,
+                   profile.with_changes(level=Level.B_B, signer_name="Trần Quốc Việt"), pull_token_after_first)
+    assert "rút" in caught.value.message("vi")
+    assert sorted(p.name for p in out.iterdir()) == ["văn bản 0.pdf"]  # no half-written second file
+    assert validate_pdf(out / "văn bản 0.pdf", [root_cert])[0].ok
+    assert [f.read_bytes() for f in files] == originals
+
+
+def test_pdfa_input_signs_and_stays_valid(open_signer, profile, root_cert, letter, tmp_path) -> None:
+    pdfa = tmp_path / "pdfa.pdf"
+    with pymupdf.open(letter) as doc:  # PDF/A-2b identification, as archival scanners write it
+        doc.set_xml_metadata(PDFA_XMP)
+        doc.save(pdfa, garbage=3)
+    [result] = sign_batch(BatchRequest((pdfa,), Mode.APPROVE, out_dir=tmp_path / "out"), open_signer("01"),
+                          profile.with_changes(signer_name="Trần Quốc Việt"))
+    assert result.ok
+    assert validate_pdf(result.output, [root_cert])[0].ok
+    assert "pdfaid:part" in pymupdf.open(result.output).get_xml_metadata()  # identification kept
+    assert "Signature is Valid" in pdfsig(result.output)
+
+
+PDFA_XMP = """<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
+<pdfaid:part>2</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance></rdf:Description>
+</rdf:RDF></x:xmpmeta><?xpacket end="w"?>"""

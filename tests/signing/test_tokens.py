@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from signing.errors import ModuleLoadError, PinIncorrect, PinLocked, TokenNotFound
+from signing.errors import ModuleLoadError, PinIncorrect, PinLocked, PinRequired, TokenNotFound
 from signing.modules import discover_modules, load_module
 from signing.tokens import TokenSession, list_tokens
 from tests.fixtures.token import LOCKED_LABEL
@@ -51,3 +51,12 @@ def test_discovery_includes_softhsm_and_user_paths(softhsm_token) -> None:
     found = discover_modules(("/opt/vendor/custom.so",))
     assert any(m.path == softhsm_token.module_path and m.present for m in found)
     assert found[-1].path == "/opt/vendor/custom.so" and not found[-1].present
+
+
+def test_no_pin_for_a_token_without_pin_pad_is_a_clear_error(softhsm_token) -> None:
+    # SoftHSM has no protected authentication path: logging in without a PIN must not be tried.
+    [info] = [t for t in list_tokens(softhsm_token.module_path) if t.label == softhsm_token.token_label]
+    assert info.flags.login_required and not info.flags.protected_auth_path
+    with pytest.raises(PinRequired) as caught:
+        TokenSession(softhsm_token.module_path, softhsm_token.token_label, None).__enter__()
+    assert "PIN" in caught.value.message("vi")
