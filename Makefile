@@ -45,6 +45,8 @@ lint: setup
 package: setup
 	$(PY) -m pip install -q -e '.[build]'
 	$(PY) -m PyInstaller --noconfirm installer/vanthu.spec
+	QT_QPA_PLATFORM=offscreen dist/VanThuSo/vanthu self-test
+	@du -sh dist/VanThuSo
 
 clean:
 	rm -rf build dist .pytest_cache

@@ -12,15 +12,16 @@ from __future__ import annotations
 import html
 import logging
 from dataclasses import dataclass
-from pathlib import Path
 
 import pymupdf
+
+from client.resources import resource_path
 
 __all__ = ["OfficialLetter", "render_letter_pdf", "FONT_DIR"]
 
 logger = logging.getLogger(__name__)
 
-FONT_DIR = Path(__file__).resolve().parents[1] / "resources" / "fonts"
+FONT_DIR = resource_path("fonts")
 MM = 72 / 25.4
 PAGE = pymupdf.paper_rect("a4")
 LEFT, RIGHT, TOP, BOTTOM = 30 * MM, PAGE.width - 15 * MM, 20 * MM, PAGE.height - 20 * MM

@@ -22,6 +22,8 @@ from pyhanko.pdf_utils.images import PdfImage
 from pyhanko.pdf_utils.layout import AxisAlignment, InnerScaling, Margins, SimpleBoxLayoutRule
 from pyhanko.stamp import BaseStampStyle, StaticStampStyle, TextStampStyle
 
+from client.resources import resource_path
+
 from .errors import SigningError
 from .placement import (
     Placement,
@@ -36,7 +38,7 @@ __all__ = ["Appearance", "plan_appearance", "vietnam_time", "FONT_FILE"]
 
 logger = logging.getLogger(__name__)
 
-FONT_FILE = Path(__file__).resolve().parents[1] / "resources" / "fonts" / "LiberationSerif-Regular.ttf"
+FONT_FILE = resource_path("fonts", "LiberationSerif-Regular.ttf")
 VN = dt.timezone(dt.timedelta(hours=7))
 
 

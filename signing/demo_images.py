@@ -11,9 +11,11 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from client.resources import resource_path
+
 __all__ = ["draw_signature_png", "draw_seal_png"]
 
-FONT_DIR = Path(__file__).resolve().parents[1] / "resources" / "fonts"
+FONT_DIR = resource_path("fonts")
 BLUE = (20, 45, 170, 255)
 RED = (215, 25, 30, 235)
 

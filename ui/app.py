@@ -6,7 +6,10 @@ import argparse
 import logging
 import sys
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
+
+from client.resources import resource_path
 
 from .errors import install_excepthook, setup_logging
 from .i18n import apply_language
@@ -20,10 +23,19 @@ __all__ = ["run_app", "create_application", "show_main_window"]
 logger = logging.getLogger(__name__)
 
 
+def app_icon() -> QIcon:
+    """Every drawn size, so Qt never scales a 256 px image down to a blurry 16 px one."""
+    icon = QIcon()
+    for path in sorted(resource_path("icons").glob("app-*.png")):
+        icon.addFile(str(path))
+    return icon
+
+
 def create_application(language: str | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Văn thư số")
     app.setOrganizationName("VanThuSo")
+    app.setWindowIcon(app_icon())
     apply_language(language or load_settings().language)
     return app  # type: ignore[return-value]
 

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import logging
 import os
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTranslator
+
+from client.resources import resource_path
 
 __all__ = ["apply_language", "I18N_DIR"]
 
 logger = logging.getLogger(__name__)
 
-I18N_DIR = Path(__file__).resolve().parents[1] / "resources" / "i18n"
+I18N_DIR = resource_path("i18n")
 _installed: QTranslator | None = None
 
 
