@@ -31,7 +31,7 @@ def _tokens(args: argparse.Namespace) -> int:
             warn = " — SẮP KHOÁ PIN (lần thử cuối)" if token.flags.pin_final_try else (
                 " — PIN ĐÃ KHOÁ" if token.flags.pin_locked else "")
             print(f"  Token “{token.label}” ({token.manufacturer} {token.model}, số sê-ri {token.serial}){warn}")
-            with TokenSession(module.path, token.label, None) as session:
+            with TokenSession(module.path, token.label, None, login=False) as session:
                 for cert in session.certificates():
                     problem = cert.validity_problem()
                     print(f"    CKA_ID {cert.key_id}: {cert.subject_cn} — {cert.subject_o} [{cert.key_type}]"

@@ -158,12 +158,14 @@ def _converted(module_path: str, token_label: str) -> Iterator[None]:
 class TokenSession:
     """A logged-in session on one token; use as a context manager.
 
-    ``pin=None`` with a protected authentication path logs in on the PIN pad.
+    ``pin=None`` with a protected authentication path logs in on the PIN pad;
+    ``login=False`` opens a public session (listing certificates before the PIN is asked).
     """
 
-    def __init__(self, module_path: str, token_label: str, pin: str | None) -> None:
+    def __init__(self, module_path: str, token_label: str, pin: str | None, login: bool = True) -> None:
         self.module_path = module_path
         self.token_label = token_label
+        self.login = login
         self.lock = threading.Lock()
         self._pin = pin
         self._session: pkcs11.Session | None = None
@@ -176,12 +178,17 @@ class TokenSession:
             except p11.NoSuchToken as exc:
                 raise TokenNotFound() from exc
             flags = TokenFlags.from_flags(token.flags)
-            if self._pin is None and not flags.protected_auth_path and flags.login_required:
+            if not self.login:
+                pin = None
+            elif self._pin is not None:
+                pin = self._pin
+            elif flags.protected_auth_path:
+                pin = pkcs11.PROTECTED_AUTH  # the reader's own keypad asks for the PIN
+            elif flags.login_required:
                 raise PinRequired()
-            # No PIN from us on a PIN-pad token: the reader asks for it (protected authentication path).
-            pin = self._pin if self._pin is not None else (
-                pkcs11.PROTECTED_AUTH if flags.protected_auth_path else None)
-            if flags.pin_locked:
+            else:
+                pin = None
+            if flags.pin_locked and pin is not None:
                 raise PinLocked()
             try:
                 self._session = token.open(user_pin=pin)

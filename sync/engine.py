@@ -87,8 +87,10 @@ class WatchEngine:
         recovered = self.queue.recover()
         if recovered:
             logger.info("resuming %d files interrupted last time", recovered)
-        self.scan()
+        # Observer first, then the scan: a file arriving in between is seen by one or the other
+        # (both is harmless: detection is idempotent). The other order missed it until the next rescan.
         self._observer = start_observer(self.root, self.notice, self.profile)
+        self.scan()
         self._scheduler = threading.Thread(target=self._run, name="vanthu-scheduler", daemon=True)
         self._scheduler.start()
 

@@ -6,11 +6,9 @@ import argparse
 import logging
 import sys
 
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
-from client.resources import resource_path
-
+from .app_icon import app_icon
 from .errors import install_excepthook, setup_logging
 from .i18n import apply_language
 from .session import AppSession
@@ -21,14 +19,6 @@ from .views.main_window import MainWindow
 __all__ = ["run_app", "create_application", "show_main_window"]
 
 logger = logging.getLogger(__name__)
-
-
-def app_icon() -> QIcon:
-    """Every drawn size, so Qt never scales a 256 px image down to a blurry 16 px one."""
-    icon = QIcon()
-    for path in sorted(resource_path("icons").glob("app-*.png")):
-        icon.addFile(str(path))
-    return icon
 
 
 def create_application(language: str | None = None) -> QApplication:

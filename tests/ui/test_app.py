@@ -111,6 +111,52 @@ def test_sign_documents_from_the_ui(qtbot, window, session, softhsm_token, image
     dialog.close()
 
 
+def test_conflict_offers_reload_and_never_overwrites(qtbot, window, session, softhsm_token, images, ui_server,
+                                                     tmp_path) -> None:
+    from ui.views.sign_dialog import SignDialog
+
+    _profile(softhsm_token, images)
+    from client.cache.query import DocumentQuery, search
+
+    [doc_id] = [r.id for r in search(session.store, DocumentQuery(limit=1000)).rows if r.current_version][:1]
+    dialog = window.sign_ids([doc_id])
+    qtbot.waitUntil(lambda: dialog.certificate.count() > 0, timeout=15000)
+    # Meanwhile a clerk uploads a newer version on the server.
+    clerk = ApiClient(ui_server.base_url)
+    clerk.login(*ui_server.credentials("clerk"))
+    before = clerk.get_document(doc_id)
+    newer = tmp_path / "bản sửa.pdf"
+    letter = pymupdf.open()
+    letter.new_page().insert_text((72, 72), "bản sửa của văn thư")
+    letter.save(newer)
+    uploaded = clerk.upload_file(newer)
+    clerk.add_version(doc_id, uploaded.sha256, newer.name, "sửa", base_version=before.current_version)
+    dialog.certificate.setCurrentIndex(dialog.certificate.findData("01"))
+    qtbot.keyClicks(dialog.pin, softhsm_token.user_pin)
+    dialog.sign_button.click()
+    qtbot.waitUntil(lambda: dialog.results_list.count() == 1, timeout=60000)
+    assert dialog.results[0].conflict and dialog.reload_button.isVisible()
+    after = clerk.get_document(doc_id)
+    assert after.current_version == before.current_version + 1 and after.versions[-1].note == "sửa"  # kept
+    dialog.reload_button.click()
+    qtbot.waitUntil(lambda: any(d.isVisible() and d is not dialog for d in window.findChildren(SignDialog)),
+                    timeout=20000)
+    again = next(d for d in window.findChildren(SignDialog) if d.isVisible() and d is not dialog)
+    assert [d.current_version for d in again.documents] == [after.current_version]  # the newest, to sign now
+    again.close()
+
+
+def test_urgent_incoming_documents_are_announced(qtbot, window, ui_server) -> None:
+    clerk = ApiClient(ui_server.base_url)
+    clerk.login(*ui_server.credentials("clerk"))
+    urgent = clerk.create_document({"direction": "incoming", "doc_type": "Công văn", "urgency": 3,
+                                    "subject": "Hỏa tốc: phòng chống bão số 9", "organ_name": "Ban Chỉ huy PCTT"})
+    window.sync_now()
+    qtbot.waitUntil(lambda: any(d.id == urgent.id for d in window.last_alerts.urgent), timeout=20000)
+    [news] = [d for d in window.last_alerts.urgent if d.id == urgent.id]
+    assert news.urgency == 3 and "bão số 9" in news.subject
+
+
 def test_uploads_panel_processes_dropped_files(qtbot, ui_server, tmp_path) -> None:
     from ui.session import open_session
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
-    QStyle,
     QSystemTrayIcon,
     QTableView,
     QVBoxLayout,
@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from client.cache import sync
+from client.cache.alerts import Alerts, collect_alerts
 from client.cache.query import DocumentQuery, Sort
 from client.errors import ServerUnavailable
 from signing.profiles import get_profile
 
+from ..app_icon import app_icon
 from ..errors import describe, show_error
 from ..i18n import apply_language
 from ..models import DocumentTableModel
@@ -46,6 +48,7 @@ __all__ = ["MainWindow"]
 logger = logging.getLogger(__name__)
 
 PAGES = ("incoming", "outgoing", "to_sign", "uploads", "settings")
+URGENCY_NAMES = {2: "Thượng khẩn", 3: "Hỏa tốc", 4: "Hỏa tốc hẹn giờ"}
 
 
 class MainWindow(QMainWindow):
@@ -112,9 +115,12 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.user_label)
-        self.tray = QSystemTrayIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView), self)
+        self.tray = QSystemTrayIcon(app_icon(), self)
+        self.tray.setToolTip(self.tr("Văn thư số"))
+        self.tray.activated.connect(lambda _reason: (self.showNormal(), self.raise_(), self.activateWindow()))
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray.show()
+        self.last_alerts = Alerts()
         self._shortcuts()
         self.retranslate()
         self.nav.setCurrentRow(0)
@@ -225,24 +231,46 @@ class MainWindow(QMainWindow):
             show_error(self, exc)
             return None
         dialog = SignDialog(self.session, documents, profile, self)
-        dialog.finished.connect(lambda _r: self.sync_now())
+        dialog.finished.connect(lambda _r: self.sync_now(
+            then=(lambda: self.sign_ids(dialog.reload_ids)) if dialog.reload_ids and dialog.reload_requested else None))
         dialog.open()
         return dialog
 
-    def sync_now(self) -> None:
+    def sync_now(self, then: Callable[[], object] | None = None) -> None:
         self.status_label.setText(self.tr("Đang đồng bộ…"))
+
         def work(progress, cancel):  # type: ignore[no-untyped-def]
             report = sync(self.session.store, self.session.client, progress, cancel)
             if self.session.outbox.entries("pending"):
                 self.session.outbox.replay(self.session.client)
-            return report, self.session.store.count()
+            return report, self.session.store.count(), collect_alerts(self.session.store, dt.date.today())
 
-        run_task(work, on_done=self._synced, on_error=self._sync_failed,
+        def done(result) -> None:  # type: ignore[no-untyped-def]
+            self._synced(result)
+            if then is not None:
+                then()
+
+        run_task(work, on_done=done, on_error=self._sync_failed,
                  on_progress=lambda done, _pages: self.status_label.setText(
                      self.tr("Đang đồng bộ… %1 thay đổi").replace("%1", f"{done:,}")))
 
+    def _notify(self, alerts: Alerts) -> None:
+        """Tray news: new urgent incoming documents, deadlines due today."""
+        self.last_alerts = alerts
+        if not alerts or not QSystemTrayIcon.isSystemTrayAvailable():
+            return
+        lines = [f"{URGENCY_NAMES.get(d.urgency, '')}: {d.number_symbol} — {d.subject[:80]}" for d in alerts.urgent[:3]]
+        if len(alerts.urgent) > 3:
+            lines.append(self.tr("… và %1 văn bản khẩn khác").replace("%1", str(len(alerts.urgent) - 3)))
+        if alerts.due_today:
+            lines.append(self.tr("%1 văn bản đến hạn giải quyết hôm nay").replace("%1", str(alerts.due_today)))
+        title = self.tr("Văn bản khẩn mới") if alerts.urgent else self.tr("Hạn giải quyết")
+        icon = QSystemTrayIcon.MessageIcon.Warning if alerts.urgent else QSystemTrayIcon.MessageIcon.Information
+        self.tray.showMessage(title, "\n".join(lines), icon, 8000)
+
     def _synced(self, result) -> None:  # type: ignore[no-untyped-def]
-        _report, total = result
+        _report, total, alerts = result
+        self._notify(alerts)
         self.session.online = True
         when = dt.datetime.now().strftime("%H:%M")
         self.status_label.setText(self.tr("Trực tuyến — đồng bộ lúc %1 — %2 văn bản trên máy").replace(

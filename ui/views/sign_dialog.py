@@ -29,7 +29,7 @@ from signing.documents import DocumentResult, sign_documents
 from signing.modules import discover_modules
 from signing.placement import Placement
 from signing.profiles import Mode, SigningProfile
-from signing.tokens import CertificateInfo, TokenSession, list_tokens
+from signing.tokens import CertificateInfo, TokenFlags, TokenSession, list_tokens
 
 from ..errors import describe
 from ..session import AppSession
@@ -40,13 +40,13 @@ __all__ = ["SignDialog", "PlacementPreview"]
 logger = logging.getLogger(__name__)
 
 
-def _load_certificates(module: str) -> list[tuple[str, CertificateInfo, bool]]:
+def _load_certificates(module: str) -> list[tuple[str, CertificateInfo, TokenFlags]]:
     out = []
     for token in list_tokens(module):
         if token.flags.pin_locked:
             continue
-        with TokenSession(module, token.label, None) as session:
-            out += [(token.label, cert, token.flags.pin_final_try) for cert in session.certificates()]
+        with TokenSession(module, token.label, None, login=False) as session:
+            out += [(token.label, cert, token.flags) for cert in session.certificates()]
     return out
 
 
@@ -121,6 +121,9 @@ class SignDialog(QDialog):
         super().__init__(parent)
         self.session, self.documents, self.profile = session, documents, profile
         self.results: list[DocumentResult] = []
+        self.reload_ids: list[int] = []
+        self.reload_requested = False
+        """Documents that changed on the server meanwhile (409): re-signed after a sync if the user asks."""
         self.task: Task | None = None
         self.setWindowTitle(self.tr("Ký số %n văn bản", "", len(documents)))
         self.module = QComboBox()
@@ -150,6 +153,10 @@ class SignDialog(QDialog):
         self.sign_button.clicked.connect(self.start)
         self.cancel_button = QPushButton(self.tr("Huỷ"))
         self.cancel_button.clicked.connect(self.cancel)
+        self.reload_button = QPushButton(self.tr("Tải lại bản mới nhất"))
+        self.reload_button.setObjectName("reloadButton")
+        self.reload_button.clicked.connect(self.reload_conflicts)
+        self.reload_button.hide()
         form = QFormLayout()
         form.addRow(self.tr("Thư viện token"), self.module)
         form.addRow(self.tr("Chứng thư số"), self.certificate)
@@ -161,6 +168,7 @@ class SignDialog(QDialog):
         left.addWidget(self.progress)
         left.addWidget(self.results_list, 1)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.reload_button)
         buttons.addStretch()
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.sign_button)
@@ -169,7 +177,7 @@ class SignDialog(QDialog):
         layout.addLayout(left, 1)
         layout.addWidget(self.preview)
         self.resize(1000, 560)
-        self.certificates: list[tuple[str, CertificateInfo, bool]] = []
+        self.certificates: list[tuple[str, CertificateInfo, TokenFlags]] = []
         self.certificate.currentIndexChanged.connect(self._certificate_chosen)
         self.load_certificates()
         self.load_preview()
@@ -192,11 +200,14 @@ class SignDialog(QDialog):
     def _certificate_chosen(self, index: int) -> None:
         if not (0 <= index < len(self.certificates)):
             return
-        _label, cert, final_try = self.certificates[index]
+        _label, cert, flags = self.certificates[index]
         problem = cert.validity_problem()
         notes = [problem[0 if current_language() != "en" else 1]] if problem else []
-        if final_try:
+        if flags.pin_final_try:
             notes.append(self.tr("CẢNH BÁO: chỉ còn MỘT lần nhập PIN trước khi token bị khoá."))
+        pin_pad = flags.protected_auth_path
+        self.pin.setEnabled(not pin_pad)
+        self.pin.setPlaceholderText(self.tr("Nhập PIN trên bàn phím của token khi bấm Ký") if pin_pad else "")
         self.warning.setText(" ".join(notes))
 
     def load_preview(self) -> None:
@@ -221,9 +232,12 @@ class SignDialog(QDialog):
         if index < 0:
             self.warning.setText(self.tr("Chưa chọn chứng thư số."))
             return
-        token_label, cert, _ = self.certificates[index]
+        token_label, cert, flags = self.certificates[index]
         backend = TokenBackend(self.module.currentData(), token_label, cert.key_id)
-        pin = self.pin.text() or None
+        pin = None if flags.protected_auth_path else self.pin.text()
+        if pin == "":
+            self.warning.setText(self.tr("Hãy nhập mã PIN của token."))
+            return
         self.pin.clear()
         mode = self.mode.currentData()
         manual = self.preview.placement() if len(self.documents) == 1 else None
@@ -254,6 +268,15 @@ class SignDialog(QDialog):
             self.results_list.addItem(f"{mark} #{result.document_id}: {text}{suffix}")
         self.sign_button.setEnabled(True)
         self.cancel_button.setText(self.tr("Đóng"))
+        self.cancel_button.clicked.disconnect()
+        self.cancel_button.clicked.connect(self.accept)
+        self.reload_ids = [r.document_id for r in results if r.conflict]
+        self.reload_button.setVisible(bool(self.reload_ids))
+
+    def reload_conflicts(self) -> None:
+        """Close; the main window syncs the newest versions and opens signing again for these."""
+        self.reload_requested = True
+        self.accept()
 
     def _error(self, exc: Exception) -> None:
         self.task = None

@@ -1,0 +1,58 @@
+"""What deserves a tray notification after a sync.
+
+New urgent incoming documents (Thượng khẩn and above) since the last look,
+and the deadlines due today (once a day). The marker lives in the cache's
+meta table, so a restart does not repeat old news and the very first sync
+of a new cache does not flood the user with a year of history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+
+from .store import CacheStore
+
+__all__ = ["Alerts", "UrgentDocument", "collect_alerts", "URGENT"]
+
+logger = logging.getLogger(__name__)
+
+URGENT = 2  # Thượng khẩn, Hỏa tốc, Hỏa tốc hẹn giờ
+LAST_ID, DUE_DAY = "alerts.last_id", "alerts.due_day"
+
+
+@dataclass(frozen=True)
+class UrgentDocument:
+    id: int
+    number_symbol: str
+    subject: str
+    urgency: int
+
+
+@dataclass(frozen=True)
+class Alerts:
+    urgent: tuple[UrgentDocument, ...] = ()
+    due_today: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.urgent or self.due_today)
+
+
+def collect_alerts(store: CacheStore, today: dt.date) -> Alerts:
+    """The news since the previous call (and marks it seen)."""
+    marker = int(store.meta(LAST_ID) or -1)
+    with store.read() as conn:
+        newest = int(conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM documents").scalar() or 0)
+        urgent = () if marker < 0 else tuple(UrgentDocument(*row) for row in conn.exec_driver_sql(
+            "SELECT id, number_symbol, subject, urgency FROM documents WHERE direction = 'incoming' "
+            "AND urgency >= ? AND id > ? ORDER BY urgency DESC, id DESC LIMIT 20", (URGENT, marker)))
+        due = 0
+        if store.meta(DUE_DAY) != today.isoformat():
+            due = int(conn.exec_driver_sql(
+                "SELECT count(*) FROM documents WHERE due_date = ? AND status NOT IN ('done', 'issued')",
+                (today.isoformat(),)).scalar() or 0)
+    with store.write() as conn:
+        store.set_meta(conn, LAST_ID, str(max(newest, marker)))
+        store.set_meta(conn, DUE_DAY, today.isoformat())
+    return Alerts(urgent, due)
