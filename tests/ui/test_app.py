@@ -182,7 +182,6 @@ def test_uploads_panel_processes_dropped_files(qtbot, ui_server, tmp_path) -> No
 
 def test_switch_language(qtbot, window) -> None:
     window.nav.setCurrentRow(4)
-    screenshot(window, "settings")
     window.settings_view.language.setCurrentIndex(1)
     window.settings_view.save()
     assert window.nav.item(0).text() == "Incoming documents"
@@ -190,3 +189,30 @@ def test_switch_language(qtbot, window) -> None:
     window.settings_view.language.setCurrentIndex(0)
     window.settings_view.save()
     assert window.nav.item(0).text() == "Văn bản đến"
+
+
+def test_settings_edit_signing_and_watch_profiles(qtbot, window, softhsm_token, tmp_path) -> None:
+    from signing.profiles import get_profile as signing_profile
+    from sync.profiles import get_profile as watch_profile
+
+    window.nav.setCurrentRow(4)
+    view = window.settings_view
+    root = tmp_path / "RootCA chuyên dùng Chính phủ G2.cer"
+    root.write_bytes(b"not checked until signing")
+    view.signing.tsa_url.clear()
+    qtbot.keyClicks(view.signing.tsa_url, "http://tsa.viettel-ca.vn/")
+    view.signing.level.setCurrentIndex(view.signing.level.findData(Level.B_LT))
+    view.signing.module.setEditText(softhsm_token.module_path)
+    view.signing.roots.addItem(str(root))
+    view.watch.stability.setValue(5)
+    view.watch.parallel.setValue(3)
+    view.watch.detection.setCurrentIndex(2)
+    screenshot(window, "settings")
+    [save] = [b for b in view.findChildren(type(window.sign_button)) if b.objectName() == "saveSettings"]
+    save.click()
+    saved = signing_profile("Mặc định")
+    assert saved.tsa_url == "http://tsa.viettel-ca.vn/" and saved.level is Level.B_LT
+    assert saved.module_path == softhsm_token.module_path and saved.trust_roots == (str(root),)
+    watch = watch_profile(None)
+    assert (watch.stability_seconds, watch.parallel, watch.polling) == (5, 3, True)
+    assert "Đã lưu" in view.status.text()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -101,7 +102,7 @@ class MainWindow(QMainWindow):
         self.uploads = UploadsView(session)
         self.uploads.folder.setText(settings.watch_folder)
         self.uploads.finished_file.connect(self._upload_finished)
-        self.settings_view = SettingsView(settings)
+        self.settings_view = SettingsView(replace(settings, server=session.client.base_url))
         self.settings_view.changed.connect(self.apply_settings)
         self.stack = QStackedWidget()
         for widget in (list_page, self.document_view, self.uploads, self.settings_view):
@@ -293,8 +294,6 @@ class MainWindow(QMainWindow):
                                   else QSystemTrayIcon.MessageIcon.Warning, 3000)
 
     def apply_settings(self, settings: UiSettings) -> None:
-        from dataclasses import replace
-
         self.settings = replace(settings, watch_folder=self.uploads.folder.text())
         save_settings(self.settings)
         apply_language(settings.language)

@@ -1,23 +1,35 @@
-"""Settings: language, cache size, signing profile, token module, watched folder."""
+"""Settings: general (language, cache size, server), the signing profile and the
+watched-folder profile. Saved together; profile errors are shown, never lost."""
 
 from __future__ import annotations
+
+import logging
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from signing.profiles import load_profiles
+from signing import profiles as signing_profiles
+from sync import profiles as watch_profiles
 
+from ..errors import show_error
 from ..settings import UiSettings
+from .profile_editors import SigningProfileEditor, WatchProfileEditor
 
 __all__ = ["SettingsView"]
+
+logger = logging.getLogger(__name__)
 
 
 class SettingsView(QWidget):
@@ -35,26 +47,79 @@ class SettingsView(QWidget):
         self.cache.setRange(100, 100000)
         self.cache.setSuffix(" MB")
         self.cache.setValue(settings.cache_mb)
+        self.server = QLineEdit(settings.server)
+        self.server.setReadOnly(True)
+        self.server.setToolTip(self.tr("Đổi máy chủ: đăng xuất rồi đăng nhập lại"))
         self.profile = QComboBox()
-        for name in load_profiles() or {"Mặc định": None}:
+        self.profile.setObjectName("signingProfile")
+        self.profile.setEditable(True)
+        for name in self._signing_profiles() or {"Mặc định": None}:
             self.profile.addItem(name)
         self.profile.setCurrentText(settings.signing_profile)
+        self.signing = SigningProfileEditor(self._signing_profile(settings.signing_profile))
+        self.profile.currentTextChanged.connect(lambda name: self.signing.load(self._signing_profile(name)))
+        self.watch = WatchProfileEditor(self._watch_profile())
         save = QPushButton(self.tr("Lưu"))
         save.setObjectName("saveSettings")
         save.clicked.connect(self.save)
-        form = QFormLayout()
+        self.status = QLabel()
+        general = QGroupBox(self.tr("Chung"))
+        form = QFormLayout(general)
         form.addRow(self.tr("Ngôn ngữ"), self.language)
         form.addRow(self.tr("Dung lượng tệp lưu trên máy"), self.cache)
-        form.addRow(self.tr("Cấu hình ký số"), self.profile)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<h3>{self.tr('Cài đặt')}</h3>"))
-        layout.addLayout(form)
-        layout.addWidget(save)
-        layout.addStretch()
+        form.addRow(self.tr("Máy chủ"), self.server)
+        signing_box = QGroupBox(self.tr("Ký số"))
+        signing_layout = QVBoxLayout(signing_box)
+        chooser = QFormLayout()
+        chooser.addRow(self.tr("Cấu hình ký số"), self.profile)
+        signing_layout.addLayout(chooser)
+        signing_layout.addWidget(self.signing)
+        watch_box = QGroupBox(self.tr("Thư mục theo dõi (tải lên bản quét)"))
+        QVBoxLayout(watch_box).addWidget(self.watch)
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.addWidget(QLabel(f"<h3>{self.tr('Cài đặt')}</h3>"))
+        for box in (general, signing_box, watch_box):
+            column.addWidget(box)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(save)
+        column.addLayout(buttons)
+        column.addStretch()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        QVBoxLayout(self).addWidget(scroll)
+
+    def _signing_profiles(self) -> dict:
+        try:
+            return signing_profiles.load_profiles()
+        except Exception:  # noqa: BLE001 - a corrupt file: the page still opens, saving repairs it
+            logger.warning("signing profiles unreadable; showing defaults", exc_info=True)
+            return {}
+
+    def _signing_profile(self, name: str) -> signing_profiles.SigningProfile:
+        return self._signing_profiles().get(name) or signing_profiles.SigningProfile(name=name or "Mặc định")
+
+    @staticmethod
+    def _watch_profile() -> watch_profiles.WatchProfile:
+        try:
+            return watch_profiles.get_profile(None)
+        except Exception:  # noqa: BLE001 - a corrupt file: start from the defaults, saving repairs it
+            logger.warning("watch profiles unreadable; showing defaults", exc_info=True)
+            return watch_profiles.WatchProfile()
 
     def save(self) -> None:
         from dataclasses import replace
 
+        name = self.profile.currentText().strip() or "Mặc định"
+        try:
+            signing_profiles.save_profile(self.signing.profile().with_changes(name=name))
+            watch_profiles.save_profile(self.watch.profile())
+        except Exception as exc:  # noqa: BLE001 - shown to the user, nothing half-saved
+            show_error(self, exc)
+            return
         self.settings = replace(self.settings, language=self.language.currentData(), cache_mb=self.cache.value(),
-                                signing_profile=self.profile.currentText())
+                                signing_profile=name)
+        self.status.setText(self.tr("Đã lưu."))
         self.changed.emit(self.settings)
