@@ -20,6 +20,7 @@ from client.api import CancelToken
 
 from .backends import ActiveSigner
 from .errors import CertificateNotUsable, SigningCancelled, SigningError, TokenRemoved
+from .fill import IssueFill
 from .pades import SignJob, sign_file
 from .profiles import Mode, SigningProfile
 from .revocation import Revocation, check_revocation
@@ -48,6 +49,8 @@ class BatchRequest:
     in_place: bool = False
     number_symbol: str = ""
     allow_expired: bool = False
+    fill: IssueFill | None = None
+    """Issue mode: number and date to write into the document's blanks."""
     check_revocation: bool = True
     """Ask the certificate's OCSP/CRL first (a revoked certificate is refused; offline goes on)."""
 
@@ -89,7 +92,7 @@ def sign_batch(
             raise SigningCancelled()
         started = time.perf_counter()
         job = SignJob(source, output_path(source, request.out_dir, request.suffix, request.in_place),
-                      request.mode, request.number_symbol)
+                      request.mode, request.number_symbol, fill=request.fill)
         try:
             sign_file(job, active, profile)
             result = FileResult(source, job.output, True, seconds=time.perf_counter() - started)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import getpass
 import logging
 import sys
@@ -64,6 +65,17 @@ def _profile(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return profile.with_changes(**changes)
 
 
+def _fill(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from .fill import IssueFill
+
+    if args.number is None and args.date is None:
+        return None
+    if args.mode != "issue" or not (args.number and args.date):
+        raise SigningError("--number và --date dùng cùng nhau, với --mode issue.",
+                           "--number and --date go together, with --mode issue.")
+    return IssueFill(args.number, args.date)
+
+
 def _backend(profile):  # type: ignore[no-untyped-def]
     from .backends import Pkcs12Backend, TokenBackend
 
@@ -94,7 +106,7 @@ def _sign(args: argparse.Namespace) -> int:
     request = BatchRequest(tuple(Path(f) for f in args.files), Mode(args.mode),
                            out_dir=Path(args.out_dir) if args.out_dir else None, suffix=args.suffix,
                            in_place=args.in_place, number_symbol=args.number_symbol or "",
-                           allow_expired=args.allow_expired)
+                           allow_expired=args.allow_expired, fill=_fill(args))
 
     def progress(index: int, total: int, result) -> None:  # type: ignore[no-untyped-def]
         state = f"→ {result.output}" if result.ok else f"LỖI: {result.message_vi}"
@@ -144,6 +156,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     sign.add_argument("--in-place", action="store_true", help="ghi đè tệp gốc (không khuyến khích)")
     sign.add_argument("--tsa"), sign.add_argument("--level", choices=("B-B", "B-T", "B-LT", "B-LTA"))
     sign.add_argument("--number-symbol", help="số/ký hiệu văn bản chính (ký phụ lục)")
+    sign.add_argument("--number", help="số văn bản đã cấp, ghi vào chỗ trống khi đóng dấu (--mode issue)")
+    sign.add_argument("--date", type=dt.date.fromisoformat, help="ngày ban hành YYYY-MM-DD (--mode issue)")
     sign.add_argument("--signature-image"), sign.add_argument("--seal-image")
     sign.add_argument("--allow-expired", action="store_true")
     sign.set_defaults(func=_sign)

@@ -18,6 +18,7 @@ from client.records import Document
 
 from .backends import ActiveSigner
 from .batch import BatchRequest, sign_batch
+from .fill import IssueFill
 from .placement import Placement
 from .profiles import Mode, SigningProfile
 
@@ -64,7 +65,8 @@ def _one(client: ApiClient, files: FileCache, document: Document, active: Active
         source = files.open(client, document)
         local = folder / f"{document.id}.pdf"
         local.write_bytes(source.read_bytes())
-        request = BatchRequest((local,), mode, out_dir=folder / "signed", number_symbol=document.number_symbol)
+        request = BatchRequest((local,), mode, out_dir=folder / "signed", number_symbol=document.number_symbol,
+                               fill=_assigned(document, mode, profile))
         [result] = sign_batch(request, active, profile) if manual is None else _manual(request, active, profile,
                                                                                         manual)
         if not result.ok or result.output is None:
@@ -80,13 +82,22 @@ def _one(client: ApiClient, files: FileCache, document: Document, active: Active
         return DocumentResult(document.id, False, False, exc.message("vi"), exc.message("en"))
 
 
+def _assigned(document: Document, mode: Mode, profile: SigningProfile) -> IssueFill | None:
+    """The number and date the clerk registered on the server, for the seal to write in."""
+    if mode is not Mode.ISSUE or not profile.fill_number_and_date:
+        return None
+    if not (document.code_number and document.issued_date):
+        return None
+    return IssueFill(document.code_number, document.issued_date)
+
+
 def _manual(request: BatchRequest, active: ActiveSigner, profile: SigningProfile, manual: Placement) -> list:
     from .batch import FileResult, output_path
     from .pades import SignJob, sign_file
 
     source = request.files[0]
     job = SignJob(source, output_path(source, request.out_dir, request.suffix, False), request.mode,
-                  request.number_symbol, manual=manual)
+                  request.number_symbol, manual=manual, fill=request.fill)
     try:
         sign_file(job, active, profile)
         return [FileResult(source, job.output, True)]

@@ -25,6 +25,7 @@ from pyhanko_certvalidator import ValidationContext
 from .appearance import plan_appearance
 from .backends import ActiveSigner
 from .errors import SigningError, TimestampError
+from .fill import IssueFill, PlannedFill, add_fill, plan_fill_for
 from .inputs import check_pdf
 from .placement import Placement, to_pdf_box
 from .profiles import Level, Mode, SigningProfile
@@ -44,6 +45,8 @@ class SignJob:
     """Main document's number/symbol (attachment mode)."""
     manual: Placement | None = None
     pdf_password: str | None = None
+    fill: IssueFill | None = None
+    """Issue mode: the number and date the clerk assigned, written into the draft's blanks."""
 
 
 def timestamper_for(profile: SigningProfile) -> HTTPTimeStamper | None:
@@ -82,7 +85,8 @@ def _decrypted_copy(job: SignJob) -> Path:
     return tmp
 
 
-def _write(job: SignJob, active: ActiveSigner, pdf_signer: signers.PdfSigner, encrypted: bool) -> None:
+def _write(job: SignJob, active: ActiveSigner, pdf_signer: signers.PdfSigner, encrypted: bool,
+           fill: PlannedFill | None) -> None:
     """Copy the input beside the target, append the signature in place, then rename.
 
     Signing a copy in place keeps memory flat for PDFs of hundreds of MB
@@ -97,6 +101,11 @@ def _write(job: SignJob, active: ActiveSigner, pdf_signer: signers.PdfSigner, en
         else:
             shutil.copyfile(job.source, tmp)
         with tmp.open("r+b") as fh:
+            if fill is not None:  # a revision of its own, just before the seal (see signing.diff_rules)
+                filler = IncrementalPdfFileWriter(fh, strict=False)
+                add_fill(filler, fill)
+                filler.write_in_place()
+                fh.seek(0)
             writer = IncrementalPdfFileWriter(fh, strict=False)
             with active.lock, active.errors():
                 pdf_signer.sign_pdf(writer, in_place=True)
@@ -118,6 +127,8 @@ def sign_file(job: SignJob, active: ActiveSigner, profile: SigningProfile,
         appearance = plan_appearance(doc, job.mode, profile, signer_name=active.certificate.subject_cn,
                                      number_symbol=job.number_symbol, manual=job.manual, moment=moment)
         field = _field_name(doc, job.mode)
+        fill = plan_fill_for(doc, job.fill) if job.fill is not None and job.mode is Mode.ISSUE else None
+        fill = fill if fill is None or fill.slots else None  # nothing left blank
         box = to_pdf_box(doc[appearance.placement.page_index], appearance.placement.rect)
     level = profile.level
     vc = validation_context(profile, extra_certs=active.signer.cert_registry) if level in (
@@ -132,12 +143,12 @@ def sign_file(job: SignJob, active: ActiveSigner, profile: SigningProfile,
         )
 
     try:
-        _write(job, active, make(level), encrypted)
+        _write(job, active, make(level), encrypted, fill)
     except TimestampRequestError as exc:
         if not profile.allow_without_timestamp:
             raise TimestampError() from exc
         logger.warning("TSA unreachable; signing %s as B-B as the profile allows", job.source.name)
-        _write(job, active, make(Level.B_B), encrypted)
+        _write(job, active, make(Level.B_B), encrypted, fill)
     except (OSError, ValueError) as exc:
         if isinstance(exc, SigningError):
             raise

@@ -62,6 +62,8 @@ class SigningProfile:
     organisation_name: str = ""
     """For copies: the organisation making the copy."""
     copy_type: str = "SAO Y"
+    fill_number_and_date: bool = True
+    """Issue mode: write the number and date the clerk assigned into the draft's blanks."""
     reason: str = ""
     location: str = "Việt Nam"
     allow_expired_certificate: bool = False

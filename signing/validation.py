@@ -20,6 +20,7 @@ from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timesta
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
+from .diff_rules import DIFF_POLICY
 from .errors import PdfInputError
 from .inputs import check_pdf
 
@@ -134,7 +135,7 @@ def validate_pdf(
             if is_doc_ts:
                 status = validate_pdf_timestamp(sig, validation_context=ts_vc)
             else:
-                status = validate_pdf_signature(sig, vc, ts_validation_context=ts_vc)
+                status = validate_pdf_signature(sig, vc, ts_validation_context=ts_vc, diff_policy=DIFF_POLICY)
             has_ts = getattr(status, "timestamp_validity", None) is not None
             mod = _MODIFICATIONS.get(status.modification_level or ModificationLevel.OTHER,
                                      _MODIFICATIONS[ModificationLevel.OTHER])

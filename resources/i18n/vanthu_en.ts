@@ -193,130 +193,130 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="119" />
-        <location filename="../../ui/views/main_window.py" line="132" />
+        <location filename="../../ui/views/main_window.py" line="120" />
+        <location filename="../../ui/views/main_window.py" line="133" />
         <source>Văn thư số</source>
         <translation>Văn thư số</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="136" />
+        <location filename="../../ui/views/main_window.py" line="137" />
         <source>Văn bản đến</source>
         <translation>Incoming documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="136" />
+        <location filename="../../ui/views/main_window.py" line="137" />
         <source>Văn bản đi</source>
         <translation>Outgoing documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="136" />
+        <location filename="../../ui/views/main_window.py" line="137" />
         <source>Chờ ký</source>
         <translation>Awaiting my signature</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="136" />
-        <location filename="../../ui/views/main_window.py" line="292" />
+        <location filename="../../ui/views/main_window.py" line="137" />
+        <location filename="../../ui/views/main_window.py" line="293" />
         <source>Tải lên</source>
         <translation>Uploads</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="137" />
+        <location filename="../../ui/views/main_window.py" line="138" />
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="140" />
+        <location filename="../../ui/views/main_window.py" line="141" />
         <source>Tìm số, ký hiệu, trích yếu… (gõ không dấu cũng được)</source>
         <translation>Search number, symbol, summary… (diacritics optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="141" />
+        <location filename="../../ui/views/main_window.py" line="142" />
         <source>Mọi độ khẩn</source>
         <translation>Any urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="141" />
+        <location filename="../../ui/views/main_window.py" line="142" />
         <source>Khẩn trở lên</source>
         <translation>Urgent or higher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="142" />
+        <location filename="../../ui/views/main_window.py" line="143" />
         <source>Thượng khẩn trở lên</source>
         <translation>Very urgent or higher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="142" />
+        <location filename="../../ui/views/main_window.py" line="143" />
         <source>Hỏa tốc</source>
         <translation>Flash</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="143" />
+        <location filename="../../ui/views/main_window.py" line="144" />
         <source>Mọi loại</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="145" />
+        <location filename="../../ui/views/main_window.py" line="146" />
         <source>Mọi hạn</source>
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="145" />
+        <location filename="../../ui/views/main_window.py" line="146" />
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="146" />
-        <location filename="../../ui/views/main_window.py" line="226" />
+        <location filename="../../ui/views/main_window.py" line="147" />
+        <location filename="../../ui/views/main_window.py" line="227" />
         <source>Ký số</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="147" />
+        <location filename="../../ui/views/main_window.py" line="148" />
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="226" />
+        <location filename="../../ui/views/main_window.py" line="227" />
         <source>Hãy chọn văn bản có tệp để ký.</source>
         <translation>Select documents that have a file to sign.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="240" />
+        <location filename="../../ui/views/main_window.py" line="241" />
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="255" />
+        <location filename="../../ui/views/main_window.py" line="256" />
         <source>Đang đồng bộ… %1 thay đổi</source>
         <translation>Syncing… %1 changes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="264" />
+        <location filename="../../ui/views/main_window.py" line="265" />
         <source>… và %1 văn bản khẩn khác</source>
         <translation>… and %1 more urgent documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="266" />
+        <location filename="../../ui/views/main_window.py" line="267" />
         <source>%1 văn bản đến hạn giải quyết hôm nay</source>
         <translation>%1 documents due today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="267" />
+        <location filename="../../ui/views/main_window.py" line="268" />
         <source>Văn bản khẩn mới</source>
         <translation>New urgent documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="267" />
+        <location filename="../../ui/views/main_window.py" line="268" />
         <source>Hạn giải quyết</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="276" />
+        <location filename="../../ui/views/main_window.py" line="277" />
         <source>Trực tuyến — đồng bộ lúc %1 — %2 văn bản trên máy</source>
         <translation>Online — synced at %1 — %2 documents on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="284" />
+        <location filename="../../ui/views/main_window.py" line="285" />
         <source>Ngoại tuyến — đang dùng dữ liệu trên máy</source>
         <translation>Offline — using local data</translation>
     </message>
@@ -524,72 +524,77 @@
         <translation>Seal image (transparent PNG)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/profile_editors.py" line="80" />
+        <location filename="../../ui/views/profile_editors.py" line="75" />
+        <source>Khi đóng dấu: ghi số và ngày văn thư đã cấp vào chỗ trống</source>
+        <translation>When sealing: write the number and date the clerk assigned into the blanks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/profile_editors.py" line="81" />
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/profile_editors.py" line="88" />
+        <location filename="../../ui/views/profile_editors.py" line="89" />
         <source>Thêm chứng thư gốc…</source>
         <translation>Add root certificate…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/profile_editors.py" line="90" />
+        <location filename="../../ui/views/profile_editors.py" line="91" />
         <source>Bỏ</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/views/profile_editors.py" line="99" />
+        <location filename="../../ui/views/profile_editors.py" line="100" />
         <source>Chuẩn chữ ký</source>
         <translation>Signature level</translation>
     </message>
     <message>
-        <location filename="../../ui/views/profile_editors.py" line="100" />
+        <location filename="../../ui/views/profile_editors.py" line="101" />
         <source>Máy chủ dấu thời gian (TSA)</source>
         <translation>Time-stamp server (TSA)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/profile_editors.py" line="102" />
+        <location filename="../../ui/views/profile_editors.py" line="103" />
         <source>Ảnh chữ ký</source>
         <translation>Signature image</translation>
     </message>
     <message>
-        <location filename="../../ui/views/profile_editors.py" line="103" />
+        <location filename="../../ui/views/profile_editors.py" line="104" />
         <source>Ảnh con dấu</source>
         <translation>Seal image</translation>
     </message>
     <message>
-        <location filename="../../ui/views/profile_editors.py" line="104" />
+        <location filename="../../ui/views/profile_editors.py" line="105" />
         <source>Cơ quan (bản sao điện tử)</source>
         <translation>Organisation (electronic copies)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/profile_editors.py" line="105" />
+        <location filename="../../ui/views/profile_editors.py" line="107" />
         <source>Thư viện token (PKCS#11)</source>
         <translation>Token library (PKCS#11)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/profile_editors.py" line="106" />
+        <location filename="../../ui/views/profile_editors.py" line="108" />
         <source>Chứng thư gốc tin cậy</source>
         <translation>Trusted root certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/views/profile_editors.py" line="125" />
+        <location filename="../../ui/views/profile_editors.py" line="128" />
         <source>Thư viện PKCS#11 của token</source>
         <translation>The token's PKCS#11 library</translation>
     </message>
     <message>
-        <location filename="../../ui/views/profile_editors.py" line="126" />
+        <location filename="../../ui/views/profile_editors.py" line="129" />
         <source>Thư viện (*.dll *.so *.dylib)</source>
         <translation>Libraries (*.dll *.so *.dylib)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/profile_editors.py" line="132" />
+        <location filename="../../ui/views/profile_editors.py" line="135" />
         <source>Chứng thư gốc</source>
         <translation>Root certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/views/profile_editors.py" line="133" />
+        <location filename="../../ui/views/profile_editors.py" line="136" />
         <source>Chứng thư (*.cer *.crt *.pem *.der)</source>
         <translation>Certificates (*.cer *.crt *.pem *.der)</translation>
     </message>
@@ -661,72 +666,72 @@
 <context>
     <name>WatchProfileEditor</name>
     <message>
-        <location filename="../../ui/views/profile_editors.py" line="159" />
+        <location filename="../../ui/views/profile_editors.py" line="163" />
         <source>Tự động</source>
         <translation>Automatic</translation>
     </message>
     <message>
-        <location filename="../../ui/views/profile_editors.py" line="159" />
+        <location filename="../../ui/views/profile_editors.py" line="163" />
         <source>Sự kiện hệ thống (ổ đĩa máy này)</source>
         <translation>System events (local disk)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/profile_editors.py" line="160" />
+        <location filename="../../ui/views/profile_editors.py" line="164" />
         <source>Quét định kỳ (ổ mạng SMB/NFS)</source>
         <translation>Periodic scan (SMB/NFS network share)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/profile_editors.py" line="163" />
+        <location filename="../../ui/views/profile_editors.py" line="167" />
         <source>Chuyển vào done/ theo ngày</source>
         <translation>Move to done/ by date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/profile_editors.py" line="164" />
+        <location filename="../../ui/views/profile_editors.py" line="168" />
         <source>Xoá tệp gốc</source>
         <translation>Delete the original</translation>
     </message>
     <message>
-        <location filename="../../ui/views/profile_editors.py" line="168" />
+        <location filename="../../ui/views/profile_editors.py" line="172" />
         <source>Không giới hạn</source>
         <translation>Unlimited</translation>
     </message>
     <message>
-        <location filename="../../ui/views/profile_editors.py" line="169" />
+        <location filename="../../ui/views/profile_editors.py" line="173" />
         <source>Nhận dạng chữ (OCR tiếng Việt) cho bản quét</source>
         <translation>Recognise text (Vietnamese OCR) in scans</translation>
     </message>
     <message>
-        <location filename="../../ui/views/profile_editors.py" line="171" />
+        <location filename="../../ui/views/profile_editors.py" line="175" />
         <source>Loại văn bản mặc định</source>
         <translation>Default document type</translation>
     </message>
     <message>
-        <location filename="../../ui/views/profile_editors.py" line="172" />
+        <location filename="../../ui/views/profile_editors.py" line="176" />
         <source>Cơ quan ban hành mặc định</source>
         <translation>Default issuing body</translation>
     </message>
     <message>
-        <location filename="../../ui/views/profile_editors.py" line="173" />
+        <location filename="../../ui/views/profile_editors.py" line="177" />
         <source>Chờ tệp đứng yên</source>
         <translation>Wait until the file is still</translation>
     </message>
     <message>
-        <location filename="../../ui/views/profile_editors.py" line="174" />
+        <location filename="../../ui/views/profile_editors.py" line="178" />
         <source>Số tệp tải song song</source>
         <translation>Parallel uploads</translation>
     </message>
     <message>
-        <location filename="../../ui/views/profile_editors.py" line="175" />
+        <location filename="../../ui/views/profile_editors.py" line="179" />
         <source>Cách phát hiện tệp mới</source>
         <translation>How new files are detected</translation>
     </message>
     <message>
-        <location filename="../../ui/views/profile_editors.py" line="176" />
+        <location filename="../../ui/views/profile_editors.py" line="180" />
         <source>Sau khi tải lên</source>
         <translation>After upload</translation>
     </message>
     <message>
-        <location filename="../../ui/views/profile_editors.py" line="177" />
+        <location filename="../../ui/views/profile_editors.py" line="181" />
         <source>Giới hạn băng thông</source>
         <translation>Bandwidth limit</translation>
     </message>

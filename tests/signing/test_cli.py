@@ -38,3 +38,20 @@ def test_wrong_pin_message(softhsm_token, images, tmp_path) -> None:
                  "--pin-stdin", stdin="999999\n")
     assert result.returncode == 1 and "Sai mã PIN" in result.stderr and "Traceback" not in result.stderr
     assert "999999" not in result.stdout + result.stderr
+
+
+def test_issue_with_the_assigned_number_and_date(softhsm_token, images, test_pki, tmp_path) -> None:
+    common = ("--module", softhsm_token.module_path, "--token", softhsm_token.token_label, "--level", "B-B",
+              "--pin-stdin")
+    approved = run("sign", str(make_letter(tmp_path / "qd.pdf")), *common, "--key-id", "01", "--signature-image",
+                   str(images[0]), "--out-dir", str(tmp_path / "a"), stdin="123456\n")
+    assert approved.returncode == 0, approved.stderr
+    half = run("sign", str(tmp_path / "a" / "qd.pdf"), *common, "--key-id", "03", "--mode", "issue",
+               "--number", "7", stdin="123456\n")
+    assert half.returncode == 1 and "--date" in half.stderr  # both or neither
+    issued = run("sign", str(tmp_path / "a" / "qd.pdf"), *common, "--key-id", "03", "--mode", "issue",
+                 "--seal-image", str(images[1]), "--number", "7", "--date", "2026-11-24",
+                 "--out-dir", str(tmp_path / "b"), stdin="123456\n")
+    assert issued.returncode == 0, issued.stderr + issued.stdout
+    verified = run("verify", str(tmp_path / "b" / "qd.pdf"), "--trust-root", str(test_pki.root_pem))
+    assert verified.returncode == 0 and verified.stdout.count("Chữ ký hợp lệ.") == 2, verified.stdout

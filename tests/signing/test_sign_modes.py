@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pymupdf
 import pytest
 
+from signing.errors import PlacementError
+from signing.fill import IssueFill, plan_fill
 from signing.pades import SignJob, sign_file
 from signing.profiles import Level, Mode
 from signing.validation import validate_pdf
@@ -43,6 +47,44 @@ def test_issue_seal_overlaps_left_third_of_signature(letter, open_signer, profil
     first, second = validate_pdf(issued, [root_cert])
     assert first.ok and second.ok and first.modification == "form_fill" and second.whole_document
     assert pdfsig(issued).count("Signature is Valid.") == 2
+
+
+def test_issue_fills_the_number_and_date_the_clerk_assigned(open_signer, profile, root_cert, tmp_path) -> None:
+    from server.demo_pdf import OfficialLetter, render_letter_pdf
+
+    draft = tmp_path / "dự thảo.pdf"
+    BLANK = "\u00a0" * 10  # a draft's blanks, as Word keeps them
+    draft.write_bytes(render_letter_pdf(OfficialLetter(
+        "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH", f"{BLANK}/QĐ-UBND", f"Hà Tĩnh, ngày{BLANK}tháng{BLANK}năm 2026", "QUYẾT ĐỊNH",
+        "Về việc phê duyệt kế hoạch sử dụng đất đai năm 2026", ("Quyết định này có hiệu lực kể từ ngày ký.",),
+        "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Quốc Việt", ("Như trên", "Lưu: VT"), 1)))
+    approved = sign_file(SignJob(draft, tmp_path / "a.pdf", Mode.APPROVE), open_signer("01"), profile)
+    fill = IssueFill("125", dt.date(2026, 2, 5))
+    issued = sign_file(SignJob(approved, tmp_path / "b.pdf", Mode.ISSUE, fill=fill), open_signer("03"), profile)
+    with pymupdf.open(issued) as doc:
+        page = doc[0]
+        stamps = {a.info["content"]: a.rect for a in page.annots() if a.type[1] == "Stamp"}
+        label, symbol = page.search_for("Số:")[0], page.search_for("/QĐ-UBND")[0]
+        day, month, year = (page.search_for(word)[0] for word in ("ngày", "tháng", "năm 2026"))
+    assert set(stamps) == {"125", "05", "02"}  # Decree 30: leading zero for days < 10 and months < 3
+    assert label.x1 < stamps["125"].x0 and stamps["125"].x1 < symbol.x0 + 1
+    assert day.x1 < stamps["05"].x0 and stamps["05"].x1 < month.x0 + 1
+    assert month.x1 < stamps["02"].x0 and stamps["02"].x1 < year.x0 + 1
+    first, second = validate_pdf(issued, [root_cert])
+    assert first.ok and second.ok and first.modification in ("annotations", "form_fill") and second.whole_document
+    assert pdfsig(issued).count("Signature is Valid.") == 2
+    with pymupdf.open(issued) as doc:  # what a reader sees: the filled line, with its "Đ"
+        doc.bake()
+        [number] = doc[0].search_for("125")
+        assert label.x1 < number.x0 and number.x1 < symbol.x0 + 1 and abs(number.y1 - symbol.y1) < 3
+    again = sign_file(SignJob(issued, tmp_path / "c.pdf", Mode.ISSUE, fill=IssueFill("999", dt.date(2026, 3, 1))),
+                      open_signer("03"), profile)
+    with pymupdf.open(again) as doc:  # numbered and dated already: never written twice
+        assert sorted(a.info["content"] for a in doc[0].annots() if a.type[1] == "Stamp") == ["02", "05", "125"]
+    blank = pymupdf.open()
+    blank.new_page().insert_text((72, 72), "Thông báo nội bộ")
+    with pytest.raises(PlacementError):  # a draft without "Số:" says so instead of guessing
+        plan_fill(blank[0], fill)
 
 
 @pytest.mark.parametrize("mode", [Mode.ATTACHMENT, Mode.COPY])

@@ -72,6 +72,7 @@ class SigningProfileEditor(QWidget):
         self.signature_image = PathField(self.tr("Ảnh chữ ký (PNG nền trong suốt)"), "PNG (*.png)")
         self.seal_image = PathField(self.tr("Ảnh con dấu (PNG nền trong suốt)"), "PNG (*.png)")
         self.organisation = QLineEdit()
+        self.fill = QCheckBox(self.tr("Khi đóng dấu: ghi số và ngày văn thư đã cấp vào chỗ trống"))
         self.module = QComboBox()
         self.module.setEditable(True)
         self.module.setObjectName("tokenModule")
@@ -102,6 +103,7 @@ class SigningProfileEditor(QWidget):
         form.addRow(self.tr("Ảnh chữ ký"), self.signature_image)
         form.addRow(self.tr("Ảnh con dấu"), self.seal_image)
         form.addRow(self.tr("Cơ quan (bản sao điện tử)"), self.organisation)
+        form.addRow("", self.fill)
         form.addRow(self.tr("Thư viện token (PKCS#11)"), module_row)
         form.addRow(self.tr("Chứng thư gốc tin cậy"), root_row)
         self.load(profile)
@@ -114,6 +116,7 @@ class SigningProfileEditor(QWidget):
         self.signature_image.edit.setText(profile.signature_image or "")
         self.seal_image.edit.setText(profile.seal_image or "")
         self.organisation.setText(profile.organisation_name)
+        self.fill.setChecked(profile.fill_number_and_date)
         if profile.module_path:
             if self.module.findData(profile.module_path) < 0:
                 self.module.addItem(profile.module_path, profile.module_path)
@@ -140,6 +143,7 @@ class SigningProfileEditor(QWidget):
             allow_without_timestamp=self.allow_without_timestamp.isChecked(),
             signature_image=self.signature_image.value(), seal_image=self.seal_image.value(),
             organisation_name=self.organisation.text().strip(), module_path=module,
+            fill_number_and_date=self.fill.isChecked(),
             trust_roots=tuple(self.roots.item(i).text() for i in range(self.roots.count())))
 
 
