@@ -225,8 +225,7 @@ class WatchEngine:
         try:
             self.queue.set_state(entry.id, FileState.CONVERTING)
             sha = entry.sha256 or file_sha256(source)
-            self.queue.set_state(entry.id, FileState.CONVERTING, sha256=sha)
-            if (twin := self.queue.finished_with_sha(sha, entry.id)) is not None:
+            if (twin := self.queue.claim_sha(entry.id, sha)) is not None:
                 self._finish(entry, source, FileState.DUPLICATE, twin.document_id,
                              f"Trùng nội dung với {twin.name}")
                 return

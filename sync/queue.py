@@ -146,10 +146,21 @@ class UploadQueue:
         rows = self._rows("SELECT * FROM files WHERE id = ?", (entry_id,))
         return QueueEntry(*rows[0][:4], FileState(rows[0][4]), *rows[0][5:]) if rows else None
 
-    def finished_with_sha(self, sha256: str, exclude_id: int) -> QueueEntry | None:
-        rows = self._rows("SELECT * FROM files WHERE sha256 = ? AND id != ? AND state IN (?, ?, ?) LIMIT 1",
-                          (sha256, exclude_id, FileState.UPLOADED, FileState.UPLOADING, FileState.CONVERTING))
-        return QueueEntry(*rows[0][:4], FileState(rows[0][4]), *rows[0][5:]) if rows else None
+    def claim_sha(self, entry_id: int, sha256: str) -> QueueEntry | None:
+        """Record this file's sha256 unless another file already holds the same bytes.
+
+        Returns that twin (uploaded or on its way), or None when this file now owns the
+        bytes. Check and claim happen under one lock: two copies dropped together must
+        not each see the other and both end up as duplicates of nothing.
+        """
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT * FROM files WHERE sha256 = ? AND id != ? AND state IN (?, ?, ?) LIMIT 1",
+                (sha256, entry_id, FileState.UPLOADED, FileState.UPLOADING, FileState.CONVERTING)).fetchall()
+            if rows:
+                return QueueEntry(*rows[0][:4], FileState(rows[0][4]), *rows[0][5:])
+            self._db.execute("UPDATE files SET sha256 = ?, updated_at = ? WHERE id = ?", (sha256, time.time(), entry_id))
+            return None
 
     def counts(self) -> dict[FileState, int]:
         rows = self._rows("SELECT state, count(*) FROM files GROUP BY state")

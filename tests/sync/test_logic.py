@@ -65,3 +65,32 @@ def test_outage_probes_one_file_then_releases_all_waiting() -> None:
     outage.settle()  # the probe failed for its own reasons (a bad file): another may go
     assert outage.admit(4) == 1
     assert outage.up() == {1, 2, 3} and not outage.is_down and outage.admit(4) == 4
+
+
+def test_two_copies_claimed_at_once_one_owner(tmp_path) -> None:
+    import threading
+
+    from sync.queue import FileState, UploadQueue
+
+    queue = UploadQueue(tmp_path / "queue.sqlite")
+    for name in ("bản_1.pdf", "bản_1_copy.pdf"):
+        queue.detect(str(tmp_path / name), name, 10)
+    ids = [e.id for e in queue.entries()]
+    for entry_id in ids:
+        queue.set_state(entry_id, FileState.CONVERTING)
+    barrier, twins = threading.Barrier(2), {}
+
+    def claim(entry_id: int) -> None:
+        barrier.wait()
+        twins[entry_id] = queue.claim_sha(entry_id, "ab" * 32)
+
+    threads = [threading.Thread(target=claim, args=(i,)) for i in ids]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    owners = [i for i, twin in twins.items() if twin is None]
+    assert len(owners) == 1  # never both duplicates of each other, never both uploaded
+    [other] = [i for i in ids if i not in owners]
+    assert twins[other].id == owners[0]
+    queue.close()
