@@ -193,130 +193,137 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="120" />
-        <location filename="../../ui/views/main_window.py" line="133" />
+        <location filename="../../ui/views/main_window.py" line="122" />
+        <location filename="../../ui/views/main_window.py" line="135" />
         <source>Văn thư số</source>
         <translation>Văn thư số</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="137" />
+        <location filename="../../ui/views/main_window.py" line="139" />
         <source>Văn bản đến</source>
         <translation>Incoming documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="137" />
+        <location filename="../../ui/views/main_window.py" line="139" />
         <source>Văn bản đi</source>
         <translation>Outgoing documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="137" />
+        <location filename="../../ui/views/main_window.py" line="139" />
         <source>Chờ ký</source>
         <translation>Awaiting my signature</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="137" />
-        <location filename="../../ui/views/main_window.py" line="293" />
+        <location filename="../../ui/views/main_window.py" line="139" />
+        <location filename="../../ui/views/main_window.py" line="319" />
         <source>Tải lên</source>
         <translation>Uploads</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="138" />
+        <location filename="../../ui/views/main_window.py" line="140" />
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="141" />
+        <location filename="../../ui/views/main_window.py" line="143" />
         <source>Tìm số, ký hiệu, trích yếu… (gõ không dấu cũng được)</source>
         <translation>Search number, symbol, summary… (diacritics optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="142" />
+        <location filename="../../ui/views/main_window.py" line="144" />
         <source>Mọi độ khẩn</source>
         <translation>Any urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="142" />
+        <location filename="../../ui/views/main_window.py" line="144" />
         <source>Khẩn trở lên</source>
         <translation>Urgent or higher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="143" />
+        <location filename="../../ui/views/main_window.py" line="145" />
         <source>Thượng khẩn trở lên</source>
         <translation>Very urgent or higher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="143" />
+        <location filename="../../ui/views/main_window.py" line="145" />
         <source>Hỏa tốc</source>
         <translation>Flash</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="144" />
+        <location filename="../../ui/views/main_window.py" line="146" />
         <source>Mọi loại</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="146" />
+        <location filename="../../ui/views/main_window.py" line="148" />
         <source>Mọi hạn</source>
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="146" />
+        <location filename="../../ui/views/main_window.py" line="148" />
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="147" />
-        <location filename="../../ui/views/main_window.py" line="227" />
+        <location filename="../../ui/views/main_window.py" line="149" />
+        <location filename="../../ui/views/main_window.py" line="229" />
         <source>Ký số</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="148" />
+        <location filename="../../ui/views/main_window.py" line="150" />
+        <location filename="../../ui/views/main_window.py" line="282" />
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="227" />
+        <location filename="../../ui/views/main_window.py" line="150" />
+        <location filename="../../ui/views/main_window.py" line="256" />
+        <source>Dừng đồng bộ</source>
+        <translation>Stop sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="229" />
         <source>Hãy chọn văn bản có tệp để ký.</source>
         <translation>Select documents that have a file to sign.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="241" />
+        <location filename="../../ui/views/main_window.py" line="255" />
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="256" />
+        <location filename="../../ui/views/main_window.py" line="278" />
         <source>Đang đồng bộ… %1 thay đổi</source>
         <translation>Syncing… %1 changes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="265" />
+        <location filename="../../ui/views/main_window.py" line="291" />
         <source>… và %1 văn bản khẩn khác</source>
         <translation>… and %1 more urgent documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="267" />
+        <location filename="../../ui/views/main_window.py" line="293" />
         <source>%1 văn bản đến hạn giải quyết hôm nay</source>
         <translation>%1 documents due today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="268" />
+        <location filename="../../ui/views/main_window.py" line="294" />
         <source>Văn bản khẩn mới</source>
         <translation>New urgent documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="268" />
+        <location filename="../../ui/views/main_window.py" line="294" />
         <source>Hạn giải quyết</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="277" />
+        <location filename="../../ui/views/main_window.py" line="303" />
         <source>Trực tuyến — đồng bộ lúc %1 — %2 văn bản trên máy</source>
         <translation>Online — synced at %1 — %2 documents on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="285" />
+        <location filename="../../ui/views/main_window.py" line="311" />
         <source>Ngoại tuyến — đang dùng dữ liệu trên máy</source>
         <translation>Offline — using local data</translation>
     </message>
@@ -332,12 +339,12 @@
 <context>
     <name>PdfView</name>
     <message>
-        <location filename="../../ui/views/pdf_view.py" line="83" />
+        <location filename="../../ui/views/pdf_view.py" line="96" />
         <source>Tìm trong văn bản…</source>
         <translation>Find in document…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/pdf_view.py" line="87" />
+        <location filename="../../ui/views/pdf_view.py" line="100" />
         <source>Vừa chiều rộng</source>
         <translation>Fit width</translation>
     </message>

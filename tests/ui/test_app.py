@@ -216,3 +216,13 @@ def test_settings_edit_signing_and_watch_profiles(qtbot, window, softhsm_token, 
     watch = watch_profile(None)
     assert (watch.stability_seconds, watch.parallel, watch.polling) == (5, 3, True)
     assert "Đã lưu" in view.status.text()
+
+
+def test_sync_can_be_stopped_and_resumes(qtbot, window) -> None:
+    window.sync_now()
+    assert window.sync_button.text() == "Dừng đồng bộ"
+    window.sync_button.click()  # stop: the cache stays consistent, the next sync continues
+    qtbot.waitUntil(lambda: window.sync_task is None, timeout=20000)
+    assert window.sync_button.text() == "Đồng bộ"
+    window.sync_button.click()
+    qtbot.waitUntil(lambda: window.sync_task is None and "Trực tuyến" in window.status_label.text(), timeout=20000)

@@ -39,7 +39,7 @@ from ..i18n import apply_language
 from ..models import DocumentTableModel
 from ..session import AppSession
 from ..settings import UiSettings, save_settings
-from ..workers import run_task
+from ..workers import Task, run_task
 from .document_view import DocumentView
 from .settings_view import SettingsView
 from .uploads import UploadsView
@@ -88,7 +88,9 @@ class MainWindow(QMainWindow):
         self.sign_button = QPushButton()
         self.sign_button.clicked.connect(self.sign_selected)
         self.sync_button = QPushButton()
-        self.sync_button.clicked.connect(self.sync_now)
+        self.sync_button.clicked.connect(self._sync_clicked)
+        self.sync_task: Task | None = None
+        self.after_sync: list[Callable[[], object]] = []
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
         for widget in (self.doc_type, self.urgency, self.overdue, self.sign_button, self.sync_button):
@@ -145,7 +147,7 @@ class MainWindow(QMainWindow):
             "Công văn", "Quyết định", "Tờ trình", "Báo cáo", "Thông báo", "Kế hoạch", "Giấy mời")])
         self._fill(self.overdue, [(self.tr("Mọi hạn"), False), (self.tr("Quá hạn"), True)])
         self.sign_button.setText(self.tr("Ký số"))
-        self.sync_button.setText(self.tr("Đồng bộ"))
+        self.sync_button.setText(self.tr("Dừng đồng bộ") if self.sync_task else self.tr("Đồng bộ"))
         self.user_label.setText(f"{self.session.user.full_name} — {self.session.user.title}")
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 8)
 
@@ -237,8 +239,21 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def _sync_clicked(self) -> None:
+        """The button syncs, or stops a sync in progress (it resumes from the last page next time)."""
+        if self.sync_task is not None:
+            self.sync_task.cancel.set()
+        else:
+            self.sync_now()
+
     def sync_now(self, then: Callable[[], object] | None = None) -> None:
+        """Sync in a worker; ``then`` runs after this sync (or the one already running) succeeds."""
+        if then is not None:
+            self.after_sync.append(then)
+        if self.sync_task is not None:
+            return
         self.status_label.setText(self.tr("Đang đồng bộ…"))
+        self.sync_button.setText(self.tr("Dừng đồng bộ"))
 
         def work(progress, cancel):  # type: ignore[no-untyped-def]
             report = sync(self.session.store, self.session.client, progress, cancel)
@@ -247,13 +262,24 @@ class MainWindow(QMainWindow):
             return report, self.session.store.count(), collect_alerts(self.session.store, dt.date.today())
 
         def done(result) -> None:  # type: ignore[no-untyped-def]
+            self._sync_ended()
             self._synced(result)
-            if then is not None:
-                then()
+            pending, self.after_sync = self.after_sync, []
+            for action in pending:
+                action()
 
-        run_task(work, on_done=done, on_error=self._sync_failed,
+        def failed(exc: Exception) -> None:
+            self._sync_ended()
+            self.after_sync.clear()  # e.g. re-signing after a 409 needs the newest version first
+            self._sync_failed(exc)
+
+        self.sync_task = run_task(work, on_done=done, on_error=failed,
                  on_progress=lambda done, _pages: self.status_label.setText(
                      self.tr("Đang đồng bộ… %1 thay đổi").replace("%1", f"{done:,}")))
+
+    def _sync_ended(self) -> None:
+        self.sync_task = None
+        self.sync_button.setText(self.tr("Đồng bộ"))
 
     def _notify(self, alerts: Alerts) -> None:
         """Tray news: new urgent incoming documents, deadlines due today."""
