@@ -137,9 +137,10 @@ class UploadQueue:
     def forget(self, entry_id: int) -> None:
         self._exec("DELETE FROM files WHERE id = ?", (entry_id,))
 
-    def due(self, state: FileState, limit: int) -> list[QueueEntry]:
-        rows = self._rows("SELECT * FROM files WHERE state = ? AND next_retry_at <= ? ORDER BY id LIMIT ?",
-                          (state, time.time(), limit))
+    def due(self, state: FileState, limit: int, after_id: int = 0) -> list[QueueEntry]:
+        """Rows in ``state`` whose retry time has come, oldest first, from ``after_id`` on."""
+        rows = self._rows("SELECT * FROM files WHERE state = ? AND next_retry_at <= ? AND id > ? ORDER BY id LIMIT ?",
+                          (state, time.time(), after_id, limit))
         return [QueueEntry(*r[:4], FileState(r[4]), *r[5:]) for r in rows]
 
     def get(self, entry_id: int) -> QueueEntry | None:
