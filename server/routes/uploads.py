@@ -9,6 +9,7 @@ requests instead of three and the document appears the moment its bytes do.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 import uuid
 from pathlib import Path
@@ -148,8 +149,9 @@ def get_upload(
     return _out(session, _load(session, upload_id, user, state))
 
 
-def _finish(session: Session, state: AppState, upload: Upload, part: Path) -> None:
-    if file_sha256(part) != upload.sha256:
+def _finish(session: Session, state: AppState, upload: Upload, part: Path, digest: str | None = None) -> None:
+    """Check the whole file's sha256 (``digest`` when it was hashed while arriving) and store it."""
+    if (digest or file_sha256(part)) != upload.sha256:
         part.write_bytes(b"")
         upload.offset = 0
         session.commit()
@@ -189,6 +191,7 @@ async def append_upload(
                          headers={"Upload-Offset": str(upload.offset)})
     part = _part_path(state, upload.id)
     written, complete = upload.offset, False
+    hasher = hashlib.sha256() if upload.offset == 0 else None  # a whole file in one request: no re-read
     try:
         with part.open("r+b" if part.exists() else "wb") as fh:
             fh.seek(upload.offset)
@@ -197,6 +200,8 @@ async def append_upload(
                 if written + len(chunk) > upload.size:
                     raise ApiProblem(413, "Dữ liệu vượt quá kích thước đã khai báo.", "More bytes than the declared size.")
                 fh.write(chunk)
+                if hasher is not None:
+                    hasher.update(chunk)
                 written += len(chunk)
         complete = written == upload.size
     finally:
@@ -207,5 +212,11 @@ async def append_upload(
         if not complete:
             await run_in_threadpool(session.commit)
     if complete:
-        await run_in_threadpool(_finish, session, state, upload, part)
+        digest = hasher.hexdigest() if hasher is not None else None
+        return await run_in_threadpool(_finish_and_out, session, state, upload, part, digest)
     return await run_in_threadpool(_out, session, upload)
+
+
+def _finish_and_out(session: Session, state: AppState, upload: Upload, part: Path, digest: str | None) -> UploadOut:
+    _finish(session, state, upload, part, digest)
+    return _out(session, upload)

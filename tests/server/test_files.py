@@ -49,6 +49,16 @@ def test_corrupted_upload_is_rejected(archivist) -> None:
     assert reply.status_code == 422 and "sha256" in reply.json()["error"]["message_en"]
 
 
+def test_corruption_is_caught_when_the_upload_arrived_in_pieces(archivist) -> None:
+    data = os.urandom(20_000)
+    upload = archivist.post("/uploads", json={"filename": "x.pdf", "size": len(data),
+                                              "sha256": hashlib.sha256(data[:-1] + b"!").hexdigest()}).json()
+    assert _patch(archivist, upload["id"], 0, data[:8_000]).json()["status"] == "pending"
+    reply = _patch(archivist, upload["id"], 8_000, data[8_000:])  # the whole file is re-read, not just this piece
+    assert reply.status_code == 422
+    assert archivist.get(f"/uploads/{upload['id']}").json()["offset"] == 0  # starts over, nothing stored
+
+
 def test_upload_limits_and_content_type(archivist) -> None:
     big = archivist.post("/uploads", json={"filename": "to.pdf", "size": 21 * 1024 * 1024, "sha256": "a" * 64})
     assert big.status_code == 413
