@@ -14,7 +14,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from client.cache import CacheStore
 from client.cache.query import DocumentQuery, DocumentRow, search
-from client.records import SECRECY_LABELS, URGENCY_LABELS
+
+from .labels import secrecy_label, status_label, urgency_label
 
 __all__ = ["DocumentTableModel"]
 
@@ -77,6 +78,12 @@ class DocumentTableModel(QAbstractTableModel):
             return self.headers()[section]
         return None
 
+    def refresh_labels(self) -> None:
+        """After a language switch: headers and translated cells are drawn again."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, self.columnCount() - 1))
+
     def row_at(self, index: int) -> DocumentRow:
         return self.rows[index]
 
@@ -105,6 +112,22 @@ class DocumentTableModel(QAbstractTableModel):
         return dt.date.fromisoformat(value).strftime("%d/%m/%Y") if value else ""
 
     def _display(self, row: DocumentRow, column: int) -> str:
-        values = (row.number_symbol or "—", self._date(row.date), row.doc_type, row.subject, row.organ_name,
-                  URGENCY_LABELS[row.urgency], SECRECY_LABELS[row.secrecy], self._date(row.due_date), row.status)
-        return values[column]
+        match column:
+            case 0:
+                return row.number_symbol or "—"
+            case 1:
+                return self._date(row.date)
+            case 2:
+                return row.doc_type
+            case 3:
+                return row.subject
+            case 4:
+                return row.organ_name
+            case 5:
+                return urgency_label(row.urgency)
+            case 6:
+                return secrecy_label(row.secrecy)
+            case 7:
+                return self._date(row.due_date)
+            case _:
+                return status_label(row.status)

@@ -167,3 +167,36 @@ def test_five_hundred_file_drop(server_factory, make_engine, tmp_path) -> None:
     docs = server_documents(server)
     assert len(docs) == 500 == len({d.subject for d in docs})
     assert len(list((scans / "done").rglob("*.pdf"))) == 500
+
+
+def _rss_mb() -> float:
+    status = open("/proc/self/status").read()
+    return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS"))) / 1024
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(900)
+def test_ten_thousand_file_drop_keeps_memory_and_threads_flat(server_factory, make_engine, tmp_path) -> None:
+    """10,000 scans at once while the server is down, then it comes back: flat threads and
+    memory throughout, every file on the server exactly once, the folder left empty."""
+    server = server_factory()
+    engine = make_engine(server, FAST.with_changes(parallel=2, rescan_seconds=30))
+    server.stop()
+    scans = tmp_path / "scans"
+    scans.mkdir(parents=True, exist_ok=True)
+    base = pdf_bytes("lô lớn")
+    threads_before, rss_before = threading.active_count(), _rss_mb()
+    for i in range(10_000):
+        (scans / f"hồ sơ_{i:05d}.pdf").write_bytes(base + f"\n% {i}\n".encode())
+    # Everything is detected and found stable (round-robin over the drop), then waits for the server.
+    wait_for(lambda: engine.queue.counts().get(FileState.STABLE, 0) >= 9_990, timeout=120)
+    assert threading.active_count() <= threads_before + 4
+    assert _rss_mb() - rss_before < 100, f"{_rss_mb() - rss_before:.0f} MB for 10,000 queued files"
+    server.start()
+    assert engine.wait_idle(600, finished=10_000)
+    assert threading.active_count() <= threads_before + 4
+    assert _rss_mb() - rss_before < 150
+    docs = server_documents(server)
+    assert len(docs) == 10_000 == len({d.subject for d in docs})
+    assert len(list((scans / "done").rglob("*.pdf"))) == 10_000
+    assert not (scans / "failed").exists()

@@ -55,6 +55,19 @@ def test_list_filter_and_search_without_diacritics(qtbot, window) -> None:
     assert all("đất đai" in (r.subject + r.organ_name).lower() for r in model.rows)
 
 
+def test_status_filter_and_labels_in_words(qtbot, window) -> None:
+    model = window.model
+    codes = {row.status for row in model.rows}
+    assert model.data(model.index(0, 8)) in {"Đã tiếp nhận", "Đã giao xử lý", "Đang xử lý", "Hoàn thành"}
+    window.status_filter.setCurrentIndex(window.status_filter.findData("processing"))
+    qtbot.waitUntil(lambda: model.query.status == "processing")
+    assert "processing" in codes and model.rowCount() > 0
+    assert {row.status for row in model.rows} == {"processing"}
+    assert {model.data(model.index(i, 8)) for i in range(model.rowCount())} == {"Đang xử lý"}
+    window.status_filter.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: model.query.status is None)
+
+
 def test_open_pdf_and_move_pages(qtbot, window, session) -> None:
     with_pdf = next(d for d in (session.store.get(r.id) for r in window.model.rows) if d and d.current_version) \
         if any(r.current_version for r in window.model.rows) else None
@@ -69,6 +82,8 @@ def test_open_pdf_and_move_pages(qtbot, window, session) -> None:
         with qtbot.waitSignal(view.page_rendered, timeout=10000) as blocker:
             view.next()
         assert blocker.args == [1]
+        qtbot.waitUntil(lambda: view.thumbs.count() == view.pages, timeout=10000)
+        assert view.thumbs.currentRow() == 1 and view.page_box.value() == 2
     qtbot.waitUntil(lambda: window.document_view.signatures.count() > 0, timeout=15000)
     screenshot(window, "document-view")
 
@@ -186,6 +201,9 @@ def test_switch_language(qtbot, window) -> None:
     window.settings_view.save()
     assert window.nav.item(0).text() == "Incoming documents"
     assert window.model.headerData(3, Qt.Orientation.Horizontal) == "Summary"
+    statuses = {window.model.data(window.model.index(i, 8)) for i in range(window.model.rowCount())}
+    assert statuses and statuses <= {"Received", "Assigned", "In progress", "Done"}
+    assert window.status_filter.itemText(0) == "Any status"
     window.settings_view.language.setCurrentIndex(0)
     window.settings_view.save()
     assert window.nav.item(0).text() == "Văn bản đến"

@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from client.errors import current_language
-from client.records import SECRECY_LABELS, URGENCY_LABELS, Document
+from client.records import Document
 
 from ..errors import describe
+from ..labels import secrecy_label, status_label, urgency_label
 from ..session import AppSession
 from ..workers import run_task
 from .pdf_view import PdfView
@@ -61,6 +62,7 @@ class DocumentView(QWidget):
         self.sign_button = QPushButton(self.tr("Ký số"))
         self.sign_button.clicked.connect(lambda: self.document and self.sign_requested.emit(self.document.id))
         side = QWidget()
+        side.setMinimumWidth(300)  # metadata labels and the three tabs stay readable
         column = QVBoxLayout(side)
         column.addWidget(self.title)
         column.addWidget(tabs, 1)
@@ -86,12 +88,12 @@ class DocumentView(QWidget):
             (self.tr("Ngày"), day.strftime("%d/%m/%Y") if day else ""),
             (self.tr("Cơ quan ban hành"), document.organ_name),
             (self.tr("Người ký"), f"{document.signer_position} {document.signer_name}".strip()),
-            (self.tr("Độ khẩn"), URGENCY_LABELS[document.urgency]),
-            (self.tr("Độ mật"), SECRECY_LABELS[document.secrecy]),
+            (self.tr("Độ khẩn"), urgency_label(document.urgency)),
+            (self.tr("Độ mật"), secrecy_label(document.secrecy)),
             (self.tr("Hạn xử lý"), document.due_date.strftime("%d/%m/%Y") if document.due_date else ""),
             (self.tr("Số đến"), str(document.arrival_number or "")),
             (self.tr("Nơi nhận"), "; ".join(document.to_places or document.recipients)),
-            (self.tr("Trạng thái"), document.status),
+            (self.tr("Trạng thái"), status_label(document.status)),
         ):
             text = QLabel(value)
             text.setWordWrap(True)

@@ -8,7 +8,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,6 +36,7 @@ from signing.profiles import get_profile
 from ..app_icon import app_icon
 from ..errors import describe, show_error
 from ..i18n import apply_language
+from ..labels import STATUSES, status_label
 from ..models import DocumentTableModel
 from ..session import AppSession
 from ..settings import UiSettings, save_settings
@@ -70,7 +71,9 @@ class MainWindow(QMainWindow):
         self.urgency = QComboBox()
         self.doc_type = QComboBox()
         self.overdue = QComboBox()
-        for box in (self.urgency, self.doc_type, self.overdue):
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("status_filter")
+        for box in (self.urgency, self.doc_type, self.overdue, self.status_filter):
             box.currentIndexChanged.connect(self.apply_filters)
         self.model = DocumentTableModel(session.store, self)
         self.table = QTableView()
@@ -80,7 +83,7 @@ class MainWindow(QMainWindow):
         self.table.setSortingEnabled(False)
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 130), (1, 90), (2, 100), (4, 220), (5, 95), (6, 80), (7, 90), (8, 90)):
+        for column, width in ((0, 120), (1, 85), (2, 90), (4, 190), (5, 95), (6, 70), (7, 85), (8, 105)):
             self.table.setColumnWidth(column, width)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
@@ -93,7 +96,8 @@ class MainWindow(QMainWindow):
         self.after_sync: list[Callable[[], object]] = []
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
-        for widget in (self.doc_type, self.urgency, self.overdue, self.sign_button, self.sync_button):
+        for widget in (self.doc_type, self.urgency, self.status_filter, self.overdue, self.sign_button,
+                       self.sync_button):
             filters.addWidget(widget)
         list_page = QWidget()
         column = QVBoxLayout(list_page)
@@ -146,10 +150,12 @@ class MainWindow(QMainWindow):
         self._fill(self.doc_type, [(self.tr("Mọi loại"), None)] + [(t, t) for t in (
             "Công văn", "Quyết định", "Tờ trình", "Báo cáo", "Thông báo", "Kế hoạch", "Giấy mời")])
         self._fill(self.overdue, [(self.tr("Mọi hạn"), False), (self.tr("Quá hạn"), True)])
+        self._fill(self.status_filter, [(self.tr("Mọi trạng thái"), None)] + [(status_label(code), code)
+                                                                                for code in STATUSES])
         self.sign_button.setText(self.tr("Ký số"))
         self.sync_button.setText(self.tr("Dừng đồng bộ") if self.sync_task else self.tr("Đồng bộ"))
         self.user_label.setText(f"{self.session.user.full_name} — {self.session.user.title}")
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 8)
+        self.model.refresh_labels()
 
     @staticmethod
     def _fill(box: QComboBox, items: list[tuple[str, object]]) -> None:
@@ -190,7 +196,7 @@ class MainWindow(QMainWindow):
         text = self.search.text().strip()
         return DocumentQuery(text=text, direction=direction, doc_type=self.doc_type.currentData(),
                              min_urgency=self.urgency.currentData(), overdue=bool(self.overdue.currentData()),
-                             status="pending_signature" if page == "to_sign" else None,
+                             status="pending_signature" if page == "to_sign" else self.status_filter.currentData(),
                              sort=Sort.RELEVANCE if text else Sort.NEWEST, today=dt.date.today(),
                              limit=DocumentTableModel.PAGE)
 

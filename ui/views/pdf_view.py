@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -81,7 +82,7 @@ class PdfView(QWidget):
         self.fit_width = True
         self.thumbs = QListWidget()
         self.thumbs.setIconSize(QSize(96, 128))
-        self.thumbs.setMaximumWidth(140)
+        self.thumbs.setFixedWidth(150)  # room for a 96 px page and its number, never squeezed
         self.thumbs.currentRowChanged.connect(self.go_to)
         self.canvas = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.canvas.setObjectName("pdfCanvas")
@@ -94,11 +95,13 @@ class PdfView(QWidget):
         self.count_label = QLabel("/ 0")
         self.find = QLineEdit()
         self.find.setPlaceholderText(self.tr("Tìm trong văn bản…"))
+        self.find.setMinimumWidth(160)
         self.find.returnPressed.connect(self.render)
         buttons = []
         for text, slot in (("◀", self.previous), ("▶", self.next), ("−", lambda: self.set_zoom(self.zoom / 1.2)),
                            ("+", lambda: self.set_zoom(self.zoom * 1.2)), (self.tr("Vừa chiều rộng"), self.fit)):
             button = QPushButton(text)
+            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # the search box takes the rest
             button.clicked.connect(slot)
             buttons.append(button)
         bar = QHBoxLayout()
@@ -159,6 +162,10 @@ class PdfView(QWidget):
         self.page_box.setValue(index + 1)
         self.page_box.blockSignals(False)
         self.count_label.setText(f"/ {pages}")
+        if index < self.thumbs.count():  # keep the thumbnail strip on the page shown
+            self.thumbs.blockSignals(True)
+            self.thumbs.setCurrentRow(index)
+            self.thumbs.blockSignals(False)
         self.page_rendered.emit(index)
 
     def go_to(self, index: int) -> None:

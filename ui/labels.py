@@ -1,0 +1,67 @@
+"""Display names of the metadata codes (urgency, secrecy, status) in the UI language.
+
+The codes stay as the server sends them; only the words shown change with
+the language (Decree 30 terms in Vietnamese, their usual English names).
+Tables are built once per language: the document table asks for them on
+every painted cell.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+from PySide6.QtCore import QCoreApplication
+
+__all__ = ["urgency_label", "secrecy_label", "status_label", "STATUSES"]
+
+STATUSES = ("draft", "pending_signature", "signed", "numbered", "issued", "received", "assigned", "processing",
+            "done")
+
+
+@lru_cache(maxsize=4)
+def _tables(_language: str) -> tuple[tuple[str, ...], tuple[str, ...], dict[str, str]]:
+    # Spelled out in full: lupdate only finds literal QCoreApplication.translate calls.
+    urgency = (
+        QCoreApplication.translate("Labels", "Thường"),
+        QCoreApplication.translate("Labels", "Khẩn"),
+        QCoreApplication.translate("Labels", "Thượng khẩn"),
+        QCoreApplication.translate("Labels", "Hỏa tốc"),
+        QCoreApplication.translate("Labels", "Hỏa tốc hẹn giờ"),
+    )
+    secrecy = (
+        QCoreApplication.translate("Labels", "Thường"),
+        QCoreApplication.translate("Labels", "Mật"),
+        QCoreApplication.translate("Labels", "Tối mật"),
+        QCoreApplication.translate("Labels", "Tuyệt mật"),
+    )
+    status = dict(zip(STATUSES, (
+        QCoreApplication.translate("Labels", "Dự thảo"),
+        QCoreApplication.translate("Labels", "Chờ ký"),
+        QCoreApplication.translate("Labels", "Đã ký"),
+        QCoreApplication.translate("Labels", "Đã cấp số"),
+        QCoreApplication.translate("Labels", "Đã ban hành"),
+        QCoreApplication.translate("Labels", "Đã tiếp nhận"),
+        QCoreApplication.translate("Labels", "Đã giao xử lý"),
+        QCoreApplication.translate("Labels", "Đang xử lý"),
+        QCoreApplication.translate("Labels", "Hoàn thành"),
+    ), strict=True))
+    return urgency, secrecy, status
+
+
+def _current() -> tuple[tuple[str, ...], tuple[str, ...], dict[str, str]]:
+    return _tables(os.environ.get("VANTHU_LANG", "vi"))  # set by ui.i18n.apply_language
+
+
+def urgency_label(level: int) -> str:
+    labels = _current()[0]
+    return labels[level] if 0 <= level < len(labels) else str(level)
+
+
+def secrecy_label(level: int) -> str:
+    labels = _current()[1]
+    return labels[level] if 0 <= level < len(labels) else str(level)
+
+
+def status_label(status: str) -> str:
+    return _current()[2].get(status, status)
