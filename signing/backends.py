@@ -34,6 +34,8 @@ class ActiveSigner:
     lock: threading.Lock = field(default_factory=threading.Lock)
     errors: Any = field(default_factory=lambda: nullcontext)
     """Zero-argument callable returning a context manager that converts library errors."""
+    reservations: dict[tuple, int] = field(default_factory=dict)
+    """Signature container sizes already worked out for this session (see ``signing.reservation``)."""
 
 
 def _issuer_chain(cert: asn1_x509.Certificate, pool: list[asn1_x509.Certificate]) -> list[asn1_x509.Certificate]:

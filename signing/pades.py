@@ -29,6 +29,7 @@ from .fill import IssueFill, PlannedFill, add_fill, plan_fill_for
 from .inputs import check_pdf
 from .placement import Placement, to_pdf_box
 from .profiles import Level, Mode, SigningProfile
+from .reservation import reserved_bytes
 from .trust import validation_context
 
 __all__ = ["SignJob", "sign_file", "timestamper_for"]
@@ -93,6 +94,7 @@ def _write(job: SignJob, active: ActiveSigner, pdf_signer: signers.PdfSigner, en
     (pyHanko would otherwise buffer the whole input when writing a new file).
     """
     job.output.parent.mkdir(parents=True, exist_ok=True)
+    reserve = reserved_bytes(active, pdf_signer)
     tmp = job.output.with_name(f".{job.output.name}.{os.getpid()}.part")
     try:
         if encrypted:
@@ -108,7 +110,7 @@ def _write(job: SignJob, active: ActiveSigner, pdf_signer: signers.PdfSigner, en
                 fh.seek(0)
             writer = IncrementalPdfFileWriter(fh, strict=False)
             with active.lock, active.errors():
-                pdf_signer.sign_pdf(writer, in_place=True)
+                pdf_signer.sign_pdf(writer, in_place=True, bytes_reserved=reserve)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, job.output)

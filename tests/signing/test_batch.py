@@ -49,6 +49,21 @@ def test_batch_signs_good_files_and_reports_bad_ones(open_signer, profile, root_
     assert not list((tmp_path / "đã ký").glob(".*part"))  # no temp files left
 
 
+def test_batch_asks_the_tsa_once_per_signature(open_signer, profile, root_cert, test_pki, tmp_path) -> None:
+    """The signature's size is estimated once per batch: pyHanko alone would fetch a dummy
+    time-stamp for every file, doubling the round trips to the TSA."""
+    files = [make_letter(tmp_path / f"lô {i}.pdf") for i in range(4)]
+    tsa = test_pki.tsa_url.removeprefix(test_pki.base_url)
+    before = test_pki.hits[tsa]
+    results = sign_batch(BatchRequest(tuple(files), Mode.APPROVE, out_dir=tmp_path / "ký"), open_signer("01"), profile)
+    assert all(r.ok for r in results)
+    assert test_pki.hits[tsa] - before == len(files) + 1  # one per signature, one for the estimate
+    for result in results:
+        [status] = validate_pdf(result.output, [root_cert])
+        assert status.ok and status.timestamp_time is not None and status.level == "B-T"
+        assert "Signature is Valid." in pdfsig(result.output)
+
+
 def test_encrypted_pdf_signs_with_its_password(open_signer, profile, root_cert, tmp_path) -> None:
     locked = _bad_inputs(tmp_path)["locked"]
     out = sign_file(SignJob(locked, tmp_path / "ok.pdf", Mode.APPROVE, pdf_password="mat-khau"), open_signer("01"),
