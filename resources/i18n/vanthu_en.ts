@@ -72,67 +72,67 @@
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="86"/>
+        <location filename="../../ui/views/document_view.py" line="87"/>
         <source>Số/ký hiệu</source>
         <translation>Number/symbol</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="87"/>
+        <location filename="../../ui/views/document_view.py" line="88"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="88"/>
+        <location filename="../../ui/views/document_view.py" line="89"/>
         <source>Cơ quan ban hành</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="89"/>
+        <location filename="../../ui/views/document_view.py" line="90"/>
         <source>Người ký</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="90"/>
+        <location filename="../../ui/views/document_view.py" line="91"/>
         <source>Độ khẩn</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="91"/>
+        <location filename="../../ui/views/document_view.py" line="92"/>
         <source>Độ mật</source>
         <translation>Secrecy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="92"/>
+        <location filename="../../ui/views/document_view.py" line="93"/>
         <source>Hạn xử lý</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="93"/>
+        <location filename="../../ui/views/document_view.py" line="94"/>
         <source>Số đến</source>
         <translation>Arrival no.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="94"/>
+        <location filename="../../ui/views/document_view.py" line="95"/>
         <source>Nơi nhận</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="95"/>
+        <location filename="../../ui/views/document_view.py" line="96"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="105"/>
+        <location filename="../../ui/views/document_view.py" line="106"/>
         <source>Văn bản chưa có tệp.</source>
         <translation>The document has no file yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="107"/>
+        <location filename="../../ui/views/document_view.py" line="108"/>
         <source>Đang mở tệp…</source>
         <translation>Opening file…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="121"/>
+        <location filename="../../ui/views/document_view.py" line="122"/>
         <source>Tệp không có chữ ký số.</source>
         <translation>The file has no digital signature.</translation>
     </message>
@@ -439,6 +439,26 @@
     </message>
     <message>
         <location filename="../../ui/views/pdf_view.py" line="102"/>
+        <source>Trang trước</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pdf_view.py" line="102"/>
+        <source>Trang sau</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pdf_view.py" line="103"/>
+        <source>Thu nhỏ</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pdf_view.py" line="104"/>
+        <source>Phóng to</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pdf_view.py" line="105"/>
         <source>Vừa chiều rộng</source>
         <translation>Fit width</translation>
     </message>

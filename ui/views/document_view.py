@@ -62,7 +62,7 @@ class DocumentView(QWidget):
         self.sign_button = QPushButton(self.tr("Ký số"))
         self.sign_button.clicked.connect(lambda: self.document and self.sign_requested.emit(self.document.id))
         side = QWidget()
-        side.setMinimumWidth(300)  # metadata labels and the three tabs stay readable
+        side.setMinimumWidth(260)  # metadata labels and the three tabs stay readable
         column = QVBoxLayout(side)
         column.addWidget(self.title)
         column.addWidget(tabs, 1)

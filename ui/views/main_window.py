@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setMaximumWidth(190)
+        self.nav.setFixedWidth(150)  # the same on every page
         self.nav.currentRowChanged.connect(self.show_page)
         self.search = QLineEdit()
         self.search.setObjectName("search")

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QSpinBox,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -98,10 +97,16 @@ class PdfView(QWidget):
         self.find.setMinimumWidth(160)
         self.find.returnPressed.connect(self.render)
         buttons = []
-        for text, slot in (("◀", self.previous), ("▶", self.next), ("−", lambda: self.set_zoom(self.zoom / 1.2)),
-                           ("+", lambda: self.set_zoom(self.zoom * 1.2)), (self.tr("Vừa chiều rộng"), self.fit)):
+        for text, tip, slot in (
+                ("◀", self.tr("Trang trước"), self.previous), ("▶", self.tr("Trang sau"), self.next),
+                ("−", self.tr("Thu nhỏ"), lambda: self.set_zoom(self.zoom / 1.2)),
+                ("+", self.tr("Phóng to"), lambda: self.set_zoom(self.zoom * 1.2)),
+                (self.tr("Vừa chiều rộng"), "", self.fit)):
             button = QPushButton(text)
+            button.setToolTip(tip)
             button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # the search box takes the rest
+            if len(text) == 1:  # ◀ ▶ − +: narrow, so the viewer fits a 1366 px laptop screen
+                button.setFixedWidth(36)
             button.clicked.connect(slot)
             buttons.append(button)
         bar = QHBoxLayout()
@@ -117,13 +122,10 @@ class PdfView(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(bar)
         column.addWidget(self.scroll, 1)
-        split = QSplitter()
-        split.addWidget(self.thumbs)
-        split.addWidget(right)
-        split.setStretchFactor(1, 1)
-        layout = QVBoxLayout(self)
+        layout = QHBoxLayout(self)  # thumbnails have a fixed width: no splitter to leave a gap
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(split)
+        layout.addWidget(self.thumbs)
+        layout.addWidget(right, 1)
 
     def open(self, path: Path) -> None:
         self.path, self.page = str(path), 0
