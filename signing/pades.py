@@ -88,13 +88,34 @@ def _decrypted_copy(job: SignJob) -> Path:
 
 def _write(job: SignJob, active: ActiveSigner, pdf_signer: signers.PdfSigner, encrypted: bool,
            fill: PlannedFill | None) -> None:
+    """Sign with the batch's size estimate; if a signature ever outgrows it (a TSA that
+    changed its answer mid-batch), measure again for this file rather than fail it."""
+    try:
+        _sign_copy(job, active, pdf_signer, encrypted, fill, reserved_bytes(active, pdf_signer))
+    except Exception as exc:
+        if not _outgrew_reservation(exc):
+            raise
+        logger.warning("signature for %s outgrew the batch estimate; measuring again", job.source.name)
+        active.reservations.clear()
+        _sign_copy(job, active, pdf_signer, encrypted, fill, None)
+
+
+def _outgrew_reservation(exc: BaseException | None) -> bool:
+    while exc is not None:
+        if "payload larger than expected" in str(exc):  # pyHanko's pdf_byterange message
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def _sign_copy(job: SignJob, active: ActiveSigner, pdf_signer: signers.PdfSigner, encrypted: bool,
+               fill: PlannedFill | None, reserve: int | None) -> None:
     """Copy the input beside the target, append the signature in place, then rename.
 
     Signing a copy in place keeps memory flat for PDFs of hundreds of MB
     (pyHanko would otherwise buffer the whole input when writing a new file).
     """
     job.output.parent.mkdir(parents=True, exist_ok=True)
-    reserve = reserved_bytes(active, pdf_signer)
     tmp = job.output.with_name(f".{job.output.name}.{os.getpid()}.part")
     try:
         if encrypted:

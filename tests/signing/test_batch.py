@@ -64,6 +64,21 @@ def test_batch_asks_the_tsa_once_per_signature(open_signer, profile, root_cert, 
         assert "Signature is Valid." in pdfsig(result.output)
 
 
+def test_a_signature_outgrowing_the_batch_estimate_is_measured_again(open_signer, profile, root_cert,
+                                                                     tmp_path) -> None:
+    active = open_signer("01")
+    first = sign_file(SignJob(make_letter(tmp_path / "một.pdf"), tmp_path / "một-ký.pdf", Mode.APPROVE), active,
+                      profile)
+    assert validate_pdf(first, [root_cert])[0].ok and active.reservations
+    active.reservations.update({key: 2_000 for key in active.reservations})  # as if the TSA's answer grew
+    second = sign_file(SignJob(make_letter(tmp_path / "hai.pdf"), tmp_path / "hai-ký.pdf", Mode.APPROVE), active,
+                       profile)
+    [status] = validate_pdf(second, [root_cert])
+    assert status.ok and status.timestamp_time is not None
+    assert "Signature is Valid." in pdfsig(second)
+    assert not list(tmp_path.glob(".*part"))
+
+
 def test_encrypted_pdf_signs_with_its_password(open_signer, profile, root_cert, tmp_path) -> None:
     locked = _bad_inputs(tmp_path)["locked"]
     out = sign_file(SignJob(locked, tmp_path / "ok.pdf", Mode.APPROVE, pdf_password="mat-khau"), open_signer("01"),
