@@ -150,8 +150,8 @@ def sign_file(job: SignJob, active: ActiveSigner, profile: SigningProfile,
         appearance = plan_appearance(doc, job.mode, profile, signer_name=active.certificate.subject_cn,
                                      number_symbol=job.number_symbol, manual=job.manual, moment=moment)
         field = _field_name(doc, job.mode)
-        fill = plan_fill_for(doc, job.fill) if job.fill is not None and job.mode is Mode.ISSUE else None
-        fill = fill if fill is None or fill.slots else None  # nothing left blank
+        planned = plan_fill_for(doc, job.fill) if job.fill is not None and job.mode is Mode.ISSUE else None
+        fill = planned if planned is not None and planned.slots else None  # None: nothing left blank
         box = to_pdf_box(doc[appearance.placement.page_index], appearance.placement.rect)
     level = profile.level
     vc = validation_context(profile, extra_certs=active.signer.cert_registry) if level in (

@@ -27,8 +27,7 @@ def reserved_bytes(active: ActiveSigner, pdf_signer: signers.PdfSigner) -> int:
     """Bytes to reserve for ``pdf_signer``'s container (cached on the open signer)."""
     meta = pdf_signer.signature_meta
     md_algorithm = meta.md_algorithm or "sha256"
-    timestamper = pdf_signer.default_timestamper
-    key = (md_algorithm, meta.subfilter, getattr(timestamper, "url", None) if timestamper else None)
+    key = (md_algorithm, meta.subfilter, getattr(pdf_signer.default_timestamper, "url", None))
     if key not in active.reservations:
         active.reservations[key] = asyncio.run(_estimate(active, pdf_signer, md_algorithm))
     return active.reservations[key]

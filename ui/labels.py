@@ -53,14 +53,16 @@ def _current() -> tuple[tuple[str, ...], tuple[str, ...], dict[str, str]]:
     return _tables(os.environ.get("VANTHU_LANG", "vi"))  # set by ui.i18n.apply_language
 
 
-def urgency_label(level: int) -> str:
-    labels = _current()[0]
+def _level(labels: tuple[str, ...], level: int) -> str:
     return labels[level] if 0 <= level < len(labels) else str(level)
+
+
+def urgency_label(level: int) -> str:
+    return _level(_current()[0], level)
 
 
 def secrecy_label(level: int) -> str:
-    labels = _current()[1]
-    return labels[level] if 0 <= level < len(labels) else str(level)
+    return _level(_current()[1], level)
 
 
 def status_label(status: str) -> str:

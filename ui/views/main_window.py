@@ -36,7 +36,7 @@ from signing.profiles import get_profile
 from ..app_icon import app_icon
 from ..errors import describe, show_error
 from ..i18n import apply_language
-from ..labels import STATUSES, status_label
+from ..labels import STATUSES, status_label, urgency_label
 from ..models import DocumentTableModel
 from ..session import AppSession
 from ..settings import UiSettings, save_settings
@@ -50,7 +50,6 @@ __all__ = ["MainWindow"]
 logger = logging.getLogger(__name__)
 
 PAGES = ("incoming", "outgoing", "to_sign", "uploads", "settings")
-URGENCY_NAMES = {2: "Thượng khẩn", 3: "Hỏa tốc", 4: "Hỏa tốc hẹn giờ"}
 
 
 class MainWindow(QMainWindow):
@@ -292,7 +291,7 @@ class MainWindow(QMainWindow):
         self.last_alerts = alerts
         if not alerts or not QSystemTrayIcon.isSystemTrayAvailable():
             return
-        lines = [f"{URGENCY_NAMES.get(d.urgency, '')}: {d.number_symbol} — {d.subject[:80]}" for d in alerts.urgent[:3]]
+        lines = [f"{urgency_label(d.urgency)}: {d.number_symbol} — {d.subject[:80]}" for d in alerts.urgent[:3]]
         if len(alerts.urgent) > 3:
             lines.append(self.tr("… và %1 văn bản khẩn khác").replace("%1", str(len(alerts.urgent) - 3)))
         if alerts.due_today:
