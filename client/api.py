@@ -38,7 +38,7 @@ from .records import (
     User,
     Version,
 )
-from .transfer import file_sha256, jsonable
+from .transfer import DeclaredUpload, declare_upload, file_sha256, jsonable, send_upload
 
 __all__ = ["ApiClient", "Progress", "CancelToken", "TransferCancelled", "file_sha256"]
 
@@ -196,6 +196,15 @@ class ApiClient:
         With ``document`` (fields of ``create_document``) the server creates that
         document from the upload as soon as the bytes are complete.
         """
-        from .transfer import upload_from
+        return self.send_upload(self.declare_upload(path, sha256, document, idempotency_key), progress, cancel)
 
-        return upload_from(self, Path(path), progress, cancel, sha256, document, idempotency_key)
+    def declare_upload(self, path: Path, sha256: str | None = None, document: Mapping[str, Any] | None = None,
+                       idempotency_key: str | None = None) -> DeclaredUpload:
+        """The first half of ``upload_file``: tell the server what is coming (one small request),
+        so a pipeline can declare the next file while this one's bytes are still on the way."""
+        return declare_upload(self, Path(path), sha256, document, idempotency_key)
+
+    def send_upload(self, declared: DeclaredUpload, progress: Progress | None = None,
+                    cancel: CancelToken | None = None) -> UploadResult:
+        """The second half of ``upload_file``: send the bytes from the server's offset on."""
+        return send_upload(self, declared, progress, cancel)

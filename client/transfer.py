@@ -14,6 +14,7 @@ import logging
 import os
 import time
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from .api import ApiClient, CancelToken, Progress
 from .records import Document, UploadResult
 
-__all__ = ["upload_from", "download_to", "IntegrityError", "file_sha256", "jsonable"]
+__all__ = ["DeclaredUpload", "declare_upload", "send_upload", "download_to", "IntegrityError", "file_sha256", "jsonable"]
 
 logger = logging.getLogger(__name__)
 
@@ -66,9 +67,19 @@ def _send_chunks(client: ApiClient, upload: dict, path: Path, progress: Progress
     return upload
 
 
-def upload_from(client: ApiClient, path: Path, progress: Progress | None, cancel: CancelToken | None,
-                sha256: str | None = None, document: Mapping[str, Any] | None = None,
-                idempotency_key: str | None = None) -> UploadResult:
+@dataclass(frozen=True)
+class DeclaredUpload:
+    """An upload the server knows about (name, size, sha256, offset), before its bytes are sent."""
+
+    path: Path
+    sha256: str
+    size: int
+    state: dict[str, Any]
+    duplicate: bool
+
+
+def declare_upload(client: ApiClient, path: Path, sha256: str | None = None,
+                   document: Mapping[str, Any] | None = None, idempotency_key: str | None = None) -> DeclaredUpload:
     size = path.stat().st_size
     sha256 = sha256 or file_sha256(path)
     declared: dict[str, Any] = {
@@ -78,23 +89,28 @@ def upload_from(client: ApiClient, path: Path, progress: Progress | None, cancel
         declared["document"] = jsonable(document)
     headers = {"Idempotency-Key": idempotency_key} if idempotency_key and document is not None else {}
     upload = client._json("POST", "/uploads", json=declared, headers=headers, expect=(200, 201))
-    duplicate = bool(upload.get("duplicate"))
+    return DeclaredUpload(path, sha256, size, upload, bool(upload.get("duplicate")))
+
+
+def send_upload(client: ApiClient, declared: DeclaredUpload, progress: Progress | None,
+                cancel: CancelToken | None) -> UploadResult:
+    upload, size = declared.state, declared.size
     if progress and upload["offset"]:
         progress(int(upload["offset"]), size)
     for attempt in range(RESUME_ATTEMPTS + 1):
         try:
-            upload = _send_chunks(client, upload, path, progress, cancel)
+            upload = _send_chunks(client, upload, declared.path, progress, cancel)
             break
         except (ServerUnavailable, Conflict) as exc:
             if attempt == RESUME_ATTEMPTS:
                 raise
-            logger.info("upload of %s interrupted (%s); asking the server where to resume", path.name, exc)
+            logger.info("upload of %s interrupted (%s); asking the server where to resume", declared.path.name, exc)
             time.sleep(min(8.0, 0.5 * 2**attempt))
             upload = client._json("GET", f"/uploads/{upload['id']}")
     if upload["status"] != "complete":
         raise ServerUnavailable()
     made = upload.get("document")
-    return UploadResult(sha256=sha256, size=size, duplicate=duplicate, upload_id=str(upload["id"]),
+    return UploadResult(sha256=declared.sha256, size=size, duplicate=declared.duplicate, upload_id=str(upload["id"]),
                         document=Document.from_json(made) if made else None,
                         document_created=bool(upload.get("document_created")))
 

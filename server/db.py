@@ -10,11 +10,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, select, update
+from sqlalchemy import Engine, Update, bindparam, create_engine, event, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from .models import ChangeCounter
@@ -91,7 +92,12 @@ def next_seq(session: Session, count: int = 1) -> int:
     sequence order equals commit order on PostgreSQL; SQLite serialises all
     writers anyway.
     """
-    counter = ChangeCounter.__table__  # Core, not ORM: this runs on every write and the ORM bulk path is slow
-    connection = session.connection()
-    connection.execute(update(counter).where(counter.c.id == 1).values(value=counter.c.value + count))
-    return int(connection.execute(select(counter.c.value).where(counter.c.id == 1)).scalar_one())
+    return int(session.connection().execute(_bump(), {"count": count}).scalar_one())
+
+
+@cache
+def _bump() -> Update:
+    """Built once: on every write, constructing the statement cost more than running it."""
+    counter = ChangeCounter.__table__
+    return (update(counter).where(counter.c.id == 1).values(value=counter.c.value + bindparam("count"))
+            .returning(counter.c.value))

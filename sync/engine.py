@@ -1,6 +1,6 @@
 """The watched-folder engine: detect → stable → convert → upload → confirm → move.
 
-Threads are fixed (observer, scheduler, N upload workers) whatever the
+Threads are fixed (observer, scheduler, N preparers, N uploaders) whatever the
 number of files; the queue lives in SQLite, so memory stays flat for a
 10,000-file drop and a restart continues where it stopped.
 """
@@ -16,10 +16,11 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from client.api import ApiClient, TransferCancelled
 from client.errors import ApiError, AuthError, ServerUnavailable
-from client.transfer import file_sha256
+from client.transfer import DeclaredUpload, file_sha256
 
 from .convert import prepare_pdf
 from .errors import BadFile, SyncError
@@ -39,6 +40,9 @@ STABILITY_TICK = 0.2  # seconds between size/mtime checks of detected files
 STABILITY_BATCH = 500  # files looked at per tick (a 10,000-file drop is seen every 4 s)
 
 
+_T = TypeVar("_T")
+
+
 @dataclass(frozen=True)
 class EngineEvent:
     entry_id: int
@@ -47,6 +51,18 @@ class EngineEvent:
     message: str = ""
     done_bytes: int = 0
     total_bytes: int = 0
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """A file hashed, deduplicated, converted and declared to the server, waiting for an upload slot."""
+
+    entry: QueueEntry
+    source: Path
+    pdf: Path
+    sha: str
+    fields: dict
+    declared: DeclaredUpload
 
 
 def _readable(path: Path) -> bool:
@@ -77,7 +93,9 @@ class WatchEngine:
         self._wake = threading.Event()  # a worker finished: dispatch the next file now, not at the next tick
         self._in_flight: set[int] = set()
         self._lock = threading.Lock()
-        self._pool = ThreadPoolExecutor(max_workers=max(1, profile.parallel), thread_name_prefix="vanthu-upload")
+        workers = max(1, profile.parallel)
+        self._prepares = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="vanthu-prepare")
+        self._uploads = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="vanthu-upload")
         self._observer = None
         self._scheduler: threading.Thread | None = None
         self._last_rescan = 0.0
@@ -104,7 +122,9 @@ class WatchEngine:
             self._observer.join(timeout)
         if self._scheduler is not None:
             self._scheduler.join(timeout)
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._prepares.shutdown(wait=True, cancel_futures=True)
+        self._uploads.shutdown(wait=True, cancel_futures=True)
+        self.queue.recover()  # files that were prepared but never sent show as waiting, not as busy
         self.queue.close()
 
     def wait_idle(self, timeout: float, finished: int = 0) -> bool:
@@ -208,50 +228,72 @@ class WatchEngine:
                 if entry.id in self._in_flight:
                     continue
                 self._in_flight.add(entry.id)
-            self._pool.submit(self._process_safely, entry)
+            self._prepares.submit(self._prepare_safely, entry)
 
     # -- one file ----------------------------------------------------------------------
-    def _process_safely(self, entry: QueueEntry) -> None:
+    # Two stages, so the server never waits for us: while a file uploads, the next one is
+    # already hashed, checked (or converted) and declared, and its bytes go out the moment an
+    # upload slot is free. ``parallel`` bounds the uploads; the dispatcher bounds what is in flight.
+    def _prepare_safely(self, entry: QueueEntry) -> None:
+        prepared = self._guarded(entry, lambda: self._prepare(entry))
+        if prepared is None:
+            self._release(entry)
+            return
         try:
-            self._process(entry)
-        except Exception as exc:  # noqa: BLE001 - one file never stops the engine
-            logger.exception("unexpected error on %s", entry.name)
-            self.queue.retry_later(entry.id, backoff(entry.attempts), f"Lỗi không mong đợi: {exc}")
-        finally:
-            self.outage.settle()
-            with self._lock:
-                self._in_flight.discard(entry.id)
-            self._wake.set()
+            self._uploads.submit(self._upload_safely, prepared)
+        except RuntimeError:  # stopping: the file stays in the queue for next time
+            self._release(entry)
 
-    def _process(self, entry: QueueEntry) -> None:
+    def _upload_safely(self, prepared: _Prepared) -> None:
+        try:
+            self._guarded(prepared.entry, lambda: self._upload(prepared))
+        finally:
+            self._release(prepared.entry)
+
+    def _release(self, entry: QueueEntry) -> None:
+        self.outage.settle()
+        with self._lock:
+            self._in_flight.discard(entry.id)
+        self._wake.set()
+
+    def _prepare(self, entry: QueueEntry) -> _Prepared | None:
+        """Hash, deduplicate, convert and declare; None when the file needs no upload."""
         source = Path(entry.path)
         if entry.document_id is not None:  # created before a crash: only the move is left
             self._finish(entry, source, FileState.UPLOADED, entry.document_id)
-            return
+            return None
+        self.queue.set_state(entry.id, FileState.CONVERTING)
+        sha = entry.sha256 or file_sha256(source)
+        if (twin := self.queue.claim_sha(entry.id, sha)) is not None:
+            self._finish(entry, source, FileState.DUPLICATE, twin.document_id, f"Trùng nội dung với {twin.name}")
+            return None
+        pdf = prepare_pdf(source, self.workdir, f"{entry.id}-{sha[:16]}", self.profile.ocr)
+        fields = self._fields(source, pdf)
+        declared = self.client.declare_upload(pdf, sha if pdf == source else None, fields, f"scan:{sha}")
+        self._server_answered()
+        return _Prepared(entry, source, pdf, sha, fields, declared)
+
+    def _upload(self, prepared: _Prepared) -> None:
+        entry, source, pdf = prepared.entry, prepared.source, prepared.pdf
+        self.queue.set_state(entry.id, FileState.UPLOADING)
+        uploaded = self.client.send_upload(prepared.declared, progress=self._progress(entry), cancel=self._stop)
+        self._server_answered()
+        document, created = uploaded.document, uploaded.document_created
+        if document is None:  # a server that cannot create documents from uploads
+            document, created = self.client.create_document_once(
+                {**prepared.fields, "file_sha256": uploaded.sha256}, f"scan:{prepared.sha}")
+        self.queue.set_state(entry.id, FileState.UPLOADING, document_id=document.id)
+        self._finish(entry, source, FileState.UPLOADED if created else FileState.DUPLICATE, document.id,
+                     "" if created else "Đã có trên máy chủ")
+        if pdf != source:
+            pdf.unlink(missing_ok=True)
+
+    def _guarded(self, entry: QueueEntry, step: Callable[[], _T]) -> _T | None:
+        """Run one stage; every failure ends in the queue with a reason, never in the engine."""
+        source = Path(entry.path)
         try:
-            self.queue.set_state(entry.id, FileState.CONVERTING)
-            sha = entry.sha256 or file_sha256(source)
-            if (twin := self.queue.claim_sha(entry.id, sha)) is not None:
-                self._finish(entry, source, FileState.DUPLICATE, twin.document_id,
-                             f"Trùng nội dung với {twin.name}")
-                return
-            pdf = prepare_pdf(source, self.workdir, f"{entry.id}-{sha[:16]}", self.profile.ocr)
-            self.queue.set_state(entry.id, FileState.UPLOADING)
-            fields, key = self._fields(source, pdf), f"scan:{sha}"
-            uploaded = self.client.upload_file(pdf, progress=self._progress(entry), cancel=self._stop,
-                                               sha256=sha if pdf == source else None, document=fields,
-                                               idempotency_key=key)
-            self._server_answered()
-            document, created = uploaded.document, uploaded.document_created
-            if document is None:  # a server that cannot create documents from uploads
-                document, created = self.client.create_document_once(
-                    {**fields, "file_sha256": uploaded.sha256}, key)
-            self.queue.set_state(entry.id, FileState.UPLOADING, document_id=document.id)
-            self._finish(entry, source, FileState.UPLOADED if created else FileState.DUPLICATE, document.id,
-                         "" if created else "Đã có trên máy chủ")
-            if pdf != source:
-                pdf.unlink(missing_ok=True)
-        except FileNotFoundError:
+            return step()
+        except FileNotFoundError:  # deleted or renamed before upload: the new name is detected anew
             self.queue.forget(entry.id)
         except BadFile as exc:
             fail_source(source, self.root, self.profile, exc.message("vi"), exc.message("en"))
@@ -276,6 +318,10 @@ class WatchEngine:
                                    f"Tệp đang bị khoá hoặc không có quyền đọc ({exc.strerror})")
         except OSError as exc:
             self.queue.retry_later(entry.id, backoff(entry.attempts, cap=600), f"Lỗi đọc/ghi tệp: {exc.strerror}")
+        except Exception as exc:  # noqa: BLE001 - one file never stops the engine
+            logger.exception("unexpected error on %s", entry.name)
+            self.queue.retry_later(entry.id, backoff(entry.attempts), f"Lỗi không mong đợi: {exc}")
+        return None
 
     def _server_answered(self) -> None:
         if self.outage.is_down and (released := self.outage.up()):

@@ -90,10 +90,10 @@ def create_document(
     user: User = Depends(require_role("clerk", "archivist")),
     session: Session = Depends(get_session),
 ) -> DocumentOut:
-    doc, created = create_document_record(session, user, body, idempotency_key)
+    document, created = create_document_record(session, user, body, idempotency_key)
     if not created:
         response.status_code = 200
-    return documents_out(session, [doc])[0]
+    return document
 
 
 @router.patch("/{document_id}", response_model=DocumentOut)

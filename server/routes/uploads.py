@@ -24,7 +24,7 @@ from ..deps import AppState, current_user, get_session, get_state
 from ..documents import check_create, create_document_record, documents_out
 from ..errors import ApiProblem, not_found
 from ..models import Blob, Document, Upload, User, utcnow
-from ..schemas import DocumentCreate, UploadCreate, UploadOut
+from ..schemas import DocumentCreate, DocumentOut, UploadCreate, UploadOut
 from ..text import clean_filename
 
 __all__ = ["router"]
@@ -35,10 +35,11 @@ router = APIRouter(prefix="/uploads", tags=["uploads"])
 OFFSET_CONTENT_TYPE = "application/offset+octet-stream"
 
 
-def _out(session: Session, upload: Upload, duplicate: bool = False) -> UploadOut:
-    if upload.status == "complete":
-        _create_document(session, upload)  # also recovers a request interrupted after the bytes landed
-    document = session.get(Document, upload.document_id) if upload.document_id is not None else None
+def _out(session: Session, upload: Upload, duplicate: bool = False, document: DocumentOut | None = None) -> UploadOut:
+    if document is None and upload.status == "complete":
+        document = _create_document(session, upload)  # also recovers a request interrupted after the bytes landed
+    if document is None and upload.document_id is not None:
+        document = documents_out(session, [session.get_one(Document, upload.document_id)])[0]
     return UploadOut(
         id=upload.id,
         filename=upload.filename,
@@ -47,27 +48,27 @@ def _out(session: Session, upload: Upload, duplicate: bool = False) -> UploadOut
         offset=upload.offset,
         status=upload.status,  # type: ignore[arg-type]
         duplicate=duplicate,
-        document=documents_out(session, [document])[0] if document is not None else None,
+        document=document,
         document_created=upload.document_created,
     )
 
 
-def _create_document(session: Session, upload: Upload) -> None:
+def _create_document(session: Session, upload: Upload) -> DocumentOut | None:
     """Create the document the upload asked for, once, with the upload as version 1."""
     if upload.document_request is None or upload.document_id is not None:
-        return
+        return None
     body = DocumentCreate.model_validate_json(upload.document_request)
     body = body.model_copy(update={"file_sha256": upload.sha256, "filename": body.filename or upload.filename})
-    user = session.get(User, upload.created_by)
-    assert user is not None
+    user = session.get_one(User, upload.created_by)
 
-    def record(doc: Document) -> None:
-        upload.document_id, upload.document_created = doc.id, True
+    def record(document_id: int) -> None:
+        upload.document_id, upload.document_created = document_id, True
 
-    doc, created = create_document_record(session, user, body, upload.idempotency_key, record)
+    document, created = create_document_record(session, user, body, upload.idempotency_key, record)
     if not created:  # made earlier under the same key
-        upload.document_id = doc.id
+        upload.document_id = document.id
         session.commit()
+    return document
 
 
 def _part_path(state: AppState, upload_id: str) -> Path:
@@ -122,8 +123,7 @@ def create_upload(
         part = _part_path(state, upload.id)
         part.parent.mkdir(parents=True, exist_ok=True)
         part.touch()
-        _finish(session, state, upload, part)
-        return _out(session, upload)
+        return _out(session, upload, document=_finish(session, state, upload, part))
     _part_path(state, upload.id).parent.mkdir(parents=True, exist_ok=True)
     _part_path(state, upload.id).touch()
     return _out(session, upload)
@@ -149,8 +149,10 @@ def get_upload(
     return _out(session, _load(session, upload_id, user, state))
 
 
-def _finish(session: Session, state: AppState, upload: Upload, part: Path, digest: str | None = None) -> None:
-    """Check the whole file's sha256 (``digest`` when it was hashed while arriving) and store it."""
+def _finish(session: Session, state: AppState, upload: Upload, part: Path,
+            digest: str | None = None) -> DocumentOut | None:
+    """Check the whole file's sha256 (``digest`` when it was hashed while arriving) and store it;
+    returns the document created with it, if the upload carried one."""
     if (digest or file_sha256(part)) != upload.sha256:
         part.write_bytes(b"")
         upload.offset = 0
@@ -166,8 +168,8 @@ def _finish(session: Session, state: AppState, upload: Upload, part: Path, diges
     upload.status = "complete"
     if upload.document_request is None:
         session.commit()
-    else:
-        _create_document(session, upload)  # one transaction: blob, upload and document
+        return None
+    return _create_document(session, upload)  # one transaction: blob, upload and document
 
 
 @router.patch("/{upload_id}", response_model=UploadOut)
@@ -218,5 +220,4 @@ async def append_upload(
 
 
 def _finish_and_out(session: Session, state: AppState, upload: Upload, part: Path, digest: str | None) -> UploadOut:
-    _finish(session, state, upload, part, digest)
-    return _out(session, upload)
+    return _out(session, upload, document=_finish(session, state, upload, part, digest))

@@ -94,6 +94,20 @@ def test_twenty_concurrent_numbers_are_unique_and_consecutive(clerk) -> None:
     assert numbers == list(range(numbers[0], numbers[0] + 20))
 
 
+def test_concurrent_creates_with_one_idempotency_key_make_one_document(clerk) -> None:
+    key = f"dup-{uuid.uuid4().hex}"
+    body = {"direction": "outgoing", "subject": "Gửi lại nhiều lần"}
+
+    def create(_: int) -> requests.Response:
+        return clerk.post("/documents", json=body, headers={"Idempotency-Key": key})
+
+    with ThreadPoolExecutor(12) as pool:
+        replies = list(pool.map(create, range(12)))
+    assert sorted(r.status_code for r in replies) == [200] * 11 + [201], [r.text for r in replies]
+    assert len({r.json()["id"] for r in replies}) == 1
+    assert {r.json()["revision"] for r in replies} == {replies[0].json()["revision"]}
+
+
 def test_incoming_gets_arrival_number(clerk) -> None:
     doc = _new(clerk, direction="incoming", organ_name="Bộ Nội vụ", code_number="15", code_notation="BNV-CCHC")
     numbered = clerk.post(f"/documents/{doc['id']}/number", json={}).json()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from concurrent.futures import ThreadPoolExecutor
 
 
 def _declare(api, data: bytes, name: str = "scan.pdf"):
@@ -98,6 +99,28 @@ def test_upload_carrying_its_document_creates_it_when_complete(archivist) -> Non
     # The same bytes under a new key (another scan of the same paper): a new document from the stored blob.
     other = _declare_with_document(archivist, data, key + ":2").json()
     assert other["document_created"] is True and other["document"]["id"] != document["id"]
+
+
+def test_concurrent_uploads_under_one_key_make_one_document_and_all_complete(archivist) -> None:
+    """Engines scanning the same paper race: one document, and no upload is left half-done
+    (the losers' document rows roll back to a savepoint; their blob and upload stay)."""
+    key = f"scan:race-{os.urandom(4).hex()}"
+    scans = [os.urandom(50_000) for _ in range(8)]
+    uploads = [_declare_with_document(archivist, data, key).json() for data in scans]
+
+    def send(i: int) -> dict:
+        reply = _patch(archivist, uploads[i]["id"], 0, scans[i])
+        assert reply.status_code == 200, reply.text
+        return reply.json()
+
+    with ThreadPoolExecutor(8) as pool:
+        done = list(pool.map(send, range(8)))
+    assert all(d["status"] == "complete" for d in done)
+    assert sum(d["document_created"] for d in done) == 1
+    assert len({d["document"]["id"] for d in done}) == 1
+    for upload in uploads:  # what the server kept agrees with what it answered
+        again = archivist.get(f"/uploads/{upload['id']}").json()
+        assert again["status"] == "complete" and again["document"]["id"] == done[0]["document"]["id"]
 
 
 def test_upload_with_a_forbidden_document_is_refused_before_any_bytes(archivist, leader) -> None:
