@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from functools import cache
 
-from sqlalchemy import Insert, Select, and_, insert, or_, select, update
+from sqlalchemy import Insert, Select, Table, and_, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -146,9 +146,8 @@ def touch(session: Session, doc: Document) -> None:
 
 
 def audit(session: Session, user: User | None, action: str, document_id: int | None, detail: str = "") -> None:
-    session.add(
-        AuditEvent(user_id=user.id if user else None, action=action, document_id=document_id, detail=detail[:1000])
-    )
+    _insert(session, AuditEvent(user_id=user.id if user else None, action=action, document_id=document_id,
+                                detail=detail[:1000]))
 
 
 def encode_cursor(last_id: int) -> str:
@@ -274,13 +273,17 @@ def _default_status(body: DocumentCreate) -> str:
     return "received" if body.direction == "incoming" else "draft"
 
 
-def _insert(session: Session, model: type[Base], values: dict) -> int:
-    return int(session.execute(_insert_returning_id(model), values).scalar_one())
+def _insert(session: Session, row: Base) -> None:
+    """Insert ``row`` with a Core statement and give it its id: on write paths every request
+    takes, the ORM's unit of work cost several times the statement itself. Unset columns get
+    their defaults from the table."""
+    table = row.__table__
+    values = {c.key: value for c in table.columns if (value := getattr(row, c.key)) is not None}
+    row.id = int(session.execute(_insert_returning_id(table), values).scalar_one())
 
 
 @cache
-def _insert_returning_id(model: type[Base]) -> Insert:
-    table = model.__table__
+def _insert_returning_id(table: Table) -> Insert:
     return insert(table).returning(table.c.id)
 
 
@@ -293,10 +296,10 @@ def create_document_record(session: Session, user: User, body: DocumentCreate, i
     transaction (the upload records its document atomically). Returns
     ``(document, created_now)``.
 
-    The rows go in as Core inserts: every scan of a watched folder passes here,
-    and the ORM's unit of work cost several times the statements themselves.
-    A repeated key is found by the unique index, not by a query first: one
-    statement less for every new document, and no window for a race.
+    Every scan of a watched folder passes here, so the rows go in as Core
+    inserts (``_insert``). A repeated key is found by the unique index, not by
+    a query first: one statement less for every new document, and no window
+    for a race.
     """
     check_create(session, user, body)
     session.flush()  # whatever the caller changed goes first, outside the savepoint below
@@ -308,28 +311,23 @@ def create_document_record(session: Session, user: User, body: DocumentCreate, i
         filename = clean_filename(body.filename or f"{body.file_sha256[:12]}.pdf")
         if filename is None:
             raise ApiProblem(422, "Tên tệp không hợp lệ.", "Invalid file name.")
-    now = utcnow()
     doc = Document(**body.model_dump(exclude={"file_sha256", "filename", "note", "status"}),
                    status=_default_status(body), organisation_id=user.organisation_id, created_by=user.id,
-                   arrival_number=None, created_at=now, updated_at=now, revision=next_seq(session),
-                   current_version=1 if blob else 0, deleted=False)
-    doc.search_text = search_text_for(doc)
-    columns = [c.key for c in Document.__table__.columns if c.key != "id"]
+                   current_version=1 if blob else 0)
+    touch(session, doc)
+    doc.created_at = doc.updated_at
     versions = []
     try:
         with session.begin_nested():  # a key used before rolls back only this part
-            doc.id = _insert(session, Document, {key: getattr(doc, key) for key in columns})
+            _insert(session, doc)
             if blob is not None:
-                version = Version(document_id=doc.id, number=1, sha256=blob.sha256, size=blob.size,
-                                  filename=filename, content_type="application/pdf", author_id=user.id,
-                                  note=body.note or "Bản gốc", created_at=now)
-                version.id = _insert(session, Version, {c.key: getattr(version, c.key)
-                                                        for c in Version.__table__.columns if c.key != "id"})
-                versions.append(version)
+                versions.append(Version(document_id=doc.id, number=1, sha256=blob.sha256, size=blob.size,
+                                        filename=filename, content_type="application/pdf", author_id=user.id,
+                                        note=body.note or "Bản gốc", created_at=doc.created_at))
+                _insert(session, versions[0])
             if idempotency_key:
-                _insert(session, IdempotencyKey, {"user_id": user.id, "key": idempotency_key, "document_id": doc.id})
-            _insert(session, AuditEvent, {"user_id": user.id, "action": "create", "document_id": doc.id,
-                                          "detail": body.direction, "at": now})
+                _insert(session, IdempotencyKey(user_id=user.id, key=idempotency_key, document_id=doc.id))
+            audit(session, user, "create", doc.id, body.direction)
     except IntegrityError:
         existing = _existing_for_key(session, user, idempotency_key or "")
         if existing is None:
