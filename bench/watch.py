@@ -143,6 +143,8 @@ def main() -> None:
     print_table(f"Watched folder: {args.files} × {args.size_mb:g} MB dropped at once (stability {args.stability} s, "
                 f"{args.parallel} parallel, best of {args.rounds})", [
         Row("throughput, drop → all confirmed", total_mb / min(ours), total_mb / min(bare), "MB/s", "≥ 0.8x"),
+        Row("the same, not counting the mandated stability wait", total_mb / (min(ours) - args.stability),
+            total_mb / min(bare), "MB/s", "— (context)"),
         Row(f"pickup latency beyond the stability wait, p50 ({len(picked)} files)",
             statistics.median(picked) * 1000 if picked else 0, None, "ms", "—", False),
         Row("pickup latency beyond the stability wait, p95", p95 * 1000, None, "ms", "< 1000 ms", False),

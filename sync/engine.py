@@ -38,6 +38,10 @@ logger = logging.getLogger(__name__)
 
 STABILITY_TICK = 0.2  # seconds between size/mtime checks of detected files
 STABILITY_BATCH = 500  # files looked at per tick (a 10,000-file drop is seen every 4 s)
+# Files hashed, checked and declared ahead of each upload slot. Under load a declare waits
+# about as long as an upload takes, so with fewer a slot now and then sits idle (measured:
+# 1 ahead left ≈ 5 ms idle per file and slot, 3 ahead ≈ 1.5 ms).
+PREPARED_AHEAD = 3
 
 
 _T = TypeVar("_T")
@@ -157,10 +161,12 @@ class WatchEngine:
     def notice(self, path: Path) -> None:
         if is_candidate(path, self.root, self.profile) and path.is_file():
             try:
-                size = path.stat().st_size
+                stat = path.stat()
             except OSError:
                 return
-            if self.queue.detect(str(path), nfc(path.name), size):
+            if self.queue.detect(str(path), nfc(path.name), stat.st_size):
+                # The quiet period starts now, at detection, not at the scheduler's first look.
+                self.tracker.observe(str(path), stat.st_size, stat.st_mtime_ns, time.monotonic())
                 self.on_event(EngineEvent(0, nfc(path.name), FileState.DETECTED))
 
     def _walk(self, folder: Path) -> Iterator[Path]:
@@ -185,24 +191,27 @@ class WatchEngine:
     def _run(self) -> None:
         last_check = 0.0
         while not self._stop.is_set():
-            self._wake.wait(STABILITY_TICK)
+            # Sleep until the next poll, or until a file's quiet period ends, if sooner.
+            due = self.tracker.next_due(last_check)
+            until = last_check + STABILITY_TICK if due is None else min(due, last_check + STABILITY_TICK)
+            self._wake.wait(max(0.0, until - time.monotonic()))
             self._wake.clear()
             try:
-                if time.monotonic() - last_check >= STABILITY_TICK:
-                    self._check_stability()
-                    last_check = time.monotonic()
+                if (now := time.monotonic()) >= until:
+                    self._check_stability(now)
+                    last_check = now
                 self._dispatch()
                 if time.monotonic() - self._last_rescan > self.profile.rescan_seconds:
                     self.scan()
             except Exception:  # noqa: BLE001 - the scheduler must survive anything
                 logger.exception("scheduler pass failed")
 
-    def _check_stability(self) -> None:
+    def _check_stability(self, now: float) -> None:
         """Look at the next batch of detected files; round-robin, so in a drop of thousands every
         file's quiet time starts at once instead of after the batch before it became stable."""
-        now = time.monotonic()
         entries = self.queue.due(FileState.DETECTED, STABILITY_BATCH, self._stability_cursor)
         self._stability_cursor = entries[-1].id if len(entries) == STABILITY_BATCH else 0
+        stable: list[tuple[QueueEntry, int]] = []
         for entry in entries:
             path = Path(entry.path)
             try:
@@ -213,13 +222,15 @@ class WatchEngine:
                 continue
             if self.tracker.observe(entry.path, stat.st_size, stat.st_mtime_ns, now, _readable(path)):
                 self.tracker.forget(entry.path)
-                waiting = ServerUnavailable().message("vi") if self.outage.is_down else ""
-                self.queue.set_state(entry.id, FileState.STABLE, size=stat.st_size, reason=waiting)
-                self.on_event(EngineEvent(entry.id, entry.name, FileState.STABLE))
+                stable.append((entry, stat.st_size))
+        waiting = ServerUnavailable().message("vi") if self.outage.is_down else ""
+        self.queue.mark_stable([(entry.id, size) for entry, size in stable], waiting)  # one transaction
+        for entry, _size in stable:
+            self.on_event(EngineEvent(entry.id, entry.name, FileState.STABLE))
 
     def _dispatch(self) -> None:
         with self._lock:
-            free = self.profile.parallel * 2 - len(self._in_flight)
+            free = self.profile.parallel * (1 + PREPARED_AHEAD) - len(self._in_flight)
         if free <= 0:
             return
         entries = self.queue.due(FileState.STABLE, free)

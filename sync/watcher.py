@@ -5,10 +5,20 @@ watching cannot start."""
 from __future__ import annotations
 
 import logging
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 
-from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.events import (
+    DirCreatedEvent,
+    DirMovedEvent,
+    FileClosedEvent,
+    FileCreatedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileSystemEvent,
+    FileSystemEventHandler,
+)
 from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
@@ -18,6 +28,16 @@ from .profiles import WatchProfile
 __all__ = ["start_observer", "is_network_path"]
 
 logger = logging.getLogger(__name__)
+
+# watchdog registers a folder created inside the watch (done/2026-11-30/) twice when its parent
+# was created just before, and says so; the second registration replaces the first, nothing is lost.
+warnings.filterwarnings("ignore", message="Callback with id .* already exists", category=RuntimeWarning,
+                        module="watchdog.observers.inotify")
+
+# Only what can make a new or grown file; the engine's own reads of every scan (hash, PDF
+# check, upload) would otherwise each wake the observer twice (opened, closed-without-write).
+EVENTS: list[type[FileSystemEvent]] = [FileCreatedEvent, FileModifiedEvent, FileMovedEvent, FileClosedEvent,
+                                       DirCreatedEvent, DirMovedEvent]
 
 
 class _Handler(FileSystemEventHandler):
@@ -65,14 +85,14 @@ def start_observer(root: Path, notice: Callable[[Path], None], profile: WatchPro
     if not polling:
         try:
             observer: BaseObserver = Observer()
-            observer.schedule(handler, str(root), recursive=True)
+            observer.schedule(handler, str(root), recursive=True, event_filter=EVENTS)
             observer.start()
             logger.info("watching %s with native events", root)
             return observer
         except OSError as exc:  # e.g. inotify watch limit reached
             logger.warning("native watching failed (%s); polling instead", exc)
     observer = PollingObserver(timeout=profile.poll_interval)
-    observer.schedule(handler, str(root), recursive=True)
+    observer.schedule(handler, str(root), recursive=True, event_filter=EVENTS)
     observer.start()
     logger.info("watching %s by polling every %.1f s", root, profile.poll_interval)
     return observer

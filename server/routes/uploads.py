@@ -76,7 +76,7 @@ def _part_path(state: AppState, upload_id: str) -> Path:
 
 
 @router.post("", response_model=UploadOut, status_code=201)
-def create_upload(
+async def create_upload(
     body: UploadCreate,
     response: Response,
     idempotency_key: str | None = Header(None, max_length=200),
@@ -84,6 +84,17 @@ def create_upload(
     session: Session = Depends(get_session),
     state: AppState = Depends(get_state),
 ) -> UploadOut:
+    # Every scan declares itself here: one worker-thread call for the database work, and the
+    # reply is serialised on the event loop (a plain ``def`` endpoint costs FastAPI a second hop).
+    upload, created = await run_in_threadpool(_declare, session, state, user, body, idempotency_key)
+    if not created:
+        response.status_code = 200
+    return upload
+
+
+def _declare(session: Session, state: AppState, user: User, body: UploadCreate,
+             idempotency_key: str | None) -> tuple[UploadOut, bool]:
+    """A new upload, or the one these bytes resume or no longer need; True when new."""
     filename = clean_filename(body.filename)
     if filename is None:
         raise ApiProblem(422, "Tên tệp không hợp lệ.", "Invalid file name.")
@@ -101,8 +112,7 @@ def create_upload(
         upload.offset, upload.status = body.size, "complete"
         session.add(upload)
         session.commit()
-        response.status_code = 200
-        return _out(session, upload, duplicate=True)
+        return _out(session, upload, duplicate=True), False
     pending = session.scalar(
         select(Upload).where(Upload.created_by == user.id, Upload.sha256 == body.sha256,
                              Upload.size == body.size, Upload.status == "pending")
@@ -115,18 +125,17 @@ def create_upload(
         if request is not None:
             pending.document_request, pending.idempotency_key = request, upload.idempotency_key
         session.commit()
-        response.status_code = 200
-        return _out(session, pending)
+        return _out(session, pending), False
     session.add(upload)
     session.commit()
     if body.size == 0:
         part = _part_path(state, upload.id)
         part.parent.mkdir(parents=True, exist_ok=True)
         part.touch()
-        return _out(session, upload, document=_finish(session, state, upload, part))
+        return _out(session, upload, document=_finish(session, state, upload, part)), True
     _part_path(state, upload.id).parent.mkdir(parents=True, exist_ok=True)
     _part_path(state, upload.id).touch()
-    return _out(session, upload)
+    return _out(session, upload), True
 
 
 def _load(session: Session, upload_id: str, user: User, state: AppState) -> Upload:

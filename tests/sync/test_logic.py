@@ -44,6 +44,19 @@ def test_stability_needs_quiet_size_and_mtime_and_readability() -> None:
     assert tracker.observe("z", 0, 1, now=6.1)
 
 
+def test_stability_tells_when_the_next_quiet_period_ends() -> None:
+    tracker = StabilityTracker(2.0)
+    assert tracker.next_due(checked_at=0.0) is None
+    tracker.observe("a", 10, 1, now=1.0)
+    tracker.observe("empty", 0, 1, now=0.5)  # waits three times as long
+    assert tracker.next_due(checked_at=0.0) == 3.0
+    tracker.observe("a", 11, 2, now=1.5)  # grew: its period starts again
+    assert tracker.next_due(checked_at=0.0) == 3.5
+    assert tracker.next_due(checked_at=3.5) == 6.5  # "a" was looked at when its period ended
+    tracker.forget("empty")
+    assert tracker.next_due(checked_at=3.5) is None
+
+
 def test_backoff_grows_with_jitter_and_cap() -> None:
     assert 0.25 <= backoff(0) <= 0.5
     assert 4 <= backoff(4) <= 8
