@@ -1,6 +1,6 @@
 """The watched-folder engine: detect → stable → convert → upload → confirm → move.
 
-Threads are fixed (observer, scheduler, N preparers, N uploaders) whatever the
+Threads are fixed (observer, scheduler, N preparers, N uploaders, one finisher) whatever the
 number of files; the queue lives in SQLite, so memory stays flat for a
 10,000-file drop and a restart continues where it stopped.
 """
@@ -100,6 +100,7 @@ class WatchEngine:
         workers = max(1, profile.parallel)
         self._prepares = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="vanthu-prepare")
         self._uploads = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="vanthu-upload")
+        self._finishes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vanthu-finish")
         self._observer = None
         self._scheduler: threading.Thread | None = None
         self._last_rescan = 0.0
@@ -128,6 +129,7 @@ class WatchEngine:
             self._scheduler.join(timeout)
         self._prepares.shutdown(wait=True, cancel_futures=True)
         self._uploads.shutdown(wait=True, cancel_futures=True)
+        self._finishes.shutdown(wait=True)  # moves of confirmed files: quick, and nothing left half-done
         self.queue.recover()  # files that were prepared but never sent show as waiting, not as busy
         self.queue.close()
 
@@ -293,9 +295,18 @@ class WatchEngine:
         if document is None:  # a server that cannot create documents from uploads
             document, created = self.client.create_document_once(
                 {**prepared.fields, "file_sha256": uploaded.sha256}, f"scan:{prepared.sha}")
-        self.queue.set_state(entry.id, FileState.UPLOADING, document_id=document.id)
-        self._finish(entry, source, FileState.UPLOADED if created else FileState.DUPLICATE, document.id,
-                     "" if created else "Đã có trên máy chủ")
+        self.queue.set_state(entry.id, FileState.UPLOADING, document_id=document.id)  # a crash now leaves only the move
+        state, note = (FileState.UPLOADED, "") if created else (FileState.DUPLICATE, "Đã có trên máy chủ")
+        # The move and the final state go to the finisher thread, so this slot sends its next file now.
+        try:
+            self._finishes.submit(self._guarded, entry, lambda: self._finish_upload(entry, source, pdf, state,
+                                                                                    document.id, note))
+        except RuntimeError:  # stopping: the row keeps its document and is finished at the next start
+            pass
+
+    def _finish_upload(self, entry: QueueEntry, source: Path, pdf: Path, state: FileState, document_id: int,
+                       note: str) -> None:
+        self._finish(entry, source, state, document_id, note)
         if pdf != source:
             pdf.unlink(missing_ok=True)
 
