@@ -194,8 +194,9 @@ class WatchEngine:
         last_check = 0.0
         while not self._stop.is_set():
             # Sleep until the next poll, or until a file's quiet period ends, if sooner.
-            due = self.tracker.next_due(last_check)
-            until = last_check + STABILITY_TICK if due is None else min(due, last_check + STABILITY_TICK)
+            until = last_check + STABILITY_TICK
+            if (due := self.tracker.next_due(last_check)) is not None:
+                until = min(until, due)
             self._wake.wait(max(0.0, until - time.monotonic()))
             self._wake.clear()
             try:

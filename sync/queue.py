@@ -124,16 +124,16 @@ class UploadQueue:
         args = (state, time.time(), *fields.values(), *((time.time(),) if finished else ()), entry_id)
         self._exec(f"UPDATE files SET state = ?, updated_at = ?{extra}{finished} WHERE id = ?", args)
 
-    def mark_stable(self, sizes: list[tuple[int, int]], reason: str = "") -> None:
+    def mark_stable(self, finished: list[tuple[int, int]], reason: str = "") -> None:
         """Detected files found finished, ``(id, size)`` each, in one transaction: a drop of
         thousands becomes stable at once, and the first uploads start without waiting for it."""
-        if not sizes:
+        if not finished:
             return
         now = time.time()
         with self._lock, self._db:
             self._db.execute("BEGIN")
             self._db.executemany("UPDATE files SET state = ?, size = ?, reason = ?, updated_at = ? WHERE id = ?",
-                                 [(FileState.STABLE, size, reason, now, entry_id) for entry_id, size in sizes])
+                                 [(FileState.STABLE, size, reason, now, entry_id) for entry_id, size in finished])
 
     def retry_later(self, entry_id: int, delay: float, reason: str, state: FileState = FileState.STABLE) -> None:
         self._exec("UPDATE files SET state = ?, attempts = attempts + 1, next_retry_at = ?, reason = ?, "
