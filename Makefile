@@ -7,7 +7,7 @@ APT_PACKAGES := softhsm2 opensc poppler-utils postgresql fonts-liberation2 xvfb 
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-image0 \
 	libxcb-render-util0 libxcb-xinerama0 binutils
 
-.PHONY: setup system-deps demo test bench lint package clean
+.PHONY: setup system-deps demo test check bench lint package clean
 
 setup: system-deps $(VENV)/.installed
 
@@ -27,23 +27,28 @@ system-deps:
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test,postgres]'
+	$(PY) -m pip install -q -e '.[desktop,test,postgres]'
 	touch $@
 
 demo: setup
 	$(PY) main.py demo
 
-test: setup
+test: setup check
 	$(PY) -m pytest
+
+# ruff (lint + format) and mypy (strict on the core): part of `make test`, so CI fails on either.
+check:
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m mypy
 
 bench: setup
 	for b in bench/*.py; do $(PY) $$b || exit 1; done
 
-lint: setup
-	$(PY) -m ruff check . && $(PY) -m ruff format --check .
+lint: setup check
 
 package: setup
-	$(PY) -m pip install -q -e '.[build]'
+	$(PY) -m pip install -q -e '.[desktop,build]'
 	$(PY) -m PyInstaller --noconfirm installer/vanthu.spec
 	QT_QPA_PLATFORM=offscreen dist/VanThuSo/vanthu self-test
 	@du -sh dist/VanThuSo

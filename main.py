@@ -1,8 +1,9 @@
 """Văn thư số — command-line entry point.
 
-Every feature is reachable from here.  Each core package contributes its
-subcommands through a ``cli`` module exposing ``register(subparsers)``; each
-subcommand sets ``func(args) -> int``.  With no subcommand the GUI starts.
+Every feature is reachable from here.  The ``cli`` package (and the
+server's and installer's own ``cli`` modules) contribute subcommands through
+``register(subparsers)``; each subcommand sets ``func(args) -> int`` and calls
+the service layer.  With no subcommand the GUI starts.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from client.errors import VanThuError
+from base.errors import VanThuError
 
 __all__ = ["main", "build_parser"]
 
@@ -22,11 +23,11 @@ logger = logging.getLogger("vanthu")
 # Packages that contribute subcommands, in the order shown by --help.
 CLI_MODULES = (
     "server.cli",
-    "client.cli",
-    "client.cache_cli",
-    "signing.cli",
-    "sync.cli",
-    "ui.cli",
+    "cli.account",
+    "cli.cache",
+    "cli.signing",
+    "cli.watch",
+    "cli.demo",
     "installer.cli",
 )
 

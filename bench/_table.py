@@ -31,4 +31,6 @@ def print_table(title: str, rows: list[Row]) -> None:
     for row in rows:
         base = f"{row.baseline:.2f}" if row.baseline is not None else "—"
         ratio = f"{row.ratio:.2f}x" if row.ratio is not None else "—"
-        print(f"{row.metric + ' (' + row.unit + ')':<44} {row.ours:>12.2f} {base:>12} {ratio:>8}  {row.goal}")
+        print(
+            f"{row.metric + ' (' + row.unit + ')':<44} {row.ours:>12.2f} {base:>12} {ratio:>8}  {row.goal}"
+        )

@@ -30,36 +30,85 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench._table import Row, print_table  # noqa: E402
-from client.cache import CacheStore, fold, fts_query, sync  # noqa: E402
+from client.cache import CacheStore, fold, fts_query, pull_changes  # noqa: E402
 from client.cache.query import DocumentQuery, Sort, search  # noqa: E402
 from client.cache.schema import fill_terms  # noqa: E402
 from client.cache.store import UPSERT  # noqa: E402
 from server.demo import ISSUERS, NOTATIONS, OPENERS, PLACES, SIGNERS, TOPICS  # noqa: E402
 
-QUERIES = ("quyet dinh dat dai", "dat dai", "123/UBND", "giai ngan von dau tu", "cam xuyen", "so tai chinh",
-           "chuyen doi so", "phong chong thien tai ky anh", "45/SNV", "tran quoc viet", "bao cao tinh hinh",
-           "hoa toc")
+QUERIES = (
+    "quyet dinh dat dai",
+    "dat dai",
+    "123/UBND",
+    "giai ngan von dau tu",
+    "cam xuyen",
+    "so tai chinh",
+    "chuyen doi so",
+    "phong chong thien tai ky anh",
+    "45/SNV",
+    "tran quoc viet",
+    "bao cao tinh hinh",
+    "hoa toc",
+)
 
 
 def _rows(count: int, seed: int = 7):  # type: ignore[no-untyped-def]
     rng = random.Random(seed)
     start = dt.date(2026, 1, 1)
     for i in range(1, count + 1):
-        subject = f"{rng.choice(OPENERS)} {rng.choice(TOPICS)} trên địa bàn {rng.choice(PLACES)} năm 2026"
+        subject = (
+            f"{rng.choice(OPENERS)} {rng.choice(TOPICS)} trên địa bàn {rng.choice(PLACES)} năm 2026"
+        )
         organ, (_a, position, signer) = rng.choice(ISSUERS), rng.choice(SIGNERS)
         notation = rng.choice(NOTATIONS)
         number = f"{rng.randint(1, 9000)}/{notation}"
         day = (start + dt.timedelta(days=i * 330 // count)).isoformat()
         due = (start + dt.timedelta(days=i * 330 // count + 10)).isoformat() if i % 3 == 0 else None
         direction = "incoming" if i % 4 else "outgoing"
-        doc_type = rng.choice(("Công văn", "Quyết định", "Tờ trình", "Báo cáo", "Thông báo", "Kế hoạch"))
-        urgency, secrecy = rng.choices((0, 1, 2, 3), (80, 12, 6, 2))[0], rng.choices((0, 1), (95, 5))[0]
-        raw = {"id": i, "direction": direction, "doc_type": doc_type, "number_symbol": number, "subject": subject,
-               "organ_name": organ, "signer_name": signer, "signer_position": position, "issued_date": day,
-               "urgency": urgency, "secrecy": secrecy, "due_date": due, "status": "received"}
-        yield (i, direction, doc_type, number, day, None, None, day, organ, subject, signer, urgency, secrecy, due,
-               "received", i, 0, fold(f"{number} {notation}"), fold(f"{subject} {organ} {signer} {doc_type}"),
-               json.dumps(raw, ensure_ascii=False))
+        doc_type = rng.choice(
+            ("Công văn", "Quyết định", "Tờ trình", "Báo cáo", "Thông báo", "Kế hoạch")
+        )
+        urgency, secrecy = (
+            rng.choices((0, 1, 2, 3), (80, 12, 6, 2))[0],
+            rng.choices((0, 1), (95, 5))[0],
+        )
+        raw = {
+            "id": i,
+            "direction": direction,
+            "doc_type": doc_type,
+            "number_symbol": number,
+            "subject": subject,
+            "organ_name": organ,
+            "signer_name": signer,
+            "signer_position": position,
+            "issued_date": day,
+            "urgency": urgency,
+            "secrecy": secrecy,
+            "due_date": due,
+            "status": "received",
+        }
+        yield (
+            i,
+            direction,
+            doc_type,
+            number,
+            day,
+            None,
+            None,
+            day,
+            organ,
+            subject,
+            signer,
+            urgency,
+            secrecy,
+            due,
+            "received",
+            i,
+            0,
+            fold(f"{number} {notation}"),
+            fold(f"{subject} {organ} {signer} {doc_type}"),
+            json.dumps(raw, ensure_ascii=False),
+        )
 
 
 def _build(path: Path, count: int) -> float:
@@ -96,8 +145,10 @@ def _search_latency(path: Path, rounds: int = 5) -> tuple[tuple[float, float], t
             search(store, DocumentQuery(text=text, sort=Sort.RELEVANCE, limit=50))
             ours_t.append(time.perf_counter() - t)
             t = time.perf_counter()
-            bare.execute("SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? LIMIT 50",
-                         (fts_query(text),)).fetchall()
+            bare.execute(
+                "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? LIMIT 50",
+                (fts_query(text),),
+            ).fetchall()
             bare_t.append(time.perf_counter() - t)
     store.close()
     return _percentiles(ours_t), _percentiles(bare_t)
@@ -111,8 +162,10 @@ def _first_page(path: Path) -> tuple[float, float]:
     ours = time.perf_counter() - t
     bare = sqlite3.connect(path)
     t = time.perf_counter()
-    bare.execute("SELECT id, subject FROM documents WHERE direction='incoming' AND urgency>=1 "
-                 "ORDER BY sort_date DESC, id DESC LIMIT 100").fetchall()
+    bare.execute(
+        "SELECT id, subject FROM documents WHERE direction='incoming' AND urgency>=1 "
+        "ORDER BY sort_date DESC, id DESC LIMIT 100"
+    ).fetchall()
     base = time.perf_counter() - t
     store.close()
     return ours * 1000, base * 1000
@@ -129,10 +182,23 @@ def _server_syncs(folder: Path, docs: int) -> tuple[float, float]:
         client = ApiClient(server.base_url)
         client.login("vanthu", "VanThu@2026")
         store = CacheStore(folder / "synced.sqlite")
-        first = sync(store, client).seconds
-        subprocess.run([sys.executable, str(ROOT / "main.py"), "demo-data", "--count", "1000", "--pdfs", "0",
-                        "--data-dir", str(server.data_dir)], check=True, capture_output=True)
-        delta = sync(store, client)
+        first = pull_changes(store, client).seconds
+        subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "main.py"),
+                "demo-data",
+                "--count",
+                "1000",
+                "--pdfs",
+                "0",
+                "--data-dir",
+                str(server.data_dir),
+            ],
+            check=True,
+            capture_output=True,
+        )
+        delta = pull_changes(store, client)
         assert delta.upserted == 1000, delta
         return first, delta.seconds
     finally:
@@ -141,14 +207,19 @@ def _server_syncs(folder: Path, docs: int) -> tuple[float, float]:
 
 def _peak_mb() -> float:
     status = Path("/proc/self/status").read_text()
-    return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM"))) / 1024
+    return (
+        int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM")))
+        / 1024
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--docs", type=int, default=1_000_000)
     parser.add_argument("--sync-docs", type=int, default=100_000)
-    parser.add_argument("--reuse", help="keep the generated cache at this path and reuse it next time")
+    parser.add_argument(
+        "--reuse", help="keep the generated cache at this path and reuse it next time"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -158,15 +229,18 @@ def main() -> None:
         (ours50, ours95), (bare50, bare95) = _search_latency(path)
         page_ours, page_bare = _first_page(path)
         first_sync, delta_sync = _server_syncs(folder, args.sync_docs)
-    print_table(f"Local cache: {args.docs:,} documents (built in {build:.0f} s), {len(QUERIES)} typical queries", [
-        Row("search p50 vs bare FTS5", ours50, bare50, "ms", "—", False),
-        Row("search p95 vs bare FTS5", ours95, bare95, "ms", "p95 < 50 ms", False),
-        Row("first page, filtered + sorted", page_ours, page_bare, "ms", "< 300 ms", False),
-        Row(f"first sync of {args.sync_docs:,} from server", first_sync, None, "s", "—", False),
-        Row("delta sync of 1,000 changes", delta_sync, None, "s", "< 1 s", False),
-        Row("cache size on disk", size_mb, None, "MB", "—", False),
-        Row("peak memory (whole benchmark)", _peak_mb(), None, "MB", "flat", False),
-    ])
+    print_table(
+        f"Local cache: {args.docs:,} documents (built in {build:.0f} s), {len(QUERIES)} typical queries",
+        [
+            Row("search p50 vs bare FTS5", ours50, bare50, "ms", "—", False),
+            Row("search p95 vs bare FTS5", ours95, bare95, "ms", "p95 < 50 ms", False),
+            Row("first page, filtered + sorted", page_ours, page_bare, "ms", "< 300 ms", False),
+            Row(f"first sync of {args.sync_docs:,} from server", first_sync, None, "s", "—", False),
+            Row("delta sync of 1,000 changes", delta_sync, None, "s", "< 1 s", False),
+            Row("cache size on disk", size_mb, None, "MB", "—", False),
+            Row("peak memory (whole benchmark)", _peak_mb(), None, "MB", "flat", False),
+        ],
+    )
 
 
 if __name__ == "__main__":

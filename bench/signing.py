@@ -32,7 +32,7 @@ LABEL = "Bench"
 
 
 def _prepare(folder: Path) -> tuple[str, Path, Path]:
-    from server.demo_pdf import OfficialLetter, render_letter_pdf
+    from services.letters import OfficialLetter, render_letter_pdf
     from signing.demo_images import draw_signature_png
     from signing.demo_pki import issue, make_ca
     from signing.provisioning import configure_softhsm, import_identity, init_token, softhsm_module
@@ -45,10 +45,22 @@ def _prepare(folder: Path) -> tuple[str, Path, Path]:
     leader = issue(ca, "Trần Quốc Việt", "UBND tỉnh Hà Tĩnh")
     import_identity(module, LABEL, PIN, leader.key, leader.cert, b"\x01", "leader")
     letter = folder / "letter.pdf"
-    letter.write_bytes(render_letter_pdf(OfficialLetter(
-        "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH", "123/QĐ-UBND", "Hà Tĩnh, ngày 24 tháng 11 năm 2026", "QUYẾT ĐỊNH",
-        "Về việc phê duyệt kế hoạch năm 2026", ("Nội dung quyết định.",), "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH",
-        "Trần Quốc Việt", ("Như trên", "Lưu: VT")), ))
+    letter.write_bytes(
+        render_letter_pdf(
+            OfficialLetter(
+                "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH",
+                "123/QĐ-UBND",
+                "Hà Tĩnh, ngày 24 tháng 11 năm 2026",
+                "QUYẾT ĐỊNH",
+                "Về việc phê duyệt kế hoạch năm 2026",
+                ("Nội dung quyết định.",),
+                "KT. CHỦ TỊCH",
+                "PHÓ CHỦ TỊCH",
+                "Trần Quốc Việt",
+                ("Như trên", "Lưu: VT"),
+            ),
+        )
+    )
     return module, letter, draw_signature_png(folder / "sig.png")
 
 
@@ -89,14 +101,21 @@ def _bare(module: str, files: list[Path], signature: Path, out: Path) -> float:
     started = time.perf_counter()
     with pkcs11.lib(module).get_token(token_label=LABEL).open(user_pin=PIN) as session:
         signer = PKCS11Signer(session, key_id=b"\x01", cert_id=b"\x01")
-        style = TextStampStyle(stamp_text="", border_width=0, background=PdfImage(Image.open(signature)),
-                               background_opacity=1)
+        style = TextStampStyle(
+            stamp_text="",
+            border_width=0,
+            background=PdfImage(Image.open(signature)),
+            background_opacity=1,
+        )
         for path in files:
             with path.open("rb") as src, (out / path.name).open("wb") as dst:
-                meta = signers.PdfSignatureMetadata(field_name="Sig1", subfilter=fields.SigSeedSubFilter.PADES)
+                meta = signers.PdfSignatureMetadata(
+                    field_name="Sig1", subfilter=fields.SigSeedSubFilter.PADES
+                )
                 spec = fields.SigFieldSpec("Sig1", on_page=0, box=(380, 200, 520, 260))
                 signers.PdfSigner(meta, signer, stamp_style=style, new_field_spec=spec).sign_pdf(
-                    IncrementalPdfFileWriter(src), output=dst)
+                    IncrementalPdfFileWriter(src), output=dst
+                )
     return time.perf_counter() - started
 
 
@@ -106,9 +125,29 @@ def _cli(module: str, files: list[Path], out: Path) -> float:
     env = {**os.environ, "PYHANKO_PKCS11_PIN": PIN}
     started = time.perf_counter()
     for path in files:
-        subprocess.run([str(cli), "sign", "addsig", "--field", "Sig1", "pkcs11", "--lib", module, "--token-label",
-                        LABEL, "--cert-label", "leader", "--key-label", "leader", str(path), str(out / path.name)],
-                       check=True, capture_output=True, env=env)
+        subprocess.run(
+            [
+                str(cli),
+                "sign",
+                "addsig",
+                "--field",
+                "Sig1",
+                "pkcs11",
+                "--lib",
+                module,
+                "--token-label",
+                LABEL,
+                "--cert-label",
+                "leader",
+                "--key-label",
+                "leader",
+                str(path),
+                str(out / path.name),
+            ],
+            check=True,
+            capture_output=True,
+            env=env,
+        )
     return time.perf_counter() - started
 
 
@@ -127,8 +166,13 @@ def _large_pdf(folder: Path, megabytes: int) -> Path:
 def _child(args: list[str]) -> tuple[float, float]:
     """Run this script in a child; returns (seconds, peak RSS in MB)."""
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, __file__, *args], env=os.environ.copy(), check=True,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, __file__, *args],
+        env=os.environ.copy(),
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     elapsed = time.perf_counter() - started
     return elapsed, float(done.stdout.strip().splitlines()[-1])
 
@@ -149,8 +193,16 @@ def _worker(kind: str, path: str, module: str) -> None:
 
     profile = SigningProfile(level=Level.B_B, tsa_url=None, organisation_name="UBND tỉnh Hà Tĩnh")
     with TokenBackend(module, LABEL, "01").open(PIN) as active:
-        sign_file(SignJob(Path(path), Path(path).with_name("lon-ky.pdf"), Mode.COPY,
-                          manual=Placement(0, pymupdf.Rect(300, 20, 560, 80))), active, profile)
+        sign_file(
+            SignJob(
+                Path(path),
+                Path(path).with_name("lon-ky.pdf"),
+                Mode.COPY,
+                manual=Placement(0, pymupdf.Rect(300, 20, 560, 80)),
+            ),
+            active,
+            profile,
+        )
 
 
 def main() -> None:
@@ -167,7 +219,10 @@ def main() -> None:
         _worker(args.worker[0], args.worker[1], "/usr/lib/softhsm/libsofthsm2.so")
         # VmHWM is this process's own peak (exec starts a fresh address space).
         status = Path("/proc/self/status").read_text()
-        print(int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM"))) / 1024)
+        print(
+            int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM")))
+            / 1024
+        )
         return
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -182,14 +237,43 @@ def main() -> None:
         large = _large_pdf(folder, args.large_mb)
         sign_s, sign_mb = _child(["--worker", "sign", str(large), str(folder / "hsm")])
         hash_s, hash_mb = _child(["--worker", "sha256", str(large), str(folder / "hsm")])
-    print_table(f"Signing on SoftHSM2: {args.files} PDFs, one login (visible signature, B-B)", [
-        Row("batch time vs bare pyHanko loop", ours, bare, "s", "≤ 1.15x", higher_is_better=False),
-        Row("per file vs pyhanko CLI per file", per_ours * 1000, per_cli * 1000, "ms", "≤ 1/15 (≥ 15x faster)",
-            higher_is_better=False),
-        Row(f"{args.large_mb} MB PDF: sign vs sha256", sign_s, hash_s, "s", "bounded", higher_is_better=False),
-        Row(f"{args.large_mb} MB PDF: peak RSS (sign vs sha256)", sign_mb, hash_mb, "MB", "bounded",
-            higher_is_better=False),
-    ])
+    print_table(
+        f"Signing on SoftHSM2: {args.files} PDFs, one login (visible signature, B-B)",
+        [
+            Row(
+                "batch time vs bare pyHanko loop",
+                ours,
+                bare,
+                "s",
+                "≤ 1.15x",
+                higher_is_better=False,
+            ),
+            Row(
+                "per file vs pyhanko CLI per file",
+                per_ours * 1000,
+                per_cli * 1000,
+                "ms",
+                "≤ 1/15 (≥ 15x faster)",
+                higher_is_better=False,
+            ),
+            Row(
+                f"{args.large_mb} MB PDF: sign vs sha256",
+                sign_s,
+                hash_s,
+                "s",
+                "bounded",
+                higher_is_better=False,
+            ),
+            Row(
+                f"{args.large_mb} MB PDF: peak RSS (sign vs sha256)",
+                sign_mb,
+                hash_mb,
+                "MB",
+                "bounded",
+                higher_is_better=False,
+            ),
+        ],
+    )
     print(f"\nSpeed-up vs pyhanko CLI per file: {per_cli / per_ours:.1f}x (goal ≥ 15x)")
 
 

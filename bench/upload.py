@@ -22,9 +22,9 @@ import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench._table import Row, print_table  # noqa: E402
-from client.api import ApiClient  # noqa: E402
-from tests.fixtures.server import LiveServer  # noqa: E402
+from bench._table import Row, print_table
+from client.api import ApiClient
+from tests.fixtures.server import LiveServer
 
 
 def _files(folder: Path, count: int, size: int) -> list[Path]:
@@ -44,10 +44,19 @@ def _bare(base_url: str, token: str, paths: list[Path]) -> float:
     started = time.perf_counter()
     for path in paths:
         data = path.read_bytes()
-        upload = session.post(f"{base_url}/api/v1/uploads", json={
-            "filename": path.name, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()}).json()
-        reply = session.patch(f"{base_url}/api/v1/uploads/{upload['id']}", data=data, headers={
-            "Upload-Offset": "0", "Content-Type": "application/offset+octet-stream"})
+        upload = session.post(
+            f"{base_url}/api/v1/uploads",
+            json={
+                "filename": path.name,
+                "size": len(data),
+                "sha256": hashlib.sha256(data).hexdigest(),
+            },
+        ).json()
+        reply = session.patch(
+            f"{base_url}/api/v1/uploads/{upload['id']}",
+            data=data,
+            headers={"Upload-Offset": "0", "Content-Type": "application/offset+octet-stream"},
+        )
         reply.raise_for_status()
     return time.perf_counter() - started
 
@@ -66,9 +75,16 @@ def main() -> None:
             try:
                 client = ApiClient(server.base_url)
                 client.login("luutru", "LuuTru@2026")
-                bare_times.append(_bare(server.base_url, client.token or "",
-                                        _files(root / f"base-{rnd}", args.files, size)))
-                ours_files = _files(root / f"ours-{rnd}", args.files, size)  # fresh bytes: no dedupe
+                bare_times.append(
+                    _bare(
+                        server.base_url,
+                        client.token or "",
+                        _files(root / f"base-{rnd}", args.files, size),
+                    )
+                )
+                ours_files = _files(
+                    root / f"ours-{rnd}", args.files, size
+                )  # fresh bytes: no dedupe
                 started = time.perf_counter()
                 for path in ours_files:
                     client.upload_file(path)

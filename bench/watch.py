@@ -50,7 +50,9 @@ def _bare_round(root: Path, source: Path) -> float:
     paths = []
     for path in sorted(source.iterdir()):
         target = staged / path.name
-        target.write_bytes(path.read_bytes() + b"%bare")  # not the scans' bytes: no help from dedupe
+        target.write_bytes(
+            path.read_bytes() + b"%bare"
+        )  # not the scans' bytes: no help from dedupe
         paths.append(target)
     server = LiveServer(root / "server").start()
     try:
@@ -60,7 +62,9 @@ def _bare_round(root: Path, source: Path) -> float:
         server.stop()
 
 
-def _engine_round(root: Path, source: Path, trickle: Path | None, profile, picked: list[float]) -> float:
+def _engine_round(
+    root: Path, source: Path, trickle: Path | None, profile, picked: list[float]
+) -> float:
     """Seconds from dropping every file into a watched folder to the last one confirmed; with
     ``trickle``, files then arrive one by one at the idle engine to measure pickup latency."""
     from client.api import ApiClient
@@ -93,7 +97,9 @@ def _engine_round(root: Path, source: Path, trickle: Path | None, profile, picke
             path.rename(folder / path.name)  # the drop: all files appear at once
         assert engine.wait_idle(3600, finished=count)
         elapsed = time.perf_counter() - started
-        if trickle is not None:  # from the end of the write plus the stability wait to the upload's start
+        if (
+            trickle is not None
+        ):  # from the end of the write plus the stability wait to the upload's start
             for path in sorted(trickle.iterdir()):
                 written_at[path.name] = time.monotonic()
                 path.rename(folder / path.name)
@@ -113,7 +119,9 @@ def main() -> None:
     parser.add_argument("--size-mb", type=float, default=1.0)
     parser.add_argument("--stability", type=float, default=2.0)
     parser.add_argument("--parallel", type=int, default=WatchProfile().parallel)
-    parser.add_argument("--rounds", type=int, default=2, help="each side's best round counts (the VM is noisy)")
+    parser.add_argument(
+        "--rounds", type=int, default=2, help="each side's best round counts (the VM is noisy)"
+    )
     args = parser.parse_args()
     size = int(args.size_mb * 1024 * 1024)
     profile = WatchProfile(stability_seconds=args.stability, parallel=args.parallel)
@@ -132,24 +140,63 @@ def main() -> None:
             (trickle / f"lẻ_{i:03d}.pdf").write_bytes(_pdf(100_000, 100_000 + i))
         for rnd in range(args.rounds):  # alternate, so a slow spell of the machine hits both sides
             bare.append(_bare_round(root / f"bare-{rnd}", source))
-            ours.append(_engine_round(root / f"ours-{rnd}", source, trickle if rnd == 0 else None, profile, picked))
+            ours.append(
+                _engine_round(
+                    root / f"ours-{rnd}", source, trickle if rnd == 0 else None, profile, picked
+                )
+            )
             print(f"round {rnd + 1}: ours {ours[-1]:.1f} s, bare loop {bare[-1]:.1f} s", flush=True)
             for side in ("bare", "ours"):  # 3 GB a round otherwise
                 shutil.rmtree(root / f"{side}-{rnd}", ignore_errors=True)
-    peak = int(next(line.split()[1] for line in Path("/proc/self/status").read_text().splitlines()
-                    if line.startswith("VmHWM"))) / 1024
+    peak = (
+        int(
+            next(
+                line.split()[1]
+                for line in Path("/proc/self/status").read_text().splitlines()
+                if line.startswith("VmHWM")
+            )
+        )
+        / 1024
+    )
     total_mb = args.files * size / 1024 / 1024
     p95 = statistics.quantiles(picked, n=20)[-1] if len(picked) > 1 else float("nan")
-    print_table(f"Watched folder: {args.files} × {args.size_mb:g} MB dropped at once (stability {args.stability} s, "
-                f"{args.parallel} parallel, best of {args.rounds})", [
-        Row("throughput, drop → all confirmed", total_mb / min(ours), total_mb / min(bare), "MB/s", "≥ 0.8x"),
-        Row("the same, not counting the mandated stability wait", total_mb / (min(ours) - args.stability),
-            total_mb / min(bare), "MB/s", "— (context)"),
-        Row(f"pickup latency beyond the stability wait, p50 ({len(picked)} files)",
-            statistics.median(picked) * 1000 if picked else 0, None, "ms", "—", False),
-        Row("pickup latency beyond the stability wait, p95", p95 * 1000, None, "ms", "< 1000 ms", False),
-        Row("peak memory (whole benchmark)", peak, None, "MB", "flat", False),
-    ])
+    print_table(
+        f"Watched folder: {args.files} × {args.size_mb:g} MB dropped at once (stability {args.stability} s, "
+        f"{args.parallel} parallel, best of {args.rounds})",
+        [
+            Row(
+                "throughput, drop → all confirmed",
+                total_mb / min(ours),
+                total_mb / min(bare),
+                "MB/s",
+                "≥ 0.8x",
+            ),
+            Row(
+                "the same, not counting the mandated stability wait",
+                total_mb / (min(ours) - args.stability),
+                total_mb / min(bare),
+                "MB/s",
+                "— (context)",
+            ),
+            Row(
+                f"pickup latency beyond the stability wait, p50 ({len(picked)} files)",
+                statistics.median(picked) * 1000 if picked else 0,
+                None,
+                "ms",
+                "—",
+                False,
+            ),
+            Row(
+                "pickup latency beyond the stability wait, p95",
+                p95 * 1000,
+                None,
+                "ms",
+                "< 1000 ms",
+                False,
+            ),
+            Row("peak memory (whole benchmark)", peak, None, "MB", "flat", False),
+        ],
+    )
 
 
 if __name__ == "__main__":

@@ -9,13 +9,15 @@ backoff only for idempotent methods, and every failure mapped to the
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import requests
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
+
+from base.progress import CancelToken, Progress
 
 from .errors import (
     ApiError,
@@ -26,7 +28,7 @@ from .errors import (
     PermissionDenied,
     ServerUnavailable,
     TlsError,
-    VanThuError,
+    TransferCancelled,
 )
 from .records import (
     ChangePage,
@@ -38,31 +40,24 @@ from .records import (
     User,
     Version,
 )
-from .transfer import DeclaredUpload, declare_upload, file_sha256, jsonable, send_upload
+from .transfer import DeclaredUpload, declare_upload, jsonable, send_upload
 
-__all__ = ["ApiClient", "Progress", "CancelToken", "TransferCancelled", "file_sha256"]
+__all__ = ["ApiClient", "TransferCancelled"]
 
 logger = logging.getLogger(__name__)
 
-Progress = Callable[[int, int], None]
-CHUNK = 4 * 1024 * 1024
-OFFSET_CONTENT_TYPE = "application/offset+octet-stream"
 _IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 _BY_STATUS: dict[int, type[ApiError]] = {
-    400: InvalidInput, 401: AuthError, 403: PermissionDenied, 404: NotFound, 409: Conflict,
-    413: InvalidInput, 415: InvalidInput, 422: InvalidInput, 428: Conflict,
+    400: InvalidInput,
+    401: AuthError,
+    403: PermissionDenied,
+    404: NotFound,
+    409: Conflict,
+    413: InvalidInput,
+    415: InvalidInput,
+    422: InvalidInput,
+    428: Conflict,
 }
-
-
-class CancelToken(Protocol):
-    def is_set(self) -> bool: ...
-
-
-class TransferCancelled(VanThuError):
-    title_vi = "Đã huỷ"
-    title_en = "Cancelled"
-    message_vi = "Đã huỷ truyền tệp; lần sau sẽ tiếp tục từ chỗ dừng."
-    message_en = "Transfer cancelled; it will resume where it stopped next time."
 
 
 def _error_from_response(reply: requests.Response) -> ApiError:
@@ -72,18 +67,30 @@ def _error_from_response(reply: requests.Response) -> ApiError:
         body = {}
     cls = _BY_STATUS.get(reply.status_code)
     if cls is None:
-        cls = ServerUnavailable if reply.status_code >= 500 or reply.status_code == 429 else ApiError
+        cls = (
+            ServerUnavailable if reply.status_code >= 500 or reply.status_code == 429 else ApiError
+        )
     vi, en = body.get("message_vi"), body.get("message_en")
     if cls is ServerUnavailable and reply.status_code >= 500 and not vi:
-        vi, en = f"Máy chủ gặp lỗi ({reply.status_code}); vui lòng thử lại sau.", f"Server error ({reply.status_code}); retry later."
+        vi, en = (
+            f"Máy chủ gặp lỗi ({reply.status_code}); vui lòng thử lại sau.",
+            f"Server error ({reply.status_code}); retry later.",
+        )
     return cls(vi, en, status=reply.status_code, code=body.get("code"))
 
 
 class ApiClient:
     """The server API as typed methods; ``base_url`` is the server root."""
 
-    def __init__(self, base_url: str, *, ca_bundle: str | None = None, timeout: float = 30,
-                 token: str | None = None, retries: int = 3) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        ca_bundle: str | None = None,
+        timeout: float = 30,
+        token: str | None = None,
+        retries: int = 3,
+    ) -> None:
         self.base_url = base_url.rstrip("/")
         self.api_url = self.base_url + "/api/v1"
         self.timeout = timeout
@@ -91,14 +98,24 @@ class ApiClient:
         self.session = requests.Session()
         self.session.verify = ca_bundle or True  # never False: TLS verification stays on
         self.session.headers["User-Agent"] = "VanThuSo/1.0"
-        retry = Retry(total=retries, connect=retries, read=retries, status=retries, backoff_factor=0.3,
-                      status_forcelist=(502, 503, 504), allowed_methods=_IDEMPOTENT, raise_on_status=False)
+        retry = Retry(
+            total=retries,
+            connect=retries,
+            read=retries,
+            status=retries,
+            backoff_factor=0.3,
+            status_forcelist=(502, 503, 504),
+            allowed_methods=_IDEMPOTENT,
+            raise_on_status=False,
+        )
         adapter = HTTPAdapter(max_retries=retry, pool_maxsize=8)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
 
     # -- plumbing -----------------------------------------------------------------
-    def _request(self, method: str, path: str, *, expect: tuple[int, ...] = (200,), **kwargs: Any) -> requests.Response:
+    def _request(
+        self, method: str, path: str, *, expect: tuple[int, ...] = (200,), **kwargs: Any
+    ) -> requests.Response:
         headers = dict(kwargs.pop("headers", None) or {})
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
@@ -135,76 +152,138 @@ class ApiClient:
         return User.from_json(self._json("GET", "/auth/me"))
 
     # -- documents ---------------------------------------------------------------------
-    def list_documents(self, filter: DocumentFilter | None = None, cursor: str | None = None,
-                       limit: int = 50) -> DocumentPage:
+    def list_documents(
+        self, filter: DocumentFilter | None = None, cursor: str | None = None, limit: int = 50
+    ) -> DocumentPage:
         params = (filter or DocumentFilter()).params() | {"limit": str(limit)}
         if cursor:
             params["cursor"] = cursor
         data = self._json("GET", "/documents", params=params)
-        return DocumentPage(tuple(Document.from_json(d) for d in data["items"]), data.get("next_cursor"))
+        return DocumentPage(
+            tuple(Document.from_json(d) for d in data["items"]), data.get("next_cursor")
+        )
 
     def get_document(self, document_id: int) -> Document:
         return Document.from_json(self._json("GET", f"/documents/{int(document_id)}"))
 
-    def create_document(self, fields: Mapping[str, Any], idempotency_key: str | None = None) -> Document:
+    def create_document(
+        self, fields: Mapping[str, Any], idempotency_key: str | None = None
+    ) -> Document:
         headers = {"Idempotency-Key": idempotency_key} if idempotency_key else {}
         body = jsonable(fields)
-        return Document.from_json(self._json("POST", "/documents", json=body, headers=headers, expect=(200, 201)))
+        return Document.from_json(
+            self._json("POST", "/documents", json=body, headers=headers, expect=(200, 201))
+        )
 
-    def create_document_once(self, fields: Mapping[str, Any], idempotency_key: str) -> tuple[Document, bool]:
+    def create_document_once(
+        self, fields: Mapping[str, Any], idempotency_key: str
+    ) -> tuple[Document, bool]:
         """Create with an idempotency key; returns (document, created_now)."""
         body = jsonable(fields)
-        reply = self._request("POST", "/documents", json=body, headers={"Idempotency-Key": idempotency_key},
-                              expect=(200, 201))
+        reply = self._request(
+            "POST",
+            "/documents",
+            json=body,
+            headers={"Idempotency-Key": idempotency_key},
+            expect=(200, 201),
+        )
         return Document.from_json(reply.json()), reply.status_code == 201
 
-    def update_document(self, document_id: int, changes: Mapping[str, Any], revision: int) -> Document:
+    def update_document(
+        self, document_id: int, changes: Mapping[str, Any], revision: int
+    ) -> Document:
         body = jsonable(changes)
-        return Document.from_json(self._json("PATCH", f"/documents/{int(document_id)}", json=body,
-                                             headers={"If-Match": f'"{revision}"'}))
+        return Document.from_json(
+            self._json(
+                "PATCH",
+                f"/documents/{int(document_id)}",
+                json=body,
+                headers={"If-Match": f'"{revision}"'},
+            )
+        )
 
     def delete_document(self, document_id: int) -> None:
         self._request("DELETE", f"/documents/{int(document_id)}", expect=(204,))
 
     def assign_number(self, document_id: int, register_id: int | None = None) -> Document:
-        return Document.from_json(self._json("POST", f"/documents/{int(document_id)}/number",
-                                             json={"register_id": register_id}))
+        return Document.from_json(
+            self._json(
+                "POST", f"/documents/{int(document_id)}/number", json={"register_id": register_id}
+            )
+        )
 
     def changes(self, updated_since: int, limit: int = 500) -> ChangePage:
-        return ChangePage.from_json(self._json("GET", "/changes",
-                                               params={"updated_since": updated_since, "limit": limit}))
+        return ChangePage.from_json(
+            self._json("GET", "/changes", params={"updated_since": updated_since, "limit": limit})
+        )
 
-    def add_version(self, document_id: int, sha256: str, filename: str, note: str, base_version: int,
-                    content_type: str = "application/pdf") -> Version:
+    def add_version(
+        self,
+        document_id: int,
+        sha256: str,
+        filename: str,
+        note: str,
+        base_version: int,
+        content_type: str = "application/pdf",
+    ) -> Version:
         body = {"sha256": sha256, "filename": filename, "note": note, "content_type": content_type}
-        return Version.from_json(self._json("POST", f"/documents/{int(document_id)}/versions", json=body,
-                                            headers={"If-Match": f'"{base_version}"'}, expect=(201,)))
+        return Version.from_json(
+            self._json(
+                "POST",
+                f"/documents/{int(document_id)}/versions",
+                json=body,
+                headers={"If-Match": f'"{base_version}"'},
+                expect=(201,),
+            )
+        )
 
     # -- files -------------------------------------------------------------------------
-    def download(self, sha256: str, dest: Path, progress: Progress | None = None,
-                 cancel: CancelToken | None = None) -> Path:
+    def download(
+        self,
+        sha256: str,
+        dest: Path,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> Path:
         """Stream a blob to ``dest`` (resuming a ``.part`` file with Range), verified by sha256."""
         from .transfer import download_to
 
         return download_to(self, f"/files/{sha256}", sha256, Path(dest), progress, cancel)
 
-    def upload_file(self, path: Path, progress: Progress | None = None, cancel: CancelToken | None = None,
-                    sha256: str | None = None, document: Mapping[str, Any] | None = None,
-                    idempotency_key: str | None = None) -> UploadResult:
+    def upload_file(
+        self,
+        path: Path,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+        sha256: str | None = None,
+        document: Mapping[str, Any] | None = None,
+        idempotency_key: str | None = None,
+    ) -> UploadResult:
         """Resumable upload; a re-run after a crash or network loss continues at the server's offset.
 
         With ``document`` (fields of ``create_document``) the server creates that
         document from the upload as soon as the bytes are complete.
         """
-        return self.send_upload(self.declare_upload(path, sha256, document, idempotency_key), progress, cancel)
+        return self.send_upload(
+            self.declare_upload(path, sha256, document, idempotency_key), progress, cancel
+        )
 
-    def declare_upload(self, path: Path, sha256: str | None = None, document: Mapping[str, Any] | None = None,
-                       idempotency_key: str | None = None) -> DeclaredUpload:
+    def declare_upload(
+        self,
+        path: Path,
+        sha256: str | None = None,
+        document: Mapping[str, Any] | None = None,
+        idempotency_key: str | None = None,
+    ) -> DeclaredUpload:
         """The first half of ``upload_file``: tell the server what is coming (one small request),
         so a pipeline can declare the next file while this one's bytes are still on the way."""
         return declare_upload(self, Path(path), sha256, document, idempotency_key)
 
-    def send_upload(self, declared: DeclaredUpload, progress: Progress | None = None,
-                    cancel: CancelToken | None = None) -> UploadResult:
+    def send_upload(
+        self,
+        declared: DeclaredUpload,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> UploadResult:
         """The second half of ``upload_file``: send the bytes from the server's offset on."""
         return send_upload(self, declared, progress, cancel)

@@ -1,19 +1,10 @@
-"""One error root for the whole product.
-
-Every error a user can see carries a title and a message in Vietnamese (the
-default language) and in English, so the CLI and the UI never show a
-traceback.  Each package subclasses :class:`VanThuError`; library errors are
-converted where they are caught (``raise SomeError(...) from exc``).
-"""
+"""Errors of the server API client, each with a Vietnamese and English message."""
 
 from __future__ import annotations
 
-import logging
-import os
+from base.errors import VanThuError
 
 __all__ = [
-    "VanThuError",
-    "current_language",
     "ApiError",
     "AuthError",
     "PermissionDenied",
@@ -22,57 +13,8 @@ __all__ = [
     "ServerUnavailable",
     "InvalidInput",
     "TlsError",
+    "TransferCancelled",
 ]
-
-logger = logging.getLogger(__name__)
-
-
-def current_language() -> str:
-    """The user's language for messages: ``vi`` (default) or ``en``."""
-    lang = os.environ.get("VANTHU_LANG", "vi").lower()
-    return "en" if lang.startswith("en") else "vi"
-
-
-class VanThuError(Exception):
-    """Base of every user-facing error.
-
-    Subclasses set class-level defaults; an instance may override any of the
-    four texts.  ``str(err)`` gives the message in the current language.
-    """
-
-    title_vi: str = "Lỗi"
-    title_en: str = "Error"
-    message_vi: str = "Đã xảy ra lỗi."
-    message_en: str = "An error occurred."
-
-    def __init__(
-        self,
-        message_vi: str | None = None,
-        message_en: str | None = None,
-        *,
-        title_vi: str | None = None,
-        title_en: str | None = None,
-    ) -> None:
-        if message_vi is not None:
-            self.message_vi = message_vi
-        if message_en is not None:
-            self.message_en = message_en
-        elif message_vi is not None and type(self).message_en == VanThuError.message_en:
-            self.message_en = message_vi
-        if title_vi is not None:
-            self.title_vi = title_vi
-        if title_en is not None:
-            self.title_en = title_en
-        super().__init__(self.message(current_language()))
-
-    def title(self, lang: str | None = None) -> str:
-        return self.title_en if (lang or current_language()) == "en" else self.title_vi
-
-    def message(self, lang: str | None = None) -> str:
-        return self.message_en if (lang or current_language()) == "en" else self.message_vi
-
-    def __str__(self) -> str:
-        return self.message()
 
 
 class ApiError(VanThuError):
@@ -81,8 +23,14 @@ class ApiError(VanThuError):
     title_vi = "Lỗi máy chủ văn bản"
     title_en = "Document server error"
 
-    def __init__(self, message_vi: str | None = None, message_en: str | None = None,
-                 *, status: int | None = None, code: str | None = None) -> None:
+    def __init__(
+        self,
+        message_vi: str | None = None,
+        message_en: str | None = None,
+        *,
+        status: int | None = None,
+        code: str | None = None,
+    ) -> None:
         super().__init__(message_vi, message_en)
         self.status = status
         self.code = code
@@ -126,10 +74,14 @@ class ServerUnavailable(ApiError):
 class TlsError(ServerUnavailable):
     title_vi = "Chứng chỉ máy chủ không hợp lệ"
     title_en = "Untrusted server certificate"
-    message_vi = ("Không xác thực được chứng chỉ TLS của máy chủ. Hãy chọn đúng tệp chứng chỉ gốc (CA) "
-                  "do đơn vị cung cấp.")
-    message_en = ("The server's TLS certificate could not be verified. Choose the CA bundle "
-                  "your organisation provides.")
+    message_vi = (
+        "Không xác thực được chứng chỉ TLS của máy chủ. Hãy chọn đúng tệp chứng chỉ gốc (CA) "
+        "do đơn vị cung cấp."
+    )
+    message_en = (
+        "The server's TLS certificate could not be verified. Choose the CA bundle "
+        "your organisation provides."
+    )
 
 
 class InvalidInput(ApiError):
@@ -137,3 +89,10 @@ class InvalidInput(ApiError):
     title_en = "Invalid input"
     message_vi = "Máy chủ từ chối dữ liệu gửi lên."
     message_en = "The server rejected the data."
+
+
+class TransferCancelled(VanThuError):
+    title_vi = "Đã huỷ"
+    title_en = "Cancelled"
+    message_vi = "Đã huỷ truyền tệp; lần sau sẽ tiếp tục từ chỗ dừng."
+    message_en = "Transfer cancelled; it will resume where it stopped next time."

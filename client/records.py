@@ -67,7 +67,11 @@ class LoginResult:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> LoginResult:
-        return cls(data["access_token"], parse_datetime(data.get("expires_at")), User.from_json(data["user"]))
+        return cls(
+            data["access_token"],
+            parse_datetime(data.get("expires_at")),
+            User.from_json(data["user"]),
+        )
 
 
 @dataclass(frozen=True)
@@ -137,7 +141,8 @@ class Document:
                 data[key] = value.isoformat()
         data["to_places"], data["recipients"] = list(self.to_places), list(self.recipients)
         data["versions"] = [
-            {**asdict(v), "created_at": v.created_at.isoformat() if v.created_at else None} for v in self.versions
+            {**asdict(v), "created_at": v.created_at.isoformat() if v.created_at else None}
+            for v in self.versions
         ]
         return data
 
@@ -178,8 +183,12 @@ class ChangePage:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ChangePage:
         changes = tuple(
-            Change(c["seq"], c["kind"], c["document_id"],
-                   Document.from_json(c["document"]) if c.get("document") else None)
+            Change(
+                c["seq"],
+                c["kind"],
+                c["document_id"],
+                Document.from_json(c["document"]) if c.get("document") else None,
+            )
             for c in data.get("changes", ())
         )
         return cls(changes, int(data["next_since"]), bool(data["has_more"]))
@@ -214,7 +223,16 @@ class DocumentFilter:
 
     def params(self) -> dict[str, str]:
         out = {k: str(v) for k, v in self.extra.items()}
-        for name in ("direction", "doc_type", "urgency", "secrecy", "status", "date_from", "date_to", "q"):
+        for name in (
+            "direction",
+            "doc_type",
+            "urgency",
+            "secrecy",
+            "status",
+            "date_from",
+            "date_to",
+            "q",
+        ):
             value = getattr(self, name)
             if value is not None and value != "":
                 out[name] = value.isoformat() if isinstance(value, dt.date) else str(value)

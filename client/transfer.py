@@ -18,13 +18,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import Conflict, ServerUnavailable, VanThuError
+from base.backoff import backoff
+from base.errors import VanThuError
+from base.progress import CancelToken, Progress, is_cancelled
+
+from .errors import Conflict, ServerUnavailable, TransferCancelled
 
 if TYPE_CHECKING:
-    from .api import ApiClient, CancelToken, Progress
+    from .api import ApiClient
 from .records import Document, UploadResult
 
-__all__ = ["DeclaredUpload", "declare_upload", "send_upload", "download_to", "IntegrityError", "file_sha256", "jsonable"]
+__all__ = [
+    "DeclaredUpload",
+    "declare_upload",
+    "send_upload",
+    "download_to",
+    "IntegrityError",
+    "file_sha256",
+    "jsonable",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -40,14 +52,17 @@ class IntegrityError(VanThuError):
 
 
 def _check_cancel(cancel: CancelToken | None) -> None:
-    if cancel is not None and cancel.is_set():
-        from .api import TransferCancelled
-
+    if is_cancelled(cancel):
         raise TransferCancelled()
 
 
-def _send_chunks(client: ApiClient, upload: dict, path: Path, progress: Progress | None,
-                 cancel: CancelToken | None) -> dict:
+def _send_chunks(
+    client: ApiClient,
+    upload: dict[str, Any],
+    path: Path,
+    progress: Progress | None,
+    cancel: CancelToken | None,
+) -> dict[str, Any]:
     offset, size = int(upload["offset"]), int(upload["size"])
     with path.open("rb") as fh:
         while upload["status"] != "complete" and offset < size:
@@ -55,10 +70,17 @@ def _send_chunks(client: ApiClient, upload: dict, path: Path, progress: Progress
             fh.seek(offset)
             block = fh.read(CHUNK)
             if not block:
-                raise VanThuError("Tệp đã bị thay đổi trong khi tải lên.", "The file changed during upload.")
+                raise VanThuError(
+                    "Tệp đã bị thay đổi trong khi tải lên.", "The file changed during upload."
+                )
             reply = client._request(
-                "PATCH", f"/uploads/{upload['id']}", data=block,
-                headers={"Upload-Offset": str(offset), "Content-Type": "application/offset+octet-stream"},
+                "PATCH",
+                f"/uploads/{upload['id']}",
+                data=block,
+                headers={
+                    "Upload-Offset": str(offset),
+                    "Content-Type": "application/offset+octet-stream",
+                },
             )
             upload = reply.json()
             offset = int(upload["offset"])
@@ -78,22 +100,38 @@ class DeclaredUpload:
     duplicate: bool
 
 
-def declare_upload(client: ApiClient, path: Path, sha256: str | None = None,
-                   document: Mapping[str, Any] | None = None, idempotency_key: str | None = None) -> DeclaredUpload:
+def declare_upload(
+    client: ApiClient,
+    path: Path,
+    sha256: str | None = None,
+    document: Mapping[str, Any] | None = None,
+    idempotency_key: str | None = None,
+) -> DeclaredUpload:
     size = path.stat().st_size
     sha256 = sha256 or file_sha256(path)
     declared: dict[str, Any] = {
-        "filename": path.name, "size": size, "sha256": sha256,
-        "content_type": "application/pdf" if path.suffix.lower() == ".pdf" else "application/octet-stream"}
+        "filename": path.name,
+        "size": size,
+        "sha256": sha256,
+        "content_type": "application/pdf"
+        if path.suffix.lower() == ".pdf"
+        else "application/octet-stream",
+    }
     if document is not None:
         declared["document"] = jsonable(document)
-    headers = {"Idempotency-Key": idempotency_key} if idempotency_key and document is not None else {}
+    headers = (
+        {"Idempotency-Key": idempotency_key} if idempotency_key and document is not None else {}
+    )
     upload = client._json("POST", "/uploads", json=declared, headers=headers, expect=(200, 201))
     return DeclaredUpload(path, sha256, size, upload, bool(upload.get("duplicate")))
 
 
-def send_upload(client: ApiClient, declared: DeclaredUpload, progress: Progress | None,
-                cancel: CancelToken | None) -> UploadResult:
+def send_upload(
+    client: ApiClient,
+    declared: DeclaredUpload,
+    progress: Progress | None,
+    cancel: CancelToken | None,
+) -> UploadResult:
     upload, size = declared.state, declared.size
     if progress and upload["offset"]:
         progress(int(upload["offset"]), size)
@@ -104,15 +142,24 @@ def send_upload(client: ApiClient, declared: DeclaredUpload, progress: Progress 
         except (ServerUnavailable, Conflict) as exc:
             if attempt == RESUME_ATTEMPTS:
                 raise
-            logger.info("upload of %s interrupted (%s); asking the server where to resume", declared.path.name, exc)
-            time.sleep(min(8.0, 0.5 * 2**attempt))
+            logger.info(
+                "upload of %s interrupted (%s); asking the server where to resume",
+                declared.path.name,
+                exc,
+            )
+            time.sleep(backoff(attempt, cap=8.0))
             upload = client._json("GET", f"/uploads/{upload['id']}")
     if upload["status"] != "complete":
         raise ServerUnavailable()
     made = upload.get("document")
-    return UploadResult(sha256=declared.sha256, size=size, duplicate=declared.duplicate, upload_id=str(upload["id"]),
-                        document=Document.from_json(made) if made else None,
-                        document_created=bool(upload.get("document_created")))
+    return UploadResult(
+        sha256=declared.sha256,
+        size=size,
+        duplicate=declared.duplicate,
+        upload_id=str(upload["id"]),
+        document=Document.from_json(made) if made else None,
+        document_created=bool(upload.get("document_created")),
+    )
 
 
 def jsonable(fields: Mapping[str, Any]) -> dict[str, Any]:
@@ -132,8 +179,14 @@ def file_sha256(path: Path, progress: Progress | None = None) -> str:
     return digest.hexdigest()
 
 
-def download_to(client: ApiClient, api_path: str, sha256: str, dest: Path, progress: Progress | None,
-                cancel: CancelToken | None) -> Path:
+def download_to(
+    client: ApiClient,
+    api_path: str,
+    sha256: str,
+    dest: Path,
+    progress: Progress | None,
+    cancel: CancelToken | None,
+) -> Path:
     dest.parent.mkdir(parents=True, exist_ok=True)
     part = dest.with_name(dest.name + ".part")
     have = part.stat().st_size if part.exists() else 0

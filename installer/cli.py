@@ -28,6 +28,8 @@ def _self_test(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    test = subparsers.add_parser("self-test", help="tự kiểm tra bản cài đặt / check this build headlessly")
+    test = subparsers.add_parser(
+        "self-test", help="tự kiểm tra bản cài đặt / check this build headlessly"
+    )
     test.add_argument("--pkcs11-module", help="thư viện PKCS#11 để thử mở (ví dụ libsofthsm2.so)")
     test.set_defaults(func=_self_test)

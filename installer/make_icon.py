@@ -20,7 +20,12 @@ logger = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZES = (16, 24, 32, 48, 64, 128, 256)
-RED, WHITE, YELLOW, FOLD = (200, 16, 46, 255), (255, 255, 255, 255), (255, 205, 0, 255), (222, 222, 222, 255)
+RED, WHITE, YELLOW, FOLD = (
+    (200, 16, 46, 255),
+    (255, 255, 255, 255),
+    (255, 205, 0, 255),
+    (222, 222, 222, 255),
+)
 
 
 def _star(cx: float, cy: float, outer: float) -> list[tuple[float, float]]:
@@ -41,11 +46,16 @@ def draw_icon(size: int = 256) -> Image.Image:
     draw.rounded_rectangle((0, 0, s - 1, s - 1), radius=s * 0.18, fill=RED)
     left, top, right, bottom = s * 0.26, s * 0.17, s * 0.74, s * 0.83
     fold = s * 0.13
-    draw.polygon([(left, top), (right - fold, top), (right, top + fold), (right, bottom), (left, bottom)], fill=WHITE)
+    draw.polygon(
+        [(left, top), (right - fold, top), (right, top + fold), (right, bottom), (left, bottom)],
+        fill=WHITE,
+    )
     draw.polygon([(right - fold, top), (right - fold, top + fold), (right, top + fold)], fill=FOLD)
     for i in range(3):  # text lines
         y = top + s * (0.36 + 0.08 * i)
-        draw.rectangle((left + s * 0.06, y, right - s * (0.06 if i < 2 else 0.18), y + s * 0.025), fill=FOLD)
+        draw.rectangle(
+            (left + s * 0.06, y, right - s * (0.06 if i < 2 else 0.18), y + s * 0.025), fill=FOLD
+        )
     draw.polygon(_star(s * 0.5, top + s * 0.17, s * 0.1), fill=YELLOW)
     return image.resize((size, size), Image.LANCZOS)
 

@@ -19,18 +19,33 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from client.resources import resource_path
+from base.resources import resource_path
 
 __all__ = ["CheckResult", "run_checks", "CHECKS"]
 
 logger = logging.getLogger(__name__)
 
 MODULES = (
-    "client.api", "client.cache.store", "client.cache.query", "client.credentials",
-    "signing.tokens", "signing.pades", "signing.validation", "signing.batch", "signing.appearance",
-    "sync.engine", "sync.convert", "sync.watcher",
-    "server.app", "server.demo",
-    "ui.app", "ui.views.main_window",
+    "base.pdf",
+    "client.api",
+    "client.cache.store",
+    "client.cache.query",
+    "client.credentials",
+    "signing.tokens",
+    "signing.pades",
+    "signing.validation",
+    "signing.batch",
+    "signing.appearance",
+    "sync.engine",
+    "sync.convert",
+    "sync.watcher",
+    "server.app",
+    "server.demo",
+    "services.workspace",
+    "services.demo",
+    "cli.signing",
+    "ui.app",
+    "ui.views.main_window",
 )
 VIETNAMESE_SAMPLE = "Đơn vị ĐẶNG Quyết định ữ ỹ ợ ộ"
 
@@ -66,11 +81,21 @@ def _fonts() -> str:
 def _render() -> str:
     import pymupdf
 
-    from server.demo_pdf import OfficialLetter, render_letter_pdf
+    from services.letters import OfficialLetter, render_letter_pdf
 
-    letter = OfficialLetter("ỦY BAN NHÂN DÂN TỈNH", "12/QĐ-UBND", "ngày 24 tháng 11 năm 2026", "QUYẾT ĐỊNH",
-                            "Về việc kiểm tra cài đặt", ("Nội dung.",), "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH",
-                            "Nguyễn Văn A", ("Lưu: VT",), 1)
+    letter = OfficialLetter(
+        "ỦY BAN NHÂN DÂN TỈNH",
+        "12/QĐ-UBND",
+        "ngày 24 tháng 11 năm 2026",
+        "QUYẾT ĐỊNH",
+        "Về việc kiểm tra cài đặt",
+        ("Nội dung.",),
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Nguyễn Văn A",
+        ("Lưu: VT",),
+        1,
+    )
     with pymupdf.open(stream=render_letter_pdf(letter), filetype="pdf") as doc:
         pixmap = doc[0].get_pixmap(dpi=100)
         text = doc[0].get_text()
@@ -87,7 +112,9 @@ def _migrations() -> str:
         try:
             database.migrate()
             with database.engine.connect() as conn:
-                revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar_one()
+                revision = conn.exec_driver_sql(
+                    "SELECT version_num FROM alembic_version"
+                ).scalar_one()
         finally:
             database.dispose()
     return f"server schema at revision {revision}"
@@ -148,7 +175,7 @@ def run_checks(pkcs11_module: str | None = None) -> list[CheckResult]:
         started = time.perf_counter()
         try:
             detail, ok = check(), True
-        except Exception as exc:  # noqa: BLE001 - a self-test reports every failure, it never stops at one
+        except Exception as exc:
             logger.debug("self-test %s failed", name, exc_info=True)
             detail, ok = f"{type(exc).__name__}: {exc}", False
         results.append(CheckResult(name, ok, detail, time.perf_counter() - started))

@@ -30,7 +30,11 @@ class SecurityHeaders:
     and a copy of every streamed upload chunk.
     """
 
-    HEADERS = {"X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY", "Referrer-Policy": "no-referrer"}
+    HEADERS = {
+        "X-Content-Type-Options": "nosniff",
+        "X-Frame-Options": "DENY",
+        "Referrer-Policy": "no-referrer",
+    }
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app

@@ -1,4 +1,4 @@
-"""``serve`` and ``demo-data`` subcommands."""
+"""``serve``: run the reference document server (demo data: ``vanthu demo-data``)."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ import argparse
 import logging
 from pathlib import Path
 
-from client.paths import app_paths
+from base.paths import app_paths
 
 from .config import ServerSettings
 
-__all__ = ["register"]
+__all__ = ["register", "main"]
 
 logger = logging.getLogger(__name__)
 
@@ -37,33 +37,15 @@ def _serve(args: argparse.Namespace) -> int:
         db: Database = app.state.vanthu.db
         with db.session() as session:
             seed_base(session)
-    print(f"Máy chủ văn bản / document server: http://{args.host}:{args.port}/api/v1  (dữ liệu: {settings.data_dir})",
-          flush=True)
+    print(
+        f"Máy chủ văn bản / document server: http://{args.host}:{args.port}/api/v1  (dữ liệu: {settings.data_dir})",
+        flush=True,
+    )
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
     return 0
 
 
-def _demo_data(args: argparse.Namespace) -> int:
-    from .app import create_app
-    from .demo import generate_demo_data
-    from .seed import DEMO_USERS
-
-    settings = _settings(args)
-    state = create_app(settings).state.vanthu
-
-    def progress(done: int, total: int) -> None:
-        if done == total or done % 100000 == 0:
-            print(f"  {done:,}/{total:,}", flush=True)
-
-    report = generate_demo_data(state.db, state.blobs, args.count, args.pdfs, progress=progress)
-    print(f"Đã tạo {report.documents:,} văn bản ({report.pdfs} có PDF) trong {report.seconds:.1f} s")
-    print("Tài khoản demo / demo accounts:")
-    for user in DEMO_USERS:
-        print(f"  {user.role:<10} {user.username:<10} {user.password}")
-    return 0
-
-
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     def common(p: argparse.ArgumentParser) -> None:
         p.add_argument("--data-dir", help="thư mục dữ liệu / data folder")
         p.add_argument("--database-url", help="SQLAlchemy URL (mặc định SQLite trong data-dir)")
@@ -73,11 +55,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--max-upload-mb", type=float, default=512)
-    serve.add_argument("--no-seed", action="store_true", help="không tạo tài khoản demo / no demo users")
+    serve.add_argument(
+        "--no-seed", action="store_true", help="không tạo tài khoản demo / no demo users"
+    )
     serve.set_defaults(func=_serve)
 
-    demo = subparsers.add_parser("demo-data", help="tạo dữ liệu mẫu / generate demo documents")
-    common(demo)
-    demo.add_argument("--count", type=int, default=500)
-    demo.add_argument("--pdfs", type=int, default=40, help="số văn bản có PDF / documents with a PDF")
-    demo.set_defaults(func=_demo_data)
+
+def main(argv: list[str] | None = None) -> int:
+    """``vanthu-server``: the server's own entry point, for installs without the desktop app."""
+    parser = argparse.ArgumentParser(
+        prog="vanthu-server", description="Văn thư số — máy chủ văn bản / document server"
+    )
+    register(parser.add_subparsers(dest="command", metavar="COMMAND", required=True))
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    return int(args.func(args))

@@ -12,10 +12,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
+from typing import Any, cast
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, Update, bindparam, create_engine, event, update
+from sqlalchemy import Engine, Table, Update, bindparam, create_engine, event, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from .models import ChangeCounter
@@ -27,7 +28,7 @@ logger = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
-def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+def _sqlite_pragmas(dbapi_conn: Any, _record: object) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")
@@ -41,7 +42,7 @@ class Database:
 
     def __init__(self, url: str) -> None:
         self.url = url
-        kwargs: dict = {"future": True}
+        kwargs: dict[str, Any] = {"future": True}
         if url.startswith("sqlite"):
             kwargs["connect_args"] = {"timeout": 30, "check_same_thread": False}
         else:
@@ -52,10 +53,6 @@ class Database:
         if url.startswith("sqlite"):
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
-
-    @property
-    def is_sqlite(self) -> bool:
-        return self.engine.dialect.name == "sqlite"
 
     def migrate(self) -> None:
         """Bring the schema to the newest revision (idempotent)."""
@@ -98,6 +95,10 @@ def next_seq(session: Session, count: int = 1) -> int:
 @cache
 def _bump() -> Update:
     """Built once: on every write, constructing the statement cost more than running it."""
-    counter = ChangeCounter.__table__
-    return (update(counter).where(counter.c.id == 1).values(value=counter.c.value + bindparam("count"))
-            .returning(counter.c.value))
+    counter = cast(Table, ChangeCounter.__table__)
+    return (
+        update(counter)
+        .where(counter.c.id == 1)
+        .values(value=counter.c.value + bindparam("count"))
+        .returning(counter.c.value)
+    )

@@ -12,19 +12,24 @@ import logging
 import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from .blobs import BlobStore
 from .db import Database, next_seq
+from .letters import OfficialLetter
 from .models import Blob, Document, User, Version, utcnow
 from .seed import seed_base
 from .text import fold
 
-__all__ = ["DemoDataReport", "generate_demo_data"]
+__all__ = ["DemoDataReport", "generate_demo_data", "LetterRenderer"]
 
 logger = logging.getLogger(__name__)
+
+LetterRenderer = Callable[[OfficialLetter], bytes]
+"""Draws a demo letter as PDF bytes (supplied by the demo composition, outside the server)."""
 
 DOC_TYPES = (
     ("Công văn", "CV", 0.45),
@@ -36,16 +41,45 @@ DOC_TYPES = (
     ("Giấy mời", "GM", 0.05),
 )
 TOPICS = (
-    "quản lý đất đai", "giải ngân vốn đầu tư công", "phòng, chống thiên tai", "xây dựng nông thôn mới",
-    "cải cách hành chính", "chuyển đổi số", "bảo vệ môi trường", "phòng cháy, chữa cháy",
-    "tuyển sinh năm học mới", "tiêm chủng mở rộng", "thu ngân sách nhà nước", "an toàn giao thông",
-    "bồi thường, giải phóng mặt bằng", "quy hoạch sử dụng đất", "thi đua, khen thưởng",
-    "đào tạo, bồi dưỡng cán bộ", "kiểm tra công tác văn thư, lưu trữ", "phát triển du lịch",
+    "quản lý đất đai",
+    "giải ngân vốn đầu tư công",
+    "phòng, chống thiên tai",
+    "xây dựng nông thôn mới",
+    "cải cách hành chính",
+    "chuyển đổi số",
+    "bảo vệ môi trường",
+    "phòng cháy, chữa cháy",
+    "tuyển sinh năm học mới",
+    "tiêm chủng mở rộng",
+    "thu ngân sách nhà nước",
+    "an toàn giao thông",
+    "bồi thường, giải phóng mặt bằng",
+    "quy hoạch sử dụng đất",
+    "thi đua, khen thưởng",
+    "đào tạo, bồi dưỡng cán bộ",
+    "kiểm tra công tác văn thư, lưu trữ",
+    "phát triển du lịch",
 )
-PLACES = ("huyện Cẩm Xuyên", "thị xã Kỳ Anh", "huyện Đức Thọ", "thành phố Hà Tĩnh", "huyện Hương Sơn",
-          "huyện Thạch Hà", "huyện Nghi Xuân", "toàn tỉnh")
-OPENERS = ("Về việc triển khai", "V/v báo cáo tình hình", "Phê duyệt kế hoạch", "Về việc đôn đốc thực hiện",
-           "Hướng dẫn", "Về việc tăng cường", "Tổng kết công tác", "Về việc góp ý dự thảo")
+PLACES = (
+    "huyện Cẩm Xuyên",
+    "thị xã Kỳ Anh",
+    "huyện Đức Thọ",
+    "thành phố Hà Tĩnh",
+    "huyện Hương Sơn",
+    "huyện Thạch Hà",
+    "huyện Nghi Xuân",
+    "toàn tỉnh",
+)
+OPENERS = (
+    "Về việc triển khai",
+    "V/v báo cáo tình hình",
+    "Phê duyệt kế hoạch",
+    "Về việc đôn đốc thực hiện",
+    "Hướng dẫn",
+    "Về việc tăng cường",
+    "Tổng kết công tác",
+    "Về việc góp ý dự thảo",
+)
 SIGNERS = (
     ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Quốc Việt"),
     ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Võ Trọng Hải"),
@@ -54,11 +88,26 @@ SIGNERS = (
     ("TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "Hoàng Đình Phúc"),
 )
 ISSUERS = (
-    "Ủy ban nhân dân tỉnh Hà Tĩnh", "Sở Tài chính tỉnh Hà Tĩnh", "Sở Nội vụ tỉnh Hà Tĩnh",
-    "Bộ Tài nguyên và Môi trường", "Văn phòng Chính phủ", "Sở Y tế tỉnh Hà Tĩnh",
-    "Sở Giáo dục và Đào tạo tỉnh Hà Tĩnh", "UBND huyện Cẩm Xuyên", "UBND thị xã Kỳ Anh",
+    "Ủy ban nhân dân tỉnh Hà Tĩnh",
+    "Sở Tài chính tỉnh Hà Tĩnh",
+    "Sở Nội vụ tỉnh Hà Tĩnh",
+    "Bộ Tài nguyên và Môi trường",
+    "Văn phòng Chính phủ",
+    "Sở Y tế tỉnh Hà Tĩnh",
+    "Sở Giáo dục và Đào tạo tỉnh Hà Tĩnh",
+    "UBND huyện Cẩm Xuyên",
+    "UBND thị xã Kỳ Anh",
 )
-NOTATIONS = ("UBND-VP", "UBND-NL", "UBND-KT", "UBND-TH", "STC-NS", "SNV-CCHC", "STNMT-QLĐĐ", "SYT-NVY")
+NOTATIONS = (
+    "UBND-VP",
+    "UBND-NL",
+    "UBND-KT",
+    "UBND-TH",
+    "STC-NS",
+    "SNV-CCHC",
+    "STNMT-QLĐĐ",
+    "SYT-NVY",
+)
 
 
 @dataclass(frozen=True)
@@ -77,28 +126,55 @@ def _weighted_type(rng: random.Random) -> tuple[str, str]:
     return DOC_TYPES[0][0], DOC_TYPES[0][1]
 
 
-def _row(rng: random.Random, index: int, year: int, org_names: list[str], home_org: int, author: int) -> dict:
+def _row(
+    rng: random.Random, index: int, year: int, org_names: list[str], home_org: int, author: int
+) -> dict[str, Any]:
     doc_type, short = _weighted_type(rng)
     direction = "incoming" if rng.random() < 0.72 else "outgoing"
     issued = dt.date(year, 1, 1) + dt.timedelta(days=rng.randrange(0, 330))
-    subject = f"{rng.choice(OPENERS)} {rng.choice(TOPICS)} trên địa bàn {rng.choice(PLACES)} năm {year}"
+    subject = (
+        f"{rng.choice(OPENERS)} {rng.choice(TOPICS)} trên địa bàn {rng.choice(PLACES)} năm {year}"
+    )
     authority, position, signer = rng.choice(SIGNERS)
-    notation = rng.choice(NOTATIONS) if doc_type == "Công văn" else f"{short}-{rng.choice(NOTATIONS).split('-')[0]}"
+    notation = (
+        rng.choice(NOTATIONS)
+        if doc_type == "Công văn"
+        else f"{short}-{rng.choice(NOTATIONS).split('-')[0]}"
+    )
     number = str(index % 9000 + 1)
     urgency = rng.choices((0, 1, 2, 3), (0.8, 0.12, 0.06, 0.02))[0]
     secrecy = rng.choices((0, 1, 2), (0.93, 0.05, 0.02))[0]
     due = issued + dt.timedelta(days=rng.choice((5, 7, 10, 15, 30))) if rng.random() < 0.4 else None
     organ = rng.choice(org_names)
-    row = {
-        "direction": direction, "doc_type": doc_type, "code_number": number, "code_notation": notation,
-        "issued_date": issued, "organ_name": organ, "subject": subject, "language": "vi",
-        "page_amount": rng.randint(1, 12), "description": "", "signer_position": position.title(),
-        "signer_name": signer, "urgency": urgency, "secrecy": secrecy, "due_date": due,
+    row: dict[str, Any] = {
+        "direction": direction,
+        "doc_type": doc_type,
+        "code_number": number,
+        "code_notation": notation,
+        "issued_date": issued,
+        "organ_name": organ,
+        "subject": subject,
+        "language": "vi",
+        "page_amount": rng.randint(1, 12),
+        "description": "",
+        "signer_position": position.title(),
+        "signer_name": signer,
+        "urgency": urgency,
+        "secrecy": secrecy,
+        "due_date": due,
         "to_places": ["Các sở, ban, ngành cấp tỉnh", "UBND các huyện, thành phố, thị xã"],
-        "recipients": ["Như trên", "Lưu: VT"], "issued_amount": None, "file_code": "",
-        "register_id": None, "organisation_id": home_org, "created_by": author,
-        "created_at": utcnow(), "updated_at": utcnow(), "current_version": 0, "deleted": False,
-        "arrival_number": None, "arrival_date": None,
+        "recipients": ["Như trên", "Lưu: VT"],
+        "issued_amount": None,
+        "file_code": "",
+        "register_id": None,
+        "organisation_id": home_org,
+        "created_by": author,
+        "created_at": utcnow(),
+        "updated_at": utcnow(),
+        "current_version": 0,
+        "deleted": False,
+        "arrival_number": None,
+        "arrival_date": None,
     }
     if direction == "incoming":
         row["arrival_number"] = index + 1
@@ -129,8 +205,9 @@ def generate_demo_data(
     *,
     seed: int = 2026,
     progress: Callable[[int, int], None] | None = None,
+    render_letter: LetterRenderer | None = None,
 ) -> DemoDataReport:
-    """Insert ``count`` documents (the first ``pdfs`` with a PDF)."""
+    """Insert ``count`` documents (the first ``pdfs`` with a PDF, when a renderer is given)."""
     import time
 
     started = time.perf_counter()
@@ -151,40 +228,62 @@ def generate_demo_data(
             done += len(rows)
             if progress:
                 progress(done, count)
-        made = _attach_pdfs(session, blobs, min(pdfs, count), author) if pdfs else 0
+        made = (
+            _attach_pdfs(session, blobs, min(pdfs, count), author, render_letter)
+            if pdfs and render_letter
+            else 0
+        )
     return DemoDataReport(count, made, time.perf_counter() - started)
 
 
-def _attach_pdfs(session: Session, blobs: BlobStore, pdfs: int, author: int) -> int:
-    try:
-        from .demo_pdf import OfficialLetter, render_letter_pdf
-    except ImportError:
-        logger.warning("server.demo_pdf is not available; demo documents get no PDF")
-        return 0
-    docs = list(session.scalars(select(Document).where(Document.current_version == 0)
-                                .order_by(Document.id.desc()).limit(pdfs)))
+def _attach_pdfs(
+    session: Session, blobs: BlobStore, pdfs: int, author: int, render_letter: LetterRenderer
+) -> int:
+    docs = list(
+        session.scalars(
+            select(Document)
+            .where(Document.current_version == 0)
+            .order_by(Document.id.desc())
+            .limit(pdfs)
+        )
+    )
     for doc in docs:
         authority, position, name = next(
             (s for s in SIGNERS if s[2] == doc.signer_name), SIGNERS[0]
         )
         letter = OfficialLetter(
-            organ_name=doc.organ_name.upper(), number_symbol=f"{doc.code_number or '    '}/{doc.code_notation}",
+            organ_name=doc.organ_name.upper(),
+            number_symbol=f"{doc.code_number or '    '}/{doc.code_notation}",
             place_date=f"Hà Tĩnh, ngày {doc.issued_date.day:02d} tháng {doc.issued_date.month:02d} năm {doc.issued_date.year}"
-            if doc.issued_date else "Hà Tĩnh",
-            doc_type=doc.doc_type.upper(), subject=doc.subject,
+            if doc.issued_date
+            else "Hà Tĩnh",
+            doc_type=doc.doc_type.upper(),
+            subject=doc.subject,
             body_paragraphs=(
                 f"Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh về {doc.subject[0].lower() + doc.subject[1:]}.",
                 "Đề nghị các cơ quan, đơn vị nghiêm túc triển khai thực hiện, báo cáo kết quả đúng thời hạn.",
             ),
-            signer_authority=authority, signer_position=position, signer_name=name,
-            recipients=tuple(doc.recipients or ("Như trên", "Lưu: VT")), pages=1 + doc.id % 2,
+            signer_authority=authority,
+            signer_position=position,
+            signer_name=name,
+            recipients=tuple(doc.recipients or ("Như trên", "Lưu: VT")),
+            pages=1 + doc.id % 2,
         )
-        data = render_letter_pdf(letter)
+        data = render_letter(letter)
         sha = blobs.put_bytes(data)
         if session.get(Blob, sha) is None:
             session.add(Blob(sha256=sha, size=len(data)))
-        session.add(Version(document_id=doc.id, number=1, sha256=sha, size=len(data),
-                            filename=f"{doc.doc_type}-{doc.id}.pdf", author_id=author, note="Bản gốc"))
+        session.add(
+            Version(
+                document_id=doc.id,
+                number=1,
+                sha256=sha,
+                size=len(data),
+                filename=f"{doc.doc_type}-{doc.id}.pdf",
+                author_id=author,
+                note="Bản gốc",
+            )
+        )
         doc.current_version = 1
         doc.revision = next_seq(session)
         session.flush()

@@ -38,7 +38,8 @@ class AppState:
 # endpoint's thread): FastAPI runs a plain ``def`` dependency in a worker thread, and the three
 # hand-offs per request cost the server ≈ 0.3–0.5 ms of CPU, more under concurrent uploads.
 async def get_state(request: Request) -> AppState:
-    return request.app.state.vanthu
+    state: AppState = request.app.state.vanthu
+    return state
 
 
 async def get_session(state: AppState = Depends(get_state)) -> AsyncIterator[Session]:

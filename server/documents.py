@@ -11,6 +11,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from functools import cache
+from typing import cast
 
 from sqlalchemy import Insert, Select, Table, and_, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
@@ -145,9 +146,18 @@ def touch(session: Session, doc: Document) -> None:
     doc.search_text = search_text_for(doc)
 
 
-def audit(session: Session, user: User | None, action: str, document_id: int | None, detail: str = "") -> None:
-    _insert(session, AuditEvent(user_id=user.id if user else None, action=action, document_id=document_id,
-                                detail=detail[:1000]))
+def audit(
+    session: Session, user: User | None, action: str, document_id: int | None, detail: str = ""
+) -> None:
+    _insert(
+        session,
+        AuditEvent(
+            user_id=user.id if user else None,
+            action=action,
+            document_id=document_id,
+            detail=detail[:1000],
+        ),
+    )
 
 
 def encode_cursor(last_id: int) -> str:
@@ -175,7 +185,7 @@ def list_query(
     date_from: dt.date | None,
     date_to: dt.date | None,
     q: str | None,
-) -> Select:
+) -> Select[Document]:
     query = select(Document).where(Document.deleted.is_(False))
     if direction:
         query = query.where(Document.direction == direction)
@@ -189,9 +199,13 @@ def list_query(
         query = query.where(Document.status == status)
     day = Document.issued_date
     if date_from:
-        query = query.where(or_(day >= date_from, and_(day.is_(None), Document.arrival_date >= date_from)))
+        query = query.where(
+            or_(day >= date_from, and_(day.is_(None), Document.arrival_date >= date_from))
+        )
     if date_to:
-        query = query.where(or_(day <= date_to, and_(day.is_(None), Document.arrival_date <= date_to)))
+        query = query.where(
+            or_(day <= date_to, and_(day.is_(None), Document.arrival_date <= date_to))
+        )
     for term in fold(q or "").split()[:10]:
         escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         query = query.where(Document.search_text.like(f"%{escaped}%", escape="\\"))
@@ -204,20 +218,30 @@ def _register_for(session: Session, doc: Document, register_id: int | None, year
         if register is None or register.organisation_id != doc.organisation_id:
             raise not_found(f"sổ văn bản {register_id}", f"Register {register_id}")
         if register.direction != doc.direction:
-            raise ApiProblem(422, "Sổ văn bản không đúng chiều văn bản.", "Register direction mismatch.")
+            raise ApiProblem(
+                422, "Sổ văn bản không đúng chiều văn bản.", "Register direction mismatch."
+            )
         return register
-    query = select(Register).where(
-        Register.organisation_id == doc.organisation_id,
-        Register.direction == doc.direction,
-        Register.year == year,
-    ).order_by(Register.id)
+    query = (
+        select(Register)
+        .where(
+            Register.organisation_id == doc.organisation_id,
+            Register.direction == doc.direction,
+            Register.year == year,
+        )
+        .order_by(Register.id)
+    )
     register = session.scalar(query)
     if register is None:
         name = "Sổ văn bản đến" if doc.direction == "incoming" else "Sổ văn bản đi"
         try:
             with session.begin_nested():
                 register = Register(
-                    organisation_id=doc.organisation_id, name=name, direction=doc.direction, year=year, next_number=1
+                    organisation_id=doc.organisation_id,
+                    name=name,
+                    direction=doc.direction,
+                    year=year,
+                    next_number=1,
                 )
                 session.add(register)
         except IntegrityError:
@@ -233,7 +257,9 @@ def assign_number(session: Session, doc: Document, register_id: int | None, toda
         raise conflict("Văn bản đã được cấp số.", "The document already has a number.")
     register = _register_for(session, doc, register_id, today.year)
     session.execute(
-        update(Register).where(Register.id == register.id).values(next_number=Register.next_number + 1)
+        update(Register)
+        .where(Register.id == register.id)
+        .values(next_number=Register.next_number + 1)
     )
     session.refresh(register)
     number = register.next_number - 1
@@ -251,11 +277,17 @@ def assign_number(session: Session, doc: Document, register_id: int | None, toda
 
 def check_create(session: Session, user: User, body: DocumentCreate) -> None:
     """Refuse a document the user may not create, before any bytes are sent for it."""
-    if user.role not in ("clerk", "archivist") or (user.role == "archivist" and body.direction != "incoming"):
+    if user.role not in ("clerk", "archivist") or (
+        user.role == "archivist" and body.direction != "incoming"
+    ):
         raise forbidden()
     if body.register_id is not None:
         register = session.get(Register, body.register_id)
-        if register is None or register.organisation_id != user.organisation_id or register.direction != body.direction:
+        if (
+            register is None
+            or register.organisation_id != user.organisation_id
+            or register.direction != body.direction
+        ):
             raise ApiProblem(422, "Sổ văn bản không hợp lệ.", "Invalid register.")
 
 
@@ -264,7 +296,9 @@ def _existing_for_key(session: Session, user: User, key: str) -> DocumentOut | N
     document_id = session.execute(
         select(keys.c.document_id).where(keys.c.user_id == user.id, keys.c.key == key)
     ).scalar()
-    return documents_out(session, [session.get_one(Document, document_id)])[0] if document_id else None
+    return (
+        documents_out(session, [session.get_one(Document, document_id)])[0] if document_id else None
+    )
 
 
 def _default_status(body: DocumentCreate) -> str:
@@ -277,9 +311,10 @@ def _insert(session: Session, row: Base) -> None:
     """Insert ``row`` with a Core statement and give it its id: on write paths every request
     takes, the ORM's unit of work cost several times the statement itself. Unset columns get
     their defaults from the table."""
-    table = row.__table__
+    table = cast(Table, row.__table__)
     values = {c.key: value for c in table.columns if (value := getattr(row, c.key)) is not None}
-    row.id = int(session.execute(_insert_returning_id(table), values).scalar_one())
+    new_id = int(session.execute(_insert_returning_id(table), values).scalar_one())
+    row.id = new_id  # type: ignore[attr-defined]  # every ORM row here has an integer id
 
 
 @cache
@@ -287,8 +322,13 @@ def _insert_returning_id(table: Table) -> Insert:
     return insert(table).returning(table.c.id)
 
 
-def create_document_record(session: Session, user: User, body: DocumentCreate, idempotency_key: str | None,
-                           on_created: Callable[[int], None] | None = None) -> tuple[DocumentOut, bool]:
+def create_document_record(
+    session: Session,
+    user: User,
+    body: DocumentCreate,
+    idempotency_key: str | None,
+    on_created: Callable[[int], None] | None = None,
+) -> tuple[DocumentOut, bool]:
     """Create (and commit) a document, or return the one made earlier under the same key.
 
     Shared by ``POST /documents`` and uploads that carry their document, so both
@@ -311,9 +351,13 @@ def create_document_record(session: Session, user: User, body: DocumentCreate, i
         filename = clean_filename(body.filename or f"{body.file_sha256[:12]}.pdf")
         if filename is None:
             raise ApiProblem(422, "Tên tệp không hợp lệ.", "Invalid file name.")
-    doc = Document(**body.model_dump(exclude={"file_sha256", "filename", "note", "status"}),
-                   status=_default_status(body), organisation_id=user.organisation_id, created_by=user.id,
-                   current_version=1 if blob else 0)
+    doc = Document(
+        **body.model_dump(exclude={"file_sha256", "filename", "note", "status"}),
+        status=_default_status(body),
+        organisation_id=user.organisation_id,
+        created_by=user.id,
+        current_version=1 if blob else 0,
+    )
     touch(session, doc)
     doc.created_at = doc.updated_at
     versions = []
@@ -321,12 +365,25 @@ def create_document_record(session: Session, user: User, body: DocumentCreate, i
         with session.begin_nested():  # a key used before rolls back only this part
             _insert(session, doc)
             if blob is not None:
-                versions.append(Version(document_id=doc.id, number=1, sha256=blob.sha256, size=blob.size,
-                                        filename=filename, content_type="application/pdf", author_id=user.id,
-                                        note=body.note or "Bản gốc", created_at=doc.created_at))
+                versions.append(
+                    Version(
+                        document_id=doc.id,
+                        number=1,
+                        sha256=blob.sha256,
+                        size=blob.size,
+                        filename=filename,
+                        content_type="application/pdf",
+                        author_id=user.id,
+                        note=body.note or "Bản gốc",
+                        created_at=doc.created_at,
+                    )
+                )
                 _insert(session, versions[0])
             if idempotency_key:
-                _insert(session, IdempotencyKey(user_id=user.id, key=idempotency_key, document_id=doc.id))
+                _insert(
+                    session,
+                    IdempotencyKey(user_id=user.id, key=idempotency_key, document_id=doc.id),
+                )
             audit(session, user, "create", doc.id, body.direction)
     except IntegrityError:
         existing = _existing_for_key(session, user, idempotency_key or "")

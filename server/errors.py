@@ -8,6 +8,7 @@ unexpected exception into ``{"error": {"code", "message_vi", "message_en"}}``.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -79,14 +80,14 @@ def conflict(message_vi: str, message_en: str) -> ApiProblem:
     return ApiProblem(409, message_vi, message_en)
 
 
-def _body(code: str, vi: str, en: str, detail: object = None) -> dict:
-    error: dict = {"code": code, "message_vi": vi, "message_en": en}
+def _body(code: str, vi: str, en: str, detail: object = None) -> dict[str, Any]:
+    error: dict[str, Any] = {"code": code, "message_vi": vi, "message_en": en}
     if detail is not None:
         error["detail"] = detail
     return {"error": error}
 
 
-def _validation_detail(exc: RequestValidationError) -> list[dict]:
+def _validation_detail(exc: RequestValidationError) -> list[dict[str, Any]]:
     out = []
     for err in exc.errors()[:20]:
         out.append({"loc": [str(p) for p in err.get("loc", ())], "msg": str(err.get("msg", ""))})
@@ -118,7 +119,9 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
         vi, en = _GENERIC.get(exc.status_code, (str(exc.detail), str(exc.detail)))
         code = _STATUS_CODES.get(exc.status_code, "invalid_input")
-        return JSONResponse(_body(code, vi, en), exc.status_code, headers=getattr(exc, "headers", None))
+        return JSONResponse(
+            _body(code, vi, en), exc.status_code, headers=getattr(exc, "headers", None)
+        )
 
     @app.exception_handler(Exception)
     async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:

@@ -57,16 +57,33 @@ def seed_base(session: Session) -> Organisation:
     for demo in DEMO_USERS:
         if demo.username not in existing:
             session.add(
-                User(username=demo.username, full_name=demo.full_name, title=demo.title,
-                     organisation_id=home.id, role=demo.role, password_hash=hash_password(demo.password))
+                User(
+                    username=demo.username,
+                    full_name=demo.full_name,
+                    title=demo.title,
+                    organisation_id=home.id,
+                    role=demo.role,
+                    password_hash=hash_password(demo.password),
+                )
             )
     year = today_vn().year
     for direction, name in (("incoming", "Sổ văn bản đến"), ("outgoing", "Sổ văn bản đi")):
         found = session.scalar(
-            select(Register).where(Register.organisation_id == home.id, Register.direction == direction,
-                                   Register.year == year)
+            select(Register).where(
+                Register.organisation_id == home.id,
+                Register.direction == direction,
+                Register.year == year,
+            )
         )
         if found is None:
-            session.add(Register(organisation_id=home.id, name=name, direction=direction, year=year, next_number=1))
+            session.add(
+                Register(
+                    organisation_id=home.id,
+                    name=name,
+                    direction=direction,
+                    year=year,
+                    next_number=1,
+                )
+            )
     session.commit()
     return home

@@ -22,13 +22,14 @@ from pyhanko.pdf_utils.images import PdfImage
 from pyhanko.pdf_utils.layout import AxisAlignment, InnerScaling, Margins, SimpleBoxLayoutRule
 from pyhanko.stamp import BaseStampStyle, StaticStampStyle, TextStampStyle
 
-from client.resources import resource_path
+from base.resources import resource_path
 
 from .errors import SigningError
 from .placement import (
     Placement,
     corner_text_rect,
     find_signature_block,
+    resolve_manual,
     seal_rect,
     signer_image_rect,
 )
@@ -70,22 +71,31 @@ class _ImageStamp:
 
 def _image(path: str | None, what_vi: str, what_en: str) -> _ImageStamp:
     if not path or not Path(path).is_file():
-        raise SigningError(f"Chưa chọn ảnh {what_vi} (PNG nền trong suốt) trong cấu hình ký số.",
-                           f"No {what_en} image (transparent PNG) is set in the signing profile.")
+        raise SigningError(
+            f"Chưa chọn ảnh {what_vi} (PNG nền trong suốt) trong cấu hình ký số.",
+            f"No {what_en} image (transparent PNG) is set in the signing profile.",
+        )
     return _image_stamp(path, Path(path).stat().st_mtime_ns)
 
 
 @functools.lru_cache(maxsize=8)
 def _image_stamp(path: str, _mtime: int) -> _ImageStamp:
     """Decoded once per batch (keyed by modification time, so an edited image reloads)."""
-    image = Image.open(path)
-    image.load()
+    opened = Image.open(path)
+    opened.load()
+    image: Image.Image = opened
     image = image.convert("RGBA") if image.mode != "RGBA" else image
     style = TextStampStyle(
-        stamp_text="", border_width=0, background=PdfImage(image), background_opacity=1.0,
+        stamp_text="",
+        border_width=0,
+        background=PdfImage(image),
+        background_opacity=1.0,
         background_layout=SimpleBoxLayoutRule(
-            x_align=AxisAlignment.ALIGN_MID, y_align=AxisAlignment.ALIGN_MID,
-            margins=Margins(0, 0, 0, 0), inner_content_scaling=InnerScaling.SHRINK_TO_FIT),
+            x_align=AxisAlignment.ALIGN_MID,
+            y_align=AxisAlignment.ALIGN_MID,
+            margins=Margins(0, 0, 0, 0),
+            inner_content_scaling=InnerScaling.SHRINK_TO_FIT,
+        ),
     )
     return _ImageStamp(style, image.width / image.height)
 
@@ -98,13 +108,18 @@ def _text_style(text: str, rect: pymupdf.Rect) -> tuple[StaticStampStyle, Path]:
     doc = pymupdf.open()
     page = doc.new_page(width=rect.width, height=rect.height)
     lines = "<div>" + "<br>".join(html.escape(line) for line in text.splitlines()) + "</div>"
-    css = (f"@font-face {{font-family: tnr; src: url({FONT_FILE.name});}} "
-           "* {font-family: tnr; font-size: 10pt; color: black; font-style: normal; margin: 0; "
-           "text-align: right; line-height: 1.2;}")
-    spare, _ = page.insert_htmlbox(page.rect, lines, css=css, archive=pymupdf.Archive(str(FONT_FILE.parent)),
-                                   scale_low=1)
+    css = (
+        f"@font-face {{font-family: tnr; src: url({FONT_FILE.name});}} "
+        "* {font-family: tnr; font-size: 10pt; color: black; font-style: normal; margin: 0; "
+        "text-align: right; line-height: 1.2;}"
+    )
+    spare, _ = page.insert_htmlbox(
+        page.rect, lines, css=css, archive=pymupdf.Archive(str(FONT_FILE.parent)), scale_low=1
+    )
     if spare < 0:
-        raise SigningError("Vùng chữ ký quá nhỏ cho nội dung.", "The signature box is too small for its text.")
+        raise SigningError(
+            "Vùng chữ ký quá nhỏ cho nội dung.", "The signature box is too small for its text."
+        )
     doc.subset_fonts()
     handle = tempfile.NamedTemporaryFile(prefix="vanthu-stamp-", suffix=".pdf", delete=False)
     handle.write(doc.tobytes(garbage=3, deflate=True))
@@ -114,12 +129,16 @@ def _text_style(text: str, rect: pymupdf.Rect) -> tuple[StaticStampStyle, Path]:
     return style, Path(handle.name)
 
 
-def _corner_text(mode: Mode, profile: SigningProfile, number_symbol: str, moment: dt.datetime) -> str:
+def _corner_text(
+    mode: Mode, profile: SigningProfile, number_symbol: str, moment: dt.datetime
+) -> str:
     when = vietnam_time(moment)
-    if mode is Mode.ATTACHMENT:
+    if mode == Mode.ATTACHMENT:
         if not number_symbol:
-            raise SigningError("Cần số và ký hiệu của văn bản chính để ký phụ lục.",
-                               "The main document's number and symbol are needed to sign an attachment.")
+            raise SigningError(
+                "Cần số và ký hiệu của văn bản chính để ký phụ lục.",
+                "The main document's number and symbol are needed to sign an attachment.",
+            )
         return f"{number_symbol}\n{when}"
     org = profile.organisation_name or ""
     return "\n".join(line for line in (profile.copy_type, org, when) if line)
@@ -131,8 +150,11 @@ DEFAULT_SIGNATURE_ASPECT = 2.5
 def _approval_widget(doc: pymupdf.Document) -> Placement | None:
     """The leader's visible signature on the last page (the seal goes over its left third)."""
     page = doc[-1]
-    boxes = [w.rect for w in page.widgets() or () if w.field_type == pymupdf.PDF_WIDGET_TYPE_SIGNATURE
-             and w.rect.width > 20]
+    boxes = [
+        w.rect
+        for w in page.widgets() or ()
+        if w.field_type == pymupdf.PDF_WIDGET_TYPE_SIGNATURE and w.rect.width > 20
+    ]
     return Placement(page.number, max(boxes, key=lambda r: r.y1)) if boxes else None
 
 
@@ -148,12 +170,13 @@ def plan_appearance(
 ) -> Appearance:
     """Decide rectangle and style for one signature on ``doc``."""
     moment = moment or dt.datetime.now(dt.UTC)
+    manual = resolve_manual(doc, manual) if manual is not None else None
     if mode in (Mode.ATTACHMENT, Mode.COPY):
         text = _corner_text(mode, profile, number_symbol, moment)
         rect = manual or Placement(0, corner_text_rect(doc[0], len(text.splitlines())))
         style, scratch = _text_style(text, rect.rect)
         return Appearance(rect, style, text, scratch)
-    if mode is Mode.APPROVE:
+    if mode == Mode.APPROVE:
         signature = _image(profile.signature_image, "chữ ký", "signature")
         if manual is not None:
             return Appearance(manual, signature.style)
@@ -165,5 +188,7 @@ def plan_appearance(
     if signer_box is None:
         block = find_signature_block(doc, profile.title_text, profile.signer_name)
         signer_box = Placement(block.page_index, signer_image_rect(block, DEFAULT_SIGNATURE_ASPECT))
-    return Appearance(Placement(signer_box.page_index, seal_rect(signer_box.rect, profile.seal_diameter_mm)),
-                      seal.style)
+    return Appearance(
+        Placement(signer_box.page_index, seal_rect(signer_box.rect, profile.seal_diameter_mm)),
+        seal.style,
+    )

@@ -16,16 +16,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from client.api import CancelToken
+from base.progress import CancelToken, is_cancelled
 
 from .backends import ActiveSigner
 from .errors import CertificateNotUsable, SigningCancelled, SigningError, TokenRemoved
 from .fill import IssueFill
 from .pades import SignJob, sign_file
+from .placement import Placement
 from .profiles import Mode, SigningProfile
 from .revocation import Revocation, check_revocation
 
-__all__ = ["FileResult", "BatchRequest", "sign_batch", "output_path"]
+__all__ = ["FileResult", "BatchRequest", "sign_batch", "output_path", "check_certificate"]
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +54,11 @@ class BatchRequest:
     """Issue mode: number and date to write into the document's blanks."""
     check_revocation: bool = True
     """Ask the certificate's OCSP/CRL first (a revoked certificate is refused; offline goes on)."""
+    placement: Placement | None = None
+    """Where the signature goes when the user placed it by hand (the same checks apply)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "mode", Mode(self.mode))
 
 
 def output_path(source: Path, out_dir: Path | None, suffix: str, in_place: bool) -> Path:
@@ -64,16 +70,25 @@ def output_path(source: Path, out_dir: Path | None, suffix: str, in_place: bool)
     return source.with_name(f"{Path(name).stem}{suffix}{source.suffix}")
 
 
-def _check_certificate(active: ActiveSigner, profile: SigningProfile, request: BatchRequest) -> None:
+def check_certificate(
+    active: ActiveSigner,
+    profile: SigningProfile,
+    *,
+    allow_expired: bool = False,
+    revocation: bool = True,
+) -> None:
+    """Refuse an expired, not yet valid or revoked certificate before anything is signed."""
     problem = active.certificate.validity_problem(dt.datetime.now(dt.UTC))
-    if problem and not (request.allow_expired or profile.allow_expired_certificate):
+    if problem and not (allow_expired or profile.allow_expired_certificate):
         raise CertificateNotUsable(problem[0] + " Không thể ký.", problem[1] + " Signing refused.")
-    if request.check_revocation:
+    if revocation:
         check = check_revocation(active.certificate.der, profile, active.signer.cert_registry)
         if check.status is Revocation.REVOKED:
             raise CertificateNotUsable(check.message_vi, check.message_en)
         if check.status is Revocation.UNKNOWN:
-            logger.warning("signing with certificate %s: %s", active.certificate.serial, check.message_en)
+            logger.warning(
+                "signing with certificate %s: %s", active.certificate.serial, check.message_en
+            )
 
 
 def sign_batch(
@@ -84,27 +99,47 @@ def sign_batch(
     cancel: CancelToken | None = None,
 ) -> list[FileResult]:
     """Sign every file of ``request`` with the already-opened signer."""
-    _check_certificate(active, profile, request)
+    check_certificate(
+        active, profile, allow_expired=request.allow_expired, revocation=request.check_revocation
+    )
     results: list[FileResult] = []
     files: Sequence[Path] = request.files
     for index, source in enumerate(files, start=1):
-        if cancel is not None and cancel.is_set():
+        if is_cancelled(cancel):
             raise SigningCancelled()
         started = time.perf_counter()
-        job = SignJob(source, output_path(source, request.out_dir, request.suffix, request.in_place),
-                      request.mode, request.number_symbol, fill=request.fill)
+        job = SignJob(
+            source,
+            output_path(source, request.out_dir, request.suffix, request.in_place),
+            request.mode,
+            request.number_symbol,
+            manual=request.placement,
+            fill=request.fill,
+        )
         try:
             sign_file(job, active, profile)
             result = FileResult(source, job.output, True, seconds=time.perf_counter() - started)
         except TokenRemoved:
             raise
         except SigningError as exc:
-            result = FileResult(source, None, False, exc.message("vi"), exc.message("en"),
-                                time.perf_counter() - started)
-        except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
+            result = FileResult(
+                source,
+                None,
+                False,
+                exc.message("vi"),
+                exc.message("en"),
+                time.perf_counter() - started,
+            )
+        except Exception as exc:
             logger.exception("unexpected error signing %s", source.name)
-            result = FileResult(source, None, False, f"Lỗi không mong đợi: {exc}", f"Unexpected error: {exc}",
-                                time.perf_counter() - started)
+            result = FileResult(
+                source,
+                None,
+                False,
+                f"Lỗi không mong đợi: {exc}",
+                f"Unexpected error: {exc}",
+                time.perf_counter() - started,
+            )
         results.append(result)
         if progress:
             progress(index, len(files), result)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cryptography.hazmat.primitives.serialization import Encoding
 
@@ -47,28 +48,61 @@ def ensure_demo_token(home: Path) -> DemoToken:
     if module is None:
         from .errors import SigningError
 
-        raise SigningError("Chưa cài SoftHSM2 nên không tạo được token demo.",
-                           "SoftHSM2 is not installed, so the demo token cannot be created.")
+        raise SigningError(
+            "Chưa cài SoftHSM2 nên không tạo được token demo.",
+            "SoftHSM2 is not installed, so the demo token cannot be created.",
+        )
     marker = folder / "ready"
-    demo = DemoToken(module, DEMO_LABEL, DEMO_PIN, "01", "02", folder / "chu-ky.png", folder / "con-dau.png",
-                     folder / "demo-root.pem")
+    demo = DemoToken(
+        module,
+        DEMO_LABEL,
+        DEMO_PIN,
+        "01",
+        "02",
+        folder / "chu-ky.png",
+        folder / "con-dau.png",
+        folder / "demo-root.pem",
+    )
     if marker.exists():
         return demo
     ca = make_ca()
     leader = issue(ca, "Trần Quốc Việt", "Ủy ban nhân dân tỉnh Hà Tĩnh")
     organisation = issue(ca, "Ủy ban nhân dân tỉnh Hà Tĩnh", "Ủy ban nhân dân tỉnh Hà Tĩnh")
     init_token(DEMO_LABEL, DEMO_PIN, DEMO_SO_PIN)
-    import_identity(module, DEMO_LABEL, DEMO_PIN, leader.key, leader.cert, b"\x01", "Trần Quốc Việt",
-                    extra_certs=(ca.cert,))
-    import_identity(module, DEMO_LABEL, DEMO_PIN, organisation.key, organisation.cert, b"\x02", "UBND tỉnh Hà Tĩnh")
+    import_identity(
+        module,
+        DEMO_LABEL,
+        DEMO_PIN,
+        leader.key,
+        leader.cert,
+        b"\x01",
+        "Trần Quốc Việt",
+        extra_certs=(ca.cert,),
+    )
+    import_identity(
+        module,
+        DEMO_LABEL,
+        DEMO_PIN,
+        organisation.key,
+        organisation.cert,
+        b"\x02",
+        "UBND tỉnh Hà Tĩnh",
+    )
     demo.root_pem.write_bytes(ca.cert.public_bytes(Encoding.PEM))
     draw_signature_png(demo.signature_png)
     draw_seal_png(demo.seal_png)
-    common = dict(level=Level.B_B, tsa_url=None, signature_image=str(demo.signature_png),
-                  seal_image=str(demo.seal_png), trust_roots=(str(demo.root_pem),), module_path=module,
-                  token_label=DEMO_LABEL, organisation_name="Văn phòng UBND tỉnh Hà Tĩnh")
-    save_profile(SigningProfile(name="Mặc định", key_id="01", **common))  # type: ignore[arg-type]
-    save_profile(SigningProfile(name="Văn thư phát hành", key_id="02", **common))  # type: ignore[arg-type]
+    common: dict[str, Any] = dict(
+        level=Level.B_B,
+        tsa_url=None,
+        signature_image=str(demo.signature_png),
+        seal_image=str(demo.seal_png),
+        trust_roots=(str(demo.root_pem),),
+        module_path=module,
+        token_label=DEMO_LABEL,
+        organisation_name="Văn phòng UBND tỉnh Hà Tĩnh",
+    )
+    save_profile(SigningProfile(name="Mặc định", key_id="01", **common))
+    save_profile(SigningProfile(name="Văn thư phát hành", key_id="02", **common))
     marker.write_text("ok")
     logger.info("demo token created in %s", folder)
     return demo

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from client.resources import resource_path
+from base.resources import resource_path
 
 __all__ = ["draw_signature_png", "draw_seal_png"]
 
@@ -45,12 +45,23 @@ def draw_seal_png(path: Path, text: str = "ỦY BAN NHÂN DÂN", centre: str = "
         x, y = size / 2 + 195 * math.cos(angle), size / 2 + 195 * math.sin(angle)
         glyph = Image.new("RGBA", (60, 60), (0, 0, 0, 0))
         ImageDraw.Draw(glyph).text((30, 30), char, font=font, fill=RED, anchor="mm")
-        glyph = glyph.rotate(-math.degrees(angle) - 90, resample=Image.BICUBIC)
+        glyph = glyph.rotate(-math.degrees(angle) - 90, resample=Image.Resampling.BICUBIC)
         img.alpha_composite(glyph, (int(x - 30), int(y - 30)))
-    star = [(size / 2 + r * math.cos(math.radians(a - 90)), size / 2 - 40 + r * math.sin(math.radians(a - 90)))
-            for i, a in enumerate(range(0, 720, 72)) for r in ((55,) if i % 2 == 0 else (55,))]
+    star = [
+        (
+            size / 2 + r * math.cos(math.radians(a - 90)),
+            size / 2 - 40 + r * math.sin(math.radians(a - 90)),
+        )
+        for i, a in enumerate(range(0, 720, 72))
+        for r in ((55,) if i % 2 == 0 else (55,))
+    ]
     draw.polygon([star[i % 5 * 2 % 5] for i in range(5)], fill=RED)
-    draw.text((size / 2, size / 2 + 60), centre, font=ImageFont.truetype(str(FONT_DIR / "LiberationSerif-Bold.ttf"),
-              40), fill=RED, anchor="mm")
+    draw.text(
+        (size / 2, size / 2 + 60),
+        centre,
+        font=ImageFont.truetype(str(FONT_DIR / "LiberationSerif-Bold.ttf"), 40),
+        fill=RED,
+        anchor="mm",
+    )
     img.save(path)
     return path

@@ -67,14 +67,20 @@ def _pages(resolver: HistoricalResolver) -> list[generic.Reference]:
     return refs
 
 
-def _annots(page: generic.DictionaryObject) -> tuple[set[generic.Reference], generic.Reference | None]:
+def _annots(
+    page: generic.DictionaryObject,
+) -> tuple[set[generic.Reference], generic.Reference | None]:
     if "/Annots" not in page:
         return set(), None
     raw = page.raw_get("/Annots")
     array = raw.get_object()
-    if not isinstance(array, generic.ArrayObject) or not all(isinstance(a, generic.IndirectObject) for a in array):
+    if not isinstance(array, generic.ArrayObject) or not all(
+        isinstance(a, generic.IndirectObject) for a in array
+    ):
         raise SuspiciousModification("/Annots must be an array of references")
-    return {a.reference for a in array}, raw.reference if isinstance(raw, generic.IndirectObject) else None
+    return {a.reference for a in array}, raw.reference if isinstance(
+        raw, generic.IndirectObject
+    ) else None
 
 
 def _is_signature_widget(annot: generic.PdfObject) -> bool:
@@ -85,13 +91,18 @@ def _is_signature_widget(annot: generic.PdfObject) -> bool:
 
 
 def _is_locked_stamp(annot: generic.PdfObject) -> bool:
-    return (isinstance(annot, generic.DictionaryObject) and annot.get("/Subtype") == "/Stamp"
-            and int(annot.get("/F", 0)) & (READ_ONLY | LOCKED) == READ_ONLY | LOCKED and "/AP" in annot)
+    return (
+        isinstance(annot, generic.DictionaryObject)
+        and annot.get("/Subtype") == "/Stamp"
+        and int(annot.get("/F", 0)) & (READ_ONLY | LOCKED) == READ_ONLY | LOCKED
+        and "/AP" in annot
+    )
 
 
 class LockedStampRule(QualifiedWhitelistRule):
-    def apply_qualified(self, old: HistoricalResolver,
-                        new: HistoricalResolver) -> Iterable[tuple[ModificationLevel, ReferenceUpdate]]:
+    def apply_qualified(
+        self, old: HistoricalResolver, new: HistoricalResolver
+    ) -> Iterable[tuple[ModificationLevel, ReferenceUpdate]]:
         old_pages, new_pages = _pages(old), _pages(new)
         if old_pages != new_pages:
             return  # page tree changed: not ours to judge
@@ -99,8 +110,9 @@ class LockedStampRule(QualifiedWhitelistRule):
             yield from self._page(old, new, page_ref)
 
     @staticmethod
-    def _page(old: HistoricalResolver, new: HistoricalResolver,
-              page_ref: generic.Reference) -> Iterator[tuple[ModificationLevel, ReferenceUpdate]]:
+    def _page(
+        old: HistoricalResolver, new: HistoricalResolver, page_ref: generic.Reference
+    ) -> Iterator[tuple[ModificationLevel, ReferenceUpdate]]:
         old_page, new_page = old(page_ref), new(page_ref)
         old_annots, old_annots_ref = _annots(old_page)
         new_annots, annots_ref = _annots(new_page)
@@ -112,23 +124,33 @@ class LockedStampRule(QualifiedWhitelistRule):
         stamps = {ref for ref in added if _is_locked_stamp(new(ref))}
         widgets = {ref for ref in added if _is_signature_widget(new(ref))}
         if stamps | widgets != added:
-            raise SuspiciousModification(f"The newly added annotations {added - stamps - widgets} were not recognised.")
+            raise SuspiciousModification(
+                f"The newly added annotations {added - stamps - widgets} were not recognised."
+            )
         compare_dicts(old_page, new_page, frozenset(["/Annots"]))
         level = ModificationLevel.ANNOTATIONS if stamps else ModificationLevel.LTA_UPDATES
         yield level, ReferenceUpdate(page_ref)
-        if annots_ref is not None and (annots_ref == old_annots_ref or old.is_ref_unassignable(annots_ref)):
+        if annots_ref is not None and (
+            annots_ref == old_annots_ref or old.is_ref_unassignable(annots_ref)
+        ):
             yield level, ReferenceUpdate(annots_ref)
         for ref in stamps:
             yield level, ReferenceUpdate(ref)
-            for dependency in new.collect_dependencies(new(ref).raw_get("/AP"), since_revision=old.revision + 1):
+            for dependency in new.collect_dependencies(
+                new(ref).raw_get("/AP"), since_revision=old.revision + 1
+            ):
                 yield level, ReferenceUpdate(dependency)
 
 
 DIFF_POLICY = StandardDiffPolicy(
     global_rules=[*DEFAULT_DIFF_POLICY.global_rules, LockedStampRule()],
-    form_rule=FormUpdatingRule(field_rules=[
-        SigFieldCreationRule(approve_widget_bindings=False),  # page /Annots: checked by LockedStampRule
-        SigFieldModificationRule(),
-        GenericFieldModificationRule(),
-    ]),
+    form_rule=FormUpdatingRule(
+        field_rules=[
+            SigFieldCreationRule(
+                approve_widget_bindings=False
+            ),  # page /Annots: checked by LockedStampRule
+            SigFieldModificationRule(),
+            GenericFieldModificationRule(),
+        ]
+    ),
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from client.errors import VanThuError
+from base.errors import VanThuError
 
 __all__ = [
     "SigningError",
@@ -34,10 +34,14 @@ class ModuleLoadError(SigningError):
     def __init__(self, path: str, reason: str = "") -> None:
         bitness = any(s in reason for s in ("wrong ELF class", "not a valid Win32", "%1", "193"))
         if bitness:
-            vi = (f"Thư viện {path} không cùng kiến trúc với ứng dụng (32-bit/64-bit). "
-                  "Hãy cài bản 64-bit của trình điều khiển token hoặc chọn đúng tệp.")
-            en = (f"The library {path} has the wrong architecture (32-bit vs 64-bit). "
-                  "Install the 64-bit token driver or choose the right file.")
+            vi = (
+                f"Thư viện {path} không cùng kiến trúc với ứng dụng (32-bit/64-bit). "
+                "Hãy cài bản 64-bit của trình điều khiển token hoặc chọn đúng tệp."
+            )
+            en = (
+                f"The library {path} has the wrong architecture (32-bit vs 64-bit). "
+                "Install the 64-bit token driver or choose the right file."
+            )
         else:
             vi = f"Không nạp được thư viện PKCS#11 {path}. Kiểm tra trình điều khiển token. ({reason})"
             en = f"Could not load the PKCS#11 library {path}. Check the token driver. ({reason})"
@@ -87,16 +91,22 @@ class PinRequired(SigningError):
 class PinLocked(SigningError):
     title_vi = "Token đã bị khoá"
     title_en = "Token locked"
-    message_vi = ("Mã PIN đã bị khoá do nhập sai nhiều lần. Liên hệ đơn vị cấp chứng thư số "
-                  "để mở khoá (cần mã PUK/SO PIN).")
-    message_en = "The PIN is locked after too many wrong tries. Contact your CA to unlock it (SO PIN/PUK)."
+    message_vi = (
+        "Mã PIN đã bị khoá do nhập sai nhiều lần. Liên hệ đơn vị cấp chứng thư số "
+        "để mở khoá (cần mã PUK/SO PIN)."
+    )
+    message_en = (
+        "The PIN is locked after too many wrong tries. Contact your CA to unlock it (SO PIN/PUK)."
+    )
 
 
 class TokenRemoved(SigningError):
     title_vi = "Token đã bị rút"
     title_en = "Token removed"
     message_vi = "USB token đã bị rút hoặc mất kết nối trong khi ký. Cắm lại token rồi ký tiếp các tệp còn lại."
-    message_en = "The token was removed or disconnected while signing. Plug it back in and sign the rest."
+    message_en = (
+        "The token was removed or disconnected while signing. Plug it back in and sign the rest."
+    )
 
 
 class PdfInputError(SigningError):
@@ -119,8 +129,12 @@ class TimestampError(SigningError):
 class PlacementError(SigningError):
     title_vi = "Không xác định được vị trí chữ ký"
     title_en = "Signature position not found"
-    message_vi = ("Không tìm thấy chức vụ và họ tên người ký ở trang cuối. Hãy chọn vị trí chữ ký bằng tay.")
-    message_en = "The signer's title and name were not found on the last page. Place the signature by hand."
+    message_vi = (
+        "Không tìm thấy chức vụ và họ tên người ký ở trang cuối. Hãy chọn vị trí chữ ký bằng tay."
+    )
+    message_en = (
+        "The signer's title and name were not found on the last page. Place the signature by hand."
+    )
 
 
 class SigningCancelled(SigningError):

@@ -52,8 +52,10 @@ class FillSlot:
 
 def decree30_day_month(day: dt.date) -> tuple[str, str]:
     """Days below 10 and months below 3 get a leading zero (Decree 30, Appendix I)."""
-    return (f"{day.day:02d}" if day.day < 10 else str(day.day),
-            f"{day.month:02d}" if day.month < 3 else str(day.month))
+    return (
+        f"{day.day:02d}" if day.day < 10 else str(day.day),
+        f"{day.month:02d}" if day.month < 3 else str(day.month),
+    )
 
 
 def _words(page: pymupdf.Page) -> list[tuple[pymupdf.Rect, str]]:
@@ -61,16 +63,24 @@ def _words(page: pymupdf.Page) -> list[tuple[pymupdf.Rect, str]]:
 
 
 def _same_line(a: pymupdf.Rect, b: pymupdf.Rect) -> bool:
-    return abs((a.y0 + a.y1) / 2 - (b.y0 + b.y1) / 2) < max(a.height, b.height) / 2
+    return bool(abs((a.y0 + a.y1) / 2 - (b.y0 + b.y1) / 2) < max(a.height, b.height) / 2)
 
 
 def _text_width(text: str, italic: bool) -> float:
-    font = pymupdf.Font(fontfile=str(FONT_FILE.with_name("LiberationSerif-Italic.ttf") if italic else FONT_FILE))
-    return font.text_length(text, fontsize=FONT_SIZE) + 2
+    font = pymupdf.Font(
+        fontfile=str(FONT_FILE.with_name("LiberationSerif-Italic.ttf") if italic else FONT_FILE)
+    )
+    return float(font.text_length(text, fontsize=FONT_SIZE)) + 2
 
 
-def _slot(text: str, line: pymupdf.Rect, left_x: float, right_x: float, italic: bool,
-          flush_right: bool = False) -> FillSlot:
+def _slot(
+    text: str,
+    line: pymupdf.Rect,
+    left_x: float,
+    right_x: float,
+    italic: bool,
+    flush_right: bool = False,
+) -> FillSlot:
     """A box just wide enough for ``text`` on ``line``: centred in the blank, or ending where it ends."""
     width = _text_width(text, italic)
     x0 = right_x - width if flush_right else (left_x + right_x - width) / 2
@@ -84,15 +94,21 @@ def _slot(text: str, line: pymupdf.Rect, left_x: float, right_x: float, italic: 
 def _number_slot(words: list[tuple[pymupdf.Rect, str]], number: str) -> FillSlot | None:
     labels = [rect for rect, text in words if text in ("Số:", "Số")]
     if not labels:
-        raise PlacementError("Không tìm thấy chỗ ghi số (“Số:”) trên trang đầu.",
-                             "No number field (“Số:”) found on the first page.")
+        raise PlacementError(
+            "Không tìm thấy chỗ ghi số (“Số:”) trên trang đầu.",
+            "No number field (“Số:”) found on the first page.",
+        )
     label = labels[0]
-    after = sorted(((rect, text) for rect, text in words if _same_line(rect, label) and rect.x0 > label.x1),
-                   key=lambda word: word[0].x0)
+    after = sorted(
+        ((rect, text) for rect, text in words if _same_line(rect, label) and rect.x0 > label.x1),
+        key=lambda word: word[0].x0,
+    )
     if after and _DIGITS.match(after[0][1]):
         logger.info("the draft already carries a number (%s): not written again", after[0][1])
         return None
-    if after and after[0][1].startswith("/"):  # "Số:      /QĐ-UBND": the number ends where the symbol starts
+    if after and after[0][1].startswith(
+        "/"
+    ):  # "Số:      /QĐ-UBND": the number ends where the symbol starts
         return _slot(number, label, label.x1 + 1, after[0][0].x0, False, flush_right=True)
     return _slot(number, label, label.x1 + 3, label.x1 + 3 + _text_width(number, False), False)
 
@@ -101,7 +117,7 @@ def _date_slots(words: list[tuple[pymupdf.Rect, str]], day: dt.date) -> list[Fil
     for i, (rect, text) in enumerate(words):
         if text != "ngày":
             continue
-        line = [(r, t) for r, t in words[i + 1:] if _same_line(r, rect)]
+        line = [(r, t) for r, t in words[i + 1 :] if _same_line(r, rect)]
         month = next((r for r, t in line if t == "tháng"), None)
         year = next((r for r, t in line if t == "năm"), None)
         if month is None or year is None:
@@ -110,14 +126,21 @@ def _date_slots(words: list[tuple[pymupdf.Rect, str]], day: dt.date) -> list[Fil
         if any(_DIGITS.search(t) for t in between):
             return []  # dated already
         dd, mm = decree30_day_month(day)
-        slots = [_slot(dd, rect, rect.x1, month.x0, True), _slot(mm, month, month.x1, year.x0, True)]
+        slots = [
+            _slot(dd, rect, rect.x1, month.x0, True),
+            _slot(mm, month, month.x1, year.x0, True),
+        ]
         after_year = [t for r, t in line if r.x0 > year.x1]
         if not after_year or not _DIGITS.match(after_year[0]):
             yyyy = str(day.year)
-            slots.append(_slot(yyyy, year, year.x1 + 3, year.x1 + 3 + _text_width(yyyy, True), True))
+            slots.append(
+                _slot(yyyy, year, year.x1 + 3, year.x1 + 3 + _text_width(yyyy, True), True)
+            )
         return slots
-    raise PlacementError("Không tìm thấy dòng “ngày … tháng … năm …” trên trang đầu.",
-                         "No “ngày … tháng … năm …” line found on the first page.")
+    raise PlacementError(
+        "Không tìm thấy dòng “ngày … tháng … năm …” trên trang đầu.",
+        "No “ngày … tháng … năm …” line found on the first page.",
+    )
 
 
 def plan_fill(page: pymupdf.Page, fill: IssueFill) -> list[FillSlot]:
@@ -135,12 +158,19 @@ def _rendered(slot: FillSlot) -> PdfFileReader:
     doc = pymupdf.open()
     page = doc.new_page(width=slot.rect.width, height=slot.rect.height)
     style = "italic" if slot.italic else "normal"
-    css = (f"@font-face {{font-family: tnr; src: url({FONT_FILE.name});}} "
-           f"@font-face {{font-family: tnr; font-style: italic; src: url(LiberationSerif-Italic.ttf);}} "
-           f"* {{font-family: tnr; font-size: {FONT_SIZE}pt; font-style: {style}; color: black; margin: 0; "
-           "text-align: center;}")
-    page.insert_htmlbox(page.rect, f"<div>{html.escape(slot.text)}</div>", css=css,
-                        archive=pymupdf.Archive(str(FONT_FILE.parent)), scale_low=0.5)
+    css = (
+        f"@font-face {{font-family: tnr; src: url({FONT_FILE.name});}} "
+        f"@font-face {{font-family: tnr; font-style: italic; src: url(LiberationSerif-Italic.ttf);}} "
+        f"* {{font-family: tnr; font-size: {FONT_SIZE}pt; font-style: {style}; color: black; margin: 0; "
+        "text-align: center;}"
+    )
+    page.insert_htmlbox(
+        page.rect,
+        f"<div>{html.escape(slot.text)}</div>",
+        css=css,
+        archive=pymupdf.Archive(str(FONT_FILE.parent)),
+        scale_low=0.5,
+    )
     doc.subset_fonts()
     data = doc.tobytes(garbage=3, deflate=True)
     doc.close()
@@ -166,12 +196,20 @@ def add_fill(writer: IncrementalPdfFileWriter, planned: PlannedFill) -> None:
     page_ref = writer.find_page_for_modification(planned.page_index)[0]
     for slot, box in zip(planned.slots, planned.boxes, strict=True):
         appearance = writer.import_page_as_xobject(_rendered(slot))
-        annot = generic.DictionaryObject({
-            generic.NameObject("/Type"): generic.NameObject("/Annot"),
-            generic.NameObject("/Subtype"): generic.NameObject("/Stamp"),
-            generic.NameObject("/Rect"): generic.ArrayObject(generic.FloatObject(v) for v in box),
-            generic.NameObject("/F"): generic.NumberObject(4 | 64 | 128),  # print, read-only, locked
-            generic.NameObject("/Contents"): generic.TextStringObject(slot.text),
-            generic.NameObject("/AP"): generic.DictionaryObject({generic.NameObject("/N"): appearance}),
-        })
+        annot = generic.DictionaryObject(
+            {
+                generic.NameObject("/Type"): generic.NameObject("/Annot"),
+                generic.NameObject("/Subtype"): generic.NameObject("/Stamp"),
+                generic.NameObject("/Rect"): generic.ArrayObject(
+                    generic.FloatObject(v) for v in box
+                ),
+                generic.NameObject("/F"): generic.NumberObject(
+                    4 | 64 | 128
+                ),  # print, read-only, locked
+                generic.NameObject("/Contents"): generic.TextStringObject(slot.text),
+                generic.NameObject("/AP"): generic.DictionaryObject(
+                    {generic.NameObject("/N"): appearance}
+                ),
+            }
+        )
         writer.register_annotation(page_ref, writer.add_object(annot))

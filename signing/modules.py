@@ -40,20 +40,31 @@ _WINDOWS_VN = (
 _LINUX = (
     ("Viettel-CA", ("/usr/lib/viettel-ca_v6.so", "/usr/lib/libviettel-ca_v6.so")),
     ("VNPT-CA", ("/usr/lib/libvnptca_p11_v10.so",)),
-    ("Feitian ePass2003", ("/usr/lib/libcastle.so.1.0.0", "/usr/lib/x86_64-linux-gnu/libcastle.so.1.0.0")),
+    (
+        "Feitian ePass2003",
+        ("/usr/lib/libcastle.so.1.0.0", "/usr/lib/x86_64-linux-gnu/libcastle.so.1.0.0"),
+    ),
     ("SafeNet eToken", ("/usr/lib/libeTPkcs11.so", "/usr/lib/libeToken.so")),
     ("OpenSC", ("/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so", "/usr/lib/opensc-pkcs11.so")),
-    ("SoftHSM2", ("/usr/lib/softhsm/libsofthsm2.so", "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so")),
+    (
+        "SoftHSM2",
+        ("/usr/lib/softhsm/libsofthsm2.so", "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so"),
+    ),
 )
 _MAC = (
     ("OpenSC", ("/Library/OpenSC/lib/opensc-pkcs11.so",)),
-    ("SoftHSM2", ("/opt/homebrew/lib/softhsm/libsofthsm2.so", "/usr/local/lib/softhsm/libsofthsm2.so")),
+    (
+        "SoftHSM2",
+        ("/opt/homebrew/lib/softhsm/libsofthsm2.so", "/usr/local/lib/softhsm/libsofthsm2.so"),
+    ),
 )
 
 
 def _windows_table() -> tuple[tuple[str, tuple[str, ...]], ...]:
     system32 = Path(os.environ.get("SystemRoot", r"C:\Windows")) / "System32"
-    return tuple((vendor, tuple(str(system32 / name) for name in names)) for vendor, names in _WINDOWS_VN)
+    return tuple(
+        (vendor, tuple(str(system32 / name) for name in names)) for vendor, names in _WINDOWS_VN
+    )
 
 
 KNOWN_MODULES = {"win32": _windows_table(), "linux": _LINUX, "darwin": _MAC}
@@ -69,9 +80,18 @@ class ModuleInfo:
 def discover_modules(extra_paths: tuple[str, ...] = ()) -> list[ModuleInfo]:
     """Known modules present on this machine first, then the user's own paths."""
     table = KNOWN_MODULES.get(sys.platform, _LINUX)
-    found = [ModuleInfo(vendor, path, True) for vendor, paths in table for path in paths if Path(path).exists()]
+    found = [
+        ModuleInfo(vendor, path, True)
+        for vendor, paths in table
+        for path in paths
+        if Path(path).exists()
+    ]
     known = {m.path for m in found}
-    found += [ModuleInfo("Người dùng chọn / user", p, Path(p).exists()) for p in extra_paths if p not in known]
+    found += [
+        ModuleInfo("Người dùng chọn / user", p, Path(p).exists())
+        for p in extra_paths
+        if p not in known
+    ]
     return found
 
 

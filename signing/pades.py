@@ -30,7 +30,7 @@ from .inputs import check_pdf
 from .placement import Placement, to_pdf_box
 from .profiles import Level, Mode, SigningProfile
 from .reservation import reserved_bytes
-from .trust import validation_context
+from .trust import profile_roots, validation_context
 
 __all__ = ["SignJob", "sign_file", "timestamper_for"]
 
@@ -49,6 +49,11 @@ class SignJob:
     fill: IssueFill | None = None
     """Issue mode: the number and date the clerk assigned, written into the draft's blanks."""
 
+    def __post_init__(self) -> None:
+        object.__setattr__(
+            self, "mode", Mode(self.mode)
+        )  # a plain "approve" from a widget becomes the enum
+
 
 def timestamper_for(profile: SigningProfile) -> HTTPTimeStamper | None:
     if profile.level is Level.B_B or not profile.tsa_url:
@@ -65,14 +70,23 @@ def _field_name(doc: pymupdf.Document, mode: Mode) -> str:
     return f"Sig_{mode}_{index}"
 
 
-def _metadata(profile: SigningProfile, level: Level, field: str, vc: ValidationContext | None,
-              mode: Mode) -> signers.PdfSignatureMetadata:
-    reasons = {Mode.APPROVE: "Ký phê duyệt", Mode.ISSUE: "Đóng dấu phát hành", Mode.ATTACHMENT: "Ký phụ lục",
-               Mode.COPY: "Ký bản sao điện tử"}
+def _metadata(
+    profile: SigningProfile, level: Level, field: str, vc: ValidationContext | None, mode: Mode
+) -> signers.PdfSignatureMetadata:
+    reasons = {
+        Mode.APPROVE: "Ký phê duyệt",
+        Mode.ISSUE: "Đóng dấu phát hành",
+        Mode.ATTACHMENT: "Ký phụ lục",
+        Mode.COPY: "Ký bản sao điện tử",
+    }
     return signers.PdfSignatureMetadata(
-        field_name=field, reason=profile.reason or reasons[mode], location=profile.location,
-        subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256",
-        embed_validation_info=level in (Level.B_LT, Level.B_LTA), use_pades_lta=level is Level.B_LTA,
+        field_name=field,
+        reason=profile.reason or reasons[mode],
+        location=profile.location,
+        subfilter=fields.SigSeedSubFilter.PADES,
+        md_algorithm="sha256",
+        embed_validation_info=level in (Level.B_LT, Level.B_LTA),
+        use_pades_lta=level is Level.B_LTA,
         validation_context=vc if level in (Level.B_LT, Level.B_LTA) else None,
     )
 
@@ -86,8 +100,13 @@ def _decrypted_copy(job: SignJob) -> Path:
     return tmp
 
 
-def _write(job: SignJob, active: ActiveSigner, pdf_signer: signers.PdfSigner, encrypted: bool,
-           fill: PlannedFill | None) -> None:
+def _write(
+    job: SignJob,
+    active: ActiveSigner,
+    pdf_signer: signers.PdfSigner,
+    encrypted: bool,
+    fill: PlannedFill | None,
+) -> None:
     """Sign with the batch's size estimate; if a signature ever outgrows it (a TSA that
     changed its answer mid-batch), measure again for this file rather than fail it."""
     try:
@@ -95,7 +114,9 @@ def _write(job: SignJob, active: ActiveSigner, pdf_signer: signers.PdfSigner, en
     except Exception as exc:
         if not _outgrew_reservation(exc):
             raise
-        logger.warning("signature for %s outgrew the batch estimate; measuring again", job.source.name)
+        logger.warning(
+            "signature for %s outgrew the batch estimate; measuring again", job.source.name
+        )
         active.reservations.clear()
         _sign_copy(job, active, pdf_signer, encrypted, fill, None)
 
@@ -108,8 +129,14 @@ def _outgrew_reservation(exc: BaseException | None) -> bool:
     return False
 
 
-def _sign_copy(job: SignJob, active: ActiveSigner, pdf_signer: signers.PdfSigner, encrypted: bool,
-               fill: PlannedFill | None, reserve: int | None) -> None:
+def _sign_copy(
+    job: SignJob,
+    active: ActiveSigner,
+    pdf_signer: signers.PdfSigner,
+    encrypted: bool,
+    fill: PlannedFill | None,
+    reserve: int | None,
+) -> None:
     """Copy the input beside the target, append the signature in place, then rename.
 
     Signing a copy in place keeps memory flat for PDFs of hundreds of MB
@@ -124,7 +151,9 @@ def _sign_copy(job: SignJob, active: ActiveSigner, pdf_signer: signers.PdfSigner
         else:
             shutil.copyfile(job.source, tmp)
         with tmp.open("r+b") as fh:
-            if fill is not None:  # a revision of its own, just before the seal (see signing.diff_rules)
+            if (
+                fill is not None
+            ):  # a revision of its own, just before the seal (see signing.diff_rules)
                 filler = IncrementalPdfFileWriter(fh, strict=False)
                 add_fill(filler, fill)
                 filler.write_in_place()
@@ -139,30 +168,49 @@ def _sign_copy(job: SignJob, active: ActiveSigner, pdf_signer: signers.PdfSigner
         tmp.unlink(missing_ok=True)
 
 
-def sign_file(job: SignJob, active: ActiveSigner, profile: SigningProfile,
-              moment: dt.datetime | None = None) -> Path:
+def sign_file(
+    job: SignJob, active: ActiveSigner, profile: SigningProfile, moment: dt.datetime | None = None
+) -> Path:
     """Sign ``job.source`` into ``job.output`` (which may be the same path)."""
     check_pdf(job.source, job.pdf_password)
     with pymupdf.open(job.source) as doc:
         encrypted = doc.needs_pass
         if encrypted:
             doc.authenticate(job.pdf_password or "")
-        appearance = plan_appearance(doc, job.mode, profile, signer_name=active.certificate.subject_cn,
-                                     number_symbol=job.number_symbol, manual=job.manual, moment=moment)
+        appearance = plan_appearance(
+            doc,
+            job.mode,
+            profile,
+            signer_name=active.certificate.subject_cn,
+            number_symbol=job.number_symbol,
+            manual=job.manual,
+            moment=moment,
+        )
         field = _field_name(doc, job.mode)
-        planned = plan_fill_for(doc, job.fill) if job.fill is not None and job.mode is Mode.ISSUE else None
-        fill = planned if planned is not None and planned.slots else None  # None: nothing left blank
+        planned = (
+            plan_fill_for(doc, job.fill)
+            if job.fill is not None and job.mode == Mode.ISSUE
+            else None
+        )
+        fill = (
+            planned if planned is not None and planned.slots else None
+        )  # None: nothing left blank
         box = to_pdf_box(doc[appearance.placement.page_index], appearance.placement.rect)
     level = profile.level
-    vc = validation_context(profile, extra_certs=active.signer.cert_registry) if level in (
-        Level.B_LT, Level.B_LTA) else None
-    spec = fields.SigFieldSpec(field, on_page=appearance.placement.page_index, box=box)
+    vc = (
+        validation_context(profile_roots(profile), extra_certs=active.signer.cert_registry)
+        if level in (Level.B_LT, Level.B_LTA)
+        else None
+    )
+    spec = fields.SigFieldSpec(field, on_page=appearance.placement.page_index, box=box)  # type: ignore[arg-type]  # pyHanko's hint says int; floats are valid PDF numbers
 
     def make(level_now: Level) -> signers.PdfSigner:
         return signers.PdfSigner(
-            _metadata(profile, level_now, field, vc, job.mode), active.signer,
+            _metadata(profile, level_now, field, vc, job.mode),
+            active.signer,
             timestamper=timestamper_for(profile) if level_now is not Level.B_B else None,
-            stamp_style=appearance.style, new_field_spec=spec,
+            stamp_style=appearance.style,
+            new_field_spec=spec,
         )
 
     try:
@@ -175,7 +223,9 @@ def sign_file(job: SignJob, active: ActiveSigner, profile: SigningProfile,
     except (OSError, ValueError) as exc:
         if isinstance(exc, SigningError):
             raise
-        raise SigningError(f"Không ghi được tệp đã ký: {exc}", f"Could not write the signed file: {exc}") from exc
+        raise SigningError(
+            f"Không ghi được tệp đã ký: {exc}", f"Could not write the signed file: {exc}"
+        ) from exc
     finally:
         appearance.close()
     return job.output

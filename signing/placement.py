@@ -27,6 +27,7 @@ __all__ = [
     "seal_rect",
     "corner_text_rect",
     "to_pdf_box",
+    "resolve_manual",
     "MM",
 ]
 
@@ -34,10 +35,27 @@ logger = logging.getLogger(__name__)
 
 MM = 72 / 25.4
 KNOWN_TITLES = (
-    "PHÓ CHỦ TỊCH", "CHỦ TỊCH", "PHÓ GIÁM ĐỐC", "GIÁM ĐỐC", "PHÓ CHÁNH VĂN PHÒNG", "CHÁNH VĂN PHÒNG",
-    "PHÓ TRƯỞNG PHÒNG", "TRƯỞNG PHÒNG", "PHÓ TRƯỞNG BAN", "TRƯỞNG BAN", "PHÓ BÍ THƯ", "BÍ THƯ",
-    "PHÓ VIỆN TRƯỞNG", "VIỆN TRƯỞNG", "PHÓ HIỆU TRƯỞNG", "HIỆU TRƯỞNG", "PHÓ CỤC TRƯỞNG", "CỤC TRƯỞNG",
-    "THỨ TRƯỞNG", "BỘ TRƯỞNG", "THỦ TRƯỞNG",
+    "PHÓ CHỦ TỊCH",
+    "CHỦ TỊCH",
+    "PHÓ GIÁM ĐỐC",
+    "GIÁM ĐỐC",
+    "PHÓ CHÁNH VĂN PHÒNG",
+    "CHÁNH VĂN PHÒNG",
+    "PHÓ TRƯỞNG PHÒNG",
+    "TRƯỞNG PHÒNG",
+    "PHÓ TRƯỞNG BAN",
+    "TRƯỞNG BAN",
+    "PHÓ BÍ THƯ",
+    "BÍ THƯ",
+    "PHÓ VIỆN TRƯỞNG",
+    "VIỆN TRƯỞNG",
+    "PHÓ HIỆU TRƯỞNG",
+    "HIỆU TRƯỞNG",
+    "PHÓ CỤC TRƯỞNG",
+    "CỤC TRƯỞNG",
+    "THỨ TRƯỞNG",
+    "BỘ TRƯỞNG",
+    "THỦ TRƯỞNG",
 )
 
 
@@ -52,10 +70,34 @@ class SignatureBlock:
 
 @dataclass(frozen=True)
 class Placement:
-    """A rectangle on a page, in PyMuPDF coordinates."""
+    """A rectangle on a page, in PyMuPDF coordinates (points, top-left origin).
+
+    A negative ``page_index`` counts from the end (-1 is the last page), so a
+    placement can be given before the file's page count is known.
+    """
 
     page_index: int
     rect: pymupdf.Rect
+
+
+def resolve_manual(doc: pymupdf.Document, manual: Placement) -> Placement:
+    """A hand-placed rectangle checked against the document: an existing page, on the page."""
+    index = manual.page_index if manual.page_index >= 0 else doc.page_count + manual.page_index
+    if not 0 <= index < doc.page_count:
+        raise PlacementError(
+            f"Tệp chỉ có {doc.page_count} trang; không có trang {manual.page_index + 1}.",
+            f"The file has {doc.page_count} pages; there is no page {manual.page_index + 1}.",
+        )
+    rect = pymupdf.Rect(manual.rect)
+    page = doc[index].rect
+    if rect.is_empty or not rect.intersects(page) or rect.width < 5 or rect.height < 5:
+        raise PlacementError(
+            f"Vị trí chữ ký {tuple(round(v) for v in rect)} nằm ngoài trang {index + 1} "
+            f"({page.width:.0f} × {page.height:.0f} pt) hoặc quá nhỏ.",
+            f"The signature position {tuple(round(v) for v in rect)} is off page {index + 1} "
+            f"({page.width:.0f} × {page.height:.0f} pt) or too small.",
+        )
+    return Placement(index, rect & page)
 
 
 def _nfc(text: str) -> str:
@@ -68,7 +110,9 @@ def _lowest(rects: list[pymupdf.Rect], page: pymupdf.Page) -> pymupdf.Rect | Non
     return max(right, key=lambda r: r.y1) if right else None
 
 
-def _find_title(page: pymupdf.Page, title: str | None, textpage: pymupdf.TextPage) -> pymupdf.Rect | None:
+def _find_title(
+    page: pymupdf.Page, title: str | None, textpage: pymupdf.TextPage
+) -> pymupdf.Rect | None:
     candidates = [title] if title else list(KNOWN_TITLES)
     found: list[pymupdf.Rect] = []
     for text in candidates:
@@ -76,8 +120,9 @@ def _find_title(page: pymupdf.Page, title: str | None, textpage: pymupdf.TextPag
     return _lowest(found, page)
 
 
-def _line_below(page: pymupdf.Page, title: pymupdf.Rect, min_gap: float,
-                textpage: pymupdf.TextPage) -> pymupdf.Rect | None:
+def _line_below(
+    page: pymupdf.Page, title: pymupdf.Rect, min_gap: float, textpage: pymupdf.TextPage
+) -> pymupdf.Rect | None:
     """First text line under the title, horizontally overlapping it, after a gap."""
     lines = []
     for block in page.get_text("dict", textpage=textpage)["blocks"]:
@@ -101,7 +146,9 @@ def find_signature_block(
         raise PlacementError()
     name_rect = None
     if signer_name:
-        below = [r for r in page.search_for(_nfc(signer_name), textpage=textpage) if r.y0 > title_rect.y1]
+        below = [
+            r for r in page.search_for(_nfc(signer_name), textpage=textpage) if r.y0 > title_rect.y1
+        ]
         name_rect = min(below, key=lambda r: r.y0) if below else None
     if name_rect is None:
         name_rect = _line_below(page, title_rect, 12 * MM, textpage)
@@ -110,7 +157,9 @@ def find_signature_block(
     return SignatureBlock(page.number, title_rect, name_rect)
 
 
-def signer_image_rect(block: SignatureBlock, aspect: float, max_width: float = 60 * MM) -> pymupdf.Rect:
+def signer_image_rect(
+    block: SignatureBlock, aspect: float, max_width: float = 60 * MM
+) -> pymupdf.Rect:
     """Centred between title and name, as large as the gap allows."""
     gap_top, gap_bottom = block.title.y1 + 1, block.name.y0 - 1
     height = min(gap_bottom - gap_top, 35 * MM)
@@ -118,7 +167,9 @@ def signer_image_rect(block: SignatureBlock, aspect: float, max_width: float = 6
     height = width / aspect
     centre_x = (block.title.x0 + block.title.x1) / 2
     centre_y = (gap_top + gap_bottom) / 2
-    return pymupdf.Rect(centre_x - width / 2, centre_y - height / 2, centre_x + width / 2, centre_y + height / 2)
+    return pymupdf.Rect(
+        centre_x - width / 2, centre_y - height / 2, centre_x + width / 2, centre_y + height / 2
+    )
 
 
 def seal_rect(signer: pymupdf.Rect, diameter_mm: float = 36.0) -> pymupdf.Rect:
@@ -140,4 +191,9 @@ def to_pdf_box(page: pymupdf.Page, rect: pymupdf.Rect) -> tuple[float, float, fl
     """PyMuPDF rect → PDF user-space box (handles crop boxes and rotation)."""
     pdf_rect = rect * ~page.transformation_matrix
     pdf_rect.normalize()
-    return (round(pdf_rect.x0, 2), round(pdf_rect.y0, 2), round(pdf_rect.x1, 2), round(pdf_rect.y1, 2))
+    return (
+        round(pdf_rect.x0, 2),
+        round(pdf_rect.y0, 2),
+        round(pdf_rect.x1, 2),
+        round(pdf_rect.y1, 2),
+    )

@@ -3,14 +3,12 @@ time-stamp and trust roots.  Stored as JSON under the config folder."""
 
 from __future__ import annotations
 
-import json
 import logging
-import os
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
-from pathlib import Path
+from typing import Any
 
-from client.paths import app_paths
+from base.profiles import DEFAULT_PROFILE, ProfileStore, from_fields
 
 from .errors import SigningError
 
@@ -39,7 +37,7 @@ class Level(StrEnum):
 class SigningProfile:
     """One way of signing, chosen per document kind."""
 
-    name: str = "Mặc định"
+    name: str = DEFAULT_PROFILE
     level: Level = Level.B_T
     """PAdES baseline level."""
     tsa_url: str | None = "http://tsa.ca.gov.vn"
@@ -72,60 +70,37 @@ class SigningProfile:
     key_id: str | None = None
     pkcs12_path: str | None = None
 
-    @classmethod
-    def from_dict(cls, data: dict) -> SigningProfile:
-        known = {f.name for f in fields(cls)}
-        unknown = set(data) - known
-        if unknown:
-            raise SigningError(f"Cấu hình ký số có khoá lạ: {', '.join(sorted(unknown))}",
-                               f"Unknown signing profile keys: {', '.join(sorted(unknown))}")
-        values = dict(data)
-        if "level" in values:
-            values["level"] = Level(values["level"])
-        if "trust_roots" in values:
-            values["trust_roots"] = tuple(values["trust_roots"])
-        return cls(**values)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "level", Level(self.level))
+        object.__setattr__(self, "trust_roots", tuple(self.trust_roots))
 
-    def to_dict(self) -> dict:
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SigningProfile:
+        return from_fields(cls, data, SigningError)
+
+    def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["level"] = str(self.level)
         data["trust_roots"] = list(self.trust_roots)
         data.pop("tsa_password", None)  # secrets never go to plain files
         return data
 
-    def with_changes(self, **changes: object) -> SigningProfile:
-        return replace(self, **changes)  # type: ignore[arg-type]
+    def with_changes(self, **changes: Any) -> SigningProfile:
+        return replace(self, **changes)
 
 
-def _store() -> Path:
-    return app_paths().ensure().config / "signing-profiles.json"
+PROFILES: ProfileStore[SigningProfile] = ProfileStore(
+    "signing-profiles.json", SigningProfile.from_dict, SigningProfile, SigningError
+)
 
 
 def load_profiles() -> dict[str, SigningProfile]:
-    path = _store()
-    if not path.exists():
-        return {}
-    try:
-        raw = json.loads(path.read_text("utf-8"))
-    except ValueError as exc:
-        raise SigningError("Tệp cấu hình ký số bị hỏng.", "The signing profile file is corrupt.") from exc
-    return {name: SigningProfile.from_dict(data) for name, data in raw.items()}
+    return PROFILES.load()
 
 
 def save_profile(profile: SigningProfile) -> None:
-    profiles = load_profiles() | {profile.name: profile}
-    path = _store()
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps({n: p.to_dict() for n, p in profiles.items()}, ensure_ascii=False, indent=2), "utf-8")
-    os.replace(tmp, path)
+    PROFILES.save(profile)
 
 
 def get_profile(name: str | None) -> SigningProfile:
-    if not name:
-        return load_profiles().get("Mặc định", SigningProfile())
-    try:
-        return load_profiles()[name]
-    except KeyError as exc:
-        raise SigningError(f"Không có cấu hình ký số “{name}”.", f"No signing profile named '{name}'.") from exc
-
-
+    return PROFILES.get(name)

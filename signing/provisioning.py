@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pkcs11
 from asn1crypto import core as asn1_core
@@ -25,7 +26,7 @@ from pkcs11.util.rsa import decode_rsa_private_key
 
 from .errors import SigningError
 
-__all__ = ["SOFTHSM_MODULE", "softhsm_module", "configure_softhsm", "init_token", "import_identity"]
+__all__ = ["softhsm_module", "configure_softhsm", "init_token", "import_identity"]
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +37,6 @@ SOFTHSM_MODULE_CANDIDATES = (
     "/opt/homebrew/lib/softhsm/libsofthsm2.so",
     r"C:\SoftHSM2\lib\softhsm2-x64.dll",
 )
-SOFTHSM_MODULE = SOFTHSM_MODULE_CANDIDATES[0]
 
 
 def softhsm_module() -> str | None:
@@ -49,7 +49,9 @@ def configure_softhsm(folder: Path) -> Path:
     tokens.mkdir(parents=True, exist_ok=True)
     conf = folder / "softhsm2.conf"
     if not conf.exists():
-        conf.write_text(f"directories.tokendir = {tokens}\nobjectstore.backend = file\nlog.level = ERROR\n")
+        conf.write_text(
+            f"directories.tokendir = {tokens}\nobjectstore.backend = file\nlog.level = ERROR\n"
+        )
     os.environ["SOFTHSM2_CONF"] = str(conf)
     return conf
 
@@ -58,19 +60,31 @@ def init_token(label: str, user_pin: str, so_pin: str) -> None:
     """Create a SoftHSM token in the first free slot."""
     tool = shutil.which("softhsm2-util")
     if tool is None:
-        raise SigningError("Chưa cài SoftHSM2 (softhsm2-util).", "SoftHSM2 (softhsm2-util) is not installed.")
-    subprocess.run([tool, "--init-token", "--free", "--label", label, "--pin", user_pin, "--so-pin", so_pin],
-                   check=True, capture_output=True, env=os.environ.copy())
+        raise SigningError(
+            "Chưa cài SoftHSM2 (softhsm2-util).", "SoftHSM2 (softhsm2-util) is not installed."
+        )
+    subprocess.run(
+        [tool, "--init-token", "--free", "--label", label, "--pin", user_pin, "--so-pin", so_pin],
+        check=True,
+        capture_output=True,
+        env=os.environ.copy(),
+    )
 
 
-def _private_key_attributes(key: rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey) -> dict:
+def _private_key_attributes(key: rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey) -> dict[Any, Any]:
     if isinstance(key, rsa.RSAPrivateKey):
-        der = key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.TraditionalOpenSSL,
-                                serialization.NoEncryption())
-        return decode_rsa_private_key(der)
-    der = key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.TraditionalOpenSSL,
-                            serialization.NoEncryption())
-    return decode_ec_private_key(der)
+        der = key.private_bytes(
+            serialization.Encoding.DER,
+            serialization.PrivateFormat.TraditionalOpenSSL,
+            serialization.NoEncryption(),
+        )
+        return dict(decode_rsa_private_key(der))
+    der = key.private_bytes(
+        serialization.Encoding.DER,
+        serialization.PrivateFormat.TraditionalOpenSSL,
+        serialization.NoEncryption(),
+    )
+    return dict(decode_ec_private_key(der))
 
 
 def import_identity(
@@ -89,23 +103,31 @@ def import_identity(
     token = pkcs11.lib(module).get_token(token_label=token_label)
     with token.open(rw=True, user_pin=user_pin) as session:
         attrs = _private_key_attributes(key)
-        attrs.update({
-            Attribute.TOKEN: True, Attribute.PRIVATE: True, Attribute.SENSITIVE: True,
-            Attribute.SIGN: True, Attribute.ID: key_id, Attribute.LABEL: label,
-        })
+        attrs.update(
+            {
+                Attribute.TOKEN: True,
+                Attribute.PRIVATE: True,
+                Attribute.SENSITIVE: True,
+                Attribute.SIGN: True,
+                Attribute.ID: key_id,
+                Attribute.LABEL: label,
+            }
+        )
         if always_authenticate:
             attrs[Attribute.ALWAYS_AUTHENTICATE] = True
         session.create_object(attrs)
         for number, certificate in enumerate((cert, *extra_certs)):
-            session.create_object({
-                Attribute.CLASS: ObjectClass.CERTIFICATE,
-                Attribute.CERTIFICATE_TYPE: CertificateType.X_509,
-                Attribute.TOKEN: True,
-                Attribute.PRIVATE: False,
-                Attribute.ID: key_id if number == 0 else key_id + bytes([0xC0 + number]),
-                Attribute.LABEL: label if number == 0 else f"{label} CA {number}",
-                Attribute.SUBJECT: certificate.subject.public_bytes(),
-                Attribute.ISSUER: certificate.issuer.public_bytes(),
-                Attribute.SERIAL_NUMBER: asn1_core.Integer(certificate.serial_number).dump(),
-                Attribute.VALUE: certificate.public_bytes(serialization.Encoding.DER),
-            })
+            session.create_object(
+                {
+                    Attribute.CLASS: ObjectClass.CERTIFICATE,
+                    Attribute.CERTIFICATE_TYPE: CertificateType.X_509,
+                    Attribute.TOKEN: True,
+                    Attribute.PRIVATE: False,
+                    Attribute.ID: key_id if number == 0 else key_id + bytes([0xC0 + number]),
+                    Attribute.LABEL: label if number == 0 else f"{label} CA {number}",
+                    Attribute.SUBJECT: certificate.subject.public_bytes(),
+                    Attribute.ISSUER: certificate.issuer.public_bytes(),
+                    Attribute.SERIAL_NUMBER: asn1_core.Integer(certificate.serial_number).dump(),
+                    Attribute.VALUE: certificate.public_bytes(serialization.Encoding.DER),
+                }
+            )

@@ -37,11 +37,18 @@ async def _estimate(active: ActiveSigner, pdf_signer: signers.PdfSigner, md_algo
     # As pyHanko's PdfSigningSession.estimate_signature_container_size (PAdES: no Adobe
     # revocation attribute in the CMS), including its 50 % margin for TSA answers that vary.
     digest = hashes.Hash(get_pyca_cryptography_hash(md_algorithm)).finalize()
-    attributes = PdfCMSSignedAttributes(signing_time=dt.datetime.now(dt.UTC),
-                                        cades_signed_attrs=pdf_signer.signature_meta.cades_signed_attr_spec)
+    attributes = PdfCMSSignedAttributes(
+        signing_time=dt.datetime.now(dt.UTC),
+        cades_signed_attrs=pdf_signer.signature_meta.cades_signed_attr_spec,
+    )
     with active.lock, active.errors():
-        dummy = await active.signer.async_sign(digest, md_algorithm, use_pades=True, dry_run=True,
-                                               timestamper=pdf_signer.default_timestamper,
-                                               signed_attr_settings=attributes)
+        dummy = await active.signer.async_sign(
+            digest,
+            md_algorithm,
+            use_pades=True,
+            dry_run=True,
+            timestamper=pdf_signer.default_timestamper,
+            signed_attr_settings=attributes,
+        )
     hex_length = len(dummy.dump()) * 2  # embedded as a hexadecimal string
     return hex_length + 2 * (hex_length // 4)

@@ -11,7 +11,7 @@ import datetime as dt
 import logging
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 
 import pkcs11
@@ -30,7 +30,14 @@ from .errors import (
 )
 from .modules import load_module
 
-__all__ = ["TokenFlags", "TokenInfo", "CertificateInfo", "TokenSession", "list_tokens", "token_flags"]
+__all__ = [
+    "TokenFlags",
+    "TokenInfo",
+    "CertificateInfo",
+    "TokenSession",
+    "list_tokens",
+    "token_flags",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -87,26 +94,40 @@ class CertificateInfo:
     def validity_problem(self, now: dt.datetime | None = None) -> tuple[str, str] | None:
         now = now or dt.datetime.now(dt.UTC)
         if now > self.not_after:
-            return (f"Chứng thư số đã hết hạn ngày {self.not_after:%d/%m/%Y}.",
-                    f"The certificate expired on {self.not_after:%Y-%m-%d}.")
+            return (
+                f"Chứng thư số đã hết hạn ngày {self.not_after:%d/%m/%Y}.",
+                f"The certificate expired on {self.not_after:%Y-%m-%d}.",
+            )
         if now < self.not_before:
-            return (f"Chứng thư số chưa có hiệu lực (từ {self.not_before:%d/%m/%Y}).",
-                    f"The certificate is not valid before {self.not_before:%Y-%m-%d}.")
+            return (
+                f"Chứng thư số chưa có hiệu lực (từ {self.not_before:%d/%m/%Y}).",
+                f"The certificate is not valid before {self.not_before:%Y-%m-%d}.",
+            )
         return None
 
     @classmethod
-    def from_der(cls, der: bytes, key_id: bytes, label: str, has_key: bool, always_auth: bool) -> CertificateInfo:
+    def from_der(
+        cls, der: bytes, key_id: bytes, label: str, has_key: bool, always_auth: bool
+    ) -> CertificateInfo:
         cert = asn1_x509.Certificate.load(der)
         subject, issuer = cert.subject.native, cert.issuer.native
         usage = cert.key_usage_value.native if cert.key_usage_value else set()
         algo = cert.public_key.algorithm
         return cls(
-            key_id=key_id.hex(), label=label, subject_cn=subject.get("common_name", ""),
-            subject_o=subject.get("organization_name", ""), issuer_cn=issuer.get("common_name", ""),
-            serial=format(cert.serial_number, "x"), not_before=cert.not_valid_before,
-            not_after=cert.not_valid_after, key_type="EC" if algo == "ec" else algo.upper(),
-            non_repudiation="non_repudiation" in usage, has_private_key=has_key,
-            always_authenticate=always_auth, der=der, is_ca=bool(cert.ca),
+            key_id=key_id.hex(),
+            label=label,
+            subject_cn=subject.get("common_name", ""),
+            subject_o=subject.get("organization_name", ""),
+            issuer_cn=issuer.get("common_name", ""),
+            serial=format(cert.serial_number, "x"),
+            not_before=cert.not_valid_before,
+            not_after=cert.not_valid_after,
+            key_type="EC" if algo == "ec" else algo.upper(),
+            non_repudiation="non_repudiation" in usage,
+            has_private_key=has_key,
+            always_authenticate=always_auth,
+            der=der,
+            is_ca=bool(cert.ca),
         )
 
 
@@ -127,9 +148,19 @@ def list_tokens(module_path: str) -> list[TokenInfo]:
             token = slot.get_token()
             if not token.flags & TokenFlag.TOKEN_INITIALIZED:
                 continue  # an empty slot (SoftHSM always offers one)
-            tokens.append(TokenInfo(module_path, slot.slot_id, token.label, token.manufacturer_id, token.model,
-                                    token.serial.decode("ascii", "replace") if isinstance(token.serial, bytes)
-                                    else str(token.serial), TokenFlags.from_flags(token.flags)))
+            tokens.append(
+                TokenInfo(
+                    module_path,
+                    slot.slot_id,
+                    token.label,
+                    token.manufacturer_id,
+                    token.model,
+                    token.serial.decode("ascii", "replace")
+                    if isinstance(token.serial, bytes)
+                    else str(token.serial),
+                    TokenFlags.from_flags(token.flags),
+                )
+            )
     except p11.PKCS11Error as exc:
         raise TokenRemoved() from exc
     return tokens
@@ -143,13 +174,21 @@ def _converted(module_path: str, token_label: str) -> Iterator[None]:
         flags = token_flags(module_path, token_label)
         if flags and flags.pin_locked:
             raise PinLocked() from exc
-        raise PinIncorrect(bool(flags and flags.pin_final_try), bool(flags and flags.pin_count_low)) from exc
+        raise PinIncorrect(
+            bool(flags and flags.pin_final_try), bool(flags and flags.pin_count_low)
+        ) from exc
     except p11.PinLocked as exc:
         raise PinLocked() from exc
     except (p11.PinLenRange, p11.PinInvalid) as exc:
         raise PinIncorrect() from exc
-    except (p11.TokenNotPresent, p11.DeviceRemoved, p11.SessionHandleInvalid, p11.SessionClosed,
-            p11.DeviceError, p11.TokenNotRecognised) as exc:
+    except (
+        p11.TokenNotPresent,
+        p11.DeviceRemoved,
+        p11.SessionHandleInvalid,
+        p11.SessionClosed,
+        p11.DeviceError,
+        p11.TokenNotRecognised,
+    ) as exc:
         raise TokenRemoved() from exc
     except p11.NoSuchToken as exc:
         raise TokenNotFound() from exc
@@ -162,7 +201,9 @@ class TokenSession:
     ``login=False`` opens a public session (listing certificates before the PIN is asked).
     """
 
-    def __init__(self, module_path: str, token_label: str, pin: str | None, login: bool = True) -> None:
+    def __init__(
+        self, module_path: str, token_label: str, pin: str | None, login: bool = True
+    ) -> None:
         self.module_path = module_path
         self.token_label = token_label
         self.login = login
@@ -220,8 +261,10 @@ class TokenSession:
 
     def always_auth_needed(self) -> bool:
         try:
-            return any(self._bool(k, Attribute.ALWAYS_AUTHENTICATE)
-                       for k in self.session.get_objects({Attribute.CLASS: ObjectClass.PRIVATE_KEY}))
+            return any(
+                self._bool(k, Attribute.ALWAYS_AUTHENTICATE)
+                for k in self.session.get_objects({Attribute.CLASS: ObjectClass.PRIVATE_KEY})
+            )
         except p11.PKCS11Error:
             return False
 
@@ -235,7 +278,9 @@ class TokenSession:
     def _keys(self) -> list[pkcs11.Object]:
         return list(self.session.get_objects({Attribute.CLASS: ObjectClass.PRIVATE_KEY}))
 
-    def _key_for(self, cert_id: bytes, der: bytes, keys: list[pkcs11.Object]) -> pkcs11.Object | None:
+    def _key_for(
+        self, cert_id: bytes, der: bytes, keys: list[pkcs11.Object]
+    ) -> pkcs11.Object | None:
         by_id = [k for k in keys if k[Attribute.ID] == cert_id]
         if by_id:
             return by_id[0]
@@ -243,7 +288,10 @@ class TokenSession:
         for key in keys:  # fall back to the public key when IDs do not match
             try:
                 if key.key_type == KeyType.RSA and public.algorithm == "rsa":
-                    if int.from_bytes(key[Attribute.MODULUS], "big") == public["public_key"].parsed["modulus"].native:
+                    if (
+                        int.from_bytes(key[Attribute.MODULUS], "big")
+                        == public["public_key"].parsed["modulus"].native
+                    ):
                         return key
             except (p11.PKCS11Error, KeyError):
                 continue
@@ -276,5 +324,5 @@ class TokenSession:
                 return info
         raise CertificateNotFound()
 
-    def converted_errors(self):  # type: ignore[no-untyped-def]
+    def converted_errors(self) -> AbstractContextManager[None]:
         return _converted(self.module_path, self.token_label)

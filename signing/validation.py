@@ -17,12 +17,16 @@ from asn1crypto import x509 as asn1_x509
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timestamp
-from pyhanko.sign.validation.status import SignatureCoverageLevel
-from pyhanko_certvalidator import ValidationContext
+from pyhanko.sign.validation.status import (
+    DocumentTimestampStatus,
+    PdfSignatureStatus,
+    SignatureCoverageLevel,
+)
 
 from .diff_rules import DIFF_POLICY
 from .errors import PdfInputError
 from .inputs import check_pdf
+from .trust import validation_context
 
 __all__ = ["SignatureReport", "validate_pdf"]
 
@@ -30,11 +34,26 @@ logger = logging.getLogger(__name__)
 
 _MODIFICATIONS = {
     ModificationLevel.NONE: ("none", "không bị sửa", "not modified"),
-    ModificationLevel.LTA_UPDATES: ("none", "chỉ bổ sung dữ liệu xác thực dài hạn", "only long-term validation data added"),
-    ModificationLevel.FORM_FILLING: ("form_fill", "có thêm chữ ký hoặc điền biểu mẫu sau khi ký",
-                                     "later signatures or form filling added"),
-    ModificationLevel.ANNOTATIONS: ("annotations", "có thêm chú thích sau khi ký", "annotations added after signing"),
-    ModificationLevel.OTHER: ("other", "NỘI DUNG ĐÃ BỊ SỬA sau khi ký", "CONTENT WAS MODIFIED after signing"),
+    ModificationLevel.LTA_UPDATES: (
+        "none",
+        "chỉ bổ sung dữ liệu xác thực dài hạn",
+        "only long-term validation data added",
+    ),
+    ModificationLevel.FORM_FILLING: (
+        "form_fill",
+        "có thêm chữ ký hoặc điền biểu mẫu sau khi ký",
+        "later signatures or form filling added",
+    ),
+    ModificationLevel.ANNOTATIONS: (
+        "annotations",
+        "có thêm chú thích sau khi ký",
+        "annotations added after signing",
+    ),
+    ModificationLevel.OTHER: (
+        "other",
+        "NỘI DUNG ĐÃ BỊ SỬA sau khi ký",
+        "CONTENT WAS MODIFIED after signing",
+    ),
 }
 
 
@@ -67,7 +86,7 @@ class SignatureReport:
 
 def _level(reader: PdfFileReader, index: int, has_ts: bool) -> str:
     sigs = reader.embedded_signatures
-    later_doc_ts = any(s.sig_object_type == "/DocTimeStamp" for s in sigs[index + 1:])
+    later_doc_ts = any(s.sig_object_type == "/DocTimeStamp" for s in sigs[index + 1 :])
     has_dss = "/DSS" in reader.root
     if has_ts and has_dss and later_doc_ts:
         return "B-LTA"
@@ -76,14 +95,34 @@ def _level(reader: PdfFileReader, index: int, has_ts: bool) -> str:
     return "B-T" if has_ts else "B-B"
 
 
-def _explain(intact: bool, valid: bool, trusted: bool, revoked: bool, mod: tuple[str, str, str],
-             whole: bool, level: str) -> tuple[str, str, list[str], list[str]]:
-    vi, en = [], []
+def _explain(
+    intact: bool,
+    valid: bool,
+    trusted: bool,
+    revoked: bool,
+    mod: tuple[str, str, str],
+    whole: bool,
+    level: str,
+) -> tuple[str, str, list[str], list[str]]:
+    vi: list[str] = []
+    en: list[str] = []
     if not intact:
-        return ("Chữ ký KHÔNG HỢP LỆ: nội dung đã bị thay đổi sau khi ký.",
-                "Signature INVALID: the content changed after signing.", vi, en)
-    vi.append("Toàn vẹn: nội dung được ký không bị thay đổi." if valid else "Chữ ký số không khớp chứng thư.")
-    en.append("Integrity: the signed content is unchanged." if valid else "The signature does not match the certificate.")
+        return (
+            "Chữ ký KHÔNG HỢP LỆ: nội dung đã bị thay đổi sau khi ký.",
+            "Signature INVALID: the content changed after signing.",
+            vi,
+            en,
+        )
+    vi.append(
+        "Toàn vẹn: nội dung được ký không bị thay đổi."
+        if valid
+        else "Chữ ký số không khớp chứng thư."
+    )
+    en.append(
+        "Integrity: the signed content is unchanged."
+        if valid
+        else "The signature does not match the certificate."
+    )
     vi.append(f"Sau khi ký: {mod[1]}.")
     en.append(f"After signing: {mod[2]}.")
     if revoked:
@@ -95,16 +134,28 @@ def _explain(intact: bool, valid: bool, trusted: bool, revoked: bool, mod: tuple
     else:
         vi.append("Chưa xác thực được nguồn gốc chứng thư số (chưa có chứng thư gốc tin cậy).")
         en.append("The certificate's origin is not verified (no trusted root configured).")
-    vi.append("Chữ ký bao trùm toàn bộ tài liệu." if whole else "Tài liệu có phần được thêm sau chữ ký này.")
-    en.append("The signature covers the whole document." if whole else "Content was appended after this signature.")
+    vi.append(
+        "Chữ ký bao trùm toàn bộ tài liệu."
+        if whole
+        else "Tài liệu có phần được thêm sau chữ ký này."
+    )
+    en.append(
+        "The signature covers the whole document."
+        if whole
+        else "Content was appended after this signature."
+    )
     vi.append(f"Mức PAdES: {level}.")
     en.append(f"PAdES level: {level}.")
     good = valid and mod[0] != "other" and not revoked
     if good and trusted:
         return "Chữ ký hợp lệ.", "Signature valid.", vi, en
     if good:
-        return ("Chữ ký toàn vẹn, chưa xác thực nguồn gốc chứng thư.",
-                "Signature intact; certificate origin not verified.", vi, en)
+        return (
+            "Chữ ký toàn vẹn, chưa xác thực nguồn gốc chứng thư.",
+            "Signature intact; certificate origin not verified.",
+            vi,
+            en,
+        )
     return "Chữ ký KHÔNG HỢP LỆ.", "Signature INVALID.", vi, en
 
 
@@ -126,31 +177,57 @@ def validate_pdf(
         try:
             reader = PdfFileReader(fh, strict=False)
             signatures = reader.embedded_signatures
-        except Exception as exc:  # noqa: BLE001 - pyHanko raises many kinds on broken files
-            raise PdfInputError("Không đọc được chữ ký trong tệp.", "Could not read the signatures.") from exc
+        except Exception as exc:
+            raise PdfInputError(
+                "Không đọc được chữ ký trong tệp.", "Could not read the signatures."
+            ) from exc
         for index, sig in enumerate(signatures):
-            vc = ValidationContext(trust_roots=roots, allow_fetching=online, revocation_mode="soft-fail")
-            ts_vc = ValidationContext(trust_roots=roots, allow_fetching=online, revocation_mode="soft-fail")
+            vc = validation_context(roots, online=online)
+            ts_vc = validation_context(roots, online=online)
             is_doc_ts = sig.sig_object_type == "/DocTimeStamp"
+            status: DocumentTimestampStatus | PdfSignatureStatus
             if is_doc_ts:
                 status = validate_pdf_timestamp(sig, validation_context=ts_vc)
             else:
-                status = validate_pdf_signature(sig, vc, ts_validation_context=ts_vc, diff_policy=DIFF_POLICY)
+                status = validate_pdf_signature(
+                    sig, vc, ts_validation_context=ts_vc, diff_policy=DIFF_POLICY
+                )
             has_ts = getattr(status, "timestamp_validity", None) is not None
-            mod = _MODIFICATIONS.get(status.modification_level or ModificationLevel.OTHER,
-                                     _MODIFICATIONS[ModificationLevel.OTHER])
+            mod = _MODIFICATIONS.get(
+                status.modification_level or ModificationLevel.OTHER,
+                _MODIFICATIONS[ModificationLevel.OTHER],
+            )
             whole = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
             level = "LTA time-stamp" if is_doc_ts else _level(reader, index, has_ts)
             summary_vi, summary_en, det_vi, det_en = _explain(
-                status.intact, status.valid, status.trusted, status.revoked, mod, whole, level)
-            ts = status.timestamp_validity.timestamp if has_ts else None
+                status.intact, status.valid, status.trusted, status.revoked, mod, whole, level
+            )
+            validity = status.timestamp_validity if isinstance(status, PdfSignatureStatus) else None
+            ts = validity.timestamp if validity is not None else None
             cert = status.signing_cert
-            reports.append(SignatureReport(
-                field_name=sig.field_name or "", signer_cn=_name(cert, "common_name"),
-                signer_o=_name(cert, "organization_name"), issuer_cn=str(cert.issuer.native.get("common_name", ""))
-                if cert is not None else "", signing_time=getattr(status, "signer_reported_dt", None) or
-                getattr(status, "timestamp", None), timestamp_time=ts, level=level, intact=status.intact,
-                valid=status.valid, trusted=status.trusted, revoked=status.revoked, whole_document=whole,
-                modification=mod[0], is_document_timestamp=is_doc_ts, summary_vi=summary_vi,
-                summary_en=summary_en, details_vi=tuple(det_vi), details_en=tuple(det_en)))
+            reports.append(
+                SignatureReport(
+                    field_name=sig.field_name or "",
+                    signer_cn=_name(cert, "common_name"),
+                    signer_o=_name(cert, "organization_name"),
+                    issuer_cn=str(cert.issuer.native.get("common_name", ""))
+                    if cert is not None
+                    else "",
+                    signing_time=getattr(status, "signer_reported_dt", None)
+                    or getattr(status, "timestamp", None),
+                    timestamp_time=ts,
+                    level=level,
+                    intact=status.intact,
+                    valid=status.valid,
+                    trusted=status.trusted,
+                    revoked=status.revoked,
+                    whole_document=whole,
+                    modification=mod[0],
+                    is_document_timestamp=is_doc_ts,
+                    summary_vi=summary_vi,
+                    summary_en=summary_en,
+                    details_vi=tuple(det_vi),
+                    details_en=tuple(det_en),
+                )
+            )
     return reports

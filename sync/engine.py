@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import logging
 import os
-import random
 import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from client.api import ApiClient, TransferCancelled
-from client.errors import ApiError, AuthError, ServerUnavailable
+from base.backoff import backoff
+from client.api import ApiClient
+from client.errors import ApiError, AuthError, ServerUnavailable, TransferCancelled
 from client.transfer import DeclaredUpload, file_sha256
 
 from .convert import prepare_pdf
@@ -29,8 +29,12 @@ from .finalize import fail_source, finish_source
 from .outage import Outage
 from .profiles import WatchProfile
 from .queue import FileState, QueueEntry, UploadQueue
+from .reasons import Reason, reason_text
 from .stability import StabilityTracker
 from .watcher import start_observer
+
+if TYPE_CHECKING:
+    from watchdog.observers.api import BaseObserver
 
 __all__ = ["EngineEvent", "WatchEngine"]
 
@@ -52,9 +56,15 @@ class EngineEvent:
     entry_id: int
     name: str
     state: FileState
-    message: str = ""
+    reason: Reason = Reason.NONE
+    detail: str = ""
     done_bytes: int = 0
     total_bytes: int = 0
+
+    @property
+    def message(self) -> str:
+        """The reason in the current language (for the command line's progress lines)."""
+        return reason_text(self.reason, self.detail)
 
 
 @dataclass(frozen=True)
@@ -65,7 +75,7 @@ class _Prepared:
     source: Path
     pdf: Path
     sha: str
-    fields: dict
+    fields: dict[str, Any]
     declared: DeclaredUpload
 
 
@@ -77,14 +87,15 @@ def _readable(path: Path) -> bool:
         return False
 
 
-def backoff(attempts: int, cap: float = 300.0) -> float:
-    """Exponential backoff with full jitter (0.5 s, 1 s, 2 s … up to ``cap``)."""
-    return random.uniform(0.5, 1.0) * min(cap, 0.5 * 2 ** min(attempts, 12))
-
-
 class WatchEngine:
-    def __init__(self, root: Path, profile: WatchProfile, client: ApiClient, state_dir: Path,
-                 on_event: Callable[[EngineEvent], None] | None = None) -> None:
+    def __init__(
+        self,
+        root: Path,
+        profile: WatchProfile,
+        client: ApiClient,
+        state_dir: Path,
+        on_event: Callable[[EngineEvent], None] | None = None,
+    ) -> None:
         self.root = root.resolve()
         self.profile = profile
         self.client = client
@@ -94,14 +105,18 @@ class WatchEngine:
         self.tracker = StabilityTracker(profile.stability_seconds)
         self.outage = Outage()
         self._stop = threading.Event()
-        self._wake = threading.Event()  # a worker finished: dispatch the next file now, not at the next tick
+        self._wake = (
+            threading.Event()
+        )  # a worker finished: dispatch the next file now, not at the next tick
         self._in_flight: set[int] = set()
         self._lock = threading.Lock()
         workers = max(1, profile.parallel)
-        self._prepares = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="vanthu-prepare")
+        self._prepares = ThreadPoolExecutor(
+            max_workers=workers, thread_name_prefix="vanthu-prepare"
+        )
         self._uploads = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="vanthu-upload")
         self._finishes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vanthu-finish")
-        self._observer = None
+        self._observer: BaseObserver | None = None
         self._scheduler: threading.Thread | None = None
         self._last_rescan = 0.0
         self._stability_cursor = 0
@@ -129,7 +144,9 @@ class WatchEngine:
             self._scheduler.join(timeout)
         self._prepares.shutdown(wait=True, cancel_futures=True)
         self._uploads.shutdown(wait=True, cancel_futures=True)
-        self._finishes.shutdown(wait=True)  # moves of confirmed files: quick, and nothing left half-done
+        self._finishes.shutdown(
+            wait=True
+        )  # moves of confirmed files: quick, and nothing left half-done
         self.queue.recover()  # files that were prepared but never sent show as waiting, not as busy
         self.queue.close()
 
@@ -139,9 +156,19 @@ class WatchEngine:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             counts = self.queue.counts()
-            busy = sum(counts.get(s, 0) for s in (FileState.DETECTED, FileState.STABLE, FileState.CONVERTING,
-                                                   FileState.UPLOADING))
-            done = sum(counts.get(s, 0) for s in (FileState.UPLOADED, FileState.DUPLICATE, FileState.FAILED))
+            busy = sum(
+                counts.get(s, 0)
+                for s in (
+                    FileState.DETECTED,
+                    FileState.STABLE,
+                    FileState.CONVERTING,
+                    FileState.UPLOADING,
+                )
+            )
+            done = sum(
+                counts.get(s, 0)
+                for s in (FileState.UPLOADED, FileState.DUPLICATE, FileState.FAILED)
+            )
             if not busy and not self._in_flight and done >= finished:
                 return True
             time.sleep(0.1)
@@ -206,7 +233,7 @@ class WatchEngine:
                 self._dispatch()
                 if time.monotonic() - self._last_rescan > self.profile.rescan_seconds:
                     self.scan()
-            except Exception:  # noqa: BLE001 - the scheduler must survive anything
+            except Exception:
                 logger.exception("scheduler pass failed")
 
     def _check_stability(self, now: float) -> None:
@@ -219,15 +246,21 @@ class WatchEngine:
             path = Path(entry.path)
             try:
                 stat = path.stat()
-            except FileNotFoundError:  # deleted or renamed before upload: the new name is detected anew
+            except (
+                FileNotFoundError
+            ):  # deleted or renamed before upload: the new name is detected anew
                 self.queue.forget(entry.id)
                 self.tracker.forget(entry.path)
                 continue
-            if self.tracker.observe(entry.path, stat.st_size, stat.st_mtime_ns, now, _readable(path)):
+            if self.tracker.observe(
+                entry.path, stat.st_size, stat.st_mtime_ns, now, _readable(path)
+            ):
                 self.tracker.forget(entry.path)
                 stable.append((entry, stat.st_size))
-        waiting = ServerUnavailable().message("vi") if self.outage.is_down else ""
-        self.queue.mark_stable([(entry.id, size) for entry, size in stable], waiting)  # one transaction
+        waiting = Reason.WAITING_FOR_SERVER if self.outage.is_down else Reason.NONE
+        self.queue.mark_stable(
+            [(entry.id, size) for entry, size in stable], waiting
+        )  # one transaction
         for entry, _size in stable:
             self.on_event(EngineEvent(entry.id, entry.name, FileState.STABLE))
 
@@ -237,7 +270,7 @@ class WatchEngine:
         if free <= 0:
             return
         entries = self.queue.due(FileState.STABLE, free)
-        for entry in entries[:self.outage.admit(len(entries))]:
+        for entry in entries[: self.outage.admit(len(entries))]:
             with self._lock:
                 if entry.id in self._in_flight:
                     continue
@@ -279,34 +312,64 @@ class WatchEngine:
         self.queue.set_state(entry.id, FileState.CONVERTING)
         sha = entry.sha256 or file_sha256(source)
         if (twin := self.queue.claim_sha(entry.id, sha)) is not None:
-            self._finish(entry, source, FileState.DUPLICATE, twin.document_id, f"Trùng nội dung với {twin.name}")
+            self._finish(
+                entry,
+                source,
+                FileState.DUPLICATE,
+                twin.document_id,
+                Reason.SAME_AS_QUEUED,
+                twin.name,
+            )
             return None
         pdf = prepare_pdf(source, self.workdir, f"{entry.id}-{sha[:16]}", self.profile.ocr)
         fields = self._fields(source, pdf)
-        declared = self.client.declare_upload(pdf, sha if pdf == source else None, fields, f"scan:{sha}")
+        declared = self.client.declare_upload(
+            pdf, sha if pdf == source else None, fields, f"scan:{sha}"
+        )
         self._server_answered()
         return _Prepared(entry, source, pdf, sha, fields, declared)
 
     def _upload(self, prepared: _Prepared) -> None:
         entry, source, pdf = prepared.entry, prepared.source, prepared.pdf
         self.queue.set_state(entry.id, FileState.UPLOADING)
-        uploaded = self.client.send_upload(prepared.declared, progress=self._progress(entry), cancel=self._stop)
+        uploaded = self.client.send_upload(
+            prepared.declared, progress=self._progress(entry), cancel=self._stop
+        )
         self._server_answered()
         document, created = uploaded.document, uploaded.document_created
         if document is None:  # a server that cannot create documents from uploads
             document, created = self.client.create_document_once(
-                {**prepared.fields, "file_sha256": uploaded.sha256}, f"scan:{prepared.sha}")
-        self.queue.set_state(entry.id, FileState.UPLOADING, document_id=document.id)  # a crash now leaves only the move
-        state, note = (FileState.UPLOADED, "") if created else (FileState.DUPLICATE, "Đã có trên máy chủ")
+                {**prepared.fields, "file_sha256": uploaded.sha256}, f"scan:{prepared.sha}"
+            )
+        self.queue.set_state(
+            entry.id, FileState.UPLOADING, document_id=document.id
+        )  # a crash now leaves only the move
+        state, note = (
+            (FileState.UPLOADED, Reason.NONE)
+            if created
+            else (FileState.DUPLICATE, Reason.ALREADY_ON_SERVER)
+        )
         # The move and the final state go to the finisher thread, so this slot sends its next file now.
         try:
-            self._finishes.submit(self._guarded, entry, lambda: self._finish_upload(entry, source, pdf, state,
-                                                                                    document.id, note))
-        except RuntimeError:  # stopping: the row keeps its document and is finished at the next start
+            self._finishes.submit(
+                self._guarded,
+                entry,
+                lambda: self._finish_upload(entry, source, pdf, state, document.id, note),
+            )
+        except (
+            RuntimeError
+        ):  # stopping: the row keeps its document and is finished at the next start
             pass
 
-    def _finish_upload(self, entry: QueueEntry, source: Path, pdf: Path, state: FileState, document_id: int,
-                       note: str) -> None:
+    def _finish_upload(
+        self,
+        entry: QueueEntry,
+        source: Path,
+        pdf: Path,
+        state: FileState,
+        document_id: int,
+        note: Reason,
+    ) -> None:
         self._finish(entry, source, state, document_id, note)
         if pdf != source:
             pdf.unlink(missing_ok=True)
@@ -320,56 +383,81 @@ class WatchEngine:
             self.queue.forget(entry.id)
         except BadFile as exc:
             fail_source(source, self.root, self.profile, exc.message("vi"), exc.message("en"))
-            self.queue.set_state(entry.id, FileState.FAILED, reason=exc.message("vi"))
-            self.on_event(EngineEvent(entry.id, entry.name, FileState.FAILED, exc.message()))
+            self.queue.set_state(entry.id, FileState.FAILED, reason=exc.reason)
+            self.on_event(EngineEvent(entry.id, entry.name, FileState.FAILED, exc.reason))
         except TransferCancelled:
             self.queue.set_state(entry.id, FileState.STABLE)
-        except ServerUnavailable as exc:
-            self.queue.retry_later(entry.id, self.outage.down(entry.id), exc.message("vi"))
-            self.queue.note_waiting(exc.message("vi"))  # files not tried yet show why they wait
-            self.on_event(EngineEvent(entry.id, entry.name, FileState.STABLE, exc.message()))
-        except AuthError as exc:
-            self.queue.retry_later(entry.id, backoff(entry.attempts), exc.message("vi"))
-            self.on_event(EngineEvent(entry.id, entry.name, FileState.STABLE, exc.message()))
-        except (ApiError, SyncError) as exc:
-            if isinstance(exc, ApiError):
-                self._server_answered()
-            self.queue.retry_later(entry.id, backoff(entry.attempts, cap=3600), exc.message("vi"))
-            self.on_event(EngineEvent(entry.id, entry.name, FileState.STABLE, exc.message()))
+        except ServerUnavailable:
+            self._wait(entry, self.outage.down(entry.id), Reason.WAITING_FOR_SERVER)
+            self.queue.note_waiting(
+                Reason.WAITING_FOR_SERVER
+            )  # files not tried yet show why they wait
+        except AuthError:
+            self._wait(entry, backoff(entry.attempts), Reason.SIGNED_OUT)
+        except ApiError as exc:
+            self._server_answered()
+            self._wait(
+                entry,
+                backoff(entry.attempts, cap=3600),
+                Reason.SERVER_REFUSED,
+                f"HTTP {exc.status}" + (f" {exc.code}" if exc.code else ""),
+            )
+        except SyncError as exc:
+            self._wait(entry, backoff(entry.attempts, cap=3600), exc.reason)
         except PermissionError as exc:
-            self.queue.retry_later(entry.id, backoff(entry.attempts, cap=60),
-                                   f"Tệp đang bị khoá hoặc không có quyền đọc ({exc.strerror})")
+            self._wait(
+                entry, backoff(entry.attempts, cap=60), Reason.FILE_LOCKED, exc.strerror or ""
+            )
         except OSError as exc:
-            self.queue.retry_later(entry.id, backoff(entry.attempts, cap=600), f"Lỗi đọc/ghi tệp: {exc.strerror}")
-        except Exception as exc:  # noqa: BLE001 - one file never stops the engine
+            self._wait(entry, backoff(entry.attempts, cap=600), Reason.FILE_IO, exc.strerror or "")
+        except Exception:
             logger.exception("unexpected error on %s", entry.name)
-            self.queue.retry_later(entry.id, backoff(entry.attempts), f"Lỗi không mong đợi: {exc}")
+            self._wait(entry, backoff(entry.attempts), Reason.UNEXPECTED)
         return None
+
+    def _wait(self, entry: QueueEntry, delay: float, reason: Reason, detail: str = "") -> None:
+        self.queue.retry_later(entry.id, delay, reason, detail)
+        self.on_event(EngineEvent(entry.id, entry.name, FileState.STABLE, reason, detail))
 
     def _server_answered(self) -> None:
         if self.outage.is_down and (released := self.outage.up()):
             self.queue.release(released)
             self._wake.set()
 
-    def _finish(self, entry: QueueEntry, source: Path, state: FileState, document_id: int | None,
-                note: str = "") -> None:
+    def _finish(
+        self,
+        entry: QueueEntry,
+        source: Path,
+        state: FileState,
+        document_id: int | None,
+        note: Reason = Reason.NONE,
+        detail: str = "",
+    ) -> None:
         finish_source(source, self.root, self.profile)
-        self.queue.set_state(entry.id, state, document_id=document_id, reason=note)
-        self.on_event(EngineEvent(entry.id, entry.name, state, note))
+        self.queue.set_state(entry.id, state, document_id=document_id, reason=note, detail=detail)
+        self.on_event(EngineEvent(entry.id, entry.name, state, note, detail))
 
-    def _fields(self, source: Path, pdf: Path) -> dict:
+    def _fields(self, source: Path, pdf: Path) -> dict[str, Any]:
         name = nfc(source.stem).replace("_", " ").strip()
-        return {"direction": self.profile.direction, "doc_type": doc_type_for(source, self.root, self.profile),
-                "subject": name[:500] or "Bản quét", "organ_name": self.profile.organ_name,
-                "filename": nfc(pdf.name if pdf == source else f"{source.stem}.pdf"),
-                "note": "Bản quét tải lên tự động"}
+        return {
+            "direction": self.profile.direction,
+            "doc_type": doc_type_for(source, self.root, self.profile),
+            "subject": name[:500] or "Bản quét",
+            "organ_name": self.profile.organ_name,
+            "filename": nfc(pdf.name if pdf == source else f"{source.stem}.pdf"),
+            "note": "Bản quét tải lên tự động",
+        }
 
     def _progress(self, entry: QueueEntry) -> Callable[[int, int], None]:
         started = time.monotonic()
         limit = self.profile.bandwidth_limit
 
         def report(done: int, total: int) -> None:
-            self.on_event(EngineEvent(entry.id, entry.name, FileState.UPLOADING, "", done, total))
+            self.on_event(
+                EngineEvent(
+                    entry.id, entry.name, FileState.UPLOADING, done_bytes=done, total_bytes=total
+                )
+            )
             if limit:
                 ahead = done / limit - (time.monotonic() - started)
                 if ahead > 0:

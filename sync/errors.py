@@ -1,8 +1,10 @@
-"""Errors of the upload engine."""
+"""Errors of the upload engine, each carrying the queue's reason key."""
 
 from __future__ import annotations
 
-from client.errors import VanThuError
+from base.errors import VanThuError
+
+from .reasons import Reason
 
 __all__ = ["SyncError", "BadFile"]
 
@@ -10,6 +12,16 @@ __all__ = ["SyncError", "BadFile"]
 class SyncError(VanThuError):
     title_vi = "Lỗi tải lên"
     title_en = "Upload error"
+
+    def __init__(
+        self,
+        message_vi: str | None = None,
+        message_en: str | None = None,
+        *,
+        reason: Reason = Reason.UNEXPECTED,
+    ) -> None:
+        super().__init__(message_vi, message_en)
+        self.reason = reason
 
 
 class BadFile(SyncError):

@@ -4,13 +4,12 @@ and nothing inside done/ or failed/.  Pure functions, tested without I/O."""
 from __future__ import annotations
 
 import fnmatch
-import sys
 import unicodedata
-from pathlib import Path, PurePath
+from pathlib import PurePath
 
 from .profiles import WatchProfile
 
-__all__ = ["is_candidate", "nfc", "long_path", "doc_type_for"]
+__all__ = ["is_candidate", "nfc", "doc_type_for"]
 
 
 def nfc(text: str) -> str:
@@ -42,13 +41,3 @@ def doc_type_for(path: PurePath, root: PurePath, profile: WatchProfile) -> str:
         if (found := mapping.get(nfc(part).casefold())) is not None:
             return found
     return profile.doc_type
-
-
-def long_path(path: Path) -> str:
-    """Windows paths beyond 260 characters need the ``\\\\?\\`` prefix."""
-    text = str(path.resolve())
-    if sys.platform == "win32" and len(text) >= 240 and not text.startswith("\\\\?\\"):
-        return "\\\\?\\" + text
-    return text
-
-

@@ -31,7 +31,7 @@ def free_name(folder: Path, name: str) -> Path:
 def finish_source(source: Path, root: Path, profile: WatchProfile) -> Path | None:
     if not source.exists():
         return None
-    if profile.after_upload is AfterUpload.DELETE:
+    if profile.after_upload == AfterUpload.DELETE:
         source.unlink()
         return None
     target = free_name(root / profile.done_dir / dt.date.today().isoformat(), source.name)
@@ -39,11 +39,14 @@ def finish_source(source: Path, root: Path, profile: WatchProfile) -> Path | Non
     return target
 
 
-def fail_source(source: Path, root: Path, profile: WatchProfile, reason_vi: str, reason_en: str) -> Path | None:
+def fail_source(
+    source: Path, root: Path, profile: WatchProfile, reason_vi: str, reason_en: str
+) -> Path | None:
     if not source.exists():
         return None
     target = free_name(root / profile.failed_dir, source.name)
     shutil.move(str(source), target)
     target.with_name(target.name + ".error.txt").write_text(
-        f"{reason_vi}\n{reason_en}\nTệp gốc / original: {source}\n", encoding="utf-8")
+        f"{reason_vi}\n{reason_en}\nTệp gốc / original: {source}\n", encoding="utf-8"
+    )
     return target

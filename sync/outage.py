@@ -10,15 +10,18 @@ through, every file that was waiting for the server is released at once.
 from __future__ import annotations
 
 import logging
-import random
 import threading
 import time
+
+from base.backoff import backoff
 
 __all__ = ["Outage", "PROBE_CAP"]
 
 logger = logging.getLogger(__name__)
 
-PROBE_CAP = 15.0  # seconds between probes during a long outage: one small request, cheap for the server
+PROBE_CAP = (
+    15.0  # seconds between probes during a long outage: one small request, cheap for the server
+)
 
 
 class Outage:
@@ -51,7 +54,7 @@ class Outage:
             self._probing = False
             now = time.monotonic()
             if now >= self._retry_at:  # the first failure, or a failed probe: wait longer
-                delay = random.uniform(0.5, 1.0) * min(self.cap, 0.5 * 2 ** min(self._failures, 12))
+                delay = backoff(self._failures, self.cap)
                 self._retry_at = now + delay
                 self._failures += 1
                 if self._failures == 1:

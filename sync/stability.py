@@ -30,7 +30,9 @@ class StabilityTracker:
     def __init__(self, quiet_seconds: float) -> None:
         self.quiet = quiet_seconds
         self._seen: dict[str, Observation] = {}
-        self._due: list[tuple[float, str]] = []  # (end of quiet period, key); stale items are skipped
+        self._due: list[
+            tuple[float, str]
+        ] = []  # (end of quiet period, key); stale items are skipped
         self._lock = threading.Lock()
 
     def _quiet_for(self, size: int) -> float:
@@ -38,7 +40,9 @@ class StabilityTracker:
         # handing it on (where it will be rejected with a clear reason).
         return self.quiet if size > 0 else self.quiet * 3
 
-    def observe(self, key: str, size: int, mtime_ns: int, now: float, readable: bool = True) -> bool:
+    def observe(
+        self, key: str, size: int, mtime_ns: int, now: float, readable: bool = True
+    ) -> bool:
         """Record a look at the file; True once it has been quiet long enough and can be read."""
         with self._lock:
             last = self._seen.get(key)
@@ -56,7 +60,11 @@ class StabilityTracker:
             while self._due:
                 due, key = self._due[0]
                 last = self._seen.get(key)
-                if due > checked_at and last is not None and last.seen_at + self._quiet_for(last.size) == due:
+                if (
+                    due > checked_at
+                    and last is not None
+                    and last.seen_at + self._quiet_for(last.size) == due
+                ):
                     return due
                 heapq.heappop(self._due)  # looked at already, forgotten, or seen changing since
             return None

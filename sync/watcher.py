@@ -31,13 +31,23 @@ logger = logging.getLogger(__name__)
 
 # watchdog registers a folder created inside the watch (done/2026-11-30/) twice when its parent
 # was created just before, and says so; the second registration replaces the first, nothing is lost.
-warnings.filterwarnings("ignore", message="Callback with id .* already exists", category=RuntimeWarning,
-                        module="watchdog.observers.inotify")
+warnings.filterwarnings(
+    "ignore",
+    message="Callback with id .* already exists",
+    category=RuntimeWarning,
+    module="watchdog.observers.inotify",
+)
 
 # Only what can make a new or grown file; the engine's own reads of every scan (hash, PDF
 # check, upload) would otherwise each wake the observer twice (opened, closed-without-write).
-EVENTS: list[type[FileSystemEvent]] = [FileCreatedEvent, FileModifiedEvent, FileMovedEvent, FileClosedEvent,
-                                       DirCreatedEvent, DirMovedEvent]
+EVENTS: list[type[FileSystemEvent]] = [
+    FileCreatedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileClosedEvent,
+    DirCreatedEvent,
+    DirMovedEvent,
+]
 
 
 class _Handler(FileSystemEventHandler):
@@ -74,7 +84,9 @@ def is_network_path(path: Path) -> bool:
     return best[1] in network
 
 
-def start_observer(root: Path, notice: Callable[[Path], None], profile: WatchProfile) -> BaseObserver:
+def start_observer(
+    root: Path, notice: Callable[[Path], None], profile: WatchProfile
+) -> BaseObserver:
     def rescan(folder: Path) -> None:
         for path in folder.rglob("*"):
             if path.is_file():

@@ -6,12 +6,14 @@ import argparse
 import logging
 import sys
 
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from services.session import Session
+from services.workspace import Workspace
 
 from .app_icon import app_icon
 from .errors import install_excepthook, setup_logging
 from .i18n import apply_language
-from .session import AppSession
 from .settings import load_settings
 from .views.login import LoginDialog
 from .views.main_window import MainWindow
@@ -22,22 +24,28 @@ logger = logging.getLogger(__name__)
 
 
 def create_application(language: str | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Văn thư số")
     app.setOrganizationName("VanThuSo")
     app.setWindowIcon(app_icon())
     apply_language(language or load_settings().language)
-    return app  # type: ignore[return-value]
+    return app
 
 
-def show_main_window(session: AppSession) -> MainWindow:
-    window = MainWindow(session, load_settings())
+def show_main_window(session: Session) -> MainWindow:
+    window = MainWindow(Workspace(session), load_settings())
     window.show()
     return window
 
 
-def run_app(args: argparse.Namespace | None = None, session: AppSession | None = None,
-            server: str = "", username: str = "", password: str = "") -> int:
+def run_app(
+    args: argparse.Namespace | None = None,
+    session: Session | None = None,
+    server: str = "",
+    username: str = "",
+    password: str = "",
+) -> int:
     app = create_application()
     setup_logging()
     install_excepthook()
@@ -49,6 +57,10 @@ def run_app(args: argparse.Namespace | None = None, session: AppSession | None =
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.session is None:
             return 1
         session = dialog.session
+        if dialog.remember_warning:
+            QMessageBox.warning(
+                None, dialog.tr("Không lưu được đăng nhập"), dialog.remember_warning
+            )
     window = show_main_window(session)
     code = app.exec()
     del window

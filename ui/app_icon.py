@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtGui import QIcon
 
-from client.resources import resource_path
+from base.resources import resource_path
 
 __all__ = ["app_icon"]
 

@@ -12,8 +12,8 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from client.errors import current_language
-from client.paths import app_paths
+from base.errors import VanThuError, current_language
+from base.paths import app_paths
 
 __all__ = ["show_error", "install_excepthook", "setup_logging"]
 
@@ -22,25 +22,33 @@ logger = logging.getLogger(__name__)
 
 def setup_logging() -> None:
     folder = app_paths().ensure().logs
-    handler = logging.handlers.RotatingFileHandler(folder / "vanthu.log", maxBytes=2_000_000, backupCount=3,
-                                                   encoding="utf-8")
+    handler = logging.handlers.RotatingFileHandler(
+        folder / "vanthu.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+    )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.getLogger().addHandler(handler)
 
 
 def describe(exc: BaseException) -> tuple[str, str]:
     lang = current_language()
-    title = getattr(exc, "title", None)
-    if callable(title):
-        return exc.title(lang), exc.message(lang)  # type: ignore[attr-defined]
+    if isinstance(exc, VanThuError):
+        return exc.title(lang), exc.message(lang)
     if lang == "en":
-        return "Unexpected error", f"Something went wrong ({type(exc).__name__}). Details are in the log file."
-    return "Lỗi không mong đợi", f"Đã xảy ra lỗi ({type(exc).__name__}). Chi tiết được ghi trong tệp nhật ký."
+        return (
+            "Unexpected error",
+            f"Something went wrong ({type(exc).__name__}). Details are in the log file.",
+        )
+    return (
+        "Lỗi không mong đợi",
+        f"Đã xảy ra lỗi ({type(exc).__name__}). Chi tiết được ghi trong tệp nhật ký.",
+    )
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     title, message = describe(exc)
-    box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent
+    )
     box.setObjectName("errorBox")
     box.open()
 

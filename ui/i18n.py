@@ -7,7 +7,7 @@ import os
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from client.resources import resource_path
+from base.resources import resource_path
 
 __all__ = ["apply_language", "I18N_DIR"]
 

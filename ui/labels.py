@@ -13,10 +13,43 @@ from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication
 
-__all__ = ["urgency_label", "secrecy_label", "status_label", "STATUSES"]
+from base.errors import current_language
+from sync.queue import FileState
+from sync.reasons import Reason, reason_text
 
-STATUSES = ("draft", "pending_signature", "signed", "numbered", "issued", "received", "assigned", "processing",
-            "done")
+__all__ = [
+    "urgency_label",
+    "secrecy_label",
+    "status_label",
+    "file_state_label",
+    "reason_label",
+    "STATUSES",
+]
+
+STATUSES = (
+    "draft",
+    "pending_signature",
+    "signed",
+    "numbered",
+    "issued",
+    "received",
+    "assigned",
+    "processing",
+    "done",
+)
+
+
+@lru_cache(maxsize=4)
+def _file_states(_language: str) -> dict[FileState, str]:
+    return {
+        FileState.DETECTED: QCoreApplication.translate("Labels", "Phát hiện"),
+        FileState.STABLE: QCoreApplication.translate("Labels", "Chờ tải"),
+        FileState.CONVERTING: QCoreApplication.translate("Labels", "Đang chuyển đổi"),
+        FileState.UPLOADING: QCoreApplication.translate("Labels", "Đang tải lên"),
+        FileState.UPLOADED: QCoreApplication.translate("Labels", "Đã tải lên"),
+        FileState.DUPLICATE: QCoreApplication.translate("Labels", "Trùng"),
+        FileState.FAILED: QCoreApplication.translate("Labels", "Lỗi"),
+    }
 
 
 @lru_cache(maxsize=4)
@@ -35,17 +68,23 @@ def _tables(_language: str) -> tuple[tuple[str, ...], tuple[str, ...], dict[str,
         QCoreApplication.translate("Labels", "Tối mật"),
         QCoreApplication.translate("Labels", "Tuyệt mật"),
     )
-    status = dict(zip(STATUSES, (
-        QCoreApplication.translate("Labels", "Dự thảo"),
-        QCoreApplication.translate("Labels", "Chờ ký"),
-        QCoreApplication.translate("Labels", "Đã ký"),
-        QCoreApplication.translate("Labels", "Đã cấp số"),
-        QCoreApplication.translate("Labels", "Đã ban hành"),
-        QCoreApplication.translate("Labels", "Đã tiếp nhận"),
-        QCoreApplication.translate("Labels", "Đã giao xử lý"),
-        QCoreApplication.translate("Labels", "Đang xử lý"),
-        QCoreApplication.translate("Labels", "Hoàn thành"),
-    ), strict=True))
+    status = dict(
+        zip(
+            STATUSES,
+            (
+                QCoreApplication.translate("Labels", "Dự thảo"),
+                QCoreApplication.translate("Labels", "Chờ ký"),
+                QCoreApplication.translate("Labels", "Đã ký"),
+                QCoreApplication.translate("Labels", "Đã cấp số"),
+                QCoreApplication.translate("Labels", "Đã ban hành"),
+                QCoreApplication.translate("Labels", "Đã tiếp nhận"),
+                QCoreApplication.translate("Labels", "Đã giao xử lý"),
+                QCoreApplication.translate("Labels", "Đang xử lý"),
+                QCoreApplication.translate("Labels", "Hoàn thành"),
+            ),
+            strict=True,
+        )
+    )
     return urgency, secrecy, status
 
 
@@ -67,3 +106,13 @@ def secrecy_label(level: int) -> str:
 
 def status_label(status: str) -> str:
     return _current()[2].get(status, status)
+
+
+def file_state_label(state: FileState) -> str:
+    """An upload queue state in the UI language (the queue stores the key)."""
+    return _file_states(os.environ.get("VANTHU_LANG", "vi"))[FileState(state)]
+
+
+def reason_label(reason: Reason, detail: str = "") -> str:
+    """Why a queued file waits or failed, in the UI language (the queue stores the key)."""
+    return reason_text(reason, detail, current_language())

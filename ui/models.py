@@ -1,25 +1,39 @@
 """Qt table model over the local cache, loading rows lazily page by page.
 
 ``canFetchMore``/``fetchMore`` pull the next keyset page, so a million
-cached documents scroll without ever being loaded at once.
+cached documents scroll without ever being loaded at once.  Every page is
+read by a worker, never on the GUI thread: a slow disk or a busy cache
+leaves the window responsive, and an answer to an older query is dropped.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 
-from client.cache import CacheStore
-from client.cache.query import DocumentQuery, DocumentRow, search
+from client.cache import ListPage
+from client.cache.query import DocumentQuery, DocumentRow
 
 from .labels import secrecy_label, status_label, urgency_label
+from .workers import run_task
 
 __all__ = ["DocumentTableModel"]
 
 logger = logging.getLogger(__name__)
+
+PageSource = Callable[[DocumentQuery, tuple[Any, ...] | None], ListPage]
 
 URGENT = QColor("#c62828")
 OVERDUE = QColor("#fdecea")
@@ -27,53 +41,90 @@ OVERDUE = QColor("#fdecea")
 
 class DocumentTableModel(QAbstractTableModel):
     PAGE = 200
+    loaded = Signal()
+    """A page arrived (the first page of a new query, or one more page)."""
+    failed = Signal(object)
 
-    def __init__(self, store: CacheStore, parent: QObject | None = None) -> None:
+    def __init__(self, search: PageSource, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.search = search
+        """Reads one page of a query; called in a worker (``Workspace.search`` in the window)."""
         self.query = DocumentQuery(limit=self.PAGE)
         self.rows: list[DocumentRow] = []
-        self._next: tuple | None = None
+        self._next: tuple[Any, ...] | None = None
         self._exhausted = True
+        self._generation = 0
+        self.loading = False
         self.today = dt.date.today().isoformat()
 
     def headers(self) -> list[str]:
-        return [self.tr("Số/ký hiệu"), self.tr("Ngày"), self.tr("Loại"), self.tr("Trích yếu"),
-                self.tr("Cơ quan ban hành"), self.tr("Độ khẩn"), self.tr("Độ mật"), self.tr("Hạn xử lý"),
-                self.tr("Trạng thái")]
+        return [
+            self.tr("Số/ký hiệu"),
+            self.tr("Ngày"),
+            self.tr("Loại"),
+            self.tr("Trích yếu"),
+            self.tr("Cơ quan ban hành"),
+            self.tr("Độ khẩn"),
+            self.tr("Độ mật"),
+            self.tr("Hạn xử lý"),
+            self.tr("Trạng thái"),
+        ]
 
     def set_query(self, query: DocumentQuery) -> None:
-        self.beginResetModel()
+        """Load the first page of ``query`` in a worker; the rows shown now stay until it arrives."""
         self.query = query
-        self._next, self._exhausted = None, False
-        self.rows = self._load()
-        self.endResetModel()
+        self._generation += 1
+        self._request(None, replace=True)
 
-    def _load(self) -> list[DocumentRow]:
-        page = search(self.store, self.query, self._next)
-        self._next = page.next
-        self._exhausted = page.next is None
-        return list(page.rows)
+    def _request(self, after: tuple[Any, ...] | None, replace: bool) -> None:
+        generation, query = self._generation, self.query
+        self.loading = True
+        run_task(
+            self.search,
+            query,
+            after,
+            on_done=lambda page: self._arrived(generation, page, replace),
+            on_error=lambda exc: self._failed(generation, exc),
+            owner=self,
+        )
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def _arrived(self, generation: int, page: ListPage, replace: bool) -> None:
+        if generation != self._generation:
+            return  # the user changed the query meanwhile; a newer answer is on its way
+        self.loading = False
+        self._next, self._exhausted = page.next, page.next is None
+        if replace:
+            self.beginResetModel()
+            self.rows = list(page.rows)
+            self.endResetModel()
+        elif page.rows:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page.rows) - 1)
+            self.rows.extend(page.rows)
+            self.endInsertRows()
+        self.loaded.emit()
+
+    def _failed(self, generation: int, exc: Exception) -> None:
+        if generation == self._generation:
+            self.loading = False
+            self.failed.emit(exc)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else 9
 
-    def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: B008, N802
-        return not parent.isValid() and not self._exhausted
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
+        return not parent.isValid() and not self._exhausted and not self.loading
 
-    def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:  # noqa: B008, N802
-        if parent.isValid() or self._exhausted:
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:
+        if parent.isValid() or self._exhausted or self.loading:
             return
-        more = self._load()
-        if more:
-            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-            self.rows.extend(more)
-            self.endInsertRows()
+        self._request(self._next, replace=False)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> str | None:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.headers()[section]
         return None
@@ -82,15 +133,21 @@ class DocumentTableModel(QAbstractTableModel):
         """After a language switch: headers and translated cells are drawn again."""
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
         if self.rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, self.columnCount() - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self.rows) - 1, self.columnCount() - 1)
+            )
 
     def row_at(self, index: int) -> DocumentRow:
         return self.rows[index]
 
     def _overdue(self, row: DocumentRow) -> bool:
-        return bool(row.due_date and row.due_date < self.today and row.status not in ("done", "issued"))
+        return bool(
+            row.due_date and row.due_date < self.today and row.status not in ("done", "issued")
+        )
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if not index.isValid():
             return None
         row = self.rows[index.row()]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import asdict, dataclass, fields
+from pathlib import Path
 
-from client.paths import app_paths
+from base.paths import app_paths
 
 __all__ = ["UiSettings", "load_settings", "save_settings"]
 
@@ -21,7 +22,7 @@ class UiSettings:
     username: str = ""
 
 
-def _path():  # type: ignore[no-untyped-def]
+def _path() -> Path:
     return app_paths().ensure().config / "ui-settings.json"
 
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 import inspect
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 __all__ = ["Task", "run_task", "wait_for_tasks"]
@@ -37,16 +38,18 @@ class Task(QRunnable):
     def run(self) -> None:
         kwargs: dict[str, Any] = {}
         try:
-            params = inspect.signature(self.fn).parameters
+            params: Mapping[str, inspect.Parameter] = inspect.signature(self.fn).parameters
         except (TypeError, ValueError):
             params = {}
         if "progress" in params:
-            kwargs["progress"] = lambda done, total: self.signals.progress.emit(int(done), int(total or 0))
+            kwargs["progress"] = lambda done, total: self.signals.progress.emit(
+                int(done), int(total or 0)
+            )
         if "cancel" in params:
             kwargs["cancel"] = self.cancel
         try:
             result = self.fn(*self.args, **kwargs)
-        except Exception as exc:  # noqa: BLE001 - reported to the UI as a readable message
+        except Exception as exc:
             if not getattr(exc, "title_vi", None):
                 logger.exception("background task failed")
             self.signals.failed.emit(exc)
@@ -57,17 +60,35 @@ class Task(QRunnable):
 _running: set[Task] = set()
 
 
-def run_task(fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
-             on_error: Callable[[Exception], None] | None = None,
-             on_progress: Callable[[int, int], None] | None = None) -> Task:
+def _while_alive(owner: QObject | None, callback: Callable[..., None]) -> Callable[..., None]:
+    """A result that arrives after its window closed is dropped, not delivered to a deleted widget."""
+    if owner is None:
+        return callback
+
+    def deliver(*values: Any) -> None:
+        if shiboken6.isValid(owner):
+            callback(*values)
+
+    return deliver
+
+
+def run_task(
+    fn: Callable[..., Any],
+    *args: Any,
+    on_done: Callable[[Any], None] | None = None,
+    on_error: Callable[[Exception], None] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+    owner: QObject | None = None,
+) -> Task:
+    """Run ``fn(*args)`` in the pool; callbacks run on the GUI thread while ``owner`` exists."""
     task = Task(fn, *args)
     _running.add(task)
     if on_progress:
-        task.signals.progress.connect(on_progress)
+        task.signals.progress.connect(_while_alive(owner, on_progress))
     if on_done:
-        task.signals.finished.connect(on_done)
+        task.signals.finished.connect(_while_alive(owner, on_done))
     if on_error:
-        task.signals.failed.connect(on_error)
+        task.signals.failed.connect(_while_alive(owner, on_error))
     task.signals.finished.connect(lambda _r: _running.discard(task))
     task.signals.failed.connect(lambda _e: _running.discard(task))
     QThreadPool.globalInstance().start(task)

@@ -1,14 +1,14 @@
 """Local cache of one server account: documents, search index, downloaded
 files and actions waiting for the network.  Everything a clerk needs keeps
-working offline; the sync brings it up to date from the change feed."""
+working offline; ``pull_changes`` brings it up to date from the change feed."""
 
 from .errors import CacheCorrupted, CacheError, DiskFull, OfflineError
+from .feed import PullReport, pull_changes
 from .files import FileCache
 from .folding import fold, fts_query
 from .outbox import Outbox, OutboxEntry
-from .query import DocumentQuery, ListPage
+from .query import Cursor, DocumentQuery, ListPage
 from .store import CacheStore, cache_path
-from .sync import SyncReport, sync
 
 __all__ = [
     "CacheStore",
@@ -19,11 +19,12 @@ __all__ = [
     "OfflineError",
     "DocumentQuery",
     "ListPage",
+    "Cursor",
     "FileCache",
     "Outbox",
     "OutboxEntry",
-    "SyncReport",
-    "sync",
+    "PullReport",
+    "pull_changes",
     "fold",
     "fts_query",
 ]

@@ -43,15 +43,30 @@ def collect_alerts(store: CacheStore, today: dt.date) -> Alerts:
     """The news since the previous call (and marks it seen)."""
     marker = int(store.meta(LAST_ID) or -1)
     with store.read() as conn:
-        newest = int(conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM documents").scalar() or 0)
-        urgent = () if marker < 0 else tuple(UrgentDocument(*row) for row in conn.exec_driver_sql(
-            "SELECT id, number_symbol, subject, urgency FROM documents WHERE direction = 'incoming' "
-            "AND urgency >= ? AND id > ? ORDER BY urgency DESC, id DESC LIMIT 20", (URGENT, marker)))
+        newest = int(
+            conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM documents").scalar() or 0
+        )
+        urgent = (
+            ()
+            if marker < 0
+            else tuple(
+                UrgentDocument(*row)
+                for row in conn.exec_driver_sql(
+                    "SELECT id, number_symbol, subject, urgency FROM documents WHERE direction = 'incoming' "
+                    "AND urgency >= ? AND id > ? ORDER BY urgency DESC, id DESC LIMIT 20",
+                    (URGENT, marker),
+                )
+            )
+        )
         due = 0
         if store.meta(DUE_DAY) != today.isoformat():
-            due = int(conn.exec_driver_sql(
-                "SELECT count(*) FROM documents WHERE due_date = ? AND status NOT IN ('done', 'issued')",
-                (today.isoformat(),)).scalar() or 0)
+            due = int(
+                conn.exec_driver_sql(
+                    "SELECT count(*) FROM documents WHERE due_date = ? AND status NOT IN ('done', 'issued')",
+                    (today.isoformat(),),
+                ).scalar()
+                or 0
+            )
     with store.write() as conn:
         store.set_meta(conn, LAST_ID, str(max(newest, marker)))
         store.set_meta(conn, DUE_DAY, today.isoformat())

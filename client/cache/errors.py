@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..errors import VanThuError
+from base.errors import VanThuError
 
 __all__ = ["CacheError", "CacheCorrupted", "DiskFull", "OfflineError"]
 
@@ -15,8 +15,10 @@ class CacheError(VanThuError):
 class CacheCorrupted(CacheError):
     title_vi = "Dữ liệu đệm bị hỏng"
     title_en = "Local cache corrupted"
-    message_vi = ("Tệp dữ liệu đệm trên máy bị hỏng nên đã được chuyển sang chỗ khác; dữ liệu sẽ được "
-                  "tải lại từ máy chủ ở lần đồng bộ tới.")
+    message_vi = (
+        "Tệp dữ liệu đệm trên máy bị hỏng nên đã được chuyển sang chỗ khác; dữ liệu sẽ được "
+        "tải lại từ máy chủ ở lần đồng bộ tới."
+    )
     message_en = "The local cache file was corrupted and moved aside; it will be rebuilt from the server on the next sync."
 
 

@@ -36,13 +36,20 @@ class FileCache:
         if not path.exists():
             return None
         with self.store.write() as conn:
-            conn.exec_driver_sql("UPDATE files SET last_used = ? WHERE sha256 = ?", (time.time(), sha256))
+            conn.exec_driver_sql(
+                "UPDATE files SET last_used = ? WHERE sha256 = ?", (time.time(), sha256)
+            )
         return path
 
-    def open(self, client: ApiClient | None, document: Document, version: int | None = None) -> Path:
+    def open(
+        self, client: ApiClient | None, document: Document, version: int | None = None
+    ) -> Path:
         """Local path of a document's file (latest version by default), downloading if needed."""
-        chosen = next((v for v in document.versions if v.number == version), None) if version else \
-            document.latest_version
+        chosen = (
+            next((v for v in document.versions if v.number == version), None)
+            if version
+            else document.latest_version
+        )
         if chosen is None:
             raise OfflineError("Văn bản chưa có tệp đính kèm.", "The document has no file.")
         if (hit := self.cached(chosen.sha256)) is not None:
@@ -55,20 +62,26 @@ class FileCache:
         except ServerUnavailable as exc:
             raise OfflineError() from exc
         with self.store.write() as conn:
-            conn.exec_driver_sql("INSERT OR REPLACE INTO files(sha256, size, last_used) VALUES (?, ?, ?)",
-                                 (chosen.sha256, target.stat().st_size, time.time()))
+            conn.exec_driver_sql(
+                "INSERT OR REPLACE INTO files(sha256, size, last_used) VALUES (?, ?, ?)",
+                (chosen.sha256, target.stat().st_size, time.time()),
+            )
         self.evict(keep=chosen.sha256)
         return target
 
     def used_bytes(self) -> int:
         with self.store.read() as conn:
-            return int(conn.exec_driver_sql("SELECT coalesce(sum(size), 0) FROM files").scalar() or 0)
+            return int(
+                conn.exec_driver_sql("SELECT coalesce(sum(size), 0) FROM files").scalar() or 0
+            )
 
     def evict(self, keep: str | None = None) -> int:
         """Remove least recently used files until under the cap; returns files removed."""
         removed = 0
         with self.store.read() as conn:
-            rows = list(conn.exec_driver_sql("SELECT sha256, size FROM files ORDER BY last_used DESC"))
+            rows = list(
+                conn.exec_driver_sql("SELECT sha256, size FROM files ORDER BY last_used DESC")
+            )
         total = sum(size for _, size in rows)
         for sha256, size in reversed(rows):
             if total <= self.max_bytes:

@@ -2,7 +2,8 @@
 
 A signed version carries the version it was based on, so if someone else
 changed the document meanwhile the replay ends in a visible ``conflict``
-entry to resolve — never a silent overwrite.
+entry to resolve — never a silent overwrite.  States and kinds are stable
+keys; an error is kept in both languages, so the entry reads right in either.
 """
 
 from __future__ import annotations
@@ -11,27 +12,83 @@ import json
 import logging
 import shutil
 import time
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import asdict, dataclass
+from enum import StrEnum
 from pathlib import Path
+from typing import Any
+
+from base.errors import VanThuError, current_language
 
 from ..api import ApiClient
 from ..errors import ApiError, Conflict, ServerUnavailable
 from .store import CacheStore
 
-__all__ = ["Outbox", "OutboxEntry"]
+__all__ = ["Outbox", "OutboxEntry", "OutboxState", "OutboxKind", "NewVersion", "NewDocument"]
 
 logger = logging.getLogger(__name__)
+
+
+class OutboxState(StrEnum):
+    PENDING = "pending"
+    DONE = "done"
+    CONFLICT = "conflict"
+    FAILED = "failed"
+
+
+class OutboxKind(StrEnum):
+    ADD_VERSION = "add_version"
+    CREATE_DOCUMENT = "create_document"
+
+
+@dataclass(frozen=True)
+class NewVersion:
+    """A new file version (e.g. a signed PDF) for a document, based on ``base_version``."""
+
+    document_id: int
+    file: str
+    """The outbox's own copy of the file."""
+    filename: str
+    note: str
+    base_version: int
+
+
+@dataclass(frozen=True)
+class NewDocument:
+    fields: dict[str, Any]
+    idempotency_key: str
+
+
+Action = NewVersion | NewDocument
+_KINDS: dict[OutboxKind, type[NewVersion] | type[NewDocument]] = {
+    OutboxKind.ADD_VERSION: NewVersion,
+    OutboxKind.CREATE_DOCUMENT: NewDocument,
+}
 
 
 @dataclass(frozen=True)
 class OutboxEntry:
     id: int
-    kind: str
-    """``add_version`` or ``create_document``."""
-    payload: dict
-    state: str
-    """``pending``, ``done``, ``conflict`` or ``failed``."""
-    error: str
+    kind: OutboxKind
+    action: Action
+    state: OutboxState
+    error_vi: str = ""
+    error_en: str = ""
+
+    @property
+    def error(self) -> str:
+        return self.error_en if current_language() == "en" else self.error_vi
+
+
+def _decode_error(text: str) -> tuple[str, str]:
+    """Errors are stored as ``{"vi": …, "en": …}``; an older plain sentence serves both."""
+    try:
+        data = json.loads(text) if text else {}
+    except ValueError:
+        return text, text
+    if not isinstance(data, dict):
+        return text, text
+    return str(data.get("vi", "")), str(data.get("en", ""))
 
 
 class Outbox:
@@ -40,57 +97,96 @@ class Outbox:
         self.folder = folder
         folder.mkdir(parents=True, exist_ok=True)
 
-    def _add(self, kind: str, payload: dict) -> int:
+    def _add(self, kind: OutboxKind, action: Action) -> int:
         with self.store.write() as conn:
-            result = conn.exec_driver_sql("INSERT INTO outbox(kind, payload, created_at) VALUES (?, ?, ?)",
-                                          (kind, json.dumps(payload, ensure_ascii=False), time.time()))
+            result = conn.exec_driver_sql(
+                "INSERT INTO outbox(kind, payload, created_at) VALUES (?, ?, ?)",
+                (kind, json.dumps(asdict(action), ensure_ascii=False), time.time()),
+            )
             return int(result.lastrowid)
 
-    def add_version(self, document_id: int, file: Path, note: str, base_version: int) -> int:
+    def add_version(
+        self,
+        document_id: int,
+        file: Path,
+        note: str,
+        base_version: int,
+        filename: str | None = None,
+    ) -> int:
         """Queue a new version (e.g. a signed PDF); the file is copied so the user may move the original."""
-        stored = self.folder / f"{int(time.time() * 1000)}-{file.name}"
+        name = unicodedata.normalize("NFC", filename or file.name)
+        stored = self.folder / f"{time.time_ns()}-{document_id}.pdf"
         shutil.copyfile(file, stored)
-        return self._add("add_version", {"document_id": document_id, "file": str(stored), "filename": file.name,
-                                         "note": note, "base_version": base_version})
+        return self._add(
+            OutboxKind.ADD_VERSION, NewVersion(document_id, str(stored), name, note, base_version)
+        )
 
-    def create_document(self, fields: dict, idempotency_key: str) -> int:
-        return self._add("create_document", {"fields": fields, "idempotency_key": idempotency_key})
+    def create_document(self, fields: dict[str, Any], idempotency_key: str) -> int:
+        return self._add(OutboxKind.CREATE_DOCUMENT, NewDocument(fields, idempotency_key))
 
-    def entries(self, state: str | None = None) -> list[OutboxEntry]:
+    def entries(self, state: OutboxState | None = None) -> list[OutboxEntry]:
         sql = "SELECT id, kind, payload, state, error FROM outbox"
-        args: tuple = ()
+        args: tuple[str, ...] = ()
         if state:
             sql, args = sql + " WHERE state = ?", (state,)
         with self.store.read() as conn:
-            return [OutboxEntry(i, k, json.loads(p), s, e) for i, k, p, s, e in conn.exec_driver_sql(sql + " ORDER BY id",
-                                                                                                   args)]
+            rows = list(conn.exec_driver_sql(sql + " ORDER BY id", args))
+        entries = []
+        for entry_id, kind, payload, entry_state, error in rows:
+            kind = OutboxKind(kind)
+            entries.append(
+                OutboxEntry(
+                    entry_id,
+                    kind,
+                    _KINDS[kind](**json.loads(payload)),
+                    OutboxState(entry_state),
+                    *_decode_error(error),
+                )
+            )
+        return entries
 
-    def _mark(self, entry_id: int, state: str, error: str = "") -> None:
+    def pending_versions(self) -> dict[int, OutboxEntry]:
+        """Signed versions waiting to be sent, by document (the window marks them "chờ gửi")."""
+        return {
+            e.action.document_id: e
+            for e in self.entries(OutboxState.PENDING)
+            if isinstance(e.action, NewVersion)
+        }
+
+    def _mark(self, entry_id: int, state: OutboxState, error: VanThuError | None = None) -> None:
+        text = (
+            json.dumps({"vi": error.message("vi"), "en": error.message("en")}, ensure_ascii=False)
+            if error
+            else ""
+        )
         with self.store.write() as conn:
-            conn.exec_driver_sql("UPDATE outbox SET state = ?, error = ? WHERE id = ?", (state, error, entry_id))
+            conn.exec_driver_sql(
+                "UPDATE outbox SET state = ?, error = ? WHERE id = ?", (state, text, entry_id)
+            )
 
-    def _run(self, client: ApiClient, entry: OutboxEntry) -> None:
-        data = entry.payload
-        if entry.kind == "add_version":
-            upload = client.upload_file(Path(data["file"]))
-            client.add_version(data["document_id"], upload.sha256, data["filename"], data["note"],
-                               data["base_version"])
-            Path(data["file"]).unlink(missing_ok=True)
-        elif entry.kind == "create_document":
-            client.create_document(data["fields"], idempotency_key=data["idempotency_key"])
+    @staticmethod
+    def _run(client: ApiClient, action: Action) -> None:
+        if isinstance(action, NewVersion):
+            upload = client.upload_file(Path(action.file))
+            client.add_version(
+                action.document_id, upload.sha256, action.filename, action.note, action.base_version
+            )
+            Path(action.file).unlink(missing_ok=True)
+        else:
+            client.create_document(action.fields, idempotency_key=action.idempotency_key)
 
     def replay(self, client: ApiClient) -> list[OutboxEntry]:
         """Send pending actions in order; stops quietly while the server is unreachable."""
-        for entry in self.entries("pending"):
+        for entry in self.entries(OutboxState.PENDING):
             try:
-                self._run(client, entry)
+                self._run(client, entry.action)
             except ServerUnavailable:
                 break
             except Conflict as exc:
-                self._mark(entry.id, "conflict", exc.message())
+                self._mark(entry.id, OutboxState.CONFLICT, exc)
                 continue
             except ApiError as exc:
-                self._mark(entry.id, "failed", exc.message())
+                self._mark(entry.id, OutboxState.FAILED, exc)
                 continue
-            self._mark(entry.id, "done")
+            self._mark(entry.id, OutboxState.DONE)
         return self.entries()

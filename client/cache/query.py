@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import Connection
 
@@ -19,7 +20,10 @@ from .folding import fts_query, query_words
 from .ranking import Relevance
 from .store import CacheStore
 
-__all__ = ["Sort", "DocumentQuery", "DocumentRow", "ListPage", "search", "count"]
+__all__ = ["Sort", "DocumentQuery", "DocumentRow", "ListPage", "Cursor", "search", "count"]
+
+Cursor = tuple[Any, ...]
+"""Where the next page starts (opaque to callers: pass back ``ListPage.next``)."""
 
 logger = logging.getLogger(__name__)
 
@@ -69,18 +73,26 @@ class DocumentRow:
 @dataclass(frozen=True)
 class ListPage:
     rows: tuple[DocumentRow, ...]
-    next: tuple | None = field(default=None)
+    next: Cursor | None = field(default=None)
     """Pass back as ``after`` for the next page; ``None`` at the end."""
 
 
-_COLUMNS = ("d.id, d.direction, d.doc_type, d.number_symbol, d.sort_date, d.organ_name, d.subject, d.urgency, "
-            "d.secrecy, d.due_date, d.status, d.current_version")
+_COLUMNS = (
+    "d.id, d.direction, d.doc_type, d.number_symbol, d.sort_date, d.organ_name, d.subject, d.urgency, "
+    "d.secrecy, d.due_date, d.status, d.current_version"
+)
 
 
-def _filters(query: DocumentQuery) -> tuple[list[str], list]:
-    where, args = [], []
-    for column, value in (("direction", query.direction), ("doc_type", query.doc_type), ("urgency", query.urgency),
-                          ("secrecy", query.secrecy), ("status", query.status)):
+def _filters(query: DocumentQuery) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    args: list[Any] = []
+    for column, value in (
+        ("direction", query.direction),
+        ("doc_type", query.doc_type),
+        ("urgency", query.urgency),
+        ("secrecy", query.secrecy),
+        ("status", query.status),
+    ):
         if value is not None and value != "":
             where.append(f"d.{column} = ?")
             args.append(value)
@@ -94,24 +106,28 @@ def _filters(query: DocumentQuery) -> tuple[list[str], list]:
         where.append("d.sort_date <= ?")
         args.append(query.date_to.isoformat())
     if query.overdue:
-        where.append("d.due_date IS NOT NULL AND d.due_date < ? AND d.status NOT IN ('done', 'issued')")
+        where.append(
+            "d.due_date IS NOT NULL AND d.due_date < ? AND d.status NOT IN ('done', 'issued')"
+        )
         args.append((query.today or dt.date.today()).isoformat())
     return where, args
 
 
 def _order(sort: Sort) -> str:
-    return {Sort.OLDEST: "d.sort_date ASC, d.id ASC", Sort.DUE: "d.due_date IS NULL, d.due_date ASC, d.id ASC"}.get(
-        sort, "d.sort_date DESC, d.id DESC")
+    return {
+        Sort.OLDEST: "d.sort_date ASC, d.id ASC",
+        Sort.DUE: "d.due_date IS NULL, d.due_date ASC, d.id ASC",
+    }.get(sort, "d.sort_date DESC, d.id DESC")
 
 
-def _keyset(sort: Sort, after: tuple | None) -> tuple[str, list]:
+def _keyset(sort: Sort, after: Cursor | None) -> tuple[str, list[Any]]:
     if after is None or sort is Sort.DUE:
         return "", []
     op = ">" if sort is Sort.OLDEST else "<"
     return f"(d.sort_date, d.id) {op} (?, ?)", [after[0], after[1]]
 
 
-def _rows(conn: Connection, sql: str, args: list) -> list[DocumentRow]:
+def _rows(conn: Connection, sql: str, args: list[Any]) -> list[DocumentRow]:
     return [DocumentRow(*row) for row in conn.exec_driver_sql(sql, tuple(args))]
 
 
@@ -122,37 +138,55 @@ MAX_COMPLETIONS = 16
 def _completions(conn: Connection) -> Callable[[str], list[str] | None]:
     """Words of the index a typed prefix completes to; ``None`` when FTS5's own
     prefix index (2–3 letters) is cheaper or there are too many to list."""
+
     def expand(prefix: str) -> list[str] | None:
         if len(prefix) < 4:
             return None
-        words = [row[0] for row in conn.exec_driver_sql(
-            "SELECT term FROM terms WHERE term >= ? AND term < ? ORDER BY term LIMIT ?",
-            (prefix, prefix + "{", MAX_COMPLETIONS + 1))]
+        words = [
+            row[0]
+            for row in conn.exec_driver_sql(
+                "SELECT term FROM terms WHERE term >= ? AND term < ? ORDER BY term LIMIT ?",
+                (prefix, prefix + "{", MAX_COMPLETIONS + 1),
+            )
+        ]
         return words if len(words) <= MAX_COMPLETIONS else None
+
     return expand
 
 
-def _ranked(conn: Connection, words: list[str], match: str, where: list[str], args: list,
-            limit: int, offset: int) -> list[DocumentRow]:
+def _ranked(
+    conn: Connection,
+    words: list[str],
+    match: str,
+    where: list[str],
+    args: list[Any],
+    limit: int,
+    offset: int,
+) -> list[DocumentRow]:
     """The newest ``RANK_WINDOW`` matches ranked by relevance, then every older
     match newest first.  FTS5 walks rowids newest-first and stops early, so a
     broad query ("dat dai") costs the same at a million documents as at a
     thousand, while exact numbers and phrases still come first; pages stay
     consistent because the window never depends on the page asked for."""
     filters = "".join(" AND " + w for w in where)
-    base = (f"SELECT {_COLUMNS}, d.search_number, d.search_text FROM documents_fts "
-            f"JOIN documents d ON d.id = documents_fts.rowid WHERE documents_fts MATCH ?{filters}")
-    window = conn.exec_driver_sql(f"{base} ORDER BY documents_fts.rowid DESC LIMIT {RANK_WINDOW}",
-                                  (match, *args)).fetchall()
+    base = (
+        f"SELECT {_COLUMNS}, d.search_number, d.search_text FROM documents_fts "
+        f"JOIN documents d ON d.id = documents_fts.rowid WHERE documents_fts MATCH ?{filters}"
+    )
+    window = conn.exec_driver_sql(
+        f"{base} ORDER BY documents_fts.rowid DESC LIMIT {RANK_WINDOW}", (match, *args)
+    ).fetchall()
+    window = list(window)
     relevance = Relevance(words)
     window.sort(key=lambda r: (-relevance(r[-2], r[-1]), -r[0]))
-    rows = [DocumentRow(*r[:-2]) for r in window[offset:offset + limit]]
+    rows = [DocumentRow(*r[:-2]) for r in window[offset : offset + limit]]
     if len(window) < RANK_WINDOW or len(rows) == limit:
         return rows
     oldest = min(r[0] for r in window)
     older = conn.exec_driver_sql(
         f"{base} AND documents_fts.rowid < ? ORDER BY documents_fts.rowid DESC LIMIT ? OFFSET ?",
-        (match, *args, oldest, limit - len(rows), max(0, offset - RANK_WINDOW))).fetchall()
+        (match, *args, oldest, limit - len(rows), max(0, offset - RANK_WINDOW)),
+    ).fetchall()
     return rows + [DocumentRow(*r[:-2]) for r in older]
 
 
@@ -160,7 +194,7 @@ def _offset_page(rows: list[DocumentRow], offset: int, limit: int) -> ListPage:
     return ListPage(tuple(rows), (offset + limit,) if len(rows) == limit else None)
 
 
-def search(store: CacheStore, query: DocumentQuery, after: tuple | None = None) -> ListPage:
+def search(store: CacheStore, query: DocumentQuery, after: Cursor | None = None) -> ListPage:
     """One page of documents matching ``query``."""
     where, args = _filters(query)
     limit = max(1, min(query.limit, 1000))
@@ -168,8 +202,11 @@ def search(store: CacheStore, query: DocumentQuery, after: tuple | None = None) 
     with store.read() as conn:
         match = fts_query(query.text, _completions(conn))
         if match is not None and query.sort is Sort.RELEVANCE:
-            return _offset_page(_ranked(conn, query_words(query.text), match, where, args, limit, offset),
-                                offset, limit)
+            return _offset_page(
+                _ranked(conn, query_words(query.text), match, where, args, limit, offset),
+                offset,
+                limit,
+            )
         if match is not None:
             where.insert(0, "d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
             args.insert(0, match)
@@ -196,4 +233,7 @@ def count(store: CacheStore, query: DocumentQuery) -> int:
             where.insert(0, "d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
             args.insert(0, match)
         clause = f"WHERE {' AND '.join(where)}" if where else ""
-        return int(conn.exec_driver_sql(f"SELECT count(*) FROM documents d {clause}", tuple(args)).scalar() or 0)
+        return int(
+            conn.exec_driver_sql(f"SELECT count(*) FROM documents d {clause}", tuple(args)).scalar()
+            or 0
+        )

@@ -29,7 +29,11 @@ class Relevance:
     ``words`` are the folded query tokens, the last one typed as a prefix."""
 
     def __init__(self, words: Sequence[str]) -> None:
-        patterns = [rf"\b{re.escape(w)}\b" for w in words[:-1]] + [rf"\b{re.escape(words[-1])}"] if words else []
+        patterns = (
+            [rf"\b{re.escape(w)}\b" for w in words[:-1]] + [rf"\b{re.escape(words[-1])}"]
+            if words
+            else []
+        )
         self._words = [re.compile(p) for p in patterns]
         gap = r"[^0-9a-z]+"
         self._phrase = re.compile(gap.join(patterns)) if len(patterns) > 1 else None
@@ -48,6 +52,8 @@ class Relevance:
     def __call__(self, search_number: str, search_text: str) -> float:
         """Higher is better."""
         score = NUMBER_WEIGHT * self._field(search_number) + self._field(search_text)
-        if self._phrase and (self._phrase.search(search_number) or self._phrase.search(search_text)):
+        if self._phrase and (
+            self._phrase.search(search_number) or self._phrase.search(search_text)
+        ):
             score += PHRASE_BONUS
         return score

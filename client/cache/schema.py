@@ -72,13 +72,17 @@ CREATE TABLE IF NOT EXISTS outbox (
 
 def _v1(conn: Connection) -> None:
     # executescript handles the trigger bodies; every statement is idempotent.
-    conn.connection.driver_connection.executescript(_V1)
+    raw = conn.connection.driver_connection
+    assert raw is not None  # an open SQLite connection
+    raw.executescript(_V1)
 
 
 def fill_terms(conn: Connection) -> None:
     """Record every word the index holds (one pass over FTS5's vocabulary)."""
-    conn.exec_driver_sql("CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_vocabulary "
-                         "USING fts5vocab(main, documents_fts, row)")
+    conn.exec_driver_sql(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_vocabulary "
+        "USING fts5vocab(main, documents_fts, row)"
+    )
     conn.exec_driver_sql("INSERT OR IGNORE INTO terms(term) SELECT term FROM temp.fts_vocabulary")
     conn.exec_driver_sql("DROP TABLE temp.fts_vocabulary")
 
@@ -96,11 +100,15 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 def migrate(conn: Connection) -> int:
     """Apply missing migrations; returns the version now in place."""
-    conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    conn.exec_driver_sql(
+        "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+    )
     row = conn.exec_driver_sql("SELECT value FROM meta WHERE key = 'schema_version'").first()
     current = int(row[0]) if row else 0
     for version in range(current, SCHEMA_VERSION):
         MIGRATIONS[version](conn)
-        conn.exec_driver_sql("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
-                             (str(version + 1),))
+        conn.exec_driver_sql(
+            "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
+            (str(version + 1),),
+        )
     return SCHEMA_VERSION

@@ -16,11 +16,13 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, create_engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError
 
-from ..paths import app_paths
+from base.paths import app_paths
+
 from ..records import Document
 from .errors import CacheCorrupted, CacheError, DiskFull
 from .folding import fold, tokens
@@ -50,16 +52,47 @@ def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def document_row(doc: Document) -> tuple:
+def document_row(doc: Document) -> tuple[Any, ...]:
     """Column values for one document (folded search columns included)."""
     sort_date = _iso(doc.issued_date or doc.arrival_date) or ""
-    number = " ".join(filter(None, (doc.number_symbol, doc.code_notation, str(doc.arrival_number or ""))))
-    text = " ".join(filter(None, (doc.subject, doc.organ_name, doc.signer_name, doc.doc_type,
-                                  *doc.recipients, *doc.to_places)))
-    return (doc.id, doc.direction, doc.doc_type, doc.number_symbol, _iso(doc.issued_date), _iso(doc.arrival_date),
-            doc.arrival_number, sort_date, doc.organ_name, doc.subject, doc.signer_name, doc.urgency, doc.secrecy,
-            _iso(doc.due_date), doc.status, doc.revision, doc.current_version, fold(number), fold(text),
-            json.dumps(doc.to_json(), ensure_ascii=False, separators=(",", ":")))
+    number = " ".join(
+        filter(None, (doc.number_symbol, doc.code_notation, str(doc.arrival_number or "")))
+    )
+    text = " ".join(
+        filter(
+            None,
+            (
+                doc.subject,
+                doc.organ_name,
+                doc.signer_name,
+                doc.doc_type,
+                *doc.recipients,
+                *doc.to_places,
+            ),
+        )
+    )
+    return (
+        doc.id,
+        doc.direction,
+        doc.doc_type,
+        doc.number_symbol,
+        _iso(doc.issued_date),
+        _iso(doc.arrival_date),
+        doc.arrival_number,
+        sort_date,
+        doc.organ_name,
+        doc.subject,
+        doc.signer_name,
+        doc.urgency,
+        doc.secrecy,
+        _iso(doc.due_date),
+        doc.status,
+        doc.revision,
+        doc.current_version,
+        fold(number),
+        fold(text),
+        json.dumps(doc.to_json(), ensure_ascii=False, separators=(",", ":")),
+    )
 
 
 _SEARCH_NUMBER, _SEARCH_TEXT = 17, 18  # positions in document_row()
@@ -88,13 +121,18 @@ class CacheStore:
             self.recovered = True
 
     def _open(self) -> None:
-        self.engine = create_engine(f"sqlite:///{self.path}", connect_args={"check_same_thread": False})
+        self.engine = create_engine(
+            f"sqlite:///{self.path}", connect_args={"check_same_thread": False}
+        )
         event.listen(self.engine, "connect", _pragmas)
         with self.engine.begin() as conn:
             migrate(conn)
             conn.exec_driver_sql("SELECT count(*) FROM (SELECT id FROM documents LIMIT 1)").scalar()
-            check = conn.exec_driver_sql("PRAGMA quick_check(1)").scalar() if self.path.stat().st_size < 64 << 20 \
+            check = (
+                conn.exec_driver_sql("PRAGMA quick_check(1)").scalar()
+                if self.path.stat().st_size < 64 << 20
                 else "ok"
+            )
             if check != "ok":
                 raise sqlite3.DatabaseError(f"quick_check: {check}")
 
@@ -121,7 +159,9 @@ class CacheStore:
         except OperationalError as exc:
             if "disk is full" in str(exc) or "disk I/O" in str(exc):
                 raise DiskFull() from exc
-            raise CacheError(f"Lỗi ghi dữ liệu đệm: {exc.orig}", f"Cache write failed: {exc.orig}") from exc
+            raise CacheError(
+                f"Lỗi ghi dữ liệu đệm: {exc.orig}", f"Cache write failed: {exc.orig}"
+            ) from exc
         except DatabaseError as exc:
             raise CacheCorrupted() from exc
 
@@ -144,8 +184,14 @@ class CacheStore:
         rows = [document_row(doc) for doc in docs]
         if rows:
             conn.exec_driver_sql(UPSERT, rows)
-            words = {word for row in rows for word in tokens(f"{row[_SEARCH_NUMBER]} {row[_SEARCH_TEXT]}")}
-            conn.exec_driver_sql("INSERT OR IGNORE INTO terms(term) VALUES (?)", [(w,) for w in words])
+            words = {
+                word
+                for row in rows
+                for word in tokens(f"{row[_SEARCH_NUMBER]} {row[_SEARCH_TEXT]}")
+            }
+            conn.exec_driver_sql(
+                "INSERT OR IGNORE INTO terms(term) VALUES (?)", [(w,) for w in words]
+            )
         return len(rows)
 
     @staticmethod
@@ -156,7 +202,9 @@ class CacheStore:
 
     def get(self, document_id: int) -> Document | None:
         with self.read() as conn:
-            row = conn.exec_driver_sql("SELECT json FROM documents WHERE id = ?", (document_id,)).first()
+            row = conn.exec_driver_sql(
+                "SELECT json FROM documents WHERE id = ?", (document_id,)
+            ).first()
         return Document.from_json(json.loads(row[0])) if row else None
 
     def count(self) -> int:

@@ -25,7 +25,10 @@ def changes(
 ) -> ChangePage:
     docs = list(
         session.scalars(
-            select(Document).where(Document.revision > updated_since).order_by(Document.revision).limit(limit + 1)
+            select(Document)
+            .where(Document.revision > updated_since)
+            .order_by(Document.revision)
+            .limit(limit + 1)
         )
     )
     more = len(docs) > limit
@@ -41,4 +44,6 @@ def changes(
         )
         for d in docs
     ]
-    return ChangePage(changes=items, next_since=docs[-1].revision if docs else updated_since, has_more=more)
+    return ChangePage(
+        changes=items, next_since=docs[-1].revision if docs else updated_since, has_more=more
+    )

@@ -77,7 +77,9 @@ def list_documents(
 
 @router.get("/{document_id}", response_model=DocumentOut)
 def get_document(
-    document_id: DocumentId, _user: User = Depends(current_user), session: Session = Depends(get_session)
+    document_id: DocumentId,
+    _user: User = Depends(current_user),
+    session: Session = Depends(get_session),
 ) -> DocumentOut:
     return documents_out(session, [load_document(session, document_id)])[0]
 
@@ -107,8 +109,11 @@ def patch_document(
     expected = parse_if_match(if_match)
     doc = load_document(session, document_id, for_update=True)
     if doc.revision != expected:
-        raise ApiProblem(409, "Văn bản đã bị người khác thay đổi; hãy tải lại.",
-                         "The document was changed by someone else; reload it.")
+        raise ApiProblem(
+            409,
+            "Văn bản đã bị người khác thay đổi; hãy tải lại.",
+            "The document was changed by someone else; reload it.",
+        )
     for field, value in body.model_dump(exclude_unset=True).items():
         setattr(doc, field, value)
     touch(session, doc)
@@ -119,7 +124,9 @@ def patch_document(
 
 @router.delete("/{document_id}", status_code=204, response_class=Response)
 def delete_document(
-    document_id: DocumentId, user: User = Depends(require_role()), session: Session = Depends(get_session)
+    document_id: DocumentId,
+    user: User = Depends(require_role()),
+    session: Session = Depends(get_session),
 ) -> Response:
     doc = load_document(session, document_id, for_update=True)
     doc.deleted = True

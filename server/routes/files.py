@@ -52,13 +52,17 @@ def download_file(
 
 @router.get("/documents/{document_id}/versions", response_model=list[VersionOut])
 def list_versions(
-    document_id: DocumentId, _user: User = Depends(current_user), session: Session = Depends(get_session)
+    document_id: DocumentId,
+    _user: User = Depends(current_user),
+    session: Session = Depends(get_session),
 ) -> list[VersionOut]:
     return documents_out(session, [load_document(session, document_id)])[0].versions
 
 
 @router.api_route(
-    "/documents/{document_id}/versions/{number}/content", methods=["GET", "HEAD"], response_class=FileResponse
+    "/documents/{document_id}/versions/{number}/content",
+    methods=["GET", "HEAD"],
+    response_class=FileResponse,
 )
 def version_content(
     document_id: DocumentId,

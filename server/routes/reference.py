@@ -36,10 +36,19 @@ def registers(
 ) -> list[RegisterOut]:
     rows = session.scalars(
         select(Register)
-        .where(Register.organisation_id == user.organisation_id, Register.year == (year or today_vn().year))
+        .where(
+            Register.organisation_id == user.organisation_id,
+            Register.year == (year or today_vn().year),
+        )
         .order_by(Register.id)
     )
     return [
-        RegisterOut(id=r.id, name=r.name, direction=r.direction, year=r.year, next_number=r.next_number)  # type: ignore[arg-type]
+        RegisterOut(
+            id=r.id,
+            name=r.name,
+            direction=r.direction,  # type: ignore[arg-type]  # the column holds only the two directions
+            year=r.year,
+            next_number=r.next_number,
+        )
         for r in rows
     ]

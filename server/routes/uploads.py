@@ -35,9 +35,13 @@ router = APIRouter(prefix="/uploads", tags=["uploads"])
 OFFSET_CONTENT_TYPE = "application/offset+octet-stream"
 
 
-def _out(session: Session, upload: Upload, duplicate: bool = False, document: DocumentOut | None = None) -> UploadOut:
+def _out(
+    session: Session, upload: Upload, duplicate: bool = False, document: DocumentOut | None = None
+) -> UploadOut:
     if document is None and upload.status == "complete":
-        document = _create_document(session, upload)  # also recovers a request interrupted after the bytes landed
+        document = _create_document(
+            session, upload
+        )  # also recovers a request interrupted after the bytes landed
     if document is None and upload.document_id is not None:
         document = documents_out(session, [session.get_one(Document, upload.document_id)])[0]
     return UploadOut(
@@ -58,7 +62,9 @@ def _create_document(session: Session, upload: Upload) -> DocumentOut | None:
     if upload.document_request is None or upload.document_id is not None:
         return None
     body = DocumentCreate.model_validate_json(upload.document_request)
-    body = body.model_copy(update={"file_sha256": upload.sha256, "filename": body.filename or upload.filename})
+    body = body.model_copy(
+        update={"file_sha256": upload.sha256, "filename": body.filename or upload.filename}
+    )
     user = session.get_one(User, upload.created_by)
 
     def record(document_id: int) -> None:
@@ -92,21 +98,31 @@ async def create_upload(
     return upload
 
 
-def _declare(session: Session, state: AppState, user: User, body: UploadCreate,
-             idempotency_key: str | None) -> tuple[UploadOut, bool]:
+def _declare(
+    session: Session, state: AppState, user: User, body: UploadCreate, idempotency_key: str | None
+) -> tuple[UploadOut, bool]:
     """A new upload, or the one these bytes resume or no longer need; True when new."""
     filename = clean_filename(body.filename)
     if filename is None:
         raise ApiProblem(422, "Tên tệp không hợp lệ.", "Invalid file name.")
     if body.size > state.settings.max_upload_bytes:
         limit_mb = state.settings.max_upload_bytes // (1024 * 1024)
-        raise ApiProblem(413, f"Tệp quá lớn (tối đa {limit_mb} MB).", f"File too large (max {limit_mb} MB).")
+        raise ApiProblem(
+            413, f"Tệp quá lớn (tối đa {limit_mb} MB).", f"File too large (max {limit_mb} MB)."
+        )
     if body.document is not None:
         check_create(session, user, body.document)  # refuse before any bytes are sent
     request = body.document.model_dump_json() if body.document is not None else None
-    upload = Upload(id=str(uuid.uuid4()), filename=filename, size=body.size, sha256=body.sha256,
-                    content_type=body.content_type, created_by=user.id, document_request=request,
-                    idempotency_key=idempotency_key if request else None)
+    upload = Upload(
+        id=str(uuid.uuid4()),
+        filename=filename,
+        size=body.size,
+        sha256=body.sha256,
+        content_type=body.content_type,
+        created_by=user.id,
+        document_request=request,
+        idempotency_key=idempotency_key if request else None,
+    )
     existing = session.get(Blob, body.sha256)
     if existing is not None and existing.size == body.size and state.blobs.exists(body.sha256):
         upload.offset, upload.status = body.size, "complete"
@@ -114,12 +130,22 @@ def _declare(session: Session, state: AppState, user: User, body: UploadCreate,
         session.commit()
         return _out(session, upload, duplicate=True), False
     pending = session.scalar(
-        select(Upload).where(Upload.created_by == user.id, Upload.sha256 == body.sha256,
-                             Upload.size == body.size, Upload.status == "pending")
-        .order_by(Upload.updated_at.desc()).limit(1)
+        select(Upload)
+        .where(
+            Upload.created_by == user.id,
+            Upload.sha256 == body.sha256,
+            Upload.size == body.size,
+            Upload.status == "pending",
+        )
+        .order_by(Upload.updated_at.desc())
+        .limit(1)
     )
     expiry = dt.timedelta(seconds=state.settings.upload_expiry_seconds)
-    if pending is not None and utcnow() - pending.updated_at < expiry and _part_path(state, pending.id).exists():
+    if (
+        pending is not None
+        and utcnow() - pending.updated_at < expiry
+        and _part_path(state, pending.id).exists()
+    ):
         # Resume an interrupted upload of the same bytes instead of starting over.
         pending.offset = min(pending.offset, _part_path(state, pending.id).stat().st_size)
         if request is not None:
@@ -158,8 +184,9 @@ def get_upload(
     return _out(session, _load(session, upload_id, user, state))
 
 
-def _finish(session: Session, state: AppState, upload: Upload, part: Path,
-            digest: str | None = None) -> DocumentOut | None:
+def _finish(
+    session: Session, state: AppState, upload: Upload, part: Path, digest: str | None = None
+) -> DocumentOut | None:
     """Check the whole file's sha256 (``digest`` when it was hashed while arriving) and store it;
     returns the document created with it, if the upload carried one."""
     if (digest or file_sha256(part)) != upload.sha256:
@@ -192,24 +219,37 @@ async def append_upload(
     state: AppState = Depends(get_state),
 ) -> UploadOut:
     if content_type.split(";")[0].strip().lower() != OFFSET_CONTENT_TYPE:
-        raise ApiProblem(415, f"Cần Content-Type {OFFSET_CONTENT_TYPE}.", f"Content-Type must be {OFFSET_CONTENT_TYPE}.")
+        raise ApiProblem(
+            415,
+            f"Cần Content-Type {OFFSET_CONTENT_TYPE}.",
+            f"Content-Type must be {OFFSET_CONTENT_TYPE}.",
+        )
     upload = await run_in_threadpool(_load, session, upload_id, user, state)
     if upload.status == "complete":
         return await run_in_threadpool(_out, session, upload)
     if upload_offset != upload.offset:
-        raise ApiProblem(409, f"Sai vị trí tiếp tục: máy chủ đang ở byte {upload.offset}.",
-                         f"Offset mismatch: the server is at byte {upload.offset}.",
-                         headers={"Upload-Offset": str(upload.offset)})
+        raise ApiProblem(
+            409,
+            f"Sai vị trí tiếp tục: máy chủ đang ở byte {upload.offset}.",
+            f"Offset mismatch: the server is at byte {upload.offset}.",
+            headers={"Upload-Offset": str(upload.offset)},
+        )
     part = _part_path(state, upload.id)
     written, complete = upload.offset, False
-    hasher = hashlib.sha256() if upload.offset == 0 else None  # a whole file in one request: no re-read
+    hasher = (
+        hashlib.sha256() if upload.offset == 0 else None
+    )  # a whole file in one request: no re-read
     try:
         with part.open("r+b" if part.exists() else "wb") as fh:
             fh.seek(upload.offset)
             fh.truncate()
             async for chunk in request.stream():
                 if written + len(chunk) > upload.size:
-                    raise ApiProblem(413, "Dữ liệu vượt quá kích thước đã khai báo.", "More bytes than the declared size.")
+                    raise ApiProblem(
+                        413,
+                        "Dữ liệu vượt quá kích thước đã khai báo.",
+                        "More bytes than the declared size.",
+                    )
                 fh.write(chunk)
                 if hasher is not None:
                     hasher.update(chunk)
@@ -228,5 +268,7 @@ async def append_upload(
     return await run_in_threadpool(_out, session, upload)
 
 
-def _finish_and_out(session: Session, state: AppState, upload: Upload, part: Path, digest: str | None) -> UploadOut:
+def _finish_and_out(
+    session: Session, state: AppState, upload: Upload, part: Path, digest: str | None
+) -> UploadOut:
     return _out(session, upload, document=_finish(session, state, upload, part, digest))

@@ -9,8 +9,15 @@ import threading
 
 import pytest
 
-from client.api import ApiClient, TransferCancelled
-from client.errors import AuthError, Conflict, NotFound, PermissionDenied, ServerUnavailable
+from client.api import ApiClient
+from client.errors import (
+    AuthError,
+    Conflict,
+    NotFound,
+    PermissionDenied,
+    ServerUnavailable,
+    TransferCancelled,
+)
 from client.records import DocumentFilter
 
 
@@ -36,8 +43,14 @@ def test_wrong_password_is_auth_error_with_vietnamese_message(live_server) -> No
 
 def test_create_number_and_list_with_filters(live_server) -> None:
     client = login(live_server)
-    doc = client.create_document({"direction": "outgoing", "doc_type": "Quyết định", "code_notation": "QĐ-UBND",
-                                  "subject": "Phê duyệt quy hoạch sử dụng đất đai năm 2026"})
+    doc = client.create_document(
+        {
+            "direction": "outgoing",
+            "doc_type": "Quyết định",
+            "code_notation": "QĐ-UBND",
+            "subject": "Phê duyệt quy hoạch sử dụng đất đai năm 2026",
+        }
+    )
     assert doc.status == "draft" and doc.number_symbol == ""
     numbered = client.assign_number(doc.id)
     assert numbered.number_symbol == f"{numbered.code_number}/QĐ-UBND"
@@ -73,7 +86,9 @@ def test_upload_download_and_stale_version(live_server, tmp_path) -> None:
     assert not result.duplicate and seen[-1] == source.stat().st_size
     again = client.upload_file(source)
     assert again.duplicate and again.sha256 == result.sha256
-    version = client.add_version(doc.id, result.sha256, source.name, "ký số bởi Trần Quốc Việt", base_version=0)
+    version = client.add_version(
+        doc.id, result.sha256, source.name, "ký số bởi Trần Quốc Việt", base_version=0
+    )
     assert version.number == 1
     with pytest.raises(Conflict):
         client.add_version(doc.id, result.sha256, source.name, "ký lại", base_version=0)
@@ -103,15 +118,23 @@ def test_cancelled_upload_resumes_byte_exact(live_server, tmp_path) -> None:
 def test_upload_with_document_creates_it_once(live_server, tmp_path) -> None:
     client = login(live_server, "archivist")
     source = tmp_path / "Quyết định 15.pdf"
-    source.write_bytes(os.urandom(5 * 1024 * 1024 + 3))  # two chunks: the document comes with the last
-    fields = {"direction": "incoming", "doc_type": "Quyết định", "subject": "Quyết định 15",
-              "issued_date": dt.date(2026, 11, 20)}
+    source.write_bytes(
+        os.urandom(5 * 1024 * 1024 + 3)
+    )  # two chunks: the document comes with the last
+    fields = {
+        "direction": "incoming",
+        "doc_type": "Quyết định",
+        "subject": "Quyết định 15",
+        "issued_date": dt.date(2026, 11, 20),
+    }
     result = client.upload_file(source, document=fields, idempotency_key="test:q15")
     assert result.document_created and result.document is not None
     assert result.document.issued_date == dt.date(2026, 11, 20)
     assert result.document.versions[0].sha256 == result.sha256
     again = client.upload_file(source, document=fields, idempotency_key="test:q15")
-    assert again.duplicate and not again.document_created and again.document.id == result.document.id
+    assert (
+        again.duplicate and not again.document_created and again.document.id == result.document.id
+    )
 
 
 def test_change_feed_has_upserts_and_tombstones(live_server) -> None:

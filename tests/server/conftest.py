@@ -13,13 +13,18 @@ _databases = itertools.count()
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgres"])
-def server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+def server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LiveServer]:
     url = None
     if request.param == "postgres":
         pg = request.getfixturevalue("postgres_server")
         url = pg.create_database(f"vanthu_{next(_databases)}")
-    live = LiveServer(tmp_path_factory.mktemp(f"server-{request.param}"), database_url=url,
-                      extra_args=("--max-upload-mb", "20"))
+    live = LiveServer(
+        tmp_path_factory.mktemp(f"server-{request.param}"),
+        database_url=url,
+        extra_args=("--max-upload-mb", "20"),
+    )
     live.start()
     yield live
     live.stop()

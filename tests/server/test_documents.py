@@ -17,7 +17,9 @@ def _new(api, **fields):
 
 def test_login_me_and_wrong_password(server, clerk) -> None:
     assert clerk.get("/auth/me").json()["role"] == "clerk"
-    reply = requests.post(f"{server.api_url}/auth/login", json={"username": "vanthu", "password": "sai"}, timeout=10)
+    reply = requests.post(
+        f"{server.api_url}/auth/login", json={"username": "vanthu", "password": "sai"}, timeout=10
+    )
     assert reply.status_code == 401
     assert reply.json()["error"]["message_vi"] == "Sai tên đăng nhập hoặc mật khẩu."
     assert requests.get(f"{server.api_url}/documents", timeout=10).status_code == 401
@@ -25,8 +27,12 @@ def test_login_me_and_wrong_password(server, clerk) -> None:
 
 def test_login_rate_limit(server) -> None:
     name = f"ke-do-mat-khau-{uuid.uuid4().hex[:6]}"
-    codes = [requests.post(f"{server.api_url}/auth/login", json={"username": name, "password": "x"},
-                           timeout=10).status_code for _ in range(6)]
+    codes = [
+        requests.post(
+            f"{server.api_url}/auth/login", json={"username": name, "password": "x"}, timeout=10
+        ).status_code
+        for _ in range(6)
+    ]
     assert codes == [401] * 5 + [429]
 
 
@@ -43,7 +49,9 @@ def test_permissions_per_role(leader, archivist, clerk, admin) -> None:
 
 def test_filters_and_cursor_paging(clerk) -> None:
     tag = uuid.uuid4().hex[:8]
-    made = {_new(clerk, subject=f"Báo cáo đất đai {tag} số {i}", urgency=i % 2)["id"] for i in range(7)}
+    made = {
+        _new(clerk, subject=f"Báo cáo đất đai {tag} số {i}", urgency=i % 2)["id"] for i in range(7)
+    }
     seen, cursor = [], None
     while True:
         params = {"q": f"dat dai {tag}", "limit": 3, **({"cursor": cursor} if cursor else {})}
@@ -61,13 +69,22 @@ def test_filters_and_cursor_paging(clerk) -> None:
 def test_change_feed_orders_by_commit_and_keeps_tombstones(clerk, admin) -> None:
     head = clerk.get("/changes", params={"updated_since": 0, "limit": 1000}).json()
     while head["has_more"]:
-        head = clerk.get("/changes", params={"updated_since": head["next_since"], "limit": 1000}).json()
+        head = clerk.get(
+            "/changes", params={"updated_since": head["next_since"], "limit": 1000}
+        ).json()
     a, b = _new(clerk), _new(clerk)
-    reply = clerk.patch(f"/documents/{a['id']}", json={"subject": "Đã sửa"}, headers={"If-Match": f'"{a["revision"]}"'})
+    reply = clerk.patch(
+        f"/documents/{a['id']}",
+        json={"subject": "Đã sửa"},
+        headers={"If-Match": f'"{a["revision"]}"'},
+    )
     assert reply.status_code == 200
     assert admin.delete(f"/documents/{b['id']}").status_code == 204
     feed = clerk.get("/changes", params={"updated_since": head["next_since"]}).json()
-    assert [(c["document_id"], c["kind"]) for c in feed["changes"]] == [(a["id"], "upsert"), (b["id"], "delete")]
+    assert [(c["document_id"], c["kind"]) for c in feed["changes"]] == [
+        (a["id"], "upsert"),
+        (b["id"], "delete"),
+    ]
     assert feed["changes"][0]["document"]["subject"] == "Đã sửa"
     seqs = [c["seq"] for c in feed["changes"]]
     assert seqs == sorted(seqs) and feed["next_since"] == seqs[-1]
@@ -78,7 +95,12 @@ def test_patch_needs_current_revision(clerk) -> None:
     url = f"/documents/{doc['id']}"
     assert clerk.patch(url, json={"subject": "a"}).status_code == 428
     assert clerk.patch(url, json={"subject": "a"}, headers={"If-Match": '"1"'}).status_code == 409
-    assert clerk.patch(url, json={"subject": "a"}, headers={"If-Match": f'"{doc["revision"]}"'}).status_code == 200
+    assert (
+        clerk.patch(
+            url, json={"subject": "a"}, headers={"If-Match": f'"{doc["revision"]}"'}
+        ).status_code
+        == 200
+    )
 
 
 def test_twenty_concurrent_numbers_are_unique_and_consecutive(clerk) -> None:
@@ -109,7 +131,13 @@ def test_concurrent_creates_with_one_idempotency_key_make_one_document(clerk) ->
 
 
 def test_incoming_gets_arrival_number(clerk) -> None:
-    doc = _new(clerk, direction="incoming", organ_name="Bộ Nội vụ", code_number="15", code_notation="BNV-CCHC")
+    doc = _new(
+        clerk,
+        direction="incoming",
+        organ_name="Bộ Nội vụ",
+        code_number="15",
+        code_notation="BNV-CCHC",
+    )
     numbered = clerk.post(f"/documents/{doc['id']}/number", json={}).json()
     assert numbered["arrival_number"] >= 1 and numbered["arrival_date"]
     assert numbered["number_symbol"] == "15/BNV-CCHC"

@@ -8,13 +8,20 @@ from concurrent.futures import ThreadPoolExecutor
 
 
 def _declare(api, data: bytes, name: str = "scan.pdf"):
-    return api.post("/uploads", json={"filename": name, "size": len(data),
-                                      "sha256": hashlib.sha256(data).hexdigest()})
+    return api.post(
+        "/uploads",
+        json={"filename": name, "size": len(data), "sha256": hashlib.sha256(data).hexdigest()},
+    )
 
 
-def _patch(api, upload_id: str, offset: int, data: bytes, content_type="application/offset+octet-stream"):
-    return api.patch(f"/uploads/{upload_id}", data=data,
-                     headers={"Upload-Offset": str(offset), "Content-Type": content_type})
+def _patch(
+    api, upload_id: str, offset: int, data: bytes, content_type="application/offset+octet-stream"
+):
+    return api.patch(
+        f"/uploads/{upload_id}",
+        data=data,
+        headers={"Upload-Offset": str(offset), "Content-Type": content_type},
+    )
 
 
 def test_interrupted_upload_resumes_byte_exact(archivist) -> None:
@@ -39,43 +46,76 @@ def test_duplicate_upload_is_not_sent_again(archivist, leader) -> None:
     upload = _declare(archivist, data).json()
     _patch(archivist, upload["id"], 0, data)
     dup = _declare(leader, data, "tên khác.pdf")
-    assert dup.status_code == 200 and dup.json()["duplicate"] is True and dup.json()["status"] == "complete"
+    assert (
+        dup.status_code == 200
+        and dup.json()["duplicate"] is True
+        and dup.json()["status"] == "complete"
+    )
 
 
 def test_corrupted_upload_is_rejected(archivist) -> None:
     data = os.urandom(10_000)
-    upload = archivist.post("/uploads", json={"filename": "x.pdf", "size": len(data),
-                                              "sha256": hashlib.sha256(b"other").hexdigest()}).json()
+    upload = archivist.post(
+        "/uploads",
+        json={
+            "filename": "x.pdf",
+            "size": len(data),
+            "sha256": hashlib.sha256(b"other").hexdigest(),
+        },
+    ).json()
     reply = _patch(archivist, upload["id"], 0, data)
     assert reply.status_code == 422 and "sha256" in reply.json()["error"]["message_en"]
 
 
 def test_corruption_is_caught_when_the_upload_arrived_in_pieces(archivist) -> None:
     data = os.urandom(20_000)
-    upload = archivist.post("/uploads", json={"filename": "x.pdf", "size": len(data),
-                                              "sha256": hashlib.sha256(data[:-1] + b"!").hexdigest()}).json()
+    upload = archivist.post(
+        "/uploads",
+        json={
+            "filename": "x.pdf",
+            "size": len(data),
+            "sha256": hashlib.sha256(data[:-1] + b"!").hexdigest(),
+        },
+    ).json()
     assert _patch(archivist, upload["id"], 0, data[:8_000]).json()["status"] == "pending"
-    reply = _patch(archivist, upload["id"], 8_000, data[8_000:])  # the whole file is re-read, not just this piece
+    reply = _patch(
+        archivist, upload["id"], 8_000, data[8_000:]
+    )  # the whole file is re-read, not just this piece
     assert reply.status_code == 422
-    assert archivist.get(f"/uploads/{upload['id']}").json()["offset"] == 0  # starts over, nothing stored
+    assert (
+        archivist.get(f"/uploads/{upload['id']}").json()["offset"] == 0
+    )  # starts over, nothing stored
 
 
 def test_upload_limits_and_content_type(archivist) -> None:
-    big = archivist.post("/uploads", json={"filename": "to.pdf", "size": 21 * 1024 * 1024, "sha256": "a" * 64})
+    big = archivist.post(
+        "/uploads", json={"filename": "to.pdf", "size": 21 * 1024 * 1024, "sha256": "a" * 64}
+    )
     assert big.status_code == 413
     upload = _declare(archivist, b"abc").json()
     assert _patch(archivist, upload["id"], 0, b"abc", "text/plain").status_code == 415
     assert _patch(archivist, upload["id"], 0, b"abcdef").status_code == 413
 
 
-SCAN = {"direction": "incoming", "doc_type": "Công văn", "subject": "Bản quét hồ sơ đất đai",
-        "organ_name": "UBND huyện"}
+SCAN = {
+    "direction": "incoming",
+    "doc_type": "Công văn",
+    "subject": "Bản quét hồ sơ đất đai",
+    "organ_name": "UBND huyện",
+}
 
 
 def _declare_with_document(api, data: bytes, key: str, document: dict | None = None):
-    return api.post("/uploads", headers={"Idempotency-Key": key},
-                    json={"filename": "hồ sơ.pdf", "size": len(data), "sha256": hashlib.sha256(data).hexdigest(),
-                          "document": document or SCAN})
+    return api.post(
+        "/uploads",
+        headers={"Idempotency-Key": key},
+        json={
+            "filename": "hồ sơ.pdf",
+            "size": len(data),
+            "sha256": hashlib.sha256(data).hexdigest(),
+            "document": document or SCAN,
+        },
+    )
 
 
 def test_upload_carrying_its_document_creates_it_when_complete(archivist) -> None:
@@ -95,7 +135,10 @@ def test_upload_carrying_its_document_creates_it_when_complete(archivist) -> Non
     # The same scan again (a restarted engine): same document, not a second one, no bytes sent.
     again = _declare_with_document(archivist, data, key)
     assert again.status_code == 200 and again.json()["duplicate"] is True
-    assert again.json()["document"]["id"] == document["id"] and again.json()["document_created"] is False
+    assert (
+        again.json()["document"]["id"] == document["id"]
+        and again.json()["document_created"] is False
+    )
     # The same bytes under a new key (another scan of the same paper): a new document from the stored blob.
     other = _declare_with_document(archivist, data, key + ":2").json()
     assert other["document_created"] is True and other["document"]["id"] != document["id"]
@@ -120,7 +163,9 @@ def test_concurrent_uploads_under_one_key_make_one_document_and_all_complete(arc
     assert len({d["document"]["id"] for d in done}) == 1
     for upload in uploads:  # what the server kept agrees with what it answered
         again = archivist.get(f"/uploads/{upload['id']}").json()
-        assert again["status"] == "complete" and again["document"]["id"] == done[0]["document"]["id"]
+        assert (
+            again["status"] == "complete" and again["document"]["id"] == done[0]["document"]["id"]
+        )
 
 
 def test_upload_with_a_forbidden_document_is_refused_before_any_bytes(archivist, leader) -> None:
@@ -138,7 +183,11 @@ def test_versions_need_current_base_and_range_download(clerk, leader) -> None:
     _patch(leader, upload["id"], 0, data)
     doc = clerk.post("/documents", json={"direction": "outgoing", "subject": "Tờ trình"}).json()
     url = f"/documents/{doc['id']}/versions"
-    body = {"sha256": upload["sha256"], "filename": "../../etc/ký số.pdf", "note": "ký số bởi Trần Quốc Việt"}
+    body = {
+        "sha256": upload["sha256"],
+        "filename": "../../etc/ký số.pdf",
+        "note": "ký số bởi Trần Quốc Việt",
+    }
     assert leader.post(url, json=body).status_code == 428
     first = leader.post(url, json=body, headers={"If-Match": '"0"'})
     assert first.status_code == 201 and first.json()["filename"] == "ký số.pdf"
@@ -161,4 +210,7 @@ def test_bad_input_never_500(clerk) -> None:
     assert clerk.get("/documents/99999999").status_code == 404
     assert clerk.get("/files/../../etc/passwd").status_code == 404
     assert clerk.get("/files/" + "z" * 64).status_code == 404
-    assert clerk.post("/uploads", json={"filename": "..", "size": 1, "sha256": "a" * 64}).status_code == 422
+    assert (
+        clerk.post("/uploads", json={"filename": "..", "size": 1, "sha256": "a" * 64}).status_code
+        == 422
+    )

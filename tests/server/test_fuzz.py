@@ -11,11 +11,25 @@ def test_schemathesis_finds_no_server_error(server_factory) -> None:
     server = server_factory(documents=20)
     schemathesis = Path(sys.executable).with_name("schemathesis")
     result = subprocess.run(
-        [str(schemathesis), "run", f"{server.api_url}/openapi.json", "--checks", "not_a_server_error",
-         "--max-examples", "10", "--generation-deterministic", "--request-timeout", "10",
-         "--header", f"Authorization: Bearer {server.token('admin')}",
-         "--exclude-path", "/api/v1/auth/logout"],
-        capture_output=True, text=True, timeout=240,
+        [
+            str(schemathesis),
+            "run",
+            f"{server.api_url}/openapi.json",
+            "--checks",
+            "not_a_server_error",
+            "--max-examples",
+            "10",
+            "--generation-deterministic",
+            "--request-timeout",
+            "10",
+            "--header",
+            f"Authorization: Bearer {server.token('admin')}",
+            "--exclude-path",
+            "/api/v1/auth/logout",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=240,
     )
     assert result.returncode == 0, result.stdout[-4000:]
     log = (server.data_dir / "server.log").read_text()

@@ -1,4 +1,5 @@
 """The server runs unchanged on a real PostgreSQL."""
+
 import itertools
 
 from client.api import ApiClient

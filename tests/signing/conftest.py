@@ -7,19 +7,31 @@ from pathlib import Path
 
 import pytest
 
-from server.demo_pdf import OfficialLetter, render_letter_pdf
+from services.letters import OfficialLetter, render_letter_pdf
 from signing.backends import ActiveSigner, TokenBackend
 from signing.profiles import Level, SigningProfile
 from tests.conftest import require_tool
 
 
-def make_letter(path: Path, pages: int = 1, title: str = "PHÓ CHỦ TỊCH", name: str = "Trần Quốc Việt") -> Path:
+def make_letter(
+    path: Path, pages: int = 1, title: str = "PHÓ CHỦ TỊCH", name: str = "Trần Quốc Việt"
+) -> Path:
     letter = OfficialLetter(
-        "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH", "   /QĐ-UBND", "Hà Tĩnh, ngày 24 tháng 11 năm 2026", "QUYẾT ĐỊNH",
+        "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH",
+        "   /QĐ-UBND",
+        "Hà Tĩnh, ngày 24 tháng 11 năm 2026",
+        "QUYẾT ĐỊNH",
         "Về việc phê duyệt kế hoạch sử dụng đất đai năm 2026",
-        ("Căn cứ Luật Đất đai năm 2024; theo đề nghị của Giám đốc Sở Tài nguyên và Môi trường.",
-         "Quyết định này có hiệu lực kể từ ngày ký."),
-        "KT. CHỦ TỊCH", title, name, ("Như trên", "Lưu: VT, NL"), pages)
+        (
+            "Căn cứ Luật Đất đai năm 2024; theo đề nghị của Giám đốc Sở Tài nguyên và Môi trường.",
+            "Quyết định này có hiệu lực kể từ ngày ký.",
+        ),
+        "KT. CHỦ TỊCH",
+        title,
+        name,
+        ("Như trên", "Lưu: VT, NL"),
+        pages,
+    )
     path.write_bytes(render_letter_pdf(letter))
     return path
 
@@ -31,9 +43,15 @@ def letter(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def profile(images, test_pki) -> SigningProfile:
-    return SigningProfile(name="test", level=Level.B_T, tsa_url=test_pki.tsa_url, signature_image=str(images[0]),
-                          seal_image=str(images[1]), trust_roots=(str(test_pki.root_pem),),
-                          organisation_name="Văn phòng UBND tỉnh Hà Tĩnh")
+    return SigningProfile(
+        name="test",
+        level=Level.B_T,
+        tsa_url=test_pki.tsa_url,
+        signature_image=str(images[0]),
+        seal_image=str(images[1]),
+        trust_roots=(str(test_pki.root_pem),),
+        organisation_name="Văn phòng UBND tỉnh Hà Tĩnh",
+    )
 
 
 @pytest.fixture
@@ -64,5 +82,3 @@ def root_cert(test_pki):  # type: ignore[no-untyped-def]
     from cryptography.hazmat.primitives.serialization import Encoding
 
     return asn1_x509.Certificate.load(test_pki.cert("root").public_bytes(Encoding.DER))
-
-

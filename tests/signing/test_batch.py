@@ -29,18 +29,24 @@ def _bad_inputs(folder):
     return {"empty": empty, "text": text, "corrupt": corrupt, "locked": locked}
 
 
-def test_batch_signs_good_files_and_reports_bad_ones(open_signer, profile, root_cert, tmp_path) -> None:
+def test_batch_signs_good_files_and_reports_bad_ones(
+    open_signer, profile, root_cert, tmp_path
+) -> None:
     good = [make_letter(tmp_path / f"văn bản {i}.pdf") for i in range(5)]
     bad = _bad_inputs(tmp_path)
     originals = {p: p.read_bytes() for p in good}
     seen = []
-    request = BatchRequest(tuple(good[:2] + list(bad.values()) + good[2:]), Mode.APPROVE, out_dir=tmp_path / "đã ký")
-    results = sign_batch(request, open_signer("01"), profile, progress=lambda i, n, r: seen.append((i, n)))
+    request = BatchRequest(
+        tuple(good[:2] + list(bad.values()) + good[2:]), Mode.APPROVE, out_dir=tmp_path / "đã ký"
+    )
+    results = sign_batch(
+        request, open_signer("01"), profile, progress=lambda i, n, r: seen.append((i, n))
+    )
     assert seen[-1] == (9, 9)
     ok = [r for r in results if r.ok]
     failed = {r.source.name: r.message_vi for r in results if not r.ok}
     assert len(ok) == 5 and set(failed) == {p.name for p in bad.values()}
-    assert "rỗng" in failed["rỗng.pdf"] and "không phải PDF" in failed["không phải pdf.pdf"]
+    assert "rỗng" in failed["rỗng.pdf"] and "không phải tệp PDF" in failed["không phải pdf.pdf"]
     assert "mật khẩu" in failed["mật khẩu.pdf"] and "hỏng" in failed["hỏng.pdf"]
     for result in ok:
         assert validate_pdf(result.output, [root_cert])[0].ok
@@ -49,13 +55,19 @@ def test_batch_signs_good_files_and_reports_bad_ones(open_signer, profile, root_
     assert not list((tmp_path / "đã ký").glob(".*part"))  # no temp files left
 
 
-def test_batch_asks_the_tsa_once_per_signature(open_signer, profile, root_cert, test_pki, tmp_path) -> None:
+def test_batch_asks_the_tsa_once_per_signature(
+    open_signer, profile, root_cert, test_pki, tmp_path
+) -> None:
     """The signature's size is estimated once per batch: pyHanko alone would fetch a dummy
     time-stamp for every file, doubling the round trips to the TSA."""
     files = [make_letter(tmp_path / f"lô {i}.pdf") for i in range(4)]
     tsa = test_pki.tsa_url.removeprefix(test_pki.base_url)
     before = test_pki.hits[tsa]
-    results = sign_batch(BatchRequest(tuple(files), Mode.APPROVE, out_dir=tmp_path / "ký"), open_signer("01"), profile)
+    results = sign_batch(
+        BatchRequest(tuple(files), Mode.APPROVE, out_dir=tmp_path / "ký"),
+        open_signer("01"),
+        profile,
+    )
     assert all(r.ok for r in results)
     assert test_pki.hits[tsa] - before == len(files) + 1  # one per signature, one for the estimate
     for result in results:
@@ -64,15 +76,24 @@ def test_batch_asks_the_tsa_once_per_signature(open_signer, profile, root_cert, 
         assert "Signature is Valid." in pdfsig(result.output)
 
 
-def test_a_signature_outgrowing_the_batch_estimate_is_measured_again(open_signer, profile, root_cert,
-                                                                     tmp_path) -> None:
+def test_a_signature_outgrowing_the_batch_estimate_is_measured_again(
+    open_signer, profile, root_cert, tmp_path
+) -> None:
     active = open_signer("01")
-    first = sign_file(SignJob(make_letter(tmp_path / "một.pdf"), tmp_path / "một-ký.pdf", Mode.APPROVE), active,
-                      profile)
+    first = sign_file(
+        SignJob(make_letter(tmp_path / "một.pdf"), tmp_path / "một-ký.pdf", Mode.APPROVE),
+        active,
+        profile,
+    )
     assert validate_pdf(first, [root_cert])[0].ok and active.reservations
-    active.reservations.update({key: 2_000 for key in active.reservations})  # as if the TSA's answer grew
-    second = sign_file(SignJob(make_letter(tmp_path / "hai.pdf"), tmp_path / "hai-ký.pdf", Mode.APPROVE), active,
-                       profile)
+    active.reservations.update(
+        {key: 2_000 for key in active.reservations}
+    )  # as if the TSA's answer grew
+    second = sign_file(
+        SignJob(make_letter(tmp_path / "hai.pdf"), tmp_path / "hai-ký.pdf", Mode.APPROVE),
+        active,
+        profile,
+    )
     [status] = validate_pdf(second, [root_cert])
     assert status.ok and status.timestamp_time is not None
     assert "Signature is Valid." in pdfsig(second)
@@ -81,9 +102,14 @@ def test_a_signature_outgrowing_the_batch_estimate_is_measured_again(open_signer
 
 def test_encrypted_pdf_signs_with_its_password(open_signer, profile, root_cert, tmp_path) -> None:
     locked = _bad_inputs(tmp_path)["locked"]
-    out = sign_file(SignJob(locked, tmp_path / "ok.pdf", Mode.APPROVE, pdf_password="mat-khau"), open_signer("01"),
-                    profile.with_changes(level=Level.B_B))
-    assert validate_pdf(out, [root_cert])[0].ok  # signed as a decrypted copy; the input keeps its password
+    out = sign_file(
+        SignJob(locked, tmp_path / "ok.pdf", Mode.APPROVE, pdf_password="mat-khau"),
+        open_signer("01"),
+        profile.with_changes(level=Level.B_B),
+    )
+    assert validate_pdf(out, [root_cert])[
+        0
+    ].ok  # signed as a decrypted copy; the input keeps its password
     assert pymupdf.open(locked).needs_pass
 
 
@@ -96,8 +122,17 @@ def test_cancel_stops_between_files(open_signer, profile, tmp_path) -> None:
             cancel.set()
 
     with pytest.raises(SigningCancelled):
-        sign_batch(BatchRequest(files, Mode.APPROVE), open_signer("01"), profile, progress=stop, cancel=cancel)
-    assert files[0].with_name("0_ky-so.pdf").exists() and not files[1].with_name("1_ky-so.pdf").exists()
+        sign_batch(
+            BatchRequest(files, Mode.APPROVE),
+            open_signer("01"),
+            profile,
+            progress=stop,
+            cancel=cancel,
+        )
+    assert (
+        files[0].with_name("0_ky-so.pdf").exists()
+        and not files[1].with_name("1_ky-so.pdf").exists()
+    )
 
 
 def test_expired_certificate_refused_unless_overridden(open_signer, profile, tmp_path) -> None:
@@ -105,25 +140,38 @@ def test_expired_certificate_refused_unless_overridden(open_signer, profile, tmp
     with pytest.raises(CertificateNotUsable) as info:
         sign_batch(BatchRequest(files, Mode.APPROVE), open_signer("04"), profile)
     assert "hết hạn" in info.value.message("vi")
-    results = sign_batch(BatchRequest(files, Mode.APPROVE, allow_expired=True), open_signer("04"),
-                         profile.with_changes(level=Level.B_B, signer_name="Trần Quốc Việt"))
+    results = sign_batch(
+        BatchRequest(files, Mode.APPROVE, allow_expired=True),
+        open_signer("04"),
+        profile.with_changes(level=Level.B_B, signer_name="Trần Quốc Việt"),
+    )
     assert results[0].ok
 
 
-def test_unreachable_tsa_fails_or_falls_back(open_signer, profile, root_cert, letter, tmp_path) -> None:
+def test_unreachable_tsa_fails_or_falls_back(
+    open_signer, profile, root_cert, letter, tmp_path
+) -> None:
     down = profile.with_changes(tsa_url="http://127.0.0.1:9/tsa")
     with pytest.raises(TimestampError):
         sign_file(SignJob(letter, tmp_path / "x.pdf", Mode.APPROVE), open_signer("01"), down)
     assert not (tmp_path / "x.pdf").exists()
-    out = sign_file(SignJob(letter, tmp_path / "y.pdf", Mode.APPROVE), open_signer("01"),
-                    down.with_changes(allow_without_timestamp=True))
+    out = sign_file(
+        SignJob(letter, tmp_path / "y.pdf", Mode.APPROVE),
+        open_signer("01"),
+        down.with_changes(allow_without_timestamp=True),
+    )
     assert validate_pdf(out, [root_cert])[0].level == "B-B"
 
 
 @pytest.mark.parametrize("level", [Level.B_LT, Level.B_LTA])
-def test_long_term_levels_embed_revocation_data(level, open_signer, profile, root_cert, letter, tmp_path) -> None:
-    out = sign_file(SignJob(letter, tmp_path / "lt.pdf", Mode.APPROVE), open_signer("01"),
-                    profile.with_changes(level=level))
+def test_long_term_levels_embed_revocation_data(
+    level, open_signer, profile, root_cert, letter, tmp_path
+) -> None:
+    out = sign_file(
+        SignJob(letter, tmp_path / "lt.pdf", Mode.APPROVE),
+        open_signer("01"),
+        profile.with_changes(level=level),
+    )
     reports = validate_pdf(out, [root_cert])
     assert reports[0].ok and reports[0].level == str(level)
     assert reports[-1].is_document_timestamp == (level is Level.B_LTA)
@@ -131,8 +179,11 @@ def test_long_term_levels_embed_revocation_data(level, open_signer, profile, roo
 
 
 def test_tampered_output_detected(open_signer, profile, root_cert, letter, tmp_path) -> None:
-    out = sign_file(SignJob(letter, tmp_path / "s.pdf", Mode.APPROVE), open_signer("01"),
-                    profile.with_changes(level=Level.B_B))
+    out = sign_file(
+        SignJob(letter, tmp_path / "s.pdf", Mode.APPROVE),
+        open_signer("01"),
+        profile.with_changes(level=Level.B_B),
+    )
     data = bytearray(out.read_bytes())
     at = data.find(b"/Contents ", 0, 2000)  # first page object: inside the signed byte range
     data[at + 10] = ord("9") if data[at + 10] != ord("9") else ord("8")
@@ -150,9 +201,14 @@ def test_revoked_certificate_refused_before_signing(open_signer, profile, letter
 
 
 def test_revocation_unknown_offline_still_signs(open_signer, profile, letter, tmp_path) -> None:
-    untrusted = profile.with_changes(trust_roots=(), level=Level.B_B)  # no path to a root: status unknown
-    [result] = sign_batch(BatchRequest((letter,), Mode.APPROVE, out_dir=tmp_path / "out"), open_signer("01"),
-                          untrusted)
+    untrusted = profile.with_changes(
+        trust_roots=(), level=Level.B_B
+    )  # no path to a root: status unknown
+    [result] = sign_batch(
+        BatchRequest((letter,), Mode.APPROVE, out_dir=tmp_path / "out"),
+        open_signer("01"),
+        untrusted,
+    )
     assert result.ok
     assert check_revocation(open_signer("01").certificate.der, profile).status is Revocation.GOOD
 
@@ -168,21 +224,30 @@ def test_token_removed_mid_batch_stops_cleanly(open_signer, profile, root_cert, 
 
     out = tmp_path / "out"
     with pytest.raises(TokenRemoved) as caught:
-        sign_batch(BatchRequest(files, Mode.APPROVE, out_dir=out), active,
-                   profile.with_changes(level=Level.B_B, signer_name="Trần Quốc Việt"), pull_token_after_first)
+        sign_batch(
+            BatchRequest(files, Mode.APPROVE, out_dir=out),
+            active,
+            profile.with_changes(level=Level.B_B, signer_name="Trần Quốc Việt"),
+            pull_token_after_first,
+        )
     assert "rút" in caught.value.message("vi")
     assert sorted(p.name for p in out.iterdir()) == ["văn bản 0.pdf"]  # no half-written second file
     assert validate_pdf(out / "văn bản 0.pdf", [root_cert])[0].ok
     assert [f.read_bytes() for f in files] == originals
 
 
-def test_pdfa_input_signs_and_stays_valid(open_signer, profile, root_cert, letter, tmp_path) -> None:
+def test_pdfa_input_signs_and_stays_valid(
+    open_signer, profile, root_cert, letter, tmp_path
+) -> None:
     pdfa = tmp_path / "pdfa.pdf"
     with pymupdf.open(letter) as doc:  # PDF/A-2b identification, as archival scanners write it
         doc.set_xml_metadata(PDFA_XMP)
         doc.save(pdfa, garbage=3)
-    [result] = sign_batch(BatchRequest((pdfa,), Mode.APPROVE, out_dir=tmp_path / "out"), open_signer("01"),
-                          profile.with_changes(signer_name="Trần Quốc Việt"))
+    [result] = sign_batch(
+        BatchRequest((pdfa,), Mode.APPROVE, out_dir=tmp_path / "out"),
+        open_signer("01"),
+        profile.with_changes(signer_name="Trần Quốc Việt"),
+    )
     assert result.ok
     assert validate_pdf(result.output, [root_cert])[0].ok
     assert "pdfaid:part" in pymupdf.open(result.output).get_xml_metadata()  # identification kept

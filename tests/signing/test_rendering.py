@@ -16,8 +16,23 @@ from tests.conftest import require_tool
 
 def _poppler_png(pdf, page: int, dpi: int, target) -> Image.Image:
     tool = require_tool("pdftoppm")
-    subprocess.run([tool, "-f", str(page + 1), "-l", str(page + 1), "-r", str(dpi), "-png", "-singlefile",
-                    str(pdf), str(target)], check=True, timeout=60)
+    subprocess.run(
+        [
+            tool,
+            "-f",
+            str(page + 1),
+            "-l",
+            str(page + 1),
+            "-r",
+            str(dpi),
+            "-png",
+            "-singlefile",
+            str(pdf),
+            str(target),
+        ],
+        check=True,
+        timeout=60,
+    )
     return Image.open(f"{target}.png").convert("RGB")
 
 
@@ -35,8 +50,12 @@ def _check(image: Image.Image, rect: pymupdf.Rect, scale: float, colour: str) ->
 
 def test_signature_and_seal_render_transparent(letter, open_signer, profile, tmp_path) -> None:
     profile = profile.with_changes(level=Level.B_B)
-    approved = sign_file(SignJob(letter, tmp_path / "a.pdf", Mode.APPROVE), open_signer("01"), profile)
-    issued = sign_file(SignJob(approved, tmp_path / "b.pdf", Mode.ISSUE), open_signer("03"), profile)
+    approved = sign_file(
+        SignJob(letter, tmp_path / "a.pdf", Mode.APPROVE), open_signer("01"), profile
+    )
+    issued = sign_file(
+        SignJob(approved, tmp_path / "b.pdf", Mode.ISSUE), open_signer("03"), profile
+    )
     with pymupdf.open(issued) as doc:
         page = doc[0]
         widgets = sorted((w.rect for w in page.widgets()), key=lambda r: r.x0)
@@ -53,17 +72,28 @@ def test_pkcs12_backend(letter, test_pki, profile, root_cert, tmp_path) -> None:
     from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, pkcs12
 
     p12 = tmp_path / "chung-thu.p12"
-    p12.write_bytes(pkcs12.serialize_key_and_certificates(
-        b"leader", test_pki.keys["leader"], test_pki.cert("leader"), [test_pki.cert("interm")],
-        BestAvailableEncryption(b"mat-khau")))
+    p12.write_bytes(
+        pkcs12.serialize_key_and_certificates(
+            b"leader",
+            test_pki.keys["leader"],
+            test_pki.cert("leader"),
+            [test_pki.cert("interm")],
+            BestAvailableEncryption(b"mat-khau"),
+        )
+    )
     with Pkcs12Backend(str(p12)).open("mat-khau") as active:
         out = sign_file(SignJob(letter, tmp_path / "p12.pdf", Mode.APPROVE), active, profile)
     assert validate_pdf(out, [root_cert])[0].ok
 
 
-def test_revoked_certificate_reported_online(letter, open_signer, profile, root_cert, tmp_path) -> None:
-    out = sign_file(SignJob(letter, tmp_path / "r.pdf", Mode.APPROVE), open_signer("06"),
-                    profile.with_changes(level=Level.B_B, signer_name="Trần Quốc Việt"))
+def test_revoked_certificate_reported_online(
+    letter, open_signer, profile, root_cert, tmp_path
+) -> None:
+    out = sign_file(
+        SignJob(letter, tmp_path / "r.pdf", Mode.APPROVE),
+        open_signer("06"),
+        profile.with_changes(level=Level.B_B, signer_name="Trần Quốc Việt"),
+    )
     report = validate_pdf(out, [root_cert], online=True)[0]
     assert report.revoked and not report.ok
     assert "THU HỒI" in " ".join(report.details_vi)

@@ -13,7 +13,9 @@ from tests.fixtures.token import LOCKED_LABEL
 def test_lists_token_and_certificates(softhsm_token) -> None:
     tokens = list_tokens(softhsm_token.module_path)
     assert softhsm_token.token_label in [t.label for t in tokens]
-    with TokenSession(softhsm_token.module_path, softhsm_token.token_label, softhsm_token.user_pin) as session:
+    with TokenSession(
+        softhsm_token.module_path, softhsm_token.token_label, softhsm_token.user_pin
+    ) as session:
         certs = {c.key_id: c for c in session.certificates() if c.has_private_key}
     assert certs["01"].label == certs["02"].label == "Trần Quốc Việt"  # duplicate labels…
     assert certs["01"].key_type == "RSA" and certs["02"].key_type == "EC"  # …told apart by CKA_ID
@@ -55,7 +57,9 @@ def test_discovery_includes_softhsm_and_user_paths(softhsm_token) -> None:
 
 def test_no_pin_for_a_token_without_pin_pad_is_a_clear_error(softhsm_token) -> None:
     # SoftHSM has no protected authentication path: logging in without a PIN must not be tried.
-    [info] = [t for t in list_tokens(softhsm_token.module_path) if t.label == softhsm_token.token_label]
+    [info] = [
+        t for t in list_tokens(softhsm_token.module_path) if t.label == softhsm_token.token_label
+    ]
     assert info.flags.login_required and not info.flags.protected_auth_path
     with pytest.raises(PinRequired) as caught:
         TokenSession(softhsm_token.module_path, softhsm_token.token_label, None).__enter__()

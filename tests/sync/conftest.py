@@ -26,7 +26,9 @@ def make_engine(tmp_path: Path):  # type: ignore[no-untyped-def]
     engines: list[WatchEngine] = []
 
     def make(server, profile: WatchProfile = FAST, folder: Path | None = None) -> WatchEngine:  # type: ignore[no-untyped-def]
-        engine = WatchEngine(folder or tmp_path / "scans", profile, archivist(server), tmp_path / "state")
+        engine = WatchEngine(
+            folder or tmp_path / "scans", profile, archivist(server), tmp_path / "state"
+        )
         engines.append(engine)
         engine.start()
         return engine

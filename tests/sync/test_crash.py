@@ -17,13 +17,30 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _watch(folder: Path, env: dict, *extra: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, str(ROOT / "main.py"), "watch", str(folder), "--stability", "0.3",
-                             "--quiet", *extra], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "watch",
+            str(folder),
+            "--stability",
+            "0.3",
+            "--quiet",
+            *extra,
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
 
 
 def test_sigkill_mid_upload_then_restart(server_factory, tmp_path) -> None:
     server = server_factory()
-    env = {**os.environ, "VANTHU_SERVER": server.base_url, "VANTHU_TOKEN": server.token("archivist")}
+    env = {
+        **os.environ,
+        "VANTHU_SERVER": server.base_url,
+        "VANTHU_TOKEN": server.token("archivist"),
+    }
     folder = tmp_path / "scans"
     folder.mkdir()
     originals = {}
@@ -47,8 +64,10 @@ def test_sigkill_mid_upload_then_restart(server_factory, tmp_path) -> None:
     assert sorted(d.subject for d in docs) == sorted(originals)  # exactly once each
     client = archivist(server)
     for doc in docs:
-        data = client.session.get(f"{client.api_url}/files/{doc.latest_version.sha256}",
-                                  headers={"Authorization": f"Bearer {client.token}"}).content
+        data = client.session.get(
+            f"{client.api_url}/files/{doc.latest_version.sha256}",
+            headers={"Authorization": f"Bearer {client.token}"},
+        ).content
         assert data == originals[doc.subject]
     assert not list(folder.glob("*.pdf"))
     assert len(list((folder / "done").rglob("*.pdf"))) == 16

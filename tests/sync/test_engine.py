@@ -26,14 +26,18 @@ def contents(server) -> dict[str, bytes]:
     out = {}
     for doc in server_documents(server):
         version = doc.latest_version
-        data = client.session.get(f"{client.api_url}/files/{version.sha256}",
-                                  headers={"Authorization": f"Bearer {client.token}"}).content
+        data = client.session.get(
+            f"{client.api_url}/files/{version.sha256}",
+            headers={"Authorization": f"Bearer {client.token}"},
+        ).content
         out[doc.subject] = data
     return out
 
 
 @pytest.mark.parametrize("polling", [False, True])
-def test_drop_uploads_once_and_moves_to_done(server_factory, make_engine, tmp_path, polling) -> None:
+def test_drop_uploads_once_and_moves_to_done(
+    server_factory, make_engine, tmp_path, polling
+) -> None:
     server = server_factory()
     engine = make_engine(server, FAST.with_changes(polling=polling))
     scans = tmp_path / "scans"
@@ -44,7 +48,9 @@ def test_drop_uploads_once_and_moves_to_done(server_factory, make_engine, tmp_pa
     assert engine.wait_idle(30, finished=5)
     docs = server_documents(server)
     assert sorted(d.subject for d in docs) == sorted(n.replace("_", " ") for n in files)
-    assert {d.doc_type for d in docs} == {"Quyết định"} and {d.direction for d in docs} == {"incoming"}
+    assert {d.doc_type for d in docs} == {"Quyết định"} and {d.direction for d in docs} == {
+        "incoming"
+    }
     assert contents(server) == {n.replace("_", " "): data for n, data in files.items()}
     done = list((scans / "done").rglob("*.pdf"))
     assert len(done) == 5 and not list((scans / "Quyết định").rglob("*.pdf"))
@@ -57,7 +63,7 @@ def test_slow_writer_taken_only_when_complete(server_factory, make_engine, tmp_p
     target = tmp_path / "scans" / "máy_quét.pdf"
     with target.open("wb") as fh:
         for i in range(0, len(data), max(1, len(data) // 30)):
-            fh.write(data[i:i + max(1, len(data) // 30)])
+            fh.write(data[i : i + max(1, len(data) // 30)])
             fh.flush()
             time.sleep(0.05)
     assert engine.wait_idle(30, finished=1)
@@ -103,13 +109,23 @@ def test_bad_files_go_to_failed_with_reasons(server_factory, make_engine, tmp_pa
     (scans / "không_phải.pdf").write_text("xin chào")
     (scans / "ảnh hỏng.jpg").write_bytes(b"\xff\xd8\xff garbage")
     locked = pymupdf.open(stream=pdf_bytes("mật"), filetype="pdf")
-    locked.save(scans / "mật_khẩu.pdf", encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="a", owner_pw="b")
+    locked.save(
+        scans / "mật_khẩu.pdf", encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="a", owner_pw="b"
+    )
     (scans / "tốt.pdf").write_bytes(pdf_bytes("tốt"))
     assert engine.wait_idle(40, finished=6)
     assert [d.subject for d in server_documents(server)] == ["tốt"]
     failed = scans / "failed"
-    reasons = {p.name.removesuffix(".error.txt"): p.read_text("utf-8") for p in failed.glob("*.error.txt")}
-    assert set(reasons) == {"rỗng.pdf", "hỏng.pdf", "không_phải.pdf", "ảnh hỏng.jpg", "mật_khẩu.pdf"}
+    reasons = {
+        p.name.removesuffix(".error.txt"): p.read_text("utf-8") for p in failed.glob("*.error.txt")
+    }
+    assert set(reasons) == {
+        "rỗng.pdf",
+        "hỏng.pdf",
+        "không_phải.pdf",
+        "ảnh hỏng.jpg",
+        "mật_khẩu.pdf",
+    }
     assert "rỗng" in reasons["rỗng.pdf"] and "mật khẩu" in reasons["mật_khẩu.pdf"]
     assert "không phải tệp PDF" in reasons["không_phải.pdf"]
 
@@ -131,13 +147,16 @@ def test_server_outage_then_everything_completes(server_factory, make_engine, tm
 
 
 @pytest.mark.slow
-def test_server_down_30_seconds_mid_batch_then_all_complete_by_themselves(server_factory, make_engine,
-                                                                          tmp_path) -> None:
+def test_server_down_30_seconds_mid_batch_then_all_complete_by_themselves(
+    server_factory, make_engine, tmp_path
+) -> None:
     server = server_factory()
     engine = make_engine(server)
     scans = tmp_path / "scans"
     scans.mkdir(parents=True, exist_ok=True)
-    sent = {f"giữa_chừng_{i:02d}": pdf_bytes(f"mid-batch {i}") + os.urandom(200_000) for i in range(60)}
+    sent = {
+        f"giữa_chừng_{i:02d}": pdf_bytes(f"mid-batch {i}") + os.urandom(200_000) for i in range(60)
+    }
     for name, data in sent.items():
         (scans / f"{name}.pdf").write_bytes(data)
     wait_for(lambda: engine.queue.counts().get(FileState.UPLOADED, 0) >= 5, timeout=60)
@@ -147,7 +166,9 @@ def test_server_down_30_seconds_mid_batch_then_all_complete_by_themselves(server
     restarted = time.monotonic()
     server.start()
     assert engine.wait_idle(60, finished=60)
-    assert time.monotonic() - restarted < 30  # released when the server is back, not after long backoffs
+    assert (
+        time.monotonic() - restarted < 30
+    )  # released when the server is back, not after long backoffs
     assert contents(server) == {name.replace("_", " "): data for name, data in sent.items()}
     assert sorted(p.name for p in scans.iterdir()) == ["done"]
 
@@ -163,7 +184,9 @@ def test_five_hundred_file_drop(server_factory, make_engine, tmp_path) -> None:
     for i in range(500):
         (scans / f"lô_{i:03d}.pdf").write_bytes(base + f"\n% {i}\n".encode())
     assert engine.wait_idle(240, finished=500)
-    assert threading.active_count() <= threads_before + 5  # flat: 2 preparers, 2 uploaders, 1 finisher, none per file
+    assert (
+        threading.active_count() <= threads_before + 5
+    )  # flat: 2 preparers, 2 uploaders, 1 finisher, none per file
     docs = server_documents(server)
     assert len(docs) == 500 == len({d.subject for d in docs})
     assert len(list((scans / "done").rglob("*.pdf"))) == 500
@@ -171,12 +194,17 @@ def test_five_hundred_file_drop(server_factory, make_engine, tmp_path) -> None:
 
 def _rss_mb() -> float:
     status = open("/proc/self/status").read()
-    return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS"))) / 1024
+    return (
+        int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS")))
+        / 1024
+    )
 
 
 @pytest.mark.slow
 @pytest.mark.timeout(900)
-def test_ten_thousand_file_drop_keeps_memory_and_threads_flat(server_factory, make_engine, tmp_path) -> None:
+def test_ten_thousand_file_drop_keeps_memory_and_threads_flat(
+    server_factory, make_engine, tmp_path
+) -> None:
     """10,000 scans at once while the server is down, then it comes back: flat threads and
     memory throughout, every file on the server exactly once, the folder left empty."""
     server = server_factory()

@@ -1,9 +1,8 @@
-"""Pure parts of the upload engine: filters, subfolder mapping, stability, backoff."""
+"""Pure parts of the upload engine: filters, subfolder mapping, stability, outage probing."""
 
 import time
 from pathlib import PurePosixPath as P
 
-from sync.engine import backoff
 from sync.filters import doc_type_for, is_candidate
 from sync.outage import Outage
 from sync.profiles import WatchProfile
@@ -16,8 +15,19 @@ PROFILE = WatchProfile()
 def test_filters_take_scans_and_skip_temp_and_system_files() -> None:
     for name in ("a.pdf", "Quyết định/2026/b.PDF", "c.jpg", "d.tiff"):
         assert is_candidate(ROOT / name, ROOT, PROFILE), name
-    for name in ("~$a.pdf", "a.tmp", ".DS_Store", "Thumbs.db", "desktop.ini", "@eaDir/x.pdf", "x.docx",
-                 "done/2026-11-24/a.pdf", "failed/a.pdf", "a.pdf.part", "a.pdf.error.txt"):
+    for name in (
+        "~$a.pdf",
+        "a.tmp",
+        ".DS_Store",
+        "Thumbs.db",
+        "desktop.ini",
+        "@eaDir/x.pdf",
+        "x.docx",
+        "done/2026-11-24/a.pdf",
+        "failed/a.pdf",
+        "a.pdf.part",
+        "a.pdf.error.txt",
+    ):
         assert not is_candidate(ROOT / name, ROOT, PROFILE), name
     assert not is_candidate(P("/elsewhere/a.pdf"), ROOT, PROFILE)
 
@@ -55,12 +65,6 @@ def test_stability_tells_when_the_next_quiet_period_ends() -> None:
     assert tracker.next_due(checked_at=3.5) == 6.5  # "a" was looked at when its period ended
     tracker.forget("empty")
     assert tracker.next_due(checked_at=3.5) is None
-
-
-def test_backoff_grows_with_jitter_and_cap() -> None:
-    assert 0.25 <= backoff(0) <= 0.5
-    assert 4 <= backoff(4) <= 8
-    assert backoff(40) <= 300
 
 
 def test_outage_probes_one_file_then_releases_all_waiting() -> None:

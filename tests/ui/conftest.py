@@ -8,12 +8,17 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QtMsgType, qInstallMessageHandler  # noqa: E402
+from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 
-from ui.workers import wait_for_tasks  # noqa: E402
+from ui.workers import wait_for_tasks
 
 SCREENSHOTS = os.path.join(os.path.dirname(__file__), "..", "..", "docs", "screenshots")
-IGNORED = ("propagateSizeHints", "QSystemTrayIcon", "This plugin does not support", "Populating font family")
+IGNORED = (
+    "propagateSizeHints",
+    "QSystemTrayIcon",
+    "This plugin does not support",
+    "Populating font family",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -21,8 +26,11 @@ def fail_on_qt_warnings(qapp):  # type: ignore[no-untyped-def]
     problems: list[str] = []
 
     def handler(kind, _context, message):  # type: ignore[no-untyped-def]
-        if kind in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg) and \
-                not any(part in message for part in IGNORED):
+        if kind in (
+            QtMsgType.QtWarningMsg,
+            QtMsgType.QtCriticalMsg,
+            QtMsgType.QtFatalMsg,
+        ) and not any(part in message for part in IGNORED):
             problems.append(message)
 
     previous = qInstallMessageHandler(handler)
@@ -39,9 +47,27 @@ def ui_server(server_factory):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def session(ui_server):  # type: ignore[no-untyped-def]
-    from ui.session import open_session
+    from services.session import open_session
 
     return open_session(ui_server.base_url, *ui_server.credentials("leader"))
+
+
+@pytest.fixture
+def window(qtbot, session):  # type: ignore[no-untyped-def]
+    """The leader's main window at a common laptop size, synced and with its first page loaded."""
+    from services.workspace import Workspace
+    from ui.app import create_application
+    from ui.settings import UiSettings
+    from ui.views.main_window import MainWindow
+
+    create_application("vi")
+    win = MainWindow(Workspace(session), UiSettings())
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitUntil(lambda: "Trực tuyến" in win.status_label.text(), timeout=20000)
+    qtbot.waitUntil(lambda: not win.model.loading and win.model.rowCount() > 0, timeout=10000)
+    return win
 
 
 def screenshot(widget, name: str) -> None:  # type: ignore[no-untyped-def]

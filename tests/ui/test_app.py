@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from client.api import ApiClient
+from services.workspace import Workspace
 from signing.profiles import Level, SigningProfile, save_profile
 from signing.validation import validate_pdf
 from tests.ui.conftest import screenshot
@@ -17,15 +18,14 @@ from ui.views.login import LoginDialog
 from ui.views.main_window import MainWindow
 
 
-@pytest.fixture
-def window(qtbot, session):  # type: ignore[no-untyped-def]
-    create_application("vi")
-    win = MainWindow(session, UiSettings())
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitUntil(lambda: "Trực tuyến" in win.status_label.text(), timeout=20000)
-    return win
+def open_signing(qtbot, window, ids):  # type: ignore[no-untyped-def]
+    """The signing dialog opens once the documents are read from the cache (in a worker)."""
+    before = window.sign_dialog
+    window.sign_ids(ids)
+    qtbot.waitUntil(
+        lambda: window.sign_dialog is not None and window.sign_dialog is not before, timeout=10000
+    )
+    return window.sign_dialog
 
 
 def test_login_wrong_password_then_right(qtbot, ui_server) -> None:
@@ -47,10 +47,16 @@ def test_list_filter_and_search_without_diacritics(qtbot, window) -> None:
     assert model.rowCount() > 0 and all(r.direction == "incoming" for r in model.rows)
     screenshot(window, "main-window")
     window.nav.setCurrentRow(1)
-    qtbot.waitUntil(lambda: all(r.direction == "outgoing" for r in model.rows) and model.rowCount() > 0)
+    qtbot.waitUntil(
+        lambda: (
+            not model.loading
+            and all(r.direction == "outgoing" for r in model.rows)
+            and model.rowCount() > 0
+        )
+    )
     window.nav.setCurrentRow(0)
     qtbot.keyClicks(window.search, "dat dai")
-    qtbot.waitUntil(lambda: model.query.text == "dat dai", timeout=3000)
+    qtbot.waitUntil(lambda: model.query.text == "dat dai" and not model.loading, timeout=3000)
     assert model.rowCount() > 0
     assert all("đất đai" in (r.subject + r.organ_name).lower() for r in model.rows)
 
@@ -58,19 +64,31 @@ def test_list_filter_and_search_without_diacritics(qtbot, window) -> None:
 def test_status_filter_and_labels_in_words(qtbot, window) -> None:
     model = window.model
     codes = {row.status for row in model.rows}
-    assert model.data(model.index(0, 8)) in {"Đã tiếp nhận", "Đã giao xử lý", "Đang xử lý", "Hoàn thành"}
+    assert model.data(model.index(0, 8)) in {
+        "Đã tiếp nhận",
+        "Đã giao xử lý",
+        "Đang xử lý",
+        "Hoàn thành",
+    }
     window.status_filter.setCurrentIndex(window.status_filter.findData("processing"))
-    qtbot.waitUntil(lambda: model.query.status == "processing")
+    qtbot.waitUntil(lambda: model.query.status == "processing" and not model.loading)
     assert "processing" in codes and model.rowCount() > 0
     assert {row.status for row in model.rows} == {"processing"}
     assert {model.data(model.index(i, 8)) for i in range(model.rowCount())} == {"Đang xử lý"}
     window.status_filter.setCurrentIndex(0)
-    qtbot.waitUntil(lambda: model.query.status is None)
+    qtbot.waitUntil(lambda: model.query.status is None and not model.loading)
 
 
 def test_open_pdf_and_move_pages(qtbot, window, session) -> None:
-    with_pdf = next(d for d in (session.store.get(r.id) for r in window.model.rows) if d and d.current_version) \
-        if any(r.current_version for r in window.model.rows) else None
+    with_pdf = (
+        next(
+            d
+            for d in (session.store.get(r.id) for r in window.model.rows)
+            if d and d.current_version
+        )
+        if any(r.current_version for r in window.model.rows)
+        else None
+    )
     if with_pdf is None:
         window.nav.setCurrentRow(1)
         qtbot.waitUntil(lambda: any(r.current_version for r in window.model.rows))
@@ -89,21 +107,35 @@ def test_open_pdf_and_move_pages(qtbot, window, session) -> None:
 
 
 def _profile(softhsm_token, images) -> None:  # type: ignore[no-untyped-def]
-    save_profile(SigningProfile(name="Mặc định", level=Level.B_B, tsa_url=None, signature_image=str(images[0]),
-                                seal_image=str(images[1]), module_path=softhsm_token.module_path,
-                                token_label=softhsm_token.token_label, key_id="01"))
+    save_profile(
+        SigningProfile(
+            name="Mặc định",
+            level=Level.B_B,
+            tsa_url=None,
+            signature_image=str(images[0]),
+            seal_image=str(images[1]),
+            module_path=softhsm_token.module_path,
+            token_label=softhsm_token.token_label,
+            key_id="01",
+        )
+    )
 
 
 @pytest.mark.parametrize("count", [1, 5])
-def test_sign_documents_from_the_ui(qtbot, window, session, softhsm_token, images, ui_server, tmp_path,
-                                    count) -> None:
+def test_sign_documents_from_the_ui(
+    qtbot, window, session, softhsm_token, images, ui_server, tmp_path, count
+) -> None:
     _profile(softhsm_token, images)
     from client.cache.query import DocumentQuery, search
 
-    ids = [r.id for r in search(session.store, DocumentQuery(limit=1000)).rows if r.current_version][:count]
+    ids = [
+        r.id for r in search(session.store, DocumentQuery(limit=1000)).rows if r.current_version
+    ][:count]
     assert len(ids) == count
-    dialog = window.sign_ids(ids)
-    qtbot.waitUntil(lambda: dialog.certificate.count() > 0 or bool(dialog.warning.text()), timeout=15000)
+    dialog = open_signing(qtbot, window, ids)
+    qtbot.waitUntil(
+        lambda: dialog.certificate.count() > 0 or bool(dialog.warning.text()), timeout=15000
+    )
     assert dialog.certificate.count() > 0, dialog.warning.text()
     dialog.certificate.setCurrentIndex(dialog.certificate.findData("01"))
     qtbot.keyClicks(dialog.pin, softhsm_token.user_pin)
@@ -126,15 +158,18 @@ def test_sign_documents_from_the_ui(qtbot, window, session, softhsm_token, image
     dialog.close()
 
 
-def test_conflict_offers_reload_and_never_overwrites(qtbot, window, session, softhsm_token, images, ui_server,
-                                                     tmp_path) -> None:
+def test_conflict_offers_reload_and_never_overwrites(
+    qtbot, window, session, softhsm_token, images, ui_server, tmp_path
+) -> None:
     from ui.views.sign_dialog import SignDialog
 
     _profile(softhsm_token, images)
     from client.cache.query import DocumentQuery, search
 
-    [doc_id] = [r.id for r in search(session.store, DocumentQuery(limit=1000)).rows if r.current_version][:1]
-    dialog = window.sign_ids([doc_id])
+    [doc_id] = [
+        r.id for r in search(session.store, DocumentQuery(limit=1000)).rows if r.current_version
+    ][:1]
+    dialog = open_signing(qtbot, window, [doc_id])
     qtbot.waitUntil(lambda: dialog.certificate.count() > 0, timeout=15000)
     # Meanwhile a clerk uploads a newer version on the server.
     clerk = ApiClient(ui_server.base_url)
@@ -145,38 +180,58 @@ def test_conflict_offers_reload_and_never_overwrites(qtbot, window, session, sof
     letter.new_page().insert_text((72, 72), "bản sửa của văn thư")
     letter.save(newer)
     uploaded = clerk.upload_file(newer)
-    clerk.add_version(doc_id, uploaded.sha256, newer.name, "sửa", base_version=before.current_version)
+    clerk.add_version(
+        doc_id, uploaded.sha256, newer.name, "sửa", base_version=before.current_version
+    )
     dialog.certificate.setCurrentIndex(dialog.certificate.findData("01"))
     qtbot.keyClicks(dialog.pin, softhsm_token.user_pin)
     dialog.sign_button.click()
     qtbot.waitUntil(lambda: dialog.results_list.count() == 1, timeout=60000)
     assert dialog.results[0].conflict and dialog.reload_button.isVisible()
     after = clerk.get_document(doc_id)
-    assert after.current_version == before.current_version + 1 and after.versions[-1].note == "sửa"  # kept
+    assert (
+        after.current_version == before.current_version + 1 and after.versions[-1].note == "sửa"
+    )  # kept
     dialog.reload_button.click()
-    qtbot.waitUntil(lambda: any(d.isVisible() and d is not dialog for d in window.findChildren(SignDialog)),
-                    timeout=20000)
+    qtbot.waitUntil(
+        lambda: any(d.isVisible() and d is not dialog for d in window.findChildren(SignDialog)),
+        timeout=20000,
+    )
     again = next(d for d in window.findChildren(SignDialog) if d.isVisible() and d is not dialog)
-    assert [d.current_version for d in again.documents] == [after.current_version]  # the newest, to sign now
+    assert [d.current_version for d in again.documents] == [
+        after.current_version
+    ]  # the newest, to sign now
     again.close()
 
 
 def test_urgent_incoming_documents_are_announced(qtbot, window, ui_server) -> None:
     clerk = ApiClient(ui_server.base_url)
     clerk.login(*ui_server.credentials("clerk"))
-    urgent = clerk.create_document({"direction": "incoming", "doc_type": "Công văn", "urgency": 3,
-                                    "subject": "Hỏa tốc: phòng chống bão số 9", "organ_name": "Ban Chỉ huy PCTT"})
+    urgent = clerk.create_document(
+        {
+            "direction": "incoming",
+            "doc_type": "Công văn",
+            "urgency": 3,
+            "subject": "Hỏa tốc: phòng chống bão số 9",
+            "organ_name": "Ban Chỉ huy PCTT",
+        }
+    )
     window.sync_now()
-    qtbot.waitUntil(lambda: any(d.id == urgent.id for d in window.last_alerts.urgent), timeout=20000)
+    qtbot.waitUntil(
+        lambda: any(d.id == urgent.id for d in window.last_alerts.urgent), timeout=20000
+    )
     [news] = [d for d in window.last_alerts.urgent if d.id == urgent.id]
     assert news.urgency == 3 and "bão số 9" in news.subject
 
 
 def test_uploads_panel_processes_dropped_files(qtbot, ui_server, tmp_path) -> None:
-    from ui.session import open_session
+    from services.session import open_session
 
     create_application("vi")
-    window = MainWindow(open_session(ui_server.base_url, *ui_server.credentials("archivist")), UiSettings())
+    window = MainWindow(
+        Workspace(open_session(ui_server.base_url, *ui_server.credentials("archivist"))),
+        UiSettings(),
+    )
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()
@@ -189,8 +244,13 @@ def test_uploads_panel_processes_dropped_files(qtbot, ui_server, tmp_path) -> No
         doc = pymupdf.open()
         doc.new_page().insert_text((72, 72), f"scan {i}")
         doc.save(folder / f"bản_quét_{i}.pdf")
-    qtbot.waitUntil(lambda: window.uploads.table.rowCount() == 3 and all(
-        window.uploads.table.item(r, 1).text() == "Đã tải lên" for r in range(3)), timeout=60000)
+    qtbot.waitUntil(
+        lambda: (
+            window.uploads.table.rowCount() == 3
+            and all(window.uploads.table.item(r, 1).text() == "Đã tải lên" for r in range(3))
+        ),
+        timeout=60000,
+    )
     screenshot(window, "uploads")
     window.uploads.stop()
 
@@ -226,7 +286,9 @@ def test_settings_edit_signing_and_watch_profiles(qtbot, window, softhsm_token, 
     view.watch.parallel.setValue(3)
     view.watch.detection.setCurrentIndex(2)
     screenshot(window, "settings")
-    [save] = [b for b in view.findChildren(type(window.sign_button)) if b.objectName() == "saveSettings"]
+    [save] = [
+        b for b in view.findChildren(type(window.sign_button)) if b.objectName() == "saveSettings"
+    ]
     save.click()
     saved = signing_profile("Mặc định")
     assert saved.tsa_url == "http://tsa.viettel-ca.vn/" and saved.level is Level.B_LT
@@ -243,4 +305,7 @@ def test_sync_can_be_stopped_and_resumes(qtbot, window) -> None:
     qtbot.waitUntil(lambda: window.sync_task is None, timeout=20000)
     assert window.sync_button.text() == "Đồng bộ"
     window.sync_button.click()
-    qtbot.waitUntil(lambda: window.sync_task is None and "Trực tuyến" in window.status_label.text(), timeout=20000)
+    qtbot.waitUntil(
+        lambda: window.sync_task is None and "Trực tuyến" in window.status_label.text(),
+        timeout=20000,
+    )

@@ -6,13 +6,16 @@ import xml.etree.ElementTree as ET
 
 from PySide6.QtCore import QTranslator
 
-from client.resources import resource_path
+from base.resources import resource_path
 
 
 def _messages() -> list[tuple[str, str, ET.Element]]:
     root = ET.parse(resource_path("i18n") / "vanthu_en.ts").getroot()
-    return [(context.findtext("name") or "", message.findtext("source") or "", message)
-            for context in root.iter("context") for message in context.iter("message")]
+    return [
+        (context.findtext("name") or "", message.findtext("source") or "", message)
+        for context in root.iter("context")
+        for message in context.iter("message")
+    ]
 
 
 def test_every_text_has_a_finished_english_translation() -> None:
@@ -21,7 +24,11 @@ def test_every_text_has_a_finished_english_translation() -> None:
         translation = message.find("translation")
         forms = [f.text for f in translation.iter("numerusform")] if translation is not None else []
         texts = forms or [translation.text if translation is not None else None]
-        if translation is None or translation.get("type") or not all((t or "").strip() for t in texts):
+        if (
+            translation is None
+            or translation.get("type")
+            or not all((t or "").strip() for t in texts)
+        ):
             missing.append(source)
     assert not missing, f"untranslated: {missing}"
 
@@ -29,7 +36,10 @@ def test_every_text_has_a_finished_english_translation() -> None:
 def test_compiled_translations_match_the_sources() -> None:
     translator = QTranslator()
     assert translator.load(str(resource_path("i18n") / "vanthu_en.qm"))
-    stale = [source for context, source, message in _messages()
-             if not message.get("numerus")
-             and translator.translate(context, source) != message.findtext("translation")]
+    stale = [
+        source
+        for context, source, message in _messages()
+        if not message.get("numerus")
+        and translator.translate(context, source) != message.findtext("translation")
+    ]
     assert not stale, f"run `make translations`: {stale}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -17,12 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from client.errors import current_language
+from base.errors import current_language
 from client.records import Document
+from services.workspace import Workspace
+from signing.profiles import SigningProfile
+from signing.validation import SignatureReport
 
 from ..errors import describe
 from ..labels import secrecy_label, status_label, urgency_label
-from ..session import AppSession
 from ..workers import run_task
 from .pdf_view import PdfView
 
@@ -31,20 +34,22 @@ __all__ = ["DocumentView"]
 logger = logging.getLogger(__name__)
 
 
-def _validate(path: Path) -> list:
-    # Imported on first use in the worker: pyHanko and PyMuPDF would add ~1 s to start-up.
-    from signing.validation import validate_pdf
-
-    return validate_pdf(path)
-
-
 class DocumentView(QWidget):
     sign_requested = Signal(int)
 
-    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        profile: Callable[[], SigningProfile],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.session = session
+        self.workspace = workspace
+        self.profile = profile
+        """The signing profile whose trust roots judge signatures (the same as ``vanthu verify``)."""
         self.document: Document | None = None
+        self.note = ""
+        """A lasting remark under the page (e.g. a signed version waiting to be sent)."""
         self.file: Path | None = None
         self.title = QLabel()
         self.title.setWordWrap(True)
@@ -60,7 +65,9 @@ class DocumentView(QWidget):
         tabs.addTab(self.versions, self.tr("Phiên bản"))
         tabs.addTab(self.signatures, self.tr("Chữ ký số"))
         self.sign_button = QPushButton(self.tr("Ký số"))
-        self.sign_button.clicked.connect(lambda: self.document and self.sign_requested.emit(self.document.id))
+        self.sign_button.clicked.connect(
+            lambda: self.document and self.sign_requested.emit(self.document.id)
+        )
         side = QWidget()
         side.setMinimumWidth(260)  # metadata labels and the three tabs stay readable
         column = QVBoxLayout(side)
@@ -79,7 +86,10 @@ class DocumentView(QWidget):
 
     def show_document(self, document: Document) -> None:
         self.document = document
-        self.title.setText(f"<h3>{document.doc_type} {document.number_symbol}</h3><p>{document.subject}</p>")
+        self.note = ""
+        self.title.setText(
+            f"<h3>{document.doc_type} {document.number_symbol}</h3><p>{document.subject}</p>"
+        )
         while self.meta.rowCount():
             self.meta.removeRow(0)
         day = document.issued_date or document.arrival_date
@@ -90,7 +100,10 @@ class DocumentView(QWidget):
             (self.tr("Người ký"), f"{document.signer_position} {document.signer_name}".strip()),
             (self.tr("Độ khẩn"), urgency_label(document.urgency)),
             (self.tr("Độ mật"), secrecy_label(document.secrecy)),
-            (self.tr("Hạn xử lý"), document.due_date.strftime("%d/%m/%Y") if document.due_date else ""),
+            (
+                self.tr("Hạn xử lý"),
+                document.due_date.strftime("%d/%m/%Y") if document.due_date else "",
+            ),
             (self.tr("Số đến"), str(document.arrival_number or "")),
             (self.tr("Nơi nhận"), "; ".join(document.to_places or document.recipients)),
             (self.tr("Trạng thái"), status_label(document.status)),
@@ -100,22 +113,56 @@ class DocumentView(QWidget):
             self.meta.addRow(label, text)
         self.versions.clear()
         for version in document.versions:
-            self.versions.addItem(f"{version.number}. {version.filename} — {version.note} ({version.author})")
+            self.versions.addItem(
+                f"{version.number}. {version.filename} — {version.note} ({version.author})"
+            )
         self.signatures.clear()
         if document.latest_version is None:
             self.status.setText(self.tr("Văn bản chưa có tệp."))
             return
         self.status.setText(self.tr("Đang mở tệp…"))
-        client = self.session.client if self.session.online else None
-        run_task(self.session.files.open, client, document, on_done=self._opened, on_error=self._failed)
+        run_task(
+            self.workspace.open_file,
+            document,
+            on_done=lambda path: self._opened(document, path),
+            on_error=self._failed,
+            owner=self,
+        )
 
-    def _opened(self, path: Path) -> None:
+    def refresh(self, document_ids: Iterable[int]) -> None:
+        """After signing: show the shown document's newest version (or that a signed one waits to be sent)."""
+        if self.document is None or self.document.id not in set(document_ids):
+            return
+        shown = self.document.id
+
+        def reload() -> tuple[Document | None, bool]:
+            return self.workspace.document(shown), shown in self.workspace.pending_versions()
+
+        run_task(reload, on_done=self._reloaded, on_error=self._failed, owner=self)
+
+    def _reloaded(self, result: tuple[Document | None, bool]) -> None:
+        document, waiting = result
+        if document is None or self.document is None or document.id != self.document.id:
+            return
+        self.show_document(document)
+        if waiting:
+            self.note = self.tr("Bản đã ký đang chờ gửi lên máy chủ (ngoại tuyến).")
+            self.status.setText(self.note)
+
+    def _opened(self, document: Document, path: Path) -> None:
+        if self.document is not document:
+            return  # another document was opened meanwhile
         self.file = path
-        self.status.clear()
         self.pdf.open(path)
-        run_task(_validate, path, on_done=self._validated, on_error=self._failed)
+        self.status.setText(self.note)
+        run_task(
+            lambda: self.workspace.validate(document, self.profile()),
+            on_done=self._validated,
+            on_error=self._failed,
+            owner=self,
+        )
 
-    def _validated(self, reports: list) -> None:
+    def _validated(self, reports: list[SignatureReport]) -> None:
         self.signatures.clear()
         english = current_language() == "en"
         if not reports:
@@ -125,7 +172,9 @@ class DocumentView(QWidget):
             details = report.details_en if english else report.details_vi
             when = report.timestamp_time or report.signing_time
             stamp = when.astimezone().strftime("%d/%m/%Y %H:%M") if when else ""
-            self.signatures.addItem(f"{number}. {report.signer_cn} — {summary} {stamp}\n   " + "\n   ".join(details))
+            self.signatures.addItem(
+                f"{number}. {report.signer_cn} — {summary} {stamp}\n   " + "\n   ".join(details)
+            )
 
     def _failed(self, exc: Exception) -> None:
         title, message = describe(exc)

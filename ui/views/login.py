@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from client.credentials import KeyringUnavailable, TokenStore
+from services.session import Session, open_session, remember_login
+
 from ..errors import describe
-from ..session import AppSession, open_session
 from ..workers import run_task
 
 __all__ = ["LoginDialog"]
@@ -30,7 +32,9 @@ logger = logging.getLogger(__name__)
 class LoginDialog(QDialog):
     def __init__(self, server: str = "", username: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session: AppSession | None = None
+        self.session: Session | None = None
+        self.remember_warning = ""
+        """Set when “remember me” could not be honoured (no OS keyring); the window shows it."""
         self.setWindowTitle(self.tr("Đăng nhập — Văn thư số"))
         self.server = QLineEdit(server or "http://127.0.0.1:8000")
         self.username = QLineEdit(username)
@@ -54,12 +58,16 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("Mật khẩu"), self.password)
         form.addRow(self.tr("Chứng chỉ CA"), ca_row)
         form.addRow("", self.remember)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Đăng nhập"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        title = QLabel(f"<h2>{self.tr('Văn thư số')}</h2><p>{self.tr('Hệ thống quản lý văn bản và điều hành')}</p>")
+        title = QLabel(
+            f"<h2>{self.tr('Văn thư số')}</h2><p>{self.tr('Hệ thống quản lý văn bản và điều hành')}</p>"
+        )
         layout.addWidget(title)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -67,7 +75,9 @@ class LoginDialog(QDialog):
         self.setMinimumWidth(460)
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn chứng chỉ CA"), "", "PEM (*.pem *.crt *.cer)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Chọn chứng chỉ CA"), "", "PEM (*.pem *.crt *.cer)"
+        )
         if path:
             self.ca_bundle.setText(path)
 
@@ -76,12 +86,27 @@ class LoginDialog(QDialog):
         self.buttons.setEnabled(False)
         password = self.password.text()
         self.password.clear()
-        run_task(open_session, self.server.text().strip(), self.username.text().strip(), password,
-                 self.ca_bundle.text().strip(), self.remember.isChecked(),
-                 on_done=self._done, on_error=self._failed)
+        ca_bundle = self.ca_bundle.text().strip()
+        remember = self.remember.isChecked()
 
-    def _done(self, session: AppSession) -> None:
-        self.session = session
+        def sign_in() -> tuple[Session, str]:
+            session = open_session(
+                self.server.text().strip(), self.username.text().strip(), password, ca_bundle
+            )
+            if not remember:
+                return session, ""
+            try:
+                remember_login(session, TokenStore.KEYRING, ca_bundle)
+            except (
+                KeyringUnavailable
+            ) as exc:  # signed in, just not remembered: say so, store nothing
+                return session, exc.message()
+            return session, ""
+
+        run_task(sign_in, on_done=self._done, on_error=self._failed, owner=self)
+
+    def _done(self, result: tuple[Session, str]) -> None:
+        self.session, self.remember_warning = result
         self.accept()
 
     def _failed(self, exc: Exception) -> None:

@@ -7,9 +7,10 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -27,23 +28,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from client.cache import sync
-from client.cache.alerts import Alerts, collect_alerts
+from client.cache.alerts import Alerts
 from client.cache.query import DocumentQuery, Sort
 from client.errors import ServerUnavailable
-from signing.profiles import get_profile
+from client.records import Document
+from services.workspace import PullOutcome, Workspace
+from signing.profiles import SigningProfile, get_profile
 
 from ..app_icon import app_icon
 from ..errors import describe, show_error
 from ..i18n import apply_language
 from ..labels import STATUSES, status_label, urgency_label
 from ..models import DocumentTableModel
-from ..session import AppSession
 from ..settings import UiSettings, save_settings
 from ..workers import Task, run_task
 from .document_view import DocumentView
 from .settings_view import SettingsView
 from .uploads import UploadsView
+
+if TYPE_CHECKING:
+    from .sign_dialog import SignDialog
 
 __all__ = ["MainWindow"]
 
@@ -53,9 +57,10 @@ PAGES = ("incoming", "outgoing", "to_sign", "uploads", "settings")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, session: AppSession, settings: UiSettings) -> None:
+    def __init__(self, workspace: Workspace, settings: UiSettings) -> None:
         super().__init__()
-        self.session, self.settings = session, settings
+        self.workspace, self.settings = workspace, settings
+        self.session = workspace.session
         self.setObjectName("mainWindow")
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -74,7 +79,8 @@ class MainWindow(QMainWindow):
         self.status_filter.setObjectName("status_filter")
         for box in (self.urgency, self.doc_type, self.overdue, self.status_filter):
             box.currentIndexChanged.connect(self.apply_filters)
-        self.model = DocumentTableModel(session.store, self)
+        self.model = DocumentTableModel(workspace.search, self)
+        self.model.failed.connect(self._list_failed)
         self.table = QTableView()
         self.table.setObjectName("documents")
         self.table.setModel(self.model)
@@ -82,36 +88,54 @@ class MainWindow(QMainWindow):
         self.table.setSortingEnabled(False)
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 120), (1, 85), (2, 90), (4, 190), (5, 95), (6, 70), (7, 85), (8, 105)):
+        for column, width in (
+            (0, 120),
+            (1, 85),
+            (2, 90),
+            (4, 190),
+            (5, 95),
+            (6, 70),
+            (7, 85),
+            (8, 105),
+        ):
             self.table.setColumnWidth(column, width)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.doubleClicked.connect(lambda index: self.open_document(self.model.row_at(index.row()).id))
+        self.table.doubleClicked.connect(
+            lambda index: self.open_document(self.model.row_at(index.row()).id)
+        )
         self.sign_button = QPushButton()
         self.sign_button.clicked.connect(self.sign_selected)
         self.sync_button = QPushButton()
         self.sync_button.clicked.connect(self._sync_clicked)
         self.sync_task: Task | None = None
         self.after_sync: list[Callable[[], object]] = []
+        self.sign_dialog: SignDialog | None = None
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
-        for widget in (self.doc_type, self.urgency, self.status_filter, self.overdue, self.sign_button,
-                       self.sync_button):
+        for widget in (
+            self.doc_type,
+            self.urgency,
+            self.status_filter,
+            self.overdue,
+            self.sign_button,
+            self.sync_button,
+        ):
             filters.addWidget(widget)
         list_page = QWidget()
-        column = QVBoxLayout(list_page)
-        column.addLayout(filters)
-        column.addWidget(self.table, 1)
-        self.document_view = DocumentView(session)
+        list_column = QVBoxLayout(list_page)
+        list_column.addLayout(filters)
+        list_column.addWidget(self.table, 1)
+        self.document_view = DocumentView(workspace, self.signing_profile)
         self.document_view.sign_requested.connect(lambda doc_id: self.sign_ids([doc_id]))
-        self.uploads = UploadsView(session)
+        self.uploads = UploadsView(workspace)
         self.uploads.folder.setText(settings.watch_folder)
         self.uploads.finished_file.connect(self._upload_finished)
-        self.settings_view = SettingsView(replace(settings, server=session.client.base_url))
+        self.settings_view = SettingsView(replace(settings, server=self.session.client.base_url))
         self.settings_view.changed.connect(self.apply_settings)
         self.stack = QStackedWidget()
-        for widget in (list_page, self.document_view, self.uploads, self.settings_view):
-            self.stack.addWidget(widget)
+        for page in (list_page, self.document_view, self.uploads, self.settings_view):
+            self.stack.addWidget(page)
         central = QWidget()
         row = QHBoxLayout(central)
         row.addWidget(self.nav)
@@ -123,7 +147,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.user_label)
         self.tray = QSystemTrayIcon(app_icon(), self)
         self.tray.setToolTip(self.tr("Văn thư số"))
-        self.tray.activated.connect(lambda _reason: (self.showNormal(), self.raise_(), self.activateWindow()))
+        self.tray.activated.connect(lambda _reason: self._bring_to_front())
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray.show()
         self.last_alerts = Alerts()
@@ -133,24 +157,64 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self.sync_now()
 
+    def _list_failed(self, exc: Exception) -> None:
+        self.status_label.setText(": ".join(describe(exc)))
+
+    def _bring_to_front(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
     # -- texts -------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Văn thư số"))
         current = self.nav.currentRow()
         self.nav.blockSignals(True)
         self.nav.clear()
-        self.nav.addItems([self.tr("Văn bản đến"), self.tr("Văn bản đi"), self.tr("Chờ ký"), self.tr("Tải lên"),
-                           self.tr("Cài đặt")])
+        self.nav.addItems(
+            [
+                self.tr("Văn bản đến"),
+                self.tr("Văn bản đi"),
+                self.tr("Chờ ký"),
+                self.tr("Tải lên"),
+                self.tr("Cài đặt"),
+            ]
+        )
         self.nav.setCurrentRow(max(0, current))
         self.nav.blockSignals(False)
-        self.search.setPlaceholderText(self.tr("Tìm số, ký hiệu, trích yếu… (gõ không dấu cũng được)"))
-        self._fill(self.urgency, [(self.tr("Mọi độ khẩn"), None), (self.tr("Khẩn trở lên"), 1),
-                                  (self.tr("Thượng khẩn trở lên"), 2), (self.tr("Hỏa tốc"), 3)])
-        self._fill(self.doc_type, [(self.tr("Mọi loại"), None)] + [(t, t) for t in (
-            "Công văn", "Quyết định", "Tờ trình", "Báo cáo", "Thông báo", "Kế hoạch", "Giấy mời")])
+        self.search.setPlaceholderText(
+            self.tr("Tìm số, ký hiệu, trích yếu… (gõ không dấu cũng được)")
+        )
+        self._fill(
+            self.urgency,
+            [
+                (self.tr("Mọi độ khẩn"), None),
+                (self.tr("Khẩn trở lên"), 1),
+                (self.tr("Thượng khẩn trở lên"), 2),
+                (self.tr("Hỏa tốc"), 3),
+            ],
+        )
+        self._fill(
+            self.doc_type,
+            [(self.tr("Mọi loại"), None)]
+            + [
+                (t, t)
+                for t in (
+                    "Công văn",
+                    "Quyết định",
+                    "Tờ trình",
+                    "Báo cáo",
+                    "Thông báo",
+                    "Kế hoạch",
+                    "Giấy mời",
+                )
+            ],
+        )
         self._fill(self.overdue, [(self.tr("Mọi hạn"), False), (self.tr("Quá hạn"), True)])
-        self._fill(self.status_filter, [(self.tr("Mọi trạng thái"), None)] + [(status_label(code), code)
-                                                                                for code in STATUSES])
+        self._fill(
+            self.status_filter,
+            [(self.tr("Mọi trạng thái"), None)] + [(status_label(code), code) for code in STATUSES],
+        )
         self.sign_button.setText(self.tr("Ký số"))
         self.sync_button.setText(self.tr("Dừng đồng bộ") if self.sync_task else self.tr("Đồng bộ"))
         self.user_label.setText(f"{self.session.user.full_name} — {self.session.user.title}")
@@ -167,10 +231,17 @@ class MainWindow(QMainWindow):
         box.blockSignals(False)
 
     def _shortcuts(self) -> None:
-        for keys, slot in ((QKeySequence.StandardKey.Find, lambda: (self.nav.setCurrentRow(0), self.search.setFocus())),
-                           ("Ctrl+Return", self._open_selected), ("Ctrl+K", self.sign_selected),
-                           ("Alt+Down", lambda: self._step(1)), ("Alt+Up", lambda: self._step(-1)),
-                           ("F5", self.sync_now)):
+        for keys, slot in (
+            (
+                QKeySequence.StandardKey.Find,
+                lambda: (self.nav.setCurrentRow(0), self.search.setFocus()),
+            ),
+            ("Ctrl+Return", self._open_selected),
+            ("Ctrl+K", self.sign_selected),
+            ("Alt+Down", lambda: self._step(1)),
+            ("Alt+Up", lambda: self._step(-1)),
+            ("F5", self.sync_now),
+        ):
             action = QAction(self)
             action.setShortcut(QKeySequence(keys))
             action.triggered.connect(slot)
@@ -191,13 +262,21 @@ class MainWindow(QMainWindow):
 
     def current_query(self) -> DocumentQuery:
         page = PAGES[max(0, self.nav.currentRow())]
-        direction = {"incoming": "incoming", "outgoing": "outgoing", "to_sign": "outgoing"}.get(page)
+        direction = {"incoming": "incoming", "outgoing": "outgoing", "to_sign": "outgoing"}.get(
+            page
+        )
         text = self.search.text().strip()
-        return DocumentQuery(text=text, direction=direction, doc_type=self.doc_type.currentData(),
-                             min_urgency=self.urgency.currentData(), overdue=bool(self.overdue.currentData()),
-                             status="pending_signature" if page == "to_sign" else self.status_filter.currentData(),
-                             sort=Sort.RELEVANCE if text else Sort.NEWEST, today=dt.date.today(),
-                             limit=DocumentTableModel.PAGE)
+        return DocumentQuery(
+            text=text,
+            direction=direction,
+            doc_type=self.doc_type.currentData(),
+            min_urgency=self.urgency.currentData(),
+            overdue=bool(self.overdue.currentData()),
+            status="pending_signature" if page == "to_sign" else self.status_filter.currentData(),
+            sort=Sort.RELEVANCE if text else Sort.NEWEST,
+            today=dt.date.today(),
+            limit=DocumentTableModel.PAGE,
+        )
 
     def apply_filters(self) -> None:
         self.model.set_query(self.current_query())
@@ -217,32 +296,68 @@ class MainWindow(QMainWindow):
             self.open_document(self.model.row_at(row).id)
 
     def open_document(self, document_id: int) -> None:
-        document = self.session.store.get(document_id)
+        """Read the document from the cache in a worker, then show it."""
+        run_task(
+            self.workspace.document,
+            document_id,
+            on_done=self._show_document,
+            on_error=lambda exc: show_error(self, exc),
+            owner=self,
+        )
+
+    def _show_document(self, document: Document | None) -> None:
         if document is not None:
             self.stack.setCurrentWidget(self.document_view)
             self.document_view.show_document(document)
+
+    def signing_profile(self) -> SigningProfile:
+        """The profile named in the settings (signing and validation use the same one)."""
+        return get_profile(self.settings.signing_profile)
 
     # -- actions -----------------------------------------------------------------------
     def sign_selected(self) -> None:
         self.sign_ids(self._selected_ids())
 
-    def sign_ids(self, ids: list[int]):  # type: ignore[no-untyped-def]
+    def sign_ids(self, ids: list[int]) -> None:
+        """Open the signing dialog for these documents (read from the cache off the GUI thread)."""
+
+        def load() -> tuple[list[Document], SigningProfile]:
+            found = (self.workspace.document(i) for i in ids)
+            return [d for d in found if d is not None and d.current_version], self.signing_profile()
+
+        run_task(
+            load,
+            on_done=self._open_sign_dialog,
+            on_error=lambda exc: show_error(self, exc),
+            owner=self,
+        )
+
+    def _open_sign_dialog(self, loaded: tuple[list[Document], SigningProfile]) -> None:
         from .sign_dialog import SignDialog  # pyHanko/PyMuPDF load on first use, not at start-up
 
-        documents = [d for d in (self.session.store.get(i) for i in ids) if d is not None and d.current_version]
+        documents, profile = loaded
         if not documents:
-            QMessageBox.information(self, self.tr("Ký số"), self.tr("Hãy chọn văn bản có tệp để ký."))
-            return None
-        try:
-            profile = get_profile(self.settings.signing_profile)
-        except Exception as exc:  # noqa: BLE001 - a readable message
-            show_error(self, exc)
-            return None
-        dialog = SignDialog(self.session, documents, profile, self)
-        dialog.finished.connect(lambda _r: self.sync_now(
-            then=(lambda: self.sign_ids(dialog.reload_ids)) if dialog.reload_ids and dialog.reload_requested else None))
+            QMessageBox.information(
+                self, self.tr("Ký số"), self.tr("Hãy chọn văn bản có tệp để ký.")
+            )
+            return
+        dialog = SignDialog(self.workspace, documents, profile, self)
+        dialog.finished.connect(lambda _r: self._signing_finished(dialog))
         dialog.open()
-        return dialog
+        self.sign_dialog = dialog
+
+    def _signing_finished(self, dialog: SignDialog) -> None:
+        """Pull the signed versions; the open document shows its new file and signatures."""
+        signed = {r.document_id for r in dialog.results if r.ok}
+
+        def after() -> None:
+            self.document_view.refresh(signed)
+            if dialog.reload_ids and dialog.reload_requested:
+                self.sign_ids(dialog.reload_ids)
+
+        self.sync_now(then=after)
+        if not self.session.online:
+            self.document_view.refresh(signed)  # offline: show "chờ gửi" now
 
     def _sync_clicked(self) -> None:
         """The button syncs, or stops a sync in progress (it resumes from the last page next time)."""
@@ -260,13 +375,7 @@ class MainWindow(QMainWindow):
         self.status_label.setText(self.tr("Đang đồng bộ…"))
         self.sync_button.setText(self.tr("Dừng đồng bộ"))
 
-        def work(progress, cancel):  # type: ignore[no-untyped-def]
-            report = sync(self.session.store, self.session.client, progress, cancel)
-            if self.session.outbox.entries("pending"):
-                self.session.outbox.replay(self.session.client)
-            return report, self.session.store.count(), collect_alerts(self.session.store, dt.date.today())
-
-        def done(result) -> None:  # type: ignore[no-untyped-def]
+        def done(result: PullOutcome) -> None:
             self._sync_ended()
             self._synced(result)
             pending, self.after_sync = self.after_sync, []
@@ -278,9 +387,15 @@ class MainWindow(QMainWindow):
             self.after_sync.clear()  # e.g. re-signing after a 409 needs the newest version first
             self._sync_failed(exc)
 
-        self.sync_task = run_task(work, on_done=done, on_error=failed,
-                 on_progress=lambda done, _pages: self.status_label.setText(
-                     self.tr("Đang đồng bộ… %1 thay đổi").replace("%1", f"{done:,}")))
+        self.sync_task = run_task(
+            self.workspace.sync_now,
+            on_done=done,
+            on_error=failed,
+            on_progress=lambda done, _pages: self.status_label.setText(
+                self.tr("Đang đồng bộ… %1 thay đổi").replace("%1", f"{done:,}")
+            ),
+            owner=self,
+        )
 
     def _sync_ended(self) -> None:
         self.sync_task = None
@@ -291,28 +406,49 @@ class MainWindow(QMainWindow):
         self.last_alerts = alerts
         if not alerts or not QSystemTrayIcon.isSystemTrayAvailable():
             return
-        lines = [f"{urgency_label(d.urgency)}: {d.number_symbol} — {d.subject[:80]}" for d in alerts.urgent[:3]]
+        lines = [
+            f"{urgency_label(d.urgency)}: {d.number_symbol} — {d.subject[:80]}"
+            for d in alerts.urgent[:3]
+        ]
         if len(alerts.urgent) > 3:
-            lines.append(self.tr("… và %1 văn bản khẩn khác").replace("%1", str(len(alerts.urgent) - 3)))
+            lines.append(
+                self.tr("… và %1 văn bản khẩn khác").replace("%1", str(len(alerts.urgent) - 3))
+            )
         if alerts.due_today:
-            lines.append(self.tr("%1 văn bản đến hạn giải quyết hôm nay").replace("%1", str(alerts.due_today)))
+            lines.append(
+                self.tr("%1 văn bản đến hạn giải quyết hôm nay").replace(
+                    "%1", str(alerts.due_today)
+                )
+            )
         title = self.tr("Văn bản khẩn mới") if alerts.urgent else self.tr("Hạn giải quyết")
-        icon = QSystemTrayIcon.MessageIcon.Warning if alerts.urgent else QSystemTrayIcon.MessageIcon.Information
+        icon = (
+            QSystemTrayIcon.MessageIcon.Warning
+            if alerts.urgent
+            else QSystemTrayIcon.MessageIcon.Information
+        )
         self.tray.showMessage(title, "\n".join(lines), icon, 8000)
 
-    def _synced(self, result) -> None:  # type: ignore[no-untyped-def]
-        _report, total, alerts = result
-        self._notify(alerts)
-        self.session.online = True
+    def _synced(self, outcome: PullOutcome) -> None:
+        self._notify(outcome.alerts)
+        total = outcome.documents
+        if outcome.conflicts and QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray.showMessage(
+                self.tr("Xung đột phiên bản"),
+                outcome.conflicts[0].error,
+                QSystemTrayIcon.MessageIcon.Warning,
+                8000,
+            )
         when = dt.datetime.now().strftime("%H:%M")
-        self.status_label.setText(self.tr("Trực tuyến — đồng bộ lúc %1 — %2 văn bản trên máy").replace(
-            "%1", when).replace("%2", f"{total:,}"))
+        self.status_label.setText(
+            self.tr("Trực tuyến — đồng bộ lúc %1 — %2 văn bản trên máy")
+            .replace("%1", when)
+            .replace("%2", f"{total:,}")
+        )
         if self.stack.currentIndex() == 0:
             self.apply_filters()
 
     def _sync_failed(self, exc: Exception) -> None:
         if isinstance(exc, ServerUnavailable):
-            self.session.online = False
             self.status_label.setText(self.tr("Ngoại tuyến — đang dùng dữ liệu trên máy"))
         else:
             self.status_label.setText(": ".join(describe(exc)))
@@ -321,8 +457,14 @@ class MainWindow(QMainWindow):
 
     def _upload_finished(self, name: str, ok: bool) -> None:
         if QSystemTrayIcon.isSystemTrayAvailable():
-            self.tray.showMessage(self.tr("Tải lên"), name, QSystemTrayIcon.MessageIcon.Information if ok
-                                  else QSystemTrayIcon.MessageIcon.Warning, 3000)
+            self.tray.showMessage(
+                self.tr("Tải lên"),
+                name,
+                QSystemTrayIcon.MessageIcon.Information
+                if ok
+                else QSystemTrayIcon.MessageIcon.Warning,
+                3000,
+            )
 
     def apply_settings(self, settings: UiSettings) -> None:
         self.settings = replace(settings, watch_folder=self.uploads.folder.text())
@@ -338,7 +480,7 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 800)
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         QSettings("VanThuSo", "VanThuSo").setValue("geometry", self.saveGeometry())
         self.uploads.stop()
         super().closeEvent(event)

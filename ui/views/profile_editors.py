@@ -49,7 +49,9 @@ class PathField(QWidget):
         row.addWidget(browse)
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.caption, self.edit.text(), self.file_filter)
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.caption, self.edit.text(), self.file_filter
+        )
         if path:
             self.edit.setText(path)
 
@@ -62,13 +64,18 @@ class SigningProfileEditor(QWidget):
         super().__init__(parent)
         self.original = profile
         self.level = QComboBox()
-        for level, label in ((Level.B_B, "PAdES B-B"), (Level.B_T, self.tr("PAdES B-T (có dấu thời gian)")),
-                             (Level.B_LT, self.tr("PAdES B-LT (kèm thông tin thu hồi)")),
-                             (Level.B_LTA, self.tr("PAdES B-LTA (lưu trữ dài hạn)"))):
+        for level, label in (
+            (Level.B_B, "PAdES B-B"),
+            (Level.B_T, self.tr("PAdES B-T (có dấu thời gian)")),
+            (Level.B_LT, self.tr("PAdES B-LT (kèm thông tin thu hồi)")),
+            (Level.B_LTA, self.tr("PAdES B-LTA (lưu trữ dài hạn)")),
+        ):
             self.level.addItem(label, level)
         self.tsa_url = QLineEdit()
         self.tsa_url.setPlaceholderText("http://tsa.ca.gov.vn")
-        self.allow_without_timestamp = QCheckBox(self.tr("Ký không dấu thời gian khi máy chủ TSA không phản hồi"))
+        self.allow_without_timestamp = QCheckBox(
+            self.tr("Ký không dấu thời gian khi máy chủ TSA không phản hồi")
+        )
         self.signature_image = PathField(self.tr("Ảnh chữ ký (PNG nền trong suốt)"), "PNG (*.png)")
         self.seal_image = PathField(self.tr("Ảnh con dấu (PNG nền trong suốt)"), "PNG (*.png)")
         self.organisation = QLineEdit()
@@ -89,7 +96,9 @@ class SigningProfileEditor(QWidget):
         add_root = QPushButton(self.tr("Thêm chứng thư gốc…"))
         add_root.clicked.connect(self._add_root)
         remove_root = QPushButton(self.tr("Bỏ"))
-        remove_root.clicked.connect(lambda: [self.roots.takeItem(self.roots.row(i)) for i in self.roots.selectedItems()])
+        remove_root.clicked.connect(
+            lambda: [self.roots.takeItem(self.roots.row(i)) for i in self.roots.selectedItems()]
+        )
         root_buttons = QVBoxLayout()
         root_buttons.addWidget(add_root)
         root_buttons.addWidget(remove_root)
@@ -125,26 +134,37 @@ class SigningProfileEditor(QWidget):
         self.roots.addItems(list(profile.trust_roots))
 
     def _browse_module(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Thư viện PKCS#11 của token"), "",
-                                              self.tr("Thư viện (*.dll *.so *.dylib)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Thư viện PKCS#11 của token"),
+            "",
+            self.tr("Thư viện (*.dll *.so *.dylib)"),
+        )
         if path:
             self.module.addItem(path, path)
             self.module.setCurrentIndex(self.module.count() - 1)
 
     def _add_root(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Chứng thư gốc"), "",
-                                                self.tr("Chứng thư (*.cer *.crt *.pem *.der)"))
-        self.roots.addItems([p for p in paths if not self.roots.findItems(p, Qt.MatchFlag.MatchExactly)])
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Chứng thư gốc"), "", self.tr("Chứng thư (*.cer *.crt *.pem *.der)")
+        )
+        self.roots.addItems(
+            [p for p in paths if not self.roots.findItems(p, Qt.MatchFlag.MatchExactly)]
+        )
 
     def profile(self) -> SigningProfile:
         module = self.module.currentText().strip() or None
         return self.original.with_changes(
-            level=self.level.currentData(), tsa_url=self.tsa_url.text().strip() or None,
+            level=self.level.currentData(),
+            tsa_url=self.tsa_url.text().strip() or None,
             allow_without_timestamp=self.allow_without_timestamp.isChecked(),
-            signature_image=self.signature_image.value(), seal_image=self.seal_image.value(),
-            organisation_name=self.organisation.text().strip(), module_path=module,
+            signature_image=self.signature_image.value(),
+            seal_image=self.seal_image.value(),
+            organisation_name=self.organisation.text().strip(),
+            module_path=module,
             fill_number_and_date=self.fill.isChecked(),
-            trust_roots=tuple(self.roots.item(i).text() for i in range(self.roots.count())))
+            trust_roots=tuple(self.roots.item(i).text() for i in range(self.roots.count())),
+        )
 
 
 class WatchProfileEditor(QWidget):
@@ -160,8 +180,11 @@ class WatchProfileEditor(QWidget):
         self.parallel = QSpinBox()
         self.parallel.setRange(1, 8)
         self.detection = QComboBox()
-        for value, label in ((None, self.tr("Tự động")), (False, self.tr("Sự kiện hệ thống (ổ đĩa máy này)")),
-                             (True, self.tr("Quét định kỳ (ổ mạng SMB/NFS)"))):
+        for value, label in (
+            (None, self.tr("Tự động")),
+            (False, self.tr("Sự kiện hệ thống (ổ đĩa máy này)")),
+            (True, self.tr("Quét định kỳ (ổ mạng SMB/NFS)")),
+        ):
             self.detection.addItem(label, value)
         self.after = QComboBox()
         self.after.addItem(self.tr("Chuyển vào done/ theo ngày"), AfterUpload.MOVE)
@@ -196,7 +219,12 @@ class WatchProfileEditor(QWidget):
     def profile(self) -> WatchProfile:
         limit = self.bandwidth.value() * 1024
         return self.original.with_changes(
-            doc_type=self.doc_type.text().strip() or "Công văn", organ_name=self.organ_name.text().strip(),
-            stability_seconds=self.stability.value(), parallel=self.parallel.value(),
-            polling=self.detection.currentData(), after_upload=self.after.currentData(),
-            bandwidth_limit=limit or None, ocr=self.ocr.isChecked())
+            doc_type=self.doc_type.text().strip() or "Công văn",
+            organ_name=self.organ_name.text().strip(),
+            stability_seconds=self.stability.value(),
+            parallel=self.parallel.value(),
+            polling=self.detection.currentData(),
+            after_upload=self.after.currentData(),
+            bandwidth_limit=limit or None,
+            ocr=self.ocr.isChecked(),
+        )

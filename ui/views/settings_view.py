@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from base.profiles import DEFAULT_PROFILE
 from signing import profiles as signing_profiles
 from sync import profiles as watch_profiles
 
@@ -53,11 +54,13 @@ class SettingsView(QWidget):
         self.profile = QComboBox()
         self.profile.setObjectName("signingProfile")
         self.profile.setEditable(True)
-        for name in self._signing_profiles() or {"Mặc định": None}:
+        for name in self._signing_profiles() or [DEFAULT_PROFILE]:
             self.profile.addItem(name)
         self.profile.setCurrentText(settings.signing_profile)
         self.signing = SigningProfileEditor(self._signing_profile(settings.signing_profile))
-        self.profile.currentTextChanged.connect(lambda name: self.signing.load(self._signing_profile(name)))
+        self.profile.currentTextChanged.connect(
+            lambda name: self.signing.load(self._signing_profile(name))
+        )
         self.watch = WatchProfileEditor(self._watch_profile())
         save = QPushButton(self.tr("Lưu"))
         save.setObjectName("saveSettings")
@@ -88,25 +91,29 @@ class SettingsView(QWidget):
         column.addStretch()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the form narrows instead
+        scroll.setHorizontalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )  # the form narrows instead
         scroll.setWidget(content)
         QVBoxLayout(self).addWidget(scroll)
 
-    def _signing_profiles(self) -> dict:
+    def _signing_profiles(self) -> dict[str, signing_profiles.SigningProfile]:
         try:
             return signing_profiles.load_profiles()
-        except Exception:  # noqa: BLE001 - a corrupt file: the page still opens, saving repairs it
+        except Exception:
             logger.warning("signing profiles unreadable; showing defaults", exc_info=True)
             return {}
 
     def _signing_profile(self, name: str) -> signing_profiles.SigningProfile:
-        return self._signing_profiles().get(name) or signing_profiles.SigningProfile(name=name or "Mặc định")
+        return self._signing_profiles().get(name) or signing_profiles.SigningProfile(
+            name=name or "Mặc định"
+        )
 
     @staticmethod
     def _watch_profile() -> watch_profiles.WatchProfile:
         try:
             return watch_profiles.get_profile(None)
-        except Exception:  # noqa: BLE001 - a corrupt file: start from the defaults, saving repairs it
+        except Exception:
             logger.warning("watch profiles unreadable; showing defaults", exc_info=True)
             return watch_profiles.WatchProfile()
 
@@ -120,7 +127,11 @@ class SettingsView(QWidget):
         except Exception as exc:  # noqa: BLE001 - shown to the user, nothing half-saved
             show_error(self, exc)
             return
-        self.settings = replace(self.settings, language=self.language.currentData(), cache_mb=self.cache.value(),
-                                signing_profile=name)
+        self.settings = replace(
+            self.settings,
+            language=self.language.currentData(),
+            cache_mb=self.cache.value(),
+            signing_profile=name,
+        )
         self.status.setText(self.tr("Đã lưu."))
         self.changed.emit(self.settings)

@@ -4,6 +4,7 @@ placement preview (draggable) → progress with cancel → per-document results.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 import pymupdf
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -22,44 +23,59 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from client.errors import current_language
+from base.errors import current_language
+from base.progress import CancelToken, Progress
 from client.records import Document
+from services.signing import (
+    DocumentResult,
+    DocumentSigning,
+    SignOutcome,
+    TokenCertificate,
+    token_certificates,
+)
+from services.workspace import Workspace
 from signing.backends import TokenBackend
-from signing.documents import DocumentResult, sign_documents
 from signing.modules import discover_modules
 from signing.placement import Placement
 from signing.profiles import Mode, SigningProfile
-from signing.tokens import CertificateInfo, TokenFlags, TokenSession, list_tokens
 
 from ..errors import describe
-from ..session import AppSession
 from ..workers import Task, run_task
 
-__all__ = ["SignDialog", "PlacementPreview"]
+__all__ = ["SignDialog", "PlacementPreview", "PagePreview"]
 
 logger = logging.getLogger(__name__)
 
 
-def _load_certificates(module: str) -> list[tuple[str, CertificateInfo, TokenFlags]]:
-    out = []
-    for token in list_tokens(module):
-        if token.flags.pin_locked:
-            continue
-        with TokenSession(module, token.label, None, login=False) as session:
-            out += [(token.label, cert, token.flags) for cert in session.certificates()]
-    return out
+@dataclass(frozen=True)
+class PagePreview:
+    """The page the signature goes on, rendered, with the planned box in PDF points."""
+
+    samples: bytes
+    width: int
+    height: int
+    page_index: int
+    box: tuple[float, float, float, float]
 
 
-def _preview(path: str, mode: Mode, profile: SigningProfile, signer: str) -> tuple[bytes, int, int, int, tuple]:
+def _preview(path: str, mode: Mode, profile: SigningProfile, signer: str) -> PagePreview:
     from signing.appearance import plan_appearance
 
     with pymupdf.open(path) as doc:
         appearance = plan_appearance(doc, mode, profile, signer_name=signer, number_symbol="0/XX")
         appearance.close()
         page = doc[appearance.placement.page_index]
-        pix = page.get_pixmap(matrix=pymupdf.Matrix(PlacementPreview.SCALE, PlacementPreview.SCALE), alpha=False)
+        pix = page.get_pixmap(
+            matrix=pymupdf.Matrix(PlacementPreview.SCALE, PlacementPreview.SCALE), alpha=False
+        )
         r = appearance.placement.rect
-        return bytes(pix.samples), pix.width, pix.height, appearance.placement.page_index, (r.x0, r.y0, r.x1, r.y1)
+        return PagePreview(
+            bytes(pix.samples),
+            pix.width,
+            pix.height,
+            appearance.placement.page_index,
+            (r.x0, r.y0, r.x1, r.y1),
+        )
 
 
 class PlacementPreview(QLabel):
@@ -77,9 +93,13 @@ class PlacementPreview(QLabel):
         self._grab: QPointF | None = None
         self.setMinimumSize(300, 400)
 
-    def set_page(self, image: QImage, page_index: int, rect: tuple) -> None:
+    def set_page(
+        self, image: QImage, page_index: int, rect: tuple[float, float, float, float]
+    ) -> None:
         self.image, self.page_index, self.dragged = image, page_index, False
-        self.box = QRectF(QPointF(rect[0], rect[1]) * self.SCALE, QPointF(rect[2], rect[3]) * self.SCALE)
+        self.box = QRectF(
+            QPointF(rect[0], rect[1]) * self.SCALE, QPointF(rect[2], rect[3]) * self.SCALE
+        )
         self._paint()
 
     def placement(self) -> Placement | None:
@@ -87,7 +107,10 @@ class PlacementPreview(QLabel):
             return None
         box = self.box
         s = self.SCALE
-        return Placement(self.page_index, pymupdf.Rect(box.left() / s, box.top() / s, box.right() / s, box.bottom() / s))
+        return Placement(
+            self.page_index,
+            pymupdf.Rect(box.left() / s, box.top() / s, box.right() / s, box.bottom() / s),
+        )
 
     def _paint(self) -> None:
         if self.image is None:
@@ -100,26 +123,31 @@ class PlacementPreview(QLabel):
         painter.end()
         self.setPixmap(QPixmap.fromImage(canvas))
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if self.box.contains(event.position()):
             self._grab = event.position() - self.box.topLeft()
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._grab is not None:
             self.box.moveTopLeft(event.position() - self._grab)
             self.dragged = True
             self._paint()
             self.moved.emit()
 
-    def mouseReleaseEvent(self, _event: QMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, _event: QMouseEvent) -> None:
         self._grab = None
 
 
 class SignDialog(QDialog):
-    def __init__(self, session: AppSession, documents: list[Document], profile: SigningProfile,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        documents: list[Document],
+        profile: SigningProfile,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.session, self.documents, self.profile = session, documents, profile
+        self.workspace, self.documents, self.profile = workspace, documents, profile
         self.results: list[DocumentResult] = []
         self.reload_ids: list[int] = []
         self.reload_requested = False
@@ -140,9 +168,15 @@ class SignDialog(QDialog):
         self.warning = QLabel()
         self.warning.setStyleSheet("color: #c62828")
         self.mode = QComboBox()
-        for mode, label in ((Mode.APPROVE, self.tr("Ký phê duyệt")), (Mode.ISSUE, self.tr("Đóng dấu phát hành")),
-                            (Mode.ATTACHMENT, self.tr("Ký phụ lục")), (Mode.COPY, self.tr("Ký bản sao điện tử"))):
-            self.mode.addItem(label, mode)
+        for mode, label in (
+            (Mode.APPROVE, self.tr("Ký phê duyệt")),
+            (Mode.ISSUE, self.tr("Đóng dấu phát hành")),
+            (Mode.ATTACHMENT, self.tr("Ký phụ lục")),
+            (Mode.COPY, self.tr("Ký bản sao điện tử")),
+        ):
+            self.mode.addItem(
+                label, mode.value
+            )  # Qt hands a StrEnum back as a plain str: store the key
         self.mode.currentIndexChanged.connect(self.load_preview)
         self.preview = PlacementPreview()
         self.progress = QProgressBar()
@@ -177,7 +211,7 @@ class SignDialog(QDialog):
         layout.addLayout(left, 1)
         layout.addWidget(self.preview)
         self.resize(1000, 560)
-        self.certificates: list[tuple[str, CertificateInfo, TokenFlags]] = []
+        self.certificates: list[TokenCertificate] = []
         self.certificate.currentIndexChanged.connect(self._certificate_chosen)
         self.load_certificates()
         self.load_preview()
@@ -185,14 +219,26 @@ class SignDialog(QDialog):
     def load_certificates(self) -> None:
         module = self.module.currentData()
         if module:
-            run_task(_load_certificates, module, on_done=self._certificates, on_error=self._error)
+            run_task(
+                token_certificates,
+                module,
+                on_done=self._certificates,
+                on_error=self._error,
+                owner=self,
+            )
 
-    def _certificates(self, found: list) -> None:
-        self.certificates = [c for c in found if not c[1].is_ca]
+    def selected_mode(self) -> Mode:
+        return Mode(self.mode.currentData())
+
+    def _certificates(self, found: list[TokenCertificate]) -> None:
+        self.certificates = found
         self.certificate.clear()
-        for label, cert, _final in self.certificates:
+        for entry in self.certificates:
+            cert = entry.certificate
             valid = f"{cert.not_before:%d/%m/%Y}–{cert.not_after:%d/%m/%Y}"
-            self.certificate.addItem(f"{cert.subject_cn} — {cert.issuer_cn} ({valid}) [{label}]", cert.key_id)
+            self.certificate.addItem(
+                f"{cert.subject_cn} — {cert.issuer_cn} ({valid}) [{entry.token_label}]", cert.key_id
+            )
         wanted = self.profile.key_id
         if wanted:
             self.certificate.setCurrentIndex(max(0, self.certificate.findData(wanted)))
@@ -200,57 +246,76 @@ class SignDialog(QDialog):
     def _certificate_chosen(self, index: int) -> None:
         if not (0 <= index < len(self.certificates)):
             return
-        _label, cert, flags = self.certificates[index]
+        cert, flags = self.certificates[index].certificate, self.certificates[index].flags
         problem = cert.validity_problem()
         notes = [problem[0 if current_language() != "en" else 1]] if problem else []
         if flags.pin_final_try:
             notes.append(self.tr("CẢNH BÁO: chỉ còn MỘT lần nhập PIN trước khi token bị khoá."))
         pin_pad = flags.protected_auth_path
         self.pin.setEnabled(not pin_pad)
-        self.pin.setPlaceholderText(self.tr("Nhập PIN trên bàn phím của token khi bấm Ký") if pin_pad else "")
+        self.pin.setPlaceholderText(
+            self.tr("Nhập PIN trên bàn phím của token khi bấm Ký") if pin_pad else ""
+        )
         self.warning.setText(" ".join(notes))
 
     def load_preview(self) -> None:
         document = self.documents[0]
         if document.latest_version is None:
             return
-        mode = self.mode.currentData()
+        mode = self.selected_mode()
 
-        def prepare() -> tuple:
-            path = self.session.files.open(self.session.client, document)
+        def prepare() -> PagePreview:
+            path = self.workspace.open_file(document)
             return _preview(str(path), mode, self.profile, self.profile.signer_name or "")
 
-        run_task(prepare, on_done=self._preview, on_error=lambda exc: self.warning.setText(describe(exc)[1]))
+        run_task(
+            prepare,
+            on_done=self._preview,
+            on_error=lambda exc: self.warning.setText(describe(exc)[1]),
+            owner=self,
+        )
 
-    def _preview(self, result: tuple) -> None:
-        samples, width, height, page_index, rect = result
-        image = QImage(samples, width, height, width * 3, QImage.Format.Format_RGB888).copy()
-        self.preview.set_page(image, page_index, rect)
+    def _preview(self, page: PagePreview) -> None:
+        image = QImage(
+            page.samples, page.width, page.height, page.width * 3, QImage.Format.Format_RGB888
+        ).copy()
+        self.preview.set_page(image, page.page_index, page.box)
 
     def start(self) -> None:
         index = self.certificate.currentIndex()
         if index < 0:
             self.warning.setText(self.tr("Chưa chọn chứng thư số."))
             return
-        token_label, cert, flags = self.certificates[index]
-        backend = TokenBackend(self.module.currentData(), token_label, cert.key_id)
-        pin = None if flags.protected_auth_path else self.pin.text()
+        chosen = self.certificates[index]
+        backend = TokenBackend(
+            self.module.currentData(), chosen.token_label, chosen.certificate.key_id
+        )
+        pin = None if chosen.flags.protected_auth_path else self.pin.text()
         if pin == "":
             self.warning.setText(self.tr("Hãy nhập mã PIN của token."))
             return
         self.pin.clear()
-        mode = self.mode.currentData()
-        manual = self.preview.placement() if len(self.documents) == 1 else None
+        signing = DocumentSigning(
+            self.selected_mode(),
+            self.profile,
+            placement=self.preview.placement() if len(self.documents) == 1 else None,
+        )
         self.sign_button.setEnabled(False)
         self.progress.setRange(0, len(self.documents))
 
-        def work(progress, cancel) -> list[DocumentResult]:  # type: ignore[no-untyped-def]
+        def work(progress: Progress, cancel: CancelToken) -> list[DocumentResult]:
             with backend.open(pin) as active:
-                return sign_documents(self.session.client, self.session.files, self.documents, active,
-                                      self.profile, mode, progress, cancel, manual)
+                return self.workspace.sign_documents(
+                    self.documents, active, signing, progress, cancel
+                )
 
-        self.task = run_task(work, on_done=self._done, on_error=self._error,
-                             on_progress=lambda done, _total: self.progress.setValue(done))
+        self.task = run_task(
+            work,
+            on_done=self._done,
+            on_error=self._error,
+            on_progress=lambda done, _total: self.progress.setValue(done),
+            owner=self,
+        )
 
     def cancel(self) -> None:
         if self.task is not None:
@@ -262,7 +327,11 @@ class SignDialog(QDialog):
         self.results, self.task = results, None
         english = current_language() == "en"
         for result in results:
-            mark = "✔" if result.ok else ("⚠" if result.conflict else "✘")
+            mark = {
+                SignOutcome.SIGNED: "✔",
+                SignOutcome.QUEUED: "⏳",
+                SignOutcome.CONFLICT: "⚠",
+            }.get(result.outcome, "✘")
             text = result.message_en if english else result.message_vi
             suffix = self.tr(" — bấm Tải lại để lấy bản mới nhất") if result.conflict else ""
             self.results_list.addItem(f"{mark} #{result.document_id}: {text}{suffix}")

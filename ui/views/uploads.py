@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from services.workspace import Workspace
 from sync.profiles import get_profile
 from sync.queue import FileState, QueueEntry
 
@@ -27,36 +29,37 @@ if TYPE_CHECKING:
     from sync.engine import EngineEvent, WatchEngine
 
 from ..errors import show_error
-from ..session import AppSession
+from ..labels import file_state_label, reason_label
 from ..workers import run_task
 
 __all__ = ["UploadsView"]
 
 logger = logging.getLogger(__name__)
 
-STATE_LABELS = {
-    FileState.DETECTED: "Phát hiện", FileState.STABLE: "Chờ tải", FileState.CONVERTING: "Đang chuyển đổi",
-    FileState.UPLOADING: "Đang tải lên", FileState.UPLOADED: "Đã tải lên", FileState.DUPLICATE: "Trùng",
-    FileState.FAILED: "Lỗi",
-}
+
+@dataclass(frozen=True)
+class QueueSnapshot:
+    counts: dict[FileState, int]
+    entries: list[QueueEntry]
 
 
 class _Bridge(QObject):
     """Engine callbacks arrive on engine threads; a queued signal brings them to the GUI."""
 
-    event = Signal(object)
+    arrived = Signal(object)
 
 
 class UploadsView(QWidget):
     finished_file = Signal(str, bool)
 
-    def __init__(self, session: AppSession, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.workspace = workspace
         self.engine: WatchEngine | None = None
+        self.starting = False
         self.progress: dict[int, str] = {}
         self.bridge = _Bridge()
-        self.bridge.event.connect(self._on_event, Qt.ConnectionType.QueuedConnection)
+        self.bridge.arrived.connect(self._on_event, Qt.ConnectionType.QueuedConnection)
         self.folder = QLineEdit()
         self.folder.setPlaceholderText(self.tr("Thư mục nhận bản quét"))
         choose = QPushButton(self.tr("Chọn thư mục…"))
@@ -65,7 +68,9 @@ class UploadsView(QWidget):
         self.toggle.setObjectName("toggleWatch")
         self.toggle.clicked.connect(self.toggle_watch)
         open_button = QPushButton(self.tr("Mở thư mục"))
-        open_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(self.folder.text())))
+        open_button.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(self.folder.text()))
+        )
         retry = QPushButton(self.tr("Thử lại tệp lỗi"))
         retry.clicked.connect(self.retry_failed)
         top = QHBoxLayout()
@@ -74,8 +79,9 @@ class UploadsView(QWidget):
         self.summary = QLabel()
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("uploadQueue")
-        self.table.setHorizontalHeaderLabels([self.tr("Tệp"), self.tr("Trạng thái"), self.tr("Tiến độ"),
-                                              self.tr("Lý do")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Tệp"), self.tr("Trạng thái"), self.tr("Tiến độ"), self.tr("Lý do")]
+        )
         self.table.horizontalHeader().setStretchLastSection(True)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -94,28 +100,38 @@ class UploadsView(QWidget):
         if self.engine is not None:
             self.stop()
             return
+        if self.starting or not self.folder.text().strip():
+            return
         folder = Path(self.folder.text().strip())
-        if not self.folder.text().strip():
-            return
-        from sync.cli import state_dir_for
-        from sync.engine import WatchEngine  # PyMuPDF and watchdog load when watching starts
+        self.starting = True
+        self.toggle.setEnabled(False)
 
-        try:
-            self.engine = WatchEngine(folder, get_profile(None), self.session.client, state_dir_for(folder),
-                                      self.bridge.event.emit)
-        except Exception as exc:  # noqa: BLE001 - shown to the user
-            show_error(self, exc)
-            return
-        run_task(self.engine.start, on_error=lambda exc: show_error(self, exc))
+        def start() -> (
+            WatchEngine
+        ):  # the first scan of a large folder takes a while: off the GUI thread
+            return self.workspace.watch(folder, get_profile(None), self.bridge.arrived.emit)
+
+        run_task(start, on_done=self._started, on_error=self._start_failed, owner=self)
+
+    def _started(self, engine: WatchEngine) -> None:
+        self.engine, self.starting = engine, False
+        self.toggle.setEnabled(True)
         self.toggle.setText(self.tr("Dừng theo dõi"))
         self.timer.start()
+        self.refresh()
+
+    def _start_failed(self, exc: Exception) -> None:
+        self.starting = False
+        self.toggle.setEnabled(True)
+        show_error(self, exc)
 
     def stop(self) -> None:
+        """Stop watching; the engine's threads are joined in a worker, never on the GUI thread."""
         engine, self.engine = self.engine, None
         self.timer.stop()
         self.toggle.setText(self.tr("Bắt đầu theo dõi"))
         if engine is not None:
-            engine.stop()
+            run_task(engine.stop, owner=self)
 
     def _on_event(self, event: EngineEvent) -> None:
         if event.state is FileState.UPLOADING and event.total_bytes:
@@ -128,20 +144,34 @@ class UploadsView(QWidget):
         if self.engine is None:
             return
         engine = self.engine
-        run_task(lambda: (engine.queue.counts(), engine.queue.entries(300)), on_done=self._show)
+        run_task(
+            lambda: QueueSnapshot(engine.queue.counts(), engine.queue.entries(300)),
+            on_done=self._show,
+            owner=self,
+        )
 
-    def _show(self, result: tuple[dict, list[QueueEntry]]) -> None:
-        counts, entries = result
+    def _show(self, snapshot: QueueSnapshot) -> None:
+        counts, entries = snapshot.counts, snapshot.entries
         done = sum(counts.get(s, 0) for s in (FileState.UPLOADED, FileState.DUPLICATE))
-        self.summary.setText(self.tr("Đã tải lên: %1 — Lỗi: %2 — Đang chờ: %3").replace("%1", str(done)).replace(
-            "%2", str(counts.get(FileState.FAILED, 0))).replace("%3", str(sum(counts.values()) - done -
-                                                                              counts.get(FileState.FAILED, 0))))
+        self.summary.setText(
+            self.tr("Đã tải lên: %1 — Lỗi: %2 — Đang chờ: %3")
+            .replace("%1", str(done))
+            .replace("%2", str(counts.get(FileState.FAILED, 0)))
+            .replace("%3", str(sum(counts.values()) - done - counts.get(FileState.FAILED, 0)))
+        )
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
-            values = (entry.name, STATE_LABELS[entry.state], self.progress.get(entry.id, ""), entry.reason)
+            values = (
+                entry.name,
+                file_state_label(entry.state),
+                self.progress.get(entry.id, ""),
+                reason_label(entry.reason, entry.detail),
+            )
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))
 
     def retry_failed(self) -> None:
         if self.engine is not None:
-            run_task(self.engine.retry_failed, on_error=lambda exc: show_error(self, exc))
+            run_task(
+                self.engine.retry_failed, on_error=lambda exc: show_error(self, exc), owner=self
+            )

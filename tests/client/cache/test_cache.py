@@ -8,7 +8,7 @@ import threading
 import pytest
 
 from client.api import ApiClient
-from client.cache import CacheStore, FileCache, OfflineError, Outbox, sync
+from client.cache import CacheStore, FileCache, OfflineError, Outbox, pull_changes
 from client.cache.query import DocumentQuery, Sort, count, search
 from client.errors import ServerUnavailable
 
@@ -40,7 +40,7 @@ def shared(tmp_path_factory):
 @pytest.fixture(scope="module")
 def synced(shared, tmp_path_factory):
     store = CacheStore(tmp_path_factory.mktemp("cache") / "cache.sqlite")
-    sync(store, clerk(shared))
+    pull_changes(store, clerk(shared))
     return store
 
 
@@ -48,19 +48,25 @@ def test_first_sync_delta_and_deletions(seeded, tmp_path) -> None:
     client = clerk(seeded)
     store = CacheStore(tmp_path / "cache.sqlite")
     seen = []
-    first = sync(store, client, progress=lambda done, pages: seen.append(pages), page_size=100)
+    first = pull_changes(
+        store, client, progress=lambda done, pages: seen.append(pages), page_size=100
+    )
     assert first.complete and store.count() == 300 and seen == [1, 2, 3]
     admin = ApiClient(seeded.base_url)
     admin.login(*seeded.credentials("admin"))
     doc = client.get_document(5)
-    client.update_document(5, {"subject": "Về việc đôn đốc giải ngân vốn đầu tư công"}, doc.revision)
+    client.update_document(
+        5, {"subject": "Về việc đôn đốc giải ngân vốn đầu tư công"}, doc.revision
+    )
     admin.delete_document(7)
-    new = client.create_document({"direction": "incoming", "subject": "Giấy mời họp Hỏa tốc", "urgency": 3})
-    delta = sync(store, client)
+    new = client.create_document(
+        {"direction": "incoming", "subject": "Giấy mời họp Hỏa tốc", "urgency": 3}
+    )
+    delta = pull_changes(store, client)
     assert (delta.upserted, delta.deleted, delta.pages) == (2, 1, 1)
     assert store.get(7) is None and store.get(new.id).urgency == 3
     assert store.get(5).subject.startswith("Về việc đôn đốc")
-    assert sync(store, client).upserted == 0
+    assert pull_changes(store, client).upserted == 0
 
 
 def test_interrupted_sync_resumes(seeded, tmp_path) -> None:
@@ -72,47 +78,66 @@ def test_interrupted_sync_resumes(seeded, tmp_path) -> None:
         if pages == 2:
             stop.set()
 
-    partial = sync(store, client, progress=cancel_after_two, cancel=stop, page_size=50)
+    partial = pull_changes(store, client, progress=cancel_after_two, cancel=stop, page_size=50)
     assert not partial.complete and store.count() == 100
     seeded.stop()
     with pytest.raises(ServerUnavailable):  # server down mid-way: nothing half-applied
-        sync(store, client, page_size=50)
+        pull_changes(store, client, page_size=50)
     assert store.count() == 100
     seeded.start()
-    rest = sync(store, client, page_size=50)
+    rest = pull_changes(store, client, page_size=50)
     assert rest.complete and rest.upserted == 200 and store.count() == 300
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ("dat dai", "đất đai"),
-    ("quyet dinh", "Quyết định"),
-    ("giai ngan von", "giải ngân vốn"),
-    ("Cẩm Xuyên", "Cẩm Xuyên"),
-    ("cam xuyen", "Cẩm Xuyên"),
-    ("CHUYEN DOI SO", "chuyển đổi số"),
-    ("thi dua khen thuong", "thi đua, khen thưởng"),
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("dat dai", "đất đai"),
+        ("quyet dinh", "Quyết định"),
+        ("giai ngan von", "giải ngân vốn"),
+        ("Cẩm Xuyên", "Cẩm Xuyên"),
+        ("cam xuyen", "Cẩm Xuyên"),
+        ("CHUYEN DOI SO", "chuyển đổi số"),
+        ("thi dua khen thuong", "thi đua, khen thưởng"),
+    ],
+)
 def test_search_without_diacritics(synced, query, expected) -> None:
     store = synced
     page = search(store, DocumentQuery(text=query, sort=Sort.RELEVANCE, limit=20))
     assert page.rows, query
     for row in page.rows:
         haystack = f"{row.subject} {row.organ_name} {row.doc_type}".lower()
-        assert expected.lower() in haystack or expected.lower() in store.get(row.id).signer_name.lower() or \
-            any(expected.lower() in place.lower() for place in store.get(row.id).to_places)
+        assert (
+            expected.lower() in haystack
+            or expected.lower() in store.get(row.id).signer_name.lower()
+            or any(expected.lower() in place.lower() for place in store.get(row.id).to_places)
+        )
 
 
 def test_number_symbol_and_filters(seeded, tmp_path) -> None:
     client = clerk(seeded)
-    doc = client.create_document({"direction": "outgoing", "doc_type": "Quyết định", "code_notation": "QĐ-UBND",
-                                  "subject": "Phê duyệt đề án", "urgency": 2, "due_date": "2020-01-01"})
+    doc = client.create_document(
+        {
+            "direction": "outgoing",
+            "doc_type": "Quyết định",
+            "code_notation": "QĐ-UBND",
+            "subject": "Phê duyệt đề án",
+            "urgency": 2,
+            "due_date": "2020-01-01",
+        }
+    )
     numbered = client.assign_number(doc.id)
     store = CacheStore(tmp_path / "cache.sqlite")
-    sync(store, client)
+    pull_changes(store, client)
     number = numbered.number_symbol
     hits = search(store, DocumentQuery(text=number, sort=Sort.RELEVANCE))
     assert hits.rows[0].id == doc.id
-    assert search(store, DocumentQuery(text=f"{numbered.code_number}/qđ", sort=Sort.RELEVANCE)).rows[0].id == doc.id
+    assert (
+        search(store, DocumentQuery(text=f"{numbered.code_number}/qđ", sort=Sort.RELEVANCE))
+        .rows[0]
+        .id
+        == doc.id
+    )
     overdue = search(store, DocumentQuery(overdue=True, direction="outgoing"))
     assert doc.id in [r.id for r in overdue.rows]
     urgent = search(store, DocumentQuery(urgency=2, direction="outgoing", limit=500))
@@ -137,9 +162,12 @@ def test_keyset_paging_covers_everything_once(synced) -> None:
 def test_file_cache_offline_and_eviction(seeded, tmp_path) -> None:
     client = clerk(seeded)
     store = CacheStore(tmp_path / "cache.sqlite")
-    sync(store, client)
-    with_files = [store.get(r.id) for r in search(store, DocumentQuery(limit=1000)).rows
-                  if store.get(r.id).current_version]
+    pull_changes(store, client)
+    with_files = [
+        store.get(r.id)
+        for r in search(store, DocumentQuery(limit=1000)).rows
+        if store.get(r.id).current_version
+    ]
     assert len(with_files) == 3
     files = FileCache(store, tmp_path / "files", max_bytes=with_files[0].versions[-1].size * 2 + 10)
     first = files.open(client, with_files[0])
@@ -151,7 +179,9 @@ def test_file_cache_offline_and_eviction(seeded, tmp_path) -> None:
     seeded.start()
     files.open(client, with_files[1])
     files.open(client, with_files[2])
-    assert files.used_bytes() <= files.max_bytes and not first.exists()  # least recently used evicted
+    assert (
+        files.used_bytes() <= files.max_bytes and not first.exists()
+    )  # least recently used evicted
 
 
 def test_offline_action_replayed_and_conflict_surfaced(seeded, tmp_path) -> None:
@@ -172,17 +202,26 @@ def test_offline_action_replayed_and_conflict_surfaced(seeded, tmp_path) -> None
     other = tmp_path / "khác.pdf"
     other.write_bytes(b"%PDF-1.7 other")
     up = leader.upload_file(other)
-    leader.add_version(b.id, up.sha256, "khác.pdf", "khác", base_version=0)  # someone else changed B meanwhile
-    states = {e.payload["document_id"]: (e.state, e.error) for e in outbox.replay(leader)}
+    leader.add_version(
+        b.id, up.sha256, "khác.pdf", "khác", base_version=0
+    )  # someone else changed B meanwhile
+    states = {
+        e.action.document_id: (e.state, e.error_vi, e.error_en) for e in outbox.replay(leader)
+    }
     assert states[a.id][0] == "done" and leader.get_document(a.id).current_version == 1
-    assert states[b.id][0] == "conflict" and "tải lại" in states[b.id][1]
+    assert (
+        states[b.id][0] == "conflict"
+        and "tải lại" in states[b.id][1]
+        and "Reload" in states[b.id][2]
+    )
+    assert leader.get_document(a.id).versions[-1].filename == "đã ký.pdf"
     assert leader.get_document(b.id).versions[-1].note == "khác"  # never overwritten
 
 
 def test_corrupt_cache_is_moved_aside_and_rebuilt(seeded, tmp_path) -> None:
     path = tmp_path / "cache.sqlite"
     store = CacheStore(path)
-    sync(store, clerk(seeded))
+    pull_changes(store, clerk(seeded))
     store.close()
     with path.open("r+b") as fh:
         fh.seek(0)
@@ -192,4 +231,4 @@ def test_corrupt_cache_is_moved_aside_and_rebuilt(seeded, tmp_path) -> None:
     rebuilt = CacheStore(path)
     assert rebuilt.recovered and "hỏng" in rebuilt.recovery_notice.message("vi")
     assert list(tmp_path.glob("cache.sqlite.corrupt-*"))
-    assert rebuilt.count() == 0 and sync(rebuilt, clerk(seeded)).upserted == 300
+    assert rebuilt.count() == 0 and pull_changes(rebuilt, clerk(seeded)).upserted == 300

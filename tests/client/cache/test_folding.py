@@ -36,6 +36,9 @@ def test_query_is_safe_and_prefix_on_last_token() -> None:
 
 def test_known_completions_replace_the_prefix() -> None:
     assert fts_query("cam xuye", lambda prefix: ["xuyen"]) == '"cam" AND ("xuyen")'
-    assert fts_query("so tai chi", lambda prefix: ["chi", "chinh"]) == '"so" AND "tai" AND ("chi" OR "chinh")'
+    assert (
+        fts_query("so tai chi", lambda prefix: ["chi", "chinh"])
+        == '"so" AND "tai" AND ("chi" OR "chinh")'
+    )
     assert fts_query("cam xuyz", lambda prefix: []) == '"cam" "xuyz"'
     assert fts_query("cam xu", lambda prefix: None) == '"cam" "xu"*'

@@ -15,8 +15,15 @@ from client.records import Document
 
 
 def _doc(doc_id: int, subject: str, number: str = "", organ: str = "UBND tỉnh Hà Tĩnh") -> Document:
-    return Document(id=doc_id, direction="incoming", doc_type="Công văn", number_symbol=number, subject=subject,
-                    organ_name=organ, issued_date=dt.date(2026, 1, 1) + dt.timedelta(days=doc_id % 300))
+    return Document(
+        id=doc_id,
+        direction="incoming",
+        doc_type="Công văn",
+        number_symbol=number,
+        subject=subject,
+        organ_name=organ,
+        issued_date=dt.date(2026, 1, 1) + dt.timedelta(days=doc_id % 300),
+    )
 
 
 @pytest.fixture
@@ -37,7 +44,10 @@ def store(tmp_path):
 
 
 def ids(store: CacheStore, text: str, **kwargs) -> list[int]:
-    return [row.id for row in search(store, DocumentQuery(text=text, sort=Sort.RELEVANCE, **kwargs)).rows]
+    return [
+        row.id
+        for row in search(store, DocumentQuery(text=text, sort=Sort.RELEVANCE, **kwargs)).rows
+    ]
 
 
 def test_number_beats_a_mention_in_the_text(store) -> None:
@@ -50,8 +60,10 @@ def test_exact_phrase_comes_first(store) -> None:
     assert found[0] == 101 and 100 in found
 
 
-@pytest.mark.parametrize(("typed", "expected"), [("xuye", 104), ("cam xuy", 104), ("thien ta", 104),
-                                                 ("phong chong thien tai cam xuyen", 104)])
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("xuye", 104), ("cam xuy", 104), ("thien ta", 104), ("phong chong thien tai cam xuyen", 104)],
+)
 def test_last_word_completes_as_typed(store, typed, expected) -> None:
     assert ids(store, typed) == [expected]
 

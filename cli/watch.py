@@ -1,4 +1,4 @@
-"""``watch`` and ``upload`` subcommands with a terminal progress bar."""
+"""``watch`` and ``upload``: the archivists' watched folder with a progress bar."""
 
 from __future__ import annotations
 
@@ -8,27 +8,25 @@ import signal
 import sys
 import threading
 from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
 
 from client.credentials import authenticated_client
-from client.paths import app_paths
+from services.watching import start_watch, upload_files
+from sync.engine import EngineEvent
+from sync.profiles import WatchProfile, get_profile
+from sync.queue import FileState
+from sync.reasons import reason_text
 
-from .profiles import get_profile
-
-__all__ = ["register", "state_dir_for"]
+__all__ = ["register"]
 
 logger = logging.getLogger(__name__)
 
 
-def state_dir_for(folder: Path) -> Path:
-    import hashlib
-
-    key = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]
-    return app_paths().ensure().data / "watch" / key
-
-
-def _profile(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _profile(args: argparse.Namespace) -> WatchProfile:
     profile = get_profile(args.profile)
-    changes = {}
+    changes: dict[str, Any] = {}
     if args.polling:
         changes["polling"] = True
     if args.stability is not None:
@@ -39,11 +37,6 @@ def _profile(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def _watch(args: argparse.Namespace) -> int:
-    from tqdm import tqdm
-
-    from .engine import EngineEvent, WatchEngine
-    from .queue import FileState
-
     folder = Path(args.folder)
     bar = tqdm(total=0, unit="tệp", desc="Tải lên", disable=args.quiet)
     lock = threading.Lock()
@@ -58,10 +51,9 @@ def _watch(args: argparse.Namespace) -> int:
                 if event.state is FileState.FAILED:
                     tqdm.write(f"LỖI {event.name}: {event.message}")
 
-    engine = WatchEngine(folder, _profile(args), authenticated_client(), state_dir_for(folder), on_event)
+    engine = start_watch(authenticated_client(), folder, _profile(args), on_event)
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    engine.start()
     print(f"Đang theo dõi {folder.resolve()} (Ctrl-C để dừng)", file=sys.stderr, flush=True)
     try:
         while not stop.wait(0.5):
@@ -75,39 +67,23 @@ def _watch(args: argparse.Namespace) -> int:
 
 
 def _upload(args: argparse.Namespace) -> int:
-    """One-off upload of given files through the same engine (copies stay where they are)."""
-    import shutil
-    import tempfile
-
-    from .engine import WatchEngine
-    from .queue import FileState
-
-    profile = _profile(args)
-    with tempfile.TemporaryDirectory(prefix="vanthu-upload-") as tmp:
-        inbox = Path(tmp) / "inbox"
-        inbox.mkdir()
-        for file in args.files:
-            shutil.copy2(file, inbox / Path(file).name)
-        engine = WatchEngine(inbox, profile.with_changes(stability_seconds=0.0, after_upload="delete"),
-                             authenticated_client(), Path(tmp) / "state")
-        engine.start()
-        engine.wait_idle(timeout=24 * 3600, finished=len(args.files))
-        entries = engine.queue.entries(limit=100000)
-        engine.stop()
-    failed = [e for e in entries if e.state is FileState.FAILED]
+    """One-off upload of given files through the same engine (the files stay where they are)."""
+    entries = upload_files(authenticated_client(), [Path(f) for f in args.files], _profile(args))
     for entry in entries:
-        print(f"{entry.name}: {entry.state} {entry.reason}")
-    return 1 if failed else 0
+        print(f"{entry.name}: {entry.state} {reason_text(entry.reason, entry.detail)}".rstrip())
+    return 1 if any(e.state is FileState.FAILED for e in entries) else 0
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     def common(p: argparse.ArgumentParser) -> None:
         p.add_argument("--profile", help="tên cấu hình thư mục theo dõi")
         p.add_argument("--polling", action="store_true", help="quét định kỳ (ổ mạng SMB/NFS)")
         p.add_argument("--stability", type=float, help="số giây tệp phải đứng yên (mặc định 2)")
         p.add_argument("--parallel", type=int, help="số tệp tải lên song song (mặc định 2)")
 
-    watch = subparsers.add_parser("watch", help="theo dõi thư mục và tải bản quét lên / watch a folder")
+    watch = subparsers.add_parser(
+        "watch", help="theo dõi thư mục và tải bản quét lên / watch a folder"
+    )
     watch.add_argument("folder")
     common(watch)
     watch.add_argument("--quiet", action="store_true")

@@ -1,4 +1,7 @@
-"""Incremental sync from the server's change feed.
+"""Pulling changes from the server's change feed into the cache.
+
+(Not to be confused with ``sync/``, the watched-folder upload engine: this is
+replication of the server's documents to this machine.)
 
 Each page of changes is applied in one transaction together with the new
 cursor, so an interruption (network loss, crash, cancel) leaves the cache
@@ -9,14 +12,14 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..api import ApiClient, CancelToken
-from ..errors import VanThuError
+from base.progress import CancelToken, Progress, is_cancelled
+
+from ..api import ApiClient
 from .store import CacheStore
 
-__all__ = ["SyncReport", "sync", "CURSOR_KEY"]
+__all__ = ["PullReport", "pull_changes", "CURSOR_KEY"]
 
 logger = logging.getLogger(__name__)
 
@@ -25,37 +28,32 @@ PAGE_SIZE = 1000
 
 
 @dataclass(frozen=True)
-class SyncReport:
+class PullReport:
     upserted: int
     deleted: int
     pages: int
     cursor: int
     seconds: float
     complete: bool
-    """False when cancelled; the next sync continues from ``cursor``."""
+    """False when cancelled; the next pull continues from ``cursor``."""
 
 
-class SyncCancelled(VanThuError):
-    title_vi = "Đã dừng đồng bộ"
-    title_en = "Sync stopped"
-    message_vi = "Đã dừng đồng bộ; lần sau sẽ tiếp tục từ chỗ dừng."
-    message_en = "Sync stopped; it will continue from there next time."
-
-
-def sync(
+def pull_changes(
     store: CacheStore,
     client: ApiClient,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
     cancel: CancelToken | None = None,
     page_size: int = PAGE_SIZE,
-) -> SyncReport:
+) -> PullReport:
     """Bring the cache up to date; ``progress(changes_applied, pages)``."""
     started = time.perf_counter()
     cursor = int(store.meta(CURSOR_KEY, "0") or 0)
     upserted = deleted = pages = 0
     while True:
-        if cancel is not None and cancel.is_set():
-            return SyncReport(upserted, deleted, pages, cursor, time.perf_counter() - started, False)
+        if is_cancelled(cancel):
+            return PullReport(
+                upserted, deleted, pages, cursor, time.perf_counter() - started, False
+            )
         page = client.changes(cursor, limit=page_size)
         alive = [c.document for c in page.changes if c.kind == "upsert" and c.document is not None]
         gone = [c.document_id for c in page.changes if c.kind == "delete"]
@@ -70,5 +68,5 @@ def sync(
             progress(upserted + deleted, pages)
         if not page.has_more:
             break
-    logger.info("sync done: %d upserted, %d deleted in %d pages", upserted, deleted, pages)
-    return SyncReport(upserted, deleted, pages, cursor, time.perf_counter() - started, True)
+    logger.info("pull done: %d upserted, %d deleted in %d pages", upserted, deleted, pages)
+    return PullReport(upserted, deleted, pages, cursor, time.perf_counter() - started, True)

@@ -1,0 +1,147 @@
+"""``Workspace``: one signed-in account's operations, for the window and the CLI.
+
+Like maestral's core class, this is the API both front ends call, so the
+window and ``vanthu`` cannot drift: pulling changes replays the outbox,
+signing goes through the batch signer and the outbox, validation uses the
+profile's roots, watching uses the account's client.  Every method may block
+(network, disk, token); the window calls them from its worker pool.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from base.progress import CancelToken, Progress
+from client.cache import Cursor, PullReport, pull_changes
+from client.cache.alerts import Alerts, collect_alerts
+from client.cache.outbox import OutboxEntry, OutboxState
+from client.cache.query import DocumentQuery, ListPage, count, search
+from client.errors import ServerUnavailable
+from client.records import Document, User
+from signing.backends import ActiveSigner
+from signing.profiles import SigningProfile
+from signing.validation import SignatureReport
+from sync.engine import EngineEvent, WatchEngine
+from sync.profiles import WatchProfile
+from sync.queue import QueueEntry
+
+from . import signing as signing_service
+from . import watching
+from .session import Session
+from .signing import DocumentResult, DocumentSigning
+
+__all__ = ["Workspace", "PullOutcome"]
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PullOutcome:
+    report: PullReport
+    documents: int
+    """Documents in the cache afterwards."""
+    alerts: Alerts
+    replayed: tuple[OutboxEntry, ...] = ()
+    """Outbox entries this pull sent or settled (done, conflict or failed)."""
+
+    @property
+    def conflicts(self) -> tuple[OutboxEntry, ...]:
+        return tuple(e for e in self.replayed if e.state is OutboxState.CONFLICT)
+
+
+class Workspace:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    @property
+    def user(self) -> User:
+        return self.session.user
+
+    @property
+    def online(self) -> bool:
+        return self.session.online
+
+    # -- the cache ---------------------------------------------------------------------
+    def sync_now(
+        self,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+        today: dt.date | None = None,
+    ) -> PullOutcome:
+        """Send what waits in the outbox, then pull the server's changes (resumable, cancellable)."""
+        session = self.session
+        before = {e.id for e in session.outbox.entries(OutboxState.PENDING)}
+        try:
+            entries = session.outbox.replay(session.client) if before else []
+            report = pull_changes(session.store, session.client, progress, cancel)
+        except ServerUnavailable:
+            session.online = False
+            raise
+        session.online = True
+        settled = tuple(e for e in entries if e.id in before and e.state is not OutboxState.PENDING)
+        return PullOutcome(
+            report,
+            session.store.count(),
+            collect_alerts(session.store, today or dt.date.today()),
+            settled,
+        )
+
+    def search(self, query: DocumentQuery, after: Cursor | None = None) -> ListPage:
+        return search(self.session.store, query, after)
+
+    def count(self, query: DocumentQuery) -> int:
+        return count(self.session.store, query)
+
+    def document(self, document_id: int) -> Document | None:
+        return self.session.store.get(document_id)
+
+    def open_file(self, document: Document) -> Path:
+        """The document's current file, from the cache or downloaded (offline: cached files only)."""
+        return self.session.files.open(
+            self.session.client if self.session.online else None, document
+        )
+
+    def pending_versions(self) -> dict[int, OutboxEntry]:
+        return self.session.outbox.pending_versions()
+
+    # -- signing -----------------------------------------------------------------------
+    def sign_documents(
+        self,
+        documents: Sequence[Document],
+        active: ActiveSigner,
+        signing: DocumentSigning,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> list[DocumentResult]:
+        return signing_service.sign_documents(
+            self.session, documents, active, signing, progress, cancel
+        )
+
+    def validate(
+        self, document: Document, profile: SigningProfile, online: bool = False
+    ) -> list[SignatureReport]:
+        return signing_service.validate_document(self.session, document, profile, online)
+
+    # -- uploads -----------------------------------------------------------------------
+    def watch(
+        self,
+        folder: Path,
+        profile: WatchProfile,
+        on_event: Callable[[EngineEvent], None] | None = None,
+    ) -> WatchEngine:
+        return watching.start_watch(self.session.client, folder, profile, on_event)
+
+    def upload(
+        self,
+        files: Sequence[Path],
+        profile: WatchProfile,
+        on_event: Callable[[EngineEvent], None] | None = None,
+    ) -> list[QueueEntry]:
+        return watching.upload_files(self.session.client, files, profile, on_event)
+
+    def close(self) -> None:
+        self.session.store.close()

@@ -1,0 +1,55 @@
+"""The shared "can this PDF be used?" check, with its stable problem keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from base.pdf import BadPdf, PdfProblem, check_pdf
+
+
+def _pdf(path: Path, pages: int = 1, password: str | None = None) -> Path:
+    doc = pymupdf.open()
+    for i in range(pages):
+        doc.new_page().insert_text((72, 72), f"trang {i + 1}")
+    if password:
+        doc.save(path, encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw=password, owner_pw=password)
+    else:
+        doc.save(path)
+    return path
+
+
+def test_a_good_pdf_gives_its_page_count(tmp_path: Path) -> None:
+    assert check_pdf(_pdf(tmp_path / "ok.pdf", 3)) == 3
+    assert check_pdf(_pdf(tmp_path / "locked.pdf", 2, "mk"), password="mk") == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "problem"),
+    [
+        ("empty.pdf", b"", PdfProblem.EMPTY),
+        ("text.pdf", b"hello, not a pdf", PdfProblem.NOT_PDF),
+        ("broken.pdf", b"%PDF-1.7\n" + b"\x00garbage" * 50, PdfProblem.CORRUPT),
+    ],
+)
+def test_bad_files_have_a_key_and_two_languages(
+    tmp_path: Path, name: str, content: bytes, problem
+) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(BadPdf) as info:
+        check_pdf(path)
+    assert info.value.problem is problem
+    assert name in info.value.message("vi") and name in info.value.message("en")
+    assert info.value.message("vi") != info.value.message("en")
+
+
+def test_missing_and_password_protected(tmp_path: Path) -> None:
+    with pytest.raises(BadPdf) as missing:
+        check_pdf(tmp_path / "nowhere.pdf")
+    assert missing.value.problem is PdfProblem.MISSING
+    with pytest.raises(BadPdf) as locked:
+        check_pdf(_pdf(tmp_path / "locked.pdf", 1, "mk"))
+    assert locked.value.problem is PdfProblem.PASSWORD

@@ -1,0 +1,111 @@
+"""Signing from the window: both modes stamp what they should, the open document shows the
+signed version at once, and the window's verdict is the command line's."""
+
+from __future__ import annotations
+
+import pymupdf
+import pytest
+
+from client.api import ApiClient
+from client.cache.query import DocumentQuery, search
+from services.signing import validate_file
+from signing.profiles import Level, SigningProfile, save_profile
+
+
+@pytest.fixture
+def profile(softhsm_token, images, test_pki) -> SigningProfile:  # type: ignore[no-untyped-def]
+    saved = SigningProfile(
+        level=Level.B_B,
+        tsa_url=None,
+        signature_image=str(images[0]),
+        seal_image=str(images[1]),
+        module_path=softhsm_token.module_path,
+        token_label=softhsm_token.token_label,
+        key_id="01",
+        trust_roots=(str(test_pki.root_pem),),
+    )
+    save_profile(saved)
+    return saved
+
+
+def _ink(path, field_prefix: str) -> str:  # type: ignore[no-untyped-def]
+    """The dominant ink inside the signature's box: blue (leader's signature) or red (seal)."""
+    with pymupdf.open(path) as doc:
+        for page in doc:
+            for widget in page.widgets() or ():
+                if widget.field_name.startswith(field_prefix):
+                    pix = page.get_pixmap(clip=widget.rect, dpi=72, alpha=False)
+                    blue = red = 0
+                    for i in range(0, len(pix.samples), 3):
+                        r, b = pix.samples[i], pix.samples[i + 2]
+                        blue += b > r + 60
+                        red += r > b + 60
+                    return "blue" if blue > red else "red"
+    raise AssertionError(f"no {field_prefix} signature")
+
+
+def _sign_in_dialog(qtbot, window, ids: list[int], mode: str, key_id: str, pin: str):  # type: ignore[no-untyped-def]
+    window.sign_ids(ids)
+    qtbot.waitUntil(lambda: window.sign_dialog is not None, timeout=10000)
+    dialog = window.sign_dialog
+    qtbot.waitUntil(lambda: dialog.certificate.count() > 0, timeout=15000)
+    dialog.certificate.setCurrentIndex(dialog.certificate.findData(key_id))
+    dialog.mode.setCurrentIndex(dialog.mode.findData(mode))
+    qtbot.keyClicks(dialog.pin, pin)
+    dialog.sign_button.click()
+    qtbot.waitUntil(lambda: dialog.results_list.count() == len(ids), timeout=60000)
+    assert all(r.ok for r in dialog.results), [r.message_vi for r in dialog.results]
+    return dialog
+
+
+def test_approve_stamps_the_leaders_signature_and_issue_the_seal(
+    qtbot, window, session, softhsm_token, profile, ui_server, tmp_path
+) -> None:
+    [doc_id] = [
+        r.id for r in search(session.store, DocumentQuery(limit=1000)).rows if r.current_version
+    ][:1]
+    dialog = _sign_in_dialog(qtbot, window, [doc_id], "approve", "01", softhsm_token.user_pin)
+    dialog.accept()
+    qtbot.waitUntil(lambda: session.store.get(doc_id).current_version == 2, timeout=20000)
+    window.sign_dialog = None
+    _sign_in_dialog(qtbot, window, [doc_id], "issue", "03", softhsm_token.user_pin).accept()
+    client = ApiClient(ui_server.base_url)
+    client.login(*ui_server.credentials("leader"))
+    signed = client.get_document(doc_id)
+    assert signed.current_version == 3
+    target = client.download(signed.versions[-1].sha256, tmp_path / "signed.pdf")
+    assert _ink(target, "Sig_approve") == "blue"
+    assert _ink(target, "Sig_issue") == "red"
+    reports = validate_file(target, profile)
+    assert len(reports) == 2 and all(r.intact for r in reports)
+
+
+def test_the_open_document_shows_the_signed_version_and_the_same_verdict_as_verify(
+    qtbot, window, session, softhsm_token, profile
+) -> None:
+    [doc_id] = [
+        r.id for r in search(session.store, DocumentQuery(limit=1000)).rows if r.current_version
+    ][:1]
+    window.open_document(doc_id)
+    view = window.document_view
+    qtbot.waitUntil(lambda: view.signatures.count() == 1, timeout=20000)
+    assert view.signatures.item(0).text() == "Tệp không có chữ ký số."
+    view.sign_button.click()
+    qtbot.waitUntil(lambda: window.sign_dialog is not None, timeout=10000)
+    dialog = window.sign_dialog
+    qtbot.waitUntil(lambda: dialog.certificate.count() > 0, timeout=15000)
+    dialog.certificate.setCurrentIndex(dialog.certificate.findData("01"))
+    qtbot.keyClicks(dialog.pin, softhsm_token.user_pin)
+    dialog.sign_button.click()
+    qtbot.waitUntil(lambda: dialog.results_list.count() == 1, timeout=60000)
+    dialog.accept()
+    qtbot.waitUntil(lambda: view.versions.count() == 2, timeout=20000)
+    qtbot.waitUntil(
+        lambda: (
+            view.signatures.count() > 0
+            and "Tệp không có chữ ký số" not in view.signatures.item(0).text()
+        ),
+        timeout=20000,
+    )
+    [report] = validate_file(view.file, profile)
+    assert report.trusted and report.summary_vi in view.signatures.item(0).text()
