@@ -32,8 +32,12 @@ class AppPaths:
     """Log files (never a PIN or password)."""
 
     def ensure(self) -> AppPaths:
+        """Create the folders, readable by this user only (0700): they hold the cache, the
+        saved sign-in and downloaded documents."""
         for folder in (self.data, self.config, self.cache, self.logs):
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if os.name == "posix":
+                folder.chmod(0o700)
         return self
 
 

@@ -36,7 +36,9 @@ def _read_password(args: argparse.Namespace) -> str:
 def _login(args: argparse.Namespace) -> int:
     password = _read_password(args)
     if args.print_token:
-        client = ApiClient(args.server, ca_bundle=args.ca_bundle)
+        client = ApiClient(
+            args.server, ca_bundle=args.ca_bundle, allow_insecure_http=args.allow_insecure_http
+        )
         result = client.login(args.username, password)
         print(result.access_token)
         print(
@@ -46,7 +48,14 @@ def _login(args: argparse.Namespace) -> int:
         )
         return 0
     store = TokenStore(args.store)
-    session = open_session(args.server, args.username, password, args.ca_bundle, remember=store)
+    session = open_session(
+        args.server,
+        args.username,
+        password,
+        args.ca_bundle,
+        remember=store,
+        allow_insecure_http=args.allow_insecure_http,
+    )
     del password
     user = session.user
     if store is TokenStore.FILE:
@@ -125,6 +134,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--print-token",
         action="store_true",
         help="in mã đăng nhập ra màn hình, không lưu / print the token, store nothing",
+    )
+    login.add_argument(
+        "--allow-insecure-http",
+        action="store_true",
+        help="chấp nhận máy chủ http:// không mã hoá ngoài máy này (không khuyến khích) / "
+        "accept an unencrypted http:// server that is not this machine",
     )
     login.set_defaults(func=_login)
     subparsers.add_parser("logout", help="đăng xuất / sign out").set_defaults(func=_logout)

@@ -235,8 +235,8 @@ def _verify(args: argparse.Namespace) -> int:
     if args.document is not None:
         workspace = Workspace(resume_session())
         [document] = _documents(workspace, [args.document])
-        path = workspace.open_file(document)
-    elif args.file:
+        return _print_reports(workspace.validate(document, profile, online=args.online))
+    if args.file:
         path = Path(args.file)
     else:
         raise SigningError(

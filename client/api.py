@@ -8,10 +8,12 @@ backoff only for idempotent methods, and every failure mapped to the
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -23,6 +25,7 @@ from .errors import (
     ApiError,
     AuthError,
     Conflict,
+    InsecureServer,
     InvalidInput,
     NotFound,
     PermissionDenied,
@@ -42,7 +45,7 @@ from .records import (
 )
 from .transfer import DeclaredUpload, declare_upload, jsonable, send_upload
 
-__all__ = ["ApiClient", "TransferCancelled"]
+__all__ = ["ApiClient", "TransferCancelled", "is_safe_url"]
 
 logger = logging.getLogger(__name__)
 
@@ -79,6 +82,22 @@ def _error_from_response(reply: requests.Response) -> ApiError:
     return cls(vi, en, status=reply.status_code, code=body.get("code"))
 
 
+def is_safe_url(url: str) -> bool:
+    """https anywhere; plain http only to this machine (loopback), where nothing crosses a network."""
+    parts = urlsplit(url.strip())
+    if parts.scheme == "https":
+        return True
+    if parts.scheme != "http":
+        return False
+    host = (parts.hostname or "").lower()
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 class ApiClient:
     """The server API as typed methods; ``base_url`` is the server root."""
 
@@ -90,7 +109,10 @@ class ApiClient:
         timeout: float = 30,
         token: str | None = None,
         retries: int = 3,
+        allow_insecure_http: bool = False,
     ) -> None:
+        if not (allow_insecure_http or is_safe_url(base_url)):
+            raise InsecureServer()  # refused before anything touches the network
         self.base_url = base_url.rstrip("/")
         self.api_url = self.base_url + "/api/v1"
         self.timeout = timeout

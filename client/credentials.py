@@ -70,6 +70,8 @@ class SavedLogin:
     username: str
     ca_bundle: str | None = None
     store: TokenStore = TokenStore.KEYRING
+    allow_insecure_http: bool = False
+    """The user confirmed a plain http:// server that is not this machine."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "store", TokenStore(self.store))
@@ -151,7 +153,8 @@ def authenticated_client() -> ApiClient:
     server, token = os.environ.get("VANTHU_SERVER"), os.environ.get("VANTHU_TOKEN")
     ca_bundle = os.environ.get("VANTHU_CA_BUNDLE")
     if server and token:
-        return ApiClient(server, token=token, ca_bundle=ca_bundle)
+        insecure = os.environ.get("VANTHU_ALLOW_INSECURE_HTTP", "") == "1"
+        return ApiClient(server, token=token, ca_bundle=ca_bundle, allow_insecure_http=insecure)
     login = load_login()
     if login is None:
         raise AuthError(
@@ -163,4 +166,9 @@ def authenticated_client() -> ApiClient:
         raise AuthError(
             "Phiên đăng nhập đã hết; hãy đăng nhập lại.", "The sign-in expired; log in again."
         )
-    return ApiClient(login.server, token=token, ca_bundle=login.ca_bundle)
+    return ApiClient(
+        login.server,
+        token=token,
+        ca_bundle=login.ca_bundle,
+        allow_insecure_http=login.allow_insecure_http,
+    )

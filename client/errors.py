@@ -14,6 +14,7 @@ __all__ = [
     "InvalidInput",
     "TlsError",
     "TransferCancelled",
+    "InsecureServer",
 ]
 
 
@@ -96,3 +97,16 @@ class TransferCancelled(VanThuError):
     title_en = "Cancelled"
     message_vi = "Đã huỷ truyền tệp; lần sau sẽ tiếp tục từ chỗ dừng."
     message_en = "Transfer cancelled; it will resume where it stopped next time."
+
+
+class InsecureServer(ApiError):
+    title_vi = "Kết nối không được mã hoá"
+    title_en = "Unencrypted connection"
+    message_vi = (
+        "Địa chỉ máy chủ dùng http:// (không mã hoá): mật khẩu và văn bản sẽ đi qua mạng dưới dạng "
+        "rõ. Hãy dùng https://, hoặc xác nhận rõ ràng nếu đơn vị yêu cầu."
+    )
+    message_en = (
+        "The server address uses http:// (unencrypted): passwords and documents would cross the "
+        "network in the clear. Use https://, or confirm explicitly if your organisation requires it."
+    )

@@ -53,6 +53,8 @@ class User:
     organisation_id: int
     organisation_name: str
     role: str
+    secret_in_offline_index: bool = False
+    """The organisation lets this cache index secret documents' metadata for offline search."""
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> User:

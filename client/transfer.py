@@ -30,6 +30,7 @@ from .records import Document, UploadResult
 
 __all__ = [
     "DeclaredUpload",
+    "UploadState",
     "declare_upload",
     "send_upload",
     "download_to",
@@ -56,16 +57,47 @@ def _check_cancel(cancel: CancelToken | None) -> None:
         raise TransferCancelled()
 
 
+@dataclass(frozen=True)
+class UploadState:
+    """The server's view of one upload: how far its bytes got, and the document made from it."""
+
+    id: str
+    offset: int
+    size: int
+    status: str
+    """``pending`` while bytes are missing, ``complete`` once the server has them all."""
+    duplicate: bool = False
+    document: Document | None = None
+    document_created: bool = False
+
+    @property
+    def complete(self) -> bool:
+        return self.status == "complete"
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> UploadState:
+        made = data.get("document")
+        return cls(
+            id=str(data["id"]),
+            offset=int(data["offset"]),
+            size=int(data["size"]),
+            status=str(data["status"]),
+            duplicate=bool(data.get("duplicate")),
+            document=Document.from_json(made) if made else None,
+            document_created=bool(data.get("document_created")),
+        )
+
+
 def _send_chunks(
     client: ApiClient,
-    upload: dict[str, Any],
+    upload: UploadState,
     path: Path,
     progress: Progress | None,
     cancel: CancelToken | None,
-) -> dict[str, Any]:
-    offset, size = int(upload["offset"]), int(upload["size"])
+) -> UploadState:
+    offset, size = upload.offset, upload.size
     with path.open("rb") as fh:
-        while upload["status"] != "complete" and offset < size:
+        while not upload.complete and offset < size:
             _check_cancel(cancel)
             fh.seek(offset)
             block = fh.read(CHUNK)
@@ -75,15 +107,15 @@ def _send_chunks(
                 )
             reply = client._request(
                 "PATCH",
-                f"/uploads/{upload['id']}",
+                f"/uploads/{upload.id}",
                 data=block,
                 headers={
                     "Upload-Offset": str(offset),
                     "Content-Type": "application/offset+octet-stream",
                 },
             )
-            upload = reply.json()
-            offset = int(upload["offset"])
+            upload = UploadState.from_json(reply.json())
+            offset = upload.offset
             if progress:
                 progress(offset, size)
     return upload
@@ -96,7 +128,7 @@ class DeclaredUpload:
     path: Path
     sha256: str
     size: int
-    state: dict[str, Any]
+    state: UploadState
     duplicate: bool
 
 
@@ -122,8 +154,10 @@ def declare_upload(
     headers = (
         {"Idempotency-Key": idempotency_key} if idempotency_key and document is not None else {}
     )
-    upload = client._json("POST", "/uploads", json=declared, headers=headers, expect=(200, 201))
-    return DeclaredUpload(path, sha256, size, upload, bool(upload.get("duplicate")))
+    upload = UploadState.from_json(
+        client._json("POST", "/uploads", json=declared, headers=headers, expect=(200, 201))
+    )
+    return DeclaredUpload(path, sha256, size, upload, upload.duplicate)
 
 
 def send_upload(
@@ -133,8 +167,8 @@ def send_upload(
     cancel: CancelToken | None,
 ) -> UploadResult:
     upload, size = declared.state, declared.size
-    if progress and upload["offset"]:
-        progress(int(upload["offset"]), size)
+    if progress and upload.offset:
+        progress(upload.offset, size)
     for attempt in range(RESUME_ATTEMPTS + 1):
         try:
             upload = _send_chunks(client, upload, declared.path, progress, cancel)
@@ -148,17 +182,16 @@ def send_upload(
                 exc,
             )
             time.sleep(backoff(attempt, cap=8.0))
-            upload = client._json("GET", f"/uploads/{upload['id']}")
-    if upload["status"] != "complete":
+            upload = UploadState.from_json(client._json("GET", f"/uploads/{upload.id}"))
+    if not upload.complete:
         raise ServerUnavailable()
-    made = upload.get("document")
     return UploadResult(
         sha256=declared.sha256,
         size=size,
         duplicate=declared.duplicate,
-        upload_id=str(upload["id"]),
-        document=Document.from_json(made) if made else None,
-        document_created=bool(upload.get("document_created")),
+        upload_id=upload.id,
+        document=upload.document,
+        document_created=upload.document_created,
     )
 
 
@@ -209,5 +242,6 @@ def download_to(
     if file_sha256(part) != sha256:
         part.unlink(missing_ok=True)
         raise IntegrityError()
+    os.chmod(part, 0o600)  # a downloaded document is this user's alone
     os.replace(part, dest)
     return dest

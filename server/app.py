@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import re
 
 from fastapi import FastAPI
+from sqlalchemy import update
 from starlette.datastructures import MutableHeaders
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .blobs import BlobStore
@@ -13,7 +17,8 @@ from .config import ServerSettings
 from .db import Database
 from .deps import AppState
 from .errors import install_error_handlers
-from .routes import auth, changes, documents, files, reference, uploads
+from .models import Upload
+from .routes import admin, auth, changes, documents, files, reference, uploads
 from .security import LoginLimiter
 
 __all__ = ["create_app"]
@@ -24,7 +29,8 @@ API_PREFIX = "/api/v1"
 
 
 class SecurityHeaders:
-    """Adds the usual hardening headers to every response.
+    """Adds the usual hardening headers to every response: nothing the API sends may be kept
+    by a browser or proxy cache (``no-store``), and with TLS the browser is told to stay on it.
 
     Plain ASGI rather than ``BaseHTTPMiddleware``, which costs an extra task
     and a copy of every streamed upload chunk.
@@ -34,10 +40,14 @@ class SecurityHeaders:
         "X-Content-Type-Options": "nosniff",
         "X-Frame-Options": "DENY",
         "Referrer-Policy": "no-referrer",
+        "Cache-Control": "no-store",
     }
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, tls: bool = False) -> None:
         self.app = app
+        self.headers = dict(self.HEADERS)
+        if tls:
+            self.headers["Strict-Transport-Security"] = "max-age=31536000"
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -47,11 +57,71 @@ class SecurityHeaders:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
-                for name, value in self.HEADERS.items():
+                for name, value in self.headers.items():
                     headers.setdefault(name, value)
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+_CONTROL = re.compile(r"%(?:[01][0-9a-f]|7f)", re.IGNORECASE)
+_UPLOAD_BYTES = re.compile(r"^/api/v1/uploads/[^/]+$")
+
+
+class RequestLimits:
+    """Refuses, before any route runs: a request body over ``max_body`` (413, counted while it is
+    read, so an 80 MB body is never held in memory) — except an upload's bytes, which stream to
+    disk with their own limit — and a query string carrying NUL or other control characters (422:
+    they have no business in a search and some databases fail on them)."""
+
+    def __init__(self, app: ASGIApp, max_body: int) -> None:
+        self.app = app
+        self.max_body = max_body
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if _CONTROL.search(scope.get("query_string", b"").decode("latin-1")):
+            await _problem(
+                send, 422, "Tham số chứa ký tự điều khiển.", "A parameter has control characters."
+            )
+            return
+        if scope["method"] == "PATCH" and _UPLOAD_BYTES.match(scope["path"]):
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.max_body:
+            await _problem(send, 413, "Nội dung yêu cầu quá lớn.", "The request body is too large.")
+            return
+        seen = 0
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.max_body:  # an HTTPException passes FastAPI's body parsing unchanged
+                raise StarletteHTTPException(413)
+            return message
+
+        await self.app(scope, counted, send)
+
+
+async def _problem(send: Send, status: int, vi: str, en: str) -> None:
+    body = json.dumps(
+        {"error": {"code": "invalid_input", "message_vi": vi, "message_en": en}}
+    ).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
 
 
 def create_app(settings: ServerSettings, *, migrate: bool = True) -> FastAPI:
@@ -61,22 +131,33 @@ def create_app(settings: ServerSettings, *, migrate: bool = True) -> FastAPI:
     db = Database(settings.resolved_database_url)
     if migrate:
         db.migrate()
+    if (
+        db.engine.dialect.name == "sqlite"
+    ):  # one process serves SQLite: claims left by a crash are void
+        with db.session() as session:
+            session.execute(
+                update(Upload)
+                .where(Upload.writer.is_not(None))
+                .values(writer=None, writer_until=None)
+            )
+            session.commit()
     app = FastAPI(
         title="Văn thư số — document server",
         version="1.0",
         description="Reference provincial document server (văn bản đến / văn bản đi).",
         openapi_url=f"{API_PREFIX}/openapi.json",
-        docs_url=f"{API_PREFIX}/docs",
+        docs_url=f"{API_PREFIX}/docs" if settings.api_docs else None,
         redoc_url=None,
     )
     app.state.vanthu = AppState(
         settings=settings,
         db=db,
         blobs=BlobStore(settings.blob_dir),
-        limiter=LoginLimiter(settings.login_max_failures, settings.login_window_seconds),
+        limiter=LoginLimiter(settings.throttle),
     )
     install_error_handlers(app)
-    app.add_middleware(SecurityHeaders)
-    for module in (auth, reference, documents, changes, files, uploads):
+    app.add_middleware(RequestLimits, max_body=settings.max_json_bytes)
+    app.add_middleware(SecurityHeaders, tls=settings.tls)
+    for module in (auth, reference, documents, changes, files, uploads, admin):
         app.include_router(module.router, prefix=API_PREFIX)
     return app

@@ -7,11 +7,15 @@ leaves a half blob; a client-supplied name never becomes a path.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import re
+import time
 from pathlib import Path
 
 __all__ = ["BlobStore", "is_sha256", "file_sha256"]
+
+logger = logging.getLogger(__name__)
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
@@ -33,14 +37,41 @@ class BlobStore:
     def exists(self, sha256: str) -> bool:
         return is_sha256(sha256) and self.path(sha256).is_file()
 
-    def adopt(self, source: Path, sha256: str) -> Path:
-        """Move a verified temp file into the store (atomic rename)."""
+    def adopt(self, source: Path, sha256: str, *, synced: bool = False) -> Path:
+        """Move a verified temp file into the store: its bytes reach the disk first (``synced``:
+        the caller already did that), then the atomic rename, then the folder, so a power cut
+        never leaves a visible blob with missing bytes."""
         target = self.path(sha256)
         target.parent.mkdir(parents=True, exist_ok=True)
         if target.exists():
             source.unlink(missing_ok=True)
-        else:
-            os.replace(source, target)
+            return target
+        if not synced:
+            with source.open("rb") as fh:
+                os.fsync(fh.fileno())
+        os.replace(source, target)
+        if os.name == "posix":
+            folder = os.open(target.parent, os.O_RDONLY)
+            try:
+                os.fsync(folder)
+            finally:
+                os.close(folder)
+        return target
+
+    def intact_size(self, sha256: str, size: int) -> bool:
+        """False when the stored file exists but has the wrong size (damaged): it must be replaced."""
+        path = self.path(sha256)
+        return not path.is_file() or path.stat().st_size == size
+
+    def quarantine(self, sha256: str) -> Path | None:
+        """Move a damaged blob aside (kept for inspection) so the next upload can replace it."""
+        path = self.path(sha256)
+        if not path.is_file():
+            return None
+        target = self.root / "quarantine" / f"{sha256}-{int(time.time())}"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(path, target)
+        logger.warning("blob %s had the wrong size; moved to %s", sha256, target)
         return target
 
     def put_bytes(self, data: bytes) -> str:

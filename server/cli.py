@@ -1,14 +1,26 @@
-"""``serve``: run the reference document server (demo data: ``vanthu demo-data``)."""
+"""``serve`` (run the reference document server) and ``admin`` (organisations and accounts,
+on the same ``--data-dir``/``--database-url``).  Demo data: ``vanthu demo-data``."""
 
 from __future__ import annotations
 
 import argparse
+import csv
+import getpass
 import logging
+import os
+import sys
+from collections.abc import Callable
 from pathlib import Path
+
+from sqlalchemy.orm import Session
 
 from base.paths import app_paths
 
+from . import admin
 from .config import ServerSettings
+from .db import Database
+from .errors import ApiProblem
+from .policy import Role
 
 __all__ = ["register", "main"]
 
@@ -21,6 +33,8 @@ def _settings(args: argparse.Namespace) -> ServerSettings:
         data_dir=data_dir,
         database_url=args.database_url,
         max_upload_bytes=int(getattr(args, "max_upload_mb", 512) * 1024 * 1024),
+        tls=bool(getattr(args, "certfile", None)),
+        api_docs=bool(getattr(args, "api_docs", False)),
     )
 
 
@@ -28,7 +42,6 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from .app import create_app
-    from .db import Database
     from .seed import seed_base
 
     settings = _settings(args)
@@ -37,11 +50,27 @@ def _serve(args: argparse.Namespace) -> int:
         db: Database = app.state.vanthu.db
         with db.session() as session:
             seed_base(session)
+    if bool(args.certfile) != bool(args.keyfile):
+        print("--certfile và --keyfile đi cùng nhau / --certfile and --keyfile go together")
+        return 2
+    scheme = "https" if args.certfile else "http"
     print(
-        f"Máy chủ văn bản / document server: http://{args.host}:{args.port}/api/v1  (dữ liệu: {settings.data_dir})",
+        f"Máy chủ văn bản / document server: {scheme}://{args.host}:{args.port}/api/v1  (dữ liệu: {settings.data_dir})",
         flush=True,
     )
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        log_level="warning",
+        access_log=False,
+        ssl_certfile=args.certfile,
+        ssl_keyfile=args.keyfile,
+        # X-Forwarded-For is believed only from the proxies named here: by default nobody, so a
+        # forged header can neither reset the login throttle nor hide the caller's address.
+        proxy_headers=bool(args.forwarded_allow_ips),
+        forwarded_allow_ips=args.forwarded_allow_ips or "",
+    )
     return 0
 
 
@@ -58,7 +87,192 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     serve.add_argument(
         "--no-seed", action="store_true", help="không tạo tài khoản demo / no demo users"
     )
+    serve.add_argument("--certfile", help="chứng chỉ TLS (PEM) để phục vụ HTTPS / TLS certificate")
+    serve.add_argument("--keyfile", help="khoá riêng TLS (PEM) / TLS private key")
+    serve.add_argument(
+        "--forwarded-allow-ips",
+        default="",
+        help="địa chỉ proxy được tin X-Forwarded-For (mặc định: không tin ai) / proxies trusted "
+        "for X-Forwarded-For (default: none)",
+    )
+    serve.add_argument(
+        "--api-docs", action="store_true", help="bật trang tài liệu API / serve the API docs page"
+    )
     serve.set_defaults(func=_serve)
+    _register_admin(subparsers, common)
+
+
+def _reported(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """An administration command whose refusals read as sentences in both languages."""
+
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return command(args)
+        except ApiProblem as exc:
+            print(f"{exc.message_vi}\n{exc.message_en}", file=sys.stderr)
+            return 1
+
+    return run
+
+
+def _admin_session(args: argparse.Namespace) -> Session:
+    from .app import create_app
+
+    db: Database = create_app(_settings(args)).state.vanthu.db
+    return db.sessions()
+
+
+def _secret(args: argparse.Namespace, prompt: str) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    return getpass.getpass(prompt)
+
+
+def _org_add(args: argparse.Namespace) -> int:
+    with _admin_session(args) as session:
+        org = admin.add_organisation(session, args.code, args.name)
+        print(f"Đã thêm đơn vị / organisation added: {org.code} — {org.name} (id {org.id})")
+    return 0
+
+
+def _user_add(args: argparse.Namespace) -> int:
+    password = _secret(args, "Mật khẩu / password: ") if args.password_stdin else ""
+    new = admin.NewUser(
+        args.username, args.full_name, args.role, args.org, args.title or "", password
+    )
+    with _admin_session(args) as session:
+        user, initial = admin.add_user(session, new)
+        print(f"Đã thêm / added: {user.username} [{user.role}]")
+        if initial:
+            print(f"Mật khẩu ban đầu / initial password: {initial}")
+    return 0
+
+
+def _user_state(args: argparse.Namespace) -> int:
+    with _admin_session(args) as session:
+        user = admin.set_active(session, args.username, args.action == "enable")
+        print(
+            f"{user.username}: {'đang hoạt động / active' if user.active else 'đã khoá / disabled'}"
+        )
+    return 0
+
+
+def _user_password(args: argparse.Namespace) -> int:
+    password = _secret(args, "Mật khẩu mới / new password: ")
+    with _admin_session(args) as session:
+        user = admin.reset_password(session, args.username, password)
+        print(
+            f"Đã đặt lại mật khẩu / password reset: {user.username} (mọi phiên đăng nhập cũ đã bị huỷ)"
+        )
+    return 0
+
+
+def _user_import(args: argparse.Namespace) -> int:
+    users, errors = admin.parse_users_csv(Path(args.file).read_text("utf-8-sig"))
+    if errors:
+        for line in errors:
+            print(line, file=sys.stderr)
+        print("Không nhập gì / nothing imported.", file=sys.stderr)
+        return 1
+    with _admin_session(args) as session:
+        report = admin.import_users(
+            session, users, lambda done, total: print(f"  {done:,}/{total:,}", flush=True)
+        )
+    if not report.ok:
+        for line in report.errors:
+            print(line, file=sys.stderr)
+        print(
+            f"{len(report.errors)} dòng lỗi; không nhập gì / {len(report.errors)} bad rows; nothing imported.",
+            file=sys.stderr,
+        )
+        return 1
+    if report.created:
+        if not args.passwords_out:
+            print(
+                "Cần --passwords-out TỆP cho mật khẩu ban đầu / --passwords-out FILE is required",
+                file=sys.stderr,
+            )
+        else:
+            out = Path(args.passwords_out)
+            fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+                writer = csv.writer(fh)
+                writer.writerow(["username", "initial_password"])
+                writer.writerows(report.created)
+            print(f"Mật khẩu ban đầu trong / initial passwords in {out} (0600)")
+    print(f"Đã nhập {len(users):,} tài khoản / imported {len(users):,} accounts")
+    return 0
+
+
+def _user_list(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from .models import Organisation, User
+
+    with _admin_session(args) as session:
+        query = select(User, Organisation.code).join(
+            Organisation, Organisation.id == User.organisation_id
+        )
+        if args.org:
+            query = query.where(Organisation.code == args.org)
+        for user, code in session.execute(query.order_by(Organisation.code, User.username)):
+            state = "" if user.active else "  (đã khoá / disabled)"
+            print(f"{code:<8} {user.username:<20} {user.role:<15} {user.full_name}{state}")
+    return 0
+
+
+def _register_admin(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+    common: Callable[[argparse.ArgumentParser], None],
+) -> None:
+    admin_cmd = subparsers.add_parser(
+        "admin", help="quản trị đơn vị và tài khoản / organisations and accounts"
+    )
+    areas = admin_cmd.add_subparsers(dest="area", metavar="org|user", required=True)
+    org = areas.add_parser("org", help="đơn vị / organisations").add_subparsers(
+        dest="action", required=True
+    )
+    add = org.add_parser("add", help="thêm đơn vị / add an organisation")
+    add.add_argument("code"), add.add_argument("name")
+    common(add)
+    add.set_defaults(func=_reported(_org_add))
+    user = areas.add_parser("user", help="tài khoản / accounts").add_subparsers(
+        dest="action", required=True
+    )
+    new = user.add_parser("add", help="thêm tài khoản / add an account")
+    new.add_argument("username")
+    new.add_argument("--org", required=True, help="mã đơn vị / organisation code")
+    new.add_argument("--role", required=True, choices=[r.value for r in Role])
+    new.add_argument("--full-name", required=True)
+    new.add_argument("--title")
+    new.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="đọc mật khẩu từ stdin (không có: tạo ngẫu nhiên)",
+    )
+    common(new)
+    new.set_defaults(func=_reported(_user_add))
+    for action in ("disable", "enable"):
+        state = user.add_parser(action, help="khoá / mở khoá tài khoản / disable or enable")
+        state.add_argument("username")
+        common(state)
+        state.set_defaults(func=_reported(_user_state))
+    reset = user.add_parser("reset-password", help="đặt lại mật khẩu / reset a password")
+    reset.add_argument("username")
+    reset.add_argument("--password-stdin", action="store_true")
+    common(reset)
+    reset.set_defaults(func=_reported(_user_password))
+    imp = user.add_parser("import", help="nhập tài khoản từ CSV / import accounts from CSV")
+    imp.add_argument("file", help="CSV: username,full_name,role,organisation[,title,password]")
+    imp.add_argument(
+        "--passwords-out", help="tệp ghi mật khẩu ban đầu (0600) / where initial passwords go"
+    )
+    common(imp)
+    imp.set_defaults(func=_reported(_user_import))
+    listing = user.add_parser("list", help="liệt kê tài khoản / list accounts")
+    listing.add_argument("--org")
+    common(listing)
+    listing.set_defaults(func=_reported(_user_list))
 
 
 def main(argv: list[str] | None = None) -> int:

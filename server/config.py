@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from .security import ThrottlePolicy
 
 __all__ = ["ServerSettings"]
 
@@ -20,10 +22,14 @@ class ServerSettings:
     """Largest file accepted by ``POST /uploads`` (413 above)."""
     token_ttl_seconds: int = 12 * 3600
     """Lifetime of a bearer token issued at login."""
-    login_max_failures: int = 5
-    """Failed logins per username and address before 429."""
-    login_window_seconds: int = 300
-    """Window for counting failed logins."""
+    throttle: ThrottlePolicy = field(default_factory=ThrottlePolicy)
+    """Growing delays after failed logins (per user, per address, per pair)."""
+    tls: bool = False
+    """Served over HTTPS (``serve --certfile``): responses then carry HSTS."""
+    api_docs: bool = False
+    """Serve the interactive API docs page (off in production; the OpenAPI JSON is always served)."""
+    max_json_bytes: int = 1024 * 1024
+    """Largest request body other than an upload's bytes (413 above, refused while it is read)."""
     upload_expiry_seconds: int = 24 * 3600
     """Unfinished uploads are dropped after this long without activity."""
 

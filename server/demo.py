@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session
 from .blobs import BlobStore
 from .db import Database, next_seq
 from .letters import OfficialLetter
-from .models import Blob, Document, User, Version, utcnow
-from .seed import seed_base
+from .models import Blob, Document, Organisation, User, Version, utcnow
+from .seed import DEMO_HOMES, seed_base
 from .text import fold
 
 __all__ = ["DemoDataReport", "generate_demo_data", "LetterRenderer"]
@@ -214,12 +214,12 @@ def generate_demo_data(
     rng = random.Random(seed)
     year = dt.date.today().year
     with db.session() as session:
-        home = seed_base(session)
+        seed_base(session)
         org_names = list(ISSUERS)
-        author = session.scalar(select(User.id).where(User.username == "vanthu")) or 1
+        homes = _homes(session)  # (organisation id, its clerk's id), the first is UBND-T
         done = 0
         for chunk in _chunks(count, 5000):
-            rows = [_row(rng, i, year, org_names, home.id, author) for i in chunk]
+            rows = [_row(rng, i, year, org_names, *_home_for(homes, i)) for i in chunk]
             last = next_seq(session, len(rows))
             for offset, row in enumerate(rows):
                 row["revision"] = last - len(rows) + 1 + offset
@@ -228,21 +228,42 @@ def generate_demo_data(
             done += len(rows)
             if progress:
                 progress(done, count)
-        made = (
-            _attach_pdfs(session, blobs, min(pdfs, count), author, render_letter)
-            if pdfs and render_letter
-            else 0
-        )
+        made = 0
+        if pdfs and render_letter:
+            for index, (org_id, _clerk) in enumerate(homes):  # every organisation gets some
+                wanted = pdfs if index == 0 else max(1, pdfs // 4)
+                made += _attach_pdfs(session, blobs, org_id, wanted, render_letter)
     return DemoDataReport(count, made, time.perf_counter() - started)
 
 
+def _homes(session: Session) -> list[tuple[int, int]]:
+    homes = []
+    for code in DEMO_HOMES:
+        org_id = session.scalar(select(Organisation.id).where(Organisation.code == code))
+        clerk = session.scalar(
+            select(User.id)
+            .where(User.organisation_id == org_id, User.role == "clerk")
+            .order_by(User.id)
+        )
+        if org_id is not None and clerk is not None:
+            homes.append((org_id, clerk))
+    return homes
+
+
+def _home_for(homes: list[tuple[int, int]], index: int) -> tuple[int, int]:
+    """70 % of the documents belong to the first organisation, the rest to the others."""
+    if len(homes) == 1 or index % 10 < 7:
+        return homes[0]
+    return homes[1 + index % (len(homes) - 1)]
+
+
 def _attach_pdfs(
-    session: Session, blobs: BlobStore, pdfs: int, author: int, render_letter: LetterRenderer
+    session: Session, blobs: BlobStore, org_id: int, pdfs: int, render_letter: LetterRenderer
 ) -> int:
     docs = list(
         session.scalars(
             select(Document)
-            .where(Document.current_version == 0)
+            .where(Document.current_version == 0, Document.organisation_id == org_id)
             .order_by(Document.id.desc())
             .limit(pdfs)
         )
@@ -280,7 +301,7 @@ def _attach_pdfs(
                 sha256=sha,
                 size=len(data),
                 filename=f"{doc.doc_type}-{doc.id}.pdf",
-                author_id=author,
+                author_id=doc.created_by,
                 note="Bản gốc",
             )
         )

@@ -30,6 +30,7 @@ from .models import (
     Version,
     utcnow,
 )
+from .policy import may_attach, may_create
 from .schemas import DocumentCreate, DocumentOut, VersionOut
 from .text import clean_filename, fold
 
@@ -165,14 +166,18 @@ def encode_cursor(last_id: int) -> str:
 
 
 def decode_cursor(cursor: str) -> int:
+    """The id a page starts below; a malformed or out-of-range cursor is the client's error (422)."""
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
         kind, value = raw.split(":", 1)
-        if kind != "id":
+        if kind != "id" or not value.isdigit() or len(value) > 12:
             raise ValueError(kind)
-        return int(value)
+        last = int(value)
+        if not 1 <= last <= 2**31:
+            raise ValueError(value)
+        return last
     except (ValueError, UnicodeDecodeError) as exc:
-        raise ApiProblem(400, "Con trỏ phân trang không hợp lệ.", "Invalid page cursor.") from exc
+        raise ApiProblem(422, "Con trỏ phân trang không hợp lệ.", "Invalid page cursor.") from exc
 
 
 def list_query(
@@ -277,9 +282,7 @@ def assign_number(session: Session, doc: Document, register_id: int | None, toda
 
 def check_create(session: Session, user: User, body: DocumentCreate) -> None:
     """Refuse a document the user may not create, before any bytes are sent for it."""
-    if user.role not in ("clerk", "archivist") or (
-        user.role == "archivist" and body.direction != "incoming"
-    ):
+    if not may_create(user, body.direction, body.status):
         raise forbidden()
     if body.register_id is not None:
         register = session.get(Register, body.register_id)
@@ -346,7 +349,7 @@ def create_document_record(
     blob = None
     if body.file_sha256:
         blob = session.get(Blob, body.file_sha256)
-        if blob is None:
+        if blob is None or not may_attach(session, user, body.file_sha256):
             raise ApiProblem(422, "Tệp chưa được tải lên máy chủ.", "The file was never uploaded.")
         filename = clean_filename(body.filename or f"{body.file_sha256[:12]}.pdf")
         if filename is None:

@@ -45,7 +45,9 @@ def start_background(
     app = create_app(ServerSettings(data_dir=Path(data_dir), **settings))  # type: ignore[arg-type]
     with app.state.vanthu.db.session() as session:
         seed_base(session)
-    config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False)
+    config = uvicorn.Config(
+        app, host=host, port=port, log_level="warning", access_log=False, proxy_headers=False
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="vanthu-server", daemon=True)
     thread.start()

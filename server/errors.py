@@ -41,6 +41,7 @@ _GENERIC = {
     404: ("Không tìm thấy.", "Not found."),
     405: ("Phương thức không được hỗ trợ.", "Method not allowed."),
     401: ("Cần đăng nhập.", "Authentication required."),
+    413: ("Nội dung yêu cầu quá lớn.", "The request body is too large."),
 }
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -27,7 +28,9 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 __all__ = [
     "Base",
     "Organisation",
+    "Department",
     "User",
+    "Grant",
     "AuthToken",
     "Register",
     "Document",
@@ -50,9 +53,26 @@ class Base(DeclarativeBase):
 
 
 class Organisation(Base):
+    """Đơn vị: an agency with its own documents, registers and users."""
+
     __tablename__ = "organisations"
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(50), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    secret_in_offline_index: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
+    """May desktop caches keep secrecy ≥ 1 metadata in their offline search index?"""
+
+
+class Department(Base):
+    """Phòng ban under an organisation (optional)."""
+
+    __tablename__ = "departments"
+    __table_args__ = (UniqueConstraint("organisation_id", "code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    code: Mapped[str] = mapped_column(String(50))
     name: Mapped[str] = mapped_column(String(200))
 
 
@@ -66,6 +86,23 @@ class User(Base):
     role: Mapped[str] = mapped_column(String(20))
     password_hash: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    department_id: Mapped[int | None] = mapped_column(
+        ForeignKey("departments.id"), nullable=True, default=None
+    )
+
+
+class Grant(Base):
+    """Explicit read access to one document (shared with, or assigned to, a user)."""
+
+    __tablename__ = "document_grants"
+    __table_args__ = (UniqueConstraint("document_id", "user_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    reason: Mapped[str] = mapped_column(String(30), default="shared")
+    """``shared``, ``assigned`` (the workflow), …"""
+    granted_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class AuthToken(Base):
@@ -92,6 +129,11 @@ class Register(Base):
 
 class Document(Base):
     __tablename__ = "documents"
+    # The access policy filters by organisation: lists page by id, the change feed by revision.
+    __table_args__ = (
+        Index("ix_documents_org_id", "organisation_id", "id"),
+        Index("ix_documents_org_revision", "organisation_id", "revision"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     direction: Mapped[str] = mapped_column(String(10), index=True)
     doc_type: Mapped[str] = mapped_column(String(100), default="Công văn")
@@ -134,7 +176,7 @@ class Version(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
     number: Mapped[int] = mapped_column(Integer)
-    sha256: Mapped[str] = mapped_column(String(64), ForeignKey("blobs.sha256"))
+    sha256: Mapped[str] = mapped_column(String(64), ForeignKey("blobs.sha256"), index=True)
     size: Mapped[int] = mapped_column(BigInteger)
     filename: Mapped[str] = mapped_column(String(255))
     content_type: Mapped[str] = mapped_column(String(100), default="application/pdf")
@@ -167,6 +209,10 @@ class Upload(Base):
     idempotency_key: Mapped[str | None] = mapped_column(String(200), nullable=True)
     document_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     document_created: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # One writer at a time (a lease that works across server processes on PostgreSQL too):
+    # two PATCHes of the same upload must never interleave their bytes.
+    writer: Mapped[str | None] = mapped_column(String(36), nullable=True, default=None)
+    writer_until: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True, default=None)
 
 
 class ChangeCounter(Base):

@@ -7,14 +7,23 @@ CodeNotation ≤ 30, OrganName ≤ 200, Subject ≤ 500, ToPlaces ≤ 1000).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+import re
+from typing import Annotated, Any, Literal
 
 from fastapi import Path
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema, field_validator
 
 __all__ = [
     "LoginRequest",
     "UserOut",
+    "GrantCreate",
+    "GrantOut",
+    "AccountCreate",
+    "AccountOut",
+    "AccountCreated",
+    "AccountPatch",
+    "PasswordReset",
+    "OrganisationCreate",
     "LoginOut",
     "OrganisationOut",
     "RegisterOut",
@@ -36,7 +45,7 @@ __all__ = [
 ]
 
 Direction = Literal["incoming", "outgoing"]
-Role = Literal["clerk", "leader", "archivist", "admin"]
+Role = Literal["clerk", "leader", "specialist", "archivist", "org_admin", "province_admin"]
 Status = Literal[
     "draft",
     "pending_signature",
@@ -48,6 +57,20 @@ Status = Literal[
     "processing",
     "done",
 ]
+
+
+def _utc_z(value: dt.datetime) -> str:
+    """Stored times are naive UTC; on the wire they say so ("…Z"), as docs/api.md promises."""
+    aware = value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+    return aware.isoformat().replace("+00:00", "Z")
+
+
+UtcDateTime = Annotated[
+    dt.datetime,
+    PlainSerializer(_utc_z, return_type=str, when_used="json"),
+    WithJsonSchema({"type": "string", "format": "date-time"}),
+]
+"""A timestamp served as ISO 8601 UTC with ``Z`` (a client in another zone reads it right)."""
 DocumentId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 VersionNumber = Annotated[int, Path(ge=1, le=2**31 - 1)]
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
@@ -55,13 +78,85 @@ ShortText = Annotated[str, Field(max_length=200)]
 Place = Annotated[str, Field(max_length=1000)]
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, str) and _CONTROL.search(value):
+        raise ValueError(
+            "control characters (such as NUL) are not allowed / không được chứa ký tự điều khiển"
+        )
+    if isinstance(value, list):
+        for item in value:
+            _clean(item)
+    return value
+
+
 class Strict(BaseModel):
+    """Request bodies: unknown fields and control characters (NUL…) are refused with 422 on every
+    database, before anything is stored."""
+
     model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_control_characters(cls, value: Any) -> Any:
+        return _clean(value)
 
 
 class LoginRequest(Strict):
     username: str = Field(min_length=1, max_length=100)
     password: str = Field(min_length=1, max_length=200)
+
+
+class GrantCreate(Strict):
+    user_id: int = Field(ge=1, le=2**31 - 1)
+
+
+class GrantOut(BaseModel):
+    document_id: int
+    user_id: int
+    reason: str
+
+
+class AccountCreate(Strict):
+    username: str = Field(min_length=1, max_length=100)
+    full_name: str = Field(min_length=1, max_length=200)
+    role: Role
+    organisation: str = Field(min_length=1, max_length=50, description="the organisation's code")
+    title: str = Field("", max_length=200)
+    password: str = Field(
+        "", max_length=200, description="empty: a random initial password is made"
+    )
+
+
+class AccountOut(BaseModel):
+    id: int
+    username: str
+    full_name: str
+    title: str
+    role: Role
+    organisation: str
+    active: bool
+
+
+class AccountCreated(BaseModel):
+    account: AccountOut
+    initial_password: str | None = None
+
+
+class AccountPatch(Strict):
+    role: Role | None = None
+    active: bool | None = None
+
+
+class PasswordReset(Strict):
+    password: str = Field(min_length=8, max_length=200)
+
+
+class OrganisationCreate(Strict):
+    code: str = Field(min_length=1, max_length=50)
+    name: str = Field(min_length=1, max_length=200)
 
 
 class UserOut(BaseModel):
@@ -72,12 +167,14 @@ class UserOut(BaseModel):
     organisation_id: int
     organisation_name: str
     role: Role
+    secret_in_offline_index: bool = False
+    """The organisation lets desktop caches index secrecy ≥ 1 metadata for offline search."""
 
 
 class LoginOut(BaseModel):
     access_token: str
     token_type: Literal["bearer"] = "bearer"
-    expires_at: dt.datetime
+    expires_at: UtcDateTime
     user: UserOut
 
 
@@ -103,7 +200,7 @@ class VersionOut(BaseModel):
     content_type: str
     author: str
     note: str
-    created_at: dt.datetime
+    created_at: UtcDateTime
 
 
 class DocumentFields(Strict):
@@ -187,8 +284,8 @@ class DocumentOut(BaseModel):
     status: str
     organisation_id: int
     created_by: int
-    created_at: dt.datetime
-    updated_at: dt.datetime
+    created_at: UtcDateTime
+    updated_at: UtcDateTime
     revision: int
     current_version: int
     versions: list[VersionOut]

@@ -11,12 +11,21 @@ import hashlib
 import secrets
 import threading
 import time
-from collections import defaultdict, deque
+from collections import defaultdict
+from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-__all__ = ["hash_password", "verify_password", "new_token", "token_digest", "LoginLimiter"]
+__all__ = [
+    "hash_password",
+    "verify_password",
+    "verify_unknown_user",
+    "new_token",
+    "token_digest",
+    "LoginLimiter",
+    "ThrottlePolicy",
+]
 
 _hasher = PasswordHasher()
 
@@ -32,6 +41,14 @@ def verify_password(password_hash: str, password: str) -> bool:
         return False
 
 
+_DUMMY_HASH = _hasher.hash("no such user: the same work as a real check")
+
+
+def verify_unknown_user(password: str) -> None:
+    """Spend the time a real password check takes, so an unknown name answers no faster."""
+    verify_password(_DUMMY_HASH, password)
+
+
 def new_token() -> str:
     return secrets.token_urlsafe(32)
 
@@ -44,34 +61,82 @@ def expiry(ttl_seconds: int) -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None) + dt.timedelta(seconds=ttl_seconds)
 
 
-class LoginLimiter:
-    """Counts failed logins per (username, address) within a sliding window."""
+@dataclass
+class _Failures:
+    count: int = 0
+    last: float = 0.0
 
-    def __init__(self, max_failures: int, window_seconds: int) -> None:
-        self.max_failures = max_failures
-        self.window = window_seconds
-        self._failures: dict[tuple[str, str], deque[float]] = defaultdict(deque)
+
+@dataclass(frozen=True)
+class ThrottlePolicy:
+    """Free failures per key before delays start, and the longest delay."""
+
+    pair_free: int = 5
+    """Per (username, address): the ordinary mistyped password."""
+    user_free: int = 10
+    """Per username across addresses: a guesser rotating addresses."""
+    address_free: int = 20
+    """Per address across usernames: password spraying."""
+    cap_seconds: float = 300.0
+    user_cap_seconds: float = 30.0
+    """The per-user delay stays short: an attacker must not be able to lock a colleague out."""
+    forget_seconds: float = 3600.0
+    """A key's failures are forgotten after this long without a new one."""
+
+
+class LoginLimiter:
+    """Growing delays after failed logins, per user, per address and per pair.
+
+    A delay (``Retry-After``) rather than a lockout: the real user, from their own
+    address, waits at most ``user_cap_seconds`` however hard someone else guesses.
+    Addresses are the client's socket address unless the server was told which
+    proxies to believe (``serve --forwarded-allow-ips``), so a forged
+    ``X-Forwarded-For`` resets nothing.
+    """
+
+    def __init__(self, policy: ThrottlePolicy | None = None) -> None:
+        self.policy = policy or ThrottlePolicy()
+        self._failures: dict[tuple[str, str], _Failures] = defaultdict(_Failures)
         self._lock = threading.Lock()
 
-    def _prune(self, key: tuple[str, str], now: float) -> deque[float]:
-        times = self._failures[key]
-        while times and now - times[0] > self.window:
-            times.popleft()
-        return times
+    def _keys(self, username: str, address: str) -> list[tuple[tuple[str, str], int, float]]:
+        p, user = self.policy, username.strip().lower()
+        return [
+            (("pair", f"{user}\x00{address}"), p.pair_free, p.cap_seconds),
+            (("user", user), p.user_free, p.user_cap_seconds),
+            (("address", address), p.address_free, p.cap_seconds),
+        ]
+
+    def _delay(self, failures: _Failures, free: int, cap: float, now: float) -> float:
+        if failures.count < free or now - failures.last > self.policy.forget_seconds:
+            return 0.0
+        step = min(cap, 2.0 ** (failures.count - free))
+        return max(0.0, failures.last + step - now)
 
     def retry_after(self, username: str, address: str) -> int:
-        """Seconds to wait, or 0 when another attempt is allowed."""
+        """Seconds to wait before the next attempt, or 0 when it may go ahead now."""
         now = time.monotonic()
         with self._lock:
-            times = self._prune((username.lower(), address), now)
-            if len(times) < self.max_failures:
-                return 0
-            return max(1, int(self.window - (now - times[0])) + 1)
+            waits = [
+                self._delay(self._failures[key], free, cap, now)
+                for key, free, cap in self._keys(username, address)
+                if key in self._failures
+            ]
+        longest = max(waits, default=0.0)
+        return int(longest) + 1 if longest > 0 else 0
 
     def failed(self, username: str, address: str) -> None:
+        now = time.monotonic()
         with self._lock:
-            self._failures[(username.lower(), address)].append(time.monotonic())
+            for key, _free, _cap in self._keys(username, address):
+                entry = self._failures[key]
+                if now - entry.last > self.policy.forget_seconds:
+                    entry.count = 0
+                entry.count += 1
+                entry.last = now
 
     def succeeded(self, username: str, address: str) -> None:
+        """The right password: that user's counters start over (the address's do not)."""
         with self._lock:
-            self._failures.pop((username.lower(), address), None)
+            for key, _free, _cap in self._keys(username, address)[:2]:
+                self._failures.pop(key, None)

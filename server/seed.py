@@ -1,5 +1,6 @@
-"""Base data every server needs to be usable: the demo organisation, the
-demo users of each role and this year's registers.  Idempotent."""
+"""Base data of the demo and test server: organisations, users of every role
+in three of them (so isolation between agencies is visible), and this year's
+registers.  Idempotent."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from .deps import today_vn
 from .models import Organisation, Register, User
 from .security import hash_password
 
-__all__ = ["DemoUser", "DEMO_USERS", "DEMO_ORGANISATIONS", "seed_base"]
+__all__ = ["DemoUser", "DEMO_USERS", "DEMO_ORGANISATIONS", "DEMO_HOMES", "seed_base"]
 
 logger = logging.getLogger(__name__)
 
@@ -25,14 +26,34 @@ class DemoUser:
     full_name: str
     title: str
     role: str
+    organisation: str = "UBND-T"
+    """The organisation's code."""
 
 
 DEMO_USERS: tuple[DemoUser, ...] = (
     DemoUser("vanthu", "VanThu@2026", "Nguyễn Thị Hồng Nhung", "Văn thư", "clerk"),
     DemoUser("lanhdao", "LanhDao@2026", "Trần Quốc Việt", "Phó Chủ tịch", "leader"),
+    DemoUser("chuyenvien", "ChuyenVien@2026", "Hoàng Thị Mai", "Chuyên viên", "specialist"),
     DemoUser("luutru", "LuuTru@2026", "Lê Văn Đức", "Lưu trữ viên", "archivist"),
-    DemoUser("quantri", "QuanTri@2026", "Phạm Minh Tuấn", "Quản trị hệ thống", "admin"),
+    DemoUser("quantridv", "QuanTri@2026", "Đỗ Thanh Hà", "Quản trị đơn vị", "org_admin"),
+    DemoUser("quantri", "QuanTri@2026", "Phạm Minh Tuấn", "Quản trị hệ thống", "province_admin"),
+    DemoUser("vanthu.stc", "VanThu@2026", "Bùi Thị Lan", "Văn thư", "clerk", "STC"),
+    DemoUser("lanhdao.stc", "LanhDao@2026", "Võ Đình Khánh", "Giám đốc", "leader", "STC"),
+    DemoUser(
+        "chuyenvien.stc", "ChuyenVien@2026", "Ngô Văn Phúc", "Chuyên viên", "specialist", "STC"
+    ),
+    DemoUser("luutru.stc", "LuuTru@2026", "Đặng Thị Thu", "Lưu trữ viên", "archivist", "STC"),
+    DemoUser("quantri.stc", "QuanTri@2026", "Lý Minh Quân", "Quản trị đơn vị", "org_admin", "STC"),
+    DemoUser("vanthu.snv", "VanThu@2026", "Trịnh Thị Hằng", "Văn thư", "clerk", "SNV"),
+    DemoUser("lanhdao.snv", "LanhDao@2026", "Phan Văn Toàn", "Giám đốc", "leader", "SNV"),
+    DemoUser(
+        "chuyenvien.snv", "ChuyenVien@2026", "Dương Thị Ngọc", "Chuyên viên", "specialist", "SNV"
+    ),
+    DemoUser("luutru.snv", "LuuTru@2026", "Cao Văn Sơn", "Lưu trữ viên", "archivist", "SNV"),
+    DemoUser("quantri.snv", "QuanTri@2026", "Mai Thị Yến", "Quản trị đơn vị", "org_admin", "SNV"),
 )
+DEMO_HOMES = ("UBND-T", "STC", "SNV")
+"""The organisations with demo users (and demo documents)."""
 
 DEMO_ORGANISATIONS: tuple[tuple[str, str], ...] = (
     ("UBND-T", "Ủy ban nhân dân tỉnh Hà Tĩnh"),
@@ -61,29 +82,30 @@ def seed_base(session: Session) -> Organisation:
                     username=demo.username,
                     full_name=demo.full_name,
                     title=demo.title,
-                    organisation_id=home.id,
+                    organisation_id=orgs[demo.organisation].id,
                     role=demo.role,
                     password_hash=hash_password(demo.password),
                 )
             )
     year = today_vn().year
-    for direction, name in (("incoming", "Sổ văn bản đến"), ("outgoing", "Sổ văn bản đi")):
-        found = session.scalar(
-            select(Register).where(
-                Register.organisation_id == home.id,
-                Register.direction == direction,
-                Register.year == year,
-            )
-        )
-        if found is None:
-            session.add(
-                Register(
-                    organisation_id=home.id,
-                    name=name,
-                    direction=direction,
-                    year=year,
-                    next_number=1,
+    for code in DEMO_HOMES:
+        for direction, name in (("incoming", "Sổ văn bản đến"), ("outgoing", "Sổ văn bản đi")):
+            found = session.scalar(
+                select(Register).where(
+                    Register.organisation_id == orgs[code].id,
+                    Register.direction == direction,
+                    Register.year == year,
                 )
             )
+            if found is None:
+                session.add(
+                    Register(
+                        organisation_id=orgs[code].id,
+                        name=name,
+                        direction=direction,
+                        year=year,
+                        next_number=1,
+                    )
+                )
     session.commit()
     return home

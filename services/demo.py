@@ -28,9 +28,13 @@ logger = logging.getLogger(__name__)
 DEMO_ACCOUNTS = (
     ("vanthu", "VanThu@2026", "văn thư"),
     ("lanhdao", "LanhDao@2026", "lãnh đạo"),
+    ("chuyenvien", "ChuyenVien@2026", "chuyên viên"),
     ("luutru", "LuuTru@2026", "lưu trữ"),
-    ("quantri", "QuanTri@2026", "quản trị"),
+    ("quantridv", "QuanTri@2026", "quản trị đơn vị"),
+    ("quantri", "QuanTri@2026", "quản trị tỉnh"),
 )
+"""UBND tỉnh's accounts; Sở Tài chính (``vanthu.stc``…) and Sở Nội vụ (``vanthu.snv``…) have
+the same roles and passwords."""
 
 
 @dataclass(frozen=True)

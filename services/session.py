@@ -9,7 +9,7 @@ import os
 from dataclasses import asdict, dataclass
 
 from base.paths import app_paths
-from client.api import ApiClient
+from client.api import ApiClient, is_safe_url
 from client.cache import CacheStore, FileCache, OfflineError, Outbox, cache_path
 from client.credentials import (
     KeyringUnavailable,
@@ -56,6 +56,7 @@ def session_for(
 ) -> Session:
     """The account's cache, files and outbox for an already signed-in client."""
     store = store or CacheStore(cache_path(client.base_url, user.username))
+    store.index_secret = user.secret_in_offline_index
     with store.write() as conn:  # so a later start without network still knows who this is
         store.set_meta(conn, _USER_KEY, json.dumps(asdict(user), ensure_ascii=False))
     data = app_paths().ensure().data
@@ -70,9 +71,11 @@ def open_session(
     ca_bundle: str | None = None,
     remember: TokenStore | None = None,
     cache_mb: int = DEFAULT_CACHE_MB,
+    allow_insecure_http: bool = False,
 ) -> Session:
-    """Sign in; with ``remember`` the token is kept where the user chose (keyring or private file)."""
-    client = ApiClient(server, ca_bundle=ca_bundle or None)
+    """Sign in; with ``remember`` the token is kept where the user chose (keyring or private file).
+    A plain http:// server that is not this machine is refused unless the user confirmed it."""
+    client = ApiClient(server, ca_bundle=ca_bundle or None, allow_insecure_http=allow_insecure_http)
     result = client.login(username, password)
     session = session_for(client, result.user, cache_mb)
     if remember is not None:
@@ -86,8 +89,11 @@ def open_session(
 
 def remember_login(session: Session, store: TokenStore, ca_bundle: str | None = None) -> None:
     """Keep this session's sign-in for the next start (raises ``KeyringUnavailable`` for the keyring)."""
+    insecure = not is_safe_url(session.client.base_url)
     save_login(
-        SavedLogin(session.client.base_url, session.user.username, ca_bundle or None, store),
+        SavedLogin(
+            session.client.base_url, session.user.username, ca_bundle or None, store, insecure
+        ),
         session.client.token or "",
     )
 

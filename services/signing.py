@@ -184,6 +184,7 @@ def _sign_document(
         source = session.files.open(session.client if session.online else None, document)
         local = folder / f"{document.id}.pdf"
         local.write_bytes(source.read_bytes())
+        session.files.release(source)  # a secret document's download leaves the disk at once
         request = BatchRequest(
             (local,),
             signing.mode,
@@ -252,4 +253,7 @@ def validate_document(
 ) -> list[SignatureReport]:
     """The signatures of a document's current file (downloaded when not cached and online)."""
     path = session.files.open(session.client if session.online else None, document)
-    return validate_file(path, profile, online=online)
+    try:
+        return validate_file(path, profile, online=online)
+    finally:
+        session.files.release(path)  # a secret document's download leaves the disk

@@ -105,6 +105,14 @@ class Workspace:
             self.session.client if self.session.online else None, document
         )
 
+    def close_file(self, path: Path) -> None:
+        """The user closed a document: a secret document's file is deleted from the disk."""
+        self.session.files.release(path)
+
+    def clear_secret_files(self) -> None:
+        """The window closes: no secret document's file stays on disk."""
+        self.session.files.clear_transient()
+
     def pending_versions(self) -> dict[int, OutboxEntry]:
         return self.session.outbox.pending_versions()
 
@@ -124,7 +132,14 @@ class Workspace:
     def validate(
         self, document: Document, profile: SigningProfile, online: bool = False
     ) -> list[SignatureReport]:
+        """Fetch the document's file, judge its signatures, let a secret file go again."""
         return signing_service.validate_document(self.session, document, profile, online)
+
+    def validate_file(
+        self, path: Path, profile: SigningProfile, online: bool = False
+    ) -> list[SignatureReport]:
+        """The signatures of a file already open (the document view's)."""
+        return signing_service.validate_file(path, profile, online=online)
 
     # -- uploads -----------------------------------------------------------------------
     def watch(
@@ -144,4 +159,6 @@ class Workspace:
         return watching.upload_files(self.session.client, files, profile, on_event)
 
     def close(self) -> None:
+        """Sign-out or exit: no secret file stays behind."""
+        self.session.files.clear_transient()
         self.session.store.close()

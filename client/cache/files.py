@@ -2,12 +2,18 @@
 
 Files live under the cache folder named by their sha256; the ``files``
 table records size and last use.  A cached file opens offline.
+
+A secret document's file (secrecy ≥ 1: Mật, Tối mật, Tuyệt mật) is never
+cached: it is downloaded into a transient folder each time it is opened and
+deleted when it is closed (``release``), at sign-out and at the next start
+after a crash (``clear_transient``).
 """
 
 from __future__ import annotations
 
 import logging
 import time
+import uuid
 from pathlib import Path
 
 from ..api import ApiClient
@@ -26,7 +32,39 @@ class FileCache:
         self.store = store
         self.folder = folder
         self.max_bytes = max_bytes
-        folder.mkdir(parents=True, exist_ok=True)
+        self.transient = folder / ".transient"
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self.clear_transient()  # what a crash left behind
+
+    def clear_transient(self) -> int:
+        """Delete every secret file still on disk; returns how many there were."""
+        if not self.transient.exists():
+            return 0
+        removed = 0
+        for path in self.transient.iterdir():
+            path.unlink(missing_ok=True)
+            removed += 1
+        return removed
+
+    def release(self, path: Path) -> None:
+        """The user closed a document: a secret one's file leaves the disk now."""
+        if path.parent == self.transient:
+            path.unlink(missing_ok=True)
+
+    def _open_secret(self, client: ApiClient | None, sha256: str) -> Path:
+        if client is None:
+            raise OfflineError(
+                "Văn bản mật không được lưu trên máy; cần kết nối máy chủ để mở.",
+                "Secret documents are not kept on this machine; the server is needed to open one.",
+            )
+        self.path_for(sha256).unlink(missing_ok=True)  # cached before it became secret
+        self.transient.mkdir(parents=True, exist_ok=True, mode=0o700)
+        target = self.transient / f"{uuid.uuid4().hex}.pdf"
+        try:
+            client.download(sha256, target)
+        except ServerUnavailable as exc:
+            raise OfflineError() from exc
+        return target
 
     def path_for(self, sha256: str) -> Path:
         return self.folder / sha256[:2] / f"{sha256}.pdf"
@@ -52,6 +90,8 @@ class FileCache:
         )
         if chosen is None:
             raise OfflineError("Văn bản chưa có tệp đính kèm.", "The document has no file.")
+        if document.secrecy >= 1:
+            return self._open_secret(client, chosen.sha256)
         if (hit := self.cached(chosen.sha256)) is not None:
             return hit
         if client is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 import re
 import sqlite3
 import time
@@ -52,7 +53,7 @@ def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def document_row(doc: Document) -> tuple[Any, ...]:
+def document_row(doc: Document, searchable: bool = True) -> tuple[Any, ...]:
     """Column values for one document (folded search columns included)."""
     sort_date = _iso(doc.issued_date or doc.arrival_date) or ""
     number = " ".join(
@@ -89,8 +90,8 @@ def document_row(doc: Document) -> tuple[Any, ...]:
         doc.status,
         doc.revision,
         doc.current_version,
-        fold(number),
-        fold(text),
+        fold(number) if searchable else "",
+        fold(text) if searchable else "",
         json.dumps(doc.to_json(), ensure_ascii=False, separators=(",", ":")),
     )
 
@@ -104,13 +105,24 @@ UPSERT = (
 )
 
 
+def _private(path: Path) -> None:
+    """The cache holds document metadata: readable by this user only (with its WAL files)."""
+    if os.name != "posix":
+        return
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if file.exists():
+            file.chmod(0o600)
+
+
 class CacheStore:
     """Owns the cache file; ``recovered`` tells the caller a corrupt file was replaced."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.recovered = False
-        path.parent.mkdir(parents=True, exist_ok=True)
+        self.index_secret = False
+        """May secrecy ≥ 1 documents enter the offline search index (the organisation's choice)?"""
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         try:
             self._open()
         except (DatabaseError, sqlite3.DatabaseError) as exc:
@@ -119,6 +131,7 @@ class CacheStore:
             self._move_aside(exc)
             self._open()
             self.recovered = True
+        _private(path)
 
     def _open(self) -> None:
         self.engine = create_engine(
@@ -179,9 +192,10 @@ class CacheStore:
     def set_meta(conn: Connection, key: str, value: str) -> None:
         conn.exec_driver_sql("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
 
-    @staticmethod
-    def upsert(conn: Connection, docs: Iterable[Document]) -> int:
-        rows = [document_row(doc) for doc in docs]
+    def upsert(self, conn: Connection, docs: Iterable[Document]) -> int:
+        """Store documents; a secret one (secrecy ≥ 1) stays out of the offline search index
+        unless the organisation allows it (``index_secret``)."""
+        rows = [document_row(doc, searchable=self.index_secret or doc.secrecy == 0) for doc in docs]
         if rows:
             conn.exec_driver_sql(UPSERT, rows)
             words = {

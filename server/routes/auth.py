@@ -14,7 +14,7 @@ from ..documents import audit
 from ..errors import ApiProblem
 from ..models import AuthToken, Organisation, User
 from ..schemas import LoginOut, LoginRequest, UserOut
-from ..security import expiry, new_token, token_digest, verify_password
+from ..security import expiry, new_token, token_digest, verify_password, verify_unknown_user
 
 __all__ = ["router", "user_out"]
 
@@ -32,6 +32,7 @@ def user_out(session: Session, user: User) -> UserOut:
         organisation_id=user.organisation_id,
         organisation_name=organisation.name if organisation else "",
         role=user.role,  # type: ignore[arg-type]
+        secret_in_offline_index=bool(organisation and organisation.secret_in_offline_index),
     )
 
 
@@ -52,9 +53,15 @@ def login(
             headers={"Retry-After": str(wait)},
         )
     user = session.scalar(select(User).where(User.username == body.username))
+    if user is None:
+        verify_unknown_user(body.password)  # the same time as a wrong password for a real user
     if user is None or not user.active or not verify_password(user.password_hash, body.password):
         state.limiter.failed(body.username, address)
-        logger.info("failed login for %s from %s", body.username, address)
+        logger.warning(
+            "failed login for %r from %s", body.username[:100], address
+        )  # never the password
+        audit(session, user, "login_failed", None, f"{body.username[:100]} from {address}")
+        session.commit()
         raise ApiProblem(
             401,
             "Sai tên đăng nhập hoặc mật khẩu.",

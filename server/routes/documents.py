@@ -6,9 +6,10 @@ import datetime as dt
 import logging
 
 from fastapi import APIRouter, Depends, Header, Query, Response
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..deps import current_user, get_session, require_role, today_vn
+from ..deps import current_user, get_session, today_vn
 from ..documents import (
     assign_number,
     audit,
@@ -17,11 +18,18 @@ from ..documents import (
     documents_out,
     encode_cursor,
     list_query,
-    load_document,
     touch,
 )
-from ..errors import ApiProblem
-from ..models import Document, User
+from ..errors import ApiProblem, not_found
+from ..models import Document, Grant, User
+from ..policy import (
+    Action,
+    check_secrecy_change,
+    check_status_change,
+    load_readable,
+    readable,
+    require,
+)
 from ..schemas import (
     Direction,
     DocumentCreate,
@@ -29,6 +37,8 @@ from ..schemas import (
     DocumentOut,
     DocumentPage,
     DocumentPatch,
+    GrantCreate,
+    GrantOut,
     NumberRequest,
 )
 from .preconditions import parse_if_match
@@ -51,7 +61,7 @@ def list_documents(
     q: str | None = Query(None, max_length=200),
     limit: int = Query(50, ge=1, le=500),
     cursor: str | None = Query(None, max_length=200),
-    _user: User = Depends(current_user),
+    user: User = Depends(current_user),
     session: Session = Depends(get_session),
 ) -> DocumentPage:
     query = list_query(
@@ -63,7 +73,7 @@ def list_documents(
         date_from=date_from,
         date_to=date_to,
         q=q,
-    )
+    ).where(readable(user))
     if cursor:
         query = query.where(Document.id < decode_cursor(cursor))
     docs = list(session.scalars(query.order_by(Document.id.desc()).limit(limit + 1)))
@@ -78,10 +88,10 @@ def list_documents(
 @router.get("/{document_id}", response_model=DocumentOut)
 def get_document(
     document_id: DocumentId,
-    _user: User = Depends(current_user),
+    user: User = Depends(current_user),
     session: Session = Depends(get_session),
 ) -> DocumentOut:
-    return documents_out(session, [load_document(session, document_id)])[0]
+    return documents_out(session, [load_readable(session, user, document_id)])[0]
 
 
 @router.post("", response_model=DocumentOut, status_code=201)
@@ -89,7 +99,7 @@ def create_document(
     body: DocumentCreate,
     response: Response,
     idempotency_key: str | None = Header(None, max_length=200),
-    user: User = Depends(require_role("clerk", "archivist")),
+    user: User = Depends(current_user),
     session: Session = Depends(get_session),
 ) -> DocumentOut:
     document, created = create_document_record(session, user, body, idempotency_key)
@@ -103,21 +113,28 @@ def patch_document(
     document_id: DocumentId,
     body: DocumentPatch,
     if_match: str | None = Header(None, max_length=100),
-    user: User = Depends(require_role("clerk", "leader")),
+    user: User = Depends(current_user),
     session: Session = Depends(get_session),
 ) -> DocumentOut:
     expected = parse_if_match(if_match)
-    doc = load_document(session, document_id, for_update=True)
+    doc = load_readable(session, user, document_id, for_update=True)
+    require(user, doc, Action.EDIT)
+    changes = body.model_dump(exclude_unset=True)
+    if "status" in changes:
+        check_status_change(user, doc, changes["status"])
+    lowered = "secrecy" in changes and check_secrecy_change(user, doc, changes["secrecy"])
     if doc.revision != expected:
         raise ApiProblem(
             409,
             "Văn bản đã bị người khác thay đổi; hãy tải lại.",
             "The document was changed by someone else; reload it.",
         )
-    for field, value in body.model_dump(exclude_unset=True).items():
+    if lowered:
+        audit(session, user, "lower_secrecy", doc.id, f"{doc.secrecy} -> {changes['secrecy']}")
+    for field, value in changes.items():
         setattr(doc, field, value)
     touch(session, doc)
-    audit(session, user, "update", doc.id, ",".join(body.model_dump(exclude_unset=True)))
+    audit(session, user, "update", doc.id, ",".join(changes))
     session.commit()
     return documents_out(session, [doc])[0]
 
@@ -125,10 +142,11 @@ def patch_document(
 @router.delete("/{document_id}", status_code=204, response_class=Response)
 def delete_document(
     document_id: DocumentId,
-    user: User = Depends(require_role()),
+    user: User = Depends(current_user),
     session: Session = Depends(get_session),
 ) -> Response:
-    doc = load_document(session, document_id, for_update=True)
+    doc = load_readable(session, user, document_id, for_update=True)
+    require(user, doc, Action.DELETE)
     doc.deleted = True
     touch(session, doc)
     audit(session, user, "delete", doc.id)
@@ -140,12 +158,38 @@ def delete_document(
 def number_document(
     document_id: DocumentId,
     body: NumberRequest | None = None,
-    user: User = Depends(require_role("clerk")),
+    user: User = Depends(current_user),
     session: Session = Depends(get_session),
 ) -> DocumentOut:
-    doc = load_document(session, document_id, for_update=True)
+    doc = load_readable(session, user, document_id, for_update=True)
+    require(user, doc, Action.NUMBER)
     number = assign_number(session, doc, body.register_id if body else None, today_vn())
     touch(session, doc)
     audit(session, user, "number", doc.id, str(number))
     session.commit()
     return documents_out(session, [doc])[0]
+
+
+@router.post("/{document_id}/grants", response_model=GrantOut, status_code=201)
+def share_document(
+    document_id: DocumentId,
+    body: GrantCreate,
+    user: User = Depends(current_user),
+    session: Session = Depends(get_session),
+) -> GrantOut:
+    """Let one more person of the organisation read this document (needed for Mật and above)."""
+    doc = load_readable(session, user, document_id, for_update=True)
+    require(user, doc, Action.SHARE)
+    target = session.get(User, body.user_id)
+    if target is None or not target.active or target.organisation_id != user.organisation_id:
+        raise not_found(f"người dùng {body.user_id}", f"User {body.user_id}")
+    existing = session.scalar(
+        select(Grant).where(Grant.document_id == doc.id, Grant.user_id == target.id)
+    )
+    if existing is None:
+        existing = Grant(document_id=doc.id, user_id=target.id, reason="shared", granted_by=user.id)
+        session.add(existing)
+        touch(session, doc)  # the grantee's change feed picks the document up
+        audit(session, user, "share", doc.id, f"user {target.id}")
+        session.commit()
+    return GrantOut(document_id=doc.id, user_id=target.id, reason=existing.reason)

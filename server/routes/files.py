@@ -10,10 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..blobs import is_sha256
-from ..deps import AppState, current_user, get_session, get_state, require_role
-from ..documents import audit, documents_out, load_document, touch
+from ..deps import AppState, current_user, get_session, get_state
+from ..documents import audit, documents_out, touch
 from ..errors import ApiProblem, conflict, not_found
 from ..models import Blob, User, Version
+from ..policy import Action, load_readable, may_attach, require
 from ..schemas import DocumentId, VersionCreate, VersionNumber, VersionOut
 from ..text import clean_filename
 from .preconditions import parse_if_match
@@ -35,15 +36,15 @@ def _blob_response(state: AppState, sha256: str, filename: str, content_type: st
     )
 
 
-@router.api_route("/files/{sha256}", methods=["GET", "HEAD"], response_class=FileResponse)
+@router.get("/files/{sha256}", response_class=FileResponse)
 def download_file(
     sha256: str,
-    _user: User = Depends(current_user),
+    user: User = Depends(current_user),
     session: Session = Depends(get_session),
     state: AppState = Depends(get_state),
 ) -> FileResponse:
-    if not is_sha256(sha256) or session.get(Blob, sha256) is None:
-        raise not_found("tệp", "File")
+    if not is_sha256(sha256) or not may_attach(session, user, sha256):
+        raise not_found("tệp", "File")  # whether another organisation has these bytes stays unknown
     version = session.scalar(select(Version).where(Version.sha256 == sha256).limit(1))
     filename = version.filename if version else f"{sha256}.bin"
     content_type = version.content_type if version else "application/octet-stream"
@@ -53,25 +54,21 @@ def download_file(
 @router.get("/documents/{document_id}/versions", response_model=list[VersionOut])
 def list_versions(
     document_id: DocumentId,
-    _user: User = Depends(current_user),
+    user: User = Depends(current_user),
     session: Session = Depends(get_session),
 ) -> list[VersionOut]:
-    return documents_out(session, [load_document(session, document_id)])[0].versions
+    return documents_out(session, [load_readable(session, user, document_id)])[0].versions
 
 
-@router.api_route(
-    "/documents/{document_id}/versions/{number}/content",
-    methods=["GET", "HEAD"],
-    response_class=FileResponse,
-)
+@router.get("/documents/{document_id}/versions/{number}/content", response_class=FileResponse)
 def version_content(
     document_id: DocumentId,
     number: VersionNumber,
-    _user: User = Depends(current_user),
+    user: User = Depends(current_user),
     session: Session = Depends(get_session),
     state: AppState = Depends(get_state),
 ) -> FileResponse:
-    load_document(session, document_id)
+    load_readable(session, user, document_id)
     version = session.scalar(
         select(Version).where(Version.document_id == document_id, Version.number == number)
     )
@@ -85,18 +82,19 @@ def add_version(
     document_id: DocumentId,
     body: VersionCreate,
     if_match: str | None = Header(None, max_length=100),
-    user: User = Depends(require_role("clerk", "leader", "archivist")),
+    user: User = Depends(current_user),
     session: Session = Depends(get_session),
 ) -> VersionOut:
     base = parse_if_match(if_match)
-    doc = load_document(session, document_id, for_update=True)
+    doc = load_readable(session, user, document_id, for_update=True)
+    require(user, doc, Action.ADD_VERSION)
     if doc.current_version != base:
         raise conflict(
             f"Văn bản đã có phiên bản mới hơn ({doc.current_version}); hãy tải lại trước khi ký.",
             f"The document has a newer version ({doc.current_version}); reload it before signing.",
         )
     blob = session.get(Blob, body.sha256)
-    if blob is None:
+    if blob is None or not may_attach(session, user, body.sha256):
         raise ApiProblem(422, "Tệp chưa được tải lên máy chủ.", "The file was never uploaded.")
     filename = clean_filename(body.filename)
     if filename is None:
@@ -117,3 +115,20 @@ def add_version(
     audit(session, user, "version", doc.id, f"{base + 1} {body.note}")
     session.commit()
     return documents_out(session, [doc])[0].versions[-1]
+
+
+# HEAD answers whether a file is there without sending it: the same checks, its own operation id.
+router.add_api_route(
+    "/files/{sha256}",
+    download_file,
+    methods=["HEAD"],
+    response_class=FileResponse,
+    name="head_file",
+)
+router.add_api_route(
+    "/documents/{document_id}/versions/{number}/content",
+    version_content,
+    methods=["HEAD"],
+    response_class=FileResponse,
+    name="head_version_content",
+)

@@ -9,14 +9,16 @@ requests instead of three and the document appears the moment its bytes do.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
+import os
+import time
 import uuid
 from pathlib import Path
+from typing import BinaryIO
 
 from fastapi import APIRouter, Depends, Header, Request, Response
 from fastapi.concurrency import run_in_threadpool
-from sqlalchemy import select
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from ..blobs import file_sha256
@@ -24,6 +26,7 @@ from ..deps import AppState, current_user, get_session, get_state
 from ..documents import check_create, create_document_record, documents_out
 from ..errors import ApiProblem, not_found
 from ..models import Blob, Document, Upload, User, utcnow
+from ..policy import may_attach
 from ..schemas import DocumentCreate, DocumentOut, UploadCreate, UploadOut
 from ..text import clean_filename
 
@@ -33,6 +36,12 @@ logger = logging.getLogger(__name__)
 router = APIRouter(prefix="/uploads", tags=["uploads"])
 
 OFFSET_CONTENT_TYPE = "application/offset+octet-stream"
+CHECKPOINT_BYTES = 16 * 1024 * 1024
+CHECKPOINT_SECONDS = 5.0
+"""During a long PATCH the offset is saved (after an fsync) every 16 MB or 5 s, whichever first."""
+WRITER_LEASE = dt.timedelta(seconds=20)
+"""How long a writer's claim lasts without a checkpoint: a crashed server process's claim
+expires after this (and a restarted single-process server clears its own at start)."""
 
 
 def _out(
@@ -124,7 +133,14 @@ def _declare(
         idempotency_key=idempotency_key if request else None,
     )
     existing = session.get(Blob, body.sha256)
-    if existing is not None and existing.size == body.size and state.blobs.exists(body.sha256):
+    if existing is not None and not state.blobs.intact_size(body.sha256, existing.size):
+        state.blobs.quarantine(body.sha256)  # damaged on disk: this upload replaces it
+    if (
+        existing is not None
+        and existing.size == body.size
+        and state.blobs.exists(body.sha256)
+        and may_attach(session, user, body.sha256)
+    ):  # the caller can prove they have these bytes already; anyone else sends them
         upload.offset, upload.status = body.size, "complete"
         session.add(upload)
         session.commit()
@@ -166,7 +182,7 @@ def _declare(
 
 def _load(session: Session, upload_id: str, user: User, state: AppState) -> Upload:
     upload = session.get(Upload, upload_id[:36])
-    if upload is None or (upload.created_by != user.id and user.role != "admin"):
+    if upload is None or upload.created_by != user.id:  # an upload is its creator's alone
         raise not_found("phiên tải lên", "Upload")
     expiry = dt.timedelta(seconds=state.settings.upload_expiry_seconds)
     if upload.status == "pending" and utcnow() - upload.updated_at > expiry:
@@ -187,8 +203,8 @@ def get_upload(
 def _finish(
     session: Session, state: AppState, upload: Upload, part: Path, digest: str | None = None
 ) -> DocumentOut | None:
-    """Check the whole file's sha256 (``digest`` when it was hashed while arriving) and store it;
-    returns the document created with it, if the upload carried one."""
+    """Check the sha256 of the bytes on disk (``digest``: an empty upload's, known already) and only
+    then store them; returns the document created with it, if the upload carried one."""
     if (digest or file_sha256(part)) != upload.sha256:
         part.write_bytes(b"")
         upload.offset = 0
@@ -198,7 +214,7 @@ def _finish(
             "Tệp bị hỏng khi truyền (sai mã sha256); cần tải lên lại từ đầu.",
             "The file was corrupted in transit (sha256 mismatch); upload it again.",
         )
-    state.blobs.adopt(part, upload.sha256)
+    state.blobs.adopt(part, upload.sha256, synced=True)  # fsynced as the last bytes arrived
     if session.get(Blob, upload.sha256) is None:
         session.add(Blob(sha256=upload.sha256, size=upload.size))
     upload.status = "complete"
@@ -234,11 +250,25 @@ async def append_upload(
             f"Offset mismatch: the server is at byte {upload.offset}.",
             headers={"Upload-Offset": str(upload.offset)},
         )
+    writer = str(uuid.uuid4())
+    if not await run_in_threadpool(_claim, session, upload, writer):
+        raise ApiProblem(
+            409,
+            "Tệp này đang được tải lên bởi một kết nối khác; hãy hỏi lại vị trí rồi tiếp tục.",
+            "Another connection is sending this upload; ask for the offset and continue.",
+            headers={"Upload-Offset": str(upload.offset)},
+        )
+    if upload.offset != upload_offset:  # another writer moved on before we got the lease
+        await run_in_threadpool(_release, session, upload, writer)
+        raise ApiProblem(
+            409,
+            f"Sai vị trí tiếp tục: máy chủ đang ở byte {upload.offset}.",
+            f"Offset mismatch: the server is at byte {upload.offset}.",
+            headers={"Upload-Offset": str(upload.offset)},
+        )
     part = _part_path(state, upload.id)
-    written, complete = upload.offset, False
-    hasher = (
-        hashlib.sha256() if upload.offset == 0 else None
-    )  # a whole file in one request: no re-read
+    written, complete, saved = upload.offset, False, upload.offset
+    saved_at = time.monotonic()
     try:
         with part.open("r+b" if part.exists() else "wb") as fh:
             fh.seek(upload.offset)
@@ -251,21 +281,69 @@ async def append_upload(
                         "More bytes than the declared size.",
                     )
                 fh.write(chunk)
-                if hasher is not None:
-                    hasher.update(chunk)
                 written += len(chunk)
+                if (
+                    written - saved >= CHECKPOINT_BYTES
+                    or time.monotonic() - saved_at > CHECKPOINT_SECONDS
+                ):
+                    await run_in_threadpool(_checkpoint, session, upload, fh, written, writer)
+                    saved, saved_at = written, time.monotonic()  # a crash now resumes near here
+            _durable(fh)
         complete = written == upload.size
     finally:
-        # Keep what arrived (even if the connection broke) so the client can resume;
-        # a complete upload is committed once, by _finish.
+        # Keep what arrived (even if the connection broke) so the client can resume, and let
+        # the next writer in; a complete upload is committed once, by _finish.
         upload.offset = written
         upload.updated_at = utcnow()
+        upload.writer, upload.writer_until = None, None
         if not complete:
             await run_in_threadpool(session.commit)
     if complete:
-        digest = hasher.hexdigest() if hasher is not None else None
-        return await run_in_threadpool(_finish_and_out, session, state, upload, part, digest)
+        return await run_in_threadpool(_finish_and_out, session, state, upload, part, None)
     return await run_in_threadpool(_out, session, upload)
+
+
+def _claim(session: Session, upload: Upload, writer: str) -> bool:
+    """Take the upload's writer lease atomically; False while another request holds it."""
+    now = utcnow()
+    taken = session.execute(
+        update(Upload)
+        .where(
+            Upload.id == upload.id,
+            Upload.status == "pending",
+            or_(Upload.writer.is_(None), Upload.writer_until < now),
+        )
+        .values(writer=writer, writer_until=now + WRITER_LEASE)
+    )
+    session.commit()
+    session.refresh(upload)
+    return bool(taken.rowcount)  # type: ignore[attr-defined]  # a CursorResult for an UPDATE
+
+
+def _release(session: Session, upload: Upload, writer: str) -> None:
+    session.execute(
+        update(Upload)
+        .where(Upload.id == upload.id, Upload.writer == writer)
+        .values(writer=None, writer_until=None)
+    )
+    session.commit()
+
+
+def _durable(fh: BinaryIO) -> None:
+    fh.flush()
+    os.fsync(fh.fileno())
+
+
+def _checkpoint(session: Session, upload: Upload, fh: BinaryIO, written: int, writer: str) -> None:
+    """The bytes so far are on disk: record the offset and renew the lease (only while ours)."""
+    _durable(fh)
+    now = utcnow()
+    session.execute(
+        update(Upload)
+        .where(Upload.id == upload.id, Upload.writer == writer)
+        .values(offset=written, updated_at=now, writer_until=now + WRITER_LEASE)
+    )
+    session.commit()
 
 
 def _finish_and_out(

@@ -156,3 +156,42 @@ def test_server_down_is_clear_error(server_factory) -> None:
     with pytest.raises(ServerUnavailable) as info:
         client.me()
     assert "máy chủ" in info.value.message("vi")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://vanban.example.gov.vn",
+        "http://10.0.0.5:8000",
+        "ftp://127.0.0.1",
+        "vanban.example.gov.vn",
+    ],
+)
+def test_plain_http_off_this_machine_is_refused_without_touching_the_network(
+    url, monkeypatch
+) -> None:
+    import socket
+
+    from client.errors import InsecureServer
+
+    def no_network(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("the network was touched")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_network)
+    with pytest.raises(InsecureServer) as refused:
+        ApiClient(url)
+    assert "https://" in refused.value.message("vi") and "https://" in refused.value.message("en")
+    assert ApiClient(url, allow_insecure_http=True).base_url == url  # only when the user confirms
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://vanban.example.gov.vn",
+        "http://127.0.0.1:8000",
+        "http://localhost",
+        "http://[::1]:9",
+    ],
+)
+def test_https_and_loopback_are_accepted(url) -> None:
+    assert ApiClient(url).base_url == url

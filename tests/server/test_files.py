@@ -45,7 +45,17 @@ def test_duplicate_upload_is_not_sent_again(archivist, leader) -> None:
     data = os.urandom(50_000)
     upload = _declare(archivist, data).json()
     _patch(archivist, upload["id"], 0, data)
-    dup = _declare(leader, data, "tên khác.pdf")
+    again = _declare(archivist, data, "lần nữa.pdf")  # the uploader has the bytes already
+    assert again.json()["duplicate"] is True
+    assert (
+        _declare(leader, data, "tên khác.pdf").json()["duplicate"] is False
+    )  # not yet theirs to see
+    made = archivist.post(
+        "/documents",
+        json={"direction": "incoming", "subject": "Bản quét", "file_sha256": upload["sha256"]},
+    )
+    assert made.status_code == 201, made.text
+    dup = _declare(leader, data, "tên khác.pdf")  # now readable through a document
     assert (
         dup.status_code == 200
         and dup.json()["duplicate"] is True

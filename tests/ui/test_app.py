@@ -42,6 +42,23 @@ def test_login_wrong_password_then_right(qtbot, ui_server) -> None:
     assert dialog.session.user.username == "vanthu"
 
 
+def test_login_warns_in_red_about_plain_http(qtbot) -> None:
+    create_application("vi")
+    dialog = LoginDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.server.text() == "https://" and dialog.insecure_warning.isHidden()
+    dialog.server.setText("http://vanban.hatinh.gov.vn")
+    assert (
+        not dialog.insecure_warning.isHidden() and "#c62828" in dialog.insecure_warning.styleSheet()
+    )
+    dialog.username.setText("vanthu")
+    dialog.password.setText("VanThu@2026")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: "https://" in dialog.error.text(), timeout=10000)  # refused, no network
+    dialog.server.setText("http://127.0.0.1:9")
+    assert dialog.insecure_warning.isHidden()
+
+
 def test_list_filter_and_search_without_diacritics(qtbot, window) -> None:
     model = window.model
     assert model.rowCount() > 0 and all(r.direction == "incoming" for r in model.rows)
@@ -233,7 +250,7 @@ def test_uploads_panel_processes_dropped_files(qtbot, ui_server, tmp_path) -> No
         UiSettings(),
     )
     qtbot.addWidget(window)
-    window.resize(1280, 800)
+    window.resize(1366, 768)
     window.show()
     folder = tmp_path / "scans"
     folder.mkdir()

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
@@ -85,6 +86,7 @@ class DocumentView(QWidget):
         layout.addWidget(self.status)
 
     def show_document(self, document: Document) -> None:
+        self.close_file()
         self.document = document
         self.note = ""
         self.title.setText(
@@ -129,6 +131,16 @@ class DocumentView(QWidget):
             owner=self,
         )
 
+    def close_file(self) -> None:
+        """Leaving a document: a secret one's file is deleted from the disk."""
+        if self.file is not None:
+            self.workspace.close_file(self.file)
+            self.file = None
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.close_file()
+        super().hideEvent(event)
+
     def refresh(self, document_ids: Iterable[int]) -> None:
         """After signing: show the shown document's newest version (or that a signed one waits to be sent)."""
         if self.document is None or self.document.id not in set(document_ids):
@@ -151,12 +163,13 @@ class DocumentView(QWidget):
 
     def _opened(self, document: Document, path: Path) -> None:
         if self.document is not document:
-            return  # another document was opened meanwhile
+            self.workspace.close_file(path)  # another document was opened meanwhile
+            return
         self.file = path
         self.pdf.open(path)
         self.status.setText(self.note)
         run_task(
-            lambda: self.workspace.validate(document, self.profile()),
+            lambda: self.workspace.validate_file(path, self.profile()),
             on_done=self._validated,
             on_error=self._failed,
             owner=self,

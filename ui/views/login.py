@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from client.api import is_safe_url
 from client.credentials import KeyringUnavailable, TokenStore
 from services.session import Session, open_session, remember_login
 
@@ -36,7 +37,19 @@ class LoginDialog(QDialog):
         self.remember_warning = ""
         """Set when “remember me” could not be honoured (no OS keyring); the window shows it."""
         self.setWindowTitle(self.tr("Đăng nhập — Văn thư số"))
-        self.server = QLineEdit(server or "http://127.0.0.1:8000")
+        self.server = QLineEdit(server or "https://")
+        self.server.setObjectName("server")
+        self.insecure_warning = QLabel(
+            self.tr(
+                "Cảnh báo: địa chỉ http:// không được mã hoá — mật khẩu và văn bản đi qua mạng "
+                "dưới dạng rõ. Hãy dùng https://."
+            )
+        )
+        self.insecure_warning.setObjectName("insecureWarning")
+        self.insecure_warning.setStyleSheet("color: #c62828; font-weight: bold")
+        self.insecure_warning.setWordWrap(True)
+        self.insecure = QCheckBox(self.tr("Tôi hiểu rủi ro và vẫn kết nối không mã hoá"))
+        self.insecure.setObjectName("allowInsecure")
         self.username = QLineEdit(username)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -58,6 +71,10 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("Mật khẩu"), self.password)
         form.addRow(self.tr("Chứng chỉ CA"), ca_row)
         form.addRow("", self.remember)
+        form.addRow("", self.insecure_warning)
+        form.addRow("", self.insecure)
+        self.server.textChanged.connect(self._check_address)
+        self._check_address(self.server.text())
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -74,6 +91,14 @@ class LoginDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
 
+    def _check_address(self, text: str) -> None:
+        """A plain http:// server that is not this machine is shown in red and needs a confirmation."""
+        unsafe = text.strip().lower().startswith("http://") and not is_safe_url(text)
+        self.insecure_warning.setVisible(unsafe)
+        self.insecure.setVisible(unsafe)
+        if not unsafe:
+            self.insecure.setChecked(False)
+
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Chọn chứng chỉ CA"), "", "PEM (*.pem *.crt *.cer)"
@@ -88,10 +113,15 @@ class LoginDialog(QDialog):
         self.password.clear()
         ca_bundle = self.ca_bundle.text().strip()
         remember = self.remember.isChecked()
+        allow_insecure = self.insecure.isChecked()
 
         def sign_in() -> tuple[Session, str]:
             session = open_session(
-                self.server.text().strip(), self.username.text().strip(), password, ca_bundle
+                self.server.text().strip(),
+                self.username.text().strip(),
+                password,
+                ca_bundle,
+                allow_insecure_http=allow_insecure,
             )
             if not remember:
                 return session, ""

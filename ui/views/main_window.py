@@ -483,4 +483,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         QSettings("VanThuSo", "VanThuSo").setValue("geometry", self.saveGeometry())
         self.uploads.stop()
+        self.document_view.close_file()
+        self.workspace.clear_secret_files()
         super().closeEvent(event)

@@ -266,7 +266,10 @@ class SignDialog(QDialog):
 
         def prepare() -> PagePreview:
             path = self.workspace.open_file(document)
-            return _preview(str(path), mode, self.profile, self.profile.signer_name or "")
+            try:
+                return _preview(str(path), mode, self.profile, self.profile.signer_name or "")
+            finally:
+                self.workspace.close_file(path)  # a secret document's file leaves the disk
 
         run_task(
             prepare,

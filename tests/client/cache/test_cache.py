@@ -19,6 +19,11 @@ def clerk(server) -> ApiClient:
     return client
 
 
+OWN = 210
+"""UBND tỉnh's share (7 in 10) of the 300 demo documents: the rest belong to two other
+organisations and never reach this clerk's cache."""
+
+
 @pytest.fixture
 def seeded(server_factory):
     """A fresh server for tests that change data or stop the server."""
@@ -51,7 +56,7 @@ def test_first_sync_delta_and_deletions(seeded, tmp_path) -> None:
     first = pull_changes(
         store, client, progress=lambda done, pages: seen.append(pages), page_size=100
     )
-    assert first.complete and store.count() == 300 and seen == [1, 2, 3]
+    assert first.complete and store.count() == OWN and seen == [1, 2, 3]
     admin = ApiClient(seeded.base_url)
     admin.login(*seeded.credentials("admin"))
     doc = client.get_document(5)
@@ -86,7 +91,7 @@ def test_interrupted_sync_resumes(seeded, tmp_path) -> None:
     assert store.count() == 100
     seeded.start()
     rest = pull_changes(store, client, page_size=50)
-    assert rest.complete and rest.upserted == 200 and store.count() == 300
+    assert rest.complete and rest.upserted == OWN - 100 and store.count() == OWN
 
 
 @pytest.mark.parametrize(
@@ -212,7 +217,7 @@ def test_offline_action_replayed_and_conflict_surfaced(seeded, tmp_path) -> None
     assert (
         states[b.id][0] == "conflict"
         and "tải lại" in states[b.id][1]
-        and "Reload" in states[b.id][2]
+        and "reload" in states[b.id][2]
     )
     assert leader.get_document(a.id).versions[-1].filename == "đã ký.pdf"
     assert leader.get_document(b.id).versions[-1].note == "khác"  # never overwritten
@@ -231,4 +236,23 @@ def test_corrupt_cache_is_moved_aside_and_rebuilt(seeded, tmp_path) -> None:
     rebuilt = CacheStore(path)
     assert rebuilt.recovered and "hỏng" in rebuilt.recovery_notice.message("vi")
     assert list(tmp_path.glob("cache.sqlite.corrupt-*"))
-    assert rebuilt.count() == 0 and pull_changes(rebuilt, clerk(seeded)).upserted == 300
+    assert rebuilt.count() == 0 and pull_changes(rebuilt, clerk(seeded)).upserted == OWN
+
+
+def test_cache_saved_files_and_folders_are_private(seeded, tmp_path) -> None:
+    from base.paths import app_paths
+    from services.session import open_session
+
+    session = open_session(seeded.base_url, *seeded.credentials("clerk"))
+    pull_changes(session.store, session.client)
+    document = next(
+        session.store.get(r.id)
+        for r in search(session.store, DocumentQuery(limit=1000)).rows
+        if r.current_version
+    )
+    downloaded = session.files.open(session.client, document)
+    paths = app_paths()
+    for folder in (paths.data, paths.config, paths.cache):
+        assert folder.stat().st_mode & 0o777 == 0o700, folder
+    assert session.store.path.stat().st_mode & 0o777 == 0o600
+    assert downloaded.stat().st_mode & 0o777 == 0o600

@@ -1,0 +1,225 @@
+"""The access policy: the one place that decides who may see and change a document.
+
+Every route asks here.  Reading: a user sees the documents of their own
+organisation; a document with secrecy ≥ 1 (Mật, Tối mật, Tuyệt mật) only by
+its creator, the users it was explicitly shared with or assigned to (a
+grant), and the organisation's leaders.  Documents of other organisations are
+visible only through a grant.  The same rule exists twice on purpose, as a
+SQL filter for lists and feeds (``readable``) and as a check of one loaded
+row (``can_read``); tests hold them to the same answers.
+
+A document the user may not read does not exist for them: 404, never 403,
+so nobody learns that another organisation holds it.  Writing needs the
+right role on top (``require``), and status changes follow ``TRANSITIONS``.
+"""
+
+from __future__ import annotations
+
+import logging
+from enum import StrEnum
+
+from sqlalchemy import ColumnElement, and_, exists, or_, select
+from sqlalchemy.orm import Session
+
+from .errors import ApiProblem, forbidden, not_found
+from .models import Document, Grant, Upload, User, Version
+
+__all__ = [
+    "Role",
+    "Action",
+    "ADMINS",
+    "TRANSITIONS",
+    "readable",
+    "in_feed",
+    "can_read",
+    "load_readable",
+    "require",
+    "check_status_change",
+    "check_secrecy_change",
+    "blob_readable",
+    "may_attach",
+    "may_create",
+]
+
+logger = logging.getLogger(__name__)
+
+
+class Role(StrEnum):
+    CLERK = "clerk"  # văn thư
+    LEADER = "leader"  # lãnh đạo
+    SPECIALIST = "specialist"  # chuyên viên
+    ARCHIVIST = "archivist"  # lưu trữ
+    ORG_ADMIN = "org_admin"  # quản trị đơn vị
+    PROVINCE_ADMIN = "province_admin"  # quản trị tỉnh
+
+
+ADMINS = frozenset({Role.ORG_ADMIN, Role.PROVINCE_ADMIN})
+
+
+class Action(StrEnum):
+    EDIT = "edit"
+    NUMBER = "number"
+    ADD_VERSION = "add_version"
+    DELETE = "delete"
+    SHARE = "share"
+
+
+# Who may do what to a document they can read (their own organisation's, or shared with them).
+_ROLES: dict[Action, frozenset[Role]] = {
+    Action.EDIT: frozenset({Role.CLERK, Role.LEADER, Role.SPECIALIST}),
+    Action.NUMBER: frozenset({Role.CLERK}),
+    Action.ADD_VERSION: frozenset({Role.CLERK, Role.LEADER, Role.SPECIALIST, Role.ARCHIVIST}),
+    Action.DELETE: ADMINS,
+    Action.SHARE: frozenset({Role.LEADER, Role.CLERK}),
+}
+
+# Status changes a role may make: (from, to) → roles.  The workflow's actions build on these.
+TRANSITIONS: dict[tuple[str, str], frozenset[Role]] = {
+    ("draft", "pending_signature"): frozenset({Role.SPECIALIST, Role.CLERK, Role.LEADER}),
+    ("pending_signature", "draft"): frozenset({Role.LEADER}),
+    ("pending_signature", "signed"): frozenset({Role.LEADER}),
+    ("signed", "numbered"): frozenset({Role.CLERK}),
+    ("numbered", "issued"): frozenset({Role.CLERK}),
+    ("received", "assigned"): frozenset({Role.LEADER}),
+    ("assigned", "processing"): frozenset({Role.SPECIALIST, Role.LEADER}),
+    ("assigned", "done"): frozenset({Role.SPECIALIST, Role.LEADER}),
+    ("processing", "done"): frozenset({Role.SPECIALIST, Role.LEADER}),
+    ("done", "processing"): frozenset({Role.LEADER}),
+}
+
+
+def _role(user: User) -> Role | None:
+    try:
+        return Role(user.role)
+    except ValueError:
+        return None
+
+
+def _granted(user: User) -> ColumnElement[bool]:
+    return exists(
+        select(Grant.id).where(Grant.document_id == Document.id, Grant.user_id == user.id)
+    )
+
+
+def readable(user: User) -> ColumnElement[bool]:
+    """SQL filter: the documents ``user`` may read (for lists, search and the change feed)."""
+    own = Document.organisation_id == user.organisation_id
+    if _role(user) is Role.LEADER:
+        return or_(own, _granted(user))
+    return or_(and_(own, Document.secrecy == 0), Document.created_by == user.id, _granted(user))
+
+
+def in_feed(user: User) -> ColumnElement[bool]:
+    """SQL filter: documents whose changes reach ``user``'s change feed — readable ones as
+    upserts, the rest of their own organisation's as tombstones (so a document that becomes
+    secret leaves their cache).  Other organisations' documents never appear."""
+    return or_(
+        Document.organisation_id == user.organisation_id,
+        Document.created_by == user.id,
+        _granted(user),
+    )
+
+
+def _has_grant(session: Session, user: User, document_id: int) -> bool:
+    query = select(Grant.id).where(Grant.document_id == document_id, Grant.user_id == user.id)
+    return session.scalar(query.limit(1)) is not None
+
+
+def can_read(session: Session, user: User, doc: Document) -> bool:
+    """The same rule as ``readable`` for one loaded document."""
+    if doc.organisation_id == user.organisation_id and (
+        doc.secrecy == 0 or _role(user) is Role.LEADER
+    ):
+        return True
+    return doc.created_by == user.id or _has_grant(session, user, doc.id)
+
+
+def load_readable(
+    session: Session, user: User, document_id: int, *, for_update: bool = False
+) -> Document:
+    """The document, or 404 when it does not exist, was deleted, or ``user`` may not read it."""
+    query = select(Document).where(Document.id == document_id, Document.deleted.is_(False))
+    if for_update:
+        query = query.with_for_update()
+    doc = session.scalar(query)
+    if doc is None or not can_read(session, user, doc):
+        raise not_found(f"văn bản số {document_id}", f"Document {document_id}")
+    return doc
+
+
+def require(user: User, doc: Document, action: Action) -> None:
+    """403 unless ``user``'s role may do ``action`` to this (readable) document."""
+    role = _role(user)
+    allowed = role in _ROLES[action]
+    if action is Action.DELETE:
+        allowed = allowed and doc.organisation_id == user.organisation_id
+    elif role is Role.SPECIALIST:  # their own drafts only, until a document is assigned to them
+        allowed = allowed and doc.created_by == user.id
+    elif role is Role.ARCHIVIST and action is Action.ADD_VERSION:
+        allowed = doc.direction == "incoming"  # scans of what arrived, never an outgoing draft
+    if not allowed:
+        raise forbidden()
+
+
+def check_status_change(user: User, doc: Document, new_status: str) -> None:
+    if new_status == doc.status:
+        return
+    roles = TRANSITIONS.get((doc.status, new_status))
+    if roles is None:
+        raise ApiProblem(
+            409,
+            f"Không thể chuyển trạng thái từ “{doc.status}” sang “{new_status}”.",
+            f"The status cannot change from '{doc.status}' to '{new_status}'.",
+            code="conflict",
+        )
+    if _role(user) not in roles:
+        raise forbidden()
+
+
+def check_secrecy_change(user: User, doc: Document, new_secrecy: int) -> bool:
+    """Raising secrecy is anyone's who may edit; lowering it only a leader's or an admin's.
+    Returns True when it is lowered (the caller audits that)."""
+    if new_secrecy >= doc.secrecy:
+        return False
+    if _role(user) not in {Role.LEADER, *ADMINS}:
+        raise ApiProblem(
+            403,
+            "Chỉ lãnh đạo hoặc quản trị mới được hạ độ mật của văn bản.",
+            "Only a leader or an administrator may lower a document's secrecy.",
+            code="forbidden",
+        )
+    return True
+
+
+def blob_readable(session: Session, user: User, sha256: str) -> bool:
+    """A file is readable only through a document the user may read (deduplication must not
+    reveal that another organisation holds the same bytes)."""
+    query = (
+        select(Document.id)
+        .join(Version, Version.document_id == Document.id)
+        .where(Version.sha256 == sha256, Document.deleted.is_(False), readable(user))
+        .limit(1)
+    )
+    return session.scalar(query) is not None
+
+
+def may_attach(session: Session, user: User, sha256: str) -> bool:
+    """May ``user`` make this blob a version of a document?  Only bytes they uploaded themselves
+    or can already read: knowing a digest must never be a way to another organisation's file."""
+    uploaded = select(Upload.id).where(
+        Upload.created_by == user.id, Upload.sha256 == sha256, Upload.status == "complete"
+    )
+    return session.scalar(uploaded.limit(1)) is not None or blob_readable(session, user, sha256)
+
+
+def may_create(user: User, direction: str, status: str | None) -> bool:
+    """Clerks register incoming and outgoing documents; archivists incoming scans; specialists
+    outgoing drafts."""
+    role = _role(user)
+    if role is Role.CLERK:
+        return True
+    if role is Role.ARCHIVIST:
+        return direction == "incoming"
+    if role is Role.SPECIALIST:
+        return direction == "outgoing" and status in (None, "draft")
+    return False

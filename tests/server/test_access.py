@@ -1,0 +1,388 @@
+"""The access policy on the real server: organisations are isolated on every route of the
+OpenAPI schema, secret documents are need-to-know, and roles are held to their matrix."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import uuid
+
+import pytest
+import requests
+
+from tests.fixtures.server import LiveServer
+
+# Every route in the schema must be classified here: a new route fails the test until it is.
+# "target": it names an object of organisation A — an outsider must get 404 and change nothing.
+# "list": it lists — an outsider must find none of A's objects in it.
+# "own": it acts only on the caller's own data, or is public (sign-in, health).
+ROUTES = {
+    ("GET", "/api/v1/health"): "own",
+    ("POST", "/api/v1/auth/login"): "own",
+    ("POST", "/api/v1/auth/logout"): "own",
+    ("GET", "/api/v1/auth/me"): "own",
+    ("GET", "/api/v1/organisations"): "own",
+    ("GET", "/api/v1/registers"): "list",
+    ("GET", "/api/v1/documents"): "list",
+    ("POST", "/api/v1/documents"): "own",
+    ("GET", "/api/v1/documents/{document_id}"): "target",
+    ("PATCH", "/api/v1/documents/{document_id}"): "target",
+    ("DELETE", "/api/v1/documents/{document_id}"): "target",
+    ("POST", "/api/v1/documents/{document_id}/number"): "target",
+    ("POST", "/api/v1/documents/{document_id}/grants"): "target",
+    ("GET", "/api/v1/documents/{document_id}/versions"): "target",
+    ("POST", "/api/v1/documents/{document_id}/versions"): "target",
+    ("GET", "/api/v1/documents/{document_id}/versions/{number}/content"): "target",
+    ("HEAD", "/api/v1/documents/{document_id}/versions/{number}/content"): "target",
+    ("GET", "/api/v1/files/{sha256}"): "target",
+    ("HEAD", "/api/v1/files/{sha256}"): "target",
+    ("GET", "/api/v1/changes"): "list",
+    ("POST", "/api/v1/uploads"): "own",
+    ("GET", "/api/v1/uploads/{upload_id}"): "target",
+    ("PATCH", "/api/v1/uploads/{upload_id}"): "target",
+    ("GET", "/api/v1/admin/users"): "list",
+    ("POST", "/api/v1/admin/users"): "admin",
+    ("PATCH", "/api/v1/admin/users/{user_id}"): "admin",
+    ("POST", "/api/v1/admin/users/{user_id}/password"): "admin",
+    ("POST", "/api/v1/admin/organisations"): "admin",
+}
+# "admin": administration of organisation A — an outsider gets 403 (not an administrator) or
+# 404 (an administrator of another organisation), and nothing changes.
+
+
+class Caller:
+    def __init__(self, server: LiveServer, role: str) -> None:
+        self.server = server
+        self.headers = server.headers(role)
+        self.me = self.get("/auth/me").json()
+
+    def request(self, method: str, path: str, **kwargs) -> requests.Response:  # type: ignore[no-untyped-def]
+        headers = {**self.headers, **kwargs.pop("headers", {})}
+        url = path if path.startswith("http") else f"{self.server.api_url}{path}"
+        return requests.request(method, url, headers=headers, timeout=30, **kwargs)
+
+    def get(self, path: str, **kwargs) -> requests.Response:  # type: ignore[no-untyped-def]
+        return self.request("GET", path, **kwargs)
+
+    def create(self, **fields) -> dict:  # type: ignore[no-untyped-def]
+        reply = self.request(
+            "POST", "/documents", json={"direction": "incoming", "subject": "x", **fields}
+        )
+        assert reply.status_code == 201, reply.text
+        return reply.json()
+
+    def upload(self, data: bytes, name: str = "a.pdf") -> dict:
+        sha = hashlib.sha256(data).hexdigest()
+        declared = self.request(
+            "POST",
+            "/uploads",
+            json={
+                "filename": name,
+                "size": len(data),
+                "sha256": sha,
+                "content_type": "application/pdf",
+            },
+        ).json()
+        if declared["status"] != "complete":
+            reply = self.request(
+                "PATCH",
+                f"/uploads/{declared['id']}",
+                data=data,
+                headers={"Upload-Offset": "0", "Content-Type": "application/offset+octet-stream"},
+            )
+            assert reply.status_code == 200, reply.text
+            declared = reply.json()
+        return declared
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory) -> LiveServer:  # type: ignore[no-untyped-def]
+    live = LiveServer(tmp_path_factory.mktemp("access"))
+    live.demo_data(40, 6)
+    live.start()
+    yield live
+    live.stop()
+
+
+@pytest.fixture(scope="module")
+def a_document(server):  # type: ignore[no-untyped-def]
+    """A document of UBND-T with a file and a pending upload of its clerk."""
+    clerk = Caller(server, "clerk")
+    doc = next(d for d in clerk.get("/documents?limit=200").json()["items"] if d["current_version"])
+    pending = clerk.request(
+        "POST",
+        "/uploads",
+        json={
+            "filename": "b.pdf",
+            "size": 10,
+            "sha256": "ab" * 32,
+            "content_type": "application/pdf",
+        },
+    ).json()
+    return doc, pending
+
+
+def _fill(path: str, doc: dict, upload: dict) -> str:
+    values = {
+        "document_id": str(doc["id"]),
+        "number": "1",
+        "sha256": doc["versions"][0]["sha256"],
+        "upload_id": upload["id"],
+        "user_id": str(doc["created_by"]),
+    }
+    return re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], path)
+
+
+def _body(method: str, path: str, doc: dict, outsider: dict) -> dict:  # type: ignore[type-arg]
+    """A request that would succeed for the owner, so only the policy can refuse it."""
+    if path.endswith("/versions") and method == "POST":
+        return {
+            "json": {"sha256": doc["versions"][0]["sha256"], "filename": "x.pdf", "note": "x"},
+            "headers": {"If-Match": f'"{doc["current_version"]}"'},
+        }
+    if path.endswith("/grants"):
+        return {"json": {"user_id": outsider["id"]}}
+    if path.endswith("/number"):
+        return {"json": {}}
+    if method == "PATCH" and "/uploads/" in path:
+        return {
+            "data": b"0123456789",
+            "headers": {"Upload-Offset": "0", "Content-Type": "application/offset+octet-stream"},
+        }
+    if path.endswith("/admin/users") and method == "POST":
+        return {
+            "json": {
+                "username": f"x{uuid.uuid4().hex[:6]}",
+                "full_name": "X",
+                "role": "clerk",
+                "organisation": "UBND-T",
+                "password": "MatKhau@123",
+            }
+        }
+    if path.endswith("/password"):
+        return {"json": {"password": "MatKhau@123"}}
+    if path.endswith("/admin/organisations"):
+        return {"json": {"code": f"O{uuid.uuid4().hex[:5]}", "name": "Đơn vị lạ"}}
+    if "/admin/users/" in path:
+        return {"json": {"active": False}}
+    if method == "PATCH":
+        return {"json": {"subject": "đổi trộm"}, "headers": {"If-Match": f'"{doc["revision"]}"'}}
+    return {}
+
+
+def test_every_route_is_classified(server) -> None:
+    schema = requests.get(f"{server.api_url}/openapi.json", timeout=10).json()
+    found = {
+        (method.upper(), "/api/v1" + path if not path.startswith("/api") else path)
+        for path, item in schema["paths"].items()
+        for method in item
+        if method != "parameters"
+    }
+    assert found == set(ROUTES), f"unclassified: {found - set(ROUTES)}; gone: {set(ROUTES) - found}"
+
+
+@pytest.mark.parametrize("role", ["other_clerk", "other_leader", "other_admin"])
+def test_another_organisation_gets_nothing_on_any_route(server, a_document, role: str) -> None:
+    doc, upload = a_document
+    outsider = Caller(server, role)
+    owner = Caller(server, "clerk")
+    before = owner.get(f"/documents/{doc['id']}").json()
+    for (method, path), kind in ROUTES.items():
+        if kind != "target":
+            continue
+        reply = outsider.request(
+            method, _fill(path, doc, upload), **_body(method, path, doc, outsider.me)
+        )
+        assert reply.status_code == 404, (method, path, reply.status_code, reply.text[:200])
+        assert doc["subject"] not in reply.text
+    assert owner.get(f"/documents/{doc['id']}").json() == before  # nothing changed
+    listed = outsider.get("/documents?limit=500").json()["items"]
+    assert listed and all(d["organisation_id"] == outsider.me["organisation_id"] for d in listed)
+    assert doc["id"] not in {
+        d["id"] for d in outsider.get(f"/documents?q={doc['subject'][:20]}").json()["items"]
+    }
+    feed = outsider.get("/changes?updated_since=0&limit=1000").json()
+    assert doc["id"] not in {c["document_id"] for c in feed["changes"]}
+    assert all(
+        c["document"]["organisation_id"] == outsider.me["organisation_id"]
+        for c in feed["changes"]
+        if c["document"]
+    )
+    accounts = outsider.get("/admin/users")
+    if accounts.status_code == 200:  # an administrator sees their own organisation's accounts only
+        assert accounts.json() and all(a["organisation"] == "STC" for a in accounts.json())
+    else:
+        assert accounts.status_code == 403
+    registers = outsider.get("/registers").json()
+    assert registers and all(
+        r["id"] not in {d.get("register_id") for d in [doc]} for r in registers
+    )
+
+
+def test_deduplication_never_reveals_or_hands_out_another_organisations_file(
+    server, a_document
+) -> None:
+    doc, _upload = a_document
+    owner, outsider = Caller(server, "clerk"), Caller(server, "other_clerk")
+    sha = doc["versions"][0]["sha256"]
+    data = owner.get(f"/files/{sha}").content
+    declared = outsider.request(
+        "POST",
+        "/uploads",
+        json={
+            "filename": "x.pdf",
+            "size": len(data),
+            "sha256": sha,
+            "content_type": "application/pdf",
+        },
+    ).json()
+    assert declared["status"] == "pending" and not declared["duplicate"]  # the bytes must be sent
+    own = outsider.create(subject="bản của Sở Tài chính")
+    attach = outsider.request(
+        "POST",
+        f"/documents/{own['id']}/versions",
+        headers={"If-Match": '"0"'},
+        json={"sha256": sha, "filename": "x.pdf", "note": "đoán mã"},
+    )
+    assert attach.status_code == 422  # knowing the digest is not having the file
+    assert outsider.get(f"/files/{sha}").status_code == 404
+    outsider.upload(data, "x.pdf")  # now they really have the bytes
+    attach = outsider.request(
+        "POST",
+        f"/documents/{own['id']}/versions",
+        headers={"If-Match": '"0"'},
+        json={"sha256": sha, "filename": "x.pdf", "note": "bản thật"},
+    )
+    assert attach.status_code == 201, attach.text
+    assert outsider.get(f"/files/{sha}").content == data
+
+
+def test_secret_documents_are_need_to_know(server) -> None:
+    clerk, leader = Caller(server, "clerk"), Caller(server, "leader")
+    specialist = Caller(server, "specialist")
+    since = specialist.get("/changes?updated_since=0&limit=1000").json()
+    while since["has_more"]:
+        since = specialist.get(f"/changes?updated_since={since['next_since']}&limit=1000").json()
+    secret = clerk.create(subject=f"Kế hoạch tối mật {uuid.uuid4().hex[:6]}", secrecy=2)
+    assert leader.get(f"/documents/{secret['id']}").status_code == 200  # the organisation's leaders
+    assert specialist.get(f"/documents/{secret['id']}").status_code == 404
+    assert secret["id"] not in {
+        d["id"] for d in specialist.get("/documents?limit=500").json()["items"]
+    }
+    feed = specialist.get(f"/changes?updated_since={since['next_since']}").json()["changes"]
+    assert [(c["document_id"], c["kind"], c["document"]) for c in feed] == [
+        (secret["id"], "delete", None)
+    ]
+    shared = clerk.request(
+        "POST", f"/documents/{secret['id']}/grants", json={"user_id": specialist.me["id"]}
+    )
+    assert shared.status_code == 201, shared.text
+    assert specialist.get(f"/documents/{secret['id']}").status_code == 200
+    feed = specialist.get(f"/changes?updated_since={since['next_since']}").json()["changes"]
+    assert [(c["document_id"], c["kind"]) for c in feed] == [(secret["id"], "upsert")]
+    other = Caller(server, "other_leader")  # a grant never crosses organisations
+    assert (
+        clerk.request(
+            "POST", f"/documents/{secret['id']}/grants", json={"user_id": other.me["id"]}
+        ).status_code
+        == 404
+    )
+
+
+def test_only_a_leader_lowers_secrecy_and_it_is_audited(server) -> None:
+    clerk, leader = Caller(server, "clerk"), Caller(server, "leader")
+    doc = clerk.create(subject="Báo cáo mật", secrecy=1)
+    lowered = clerk.request(
+        "PATCH",
+        f"/documents/{doc['id']}",
+        json={"secrecy": 0},
+        headers={"If-Match": f'"{doc["revision"]}"'},
+    )
+    assert lowered.status_code == 403 and "hạ độ mật" in lowered.json()["error"]["message_vi"]
+    raised = clerk.request(
+        "PATCH",
+        f"/documents/{doc['id']}",
+        json={"secrecy": 2},
+        headers={"If-Match": f'"{doc["revision"]}"'},
+    )
+    assert raised.status_code == 200
+    lowered = leader.request(
+        "PATCH",
+        f"/documents/{doc['id']}",
+        json={"secrecy": 0},
+        headers={"If-Match": f'"{raised.json()["revision"]}"'},
+    )
+    assert lowered.status_code == 200 and lowered.json()["secrecy"] == 0
+    import sqlite3
+
+    with sqlite3.connect(server.data_dir / "server.db") as db:
+        events = db.execute(
+            "SELECT action, detail FROM audit_events WHERE document_id = ?", (doc["id"],)
+        ).fetchall()
+    assert ("lower_secrecy", "2 -> 0") in events
+
+
+def test_the_role_matrix(server) -> None:
+    clerk, leader = Caller(server, "clerk"), Caller(server, "leader")
+    archivist, specialist = Caller(server, "archivist"), Caller(server, "specialist")
+    draft = clerk.create(direction="outgoing", subject="Dự thảo công văn")
+    submitted = clerk.request(
+        "PATCH",
+        f"/documents/{draft['id']}",
+        json={"status": "pending_signature"},
+        headers={"If-Match": f'"{draft["revision"]}"'},
+    )
+    assert submitted.status_code == 200
+    revision = submitted.json()["revision"]
+    signed_by_clerk = clerk.request(
+        "PATCH",
+        f"/documents/{draft['id']}",
+        json={"status": "signed"},
+        headers={"If-Match": f'"{revision}"'},
+    )
+    assert signed_by_clerk.status_code == 403  # a clerk cannot mark a document signed
+    skipped = leader.request(
+        "PATCH",
+        f"/documents/{draft['id']}",
+        json={"status": "issued"},
+        headers={"If-Match": f'"{revision}"'},
+    )
+    assert skipped.status_code == 409  # no jumping from "chờ ký" to "đã ban hành"
+    signed = leader.request(
+        "PATCH",
+        f"/documents/{draft['id']}",
+        json={"status": "signed"},
+        headers={"If-Match": f'"{revision}"'},
+    )
+    assert signed.status_code == 200
+    scan = os.urandom(64)
+    archivist.upload(scan)
+    version = archivist.request(
+        "POST",
+        f"/documents/{draft['id']}/versions",
+        headers={"If-Match": '"0"'},
+        json={"sha256": hashlib.sha256(scan).hexdigest(), "filename": "s.pdf", "note": ""},
+    )
+    assert version.status_code == 403  # an archivist cannot add a version to an outgoing draft
+    assert (
+        archivist.request(
+            "POST", "/documents", json={"direction": "outgoing", "subject": "x"}
+        ).status_code
+        == 403
+    )
+    assert specialist.create(
+        direction="outgoing", subject="Dự thảo của chuyên viên", status="draft"
+    )
+    assert (
+        specialist.request(
+            "POST", "/documents", json={"direction": "incoming", "subject": "x"}
+        ).status_code
+        == 403
+    )
+    assert clerk.request("DELETE", f"/documents/{draft['id']}").status_code == 403
+    assert leader.request("POST", f"/documents/{draft['id']}/number").status_code == 403
+    assert (
+        Caller(server, "org_admin").request("DELETE", f"/documents/{draft['id']}").status_code
+        == 204
+    )
