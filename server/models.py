@@ -133,6 +133,7 @@ class Document(Base):
     __table_args__ = (
         Index("ix_documents_org_id", "organisation_id", "id"),
         Index("ix_documents_org_revision", "organisation_id", "revision"),
+        Index("ix_documents_creator_id", "created_by", "id"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     direction: Mapped[str] = mapped_column(String(10), index=True)

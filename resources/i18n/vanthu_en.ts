@@ -52,92 +52,92 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../ui/views/document_view.py" line="64"/>
+        <location filename="../../ui/views/document_view.py" line="65"/>
         <source>Thông tin</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="65"/>
+        <location filename="../../ui/views/document_view.py" line="66"/>
         <source>Phiên bản</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="66"/>
+        <location filename="../../ui/views/document_view.py" line="67"/>
         <source>Chữ ký số</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="67"/>
+        <location filename="../../ui/views/document_view.py" line="68"/>
         <source>Ký số</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="97"/>
+        <location filename="../../ui/views/document_view.py" line="99"/>
         <source>Số/ký hiệu</source>
         <translation>Number/symbol</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="98"/>
+        <location filename="../../ui/views/document_view.py" line="100"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="99"/>
+        <location filename="../../ui/views/document_view.py" line="101"/>
         <source>Cơ quan ban hành</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="100"/>
+        <location filename="../../ui/views/document_view.py" line="102"/>
         <source>Người ký</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="101"/>
+        <location filename="../../ui/views/document_view.py" line="103"/>
         <source>Độ khẩn</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="102"/>
+        <location filename="../../ui/views/document_view.py" line="104"/>
         <source>Độ mật</source>
         <translation>Secrecy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="104"/>
+        <location filename="../../ui/views/document_view.py" line="106"/>
         <source>Hạn xử lý</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="107"/>
+        <location filename="../../ui/views/document_view.py" line="109"/>
         <source>Số đến</source>
         <translation>Arrival no.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="108"/>
+        <location filename="../../ui/views/document_view.py" line="110"/>
         <source>Nơi nhận</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="109"/>
+        <location filename="../../ui/views/document_view.py" line="111"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="121"/>
+        <location filename="../../ui/views/document_view.py" line="123"/>
         <source>Văn bản chưa có tệp.</source>
         <translation>The document has no file yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="123"/>
+        <location filename="../../ui/views/document_view.py" line="125"/>
         <source>Đang mở tệp…</source>
         <translation>Opening file…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="149"/>
+        <location filename="../../ui/views/document_view.py" line="161"/>
         <source>Bản đã ký đang chờ gửi lên máy chủ (ngoại tuyến).</source>
         <translation>The signed version is waiting to be sent to the server (offline).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="169"/>
+        <location filename="../../ui/views/document_view.py" line="182"/>
         <source>Tệp không có chữ ký số.</source>
         <translation>The file has no digital signature.</translation>
     </message>
@@ -269,52 +269,62 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/views/login.py" line="38"/>
+        <location filename="../../ui/views/login.py" line="39"/>
         <source>Đăng nhập — Văn thư số</source>
         <translation>Sign in — Văn thư số</translation>
     </message>
     <message>
         <location filename="../../ui/views/login.py" line="44"/>
+        <source>Cảnh báo: địa chỉ http:// không được mã hoá — mật khẩu và văn bản đi qua mạng dưới dạng rõ. Hãy dùng https://.</source>
+        <translation>Warning: an http:// address is not encrypted — passwords and documents cross the network in the clear. Use https://.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/login.py" line="51"/>
+        <source>Tôi hiểu rủi ro và vẫn kết nối không mã hoá</source>
+        <translation>I understand the risk and connect without encryption anyway</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/login.py" line="57"/>
         <source>(tùy chọn) chứng chỉ CA của đơn vị</source>
         <translation>(optional) your organisation&apos;s CA certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/views/login.py" line="45"/>
+        <location filename="../../ui/views/login.py" line="58"/>
         <source>Chọn…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/login.py" line="50"/>
+        <location filename="../../ui/views/login.py" line="63"/>
         <source>Ghi nhớ đăng nhập</source>
         <translation>Remember me</translation>
     </message>
     <message>
-        <location filename="../../ui/views/login.py" line="56"/>
+        <location filename="../../ui/views/login.py" line="69"/>
         <source>Máy chủ</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../ui/views/login.py" line="57"/>
+        <location filename="../../ui/views/login.py" line="70"/>
         <source>Tên đăng nhập</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../ui/views/login.py" line="58"/>
+        <location filename="../../ui/views/login.py" line="71"/>
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/views/login.py" line="59"/>
+        <location filename="../../ui/views/login.py" line="72"/>
         <source>Chứng chỉ CA</source>
         <translation>CA certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/views/login.py" line="64"/>
+        <location filename="../../ui/views/login.py" line="81"/>
         <source>Đăng nhập</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/views/login.py" line="79"/>
+        <location filename="../../ui/views/login.py" line="104"/>
         <source>Chọn chứng chỉ CA</source>
         <translation>Choose CA certificate</translation>
     </message>
@@ -637,22 +647,22 @@
         <translation>Enter the PIN on the token&apos;s keypad after pressing Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sign_dialog.py" line="287"/>
+        <location filename="../../ui/views/sign_dialog.py" line="290"/>
         <source>Chưa chọn chứng thư số.</source>
         <translation>No certificate chosen.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sign_dialog.py" line="295"/>
+        <location filename="../../ui/views/sign_dialog.py" line="298"/>
         <source>Hãy nhập mã PIN của token.</source>
         <translation>Enter the token&apos;s PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sign_dialog.py" line="336"/>
+        <location filename="../../ui/views/sign_dialog.py" line="339"/>
         <source> — bấm Tải lại để lấy bản mới nhất</source>
         <translation> — press Reload to get the latest version</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sign_dialog.py" line="339"/>
+        <location filename="../../ui/views/sign_dialog.py" line="342"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>

@@ -27,7 +27,7 @@ from ..policy import (
     check_secrecy_change,
     check_status_change,
     load_readable,
-    readable,
+    newest_readable,
     require,
 )
 from ..schemas import (
@@ -73,10 +73,10 @@ def list_documents(
         date_from=date_from,
         date_to=date_to,
         q=q,
-    ).where(readable(user))
+    )
     if cursor:
         query = query.where(Document.id < decode_cursor(cursor))
-    docs = list(session.scalars(query.order_by(Document.id.desc()).limit(limit + 1)))
+    docs = list(session.scalars(newest_readable(query, user, limit + 1)))
     more = len(docs) > limit
     docs = docs[:limit]
     return DocumentPage(

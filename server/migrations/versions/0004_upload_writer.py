@@ -19,9 +19,12 @@ def upgrade() -> None:
     op.add_column("uploads", sa.Column("writer_until", sa.DateTime(), nullable=True))
     # A file is readable through the documents that hold it: find them by digest.
     op.create_index("ix_versions_sha256", "versions", ["sha256"])
+    # One's own documents, newest first (the access policy's second branch).
+    op.create_index("ix_documents_creator_id", "documents", ["created_by", "id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_documents_creator_id", "documents")
     op.drop_index("ix_versions_sha256", "versions")
     with op.batch_alter_table("uploads") as batch:
         batch.drop_column("writer_until")
