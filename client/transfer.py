@@ -132,6 +132,21 @@ class DeclaredUpload:
     duplicate: bool
 
 
+_TYPES = {
+    ".tif": "image/tiff",
+    ".tiff": "image/tiff",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+}
+
+
+def content_type_for(path: Path) -> str:
+    """The server's allow-list: PDF (everything this product uploads, scans included once
+    converted) or one of the scan image types."""
+    return _TYPES.get(path.suffix.lower(), "application/pdf")
+
+
 def declare_upload(
     client: ApiClient,
     path: Path,
@@ -145,9 +160,7 @@ def declare_upload(
         "filename": path.name,
         "size": size,
         "sha256": sha256,
-        "content_type": "application/pdf"
-        if path.suffix.lower() == ".pdf"
-        else "application/octet-stream",
+        "content_type": content_type_for(path),
     }
     if document is not None:
         declared["document"] = jsonable(document)

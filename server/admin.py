@@ -30,6 +30,7 @@ __all__ = [
     "NewUser",
     "ImportReport",
     "add_organisation",
+    "set_secret_index",
     "add_user",
     "set_active",
     "set_role",
@@ -84,6 +85,16 @@ def add_organisation(session: Session, code: str, name: str) -> Organisation:
         raise ApiProblem(409, f"Đã có đơn vị mã {code}.", f"Organisation {code} already exists.")
     organisation = Organisation(code=code, name=name)
     session.add(organisation)
+    session.commit()
+    return organisation
+
+
+def set_secret_index(session: Session, code: str, allowed: bool) -> Organisation:
+    """May desktop caches of this organisation index secret documents' metadata offline?"""
+    organisation = session.scalar(select(Organisation).where(Organisation.code == _nfc(code)))
+    if organisation is None:
+        raise not_found(f"đơn vị {code}", f"Organisation {code}")
+    organisation.secret_in_offline_index = allowed
     session.commit()
     return organisation
 

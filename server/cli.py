@@ -135,6 +135,17 @@ def _org_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def _org_secret_index(args: argparse.Namespace) -> int:
+    with _admin_session(args) as session:
+        org = admin.set_secret_index(session, args.code, args.secret_in_offline_index == "yes")
+        state = "được" if org.secret_in_offline_index else "không được"
+        print(
+            f"{org.code}: văn bản mật {state} đưa vào chỉ mục tìm kiếm ngoại tuyến / "
+            f"secret metadata in offline search: {'allowed' if org.secret_in_offline_index else 'not allowed'}"
+        )
+    return 0
+
+
 def _user_add(args: argparse.Namespace) -> int:
     password = _secret(args, "Mật khẩu / password: ") if args.password_stdin else ""
     new = admin.NewUser(
@@ -236,6 +247,16 @@ def _register_admin(
     add.add_argument("code"), add.add_argument("name")
     common(add)
     add.set_defaults(func=_reported(_org_add))
+    setting = org.add_parser("set", help="thiết lập của đơn vị / an organisation's settings")
+    setting.add_argument("code")
+    setting.add_argument(
+        "--secret-in-offline-index",
+        choices=("yes", "no"),
+        required=True,
+        help="cho phép máy trạm tìm kiếm ngoại tuyến văn bản mật / let desktop caches index secret metadata",
+    )
+    common(setting)
+    setting.set_defaults(func=_reported(_org_secret_index))
     user = areas.add_parser("user", help="tài khoản / accounts").add_subparsers(
         dest="action", required=True
     )

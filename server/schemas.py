@@ -313,18 +313,23 @@ class NumberRequest(Strict):
     register_id: int | None = Field(None, ge=1, le=2**31 - 1)
 
 
+FileType = Literal["application/pdf", "image/tiff", "image/jpeg", "image/png"]
+"""The content types a file may have: it is served back in a header, so only these (no CR/LF,
+no HTML to sniff)."""
+
+
 class VersionCreate(Strict):
     sha256: Sha256
     filename: str = Field(min_length=1, max_length=255)
     note: str = Field("", max_length=500)
-    content_type: str = Field("application/pdf", max_length=100)
+    content_type: FileType = "application/pdf"
 
 
 class UploadCreate(Strict):
     filename: str = Field(min_length=1, max_length=255)
     size: int = Field(ge=0, le=2**53)
     sha256: Sha256
-    content_type: str = Field("application/octet-stream", max_length=100)
+    content_type: FileType = "application/pdf"
     document: DocumentCreate | None = None
     """Created when the bytes are complete, with this upload as version 1."""
 

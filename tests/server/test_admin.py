@@ -220,3 +220,17 @@ def test_the_admin_api_is_scoped_to_the_organisation(server_factory) -> None:
         ).status_code
         == 403
     )
+
+
+def test_an_organisation_may_allow_secret_metadata_in_offline_search(server_factory) -> None:
+    server = server_factory()
+    headers = {"Authorization": f"Bearer {server.token('other_clerk')}"}
+    me = requests.get(f"{server.api_url}/auth/me", headers=headers, timeout=10).json()
+    assert me["secret_in_offline_index"] is False  # the safe default
+    assert admin(server, "org", "set", "STC", "--secret-in-offline-index", "yes").returncode == 0
+    me = requests.get(f"{server.api_url}/auth/me", headers=headers, timeout=10).json()
+    assert me["secret_in_offline_index"] is True
+    missing = admin(server, "org", "set", "NOPE", "--secret-in-offline-index", "yes")
+    assert (
+        missing.returncode == 1 and "NOPE" in missing.stderr and "Traceback" not in missing.stderr
+    )

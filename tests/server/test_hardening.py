@@ -172,3 +172,24 @@ def test_timestamps_are_utc_with_a_zone_and_operation_ids_are_unique(fresh) -> N
     schema = requests.get(f"{fresh.api_url}/openapi.json", timeout=10).json()
     ids = [op["operationId"] for item in schema["paths"].values() for op in item.values()]
     assert len(ids) == len(set(ids))
+
+
+def test_upload_content_types_come_from_an_allow_list(fresh) -> None:
+    headers = fresh.headers("archivist")
+    body = {"filename": "a.pdf", "size": 10, "sha256": "cd" * 32}
+    for bad in ("text/html", "application/pdf\r\nX-Injected: 1", "application/octet-stream"):
+        reply = requests.post(
+            f"{fresh.api_url}/uploads",
+            json={**body, "content_type": bad},
+            headers=headers,
+            timeout=10,
+        )
+        assert reply.status_code == 422, bad
+    for good in ("application/pdf", "image/tiff", "image/jpeg", "image/png"):
+        reply = requests.post(
+            f"{fresh.api_url}/uploads",
+            json={**body, "content_type": good},
+            headers=headers,
+            timeout=10,
+        )
+        assert reply.status_code in (200, 201), (good, reply.text)
