@@ -18,7 +18,6 @@ from client.api import ApiClient
 from client.credentials import TokenStore, authenticated_client, forget_login
 from client.errors import ApiError
 from client.records import SECRECY_LABELS, URGENCY_LABELS, Document, DocumentFilter
-from services.session import open_session
 
 __all__ = ["register", "print_documents"]
 
@@ -34,6 +33,8 @@ def _read_password(args: argparse.Namespace) -> str:
 
 
 def _login(args: argparse.Namespace) -> int:
+    from services.session import open_session  # loaded when used: `vanthu` starts fast
+
     password = _read_password(args)
     if args.print_token:
         client = ApiClient(

@@ -12,8 +12,6 @@ from pathlib import Path
 from client.cache import CacheStore
 from client.cache.query import DocumentQuery, Sort, count, search
 from client.records import SECRECY_LABELS, URGENCY_LABELS
-from services.session import resume_session
-from services.workspace import Workspace
 
 __all__ = ["register"]
 
@@ -21,6 +19,9 @@ logger = logging.getLogger(__name__)
 
 
 def _sync(_args: argparse.Namespace) -> int:
+    from services.session import resume_session
+    from services.workspace import Workspace
+
     workspace = Workspace(resume_session())
     if notice := workspace.session.store.recovery_notice:
         print(notice.message(), file=sys.stderr)
@@ -43,6 +44,8 @@ def _sync(_args: argparse.Namespace) -> int:
 
 
 def _store(args: argparse.Namespace) -> CacheStore:
+    from services.session import resume_session
+
     if args.cache:
         return CacheStore(Path(args.cache))
     store = resume_session().store

@@ -15,24 +15,18 @@ import getpass
 import logging
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pymupdf
-
-from client.errors import ServerUnavailable
-from client.records import Document
-from services import signing as signing_service
-from services.session import resume_session
-from services.signing import DocumentSigning
-from services.workspace import Workspace
-from signing.batch import BatchRequest, FileResult
 from signing.errors import SigningError
-from signing.fill import IssueFill
-from signing.modules import discover_modules
-from signing.placement import Placement
 from signing.profiles import Level, Mode, SigningProfile, get_profile
-from signing.tokens import list_tokens, token_flags
-from signing.validation import SignatureReport
+
+if TYPE_CHECKING:  # the signing libraries load when a command runs: `vanthu` starts fast
+    from client.records import Document
+    from services.workspace import Workspace
+    from signing.batch import FileResult
+    from signing.fill import IssueFill
+    from signing.placement import Placement
+    from signing.validation import SignatureReport
 
 __all__ = ["register", "parse_position"]
 
@@ -42,6 +36,10 @@ logger = logging.getLogger(__name__)
 def parse_position(text: str) -> Placement:
     """``PAGE:X,Y,W,H`` in points from the page's top-left corner; PAGE counts from 1, and
     ``last`` (or ``-1`` written as ``--position=-1:…``) is the last page."""
+    import pymupdf
+
+    from signing.placement import Placement
+
     try:
         page_text, box = text.split(":", 1)
         x, y, w, h = (float(v) for v in box.split(","))
@@ -60,6 +58,10 @@ def parse_position(text: str) -> Placement:
 
 
 def _tokens(args: argparse.Namespace) -> int:
+    from services import signing as signing_service
+    from signing.modules import discover_modules
+    from signing.tokens import list_tokens
+
     modules = discover_modules(tuple(args.module or ()))
     if not modules:
         print("Không tìm thấy thư viện PKCS#11 nào. Dùng --module ĐƯỜNG_DẪN.")
@@ -115,6 +117,8 @@ def _profile(args: argparse.Namespace) -> SigningProfile:
 
 
 def _fill(args: argparse.Namespace) -> IssueFill | None:
+    from signing.fill import IssueFill
+
     if args.number is None and args.date is None:
         return None
     if args.mode != Mode.ISSUE or not (args.number and args.date):
@@ -127,6 +131,8 @@ def _fill(args: argparse.Namespace) -> IssueFill | None:
 
 def _secret(args: argparse.Namespace, profile: SigningProfile) -> str | None:
     """The PIN (or PKCS#12 password), read once; None for a PIN-pad token."""
+    from signing.tokens import token_flags
+
     if profile.pkcs12_path:
         return _read_secret(args, "Mật khẩu tệp chứng thư: ")
     if not (profile.module_path and profile.token_label):
@@ -141,6 +147,8 @@ def _secret(args: argparse.Namespace, profile: SigningProfile) -> str | None:
 
 def _documents(workspace: Workspace, ids: list[int]) -> list[Document]:
     """The newest copy of each document: from the server when reachable, else the local cache."""
+    from client.errors import ServerUnavailable
+
     found = []
     for document_id in ids:
         document = None
@@ -161,6 +169,9 @@ def _documents(workspace: Workspace, ids: list[int]) -> list[Document]:
 
 
 def _sign(args: argparse.Namespace) -> int:
+    from services import signing as signing_service
+    from signing.batch import BatchRequest
+
     if bool(args.files) == bool(args.document):
         raise SigningError(
             "Hãy chỉ định tệp PDF hoặc --document ID (không cả hai).",
@@ -199,6 +210,10 @@ def _sign(args: argparse.Namespace) -> int:
 def _sign_documents(
     args: argparse.Namespace, backend: Any, secret: str | None, profile: SigningProfile, mode: Mode
 ) -> int:
+    from services.session import resume_session
+    from services.signing import DocumentSigning
+    from services.workspace import Workspace
+
     workspace = Workspace(resume_session())
     documents = _documents(workspace, args.document)
     signing = DocumentSigning(
@@ -231,6 +246,10 @@ def _print_reports(reports: list[SignatureReport]) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
+    from services import signing as signing_service
+    from services.session import resume_session
+    from services.workspace import Workspace
+
     profile = get_profile(args.profile)
     if args.document is not None:
         workspace = Workspace(resume_session())

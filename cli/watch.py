@@ -8,16 +8,13 @@ import signal
 import sys
 import threading
 from pathlib import Path
-from typing import Any
-
-from tqdm import tqdm
+from typing import TYPE_CHECKING, Any
 
 from client.credentials import authenticated_client
-from services.watching import start_watch, upload_files
-from sync.engine import EngineEvent
 from sync.profiles import WatchProfile, get_profile
-from sync.queue import FileState
-from sync.reasons import reason_text
+
+if TYPE_CHECKING:
+    from sync.engine import EngineEvent
 
 __all__ = ["register"]
 
@@ -37,6 +34,11 @@ def _profile(args: argparse.Namespace) -> WatchProfile:
 
 
 def _watch(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from services.watching import start_watch
+    from sync.queue import FileState
+
     folder = Path(args.folder)
     bar = tqdm(total=0, unit="tệp", desc="Tải lên", disable=args.quiet)
     lock = threading.Lock()
@@ -68,6 +70,10 @@ def _watch(args: argparse.Namespace) -> int:
 
 def _upload(args: argparse.Namespace) -> int:
     """One-off upload of given files through the same engine (the files stay where they are)."""
+    from services.watching import upload_files
+    from sync.queue import FileState
+    from sync.reasons import reason_text
+
     entries = upload_files(authenticated_client(), [Path(f) for f in args.files], _profile(args))
     for entry in entries:
         print(f"{entry.name}: {entry.state} {reason_text(entry.reason, entry.detail)}".rstrip())

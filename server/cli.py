@@ -11,16 +11,15 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from base.paths import app_paths
 
-from . import admin
 from .config import ServerSettings
-from .db import Database
-from .errors import ApiProblem
-from .policy import Role
+from .roles import Role
+
+if TYPE_CHECKING:  # the database layer loads only when a command runs: `vanthu` starts fast
+    from sqlalchemy.orm import Session
 
 __all__ = ["register", "main"]
 
@@ -42,6 +41,7 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from .app import create_app
+    from .db import Database
     from .seed import seed_base
 
     settings = _settings(args)
@@ -106,6 +106,8 @@ def _reported(command: Callable[[argparse.Namespace], int]) -> Callable[[argpars
     """An administration command whose refusals read as sentences in both languages."""
 
     def run(args: argparse.Namespace) -> int:
+        from .errors import ApiProblem
+
         try:
             return command(args)
         except ApiProblem as exc:
@@ -117,6 +119,7 @@ def _reported(command: Callable[[argparse.Namespace], int]) -> Callable[[argpars
 
 def _admin_session(args: argparse.Namespace) -> Session:
     from .app import create_app
+    from .db import Database
 
     db: Database = create_app(_settings(args)).state.vanthu.db
     return db.sessions()
@@ -129,6 +132,8 @@ def _secret(args: argparse.Namespace, prompt: str) -> str:
 
 
 def _org_add(args: argparse.Namespace) -> int:
+    from . import admin
+
     with _admin_session(args) as session:
         org = admin.add_organisation(session, args.code, args.name)
         print(f"Đã thêm đơn vị / organisation added: {org.code} — {org.name} (id {org.id})")
@@ -136,6 +141,8 @@ def _org_add(args: argparse.Namespace) -> int:
 
 
 def _org_secret_index(args: argparse.Namespace) -> int:
+    from . import admin
+
     with _admin_session(args) as session:
         org = admin.set_secret_index(session, args.code, args.secret_in_offline_index == "yes")
         state = "được" if org.secret_in_offline_index else "không được"
@@ -147,6 +154,8 @@ def _org_secret_index(args: argparse.Namespace) -> int:
 
 
 def _user_add(args: argparse.Namespace) -> int:
+    from . import admin
+
     password = _secret(args, "Mật khẩu / password: ") if args.password_stdin else ""
     new = admin.NewUser(
         args.username, args.full_name, args.role, args.org, args.title or "", password
@@ -160,6 +169,8 @@ def _user_add(args: argparse.Namespace) -> int:
 
 
 def _user_state(args: argparse.Namespace) -> int:
+    from . import admin
+
     with _admin_session(args) as session:
         user = admin.set_active(session, args.username, args.action == "enable")
         print(
@@ -169,6 +180,8 @@ def _user_state(args: argparse.Namespace) -> int:
 
 
 def _user_password(args: argparse.Namespace) -> int:
+    from . import admin
+
     password = _secret(args, "Mật khẩu mới / new password: ")
     with _admin_session(args) as session:
         user = admin.reset_password(session, args.username, password)
@@ -179,6 +192,8 @@ def _user_password(args: argparse.Namespace) -> int:
 
 
 def _user_import(args: argparse.Namespace) -> int:
+    from . import admin
+
     users, errors = admin.parse_users_csv(Path(args.file).read_text("utf-8-sig"))
     if errors:
         for line in errors:

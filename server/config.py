@@ -5,9 +5,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .security import ThrottlePolicy
+__all__ = ["ServerSettings", "ThrottlePolicy"]
 
-__all__ = ["ServerSettings"]
+
+@dataclass(frozen=True)
+class ThrottlePolicy:
+    """Free failures per key before delays start, and the longest delay."""
+
+    pair_free: int = 5
+    """Per (username, address): the ordinary mistyped password."""
+    user_free: int = 10
+    """Per username across addresses: a guesser rotating addresses."""
+    address_free: int = 20
+    """Per address across usernames: password spraying."""
+    cap_seconds: float = 300.0
+    user_cap_seconds: float = 30.0
+    """The per-user delay stays short: an attacker must not be able to lock a colleague out."""
+    forget_seconds: float = 3600.0
+    """A key's failures are forgotten after this long without a new one."""
 
 
 @dataclass(frozen=True)

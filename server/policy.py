@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from .errors import ApiProblem, forbidden, not_found
 from .models import Document, Grant, Upload, User, Version
+from .roles import Role
 
 __all__ = [
     "Role",
@@ -43,15 +44,6 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
-
-
-class Role(StrEnum):
-    CLERK = "clerk"  # văn thư
-    LEADER = "leader"  # lãnh đạo
-    SPECIALIST = "specialist"  # chuyên viên
-    ARCHIVIST = "archivist"  # lưu trữ
-    ORG_ADMIN = "org_admin"  # quản trị đơn vị
-    PROVINCE_ADMIN = "province_admin"  # quản trị tỉnh
 
 
 ADMINS = frozenset({Role.ORG_ADMIN, Role.PROVINCE_ADMIN})

@@ -13,9 +13,12 @@ import threading
 import time
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+
+from .config import ThrottlePolicy
 
 __all__ = [
     "hash_password",
@@ -41,12 +44,14 @@ def verify_password(password_hash: str, password: str) -> bool:
         return False
 
 
-_DUMMY_HASH = _hasher.hash("no such user: the same work as a real check")
+@cache
+def _dummy_hash() -> str:
+    return _hasher.hash("no such user: the same work as a real check")  # once, on first need
 
 
 def verify_unknown_user(password: str) -> None:
     """Spend the time a real password check takes, so an unknown name answers no faster."""
-    verify_password(_DUMMY_HASH, password)
+    verify_password(_dummy_hash(), password)
 
 
 def new_token() -> str:
@@ -65,23 +70,6 @@ def expiry(ttl_seconds: int) -> dt.datetime:
 class _Failures:
     count: int = 0
     last: float = 0.0
-
-
-@dataclass(frozen=True)
-class ThrottlePolicy:
-    """Free failures per key before delays start, and the longest delay."""
-
-    pair_free: int = 5
-    """Per (username, address): the ordinary mistyped password."""
-    user_free: int = 10
-    """Per username across addresses: a guesser rotating addresses."""
-    address_free: int = 20
-    """Per address across usernames: password spraying."""
-    cap_seconds: float = 300.0
-    user_cap_seconds: float = 30.0
-    """The per-user delay stays short: an attacker must not be able to lock a colleague out."""
-    forget_seconds: float = 3600.0
-    """A key's failures are forgotten after this long without a new one."""
 
 
 class LoginLimiter:
