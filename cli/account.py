@@ -15,8 +15,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from client.api import ApiClient
-from client.credentials import TokenStore, authenticated_client, forget_login
-from client.errors import ApiError
+from client.credentials import TokenStore, authenticated_client
 from client.records import SECRECY_LABELS, URGENCY_LABELS, Document, DocumentFilter
 
 __all__ = ["register", "print_documents"]
@@ -70,12 +69,17 @@ def _login(args: argparse.Namespace) -> int:
 
 
 def _logout(_args: argparse.Namespace) -> int:
-    try:
-        authenticated_client().logout()
-    except ApiError:  # offline or already expired: forgetting locally must still work
-        logger.info("server logout failed; forgetting the local sign-in anyway")
-    forget_login()
-    print("Đã đăng xuất / Logged out")
+    from services.session import sign_out
+
+    if sign_out():
+        print("Đã đăng xuất / Logged out")
+    else:
+        print(
+            "Đã quên đăng nhập trên máy này; máy chủ chưa xác nhận huỷ mã (mã sẽ tự hết hạn). / "
+            "Signed out on this machine; the server did not confirm revoking the token "
+            "(it expires by itself).",
+            file=sys.stderr,
+        )
     return 0
 
 

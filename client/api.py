@@ -34,6 +34,7 @@ from .errors import (
     TransferCancelled,
 )
 from .records import (
+    Account,
     ChangePage,
     Document,
     DocumentFilter,
@@ -172,6 +173,50 @@ class ApiClient:
 
     def me(self) -> User:
         return User.from_json(self._json("GET", "/auth/me"))
+
+    # -- administration (org and province administrators) --------------------------------
+    def list_accounts(self, organisation: str | None = None) -> list[Account]:
+        params = {"organisation": organisation} if organisation else None
+        return [Account.from_json(a) for a in self._json("GET", "/admin/users", params=params)]
+
+    def create_account(
+        self,
+        username: str,
+        full_name: str,
+        role: str,
+        organisation: str,
+        title: str = "",
+        password: str = "",
+    ) -> tuple[Account, str | None]:
+        """The new account and its generated initial password (None when one was given)."""
+        data = self._json(
+            "POST",
+            "/admin/users",
+            expect=(201,),
+            json={
+                "username": username,
+                "full_name": full_name,
+                "role": role,
+                "organisation": organisation,
+                "title": title,
+                "password": password,
+            },
+        )
+        return Account.from_json(data["account"]), data.get("initial_password")
+
+    def update_account(
+        self, account_id: int, *, role: str | None = None, active: bool | None = None
+    ) -> Account:
+        changes = {k: v for k, v in (("role", role), ("active", active)) if v is not None}
+        return Account.from_json(self._json("PATCH", f"/admin/users/{account_id}", json=changes))
+
+    def reset_password(self, account_id: int, password: str) -> None:
+        self._request(
+            "POST",
+            f"/admin/users/{account_id}/password",
+            expect=(204,),
+            json={"password": password},
+        )
 
     # -- documents ---------------------------------------------------------------------
     def list_documents(

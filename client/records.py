@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 __all__ = [
+    "Account",
     "User",
     "LoginResult",
     "Version",
@@ -55,9 +56,28 @@ class User:
     role: str
     secret_in_offline_index: bool = False
     """The organisation lets this cache index secret documents' metadata for offline search."""
+    organisation_code: str = ""
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> User:
+        return cls(**_pick(cls, data))
+
+
+@dataclass(frozen=True)
+class Account:
+    """A user account as an administrator sees it (``/admin/users``)."""
+
+    id: int
+    username: str
+    full_name: str
+    title: str
+    role: str
+    organisation: str
+    """The organisation's code."""
+    active: bool
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Account:
         return cls(**_pick(cls, data))
 
 

@@ -63,6 +63,8 @@ class ImportReport:
     """(username, initial password) for rows that had none, to hand to each person once."""
     errors: list[str] = field(default_factory=list)
     """"line N: what is wrong", in both languages."""
+    status: int = 422
+    """For the API: 409 when every problem is a name already taken, 404 an unknown organisation."""
 
     @property
     def ok(self) -> bool:
@@ -101,7 +103,7 @@ def set_secret_index(session: Session, code: str, allowed: bool) -> Organisation
 
 def _problems(
     user: NewUser, organisations: dict[str, int], taken: set[str]
-) -> list[tuple[str, str]]:
+) -> list[tuple[str, str, int]]:
     found = []
     name = user.username.lower()
     if not name or len(name) > 100 or any(ch.isspace() for ch in name):
@@ -109,31 +111,41 @@ def _problems(
             (
                 "tên đăng nhập trống, quá dài hoặc có dấu cách",
                 "user name empty, too long or with spaces",
+                422,
             )
         )
     elif name in taken:
         found.append(
-            (f"tên đăng nhập “{user.username}” đã có", f"user name '{user.username}' is taken")
+            (f"tên đăng nhập “{user.username}” đã có", f"user name '{user.username}' is taken", 409)
         )
     if not user.full_name or len(user.full_name) > 200:
-        found.append(("họ tên trống hoặc quá dài", "full name empty or too long"))
+        found.append(("họ tên trống hoặc quá dài", "full name empty or too long", 422))
     if user.role not in {r.value for r in Role}:
         found.append(
             (
                 f"vai trò “{user.role}” không có",
                 f"unknown role '{user.role}' ({', '.join(r.value for r in Role)})",
+                422,
             )
         )
     if user.organisation not in organisations:
         found.append(
-            (f"không có đơn vị mã “{user.organisation}”", f"no organisation '{user.organisation}'")
+            (
+                f"không có đơn vị mã “{user.organisation}”",
+                f"no organisation '{user.organisation}'",
+                404,
+            )
         )
     if user.password and len(user.password) < MIN_PASSWORD:
         found.append(
-            (f"mật khẩu ít hơn {MIN_PASSWORD} ký tự", f"password shorter than {MIN_PASSWORD}")
+            (
+                f"mật khẩu ít hơn {MIN_PASSWORD} ký tự",
+                f"password shorter than {MIN_PASSWORD}",
+                422,
+            )
         )
     if len(user.title) > 200:
-        found.append(("chức vụ quá dài", "title too long"))
+        found.append(("chức vụ quá dài", "title too long", 422))
     return found
 
 
@@ -148,7 +160,7 @@ def add_user(session: Session, user: NewUser) -> tuple[User, str]:
     report = import_users(session, [user])
     if not report.ok:
         raise ApiProblem(
-            422,
+            report.status,
             "; ".join(e.split(" / ")[0] for e in report.errors),
             "; ".join(e.split(" / ")[-1] for e in report.errors),
         )
@@ -173,12 +185,14 @@ def import_users(
         for u in users
     ]
     organisations, taken = _lookup(session)
-    report = ImportReport()
+    report, statuses = ImportReport(), set()
     for line, user in enumerate(rows, start=1):
-        for vi, en in _problems(user, organisations, taken):
+        for vi, en, status in _problems(user, organisations, taken):
             report.errors.append(f"dòng {line}: {vi} / line {line}: {en}")
+            statuses.add(status)
         taken.add(user.username.lower())
     if not report.ok:
+        report.status = statuses.pop() if len(statuses) == 1 else 422
         return report
     passwords = [u.password or secrets.token_urlsafe(9) for u in rows]
     with ThreadPoolExecutor(max_workers=4) as pool:  # argon2 releases the GIL: use every core

@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
 from sqlalchemy import update
@@ -19,6 +22,8 @@ from .deps import AppState
 from .errors import install_error_handlers
 from .models import Upload
 from .routes import admin, auth, changes, documents, files, reference, uploads
+from .routes.contract import add_links
+from .scrub import BlobScrubber
 from .security import LoginLimiter
 
 __all__ = ["create_app"]
@@ -141,7 +146,24 @@ def create_app(settings: ServerSettings, *, migrate: bool = True) -> FastAPI:
                 .values(writer=None, writer_until=None)
             )
             session.commit()
+    blobs = BlobStore(settings.blob_dir)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        scrubber = None
+        if settings.scrub_interval_seconds > 0:
+            scrubber = BlobScrubber(
+                db, blobs, settings.scrub_interval_seconds, settings.scrub_bytes_per_second
+            )
+            scrubber.start()
+        try:
+            yield
+        finally:
+            if scrubber:
+                scrubber.stop()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Văn thư số — document server",
         version="1.0",
         description="Reference provincial document server (văn bản đến / văn bản đi).",
@@ -152,7 +174,7 @@ def create_app(settings: ServerSettings, *, migrate: bool = True) -> FastAPI:
     app.state.vanthu = AppState(
         settings=settings,
         db=db,
-        blobs=BlobStore(settings.blob_dir),
+        blobs=blobs,
         limiter=LoginLimiter(settings.throttle),
     )
     install_error_handlers(app)
@@ -160,4 +182,21 @@ def create_app(settings: ServerSettings, *, migrate: bool = True) -> FastAPI:
     app.add_middleware(SecurityHeaders, tls=settings.tls)
     for module in (auth, reference, documents, changes, files, uploads, admin):
         app.include_router(module.router, prefix=API_PREFIX)
+    _describe_limits(app, settings)
     return app
+
+
+def _describe_limits(app: FastAPI, settings: ServerSettings) -> None:
+    """Put this server's configured limits into its schema (FastAPI knows only the static ones)."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = generate()
+            size = schema["components"]["schemas"]["UploadCreate"]["properties"]["size"]
+            size["maximum"] = settings.max_upload_bytes
+            add_links(schema, API_PREFIX)
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

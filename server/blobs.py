@@ -71,7 +71,7 @@ class BlobStore:
         target = self.root / "quarantine" / f"{sha256}-{int(time.time())}"
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(path, target)
-        logger.warning("blob %s had the wrong size; moved to %s", sha256, target)
+        logger.warning("blob %s is damaged (size or sha256); moved to %s", sha256, target)
         return target
 
     def put_bytes(self, data: bytes) -> str:

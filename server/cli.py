@@ -34,6 +34,7 @@ def _settings(args: argparse.Namespace) -> ServerSettings:
         max_upload_bytes=int(getattr(args, "max_upload_mb", 512) * 1024 * 1024),
         tls=bool(getattr(args, "certfile", None)),
         api_docs=bool(getattr(args, "api_docs", False)),
+        scrub_interval_seconds=float(getattr(args, "scrub_interval_hours", 24)) * 3600,
     )
 
 
@@ -84,6 +85,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--max-upload-mb", type=float, default=512)
+    serve.add_argument(
+        "--scrub-interval-hours",
+        type=float,
+        default=24,
+        help="kiểm tra lại mã sha256 của mọi tệp lưu trữ mỗi N giờ (0: tắt) / "
+        "re-check every stored file's sha256 every N hours (0: off)",
+    )
     serve.add_argument(
         "--no-seed", action="store_true", help="không tạo tài khoản demo / no demo users"
     )
@@ -247,6 +255,28 @@ def _user_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _blobs_scrub(args: argparse.Namespace) -> int:
+    from .blobs import BlobStore
+    from .db import Database
+    from .scrub import scrub_blobs
+
+    settings = _settings(args)
+    db = Database(settings.resolved_database_url)
+    db.migrate()
+    report = scrub_blobs(db, BlobStore(settings.blob_dir))
+    print(
+        f"Đã kiểm tra {report.checked} tệp ({report.bytes_read / 1e6:.1f} MB): "
+        f"{len(report.damaged)} hỏng (đã cách ly, tải lên lại sẽ thay), {len(report.missing)} mất. / "
+        f"Checked {report.checked} files: {len(report.damaged)} damaged (quarantined; uploading "
+        f"them again replaces them), {len(report.missing)} missing."
+    )
+    for sha256 in report.damaged:
+        print(f"  hỏng / damaged: {sha256}")
+    for sha256 in report.missing:
+        print(f"  mất / missing:  {sha256}")
+    return 0 if report.ok else 1
+
+
 def _register_admin(
     subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
     common: Callable[[argparse.ArgumentParser], None],
@@ -254,7 +284,17 @@ def _register_admin(
     admin_cmd = subparsers.add_parser(
         "admin", help="quản trị đơn vị và tài khoản / organisations and accounts"
     )
-    areas = admin_cmd.add_subparsers(dest="area", metavar="org|user", required=True)
+    areas = admin_cmd.add_subparsers(dest="area", metavar="org|user|blobs", required=True)
+    blobs = areas.add_parser("blobs", help="tệp lưu trữ / stored files").add_subparsers(
+        dest="action", required=True
+    )
+    scrub = blobs.add_parser(
+        "scrub",
+        help="đọc lại mọi tệp, so mã sha256, cách ly tệp hỏng / re-read every file against its "
+        "sha256 and quarantine damaged ones",
+    )
+    common(scrub)
+    scrub.set_defaults(func=_reported(_blobs_scrub))
     org = areas.add_parser("org", help="đơn vị / organisations").add_subparsers(
         dest="action", required=True
     )

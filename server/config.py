@@ -47,6 +47,10 @@ class ServerSettings:
     """Largest request body other than an upload's bytes (413 above, refused while it is read)."""
     upload_expiry_seconds: int = 24 * 3600
     """Unfinished uploads are dropped after this long without activity."""
+    scrub_interval_seconds: float = 24 * 3600
+    """How often the background scrub re-reads every blob against its sha256 (0: never)."""
+    scrub_bytes_per_second: float = 20 * 1024 * 1024
+    """The scrub's reading speed, so it never competes with users for the disk."""
 
     @property
     def resolved_database_url(self) -> str:

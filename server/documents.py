@@ -6,9 +6,9 @@ transaction, so the feed never misses a change.
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import logging
+import re
 from collections.abc import Callable
 from functools import cache
 from typing import cast
@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from .db import next_seq
-from .errors import ApiProblem, conflict, forbidden, not_found
+from .errors import ApiProblem, conflict, file_missing, forbidden, not_found
 from .models import (
     AuditEvent,
     Base,
@@ -31,7 +31,7 @@ from .models import (
     utcnow,
 )
 from .policy import may_attach, may_create
-from .schemas import DocumentCreate, DocumentOut, VersionOut
+from .schemas import CURSOR_PATTERN, DocumentCreate, DocumentOut, VersionOut
 from .text import clean_filename, fold
 
 __all__ = [
@@ -161,23 +161,21 @@ def audit(
     )
 
 
+MAX_ID = 2**31 - 1
+
+
 def encode_cursor(last_id: int) -> str:
-    return base64.urlsafe_b64encode(f"id:{last_id}".encode()).decode().rstrip("=")
+    return str(last_id)
 
 
-def decode_cursor(cursor: str) -> int:
-    """The id a page starts below; a malformed or out-of-range cursor is the client's error (422)."""
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        kind, value = raw.split(":", 1)
-        if kind != "id" or not value.isdigit() or len(value) > 12:
-            raise ValueError(kind)
-        last = int(value)
-        if not 1 <= last <= 2**31:
-            raise ValueError(value)
-        return last
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ApiProblem(422, "Con trỏ phân trang không hợp lệ.", "Invalid page cursor.") from exc
+def decode_cursor(cursor: str) -> int | None:
+    """The id a page starts below, or None when it lies above every possible id. The schema's
+    pattern (at most 10 digits) is the whole rule, so every cursor it allows is answered and
+    anything else is a 422 — never a 32-bit overflow in the database."""
+    if not re.fullmatch(CURSOR_PATTERN, cursor):
+        raise ApiProblem(422, "Con trỏ phân trang không hợp lệ.", "Invalid page cursor.")
+    below = int(cursor)
+    return below if below <= MAX_ID else None
 
 
 def list_query(
@@ -223,9 +221,7 @@ def _register_for(session: Session, doc: Document, register_id: int | None, year
         if register is None or register.organisation_id != doc.organisation_id:
             raise not_found(f"sổ văn bản {register_id}", f"Register {register_id}")
         if register.direction != doc.direction:
-            raise ApiProblem(
-                422, "Sổ văn bản không đúng chiều văn bản.", "Register direction mismatch."
-            )
+            raise _wrong_register()
         return register
     query = (
         select(Register)
@@ -286,12 +282,17 @@ def check_create(session: Session, user: User, body: DocumentCreate) -> None:
         raise forbidden()
     if body.register_id is not None:
         register = session.get(Register, body.register_id)
-        if (
-            register is None
-            or register.organisation_id != user.organisation_id
-            or register.direction != body.direction
-        ):
-            raise ApiProblem(422, "Sổ văn bản không hợp lệ.", "Invalid register.")
+        if register is None or register.organisation_id != user.organisation_id:
+            raise not_found(f"sổ văn bản {body.register_id}", f"Register {body.register_id}")
+        if register.direction != body.direction:
+            raise _wrong_register()
+
+
+def _wrong_register() -> ApiProblem:
+    return conflict(
+        "Sổ văn bản này dành cho chiều văn bản khác (đến/đi).",
+        "This register is for the other direction (incoming/outgoing).",
+    )
 
 
 def _existing_for_key(session: Session, user: User, key: str) -> DocumentOut | None:
@@ -350,10 +351,8 @@ def create_document_record(
     if body.file_sha256:
         blob = session.get(Blob, body.file_sha256)
         if blob is None or not may_attach(session, user, body.file_sha256):
-            raise ApiProblem(422, "Tệp chưa được tải lên máy chủ.", "The file was never uploaded.")
+            raise file_missing()
         filename = clean_filename(body.filename or f"{body.file_sha256[:12]}.pdf")
-        if filename is None:
-            raise ApiProblem(422, "Tên tệp không hợp lệ.", "Invalid file name.")
     doc = Document(
         **body.model_dump(exclude={"file_sha256", "filename", "note", "status"}),
         status=_default_status(body),

@@ -8,14 +8,25 @@ unexpected exception into ``{"error": {"code", "message_vi", "message_en"}}``.
 from __future__ import annotations
 
 import logging
+import traceback
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
-__all__ = ["ApiProblem", "install_error_handlers", "not_found", "forbidden", "conflict"]
+__all__ = [
+    "ApiProblem",
+    "install_error_handlers",
+    "not_found",
+    "forbidden",
+    "conflict",
+    "file_missing",
+    "precondition_required",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +49,7 @@ _STATUS_CODES = {
 }
 
 _GENERIC = {
+    422: ("Nội dung yêu cầu không đọc được.", "The request body cannot be read."),
     404: ("Không tìm thấy.", "Not found."),
     405: ("Phương thức không được hỗ trợ.", "Method not allowed."),
     401: ("Cần đăng nhập.", "Authentication required."),
@@ -81,6 +93,24 @@ def conflict(message_vi: str, message_en: str) -> ApiProblem:
     return ApiProblem(409, message_vi, message_en)
 
 
+def precondition_required() -> ApiProblem:
+    return ApiProblem(
+        428,
+        "Thiếu phiên bản gốc (If-Match); hãy tải lại văn bản.",
+        "Missing base version (If-Match); reload the document.",
+    )
+
+
+def file_missing() -> ApiProblem:
+    """A document or version names bytes this user never uploaded (or may not attach)."""
+    return ApiProblem(
+        404,
+        "Không tìm thấy tệp trên máy chủ: hãy tải tệp lên trước.",
+        "The file is not on the server: upload it first.",
+        code="file_missing",
+    )
+
+
 def _body(code: str, vi: str, en: str, detail: object = None) -> dict[str, Any]:
     error: dict[str, Any] = {"code": code, "message_vi": vi, "message_en": en}
     if detail is not None:
@@ -95,6 +125,37 @@ def _validation_detail(exc: RequestValidationError) -> list[dict[str, Any]]:
     return out
 
 
+def _log_database_error(exc: DBAPIError) -> None:
+    """A database's own message quotes the values it choked on (``invalid input syntax …:
+    "<subject>"``, ``Key (…)=(…)``), so the log gets where and which error, never the message."""
+    origin = exc.orig if exc.orig is not None else exc
+    logger.error(
+        "unexpected server error: database %s (SQLSTATE %s) in: %s\n%s",
+        type(origin).__name__,
+        getattr(origin, "sqlstate", None) or getattr(origin, "pgcode", None) or "?",
+        " ".join(str(exc.statement or "").split())[:500],
+        "".join(traceback.format_tb(exc.__traceback__)),
+    )
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method some route serves at this path (Starlette names only the first match's)."""
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        match, _ = route.matches({**request.scope, "method": "GET"})
+        if match != Match.NONE:
+            methods |= getattr(route, "methods", None) or set()
+    return sorted(methods)
+
+
+def _only_missing_if_match(exc: RequestValidationError) -> bool:
+    found = exc.errors()
+    return bool(found) and all(
+        e.get("type") == "missing" and tuple(e.get("loc", ())) == ("header", "if-match")
+        for e in found
+    )
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiProblem)
     async def _problem(_request: Request, exc: ApiProblem) -> JSONResponse:
@@ -104,6 +165,8 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        if _only_missing_if_match(exc):  # a precondition, not bad input: say what to do
+            return await _problem(_request, precondition_required())
         detail = _validation_detail(exc)
         fields = ", ".join(".".join(d["loc"][1:]) or d["loc"][0] for d in detail if d["loc"])
         return JSONResponse(
@@ -117,16 +180,24 @@ def install_error_handlers(app: FastAPI) -> None:
         )
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        vi, en = _GENERIC.get(exc.status_code, (str(exc.detail), str(exc.detail)))
-        code = _STATUS_CODES.get(exc.status_code, "invalid_input")
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        status = exc.status_code
+        headers = dict(getattr(exc, "headers", None) or {})
+        if status == 400:  # FastAPI's "error parsing the body": unreadable input, like any other
+            status = 422
+        if status == 405:
+            headers["Allow"] = ", ".join(_allowed_methods(request))
+        vi, en = _GENERIC.get(status, (str(exc.detail), str(exc.detail)))
         return JSONResponse(
-            _body(code, vi, en), exc.status_code, headers=getattr(exc, "headers", None)
+            _body(_STATUS_CODES.get(status, "invalid_input"), vi, en), status, headers=headers
         )
 
     @app.exception_handler(Exception)
     async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
-        logger.exception("unexpected server error")
+        if isinstance(exc, DBAPIError):
+            _log_database_error(exc)
+        else:
+            logger.exception("unexpected server error")
         return JSONResponse(
             _body("server_error", "Lỗi máy chủ, vui lòng thử lại.", "Server error, please retry."),
             500,

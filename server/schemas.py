@@ -8,12 +8,30 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal
+from functools import cache
+from typing import Annotated, Any, Literal, get_args
 
-from fastapi import Path
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema, field_validator
+from fastapi import Header, Path
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+)
 
 __all__ = [
+    "ErrorBody",
+    "IsoDate",
+    "UploadId",
+    "BlobId",
+    "IdempotencyKey",
+    "TEXT_PATTERN",
+    "QUERY_TEXT_PATTERN",
+    "CURSOR_PATTERN",
     "LoginRequest",
     "UserOut",
     "GrantCreate",
@@ -71,8 +89,37 @@ UtcDateTime = Annotated[
     WithJsonSchema({"type": "string", "format": "date-time"}),
 ]
 """A timestamp served as ISO 8601 UTC with ``Z`` (a client in another zone reads it right)."""
+
+
+def _iso_date(value: Any) -> Any:
+    """Only ``YYYY-MM-DD`` (or a date): pydantic would also take 0 or "1700000000" as a Unix
+    time, which no client means and the schema does not allow."""
+    if isinstance(value, str) and not _ISO_DATE.fullmatch(value):
+        raise ValueError("a date is written YYYY-MM-DD / ngày viết dạng YYYY-MM-DD")
+    if not isinstance(value, str | dt.date) or isinstance(value, dt.datetime):
+        raise ValueError("a date is written YYYY-MM-DD / ngày viết dạng YYYY-MM-DD")
+    return value
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+"""A calendar date on the wire: exactly ``YYYY-MM-DD``."""
 DocumentId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 VersionNumber = Annotated[int, Path(ge=1, le=2**31 - 1)]
+UploadId = Annotated[
+    str, Path(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+]
+BlobId = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$")]
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        min_length=1,
+        max_length=200,
+        pattern=r"^[!-~]+$",
+        description="Any printable ASCII key (no spaces): a retry with the same key never "
+        "creates a second object.",
+    ),
+]
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 ShortText = Annotated[str, Field(max_length=200)]
 Place = Annotated[str, Field(max_length=1000)]
@@ -92,16 +139,76 @@ def _clean(value: Any) -> Any:
     return value
 
 
+TEXT_PATTERN = r"^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$"
+"""What a body's text may hold: anything but control characters (tab and line breaks are fine)."""
+QUERY_TEXT_PATTERN = r"^[^\u0000-\u001f\u007f]*$"
+"""What a query parameter may hold: no control characters at all (refused by RequestLimits)."""
+CURSOR_PATTERN = r"^[0-9]{1,10}$"
+_TEXT_CHAR = r"[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]"
+NAME_PATTERN = rf"^{_TEXT_CHAR}*[^\s\u0000-\u001f\u007f]{_TEXT_CHAR}*$"
+"""A name or code that must not be blank once trimmed."""
+WORD_PATTERN = r"^[^\s\u0000-\u001f\u007f]+$"
+"""A user name or organisation code: no spaces at all."""
+NEW_PASSWORD_PATTERN = rf"^(|{_TEXT_CHAR}{{8,}})$"
+
+
+def _describe_text(schema: dict[str, Any]) -> None:
+    """Say in the schema what ``_no_control_characters`` enforces, on every plain string."""
+    if schema.get("type") == "string" and not {"pattern", "format", "enum", "const"} & set(schema):
+        schema["pattern"] = TEXT_PATTERN
+    for key in ("items", "additionalProperties"):
+        if isinstance(schema.get(key), dict):
+            _describe_text(schema[key])
+    for option in schema.get("anyOf", ()):
+        _describe_text(option)
+
+
+def _text_patterns(schema: dict[str, Any]) -> None:
+    for field in schema.get("properties", {}).values():
+        _describe_text(field)
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message_vi: str
+    message_en: str
+    detail: list[dict[str, Any]] | None = None
+
+
+class ErrorBody(BaseModel):
+    """Every 4xx/5xx answer: a stable code and a message in Vietnamese and English."""
+
+    error: ErrorDetail
+
+
 class Strict(BaseModel):
     """Request bodies: unknown fields and control characters (NUL…) are refused with 422 on every
     database, before anything is stored."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_text_patterns)
 
     @field_validator("*", mode="after")
     @classmethod
     def _no_control_characters(cls, value: Any) -> Any:
         return _clean(value)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _numbers_are_numbers(cls, value: Any, info: ValidationInfo) -> Any:
+        """``true`` or ``"3"`` is not a page count: refuse what the schema calls a type error
+        (pydantic would quietly turn them into 1 and 3)."""
+        if isinstance(value, bool | str) and info.field_name in _number_fields(cls):
+            raise ValueError("a number is expected / cần một số")
+        return value
+
+
+@cache
+def _number_fields(model: type[BaseModel]) -> frozenset[str]:
+    def numeric(annotation: Any) -> bool:
+        options = get_args(annotation) or (annotation,)
+        return any(o in (int, float) for o in options) and bool not in options
+
+    return frozenset(n for n, f in model.model_fields.items() if numeric(f.annotation))
 
 
 class LoginRequest(Strict):
@@ -120,13 +227,18 @@ class GrantOut(BaseModel):
 
 
 class AccountCreate(Strict):
-    username: str = Field(min_length=1, max_length=100)
-    full_name: str = Field(min_length=1, max_length=200)
+    username: str = Field(min_length=1, max_length=100, pattern=WORD_PATTERN)
+    full_name: str = Field(min_length=1, max_length=200, pattern=NAME_PATTERN)
     role: Role
-    organisation: str = Field(min_length=1, max_length=50, description="the organisation's code")
+    organisation: str = Field(
+        min_length=1, max_length=50, pattern=WORD_PATTERN, description="the organisation's code"
+    )
     title: str = Field("", max_length=200)
     password: str = Field(
-        "", max_length=200, description="empty: a random initial password is made"
+        "",
+        max_length=200,
+        pattern=NEW_PASSWORD_PATTERN,
+        description="empty: a random initial password is made; otherwise at least 8 characters",
     )
 
 
@@ -155,8 +267,8 @@ class PasswordReset(Strict):
 
 
 class OrganisationCreate(Strict):
-    code: str = Field(min_length=1, max_length=50)
-    name: str = Field(min_length=1, max_length=200)
+    code: str = Field(min_length=1, max_length=50, pattern=WORD_PATTERN)
+    name: str = Field(min_length=1, max_length=200, pattern=NAME_PATTERN)
 
 
 class UserOut(BaseModel):
@@ -166,6 +278,7 @@ class UserOut(BaseModel):
     title: str
     organisation_id: int
     organisation_name: str
+    organisation_code: str = ""
     role: Role
     secret_in_offline_index: bool = False
     """The organisation lets desktop caches index secrecy ≥ 1 metadata for offline search."""
@@ -208,7 +321,7 @@ class DocumentFields(Strict):
 
     doc_type: str = Field("Công văn", min_length=1, max_length=100)
     code_notation: str = Field("", max_length=30)
-    issued_date: dt.date | None = None
+    issued_date: IsoDate | None = None
     organ_name: str = Field("", max_length=200)
     subject: str = Field("", max_length=500)
     language: str = Field("vi", max_length=10)
@@ -218,7 +331,7 @@ class DocumentFields(Strict):
     signer_name: str = Field("", max_length=200)
     urgency: int = Field(0, ge=0, le=4)
     secrecy: int = Field(0, ge=0, le=3)
-    due_date: dt.date | None = None
+    due_date: IsoDate | None = None
     to_places: list[Place] = Field(default_factory=list, max_length=100)
     recipients: list[ShortText] = Field(default_factory=list, max_length=200)
     issued_amount: int | None = Field(None, ge=0, le=1000000)
@@ -228,7 +341,7 @@ class DocumentFields(Strict):
 class DocumentCreate(DocumentFields):
     direction: Direction
     code_number: str | None = Field(None, max_length=11)
-    arrival_date: dt.date | None = None
+    arrival_date: IsoDate | None = None
     register_id: int | None = Field(None, ge=1, le=2**31 - 1)
     status: Status | None = None
     file_sha256: Sha256 | None = None
@@ -239,7 +352,7 @@ class DocumentCreate(DocumentFields):
 class DocumentPatch(Strict):
     doc_type: str | None = Field(None, min_length=1, max_length=100)
     code_notation: str | None = Field(None, max_length=30)
-    issued_date: dt.date | None = None
+    issued_date: IsoDate | None = None
     organ_name: str | None = Field(None, max_length=200)
     subject: str | None = Field(None, max_length=500)
     page_amount: int | None = Field(None, ge=0, le=100000)
@@ -248,7 +361,7 @@ class DocumentPatch(Strict):
     signer_name: str | None = Field(None, max_length=200)
     urgency: int | None = Field(None, ge=0, le=4)
     secrecy: int | None = Field(None, ge=0, le=3)
-    due_date: dt.date | None = None
+    due_date: IsoDate | None = None
     to_places: list[Place] | None = Field(None, max_length=100)
     recipients: list[ShortText] | None = Field(None, max_length=200)
     issued_amount: int | None = Field(None, ge=0, le=1000000)
@@ -263,7 +376,7 @@ class DocumentOut(BaseModel):
     code_number: str | None
     code_notation: str
     number_symbol: str
-    issued_date: dt.date | None
+    issued_date: IsoDate | None
     organ_name: str
     subject: str
     language: str
@@ -273,12 +386,12 @@ class DocumentOut(BaseModel):
     signer_name: str
     urgency: int
     secrecy: int
-    due_date: dt.date | None
+    due_date: IsoDate | None
     to_places: list[str]
     recipients: list[str]
     issued_amount: int | None
     arrival_number: int | None
-    arrival_date: dt.date | None
+    arrival_date: IsoDate | None
     file_code: str
     register_id: int | None
     status: str
@@ -327,7 +440,7 @@ class VersionCreate(Strict):
 
 class UploadCreate(Strict):
     filename: str = Field(min_length=1, max_length=255)
-    size: int = Field(ge=0, le=2**53)
+    size: int = Field(ge=1, le=2**53, description="bytes; at most the server's upload limit")
     sha256: Sha256
     content_type: FileType = "application/pdf"
     document: DocumentCreate | None = None

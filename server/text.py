@@ -14,10 +14,24 @@ def fold(text: str) -> str:
     return " ".join(stripped.lower().split())
 
 
-def clean_filename(name: str) -> str | None:
-    """NFC base name without directories or control characters, or None if unusable."""
-    name = unicodedata.normalize("NFC", name).replace("\\", "/").split("/")[-1].strip()
-    name = "".join(ch for ch in name if ch.isprintable())
-    if not name or name in (".", "..") or len(name.encode("utf-8")) > 255:
-        return None
+FALLBACK_NAME = "tep"
+MAX_NAME_BYTES = 255
+
+
+def clean_filename(name: str, fallback: str = FALLBACK_NAME) -> str:
+    """An NFC base name without directories or unprintable characters, at most 255 UTF-8 bytes
+    (shortened before its extension). The name is only a label for the bytes, so a name that
+    cleans down to nothing becomes ``fallback`` rather than failing the upload."""
+    name = unicodedata.normalize("NFC", name).replace("\\", "/").split("/")[-1]
+    name = "".join(ch for ch in name if ch.isprintable()).strip()
+    if not name.strip("."):
+        return fallback
+    stem, dot, suffix = name.rpartition(".")
+    if not dot or len(suffix) > 10 or not stem:
+        stem, dot, suffix = name, "", ""
+    tail = (dot + suffix).encode()
+    if len(name.encode()) > MAX_NAME_BYTES:
+        room = MAX_NAME_BYTES - len(tail)
+        stem = stem.encode()[:room].decode("utf-8", "ignore").rstrip()
+        name = (stem or fallback) + dot + suffix
     return name

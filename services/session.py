@@ -8,6 +8,7 @@ import logging
 import os
 from dataclasses import asdict, dataclass
 
+from base.errors import VanThuError
 from base.paths import app_paths
 from client.api import ApiClient, is_safe_url
 from client.cache import CacheStore, FileCache, OfflineError, Outbox, cache_path
@@ -16,6 +17,7 @@ from client.credentials import (
     SavedLogin,
     TokenStore,
     authenticated_client,
+    forget_login,
     load_login,
     save_login,
 )
@@ -28,6 +30,7 @@ __all__ = [
     "remember_login",
     "session_for",
     "resume_session",
+    "sign_out",
     "DEFAULT_CACHE_MB",
 ]
 
@@ -116,3 +119,18 @@ def resume_session(cache_mb: int = DEFAULT_CACHE_MB) -> Session:
             "Không kết nối được máy chủ và máy này chưa có dữ liệu của tài khoản.",
             "Cannot reach the server, and this machine has no data of the account yet.",
         ) from None
+
+
+def sign_out(client: ApiClient | None = None) -> bool:
+    """End the sign-in: revoke the token on the server, then forget it here whatever happens
+    (offline, keyring gone, token already expired). True when the server confirmed the revocation;
+    False means the token stays valid there until it expires, which the caller should say."""
+    revoked = False
+    try:
+        active = client or authenticated_client()
+        active.logout()
+        revoked = True
+    except VanThuError as exc:  # ApiError, KeyringUnavailable, AuthError (nothing saved)
+        logger.info("server logout not confirmed (%s); forgetting the local sign-in anyway", exc)
+    forget_login()
+    return revoked

@@ -31,6 +31,7 @@ from sync.queue import QueueEntry
 
 from . import signing as signing_service
 from . import watching
+from .admin import AccountAdmin, may_administer
 from .session import Session
 from .signing import DocumentResult, DocumentSigning
 
@@ -64,6 +65,12 @@ class Workspace:
     @property
     def online(self) -> bool:
         return self.session.online
+
+    def account_admin(self) -> AccountAdmin | None:
+        """Account administration, for an organisation or province administrator only."""
+        if not may_administer(self.user):
+            return None
+        return AccountAdmin(self.session.client, self.user)
 
     # -- the cache ---------------------------------------------------------------------
     def sync_now(

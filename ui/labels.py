@@ -23,6 +23,7 @@ __all__ = [
     "status_label",
     "file_state_label",
     "reason_label",
+    "role_label",
     "STATUSES",
 ]
 
@@ -111,6 +112,23 @@ def status_label(status: str) -> str:
 def file_state_label(state: FileState) -> str:
     """An upload queue state in the UI language (the queue stores the key)."""
     return _file_states(os.environ.get("VANTHU_LANG", "vi"))[FileState(state)]
+
+
+@lru_cache(maxsize=4)
+def _roles(_language: str) -> dict[str, str]:
+    return {
+        "clerk": QCoreApplication.translate("Labels", "Văn thư"),
+        "leader": QCoreApplication.translate("Labels", "Lãnh đạo"),
+        "specialist": QCoreApplication.translate("Labels", "Chuyên viên"),
+        "archivist": QCoreApplication.translate("Labels", "Lưu trữ"),
+        "org_admin": QCoreApplication.translate("Labels", "Quản trị đơn vị"),
+        "province_admin": QCoreApplication.translate("Labels", "Quản trị tỉnh"),
+    }
+
+
+def role_label(role: str) -> str:
+    """A user's role in the UI language (the server stores the key)."""
+    return _roles(os.environ.get("VANTHU_LANG", "vi")).get(role, role)
 
 
 def reason_label(reason: Reason, detail: str = "") -> str:

@@ -2,6 +2,119 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AccountsView</name>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="148"/>
+        <source>Tìm theo tên đăng nhập, họ tên, chức vụ…</source>
+        <translation>Search by username, name, title…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="149"/>
+        <source>Thêm tài khoản…</source>
+        <translation>Add account…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="150"/>
+        <source>Đặt lại mật khẩu…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="151"/>
+        <source>Đổi vai trò</source>
+        <translation>Change role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="152"/>
+        <source>Tải lại</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="155"/>
+        <source>Tên đăng nhập</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="156"/>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="157"/>
+        <source>Chức vụ</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="158"/>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="159"/>
+        <source>Đơn vị</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="160"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="198"/>
+        <source>Hoạt động</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="198"/>
+        <source>Đã khoá</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="211"/>
+        <source>%1 tài khoản, %2 đang hoạt động</source>
+        <translation>%1 accounts, %2 active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="234"/>
+        <source>Mở khoá</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="234"/>
+        <source>Khoá</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="265"/>
+        <source>Khoá tài khoản</source>
+        <translation>Disable account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="266"/>
+        <source>Khoá tài khoản %1? Người này sẽ bị đăng xuất trên mọi máy.</source>
+        <translation>Disable account %1? They are signed out on every computer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="301"/>
+        <source>Đặt lại mật khẩu</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="302"/>
+        <source>Tạo mật khẩu mới cho %1? Mật khẩu cũ hết hiệu lực ngay.</source>
+        <translation>Make a new password for %1? The old one stops working at once.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="319"/>
+        <source>Mật khẩu ban đầu</source>
+        <translation>Initial password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="321"/>
+        <source>Mật khẩu của %1 (chỉ hiện một lần, hãy trao tận tay):</source>
+        <translation>Password of %1 (shown only once; hand it over in person):</translation>
+    </message>
+</context>
+<context>
     <name>DocumentTableModel</name>
     <message>
         <location filename="../../ui/models.py" line="62"/>
@@ -145,125 +258,155 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="45"/>
+        <location filename="../../ui/labels.py" line="46"/>
         <source>Phát hiện</source>
         <translation>Detected</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="46"/>
+        <location filename="../../ui/labels.py" line="47"/>
         <source>Chờ tải</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="47"/>
+        <location filename="../../ui/labels.py" line="48"/>
         <source>Đang chuyển đổi</source>
         <translation>Converting</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="48"/>
+        <location filename="../../ui/labels.py" line="49"/>
         <source>Đang tải lên</source>
         <translation>Uploading</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="49"/>
+        <location filename="../../ui/labels.py" line="50"/>
         <source>Đã tải lên</source>
         <translation>Uploaded</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="50"/>
+        <location filename="../../ui/labels.py" line="51"/>
         <source>Trùng</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="51"/>
+        <location filename="../../ui/labels.py" line="52"/>
         <source>Lỗi</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="59"/>
-        <location filename="../../ui/labels.py" line="66"/>
+        <location filename="../../ui/labels.py" line="60"/>
+        <location filename="../../ui/labels.py" line="67"/>
         <source>Thường</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="60"/>
+        <location filename="../../ui/labels.py" line="61"/>
         <source>Khẩn</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="61"/>
+        <location filename="../../ui/labels.py" line="62"/>
         <source>Thượng khẩn</source>
         <translation>Very urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="62"/>
+        <location filename="../../ui/labels.py" line="63"/>
         <source>Hỏa tốc</source>
         <translation>Flash</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="63"/>
+        <location filename="../../ui/labels.py" line="64"/>
         <source>Hỏa tốc hẹn giờ</source>
         <translation>Flash, timed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="67"/>
+        <location filename="../../ui/labels.py" line="68"/>
         <source>Mật</source>
         <translation>Confidential</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="68"/>
+        <location filename="../../ui/labels.py" line="69"/>
         <source>Tối mật</source>
         <translation>Secret</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="69"/>
+        <location filename="../../ui/labels.py" line="70"/>
         <source>Tuyệt mật</source>
         <translation>Top secret</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="75"/>
+        <location filename="../../ui/labels.py" line="76"/>
         <source>Dự thảo</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="76"/>
+        <location filename="../../ui/labels.py" line="77"/>
         <source>Chờ ký</source>
         <translation>Awaiting signature</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="77"/>
+        <location filename="../../ui/labels.py" line="78"/>
         <source>Đã ký</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="78"/>
+        <location filename="../../ui/labels.py" line="79"/>
         <source>Đã cấp số</source>
         <translation>Numbered</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="79"/>
+        <location filename="../../ui/labels.py" line="80"/>
         <source>Đã ban hành</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="80"/>
+        <location filename="../../ui/labels.py" line="81"/>
         <source>Đã tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="81"/>
+        <location filename="../../ui/labels.py" line="82"/>
         <source>Đã giao xử lý</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="82"/>
+        <location filename="../../ui/labels.py" line="83"/>
         <source>Đang xử lý</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="83"/>
+        <location filename="../../ui/labels.py" line="84"/>
         <source>Hoàn thành</source>
         <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="120"/>
+        <source>Văn thư</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="121"/>
+        <source>Lãnh đạo</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="122"/>
+        <source>Chuyên viên</source>
+        <translation>Specialist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="123"/>
+        <source>Lưu trữ</source>
+        <translation>Archivist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="124"/>
+        <source>Quản trị đơn vị</source>
+        <translation>Organisation admin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="125"/>
+        <source>Quản trị tỉnh</source>
+        <translation>Province admin</translation>
     </message>
 </context>
 <context>
@@ -332,149 +475,192 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="149"/>
-        <location filename="../../ui/views/main_window.py" line="170"/>
+        <location filename="../../ui/views/main_window.py" line="156"/>
+        <location filename="../../ui/views/main_window.py" line="177"/>
         <source>Văn thư số</source>
         <translation>Văn thư số</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="176"/>
+        <location filename="../../ui/views/main_window.py" line="182"/>
         <source>Văn bản đến</source>
         <translation>Incoming documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="177"/>
+        <location filename="../../ui/views/main_window.py" line="183"/>
         <source>Văn bản đi</source>
         <translation>Outgoing documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="178"/>
+        <location filename="../../ui/views/main_window.py" line="184"/>
         <source>Chờ ký</source>
         <translation>Awaiting my signature</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="179"/>
-        <location filename="../../ui/views/main_window.py" line="461"/>
+        <location filename="../../ui/views/main_window.py" line="185"/>
+        <location filename="../../ui/views/main_window.py" line="474"/>
         <source>Tải lên</source>
         <translation>Uploads</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="180"/>
+        <location filename="../../ui/views/main_window.py" line="186"/>
+        <source>Tài khoản</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="187"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="186"/>
+        <location filename="../../ui/views/main_window.py" line="193"/>
         <source>Tìm số, ký hiệu, trích yếu… (gõ không dấu cũng được)</source>
         <translation>Search number, symbol, summary… (diacritics optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="191"/>
+        <location filename="../../ui/views/main_window.py" line="198"/>
         <source>Mọi độ khẩn</source>
         <translation>Any urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="192"/>
+        <location filename="../../ui/views/main_window.py" line="199"/>
         <source>Khẩn trở lên</source>
         <translation>Urgent or higher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="193"/>
+        <location filename="../../ui/views/main_window.py" line="200"/>
         <source>Thượng khẩn trở lên</source>
         <translation>Very urgent or higher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="194"/>
+        <location filename="../../ui/views/main_window.py" line="201"/>
         <source>Hỏa tốc</source>
         <translation>Flash</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="199"/>
+        <location filename="../../ui/views/main_window.py" line="206"/>
         <source>Mọi loại</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="213"/>
+        <location filename="../../ui/views/main_window.py" line="220"/>
         <source>Mọi hạn</source>
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="213"/>
+        <location filename="../../ui/views/main_window.py" line="220"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="216"/>
+        <location filename="../../ui/views/main_window.py" line="223"/>
         <source>Mọi trạng thái</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="218"/>
-        <location filename="../../ui/views/main_window.py" line="341"/>
+        <location filename="../../ui/views/main_window.py" line="225"/>
+        <location filename="../../ui/views/main_window.py" line="354"/>
         <source>Ký số</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="219"/>
-        <location filename="../../ui/views/main_window.py" line="402"/>
+        <location filename="../../ui/views/main_window.py" line="226"/>
+        <location filename="../../ui/views/main_window.py" line="415"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="219"/>
-        <location filename="../../ui/views/main_window.py" line="376"/>
+        <location filename="../../ui/views/main_window.py" line="226"/>
+        <location filename="../../ui/views/main_window.py" line="389"/>
         <source>Dừng đồng bộ</source>
         <translation>Stop sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="341"/>
+        <location filename="../../ui/views/main_window.py" line="354"/>
         <source>Hãy chọn văn bản có tệp để ký.</source>
         <translation>Select documents that have a file to sign.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="375"/>
+        <location filename="../../ui/views/main_window.py" line="388"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="395"/>
+        <location filename="../../ui/views/main_window.py" line="408"/>
         <source>Đang đồng bộ… %1 thay đổi</source>
         <translation>Syncing… %1 changes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="415"/>
+        <location filename="../../ui/views/main_window.py" line="428"/>
         <source>… và %1 văn bản khẩn khác</source>
         <translation>… and %1 more urgent documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="419"/>
+        <location filename="../../ui/views/main_window.py" line="432"/>
         <source>%1 văn bản đến hạn giải quyết hôm nay</source>
         <translation>%1 documents due today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="423"/>
+        <location filename="../../ui/views/main_window.py" line="436"/>
         <source>Văn bản khẩn mới</source>
         <translation>New urgent documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="423"/>
+        <location filename="../../ui/views/main_window.py" line="436"/>
         <source>Hạn giải quyết</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="436"/>
+        <location filename="../../ui/views/main_window.py" line="449"/>
         <source>Xung đột phiên bản</source>
         <translation>Version conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="443"/>
+        <location filename="../../ui/views/main_window.py" line="456"/>
         <source>Trực tuyến — đồng bộ lúc %1 — %2 văn bản trên máy</source>
         <translation>Online — synced at %1 — %2 documents on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="452"/>
+        <location filename="../../ui/views/main_window.py" line="465"/>
         <source>Ngoại tuyến — đang dùng dữ liệu trên máy</source>
         <translation>Offline — using local data</translation>
+    </message>
+</context>
+<context>
+    <name>NewAccountDialog</name>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="46"/>
+        <source>Thêm tài khoản</source>
+        <translation>Add account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="58"/>
+        <source>Tên đăng nhập</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="59"/>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="60"/>
+        <source>Chức vụ</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="61"/>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="75"/>
+        <source>Tên đăng nhập không được trống hay có dấu cách.</source>
+        <translation>The username must not be empty or contain spaces.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="77"/>
+        <source>Cần nhập họ và tên.</source>
+        <translation>Enter the full name.</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@ from ..errors import forbidden, not_found
 from ..models import Organisation, User
 from ..policy import Role
 from ..schemas import (
+    QUERY_TEXT_PATTERN,
     AccountCreate,
     AccountCreated,
     AccountOut,
@@ -25,6 +26,7 @@ from ..schemas import (
     OrganisationOut,
     PasswordReset,
 )
+from .contract import errors
 
 __all__ = ["router"]
 
@@ -62,12 +64,14 @@ def _target(session: Session, caller: User, user_id: int) -> User:
     scope = _scope(caller)
     if target is None or (scope is not None and target.organisation_id != scope):
         raise not_found(f"người dùng {user_id}", f"User {user_id}")
+    if scope is not None and target.role == Role.PROVINCE_ADMIN:
+        raise forbidden()  # an organisation's administrator cannot touch the province's
     return target
 
 
-@router.get("/users", response_model=list[AccountOut])
+@router.get("/users", response_model=list[AccountOut], responses=errors(403))
 def list_accounts(
-    organisation: str | None = Query(None, max_length=50),
+    organisation: str | None = Query(None, max_length=50, pattern=QUERY_TEXT_PATTERN),
     caller: User = Depends(_administrator),
     session: Session = Depends(get_session),
 ) -> list[AccountOut]:
@@ -79,7 +83,9 @@ def list_accounts(
     return [_account(session, u) for u in session.scalars(query.order_by(User.username))]
 
 
-@router.post("/users", response_model=AccountCreated, status_code=201)
+@router.post(
+    "/users", response_model=AccountCreated, status_code=201, responses=errors(403, 404, 409)
+)
 def create_account(
     body: AccountCreate,
     caller: User = Depends(_administrator),
@@ -101,7 +107,7 @@ def create_account(
     return AccountCreated(account=_account(session, user), initial_password=initial or None)
 
 
-@router.patch("/users/{user_id}", response_model=AccountOut)
+@router.patch("/users/{user_id}", response_model=AccountOut, responses=errors(403, 404))
 def change_account(
     body: AccountPatch,
     user_id: int = UserId,
@@ -127,7 +133,9 @@ def change_account(
     return _account(session, target)
 
 
-@router.post("/users/{user_id}/password", status_code=204, response_model=None)
+@router.post(
+    "/users/{user_id}/password", status_code=204, response_model=None, responses=errors(403, 404)
+)
 def reset_account_password(
     body: PasswordReset,
     user_id: int = UserId,
@@ -140,7 +148,9 @@ def reset_account_password(
     session.commit()
 
 
-@router.post("/organisations", response_model=OrganisationOut, status_code=201)
+@router.post(
+    "/organisations", response_model=OrganisationOut, status_code=201, responses=errors(403, 409)
+)
 def create_organisation(
     body: OrganisationCreate,
     caller: User = Depends(_administrator),

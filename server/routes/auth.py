@@ -15,6 +15,7 @@ from ..errors import ApiProblem
 from ..models import AuthToken, Organisation, User
 from ..schemas import LoginOut, LoginRequest, UserOut
 from ..security import expiry, new_token, token_digest, verify_password, verify_unknown_user
+from .contract import errors
 
 __all__ = ["router", "user_out"]
 
@@ -31,12 +32,13 @@ def user_out(session: Session, user: User) -> UserOut:
         title=user.title,
         organisation_id=user.organisation_id,
         organisation_name=organisation.name if organisation else "",
+        organisation_code=organisation.code if organisation else "",
         role=user.role,  # type: ignore[arg-type]
         secret_in_offline_index=bool(organisation and organisation.secret_in_offline_index),
     )
 
 
-@router.post("/login", response_model=LoginOut)
+@router.post("/login", response_model=LoginOut, responses=errors(401, 429, signed_in=False))
 def login(
     body: LoginRequest,
     request: Request,
@@ -77,12 +79,12 @@ def login(
     return LoginOut(access_token=token, expires_at=expires, user=user_out(session, user))
 
 
-@router.get("/me", response_model=UserOut)
+@router.get("/me", response_model=UserOut, responses=errors())
 def me(user: User = Depends(current_user), session: Session = Depends(get_session)) -> UserOut:
     return user_out(session, user)
 
 
-@router.post("/logout", status_code=204, response_class=Response)
+@router.post("/logout", status_code=204, response_class=Response, responses=errors())
 def logout(
     credentials: HTTPAuthorizationCredentials | None = Depends(_bearer),
     user: User = Depends(current_user),

@@ -17,13 +17,14 @@ from ..documents import documents_out
 from ..models import Document, User
 from ..policy import in_feed, readable
 from ..schemas import ChangeOut, ChangePage
+from .contract import errors
 
 __all__ = ["router"]
 
 router = APIRouter(tags=["sync"])
 
 
-@router.get("/changes", response_model=ChangePage)
+@router.get("/changes", response_model=ChangePage, responses=errors())
 def changes(
     updated_since: int = Query(0, ge=0, le=2**62),
     limit: int = Query(500, ge=1, le=1000),

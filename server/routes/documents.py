@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 
-from fastapi import APIRouter, Depends, Header, Query, Response
+from fastapi import APIRouter, Depends, Query, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -20,7 +19,7 @@ from ..documents import (
     list_query,
     touch,
 )
-from ..errors import ApiProblem, not_found
+from ..errors import ApiProblem
 from ..models import Document, Grant, User
 from ..policy import (
     Action,
@@ -31,6 +30,8 @@ from ..policy import (
     require,
 )
 from ..schemas import (
+    CURSOR_PATTERN,
+    QUERY_TEXT_PATTERN,
     Direction,
     DocumentCreate,
     DocumentId,
@@ -39,8 +40,11 @@ from ..schemas import (
     DocumentPatch,
     GrantCreate,
     GrantOut,
+    IdempotencyKey,
+    IsoDate,
     NumberRequest,
 )
+from .contract import IfMatch, errors
 from .preconditions import parse_if_match
 
 __all__ = ["router"]
@@ -49,18 +53,20 @@ logger = logging.getLogger(__name__)
 router = APIRouter(prefix="/documents", tags=["documents"])
 
 
-@router.get("", response_model=DocumentPage)
+@router.get("", response_model=DocumentPage, responses=errors())
 def list_documents(
     direction: Direction | None = None,
-    doc_type: str | None = Query(None, max_length=100),
+    doc_type: str | None = Query(None, max_length=100, pattern=QUERY_TEXT_PATTERN),
     urgency: int | None = Query(None, ge=0, le=4),
     secrecy: int | None = Query(None, ge=0, le=3),
-    status: str | None = Query(None, max_length=30),
-    date_from: dt.date | None = None,
-    date_to: dt.date | None = None,
-    q: str | None = Query(None, max_length=200),
+    status: str | None = Query(None, max_length=30, pattern=QUERY_TEXT_PATTERN),
+    date_from: IsoDate | None = None,
+    date_to: IsoDate | None = None,
+    q: str | None = Query(None, max_length=200, pattern=QUERY_TEXT_PATTERN),
     limit: int = Query(50, ge=1, le=500),
-    cursor: str | None = Query(None, max_length=200),
+    cursor: str | None = Query(
+        None, pattern=CURSOR_PATTERN, description="next_cursor of the previous page"
+    ),
     user: User = Depends(current_user),
     session: Session = Depends(get_session),
 ) -> DocumentPage:
@@ -74,8 +80,9 @@ def list_documents(
         date_to=date_to,
         q=q,
     )
-    if cursor:
-        query = query.where(Document.id < decode_cursor(cursor))
+    below = decode_cursor(cursor) if cursor else None
+    if below is not None:
+        query = query.where(Document.id < below)
     docs = list(session.scalars(newest_readable(query, user, limit + 1)))
     more = len(docs) > limit
     docs = docs[:limit]
@@ -85,7 +92,7 @@ def list_documents(
     )
 
 
-@router.get("/{document_id}", response_model=DocumentOut)
+@router.get("/{document_id}", response_model=DocumentOut, responses=errors(404))
 def get_document(
     document_id: DocumentId,
     user: User = Depends(current_user),
@@ -94,11 +101,19 @@ def get_document(
     return documents_out(session, [load_readable(session, user, document_id)])[0]
 
 
-@router.post("", response_model=DocumentOut, status_code=201)
+@router.post(
+    "",
+    response_model=DocumentOut,
+    status_code=201,
+    responses={
+        200: {"model": DocumentOut, "description": "Made earlier under the same Idempotency-Key"},
+        **errors(403, 404, 409),
+    },
+)
 def create_document(
     body: DocumentCreate,
     response: Response,
-    idempotency_key: str | None = Header(None, max_length=200),
+    idempotency_key: IdempotencyKey = None,
     user: User = Depends(current_user),
     session: Session = Depends(get_session),
 ) -> DocumentOut:
@@ -108,11 +123,11 @@ def create_document(
     return document
 
 
-@router.patch("/{document_id}", response_model=DocumentOut)
+@router.patch("/{document_id}", response_model=DocumentOut, responses=errors(403, 404, 409, 428))
 def patch_document(
     document_id: DocumentId,
     body: DocumentPatch,
-    if_match: str | None = Header(None, max_length=100),
+    if_match: str = IfMatch,
     user: User = Depends(current_user),
     session: Session = Depends(get_session),
 ) -> DocumentOut:
@@ -139,7 +154,9 @@ def patch_document(
     return documents_out(session, [doc])[0]
 
 
-@router.delete("/{document_id}", status_code=204, response_class=Response)
+@router.delete(
+    "/{document_id}", status_code=204, response_class=Response, responses=errors(403, 404)
+)
 def delete_document(
     document_id: DocumentId,
     user: User = Depends(current_user),
@@ -154,7 +171,7 @@ def delete_document(
     return Response(status_code=204)
 
 
-@router.post("/{document_id}/number", response_model=DocumentOut)
+@router.post("/{document_id}/number", response_model=DocumentOut, responses=errors(403, 404, 409))
 def number_document(
     document_id: DocumentId,
     body: NumberRequest | None = None,
@@ -170,7 +187,9 @@ def number_document(
     return documents_out(session, [doc])[0]
 
 
-@router.post("/{document_id}/grants", response_model=GrantOut, status_code=201)
+@router.post(
+    "/{document_id}/grants", response_model=GrantOut, status_code=201, responses=errors(403, 404)
+)
 def share_document(
     document_id: DocumentId,
     body: GrantCreate,
@@ -182,7 +201,12 @@ def share_document(
     require(user, doc, Action.SHARE)
     target = session.get(User, body.user_id)
     if target is None or not target.active or target.organisation_id != user.organisation_id:
-        raise not_found(f"người dùng {body.user_id}", f"User {body.user_id}")
+        raise ApiProblem(  # 422, not 404: the document is there, the person named is not
+            422,
+            f"Không có người dùng {body.user_id} đang hoạt động trong đơn vị.",
+            f"No active user {body.user_id} in this organisation.",
+            code="unknown_user",
+        )
     existing = session.scalar(
         select(Grant).where(Grant.document_id == doc.id, Grant.user_id == target.id)
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from fastapi import APIRouter, Depends, Header
+from fastapi import APIRouter, Depends
 from fastapi.responses import FileResponse
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -12,11 +12,12 @@ from sqlalchemy.orm import Session
 from ..blobs import is_sha256
 from ..deps import AppState, current_user, get_session, get_state
 from ..documents import audit, documents_out, touch
-from ..errors import ApiProblem, conflict, not_found
+from ..errors import conflict, file_missing, not_found
 from ..models import Blob, User, Version
 from ..policy import Action, load_readable, may_attach, require
-from ..schemas import DocumentId, VersionCreate, VersionNumber, VersionOut
+from ..schemas import BlobId, DocumentId, VersionCreate, VersionNumber, VersionOut
 from ..text import clean_filename
+from .contract import FILE_RESPONSES, IfMatch, errors
 from .preconditions import parse_if_match
 
 __all__ = ["router"]
@@ -36,9 +37,9 @@ def _blob_response(state: AppState, sha256: str, filename: str, content_type: st
     )
 
 
-@router.get("/files/{sha256}", response_class=FileResponse)
+@router.get("/files/{sha256}", response_class=FileResponse, responses=FILE_RESPONSES)
 def download_file(
-    sha256: str,
+    sha256: BlobId,
     user: User = Depends(current_user),
     session: Session = Depends(get_session),
     state: AppState = Depends(get_state),
@@ -51,7 +52,9 @@ def download_file(
     return _blob_response(state, sha256, filename, content_type)
 
 
-@router.get("/documents/{document_id}/versions", response_model=list[VersionOut])
+@router.get(
+    "/documents/{document_id}/versions", response_model=list[VersionOut], responses=errors(404)
+)
 def list_versions(
     document_id: DocumentId,
     user: User = Depends(current_user),
@@ -60,7 +63,11 @@ def list_versions(
     return documents_out(session, [load_readable(session, user, document_id)])[0].versions
 
 
-@router.get("/documents/{document_id}/versions/{number}/content", response_class=FileResponse)
+@router.get(
+    "/documents/{document_id}/versions/{number}/content",
+    response_class=FileResponse,
+    responses=FILE_RESPONSES,
+)
 def version_content(
     document_id: DocumentId,
     number: VersionNumber,
@@ -77,11 +84,16 @@ def version_content(
     return _blob_response(state, version.sha256, version.filename, version.content_type)
 
 
-@router.post("/documents/{document_id}/versions", response_model=VersionOut, status_code=201)
+@router.post(
+    "/documents/{document_id}/versions",
+    response_model=VersionOut,
+    status_code=201,
+    responses=errors(403, 404, 409, 428),
+)
 def add_version(
     document_id: DocumentId,
     body: VersionCreate,
-    if_match: str | None = Header(None, max_length=100),
+    if_match: str = IfMatch,
     user: User = Depends(current_user),
     session: Session = Depends(get_session),
 ) -> VersionOut:
@@ -95,10 +107,8 @@ def add_version(
         )
     blob = session.get(Blob, body.sha256)
     if blob is None or not may_attach(session, user, body.sha256):
-        raise ApiProblem(422, "Tệp chưa được tải lên máy chủ.", "The file was never uploaded.")
+        raise file_missing()
     filename = clean_filename(body.filename)
-    if filename is None:
-        raise ApiProblem(422, "Tên tệp không hợp lệ.", "Invalid file name.")
     version = Version(
         document_id=doc.id,
         number=base + 1,
@@ -123,6 +133,7 @@ router.add_api_route(
     download_file,
     methods=["HEAD"],
     response_class=FileResponse,
+    responses=FILE_RESPONSES,
     name="head_file",
 )
 router.add_api_route(
@@ -130,5 +141,6 @@ router.add_api_route(
     version_content,
     methods=["HEAD"],
     response_class=FileResponse,
+    responses=FILE_RESPONSES,
     name="head_version_content",
 )

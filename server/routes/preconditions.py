@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from ..errors import ApiProblem
+from ..errors import ApiProblem, precondition_required
 
 __all__ = ["parse_if_match"]
 
 
 def parse_if_match(value: str | None) -> int:
     if value is None:
-        raise ApiProblem(
-            428,
-            "Thiếu phiên bản gốc (If-Match); hãy tải lại văn bản.",
-            "Missing base version (If-Match); reload the document.",
-        )
+        raise precondition_required()
     raw = value.strip()
     if raw.startswith("W/"):
         raw = raw[2:]
@@ -21,7 +17,7 @@ def parse_if_match(value: str | None) -> int:
     try:
         number = int(raw)
     except ValueError as exc:
-        raise ApiProblem(400, "If-Match không hợp lệ.", "Invalid If-Match header.") from exc
+        raise ApiProblem(422, "If-Match không hợp lệ.", "Invalid If-Match header.") from exc
     if number < 0 or number > 2**62:
-        raise ApiProblem(400, "If-Match không hợp lệ.", "Invalid If-Match header.")
+        raise ApiProblem(422, "If-Match không hợp lệ.", "Invalid If-Match header.")
     return number

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from ..deps import current_user, get_session, today_vn
 from ..models import Organisation, Register, User
 from ..schemas import OrganisationOut, RegisterOut
+from .contract import errors
 
 __all__ = ["router"]
 
@@ -20,7 +21,7 @@ def health() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@router.get("/organisations", response_model=list[OrganisationOut])
+@router.get("/organisations", response_model=list[OrganisationOut], responses=errors())
 def organisations(
     _user: User = Depends(current_user), session: Session = Depends(get_session)
 ) -> list[OrganisationOut]:
@@ -28,7 +29,7 @@ def organisations(
     return [OrganisationOut(id=o.id, code=o.code, name=o.name) for o in rows]
 
 
-@router.get("/registers", response_model=list[RegisterOut])
+@router.get("/registers", response_model=list[RegisterOut], responses=errors())
 def registers(
     year: int | None = Query(None, ge=1900, le=9999),
     user: User = Depends(current_user),

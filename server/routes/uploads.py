@@ -27,8 +27,9 @@ from ..documents import check_create, create_document_record, documents_out
 from ..errors import ApiProblem, not_found
 from ..models import Blob, Document, Upload, User, utcnow
 from ..policy import may_attach
-from ..schemas import DocumentCreate, DocumentOut, UploadCreate, UploadOut
+from ..schemas import DocumentCreate, DocumentOut, IdempotencyKey, UploadCreate, UploadId, UploadOut
 from ..text import clean_filename
+from .contract import UPLOAD_BYTES_BODY, errors
 
 __all__ = ["router"]
 
@@ -36,6 +37,8 @@ logger = logging.getLogger(__name__)
 router = APIRouter(prefix="/uploads", tags=["uploads"])
 
 OFFSET_CONTENT_TYPE = "application/offset+octet-stream"
+BYTES_CONTENT_TYPES = (OFFSET_CONTENT_TYPE, "application/octet-stream")
+"""What an upload's bytes may be sent as (the offset protocol's own type, or plain octets)."""
 CHECKPOINT_BYTES = 16 * 1024 * 1024
 CHECKPOINT_SECONDS = 5.0
 """During a long PATCH the offset is saved (after an fsync) every 16 MB or 5 s, whichever first."""
@@ -90,11 +93,19 @@ def _part_path(state: AppState, upload_id: str) -> Path:
     return state.settings.upload_dir / f"{upload_id}.part"
 
 
-@router.post("", response_model=UploadOut, status_code=201)
+@router.post(
+    "",
+    response_model=UploadOut,
+    status_code=201,
+    responses={
+        200: {"model": UploadOut, "description": "Resumed, already complete, or a duplicate"},
+        **errors(403, 404, 409),
+    },
+)
 async def create_upload(
     body: UploadCreate,
     response: Response,
-    idempotency_key: str | None = Header(None, max_length=200),
+    idempotency_key: IdempotencyKey = None,
     user: User = Depends(current_user),
     session: Session = Depends(get_session),
     state: AppState = Depends(get_state),
@@ -112,12 +123,10 @@ def _declare(
 ) -> tuple[UploadOut, bool]:
     """A new upload, or the one these bytes resume or no longer need; True when new."""
     filename = clean_filename(body.filename)
-    if filename is None:
-        raise ApiProblem(422, "Tên tệp không hợp lệ.", "Invalid file name.")
     if body.size > state.settings.max_upload_bytes:
         limit_mb = state.settings.max_upload_bytes // (1024 * 1024)
         raise ApiProblem(
-            413, f"Tệp quá lớn (tối đa {limit_mb} MB).", f"File too large (max {limit_mb} MB)."
+            422, f"Tệp quá lớn (tối đa {limit_mb} MB).", f"File too large (max {limit_mb} MB)."
         )
     if body.document is not None:
         check_create(session, user, body.document)  # refuse before any bytes are sent
@@ -170,11 +179,6 @@ def _declare(
         return _out(session, pending), False
     session.add(upload)
     session.commit()
-    if body.size == 0:
-        part = _part_path(state, upload.id)
-        part.parent.mkdir(parents=True, exist_ok=True)
-        part.touch()
-        return _out(session, upload, document=_finish(session, state, upload, part)), True
     _part_path(state, upload.id).parent.mkdir(parents=True, exist_ok=True)
     _part_path(state, upload.id).touch()
     return _out(session, upload), True
@@ -190,9 +194,9 @@ def _load(session: Session, upload_id: str, user: User, state: AppState) -> Uplo
     return upload
 
 
-@router.get("/{upload_id}", response_model=UploadOut)
+@router.get("/{upload_id}", response_model=UploadOut, responses=errors(404))
 def get_upload(
-    upload_id: str,
+    upload_id: UploadId,
     user: User = Depends(current_user),
     session: Session = Depends(get_session),
     state: AppState = Depends(get_state),
@@ -200,12 +204,10 @@ def get_upload(
     return _out(session, _load(session, upload_id, user, state))
 
 
-def _finish(
-    session: Session, state: AppState, upload: Upload, part: Path, digest: str | None = None
-) -> DocumentOut | None:
-    """Check the sha256 of the bytes on disk (``digest``: an empty upload's, known already) and only
-    then store them; returns the document created with it, if the upload carried one."""
-    if (digest or file_sha256(part)) != upload.sha256:
+def _finish(session: Session, state: AppState, upload: Upload, part: Path) -> DocumentOut | None:
+    """Check the sha256 of the bytes on disk and only then store them; returns the document
+    created with it, if the upload carried one."""
+    if file_sha256(part) != upload.sha256:
         part.write_bytes(b"")
         upload.offset = 0
         session.commit()
@@ -224,17 +226,24 @@ def _finish(
     return _create_document(session, upload)  # one transaction: blob, upload and document
 
 
-@router.patch("/{upload_id}", response_model=UploadOut)
+@router.patch(
+    "/{upload_id}",
+    response_model=UploadOut,
+    responses=errors(404, 409, 413, 415),
+    openapi_extra=UPLOAD_BYTES_BODY,
+)
 async def append_upload(
-    upload_id: str,
+    upload_id: UploadId,
     request: Request,
     upload_offset: int = Header(..., ge=0, le=2**53),
-    content_type: str = Header(...),
     user: User = Depends(current_user),
     session: Session = Depends(get_session),
     state: AppState = Depends(get_state),
 ) -> UploadOut:
-    if content_type.split(";")[0].strip().lower() != OFFSET_CONTENT_TYPE:
+    """Append bytes at ``Upload-Offset``; 409 (with the server's offset) when it is not where the
+    server is, or while another connection writes this upload."""
+    content_type = request.headers.get("content-type", "")
+    if content_type.split(";")[0].strip().lower() not in BYTES_CONTENT_TYPES:
         raise ApiProblem(
             415,
             f"Cần Content-Type {OFFSET_CONTENT_TYPE}.",
@@ -299,7 +308,7 @@ async def append_upload(
         if not complete:
             await run_in_threadpool(session.commit)
     if complete:
-        return await run_in_threadpool(_finish_and_out, session, state, upload, part, None)
+        return await run_in_threadpool(_finish_and_out, session, state, upload, part)
     return await run_in_threadpool(_out, session, upload)
 
 
@@ -346,7 +355,5 @@ def _checkpoint(session: Session, upload: Upload, fh: BinaryIO, written: int, wr
     session.commit()
 
 
-def _finish_and_out(
-    session: Session, state: AppState, upload: Upload, part: Path, digest: str | None
-) -> UploadOut:
-    return _out(session, upload, document=_finish(session, state, upload, part, digest))
+def _finish_and_out(session: Session, state: AppState, upload: Upload, part: Path) -> UploadOut:
+    return _out(session, upload, document=_finish(session, state, upload, part))

@@ -120,3 +120,17 @@ def test_print_token_for_scripts(live_server, _isolated_home) -> None:
     assert len(token) > 20 and not (_isolated_home / "config" / "login.json").exists()
     whoami = run("whoami", env={"VANTHU_SERVER": live_server.base_url, "VANTHU_TOKEN": token})
     assert "Nguyễn Thị Hồng Nhung" in whoami.stdout
+
+
+def test_logout_while_the_server_is_down_still_forgets_the_sign_in(
+    server_factory, _isolated_home
+) -> None:
+    server = server_factory()
+    assert _login(server, "--store", "file", env=NO_KEYRING).returncode == 0
+    server.stop()
+    clear = {"VANTHU_SERVER": "", "VANTHU_TOKEN": "", **NO_KEYRING}
+    logged_out = run("logout", env=clear)
+    assert logged_out.returncode == 0 and "Traceback" not in logged_out.stderr
+    assert "chưa xác nhận" in logged_out.stderr and "did not confirm" in logged_out.stderr
+    assert not (_isolated_home / "config" / "login-token").exists()
+    assert not (_isolated_home / "config" / "login.json").exists()

@@ -245,7 +245,8 @@ def test_deduplication_never_reveals_or_hands_out_another_organisations_file(
         headers={"If-Match": '"0"'},
         json={"sha256": sha, "filename": "x.pdf", "note": "đoán mã"},
     )
-    assert attach.status_code == 422  # knowing the digest is not having the file
+    assert attach.status_code == 404  # knowing the digest is not having the file
+    assert attach.json()["error"]["code"] == "file_missing"
     assert outsider.get(f"/files/{sha}").status_code == 404
     outsider.upload(data, "x.pdf")  # now they really have the bytes
     attach = outsider.request(
@@ -281,13 +282,14 @@ def test_secret_documents_are_need_to_know(server) -> None:
     assert specialist.get(f"/documents/{secret['id']}").status_code == 200
     feed = specialist.get(f"/changes?updated_since={since['next_since']}").json()["changes"]
     assert [(c["document_id"], c["kind"]) for c in feed] == [(secret["id"], "upsert")]
-    other = Caller(server, "other_leader")  # a grant never crosses organisations
-    assert (
-        clerk.request(
-            "POST", f"/documents/{secret['id']}/grants", json={"user_id": other.me["id"]}
-        ).status_code
-        == 404
-    )
+    # A grant never crosses organisations; another organisation's user and a user
+    # who does not exist get the same answer, so the grant reveals no accounts.
+    other = Caller(server, "other_leader")
+    for user_id in (other.me["id"], 999_999):
+        refused = clerk.request(
+            "POST", f"/documents/{secret['id']}/grants", json={"user_id": user_id}
+        )
+        assert (refused.status_code, refused.json()["error"]["code"]) == (422, "unknown_user")
 
 
 def test_only_a_leader_lowers_secrecy_and_it_is_audited(server) -> None:

@@ -198,6 +198,17 @@ def test_the_admin_api_is_scoped_to_the_organisation(server_factory) -> None:
         timeout=10,
     )
     assert promoted.status_code == 403  # an organisation's admin cannot make a province admin
+    own_org_admin = server.headers("org_admin")  # UBND-T's, where the province admin sits
+    mine = requests.get(f"{api}/admin/users", headers=own_org_admin, timeout=10).json()
+    top = next(a for a in mine if a["role"] == "province_admin")
+    for method, path, body in (
+        ("PATCH", f"/admin/users/{top['id']}", {"active": False}),
+        ("PATCH", f"/admin/users/{top['id']}", {"role": "clerk"}),
+        ("POST", f"/admin/users/{top['id']}/password", {"password": "Takeover@2026"}),
+    ):
+        reply = requests.request(method, api + path, headers=own_org_admin, json=body, timeout=10)
+        assert reply.status_code == 403, (method, path, body)  # no way up to the province admin
+    assert _login(server, "quantri", "QuanTri@2026").status_code == 200
     everyone = requests.get(f"{api}/admin/users", headers=province, timeout=10).json()
     assert {"UBND-T", "STC", "SNV"} <= {a["organisation"] for a in everyone}
     assert (

@@ -42,6 +42,7 @@ from ..labels import STATUSES, status_label, urgency_label
 from ..models import DocumentTableModel
 from ..settings import UiSettings, save_settings
 from ..workers import Task, run_task
+from .accounts import AccountsView
 from .document_view import DocumentView
 from .settings_view import SettingsView
 from .uploads import UploadsView
@@ -136,6 +137,12 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         for page in (list_page, self.document_view, self.uploads, self.settings_view):
             self.stack.addWidget(page)
+        self.pages = list(PAGES)
+        self.accounts: AccountsView | None = None
+        if (admin := workspace.account_admin()) is not None:  # administrators only
+            self.accounts = AccountsView(admin)
+            self.stack.addWidget(self.accounts)
+            self.pages.insert(self.pages.index("settings"), "accounts")
         central = QWidget()
         row = QHBoxLayout(central)
         row.addWidget(self.nav)
@@ -171,15 +178,15 @@ class MainWindow(QMainWindow):
         current = self.nav.currentRow()
         self.nav.blockSignals(True)
         self.nav.clear()
-        self.nav.addItems(
-            [
-                self.tr("Văn bản đến"),
-                self.tr("Văn bản đi"),
-                self.tr("Chờ ký"),
-                self.tr("Tải lên"),
-                self.tr("Cài đặt"),
-            ]
-        )
+        names = {
+            "incoming": self.tr("Văn bản đến"),
+            "outgoing": self.tr("Văn bản đi"),
+            "to_sign": self.tr("Chờ ký"),
+            "uploads": self.tr("Tải lên"),
+            "accounts": self.tr("Tài khoản"),
+            "settings": self.tr("Cài đặt"),
+        }
+        self.nav.addItems([names[page] for page in self.pages])
         self.nav.setCurrentRow(max(0, current))
         self.nav.blockSignals(False)
         self.search.setPlaceholderText(
@@ -219,6 +226,8 @@ class MainWindow(QMainWindow):
         self.sync_button.setText(self.tr("Dừng đồng bộ") if self.sync_task else self.tr("Đồng bộ"))
         self.user_label.setText(f"{self.session.user.full_name} — {self.session.user.title}")
         self.model.refresh_labels()
+        if self.accounts is not None:
+            self.accounts.retranslate()
 
     @staticmethod
     def _fill(box: QComboBox, items: list[tuple[str, object]]) -> None:
@@ -251,9 +260,13 @@ class MainWindow(QMainWindow):
     def show_page(self, row: int) -> None:
         if row < 0:
             return
-        page = PAGES[row]
+        page = self.pages[row]
         if page == "uploads":
             self.stack.setCurrentWidget(self.uploads)
+        elif page == "accounts" and self.accounts is not None:
+            self.stack.setCurrentWidget(self.accounts)
+            if not self.accounts.accounts:
+                self.accounts.reload()
         elif page == "settings":
             self.stack.setCurrentWidget(self.settings_view)
         else:
@@ -261,7 +274,7 @@ class MainWindow(QMainWindow):
             self.apply_filters()
 
     def current_query(self) -> DocumentQuery:
-        page = PAGES[max(0, self.nav.currentRow())]
+        page = self.pages[max(0, self.nav.currentRow())]
         direction = {"incoming": "incoming", "outgoing": "outgoing", "to_sign": "outgoing"}.get(
             page
         )

@@ -1,0 +1,327 @@
+"""Accounts of my organisation, for administrators: add, disable/enable, reset password, role.
+
+Every change goes to the server (which checks the same rules again) off the GUI thread; a new
+or reset password is shown once, selectable, to hand to the person."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from client.records import Account
+from services.admin import AccountAdmin, NewAccount, assignable_roles
+
+from ..errors import show_error
+from ..labels import role_label
+from ..workers import run_task
+
+__all__ = ["AccountsView", "NewAccountDialog"]
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+class NewAccountDialog(QDialog):
+    def __init__(self, roles: tuple[str, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Thêm tài khoản"))
+        self.username = QLineEdit()
+        self.username.setObjectName("newUsername")
+        self.full_name = QLineEdit()
+        self.full_name.setObjectName("newFullName")
+        self.title_field = QLineEdit()
+        self.role = QComboBox()
+        for role in roles:
+            self.role.addItem(role_label(role), role)
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #b00020")
+        form = QFormLayout()
+        form.addRow(self.tr("Tên đăng nhập"), self.username)
+        form.addRow(self.tr("Họ và tên"), self.full_name)
+        form.addRow(self.tr("Chức vụ"), self.title_field)
+        form.addRow(self.tr("Vai trò"), self.role)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+
+    def _check(self) -> None:
+        name = self.username.text().strip()
+        if not name or any(c.isspace() for c in name):
+            self.problem.setText(self.tr("Tên đăng nhập không được trống hay có dấu cách."))
+        elif not self.full_name.text().strip():
+            self.problem.setText(self.tr("Cần nhập họ và tên."))
+        else:
+            self.accept()
+
+    def account(self) -> NewAccount:
+        return NewAccount(
+            username=self.username.text(),
+            full_name=self.full_name.text(),
+            role=str(self.role.currentData()),
+            title=self.title_field.text(),
+        )
+
+
+class AccountsView(QWidget):
+    COLUMNS = 6
+
+    def __init__(self, admin: AccountAdmin, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.admin = admin
+        self.accounts: list[Account] = []
+        self.filter = QLineEdit()
+        self.filter.setObjectName("accountFilter")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._show)
+        self.add_button = QPushButton()
+        self.add_button.setObjectName("addAccount")
+        self.add_button.clicked.connect(self.add_account)
+        self.toggle_button = QPushButton()
+        self.toggle_button.setObjectName("toggleAccount")
+        self.toggle_button.clicked.connect(self.toggle_selected)
+        self.reset_button = QPushButton()
+        self.reset_button.setObjectName("resetPassword")
+        self.reset_button.clicked.connect(self.reset_selected)
+        self.role = QComboBox()
+        self.role.setObjectName("accountRole")
+        for role in assignable_roles(admin.user):
+            self.role.addItem(role_label(role), role)
+        self.role_button = QPushButton()
+        self.role_button.setObjectName("applyRole")
+        self.role_button.clicked.connect(self.apply_role)
+        self.reload_button = QPushButton()
+        self.reload_button.clicked.connect(self.reload)
+        top = QHBoxLayout()
+        top.addWidget(self.filter, 1)
+        for widget in (
+            self.add_button,
+            self.toggle_button,
+            self.reset_button,
+            self.role,
+            self.role_button,
+            self.reload_button,
+        ):
+            top.addWidget(widget)
+        self.table = QTableWidget(0, self.COLUMNS)
+        self.table.setObjectName("accounts")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.summary = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        self.retranslate()
+        self._selection_changed()
+
+    def retranslate(self) -> None:
+        self.filter.setPlaceholderText(self.tr("Tìm theo tên đăng nhập, họ tên, chức vụ…"))
+        self.add_button.setText(self.tr("Thêm tài khoản…"))
+        self.reset_button.setText(self.tr("Đặt lại mật khẩu…"))
+        self.role_button.setText(self.tr("Đổi vai trò"))
+        self.reload_button.setText(self.tr("Tải lại"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Tên đăng nhập"),
+                self.tr("Họ và tên"),
+                self.tr("Chức vụ"),
+                self.tr("Vai trò"),
+                self.tr("Đơn vị"),
+                self.tr("Trạng thái"),
+            ]
+        )
+        for row in range(self.role.count()):
+            self.role.setItemText(row, role_label(str(self.role.itemData(row))))
+        self._selection_changed()
+        self._show()
+
+    # -- data --------------------------------------------------------------------------
+    def reload(self) -> None:
+        run_task(self.admin.accounts, on_done=self._loaded, on_error=self._failed, owner=self)
+
+    def _loaded(self, accounts: list[Account]) -> None:
+        self.accounts = accounts
+        self._show()
+
+    def _failed(self, exc: Exception) -> None:
+        show_error(self, exc)
+
+    def _visible(self) -> list[Account]:
+        wanted = _fold(self.filter.text().strip())
+        return [
+            a
+            for a in self.accounts
+            if not wanted or wanted in _fold(f"{a.username} {a.full_name} {a.title}")
+        ]
+
+    def _show(self) -> None:
+        selected = self.selected()
+        rows = self._visible()
+        self.table.setRowCount(len(rows))
+        for row, account in enumerate(rows):
+            cells = (
+                account.username,
+                account.full_name,
+                account.title,
+                role_label(account.role),
+                account.organisation,
+                self.tr("Hoạt động") if account.active else self.tr("Đã khoá"),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, account.id)
+                if not account.active:
+                    item.setForeground(Qt.GlobalColor.gray)
+                self.table.setItem(row, column, item)
+            if selected and account.id == selected.id:
+                self.table.selectRow(row)
+        self.table.resizeColumnsToContents()
+        active = sum(a.active for a in self.accounts)
+        self.summary.setText(
+            self.tr("%1 tài khoản, %2 đang hoạt động")
+            .replace("%1", str(len(self.accounts)))
+            .replace("%2", str(active))
+        )
+        self._selection_changed()  # the selected account's state may have changed
+
+    def selected(self) -> Account | None:
+        items = self.table.selectedItems()
+        if not items:
+            return None
+        account_id = items[0].data(Qt.ItemDataRole.UserRole)
+        return next((a for a in self.accounts if a.id == account_id), None)
+
+    def _selection_changed(self) -> None:
+        account = self.selected()
+        manageable = (
+            account is not None
+            and account.id != self.admin.user.id  # never lock oneself out from here
+            and account.role in assignable_roles(self.admin.user)
+        )
+        for button in (self.toggle_button, self.reset_button, self.role_button):
+            button.setEnabled(manageable)
+        self.toggle_button.setText(
+            self.tr("Mở khoá") if account is not None and not account.active else self.tr("Khoá")
+        )
+        if account is not None:
+            self.role.setCurrentIndex(max(0, self.role.findData(account.role)))
+
+    def _replace(self, account: Account) -> None:
+        self.accounts = [account if a.id == account.id else a for a in self.accounts]
+        self._show()
+
+    # -- actions -----------------------------------------------------------------------
+    def add_account(self) -> None:
+        dialog = NewAccountDialog(assignable_roles(self.admin.user), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        run_task(
+            self.admin.add, dialog.account(), on_done=self._added, on_error=self._failed, owner=self
+        )
+
+    def _added(self, result: tuple[Account, str]) -> None:
+        account, password = result
+        self.accounts = sorted([*self.accounts, account], key=lambda a: a.username)
+        self._show()
+        self._show_password(account, password)
+
+    def toggle_selected(self) -> None:
+        account = self.selected()
+        if account is None:
+            return
+        if account.active:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Khoá tài khoản"),
+                self.tr("Khoá tài khoản %1? Người này sẽ bị đăng xuất trên mọi máy.").replace(
+                    "%1", account.username
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        run_task(
+            self.admin.set_active,
+            account,
+            not account.active,
+            on_done=self._replace,
+            on_error=self._failed,
+            owner=self,
+        )
+
+    def apply_role(self) -> None:
+        account = self.selected()
+        role = str(self.role.currentData())
+        if account is None or role == account.role:
+            return
+        run_task(
+            self.admin.set_role,
+            account,
+            role,
+            on_done=self._replace,
+            on_error=self._failed,
+            owner=self,
+        )
+
+    def reset_selected(self) -> None:
+        account = self.selected()
+        if account is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Đặt lại mật khẩu"),
+            self.tr("Tạo mật khẩu mới cho %1? Mật khẩu cũ hết hiệu lực ngay.").replace(
+                "%1", account.username
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        run_task(
+            self.admin.reset_password,
+            account,
+            on_done=lambda password: self._show_password(account, password),
+            on_error=self._failed,
+            owner=self,
+        )
+
+    def _show_password(self, account: Account, password: str) -> None:
+        box = QMessageBox(self)
+        box.setObjectName("passwordNotice")
+        box.setWindowTitle(self.tr("Mật khẩu ban đầu"))
+        box.setText(
+            self.tr("Mật khẩu của %1 (chỉ hiện một lần, hãy trao tận tay):").replace(
+                "%1", account.username
+            )
+        )
+        box.setInformativeText(password)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.open()
