@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 APT_PACKAGES := softhsm2 opensc poppler-utils postgresql fonts-liberation2 xvfb \
 	libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3 libfontconfig1 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-image0 \
-	libxcb-render-util0 libxcb-xinerama0 binutils
+	libxcb-render-util0 libxcb-xinerama0 binutils qpdf
 
 .PHONY: setup system-deps demo test check bench lint package clean
 

@@ -1,9 +1,18 @@
-"""The one answer to "can this PDF be used?", shared by signing and uploads.
+"""The one answer to "can this PDF be used?", shared by uploads, registration and signing.
 
-A missing, empty, non-PDF, corrupt, password-protected or page-less file
-gets a stable ``PdfProblem`` key and a message in both languages.  PyMuPDF is
-imported on first use: the server imports the base package but never calls
-this, so it does not need PyMuPDF installed.
+A missing, empty, non-PDF, corrupt, truncated, password-protected or
+page-less file gets a stable ``PdfProblem`` key and a message in both
+languages.  PyMuPDF is imported on first use: the server imports the base
+package but never calls this, so it does not need PyMuPDF installed.
+
+*Whole or cut off?* MuPDF silently rebuilds a file whose end is missing, so
+opening it proves nothing: a scan cut at 40 % opens with the pages it still
+has. Every complete PDF ends with ``%%EOF`` (ISO 32000-2, 7.5.5); what
+scanners get wrong — stale xref offsets, a missing final newline, padding
+after the marker — leaves that marker in place. So a file is *truncated*
+when no ``%%EOF`` ends it, or when more than a little data follows the last
+one (an incremental update cut short). Padding of spaces or NUL bytes after
+the marker is accepted.
 """
 
 from __future__ import annotations
@@ -14,7 +23,7 @@ from pathlib import Path
 
 from .errors import VanThuError
 
-__all__ = ["PdfProblem", "BadPdf", "check_pdf"]
+__all__ = ["PdfProblem", "BadPdf", "check_pdf", "is_truncated", "end_of_pdf"]
 
 logger = logging.getLogger(__name__)
 
@@ -24,6 +33,7 @@ class PdfProblem(StrEnum):
     EMPTY = "empty"
     NOT_PDF = "not_pdf"
     CORRUPT = "corrupt"
+    TRUNCATED = "truncated"
     PASSWORD = "password"
     NO_PAGES = "no_pages"
 
@@ -35,6 +45,12 @@ _TEXTS: dict[PdfProblem, tuple[str, str]] = {
     PdfProblem.CORRUPT: (
         "Tệp {name} bị hỏng, không đọc được.",
         "{name} is corrupt and cannot be read.",
+    ),
+    PdfProblem.TRUNCATED: (
+        "Tệp {name} bị cắt cụt (thiếu phần cuối tệp, có thể do chép hoặc quét dở dang). "
+        "Hãy quét hoặc chép lại tệp.",
+        "{name} is truncated (its end is missing, perhaps an interrupted copy or scan). "
+        "Scan or copy the file again.",
     ),
     PdfProblem.PASSWORD: (
         "Tệp {name} được đặt mật khẩu. Hãy nhập mật khẩu hoặc gỡ mật khẩu rồi thử lại.",
@@ -52,6 +68,42 @@ class BadPdf(VanThuError):
         vi, en = _TEXTS[problem]
         super().__init__(vi.format(name=name), en.format(name=name))
         self.problem = problem
+
+
+TAIL_BYTES = 64 * 1024
+"""How far from the end the last ``%%EOF`` is looked for."""
+ALLOWED_AFTER_EOF = 1024
+"""Bytes other than whitespace and NUL tolerated after the last ``%%EOF`` (scanner junk)."""
+
+
+def end_of_pdf(path: Path) -> int | None:
+    """The offset just past the last ``%%EOF`` and its line end, or None when there is none
+    near the end of the file."""
+    size = path.stat().st_size
+    start = max(0, size - TAIL_BYTES)
+    with path.open("rb") as fh:
+        fh.seek(start)
+        tail = fh.read()
+    end = tail.rfind(b"%%EOF")
+    if end < 0:
+        return None
+    end += 5
+    for eol in (b"\r\n", b"\n", b"\r"):
+        if tail.startswith(eol, end):
+            end += len(eol)
+            break
+    return start + end
+
+
+def is_truncated(path: Path) -> bool:
+    """True when the file does not end with a complete PDF revision (see the module's note)."""
+    end = end_of_pdf(path)
+    if end is None:
+        return True
+    with path.open("rb") as fh:
+        fh.seek(end)
+        after = fh.read().strip(b" \t\r\n\f\x00")
+    return len(after) > ALLOWED_AFTER_EOF
 
 
 def check_pdf(path: Path, password: str | None = None) -> int:
@@ -72,6 +124,8 @@ def check_pdf(path: Path, password: str | None = None) -> int:
     except (pymupdf.FileDataError, RuntimeError, ValueError) as exc:
         raise BadPdf(PdfProblem.CORRUPT, name) from exc
     with doc:
+        if is_truncated(path):  # after opening: a file MuPDF cannot open at all is corrupt
+            raise BadPdf(PdfProblem.TRUNCATED, name)
         if doc.needs_pass and not (password and doc.authenticate(password)):
             raise BadPdf(PdfProblem.PASSWORD, name)
         if doc.page_count == 0:

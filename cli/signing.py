@@ -33,13 +33,19 @@ __all__ = ["register", "parse_position"]
 logger = logging.getLogger(__name__)
 
 
-def parse_position(text: str) -> Placement:
-    """``PAGE:X,Y,W,H`` in points from the page's top-left corner; PAGE counts from 1, and
-    ``last`` (or ``-1`` written as ``--position=-1:…``) is the last page."""
+def parse_position(text: str) -> Placement | None:
+    """``PAGE:X,Y,W,H`` in points from the top-left corner of the page as it is shown (after
+    its rotation); PAGE counts from 1, and ``last`` (or ``-1`` written as ``--position=-1:…``)
+    is the last page. ``auto`` is the automatic placement (None), ``last-page-bottom-right``
+    a fixed spot that needs no text on the page."""
     import pymupdf
 
-    from signing.placement import Placement
+    from signing.placement import Anchor, Placement
 
+    if text.strip().lower() == "auto":
+        return None
+    if text.strip().lower() in set(Anchor):
+        return Placement.at(Anchor(text.strip().lower()))
     try:
         page_text, box = text.split(":", 1)
         x, y, w, h = (float(v) for v in box.split(","))
@@ -193,6 +199,8 @@ def _sign(args: argparse.Namespace) -> int:
         allow_expired=args.allow_expired,
         fill=_fill(args),
         placement=args.position,
+        pdf_password=_pdf_password(args),
+        repair=args.repair,
     )
 
     def progress(index: int, total: int, result: FileResult) -> None:
@@ -205,6 +213,16 @@ def _sign(args: argparse.Namespace) -> int:
     failed = sum(not r.ok for r in results)
     print(f"Đã ký {len(results) - failed}/{len(results)} tệp.")
     return 1 if failed else 0
+
+
+def _pdf_password(args: argparse.Namespace) -> str | None:
+    """The password of password-protected PDFs, asked on the terminal (never an argument,
+    which other users could read in the process list)."""
+    if not args.ask_pdf_password:
+        return None
+    import getpass
+
+    return getpass.getpass("Mật khẩu tệp PDF / PDF password: ") or None
 
 
 def _sign_documents(
@@ -286,9 +304,22 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     sign.add_argument(
         "--position",
         type=parse_position,
-        metavar="PAGE:X,Y,W,H",
-        help="đặt chữ ký bằng tay: trang (1 = đầu, last = cuối) và khung theo điểm từ góc trên trái / "
-        "place the signature by hand: page (1 first, last = the last) and box in points from top-left",
+        metavar="PAGE:X,Y,W,H|auto|last-page-bottom-right",
+        help="đặt chữ ký bằng tay: trang (1 = đầu, last = cuối) và khung theo điểm từ góc trên trái "
+        "của trang như khi xem; auto = tự tìm; last-page-bottom-right = góc dưới phải trang cuối / "
+        "place the signature by hand: page (1 first, last = the last) and box in points from the "
+        "top-left of the page as shown; auto = find it; last-page-bottom-right = a fixed spot",
+    )
+    sign.add_argument(
+        "--ask-pdf-password",
+        action="store_true",
+        help="hỏi mật khẩu mở tệp PDF (tệp có mật khẩu) / ask for the PDFs' open password",
+    )
+    sign.add_argument(
+        "--repair",
+        action="store_true",
+        help="sửa tệp PDF hỏng cấu trúc (chưa có chữ ký) rồi ký bản sửa / "
+        "repair structurally damaged unsigned PDFs and sign the repaired copies",
     )
     sign.add_argument("--profile", help="tên cấu hình ký số")
     sign.add_argument("--module"), sign.add_argument("--token"), sign.add_argument("--key-id")

@@ -29,11 +29,14 @@ from .placement import (
     Placement,
     corner_text_rect,
     find_signature_block,
+    fit_on_page,
     resolve_manual,
     seal_rect,
     signer_image_rect,
+    visible_rect,
 )
 from .profiles import Mode, SigningProfile
+from .upright import upright
 
 __all__ = ["Appearance", "plan_appearance", "vietnam_time", "FONT_FILE"]
 
@@ -114,7 +117,7 @@ def _text_style(text: str, rect: pymupdf.Rect) -> tuple[StaticStampStyle, Path]:
         "text-align: right; line-height: 1.2;}"
     )
     spare, _ = page.insert_htmlbox(
-        page.rect, lines, css=css, archive=pymupdf.Archive(str(FONT_FILE.parent)), scale_low=1
+        page.rect, lines, css=css, archive=pymupdf.Archive(str(FONT_FILE.parent)), scale_low=0.5
     )
     if spare < 0:
         raise SigningError(
@@ -151,7 +154,7 @@ def _approval_widget(doc: pymupdf.Document) -> Placement | None:
     """The leader's visible signature on the last page (the seal goes over its left third)."""
     page = doc[-1]
     boxes = [
-        w.rect
+        visible_rect(page, w.rect)
         for w in page.widgets() or ()
         if w.field_type == pymupdf.PDF_WIDGET_TYPE_SIGNATURE and w.rect.width > 20
     ]
@@ -168,12 +171,43 @@ def plan_appearance(
     manual: Placement | None = None,
     moment: dt.datetime | None = None,
 ) -> Appearance:
-    """Decide rectangle and style for one signature on ``doc``."""
+    """Decide rectangle and style for one signature on ``doc``: wholly inside the visible
+    page, and drawn upright however the page is rotated."""
+    planned = _plan(
+        doc,
+        mode,
+        profile,
+        signer_name=signer_name,
+        number_symbol=number_symbol,
+        manual=manual,
+        moment=moment,
+    )
+    page = doc[planned.placement.page_index]
+    inside = fit_on_page(planned.placement.rect, page, margin=0)
+    return Appearance(
+        Placement(planned.placement.page_index, inside),
+        upright(planned.style, page.rotation),
+        planned.text,
+        planned.scratch,
+    )
+
+
+def _plan(
+    doc: pymupdf.Document,
+    mode: Mode,
+    profile: SigningProfile,
+    *,
+    signer_name: str,
+    number_symbol: str = "",
+    manual: Placement | None = None,
+    moment: dt.datetime | None = None,
+) -> Appearance:
     moment = moment or dt.datetime.now(dt.UTC)
     manual = resolve_manual(doc, manual) if manual is not None else None
     if mode in (Mode.ATTACHMENT, Mode.COPY):
         text = _corner_text(mode, profile, number_symbol, moment)
         rect = manual or Placement(0, corner_text_rect(doc[0], len(text.splitlines())))
+        rect = Placement(rect.page_index, fit_on_page(rect.rect, doc[rect.page_index], margin=0))
         style, scratch = _text_style(text, rect.rect)
         return Appearance(rect, style, text, scratch)
     if mode == Mode.APPROVE:
@@ -188,7 +222,8 @@ def plan_appearance(
     if signer_box is None:
         block = find_signature_block(doc, profile.title_text, profile.signer_name)
         signer_box = Placement(block.page_index, signer_image_rect(block, DEFAULT_SIGNATURE_ASPECT))
+    seal_box = seal_rect(signer_box.rect, profile.seal_diameter_mm)
     return Appearance(
-        Placement(signer_box.page_index, seal_rect(signer_box.rect, profile.seal_diameter_mm)),
+        Placement(signer_box.page_index, fit_on_page(seal_box, doc[signer_box.page_index])),
         seal.style,
     )

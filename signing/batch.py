@@ -56,6 +56,10 @@ class BatchRequest:
     """Ask the certificate's OCSP/CRL first (a revoked certificate is refused; offline goes on)."""
     placement: Placement | None = None
     """Where the signature goes when the user placed it by hand (the same checks apply)."""
+    pdf_password: str | None = None
+    """The open (or owner) password of password-protected files; never stored or logged."""
+    repair: bool = False
+    """Rewrite structurally damaged, unsigned files once and sign the rewritten copies."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "mode", Mode(self.mode))
@@ -114,7 +118,9 @@ def sign_batch(
             request.mode,
             request.number_symbol,
             manual=request.placement,
+            pdf_password=request.pdf_password,
             fill=request.fill,
+            repair=request.repair,
         )
         try:
             sign_file(job, active, profile)

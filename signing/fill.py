@@ -26,7 +26,8 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 
 from .appearance import FONT_FILE
 from .errors import PlacementError
-from .placement import to_pdf_box
+from .placement import to_pdf_box, visible_rect
+from .upright import upright_matrix
 
 __all__ = ["IssueFill", "FillSlot", "PlannedFill", "plan_fill", "plan_fill_for", "add_fill"]
 
@@ -59,7 +60,15 @@ def decree30_day_month(day: dt.date) -> tuple[str, str]:
 
 
 def _words(page: pymupdf.Page) -> list[tuple[pymupdf.Rect, str]]:
-    return [(pymupdf.Rect(w[:4]), w[4]) for w in page.get_text("words", sort=True)]
+    """The page's words with their rectangles as the reader sees them (after ``/Rotate``)."""
+    words = [(visible_rect(page, pymupdf.Rect(w[:4])), w[4]) for w in page.get_text("words")]
+    lines: list[list[tuple[pymupdf.Rect, str]]] = []
+    for word in sorted(words, key=lambda word: (word[0].y0 + word[0].y1) / 2):
+        if lines and _same_line(lines[-1][0][0], word[0]):
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [word for line in lines for word in sorted(line, key=lambda word: word[0].x0)]
 
 
 def _same_line(a: pymupdf.Rect, b: pymupdf.Rect) -> bool:
@@ -180,6 +189,7 @@ def _rendered(slot: FillSlot) -> PdfFileReader:
 @dataclass(frozen=True)
 class PlannedFill:
     page_index: int
+    rotation: int
     slots: tuple[FillSlot, ...]
     boxes: tuple[tuple[float, float, float, float], ...]
     """Each slot's rectangle in PDF user space."""
@@ -188,7 +198,8 @@ class PlannedFill:
 def plan_fill_for(doc: pymupdf.Document, fill: IssueFill) -> PlannedFill:
     page = doc[0]
     slots = plan_fill(page, fill)
-    return PlannedFill(0, tuple(slots), tuple(to_pdf_box(page, slot.rect) for slot in slots))
+    boxes = tuple(to_pdf_box(page, slot.rect) for slot in slots)
+    return PlannedFill(0, page.rotation, tuple(slots), boxes)
 
 
 def add_fill(writer: IncrementalPdfFileWriter, planned: PlannedFill) -> None:
@@ -196,6 +207,11 @@ def add_fill(writer: IncrementalPdfFileWriter, planned: PlannedFill) -> None:
     page_ref = writer.find_page_for_modification(planned.page_index)[0]
     for slot, box in zip(planned.slots, planned.boxes, strict=True):
         appearance = writer.import_page_as_xobject(_rendered(slot))
+        if planned.rotation % 360:  # drawn upright on a rotated page (see signing.upright)
+            matrix = upright_matrix(planned.rotation, slot.rect.width, slot.rect.height)
+            appearance.get_object()["/Matrix"] = generic.ArrayObject(
+                generic.FloatObject(v) for v in matrix
+            )
         annot = generic.DictionaryObject(
             {
                 generic.NameObject("/Type"): generic.NameObject("/Annot"),

@@ -5,9 +5,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from base.pdf import BadPdf
+from base.pdf import BadPdf, PdfProblem
 from base.pdf import check_pdf as check_usable_pdf
 
+from .encryption import PasswordNeeded
 from .errors import PdfInputError
 
 __all__ = ["check_pdf"]
@@ -20,4 +21,6 @@ def check_pdf(path: Path, password: str | None = None) -> int:
     try:
         return check_usable_pdf(path, password)
     except BadPdf as exc:
+        if exc.problem is PdfProblem.PASSWORD:
+            raise PasswordNeeded(path.name, given=bool(password)) from exc
         raise PdfInputError(exc.message_vi, exc.message_en) from exc

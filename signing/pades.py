@@ -3,7 +3,10 @@
 The output is written to a temporary file beside the target and renamed
 into place, so a failure never leaves a half-written or overwritten PDF;
 earlier signatures stay valid because every signature is an incremental
-update.
+update — an encrypted file's too, appended with its own keys
+(``signing.encryption``). A damaged file is rewritten only when the user
+asks for it (``SignJob.repair``) and has no signature to break; the
+signature's reason then says it signs a repaired copy.
 """
 
 from __future__ import annotations
@@ -22,9 +25,13 @@ from pyhanko.sign.timestamps import HTTPTimeStamper
 from pyhanko.sign.timestamps.common_utils import TimestampRequestError
 from pyhanko_certvalidator import ValidationContext
 
+from base.pdf import end_of_pdf
+
 from .appearance import plan_appearance
 from .backends import ActiveSigner
+from .encryption import unlock_writer
 from .errors import SigningError, TimestampError
+from .file_problems import DamagedPdf, file_problems
 from .fill import IssueFill, PlannedFill, add_fill, plan_fill_for
 from .inputs import check_pdf
 from .placement import Placement, to_pdf_box
@@ -48,6 +55,8 @@ class SignJob:
     pdf_password: str | None = None
     fill: IssueFill | None = None
     """Issue mode: the number and date the clerk assigned, written into the draft's blanks."""
+    repair: bool = False
+    """Rewrite a structurally damaged, unsigned file once and sign the rewritten copy."""
 
     def __post_init__(self) -> None:
         object.__setattr__(
@@ -70,8 +79,16 @@ def _field_name(doc: pymupdf.Document, mode: Mode) -> str:
     return f"Sig_{mode}_{index}"
 
 
+REPAIRED_NOTE = " (ký trên bản đã sửa lỗi cấu trúc tệp / signed on a structurally repaired copy)"
+
+
 def _metadata(
-    profile: SigningProfile, level: Level, field: str, vc: ValidationContext | None, mode: Mode
+    profile: SigningProfile,
+    level: Level,
+    field: str,
+    vc: ValidationContext | None,
+    mode: Mode,
+    repaired: bool,
 ) -> signers.PdfSignatureMetadata:
     reasons = {
         Mode.APPROVE: "Ký phê duyệt",
@@ -81,7 +98,7 @@ def _metadata(
     }
     return signers.PdfSignatureMetadata(
         field_name=field,
-        reason=profile.reason or reasons[mode],
+        reason=(profile.reason or reasons[mode]) + (REPAIRED_NOTE if repaired else ""),
         location=profile.location,
         subfilter=fields.SigSeedSubFilter.PADES,
         md_algorithm="sha256",
@@ -91,26 +108,46 @@ def _metadata(
     )
 
 
-def _decrypted_copy(job: SignJob) -> Path:
-    """A password-protected input is signed as a decrypted copy (the user gave the password)."""
-    tmp = job.output.with_name(f".{job.output.name}.{os.getpid()}.plain")
+def _has_signatures(doc: pymupdf.Document) -> bool:
+    """Whether any signature field is filled (``SigFlags`` says so, or a field has a ``/V``)."""
+    if doc.get_sigflags() > 0 and doc.get_sigflags() & 1:
+        return True
+    return any(
+        w.field_type == pymupdf.PDF_WIDGET_TYPE_SIGNATURE
+        and doc.xref_get_key(w.xref, "V")[0] != "null"
+        for page in doc
+        for w in page.widgets() or ()
+    )
+
+
+def _repaired_copy(job: SignJob) -> Path:
+    """The damaged input rewritten once by MuPDF (which rebuilt it on opening), beside the output."""
+    tmp = job.output.with_name(f".{job.output.name}.{os.getpid()}.repaired")
+    job.output.parent.mkdir(parents=True, exist_ok=True)
     with pymupdf.open(job.source) as doc:
-        doc.authenticate(job.pdf_password or "")
-        doc.save(tmp, encryption=pymupdf.PDF_ENCRYPT_NONE)
+        if doc.needs_pass:
+            doc.authenticate(job.pdf_password or "")
+        if _has_signatures(doc):
+            raise DamagedPdf(job.source.name, repairable=False)
+        doc.save(tmp, garbage=3, deflate=True)
+    logger.warning("%s was rewritten to repair its structure before signing", job.source.name)
     return tmp
 
 
 def _write(
     job: SignJob,
+    source: Path,
     active: ActiveSigner,
     pdf_signer: signers.PdfSigner,
-    encrypted: bool,
     fill: PlannedFill | None,
+    signed: bool,
 ) -> None:
     """Sign with the batch's size estimate; if a signature ever outgrows it (a TSA that
     changed its answer mid-batch), measure again for this file rather than fail it."""
     try:
-        _sign_copy(job, active, pdf_signer, encrypted, fill, reserved_bytes(active, pdf_signer))
+        _sign_copy(
+            job, source, active, pdf_signer, fill, reserved_bytes(active, pdf_signer), signed
+        )
     except Exception as exc:
         if not _outgrew_reservation(exc):
             raise
@@ -118,7 +155,7 @@ def _write(
             "signature for %s outgrew the batch estimate; measuring again", job.source.name
         )
         active.reservations.clear()
-        _sign_copy(job, active, pdf_signer, encrypted, fill, None)
+        _sign_copy(job, source, active, pdf_signer, fill, None, signed)
 
 
 def _outgrew_reservation(exc: BaseException | None) -> bool:
@@ -129,13 +166,24 @@ def _outgrew_reservation(exc: BaseException | None) -> bool:
     return False
 
 
+def _drop_padding(copy: Path) -> None:
+    """Cut what a scanner left after the last ``%%EOF`` (NUL padding, junk) from an unsigned
+    copy: it is no part of the PDF, and pyHanko looks for the marker at the very end."""
+    end = end_of_pdf(copy)
+    if end is not None and end < copy.stat().st_size:
+        with copy.open("r+b") as fh:
+            fh.truncate(end)
+        logger.info("%s: dropped the bytes after its last %%%%EOF", copy.name)
+
+
 def _sign_copy(
     job: SignJob,
+    source: Path,
     active: ActiveSigner,
     pdf_signer: signers.PdfSigner,
-    encrypted: bool,
     fill: PlannedFill | None,
     reserve: int | None,
+    signed: bool,
 ) -> None:
     """Copy the input beside the target, append the signature in place, then rename.
 
@@ -145,20 +193,20 @@ def _sign_copy(
     job.output.parent.mkdir(parents=True, exist_ok=True)
     tmp = job.output.with_name(f".{job.output.name}.{os.getpid()}.part")
     try:
-        if encrypted:
-            plain = _decrypted_copy(job)
-            os.replace(plain, tmp)
-        else:
-            shutil.copyfile(job.source, tmp)
+        shutil.copyfile(source, tmp)
+        if not signed:
+            _drop_padding(tmp)
         with tmp.open("r+b") as fh:
             if (
                 fill is not None
             ):  # a revision of its own, just before the seal (see signing.diff_rules)
                 filler = IncrementalPdfFileWriter(fh, strict=False)
+                unlock_writer(filler, job.pdf_password, job.source.name)
                 add_fill(filler, fill)
                 filler.write_in_place()
                 fh.seek(0)
             writer = IncrementalPdfFileWriter(fh, strict=False)
+            unlock_writer(writer, job.pdf_password, job.source.name)
             with active.lock, active.errors():
                 pdf_signer.sign_pdf(writer, in_place=True, bytes_reserved=reserve)
             fh.flush()
@@ -173,9 +221,24 @@ def sign_file(
 ) -> Path:
     """Sign ``job.source`` into ``job.output`` (which may be the same path)."""
     check_pdf(job.source, job.pdf_password)
-    with pymupdf.open(job.source) as doc:
-        encrypted = doc.needs_pass
-        if encrypted:
+    source = _repaired_copy(job) if job.repair else job.source
+    try:
+        _sign(job, source, active, profile, moment)
+    finally:
+        if source != job.source:
+            source.unlink(missing_ok=True)
+    return job.output
+
+
+def _sign(
+    job: SignJob,
+    source: Path,
+    active: ActiveSigner,
+    profile: SigningProfile,
+    moment: dt.datetime | None,
+) -> None:
+    with pymupdf.open(source) as doc:
+        if doc.needs_pass:
             doc.authenticate(job.pdf_password or "")
         appearance = plan_appearance(
             doc,
@@ -187,6 +250,7 @@ def sign_file(
             moment=moment,
         )
         field = _field_name(doc, job.mode)
+        signed = _has_signatures(doc)
         planned = (
             plan_fill_for(doc, job.fill)
             if job.fill is not None and job.mode == Mode.ISSUE
@@ -206,7 +270,7 @@ def sign_file(
 
     def make(level_now: Level) -> signers.PdfSigner:
         return signers.PdfSigner(
-            _metadata(profile, level_now, field, vc, job.mode),
+            _metadata(profile, level_now, field, vc, job.mode, repaired=source != job.source),
             active.signer,
             timestamper=timestamper_for(profile) if level_now is not Level.B_B else None,
             stamp_style=appearance.style,
@@ -214,18 +278,19 @@ def sign_file(
         )
 
     try:
-        _write(job, active, make(level), encrypted, fill)
-    except TimestampRequestError as exc:
-        if not profile.allow_without_timestamp:
-            raise TimestampError() from exc
-        logger.warning("TSA unreachable; signing %s as B-B as the profile allows", job.source.name)
-        _write(job, active, make(Level.B_B), encrypted, fill)
-    except (OSError, ValueError) as exc:
-        if isinstance(exc, SigningError):
-            raise
+        with file_problems(job.source.name, repairable=not signed and source == job.source):
+            try:
+                _write(job, source, active, make(level), fill, signed)
+            except TimestampRequestError as exc:
+                if not profile.allow_without_timestamp:
+                    raise TimestampError() from exc
+                logger.warning(
+                    "TSA unreachable; signing %s as B-B as the profile allows", job.source.name
+                )
+                _write(job, source, active, make(Level.B_B), fill, signed)
+    except OSError as exc:
         raise SigningError(
             f"Không ghi được tệp đã ký: {exc}", f"Could not write the signed file: {exc}"
         ) from exc
     finally:
         appearance.close()
-    return job.output

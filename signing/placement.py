@@ -4,7 +4,9 @@
 "PHÓ CHỦ TỊCH") and the full name (box 7b), both found on the last page
 with PyMuPDF text search.  *issue*: the seal at real size overlaps the left
 third of the signer image.  *attachment*/*copy*: a text box top-right of
-the first page.  Rectangles are PyMuPDF page coordinates (top-left origin);
+the first page.  Rectangles are in the page's *visible* coordinates — points
+from the top-left corner of the CropBox as a reader shows it, after
+``/Rotate`` — so the same rules hold on a landscape scan turned by 90°;
 ``to_pdf_box`` converts to PDF user space for pyHanko.
 """
 
@@ -13,6 +15,7 @@ from __future__ import annotations
 import logging
 import unicodedata
 from dataclasses import dataclass
+from enum import StrEnum
 
 import pymupdf
 
@@ -21,11 +24,15 @@ from .errors import PlacementError
 __all__ = [
     "SignatureBlock",
     "Placement",
+    "Anchor",
     "KNOWN_TITLES",
     "find_signature_block",
     "signer_image_rect",
     "seal_rect",
     "corner_text_rect",
+    "bottom_right_rect",
+    "fit_on_page",
+    "visible_rect",
     "to_pdf_box",
     "resolve_manual",
     "MM",
@@ -70,7 +77,7 @@ class SignatureBlock:
 
 @dataclass(frozen=True)
 class Placement:
-    """A rectangle on a page, in PyMuPDF coordinates (points, top-left origin).
+    """A rectangle on a page, in visible coordinates (points, top-left of the page as shown).
 
     A negative ``page_index`` counts from the end (-1 is the last page), so a
     placement can be given before the file's page count is known.
@@ -78,11 +85,23 @@ class Placement:
 
     page_index: int
     rect: pymupdf.Rect
+    anchor: Anchor | None = None
+    """A named spot whose rectangle depends on the page's size (``rect`` is then unused)."""
+
+    @classmethod
+    def at(cls, anchor: Anchor) -> Placement:
+        return cls(-1, pymupdf.Rect(), Anchor(anchor))
+
+
+class Anchor(StrEnum):
+    LAST_PAGE_BOTTOM_RIGHT = "last-page-bottom-right"
 
 
 def resolve_manual(doc: pymupdf.Document, manual: Placement) -> Placement:
     """A hand-placed rectangle checked against the document: an existing page, on the page."""
     index = manual.page_index if manual.page_index >= 0 else doc.page_count + manual.page_index
+    if manual.anchor is Anchor.LAST_PAGE_BOTTOM_RIGHT:
+        return Placement(doc.page_count - 1, bottom_right_rect(doc[-1]))
     if not 0 <= index < doc.page_count:
         raise PlacementError(
             f"Tệp chỉ có {doc.page_count} trang; không có trang {manual.page_index + 1}.",
@@ -104,6 +123,15 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def visible_rect(page: pymupdf.Page, rect: pymupdf.Rect) -> pymupdf.Rect:
+    """A rectangle from PyMuPDF's text search or widget list (unrotated) as the reader sees it."""
+    return pymupdf.Rect(rect) * page.rotation_matrix
+
+
+def _search(page: pymupdf.Page, text: str, textpage: pymupdf.TextPage) -> list[pymupdf.Rect]:
+    return [visible_rect(page, r) for r in page.search_for(_nfc(text), textpage=textpage)]
+
+
 def _lowest(rects: list[pymupdf.Rect], page: pymupdf.Page) -> pymupdf.Rect | None:
     """The match lowest on the page, preferring the right half (where blocks sit)."""
     right = [r for r in rects if r.x1 > page.rect.width * 0.45] or rects
@@ -116,7 +144,7 @@ def _find_title(
     candidates = [title] if title else list(KNOWN_TITLES)
     found: list[pymupdf.Rect] = []
     for text in candidates:
-        found += page.search_for(_nfc(text), textpage=textpage)
+        found += _search(page, text, textpage)
     return _lowest(found, page)
 
 
@@ -127,7 +155,7 @@ def _line_below(
     lines = []
     for block in page.get_text("dict", textpage=textpage)["blocks"]:
         for line in block.get("lines", ()):
-            rect = pymupdf.Rect(line["bbox"])
+            rect = visible_rect(page, pymupdf.Rect(line["bbox"]))
             text = "".join(span["text"] for span in line["spans"]).strip()
             overlaps = rect.x0 < title.x1 and rect.x1 > title.x0
             if text and overlaps and rect.y0 >= title.y1 + min_gap:
@@ -146,9 +174,7 @@ def find_signature_block(
         raise PlacementError()
     name_rect = None
     if signer_name:
-        below = [
-            r for r in page.search_for(_nfc(signer_name), textpage=textpage) if r.y0 > title_rect.y1
-        ]
+        below = [r for r in _search(page, signer_name, textpage) if r.y0 > title_rect.y1]
         name_rect = min(below, key=lambda r: r.y0) if below else None
     if name_rect is None:
         name_rect = _line_below(page, title_rect, 12 * MM, textpage)
@@ -180,16 +206,49 @@ def seal_rect(signer: pymupdf.Rect, diameter_mm: float = 36.0) -> pymupdf.Rect:
     return pymupdf.Rect(right - size, centre_y - size / 2, right, centre_y + size / 2)
 
 
+def fit_on_page(rect: pymupdf.Rect, page: pymupdf.Page, margin: float = 2 * MM) -> pymupdf.Rect:
+    """``rect`` moved (and, if larger than the page, shrunk about its centre keeping its
+    proportions) so that it lies wholly inside the visible page, ``margin`` from the edges."""
+    area = pymupdf.Rect(page.rect)
+    margin = min(margin, area.width / 10, area.height / 10)
+    area = pymupdf.Rect(area.x0 + margin, area.y0 + margin, area.x1 - margin, area.y1 - margin)
+    rect = pymupdf.Rect(rect)
+    scale = min(1.0, area.width / rect.width, area.height / rect.height)
+    if scale < 1:
+        centre = (rect.tl + rect.br) / 2
+        half_w, half_h = rect.width * scale / 2, rect.height * scale / 2
+        rect = pymupdf.Rect(
+            centre.x - half_w, centre.y - half_h, centre.x + half_w, centre.y + half_h
+        )
+    dx = max(area.x0 - rect.x0, 0) or min(area.x1 - rect.x1, 0)
+    dy = max(area.y0 - rect.y0, 0) or min(area.y1 - rect.y1, 0)
+    return pymupdf.Rect(rect.x0 + dx, rect.y0 + dy, rect.x1 + dx, rect.y1 + dy)
+
+
 def corner_text_rect(page: pymupdf.Page, lines: int, width_mm: float = 75.0) -> pymupdf.Rect:
-    """Top-right of the page, inside a 15 mm right margin and 8 mm from the top."""
-    right = page.rect.width - 15 * MM
-    top = 5 * MM
-    return pymupdf.Rect(right - width_mm * MM, top, right, top + lines * 12.5 + 8)
+    """Top-right of the page, inside a 15 mm right margin and 5 mm from the top; on a page
+    narrower than that the box takes the page's width and the text is set smaller."""
+    margin = min(15 * MM, page.rect.width / 10)
+    right = page.rect.width - margin
+    width = min(width_mm * MM, page.rect.width - 2 * margin)
+    top = min(5 * MM, page.rect.height / 20)
+    height = min(lines * 12.5 + 8, page.rect.height - 2 * top)
+    return pymupdf.Rect(right - width, top, right, top + height)
+
+
+def bottom_right_rect(
+    page: pymupdf.Page, width_mm: float = 60.0, height_mm: float = 25.0
+) -> pymupdf.Rect:
+    """``--position last-page-bottom-right``: above a 20 mm bottom margin, 15 mm from the right."""
+    right, bottom = page.rect.width - 15 * MM, page.rect.height - 20 * MM
+    return fit_on_page(
+        pymupdf.Rect(right - width_mm * MM, bottom - height_mm * MM, right, bottom), page
+    )
 
 
 def to_pdf_box(page: pymupdf.Page, rect: pymupdf.Rect) -> tuple[float, float, float, float]:
-    """PyMuPDF rect → PDF user-space box (handles crop boxes and rotation)."""
-    pdf_rect = rect * ~page.transformation_matrix
+    """Visible rect → PDF user-space box (undoes the page's rotation and CropBox offset)."""
+    pdf_rect = pymupdf.Rect(rect) * page.derotation_matrix * ~page.transformation_matrix
     pdf_rect.normalize()
     return (
         round(pdf_rect.x0, 2),

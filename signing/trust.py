@@ -1,8 +1,10 @@
 """Trust roots and validation contexts.
 
-Only test roots ship with the product; users add the Vietnamese roots
-("RootCA chuyên dùng Chính phủ G2", "Vietnam National Root CA") in their
-profile.  Revocation information is fetched when online.
+Signing, revocation checks and validation trust the same list: the trust
+store's enabled anchors (the Vietnamese roots by default, see
+``signing.trust_store``) plus any root a signing profile names for itself
+(the demo's own root, a test PKI). Revocation information is fetched when
+online.
 """
 
 from __future__ import annotations
@@ -12,12 +14,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from asn1crypto import pem
 from asn1crypto import x509 as asn1_x509
 from pyhanko_certvalidator import ValidationContext
 
 from .errors import SigningError
 from .profiles import SigningProfile
+from .trust_store import TrustStore, parse_certificates
 
 __all__ = ["load_certificates", "profile_roots", "validation_context"]
 
@@ -25,22 +27,20 @@ logger = logging.getLogger(__name__)
 
 
 def load_certificates(path: str | Path) -> list[asn1_x509.Certificate]:
-    data = Path(path).read_bytes()
     try:
-        if pem.detect(data):
-            return [
-                asn1_x509.Certificate.load(der) for _, _, der in pem.unarmor(data, multiple=True)
-            ]
-        return [asn1_x509.Certificate.load(data)]
-    except ValueError as exc:
+        data = Path(path).read_bytes()
+    except OSError as exc:
         raise SigningError(
-            f"Tệp chứng thư gốc {path} không hợp lệ.", f"Invalid root certificate file {path}."
+            f"Không đọc được tệp chứng thư gốc {path}.", f"Cannot read the root certificate {path}."
         ) from exc
+    return parse_certificates(data, str(path))
 
 
 def profile_roots(profile: SigningProfile) -> list[asn1_x509.Certificate]:
-    """The profile's trusted roots, loaded: the one list signing, revocation and validation share."""
-    return [cert for path in profile.trust_roots for cert in load_certificates(path)]
+    """The trust store's enabled anchors and the profile's own roots: the one list signing,
+    revocation and validation share."""
+    own = [cert for path in profile.trust_roots for cert in load_certificates(path)]
+    return [*TrustStore().certificates(), *own]
 
 
 def validation_context(

@@ -22,6 +22,7 @@ class Reason(StrEnum):
     EMPTY = PdfProblem.EMPTY.value
     NOT_PDF = PdfProblem.NOT_PDF.value
     CORRUPT = PdfProblem.CORRUPT.value
+    TRUNCATED = PdfProblem.TRUNCATED.value
     PASSWORD = PdfProblem.PASSWORD.value
     NO_PAGES = PdfProblem.NO_PAGES.value
     CORRUPT_IMAGE = "corrupt_image"
@@ -45,6 +46,10 @@ TEXTS: dict[Reason, tuple[str, str]] = {
     Reason.EMPTY: ("Tệp rỗng (0 byte)", "The file is empty (0 bytes)"),
     Reason.NOT_PDF: ("Không phải tệp PDF", "Not a PDF file"),
     Reason.CORRUPT: ("Tệp PDF bị hỏng, không đọc được", "The PDF is corrupt"),
+    Reason.TRUNCATED: (
+        "Tệp PDF bị cắt cụt (thiếu phần cuối); hãy quét hoặc chép lại",
+        "The PDF is truncated (its end is missing); scan or copy it again",
+    ),
     Reason.PASSWORD: (
         "Tệp có mật khẩu; hãy gỡ mật khẩu rồi thả lại vào thư mục",
         "The file is password-protected; remove the password and drop it again",

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import subprocess
 import threading
 
 import pymupdf
 import pytest
 
 from signing.batch import BatchRequest, sign_batch
+from signing.encryption import PasswordNeeded
 from signing.errors import CertificateNotUsable, SigningCancelled, TimestampError, TokenRemoved
 from signing.pades import SignJob, sign_file
 from signing.profiles import Level, Mode
 from signing.revocation import Revocation, check_revocation
 from signing.validation import validate_pdf
+from tests.conftest import require_tool
 from tests.signing.conftest import make_letter, pdfsig
 
 
@@ -107,10 +110,19 @@ def test_encrypted_pdf_signs_with_its_password(open_signer, profile, root_cert, 
         open_signer("01"),
         profile.with_changes(level=Level.B_B),
     )
-    assert validate_pdf(out, [root_cert])[
-        0
-    ].ok  # signed as a decrypted copy; the input keeps its password
-    assert pymupdf.open(locked).needs_pass
+    # Signed as an encrypted incremental update: the output keeps the password and the keys,
+    # so verifying needs the password too, and the original bytes are untouched.
+    assert pymupdf.open(out).needs_pass and pymupdf.open(locked).needs_pass
+    assert out.read_bytes().startswith(locked.read_bytes())
+    [report] = validate_pdf(out, [root_cert], password="mat-khau")
+    assert report.ok and report.whole_document
+    with pytest.raises(PasswordNeeded):
+        validate_pdf(out, [root_cert])
+    tool = require_tool("pdfsig")
+    verdict = subprocess.run(
+        [tool, "-upw", "mat-khau", str(out)], capture_output=True, text=True, timeout=60
+    ).stdout
+    assert "Signature is Valid." in verdict
 
 
 def test_cancel_stops_between_files(open_signer, profile, tmp_path) -> None:

@@ -1,0 +1,95 @@
+"""Encrypted PDFs: open them the way their author allowed, never by rewriting them.
+
+Government PDFs often carry only an owner (permissions) password: anyone may
+open them with the empty user password, and the permissions say what else is
+allowed. They are signed as an incremental update encrypted with the file's
+own keys, so earlier signatures stay valid, and only when the permissions
+allow adding a signature field. A file with a user password needs that
+password (or the owner's) for signing and verifying alike.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from pyhanko.pdf_utils import generic
+from pyhanko.pdf_utils.crypt import AuthStatus
+from pyhanko.pdf_utils.crypt.permissions import StandardPermissions
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.reader import PdfFileReader
+
+from .errors import PdfInputError
+
+__all__ = [
+    "unlock_reader",
+    "unlock_writer",
+    "PasswordNeeded",
+    "SigningForbidden",
+]
+
+logger = logging.getLogger(__name__)
+
+
+class PasswordNeeded(PdfInputError):
+    title_vi = "Cần mật khẩu tệp PDF"
+    title_en = "PDF password needed"
+
+    def __init__(self, name: str, given: bool) -> None:
+        if given:
+            super().__init__(
+                f"Mật khẩu của tệp {name} không đúng. Hãy nhập lại mật khẩu mở tệp.",
+                f"The password for {name} is wrong. Enter the file's open password again.",
+            )
+        else:
+            super().__init__(
+                f"Tệp {name} được đặt mật khẩu mở tệp. Hãy nhập mật khẩu để tiếp tục.",
+                f"{name} has an open password. Enter the password to continue.",
+            )
+
+
+class SigningForbidden(PdfInputError):
+    title_vi = "Tệp PDF không cho phép ký"
+    title_en = "The PDF does not allow signing"
+
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            f"Quyền hạn của tệp {name} (đặt bởi người tạo tệp) cấm thêm chữ ký hoặc chú thích. "
+            "Hãy xin nơi phát hành bản PDF cho phép ký, hoặc nhập mật khẩu chủ sở hữu "
+            "(owner password) của tệp.",
+            f"The permissions of {name} (set by its author) forbid adding signatures or "
+            "annotations. Ask the issuer for a PDF that allows signing, or enter the file's "
+            "owner password.",
+        )
+
+
+def _check(status: AuthStatus, flags: StandardPermissions | None, name: str, given: bool) -> None:
+    if status is AuthStatus.FAILED:
+        raise PasswordNeeded(name, given)
+    if status is AuthStatus.USER and flags is not None:
+        # Signing adds a signature field with its widget: permission bit 6 (ISO 32000-2, 7.6.4.2).
+        if StandardPermissions.ALLOW_ANNOTS_FORM_FILLING not in flags:
+            raise SigningForbidden(name)
+
+
+def unlock_reader(reader: PdfFileReader, password: str | None, name: str) -> None:
+    """Decrypt ``reader`` for reading (empty user password first); permissions don't matter."""
+    if not reader.encrypted:
+        return
+    result = reader.decrypt(password or "")
+    if result.status is AuthStatus.FAILED:
+        raise PasswordNeeded(name, bool(password))
+
+
+def unlock_writer(writer: IncrementalPdfFileWriter, password: str | None, name: str) -> None:
+    """Let ``writer`` append to an encrypted file with its own keys, if its permissions allow."""
+    if not writer.prev.encrypted:
+        return
+    result = writer.encrypt(password or "")
+    flags = getattr(result, "permission_flags", None)
+    _check(result.status, flags, name, bool(password))
+    if isinstance(writer._encrypt, generic.DictionaryObject):
+        # MuPDF (and others) write /Encrypt as a direct dictionary; pyHanko's writer needs an
+        # object number to leave it unencrypted. The same dictionary as a new object in the
+        # update keeps the file's keys (they derive from its values and /ID, not its number).
+        writer._encrypt = writer.add_object(writer._encrypt)
+    logger.info("%s is encrypted; signing it as an encrypted incremental update", name)
