@@ -26,6 +26,7 @@ CLI_MODULES = (
     "cli.account",
     "cli.cache",
     "cli.signing",
+    "cli.trust",
     "cli.watch",
     "cli.demo",
     "installer.cli",

@@ -268,6 +268,10 @@ def _verify(args: argparse.Namespace) -> int:
     from services.session import resume_session
     from services.workspace import Workspace
 
+    if args.trust_info:
+        from cli.trust import print_trust_info
+
+        return print_trust_info()
     profile = get_profile(args.profile)
     if args.document is not None:
         workspace = Workspace(resume_session())
@@ -280,7 +284,11 @@ def _verify(args: argparse.Namespace) -> int:
             "Hãy chỉ định tệp PDF hoặc --document ID.", "Give a PDF file or --document ID."
         )
     reports = signing_service.validate_file(
-        path, profile, extra_roots=args.trust_root or (), online=args.online
+        path,
+        profile,
+        extra_roots=args.trust_root or (),
+        online=args.online,
+        password=_pdf_password(args),
     )
     return _print_reports(reports)
 
@@ -349,4 +357,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--trust-root", action="append", help="thêm chứng thư gốc tin cậy (PEM/DER)"
     )
     verify.add_argument("--online", action="store_true", help="kiểm tra thu hồi qua mạng")
+    verify.add_argument(
+        "--trust-info",
+        action="store_true",
+        help="in danh sách chứng thư tin cậy và dấu vân tay / print the trust list and fingerprints",
+    )
+    verify.add_argument(
+        "--ask-pdf-password",
+        action="store_true",
+        help="hỏi mật khẩu mở tệp PDF / ask for the PDF's open password",
+    )
     verify.set_defaults(func=_verify)

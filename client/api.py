@@ -40,6 +40,7 @@ from .records import (
     DocumentFilter,
     DocumentPage,
     LoginResult,
+    TrustEntry,
     UploadResult,
     User,
     Version,
@@ -173,6 +174,10 @@ class ApiClient:
 
     def me(self) -> User:
         return User.from_json(self._json("GET", "/auth/me"))
+
+    def trust_list(self) -> list[TrustEntry]:
+        """The certificates the organisation's administrators want this client to trust or not."""
+        return [TrustEntry.from_json(e) for e in self._json("GET", "/trust")]
 
     # -- administration (org and province administrators) --------------------------------
     def list_accounts(self, organisation: str | None = None) -> list[Account]:

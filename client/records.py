@@ -12,6 +12,7 @@ from typing import Any
 
 __all__ = [
     "Account",
+    "TrustEntry",
     "User",
     "LoginResult",
     "Version",
@@ -78,6 +79,22 @@ class Account:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Account:
+        return cls(**_pick(cls, data))
+
+
+@dataclass(frozen=True)
+class TrustEntry:
+    """One certificate of the organisation's trust list (``/trust``)."""
+
+    sha256: str
+    pem: str
+    pki: str
+    enabled: bool
+    scope: str
+    """``province`` or the organisation's code."""
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> TrustEntry:
         return cls(**_pick(cls, data))
 
 

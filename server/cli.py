@@ -284,7 +284,7 @@ def _register_admin(
     admin_cmd = subparsers.add_parser(
         "admin", help="quản trị đơn vị và tài khoản / organisations and accounts"
     )
-    areas = admin_cmd.add_subparsers(dest="area", metavar="org|user|blobs", required=True)
+    areas = admin_cmd.add_subparsers(dest="area", metavar="org|user|blobs|trust", required=True)
     blobs = areas.add_parser("blobs", help="tệp lưu trữ / stored files").add_subparsers(
         dest="action", required=True
     )
@@ -349,6 +349,91 @@ def _register_admin(
     listing.add_argument("--org")
     common(listing)
     listing.set_defaults(func=_reported(_user_list))
+    _register_trust(areas, common)
+
+
+def _register_trust(
+    areas: argparse._SubParsersAction[argparse.ArgumentParser],
+    common: Callable[[argparse.ArgumentParser], None],
+) -> None:
+    trust = areas.add_parser(
+        "trust", help="danh sách chứng thư tin cậy gửi cho máy trạm / the clients' trust list"
+    ).add_subparsers(dest="action", required=True)
+    scope_help = "mã đơn vị (mặc định: toàn tỉnh) / organisation code (default: the province)"
+    add = trust.add_parser("add", help="tin cậy chứng thư (PEM) / trust a certificate (PEM)")
+    add.add_argument("file")
+    add.add_argument("--pki", choices=["government", "public", "other"], default="other")
+    add.add_argument("--org", help=scope_help)
+    common(add)
+    add.set_defaults(func=_reported(_trust_add))
+    for action in ("disable", "enable"):
+        state = trust.add_parser(action, help="tắt / bật một chứng thư / disable or enable one")
+        state.add_argument("sha256", help="dấu vân tay SHA-256 / SHA-256 fingerprint")
+        state.add_argument("--org", help=scope_help)
+        common(state)
+        state.set_defaults(func=_reported(_trust_state), enabled=action == "enable")
+    listing = trust.add_parser("list", help="liệt kê / list")
+    listing.add_argument("--org", help=scope_help)
+    common(listing)
+    listing.set_defaults(func=_reported(_trust_list))
+
+
+def _trust_scope(session: Session, code: str | None) -> int | None:
+    from sqlalchemy import select
+
+    from .errors import not_found
+    from .models import Organisation
+
+    if code is None:
+        return None
+    org_id = session.scalar(select(Organisation.id).where(Organisation.code == code))
+    if org_id is None:
+        raise not_found(f"đơn vị {code}", f"Organisation {code}")
+    return int(org_id)
+
+
+def _trust_add(args: argparse.Namespace) -> int:
+    from . import trust
+
+    try:
+        text = Path(args.file).read_text("ascii")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"Không đọc được {args.file} / cannot read {args.file}: {exc}", file=sys.stderr)
+        return 1
+    with _admin_session(args) as session:
+        row, created = trust.add_certificate(
+            session, text, trust.Pki(args.pki), _trust_scope(session, args.org), None
+        )
+        session.commit()
+        state = "đã thêm / added" if created else "đã bật lại / enabled again"
+        print(f"{row.sha256} [{row.pki}] {state} ({args.org or 'province'})")
+    return 0
+
+
+def _trust_state(args: argparse.Namespace) -> int:
+    from . import trust
+
+    with _admin_session(args) as session:
+        row = trust.set_enabled(
+            session, args.sha256, args.enabled, _trust_scope(session, args.org), None
+        )
+        session.commit()
+        state = "bật / enabled" if row.enabled else "tắt / disabled"
+        print(f"{row.sha256}: {state} ({args.org or 'province'})")
+    return 0
+
+
+def _trust_list(args: argparse.Namespace) -> int:
+    from . import trust
+
+    with _admin_session(args) as session:
+        rows = trust.list_scope(session, _trust_scope(session, args.org))
+        for row in rows:
+            state = "bật / on" if row.enabled else "tắt / off"
+            print(f"{row.sha256}  {row.pki:<10}  {state}")
+        if not rows:
+            print("(trống / empty)")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -40,6 +40,7 @@ __all__ = [
     "ChangeCounter",
     "IdempotencyKey",
     "AuditEvent",
+    "TrustedCertificate",
     "utcnow",
 ]
 
@@ -241,3 +242,21 @@ class AuditEvent(Base):
     action: Mapped[str] = mapped_column(String(50))
     document_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     detail: Mapped[str] = mapped_column(String(1000), default="")
+
+
+class TrustedCertificate(Base):
+    """A CA certificate the desktop clients of one organisation (or, with no organisation, of
+    the whole province) trust — or, disabled, distrust — besides their built-in anchors."""
+
+    __tablename__ = "trusted_certificates"
+    __table_args__ = (UniqueConstraint("organisation_id", "sha256"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisations.id"), nullable=True, index=True
+    )
+    sha256: Mapped[str] = mapped_column(String(64))
+    pem: Mapped[str] = mapped_column(Text)
+    pki: Mapped[str] = mapped_column(String(20), default="other")
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    added_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

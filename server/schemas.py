@@ -57,6 +57,9 @@ __all__ = [
     "UploadCreate",
     "UploadOut",
     "Direction",
+    "TrustEntryOut",
+    "TrustCertificateCreate",
+    "TrustCertificatePatch",
     "Role",
     "DocumentId",
     "VersionNumber",
@@ -457,3 +460,31 @@ class UploadOut(BaseModel):
     duplicate: bool = False
     document: DocumentOut | None = None
     document_created: bool = False
+
+
+TrustPki = Literal["government", "public", "other"]
+
+
+class TrustEntryOut(BaseModel):
+    sha256: str
+    pem: str
+    pki: TrustPki
+    enabled: bool
+    scope: str
+    """``province`` or the organisation's code."""
+
+
+class TrustCertificateCreate(Strict):
+    pem: str = Field(min_length=1, max_length=20_000)
+    pki: TrustPki = "other"
+    organisation: str | None = Field(
+        None,
+        max_length=50,
+        pattern=WORD_PATTERN,
+        description="An organisation's code; none: the whole province (province administrator)",
+    )
+
+
+class TrustCertificatePatch(Strict):
+    enabled: bool
+    organisation: str | None = Field(None, max_length=50, pattern=WORD_PATTERN)

@@ -242,10 +242,15 @@ def trust_roots(profile: SigningProfile, extra: Iterable[str] = ()) -> list[asn1
 
 
 def validate_file(
-    path: Path, profile: SigningProfile, *, extra_roots: Iterable[str] = (), online: bool = False
+    path: Path,
+    profile: SigningProfile,
+    *,
+    extra_roots: Iterable[str] = (),
+    online: bool = False,
+    password: str | None = None,
 ) -> list[SignatureReport]:
-    """Every signature of a local PDF, judged against the profile's roots."""
-    return validate_pdf(path, trust_roots(profile, extra_roots), online=online)
+    """Every signature of a local PDF, judged against the trust store and the profile's roots."""
+    return validate_pdf(path, trust_roots(profile, extra_roots), online=online, password=password)
 
 
 def validate_document(

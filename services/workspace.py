@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from base.errors import VanThuError
 from base.progress import CancelToken, Progress
 from client.cache import Cursor, PullReport, pull_changes
 from client.cache.alerts import Alerts, collect_alerts
@@ -30,7 +31,7 @@ from sync.profiles import WatchProfile
 from sync.queue import QueueEntry
 
 from . import signing as signing_service
-from . import watching
+from . import trust, watching
 from .admin import AccountAdmin, may_administer
 from .session import Session
 from .signing import DocumentResult, DocumentSigning
@@ -89,6 +90,7 @@ class Workspace:
             session.online = False
             raise
         session.online = True
+        self._refresh_trust()
         settled = tuple(e for e in entries if e.id in before and e.state is not OutboxState.PENDING)
         return PullOutcome(
             report,
@@ -96,6 +98,14 @@ class Workspace:
             collect_alerts(session.store, today or dt.date.today()),
             settled,
         )
+
+    def _refresh_trust(self) -> None:
+        """The organisation's trust list rides along with every sync; failing to get it never
+        fails the sync (the last list received stays in force)."""
+        try:
+            trust.refresh_from_server(self.session.client)
+        except VanThuError as exc:
+            logger.warning("trust list not refreshed: %s", exc.message("en"))
 
     def search(self, query: DocumentQuery, after: Cursor | None = None) -> ListPage:
         return search(self.session.store, query, after)

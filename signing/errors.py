@@ -130,10 +130,13 @@ class PlacementError(SigningError):
     title_vi = "Không xác định được vị trí chữ ký"
     title_en = "Signature position not found"
     message_vi = (
-        "Không tìm thấy chức vụ và họ tên người ký ở trang cuối. Hãy chọn vị trí chữ ký bằng tay."
+        "Không tìm thấy chức vụ và họ tên người ký ở trang cuối. Hãy chọn vị trí chữ ký bằng tay "
+        "(trong cửa sổ ký, hoặc lệnh --position TRANG:X,Y,R,C hay --position "
+        "last-page-bottom-right)."
     )
     message_en = (
-        "The signer's title and name were not found on the last page. Place the signature by hand."
+        "The signer's title and name were not found on the last page. Place the signature by hand "
+        "(in the signing window, or --position PAGE:X,Y,W,H or --position last-page-bottom-right)."
     )
 
 

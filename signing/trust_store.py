@@ -39,9 +39,15 @@ __all__ = [
     "fingerprint",
     "parse_certificates",
     "PKI_NAMES",
+    "TrustListError",
 ]
 
 logger = logging.getLogger(__name__)
+
+
+class TrustListError(SigningError):
+    title_vi = "Danh sách chứng thư tin cậy"
+    title_en = "Trust list"
 
 
 class Pki(StrEnum):
@@ -154,7 +160,7 @@ class _Settings:
                 {_plain(f) for f in data.get("organisation_disabled", ())},
             )
         except (ValueError, KeyError, TypeError) as exc:
-            raise SigningError(
+            raise TrustListError(
                 f"Tệp danh sách tin cậy {path} bị hỏng; hãy xoá tệp để dùng danh sách mặc định.",
                 f"The trust list {path} is damaged; delete it to use the default list.",
             ) from exc
@@ -181,7 +187,7 @@ def _built_in() -> tuple[TrustAnchor, ...]:
     for entry in manifest["anchors"]:
         [cert] = parse_certificates((folder / entry["file"]).read_bytes(), entry["file"])
         if _plain(fingerprint(cert.dump())) != _plain(entry["sha256"]):
-            raise SigningError(
+            raise TrustListError(
                 f"Chứng thư gốc cài sẵn {entry['file']} không khớp dấu vân tay; hãy cài lại ứng dụng.",
                 f"The built-in root {entry['file']} does not match its fingerprint; reinstall.",
             )
@@ -231,7 +237,7 @@ class TrustStore:
         wanted = _plain(fp)
         matches = [a for a in self.anchors() if _plain(a.fingerprint).startswith(wanted)]
         if len(wanted) < 8 or len(matches) != 1:
-            raise SigningError(
+            raise TrustListError(
                 f"Không có đúng một chứng thư tin cậy có dấu vân tay {fp}.",
                 f"No single trusted certificate has the fingerprint {fp}.",
             )

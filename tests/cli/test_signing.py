@@ -254,3 +254,52 @@ def test_window_and_verify_agree(server_factory, softhsm_token, images, test_pki
     cli = run("verify", str(out))
     [report] = validate_file(out, profile)
     assert cli.returncode == 0 and report.summary_vi in cli.stdout and report.trusted
+
+
+def test_a_rotated_page_without_a_block_signs_at_a_named_position(
+    softhsm_token, images, test_pki, tmp_path
+) -> None:
+    """No title on the page: the automatic path says so and names the way out; the named spot works."""
+    from tests.signing import pdf_cases
+
+    scan = tmp_path / "scan.pdf"
+    import pymupdf
+
+    with pymupdf.open() as doc:
+        doc.new_page(width=842, height=595).insert_text((72, 72), "Biên bản bàn giao")
+        doc.save(scan)
+    turned = pdf_cases.rotated(scan, tmp_path / "xoay.pdf", 90)
+    common = (
+        "sign",
+        str(turned),
+        "--module",
+        softhsm_token.module_path,
+        "--token",
+        softhsm_token.token_label,
+        "--key-id",
+        "01",
+        "--level",
+        "B-B",
+        "--signature-image",
+        str(images[0]),
+        "--out-dir",
+        str(tmp_path / "out"),
+        "--pin-stdin",
+    )
+    automatic = run(*common, "--position", "auto", stdin="123456\n")
+    assert automatic.returncode == 1 and "Traceback" not in automatic.stderr + automatic.stdout
+    assert "--position" in automatic.stdout + automatic.stderr
+    fixed = run(*common, "--position", "last-page-bottom-right", stdin="123456\n")
+    assert fixed.returncode == 0, fixed.stderr + fixed.stdout
+    out = tmp_path / "out" / "xoay.pdf"
+    with pymupdf.open(out) as doc:
+        page = doc[0]
+        [widget] = list(page.widgets() or ())
+        visible = widget.rect * page.rotation_matrix
+        assert page.rect.contains(visible) and visible.x0 > page.rect.width / 2
+        assert visible.y0 > page.rect.height / 2  # bottom right as the reader sees it
+    verified = run("verify", str(out), "--trust-root", str(test_pki.root_pem))
+    assert verified.returncode == 0 and "Chữ ký hợp lệ." in verified.stdout
+    info = run("verify", "--trust-info")
+    assert info.returncode == 0 and "RootCA chuyên dùng Chính phủ G2" in info.stdout
+    assert "F0:4B:A4:B4:59:A7:C9:A1" in info.stdout and "chuyên dùng Chính phủ" in info.stdout
