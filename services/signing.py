@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import tempfile
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -26,7 +27,7 @@ from client.errors import Conflict, ServerUnavailable
 from client.records import Document
 from signing.backends import ActiveSigner, Pkcs12Backend, TokenBackend
 from signing.batch import BatchRequest, FileResult, check_certificate, sign_batch
-from signing.errors import SigningCancelled, SigningError, TokenRemoved
+from signing.errors import Remedy, SigningCancelled, SigningError, TokenRemoved
 from signing.fill import IssueFill
 from signing.placement import Placement
 from signing.profiles import Mode, SigningProfile
@@ -70,6 +71,8 @@ class DocumentResult:
     message_vi: str
     message_en: str
     version: int | None = None
+    remedy: Remedy | None = None
+    """What the user could do about a failed file (repair it, give its password)."""
 
     @property
     def ok(self) -> bool:
@@ -89,6 +92,10 @@ class DocumentSigning:
     placement: Placement | None = None
     """A hand-placed signature (one document), checked like an automatic one."""
     allow_expired: bool = False
+    repair: bool = False
+    """Rewrite structurally damaged, unsigned files once and sign the repaired copies."""
+    pdf_password: str | None = None
+    """The open password of password-protected files (kept in memory for this action only)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "mode", Mode(self.mode))
@@ -182,23 +189,30 @@ def _sign_document(
 ) -> DocumentResult:
     try:
         source = session.files.open(session.client if session.online else None, document)
-        local = folder / f"{document.id}.pdf"
+        local = folder / str(document.id) / _file_name(document)  # messages name the real file
+        local.parent.mkdir(parents=True, exist_ok=True)
         local.write_bytes(source.read_bytes())
         session.files.release(source)  # a secret document's download leaves the disk at once
         request = BatchRequest(
             (local,),
             signing.mode,
-            out_dir=folder / "signed",
+            out_dir=local.parent / "signed",
             number_symbol=document.number_symbol,
             allow_expired=signing.allow_expired,
             check_revocation=False,
             fill=_assigned(document, signing.mode, signing.profile),
             placement=signing.placement,
+            pdf_password=signing.pdf_password,
+            repair=signing.repair,
         )
         [result] = sign_batch(request, active, signing.profile)
         if not result.ok or result.output is None:
             return DocumentResult(
-                document.id, SignOutcome.FAILED, result.message_vi, result.message_en
+                document.id,
+                SignOutcome.FAILED,
+                result.message_vi,
+                result.message_en,
+                remedy=result.remedy,
             )
         return _upload(
             session, document, result.output, f"ký số bởi {active.certificate.subject_cn}"
@@ -211,6 +225,15 @@ def _sign_document(
         )
     except VanThuError as exc:
         return DocumentResult(document.id, SignOutcome.FAILED, exc.message("vi"), exc.message("en"))
+
+
+def _file_name(document: Document) -> str:
+    """The name the user knows the file by (its latest version's), safe as a local name."""
+    name = document.latest_version.filename if document.latest_version else ""
+    name = unicodedata.normalize("NFC", Path(name.replace("\\", "/")).name).strip()
+    if not name or name in (".", "..") or not name.lower().endswith(".pdf"):
+        return f"{document.id}.pdf"
+    return name
 
 
 def _upload(session: Session, document: Document, signed: Path, note: str) -> DocumentResult:

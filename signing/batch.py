@@ -19,7 +19,7 @@ from pathlib import Path
 from base.progress import CancelToken, is_cancelled
 
 from .backends import ActiveSigner
-from .errors import CertificateNotUsable, SigningCancelled, SigningError, TokenRemoved
+from .errors import CertificateNotUsable, Remedy, SigningCancelled, SigningError, TokenRemoved
 from .fill import IssueFill
 from .pades import SignJob, sign_file
 from .placement import Placement
@@ -39,6 +39,8 @@ class FileResult:
     message_vi: str = ""
     message_en: str = ""
     seconds: float = 0.0
+    remedy: Remedy | None = None
+    """What the user could do about a failure (repair the file, give its password)."""
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,7 @@ def sign_batch(
                 exc.message("vi"),
                 exc.message("en"),
                 time.perf_counter() - started,
+                exc.remedy,
             )
         except Exception as exc:
             logger.exception("unexpected error signing %s", source.name)

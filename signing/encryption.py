@@ -18,7 +18,7 @@ from pyhanko.pdf_utils.crypt.permissions import StandardPermissions
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 
-from .errors import PdfInputError
+from .errors import PdfInputError, Remedy
 
 __all__ = [
     "unlock_reader",
@@ -33,6 +33,7 @@ logger = logging.getLogger(__name__)
 class PasswordNeeded(PdfInputError):
     title_vi = "Cần mật khẩu tệp PDF"
     title_en = "PDF password needed"
+    remedy = Remedy.PASSWORD
 
     def __init__(self, name: str, given: bool) -> None:
         if given:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from base.errors import VanThuError
 
 __all__ = [
+    "Remedy",
     "SigningError",
     "ModuleLoadError",
     "TokenNotFound",
@@ -20,11 +23,21 @@ __all__ = [
 ]
 
 
+class Remedy(StrEnum):
+    """What the user can do about a file that failed, so a window can offer it."""
+
+    REPAIR = "repair"
+    """Rewrite the damaged file once and sign the repaired copy."""
+    PASSWORD = "password"
+    """Give the file's password."""
+
+
 class SigningError(VanThuError):
     title_vi = "Lỗi ký số"
     title_en = "Signing error"
     message_vi = "Không ký được văn bản."
     message_en = "The document could not be signed."
+    remedy: Remedy | None = None
 
 
 class ModuleLoadError(SigningError):

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 
 from pyhanko.sign.timestamps.common_utils import TimestampRequestError
 
-from .errors import PdfInputError, SigningError
+from .errors import PdfInputError, Remedy, SigningError
 
 __all__ = ["DamagedPdf", "CertifiedNoChanges", "file_problems"]
 
@@ -29,6 +29,7 @@ class DamagedPdf(PdfInputError):
     title_en = "Damaged PDF structure"
 
     def __init__(self, name: str, repairable: bool) -> None:
+        self.remedy = Remedy.REPAIR if repairable else None
         if repairable:
             vi_tail = (
                 " Hãy xuất lại tệp từ phần mềm gốc, hoặc chọn “sửa và ký bản sửa” "

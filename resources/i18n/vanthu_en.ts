@@ -475,152 +475,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="156"/>
-        <location filename="../../ui/views/main_window.py" line="177"/>
+        <location filename="../../ui/views/main_window.py" line="159"/>
+        <location filename="../../ui/views/main_window.py" line="180"/>
         <source>Văn thư số</source>
         <translation>Văn thư số</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="182"/>
+        <location filename="../../ui/views/main_window.py" line="185"/>
         <source>Văn bản đến</source>
         <translation>Incoming documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="183"/>
+        <location filename="../../ui/views/main_window.py" line="186"/>
         <source>Văn bản đi</source>
         <translation>Outgoing documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="184"/>
+        <location filename="../../ui/views/main_window.py" line="187"/>
         <source>Chờ ký</source>
         <translation>Awaiting my signature</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="185"/>
-        <location filename="../../ui/views/main_window.py" line="474"/>
+        <location filename="../../ui/views/main_window.py" line="188"/>
+        <location filename="../../ui/views/main_window.py" line="478"/>
         <source>Tải lên</source>
         <translation>Uploads</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="186"/>
+        <location filename="../../ui/views/main_window.py" line="189"/>
         <source>Tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="187"/>
+        <location filename="../../ui/views/main_window.py" line="190"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="193"/>
+        <location filename="../../ui/views/main_window.py" line="196"/>
         <source>Tìm số, ký hiệu, trích yếu… (gõ không dấu cũng được)</source>
         <translation>Search number, symbol, summary… (diacritics optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="198"/>
+        <location filename="../../ui/views/main_window.py" line="201"/>
         <source>Mọi độ khẩn</source>
         <translation>Any urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="199"/>
+        <location filename="../../ui/views/main_window.py" line="202"/>
         <source>Khẩn trở lên</source>
         <translation>Urgent or higher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="200"/>
+        <location filename="../../ui/views/main_window.py" line="203"/>
         <source>Thượng khẩn trở lên</source>
         <translation>Very urgent or higher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="201"/>
+        <location filename="../../ui/views/main_window.py" line="204"/>
         <source>Hỏa tốc</source>
         <translation>Flash</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="206"/>
+        <location filename="../../ui/views/main_window.py" line="209"/>
         <source>Mọi loại</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="220"/>
+        <location filename="../../ui/views/main_window.py" line="223"/>
         <source>Mọi hạn</source>
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="220"/>
+        <location filename="../../ui/views/main_window.py" line="223"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="223"/>
+        <location filename="../../ui/views/main_window.py" line="226"/>
         <source>Mọi trạng thái</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="225"/>
-        <location filename="../../ui/views/main_window.py" line="354"/>
+        <location filename="../../ui/views/main_window.py" line="228"/>
+        <location filename="../../ui/views/main_window.py" line="357"/>
         <source>Ký số</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="226"/>
-        <location filename="../../ui/views/main_window.py" line="415"/>
+        <location filename="../../ui/views/main_window.py" line="229"/>
+        <location filename="../../ui/views/main_window.py" line="419"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="226"/>
-        <location filename="../../ui/views/main_window.py" line="389"/>
+        <location filename="../../ui/views/main_window.py" line="229"/>
+        <location filename="../../ui/views/main_window.py" line="392"/>
         <source>Dừng đồng bộ</source>
         <translation>Stop sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="354"/>
+        <location filename="../../ui/views/main_window.py" line="357"/>
         <source>Hãy chọn văn bản có tệp để ký.</source>
         <translation>Select documents that have a file to sign.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="388"/>
+        <location filename="../../ui/views/main_window.py" line="391"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="408"/>
+        <location filename="../../ui/views/main_window.py" line="412"/>
         <source>Đang đồng bộ… %1 thay đổi</source>
         <translation>Syncing… %1 changes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="428"/>
+        <location filename="../../ui/views/main_window.py" line="432"/>
         <source>… và %1 văn bản khẩn khác</source>
         <translation>… and %1 more urgent documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="432"/>
+        <location filename="../../ui/views/main_window.py" line="436"/>
         <source>%1 văn bản đến hạn giải quyết hôm nay</source>
         <translation>%1 documents due today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="436"/>
+        <location filename="../../ui/views/main_window.py" line="440"/>
         <source>Văn bản khẩn mới</source>
         <translation>New urgent documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="436"/>
+        <location filename="../../ui/views/main_window.py" line="440"/>
         <source>Hạn giải quyết</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="449"/>
+        <location filename="../../ui/views/main_window.py" line="453"/>
         <source>Xung đột phiên bản</source>
         <translation>Version conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="456"/>
+        <location filename="../../ui/views/main_window.py" line="460"/>
         <source>Trực tuyến — đồng bộ lúc %1 — %2 văn bản trên máy</source>
         <translation>Online — synced at %1 — %2 documents on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="465"/>
+        <location filename="../../ui/views/main_window.py" line="469"/>
         <source>Ngoại tuyến — đang dùng dữ liệu trên máy</source>
         <translation>Offline — using local data</translation>
     </message>
@@ -674,85 +674,110 @@
 <context>
     <name>PdfView</name>
     <message>
-        <location filename="../../ui/views/pdf_view.py" line="119"/>
+        <location filename="../../ui/views/pdf_view.py" line="147"/>
         <source>Tìm trong văn bản…</source>
         <translation>Find in document…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/pdf_view.py" line="124"/>
+        <location filename="../../ui/views/pdf_view.py" line="152"/>
         <source>Trang trước</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../ui/views/pdf_view.py" line="125"/>
+        <location filename="../../ui/views/pdf_view.py" line="153"/>
         <source>Trang sau</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../ui/views/pdf_view.py" line="126"/>
+        <location filename="../../ui/views/pdf_view.py" line="154"/>
         <source>Thu nhỏ</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../ui/views/pdf_view.py" line="127"/>
+        <location filename="../../ui/views/pdf_view.py" line="155"/>
         <source>Phóng to</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../ui/views/pdf_view.py" line="128"/>
+        <location filename="../../ui/views/pdf_view.py" line="156"/>
         <source>Vừa chiều rộng</source>
         <translation>Fit width</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pdf_view.py" line="181"/>
+        <source>Mật khẩu mở tệp</source>
+        <translation>Open password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pdf_view.py" line="184"/>
+        <source>Mở tệp</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pdf_view.py" line="242"/>
+        <source>Không hiển thị được tệp này.</source>
+        <translation>This file cannot be shown.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pdf_view.py" line="245"/>
+        <source>Mật khẩu không đúng. Hãy nhập lại mật khẩu mở tệp.</source>
+        <translation>Wrong password. Enter the open password again.</translation>
     </message>
 </context>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="53"/>
+        <location filename="../../ui/views/settings_view.py" line="56"/>
         <source>Đổi máy chủ: đăng xuất rồi đăng nhập lại</source>
         <translation>To change server: log out and log in again</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="65"/>
+        <location filename="../../ui/views/settings_view.py" line="68"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="69"/>
+        <location filename="../../ui/views/settings_view.py" line="72"/>
         <source>Chung</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="71"/>
+        <location filename="../../ui/views/settings_view.py" line="74"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="72"/>
+        <location filename="../../ui/views/settings_view.py" line="75"/>
         <source>Dung lượng tệp lưu trên máy</source>
         <translation>Local file cache size</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="73"/>
+        <location filename="../../ui/views/settings_view.py" line="76"/>
         <source>Máy chủ</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="74"/>
+        <location filename="../../ui/views/settings_view.py" line="77"/>
         <source>Ký số</source>
         <translation>Signing</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="77"/>
+        <location filename="../../ui/views/settings_view.py" line="80"/>
         <source>Cấu hình ký số</source>
         <translation>Signing profile</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="80"/>
+        <location filename="../../ui/views/settings_view.py" line="83"/>
         <source>Thư mục theo dõi (tải lên bản quét)</source>
         <translation>Watched folder (scan uploads)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="136"/>
+        <location filename="../../ui/views/settings_view.py" line="85"/>
+        <source>Chứng thư gốc tin cậy</source>
+        <translation>Trusted root certificates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings_view.py" line="142"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
@@ -760,7 +785,7 @@
 <context>
     <name>SignDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/views/sign_dialog.py" line="156"/>
+        <location filename="../../ui/views/sign_dialog.py" line="157"/>
         <source>Ký số %n văn bản</source>
         <translation>
             <numerusform>Sign %n document(s)</numerusform>
@@ -768,89 +793,114 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/sign_dialog.py" line="172"/>
+        <location filename="../../ui/views/sign_dialog.py" line="173"/>
         <source>Ký phê duyệt</source>
         <translation>Approve (leader signature)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sign_dialog.py" line="173"/>
+        <location filename="../../ui/views/sign_dialog.py" line="174"/>
         <source>Đóng dấu phát hành</source>
         <translation>Issue (organisation seal)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sign_dialog.py" line="174"/>
+        <location filename="../../ui/views/sign_dialog.py" line="175"/>
         <source>Ký phụ lục</source>
         <translation>Sign attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sign_dialog.py" line="175"/>
+        <location filename="../../ui/views/sign_dialog.py" line="176"/>
         <source>Ký bản sao điện tử</source>
         <translation>Sign electronic copy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sign_dialog.py" line="185"/>
+        <location filename="../../ui/views/sign_dialog.py" line="188"/>
         <source>Ký</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sign_dialog.py" line="188"/>
+        <location filename="../../ui/views/sign_dialog.py" line="191"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sign_dialog.py" line="190"/>
+        <location filename="../../ui/views/sign_dialog.py" line="193"/>
         <source>Tải lại bản mới nhất</source>
         <translation>Reload the newest version</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sign_dialog.py" line="195"/>
+        <location filename="../../ui/views/sign_dialog.py" line="197"/>
+        <source>Sửa tệp hỏng và ký bản sửa</source>
+        <translation>Repair damaged files and sign the copies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sign_dialog.py" line="201"/>
+        <source>Ghi lại một lần các tệp PDF hỏng cấu trúc (chưa có chữ ký) rồi ký bản đã sửa; lý do ký ghi rõ đây là bản sửa.</source>
+        <translation>Rewrite structurally damaged (unsigned) PDFs once and sign the repaired copies; the signing reason says it is a repaired copy.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sign_dialog.py" line="210"/>
+        <source>Mật khẩu mở tệp PDF</source>
+        <translation>PDF open password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sign_dialog.py" line="216"/>
         <source>Thư viện token</source>
         <translation>Token library</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sign_dialog.py" line="196"/>
+        <location filename="../../ui/views/sign_dialog.py" line="217"/>
         <source>Chứng thư số</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sign_dialog.py" line="197"/>
+        <location filename="../../ui/views/sign_dialog.py" line="218"/>
         <source>Mã PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sign_dialog.py" line="199"/>
+        <location filename="../../ui/views/sign_dialog.py" line="221"/>
         <source>Cách ký</source>
         <translation>Signing mode</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sign_dialog.py" line="253"/>
+        <location filename="../../ui/views/sign_dialog.py" line="276"/>
         <source>CẢNH BÁO: chỉ còn MỘT lần nhập PIN trước khi token bị khoá.</source>
         <translation>WARNING: ONE PIN try left before the token locks.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sign_dialog.py" line="257"/>
+        <location filename="../../ui/views/sign_dialog.py" line="280"/>
         <source>Nhập PIN trên bàn phím của token khi bấm Ký</source>
         <translation>Enter the PIN on the token&apos;s keypad after pressing Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sign_dialog.py" line="290"/>
+        <location filename="../../ui/views/sign_dialog.py" line="313"/>
         <source>Chưa chọn chứng thư số.</source>
         <translation>No certificate chosen.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sign_dialog.py" line="298"/>
+        <location filename="../../ui/views/sign_dialog.py" line="321"/>
         <source>Hãy nhập mã PIN của token.</source>
         <translation>Enter the token&apos;s PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sign_dialog.py" line="339"/>
+        <location filename="../../ui/views/sign_dialog.py" line="365"/>
         <source> — bấm Tải lại để lấy bản mới nhất</source>
         <translation> — press Reload to get the latest version</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sign_dialog.py" line="342"/>
+        <location filename="../../ui/views/sign_dialog.py" line="368"/>
         <source>Đóng</source>
         <translation>Close</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/sign_dialog.py" line="401"/>
+        <source>Nhập mật khẩu mở tệp và mã PIN rồi bấm Ký để ký %n tệp có mật khẩu.</source>
+        <translation><numerusform>Enter the open password and the PIN, then press Sign to sign %n password-protected file.</numerusform><numerusform>Enter the open password and the PIN, then press Sign to sign %n password-protected files.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/sign_dialog.py" line="412"/>
+        <source>Nhập mã PIN rồi bấm Ký để ký bản sửa của %n tệp.</source>
+        <translation><numerusform>Enter the PIN, then press Sign to sign the repaired copy of %n file.</numerusform><numerusform>Enter the PIN, then press Sign to sign the repaired copies of %n files.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -959,6 +1009,100 @@
         <location filename="../../ui/views/profile_editors.py" line="149"/>
         <source>Chứng thư (*.cer *.crt *.pem *.der)</source>
         <translation>Certificates (*.cer *.crt *.pem *.der)</translation>
+    </message>
+</context>
+<context>
+    <name>TrustListView</name>
+    <message>
+        <location filename="../../ui/views/trust_view.py" line="49"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/trust_view.py" line="50"/>
+        <source>Chứng thư</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/trust_view.py" line="51"/>
+        <source>Hạ tầng</source>
+        <translation>PKI</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/trust_view.py" line="52"/>
+        <source>Hiệu lực đến</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/trust_view.py" line="66"/>
+        <source>Thêm chứng thư…</source>
+        <translation>Add certificate…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/trust_view.py" line="69"/>
+        <location filename="../../ui/views/trust_view.py" line="145"/>
+        <source>Tắt</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/trust_view.py" line="72"/>
+        <source>Thay bằng bản mới…</source>
+        <translation>Replace with a newer one…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/trust_view.py" line="80"/>
+        <source>So dấu vân tay SHA-256 với trang của nhà cung cấp (ca.gov.vn, rootca.gov.vn) trước khi tin cậy. Danh sách của đơn vị được cập nhật từ máy chủ mỗi lần đồng bộ.</source>
+        <translation>Compare the SHA-256 fingerprint with the operator's site (ca.gov.vn, rootca.gov.vn) before trusting. Your organisation's list is updated from the server at every sync.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/trust_view.py" line="110"/>
+        <source>cài sẵn</source>
+        <translation>built in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/trust_view.py" line="111"/>
+        <source>của đơn vị</source>
+        <translation>organisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/trust_view.py" line="112"/>
+        <source>thêm trên máy này</source>
+        <translation>added on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/trust_view.py" line="115"/>
+        <source>Tin cậy</source>
+        <translation>Trusted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/trust_view.py" line="115"/>
+        <source>Đã tắt</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/trust_view.py" line="143"/>
+        <source>Chọn một dòng để xem đầy đủ dấu vân tay.</source>
+        <translation>Select a row to see the full fingerprint.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/trust_view.py" line="145"/>
+        <source>Bật</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/trust_view.py" line="149"/>
+        <source>cấp bởi</source>
+        <translation>issued by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/trust_view.py" line="159"/>
+        <source>Chọn tệp chứng thư</source>
+        <translation>Choose a certificate file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/trust_view.py" line="159"/>
+        <source>Chứng thư (*.pem *.crt *.cer *.der)</source>
+        <translation>Certificates (*.pem *.crt *.cer *.der)</translation>
     </message>
 </context>
 <context>

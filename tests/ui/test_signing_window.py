@@ -10,6 +10,7 @@ from client.api import ApiClient
 from client.cache.query import DocumentQuery, search
 from services.signing import validate_file
 from signing.profiles import Level, SigningProfile, save_profile
+from tests.ui.conftest import screenshot
 
 
 @pytest.fixture
@@ -109,3 +110,59 @@ def test_the_open_document_shows_the_signed_version_and_the_same_verdict_as_veri
     )
     [report] = validate_file(view.file, profile)
     assert report.trusted and report.summary_vi in view.signatures.item(0).text()
+
+
+def test_a_damaged_and_a_locked_file_are_offered_repair_and_password(
+    qtbot, window, session, softhsm_token, profile, ui_server, tmp_path
+) -> None:
+    """The window offers what the command line's --repair and --ask-pdf-password do."""
+    from tests.signing import pdf_cases
+    from tests.signing.conftest import make_letter
+    from ui.views.sign_dialog import SignDialog
+
+    client = ApiClient(ui_server.base_url)
+    client.login(*ui_server.credentials("leader"))
+    ids = [
+        r.id for r in search(session.store, DocumentQuery(limit=1000)).rows if r.current_version
+    ][:2]
+    damaged = pdf_cases.broken_xref(make_letter(tmp_path / "a.pdf"), tmp_path / "hong.pdf")
+    locked = pdf_cases.user_password(
+        make_letter(tmp_path / "b.pdf"), tmp_path / "khoa.pdf", "mk-2026"
+    )
+    for doc_id, path in zip(ids, (damaged, locked), strict=True):
+        doc = client.get_document(doc_id)
+        uploaded = client.upload_file(path)
+        client.add_version(doc_id, uploaded.sha256, path.name, "tệp thử", doc.current_version)
+    window.sync_now()
+    qtbot.waitUntil(
+        lambda: all(session.store.get(i).current_version >= 2 for i in ids), timeout=20000
+    )
+    dialog = SignDialog(window.workspace, [session.store.get(i) for i in ids], profile, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.certificate.count() > 0, timeout=15000)
+    dialog.certificate.setCurrentIndex(dialog.certificate.findData("01"))
+    dialog.mode.setCurrentIndex(dialog.mode.findData("copy"))
+    qtbot.keyClicks(dialog.pin, softhsm_token.user_pin)
+    dialog.sign_button.click()
+    qtbot.waitUntil(lambda: dialog.results_list.count() == 2, timeout=60000)
+    assert not any(r.ok for r in dialog.results)
+    assert dialog.repair_button.isVisible() and dialog.file_password.isVisible()
+    screenshot(dialog, "sign-dialog-remedies")
+    text = "\n".join(dialog.results_list.item(i).text() for i in range(2))
+    assert "hỏng cấu trúc" in text and "mật khẩu" in text and "không mong đợi" not in text
+    # the password first, then the repair: each signs only the documents it is for
+    qtbot.keyClicks(dialog.file_password, "mk-2026")
+    qtbot.keyClicks(dialog.pin, softhsm_token.user_pin)
+    dialog.sign_button.click()
+    qtbot.waitUntil(lambda: dialog.results_list.count() == 3, timeout=60000)
+    assert [r.ok for r in dialog.results] == [True] and dialog.results[0].document_id == ids[1]
+    assert dialog.repair_button.isVisible() and not dialog.file_password.isVisible()
+    dialog.repair_button.click()
+    qtbot.keyClicks(dialog.pin, softhsm_token.user_pin)
+    dialog.sign_button.click()
+    qtbot.waitUntil(lambda: dialog.results_list.count() == 4, timeout=60000)
+    assert [r.ok for r in dialog.results] == [True] and dialog.results[0].document_id == ids[0]
+    assert not dialog.repair_button.isVisible()
+    for doc_id in ids:
+        assert client.get_document(doc_id).current_version == 3

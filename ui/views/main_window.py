@@ -132,7 +132,10 @@ class MainWindow(QMainWindow):
         self.uploads = UploadsView(workspace)
         self.uploads.folder.setText(settings.watch_folder)
         self.uploads.finished_file.connect(self._upload_finished)
-        self.settings_view = SettingsView(replace(settings, server=self.session.client.base_url))
+        self.settings_view = SettingsView(
+            replace(settings, server=self.session.client.base_url),
+            can_manage_trust=workspace.account_admin() is not None,
+        )
         self.settings_view.changed.connect(self.apply_settings)
         self.stack = QStackedWidget()
         for page in (list_page, self.document_view, self.uploads, self.settings_view):
@@ -391,6 +394,7 @@ class MainWindow(QMainWindow):
         def done(result: PullOutcome) -> None:
             self._sync_ended()
             self._synced(result)
+            self.settings_view.trust.reload()  # the organisation's list came with the sync
             pending, self.after_sync = self.after_sync, []
             for action in pending:
                 action()

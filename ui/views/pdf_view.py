@@ -1,5 +1,10 @@
 """PDF viewer: pages rendered with PyMuPDF off the GUI thread, thumbnails,
-zoom, fit width, page navigation and text search with highlights."""
+zoom, fit width, page navigation and text search with highlights.
+
+A file that cannot be shown (encrypted, corrupt, truncated, empty) is
+checked with the same ``base.pdf.check_pdf`` the upload engine and signing
+use, and the viewer says why instead of a blank page; a file with an open
+password gets a password box."""
 
 from __future__ import annotations
 
@@ -23,6 +28,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from base.errors import current_language
+from base.pdf import BadPdf, PdfProblem, check_pdf
 
 from ..workers import run_task
 
@@ -61,11 +69,27 @@ class _Samples:
         self.view = pixmap.samples_mv
 
 
-def render_page(path: str, index: int, zoom: float, needle: str = "") -> RenderedPage:
-    """Runs in a worker."""
+def _open(path: str, password: str | None) -> Any:
     import pymupdf  # imported in the worker, off the start-up path
 
-    with pymupdf.open(path) as doc:
+    doc = pymupdf.open(path)
+    if doc.needs_pass:
+        doc.authenticate(password or "")
+    return doc
+
+
+def inspect_pdf(path: str, password: str | None) -> int:
+    """Runs in a worker: the page count, or ``BadPdf`` saying why the file cannot be shown."""
+    return check_pdf(Path(path), password)
+
+
+def render_page(
+    path: str, index: int, zoom: float, needle: str = "", password: str | None = None
+) -> RenderedPage:
+    """Runs in a worker."""
+    import pymupdf
+
+    with _open(path, password) as doc:
         page = doc[index]
         pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), alpha=False)
         hits = (
@@ -79,11 +103,13 @@ def render_page(path: str, index: int, zoom: float, needle: str = "") -> Rendere
         return RenderedPage(index, _Samples(pix), pix.width, pix.height, hits, doc.page_count)
 
 
-def render_thumbnails(path: str, limit: int = 60) -> list[RenderedPage]:
+def render_thumbnails(
+    path: str, limit: int = 60, password: str | None = None
+) -> list[RenderedPage]:
     import pymupdf
 
     out = []
-    with pymupdf.open(path) as doc:
+    with _open(path, password) as doc:
         for index in range(min(limit, doc.page_count)):
             pix = doc[index].get_pixmap(matrix=pymupdf.Matrix(0.18, 0.18), alpha=False)
             out.append(
@@ -98,6 +124,9 @@ class PdfView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.path: str | None = None
+        self.password: str | None = None
+        self.problem: PdfProblem | None = None
+        self.checked = False
         self.page = 0
         self.pages = 0
         self.zoom = 1.25
@@ -144,21 +173,90 @@ class PdfView(QWidget):
         for button in buttons[2:]:
             bar.addWidget(button)
         bar.addWidget(self.find_box, 1)
+        self.problem_label = QLabel(wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
+        self.problem_label.setObjectName("pdfProblem")
+        self.problem_label.setStyleSheet("color: #b71c1c; font-size: 14px; padding: 24px;")
+        self.password_box = QLineEdit()
+        self.password_box.setObjectName("pdfPassword")
+        self.password_box.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_box.setPlaceholderText(self.tr("Mật khẩu mở tệp"))
+        self.password_box.setMaximumWidth(280)
+        self.password_box.returnPressed.connect(self._unlock)
+        self.unlock_button = QPushButton(self.tr("Mở tệp"))
+        self.unlock_button.setObjectName("pdfUnlock")
+        self.unlock_button.clicked.connect(self._unlock)
+        unlock_row = QHBoxLayout()
+        unlock_row.addStretch(1)
+        unlock_row.addWidget(self.password_box)
+        unlock_row.addWidget(self.unlock_button)
+        unlock_row.addStretch(1)
+        self.problem_panel = QWidget()
+        self.problem_panel.setObjectName("pdfProblemPanel")
+        panel = QVBoxLayout(self.problem_panel)
+        panel.addStretch(1)
+        panel.addWidget(self.problem_label)
+        panel.addLayout(unlock_row)
+        panel.addStretch(2)
+        self.problem_panel.hide()
         right = QWidget()
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(bar)
         column.addWidget(self.scroll_area, 1)
+        column.addWidget(self.problem_panel, 1)
         layout = QHBoxLayout(self)  # thumbnails have a fixed width: no splitter to leave a gap
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.thumbs)
         layout.addWidget(right, 1)
 
-    def open(self, path: Path) -> None:
-        self.path, self.page = str(path), 0
+    def open(self, path: Path, password: str | None = None) -> None:
+        """Check the file first (off the GUI thread); render it, or say why it cannot be."""
+        self.path, self.page, self.password, self.pages = str(path), 0, password, 0
+        self.checked = False  # nothing is drawn until the shared check has passed
         self.thumbs.clear()
-        self.redraw()
-        run_task(render_thumbnails, self.path, on_done=self._thumbnails, owner=self)
+        self.canvas.clear()
+        run_task(
+            inspect_pdf,
+            self.path,
+            password,
+            on_done=self._opened,
+            on_error=self._refused,
+            owner=self,
+        )
+
+    def _opened(self, pages: int) -> None:
+        self.problem, self.checked = None, True
+        self.problem_panel.hide()
+        self.scroll_area.show()
+        self.redraw()  # ``pages`` is set when the first page is on screen
+        run_task(
+            render_thumbnails, self.path, 60, self.password, on_done=self._thumbnails, owner=self
+        )
+
+    def _refused(self, exc: Exception) -> None:
+        """The file cannot be shown: say why, in the UI language, and offer a password."""
+        self.problem = exc.problem if isinstance(exc, BadPdf) else PdfProblem.CORRUPT
+        if isinstance(exc, BadPdf):
+            text = exc.message(current_language())
+        else:
+            logger.warning("cannot show %s: %r", self.path, exc)
+            text = self.tr("Không hiển thị được tệp này.")
+        wants_password = self.problem is PdfProblem.PASSWORD
+        if wants_password and self.password:
+            text = self.tr("Mật khẩu không đúng. Hãy nhập lại mật khẩu mở tệp.")
+        self.problem_label.setText(text)
+        self.password_box.setVisible(wants_password)
+        self.unlock_button.setVisible(wants_password)
+        self.password_box.clear()
+        self.scroll_area.hide()
+        self.problem_panel.show()
+        self.count_label.setText("")
+        if wants_password:
+            self.password_box.setFocus()
+
+    def _unlock(self) -> None:
+        if self.path and self.password_box.text():
+            self.open(Path(self.path), self.password_box.text())
 
     def _thumbnails(self, thumbs: list[RenderedPage]) -> None:
         self.thumbs.blockSignals(True)
@@ -169,7 +267,7 @@ class PdfView(QWidget):
         self.thumbs.blockSignals(False)
 
     def redraw(self) -> None:
-        if self.path is None:
+        if self.path is None or not self.checked:
             return
         zoom = self.zoom
         if self.fit_width:
@@ -180,6 +278,7 @@ class PdfView(QWidget):
             self.page,
             zoom,
             self.find_box.text().strip(),
+            self.password,
             on_done=self._show,
             owner=self,
         )

@@ -27,6 +27,7 @@ from sync import profiles as watch_profiles
 from ..errors import show_error
 from ..settings import UiSettings
 from .profile_editors import SigningProfileEditor, WatchProfileEditor
+from .trust_view import TrustListView
 
 __all__ = ["SettingsView"]
 
@@ -36,7 +37,9 @@ logger = logging.getLogger(__name__)
 class SettingsView(QWidget):
     changed = Signal(object)
 
-    def __init__(self, settings: UiSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: UiSettings, can_manage_trust: bool = False, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.language = QComboBox()
@@ -79,10 +82,13 @@ class SettingsView(QWidget):
         signing_layout.addWidget(self.signing)
         watch_box = QGroupBox(self.tr("Thư mục theo dõi (tải lên bản quét)"))
         QVBoxLayout(watch_box).addWidget(self.watch)
+        trust_box = QGroupBox(self.tr("Chứng thư gốc tin cậy"))
+        self.trust = TrustListView(can_manage_trust)
+        QVBoxLayout(trust_box).addWidget(self.trust)
         content = QWidget()
         column = QVBoxLayout(content)
         column.addWidget(QLabel(f"<h3>{self.tr('Cài đặt')}</h3>"))
-        for box in (general, signing_box, watch_box):
+        for box in (general, signing_box, trust_box, watch_box):
             column.addWidget(box)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)

@@ -35,6 +35,7 @@ from services.signing import (
 )
 from services.workspace import Workspace
 from signing.backends import TokenBackend
+from signing.errors import Remedy
 from signing.modules import discover_modules
 from signing.placement import Placement
 from signing.profiles import Mode, SigningProfile
@@ -182,6 +183,8 @@ class SignDialog(QDialog):
         self.progress = QProgressBar()
         self.results_list = QListWidget()
         self.results_list.setObjectName("results")
+        self.results_list.setWordWrap(True)  # a file's problem is a sentence: read it whole
+        self.results_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sign_button = QPushButton(self.tr("Ký"))
         self.sign_button.setObjectName("signButton")
         self.sign_button.clicked.connect(self.start)
@@ -191,10 +194,29 @@ class SignDialog(QDialog):
         self.reload_button.setObjectName("reloadButton")
         self.reload_button.clicked.connect(self.reload_conflicts)
         self.reload_button.hide()
+        self.repair_button = QPushButton(self.tr("Sửa tệp hỏng và ký bản sửa"))
+        self.repair_button.setObjectName("repairButton")
+        self.repair_button.setToolTip(
+            self.tr(
+                "Ghi lại một lần các tệp PDF hỏng cấu trúc (chưa có chữ ký) rồi ký bản đã sửa; "
+                "lý do ký ghi rõ đây là bản sửa."
+            )
+        )
+        self.repair_button.clicked.connect(self.retry_with_repair)
+        self.repair_button.hide()
+        self.file_password = QLineEdit()
+        self.file_password.setObjectName("filePassword")
+        self.file_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.file_password.setPlaceholderText(self.tr("Mật khẩu mở tệp PDF"))
+        self.file_password.hide()
+        self.outstanding: dict[int, Remedy] = {}
+        """Documents that failed with something the user can do about it (repair, password)."""
+        self.retry_repair = False
         form = QFormLayout()
         form.addRow(self.tr("Thư viện token"), self.module)
         form.addRow(self.tr("Chứng thư số"), self.certificate)
         form.addRow(self.tr("Mã PIN"), self.pin)
+        form.addRow("", self.file_password)
         form.addRow("", self.warning)
         form.addRow(self.tr("Cách ký"), self.mode)
         left = QVBoxLayout()
@@ -203,6 +225,7 @@ class SignDialog(QDialog):
         left.addWidget(self.results_list, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.reload_button)
+        buttons.addWidget(self.repair_button)
         buttons.addStretch()
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.sign_button)
@@ -298,19 +321,22 @@ class SignDialog(QDialog):
             self.warning.setText(self.tr("Hãy nhập mã PIN của token."))
             return
         self.pin.clear()
+        documents = self._to_sign()
         signing = DocumentSigning(
             self.selected_mode(),
             self.profile,
             placement=self.preview.placement() if len(self.documents) == 1 else None,
+            repair=self.retry_repair,
+            pdf_password=self.file_password.text() or None,
         )
+        self.file_password.clear()
         self.sign_button.setEnabled(False)
-        self.progress.setRange(0, len(self.documents))
+        self.repair_button.hide()
+        self.progress.setRange(0, len(documents))
 
         def work(progress: Progress, cancel: CancelToken) -> list[DocumentResult]:
             with backend.open(pin) as active:
-                return self.workspace.sign_documents(
-                    self.documents, active, signing, progress, cancel
-                )
+                return self.workspace.sign_documents(documents, active, signing, progress, cancel)
 
         self.task = run_task(
             work,
@@ -344,6 +370,47 @@ class SignDialog(QDialog):
         self.cancel_button.clicked.connect(self.accept)
         self.reload_ids = [r.document_id for r in results if r.conflict]
         self.reload_button.setVisible(bool(self.reload_ids))
+        self._offer_remedies(results)
+
+    def _waiting(self, remedy: Remedy) -> list[Document]:
+        return [d for d in self.documents if self.outstanding.get(d.id) is remedy]
+
+    def _to_sign(self) -> list[Document]:
+        """The first time every document; then those waiting for the remedy the user chose."""
+        if self.retry_repair:
+            return self._waiting(Remedy.REPAIR)
+        if self.file_password.text():
+            return self._waiting(Remedy.PASSWORD)
+        return [d for d in self.documents if d.id in self.outstanding] or self.documents
+
+    def _offer_remedies(self, results: list[DocumentResult]) -> None:
+        """A damaged file can be repaired, a locked one opened with its password: offer both,
+        for just those documents, with the same PIN flow as the first try."""
+        for result in results:
+            if result.remedy is not None and not result.ok:
+                self.outstanding[result.document_id] = result.remedy
+            else:
+                self.outstanding.pop(result.document_id, None)
+        self.retry_repair = False
+        repairable, locked = self._waiting(Remedy.REPAIR), self._waiting(Remedy.PASSWORD)
+        self.repair_button.setVisible(bool(repairable))
+        self.file_password.setVisible(bool(locked))
+        if locked:
+            self.warning.setText(
+                self.tr(
+                    "Nhập mật khẩu mở tệp và mã PIN rồi bấm Ký để ký %n tệp có mật khẩu.",
+                    "",
+                    len(locked),
+                )
+            )
+            self.file_password.setFocus()
+
+    def retry_with_repair(self) -> None:
+        self.retry_repair = True
+        self.repair_button.hide()
+        count = len(self._waiting(Remedy.REPAIR))
+        self.warning.setText(self.tr("Nhập mã PIN rồi bấm Ký để ký bản sửa của %n tệp.", "", count))
+        self.pin.setFocus()
 
     def reload_conflicts(self) -> None:
         """Close; the main window syncs the newest versions and opens signing again for these."""
