@@ -70,6 +70,16 @@ def _run_gui(args: argparse.Namespace) -> int:
     return int(run_app(args) or 0)
 
 
+LIBRARY_LOGGERS = ("pyhanko", "pyhanko_certvalidator", "fontTools")
+"""Libraries that log a path-building failure with its traceback for every untrusted
+signature: our reports already say why, in words, so their warnings go only to --verbose."""
+
+
+def quiet_libraries() -> None:
+    for name in LIBRARY_LOGGERS:
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -77,6 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    if not args.verbose:
+        quiet_libraries()
     func = getattr(args, "func", None)
     try:
         if func is None:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .errors import VanThuError
 
-__all__ = ["PdfProblem", "BadPdf", "check_pdf", "is_truncated", "end_of_pdf"]
+__all__ = ["PdfProblem", "BadPdf", "check_pdf", "check_file", "is_truncated", "end_of_pdf"]
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +35,7 @@ class PdfProblem(StrEnum):
     CORRUPT = "corrupt"
     TRUNCATED = "truncated"
     PASSWORD = "password"
+    CERTIFICATE_ENCRYPTED = "certificate_encrypted"
     NO_PAGES = "no_pages"
 
 
@@ -55,6 +56,12 @@ _TEXTS: dict[PdfProblem, tuple[str, str]] = {
     PdfProblem.PASSWORD: (
         "Tệp {name} được đặt mật khẩu. Hãy nhập mật khẩu hoặc gỡ mật khẩu rồi thử lại.",
         "{name} is password-protected. Enter the password or remove it and try again.",
+    ),
+    PdfProblem.CERTIFICATE_ENCRYPTED: (
+        "Tệp {name} được mã hoá cho người nhận bằng chứng thư số (khoá công khai), nên chỉ "
+        "người giữ khoá đó mở được. Hãy đề nghị nơi gửi gửi lại bản không mã hoá.",
+        "{name} is encrypted for a recipient's certificate (public key), so only the holder of "
+        "that key can open it. Ask the sender for an unencrypted copy.",
     ),
     PdfProblem.NO_PAGES: ("Tệp {name} không có trang nào.", "{name} has no pages."),
 }
@@ -106,10 +113,16 @@ def is_truncated(path: Path) -> bool:
     return len(after) > ALLOWED_AFTER_EOF
 
 
-def check_pdf(path: Path, password: str | None = None) -> int:
-    """Raise ``BadPdf`` unless ``path`` is a readable PDF with pages; return the page count."""
-    import pymupdf  # desktop dependency, loaded on first use
+def _certificate_encrypted(path: Path) -> bool:
+    """A public-key security handler (``/Filter /Adobe.PubSec``), which MuPDF cannot open."""
+    size = path.stat().st_size
+    with path.open("rb") as fh:
+        fh.seek(max(0, size - TAIL_BYTES * 4))
+        return b"/Adobe.PubSec" in fh.read()
 
+
+def _file_problem(path: Path) -> None:
+    """Missing, empty or not a PDF at all: told before any PDF library is asked."""
     name = path.name
     if not path.is_file():
         raise BadPdf(PdfProblem.MISSING, name)
@@ -119,9 +132,38 @@ def check_pdf(path: Path, password: str | None = None) -> int:
         head = fh.read(1024)
     if b"%PDF-" not in head:
         raise BadPdf(PdfProblem.NOT_PDF, name)
+
+
+def _has_objects(path: Path) -> bool:
+    """PDF object syntax near the start: the file began as a PDF (not junk behind a header)."""
+    with path.open("rb") as fh:
+        return b" obj" in fh.read(64 * 1024)
+
+
+def check_file(path: Path) -> None:
+    """The byte-level part of the check (missing, empty, not a PDF, truncated), for readers
+    that parse the file themselves — reading signatures needs no page of it."""
+    _file_problem(path)
+    if is_truncated(path):
+        raise BadPdf(PdfProblem.TRUNCATED, path.name)
+
+
+def check_pdf(path: Path, password: str | None = None) -> int:
+    """Raise ``BadPdf`` unless ``path`` is a readable PDF with pages; return the page count."""
+    import pymupdf  # desktop dependency, loaded on first use
+
+    # MuPDF prints its own repair notes ("format error: …") on stderr; the user gets ours.
+    pymupdf.TOOLS.mupdf_display_errors(False)
+    pymupdf.TOOLS.mupdf_display_warnings(False)
+    name = path.name
+    _file_problem(path)
     try:
         doc = pymupdf.open(path)
     except (pymupdf.FileDataError, RuntimeError, ValueError) as exc:
+        if _certificate_encrypted(path):
+            raise BadPdf(PdfProblem.CERTIFICATE_ENCRYPTED, name) from exc
+        if is_truncated(path) and _has_objects(path):  # a real PDF whose end is missing
+            raise BadPdf(PdfProblem.TRUNCATED, name) from exc
         raise BadPdf(PdfProblem.CORRUPT, name) from exc
     with doc:
         if is_truncated(path):  # after opening: a file MuPDF cannot open at all is corrupt
@@ -132,6 +174,8 @@ def check_pdf(path: Path, password: str | None = None) -> int:
             raise BadPdf(PdfProblem.NO_PAGES, name)
         try:
             doc[0].get_text("text")  # forces the first page to parse
-        except (RuntimeError, ValueError) as exc:
+            # Every page reachable: a cycle or a hole in the page tree is found here, not later.
+            sizes = [page.rect for page in doc]
+        except (RuntimeError, ValueError, pymupdf.mupdf.FzErrorBase) as exc:
             raise BadPdf(PdfProblem.CORRUPT, name) from exc
-        return int(doc.page_count)
+        return len(sizes)

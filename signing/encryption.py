@@ -13,10 +13,12 @@ from __future__ import annotations
 import logging
 
 from pyhanko.pdf_utils import generic
-from pyhanko.pdf_utils.crypt import AuthStatus
+from pyhanko.pdf_utils.crypt import AuthStatus, StandardSecurityHandler
 from pyhanko.pdf_utils.crypt.permissions import StandardPermissions
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
+
+from base.pdf import BadPdf, PdfProblem
 
 from .errors import PdfInputError, Remedy
 
@@ -72,10 +74,18 @@ def _check(status: AuthStatus, flags: StandardPermissions | None, name: str, giv
             raise SigningForbidden(name)
 
 
+def _password_based(handler: object, name: str) -> None:
+    """A file encrypted for a recipient's certificate cannot be opened with any password."""
+    if not isinstance(handler, StandardSecurityHandler):
+        problem = BadPdf(PdfProblem.CERTIFICATE_ENCRYPTED, name)
+        raise PdfInputError(problem.message_vi, problem.message_en)
+
+
 def unlock_reader(reader: PdfFileReader, password: str | None, name: str) -> None:
     """Decrypt ``reader`` for reading (empty user password first); permissions don't matter."""
     if not reader.encrypted:
         return
+    _password_based(reader.security_handler, name)
     result = reader.decrypt(password or "")
     if result.status is AuthStatus.FAILED:
         raise PasswordNeeded(name, bool(password))
@@ -85,6 +95,7 @@ def unlock_writer(writer: IncrementalPdfFileWriter, password: str | None, name: 
     """Let ``writer`` append to an encrypted file with its own keys, if its permissions allow."""
     if not writer.prev.encrypted:
         return
+    _password_based(writer.prev.security_handler, name)
     result = writer.encrypt(password or "")
     flags = getattr(result, "permission_flags", None)
     _check(result.status, flags, name, bool(password))

@@ -32,6 +32,7 @@ __all__ = [
     "corner_text_rect",
     "bottom_right_rect",
     "fit_on_page",
+    "check_page_size",
     "visible_rect",
     "to_pdf_box",
     "resolve_manual",
@@ -204,6 +205,21 @@ def seal_rect(signer: pymupdf.Rect, diameter_mm: float = 36.0) -> pymupdf.Rect:
     right = signer.x0 + signer.width / 3
     centre_y = (signer.y0 + signer.y1) / 2
     return pymupdf.Rect(right - size, centre_y - size / 2, right, centre_y + size / 2)
+
+
+MIN_PAGE = 20 * MM
+"""The smallest visible page a signature can be placed on and still be seen (2 cm a side)."""
+
+
+def check_page_size(page: pymupdf.Page) -> None:
+    """Refuse a page too small to show any signature (a 4-point fax strip, a thumbnail)."""
+    if page.rect.width < MIN_PAGE or page.rect.height < MIN_PAGE:
+        raise PlacementError(
+            f"Trang {page.number + 1} quá nhỏ ({page.rect.width / MM:.0f} × "
+            f"{page.rect.height / MM:.0f} mm) để đặt chữ ký nhìn thấy được.",
+            f"Page {page.number + 1} is too small ({page.rect.width / MM:.0f} × "
+            f"{page.rect.height / MM:.0f} mm) for a visible signature.",
+        )
 
 
 def fit_on_page(rect: pymupdf.Rect, page: pymupdf.Page, margin: float = 2 * MM) -> pymupdf.Rect:

@@ -86,11 +86,8 @@ def trust_verdict(
             f"The certificate is trusted: it chains to “{name}” ({en} PKI).",
         )
     issuer = _cn(signer.issuer) if signer is not None else "?"
-    disabled = [
-        a
-        for a in anchors
-        if not a.enabled and signer is not None and a.certificate.subject == signer.issuer
-    ]
+    issuer_der = signer.issuer.dump() if signer is not None else b""
+    disabled = [a for a in anchors if not a.enabled and a.certificate.subject.dump() == issuer_der]
     if disabled:
         name = disabled[0].name
         return TrustVerdict(

@@ -28,7 +28,7 @@ from pyhanko.sign.validation.status import (
 from .diff_rules import DIFF_POLICY
 from .encryption import unlock_reader
 from .file_problems import file_problems
-from .inputs import check_pdf
+from .inputs import check_file
 from .trust import validation_context
 from .trust_store import TrustAnchor, TrustStore
 from .trust_verdict import TrustVerdict, trust_verdict
@@ -213,7 +213,7 @@ def validate_pdf(
 ) -> list[SignatureReport]:
     """Reports for every signature and document time-stamp, in document order; a signature
     that cannot be checked gets its own failing report and never hides the others."""
-    check_pdf(path, password)
+    check_file(path)  # missing, empty, not a PDF, truncated: pyHanko reads the rest itself
     roots = list(trust_roots)
     known = TrustStore().anchors() if anchors is None else anchors
     reports = []

@@ -24,6 +24,7 @@ class Reason(StrEnum):
     CORRUPT = PdfProblem.CORRUPT.value
     TRUNCATED = PdfProblem.TRUNCATED.value
     PASSWORD = PdfProblem.PASSWORD.value
+    CERTIFICATE_ENCRYPTED = PdfProblem.CERTIFICATE_ENCRYPTED.value
     NO_PAGES = PdfProblem.NO_PAGES.value
     CORRUPT_IMAGE = "corrupt_image"
     UNSUPPORTED_TYPE = "unsupported_type"
@@ -55,6 +56,10 @@ TEXTS: dict[Reason, tuple[str, str]] = {
         "The file is password-protected; remove the password and drop it again",
     ),
     Reason.NO_PAGES: ("Tệp PDF không có trang nào", "The PDF has no pages"),
+    Reason.CERTIFICATE_ENCRYPTED: (
+        "Tệp mã hoá cho chứng thư của người nhận; cần bản không mã hoá",
+        "Encrypted for a recipient's certificate; an unencrypted copy is needed",
+    ),
     Reason.CORRUPT_IMAGE: ("Ảnh bị hỏng, không đọc được", "The image is corrupt"),
     Reason.UNSUPPORTED_TYPE: ("Không hỗ trợ loại tệp này", "This file type is not supported"),
     Reason.WAITING_FOR_SERVER: ("Chờ kết nối máy chủ", "Waiting for the server"),

@@ -300,6 +300,9 @@ def test_a_rotated_page_without_a_block_signs_at_a_named_position(
         assert visible.y0 > page.rect.height / 2  # bottom right as the reader sees it
     verified = run("verify", str(out), "--trust-root", str(test_pki.root_pem))
     assert verified.returncode == 0 and "Chữ ký hợp lệ." in verified.stdout
+    untrusted = run("verify", str(out))  # the chain ends nowhere: said in words, no traceback
+    assert "Chưa tin cậy" in untrusted.stdout and "Văn thư số Test Issuing CA" in untrusted.stdout
+    assert "Traceback" not in untrusted.stderr and untrusted.stderr == ""
     info = run("verify", "--trust-info")
     assert info.returncode == 0 and "RootCA chuyên dùng Chính phủ G2" in info.stdout
     assert "F0:4B:A4:B4:59:A7:C9:A1" in info.stdout and "chuyên dùng Chính phủ" in info.stdout

@@ -257,3 +257,11 @@ def test_a_certified_no_changes_file_is_refused_with_the_reason(
     with pytest.raises(CertifiedNoChanges) as refused:
         _sign(certified, tmp_path / "ky.pdf", Mode.APPROVE, open_signer, profile)
     assert_user_message(refused.value, "chung-thuc.pdf")
+
+
+def test_verify_explains_a_file_encrypted_for_a_certificate() -> None:
+    from tests.signing.real_world import CORPUS
+
+    with pytest.raises(PdfInputError) as info:
+        validate_pdf(CORPUS / "pyhanko-minimal-pubkey-aes256.pdf", [])
+    assert "khoá công khai" in info.value.message("vi") and "public key" in info.value.message("en")

@@ -113,8 +113,13 @@ def test_bad_files_go_to_failed_with_reasons(server_factory, make_engine, tmp_pa
         scans / "mật_khẩu.pdf", encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="a", owner_pw="b"
     )
     (scans / "tốt.pdf").write_bytes(pdf_bytes("tốt"))
-    assert engine.wait_idle(40, finished=6)
-    assert [d.subject for d in server_documents(server)] == ["tốt"]
+    whole = pdf_bytes("cắt", pages=6)
+    (scans / "cắt.pdf").write_bytes(whole[: len(whole) * 4 // 10])  # a scan cut off at 40 %
+    (scans / "đệm.pdf").write_bytes(pdf_bytes("đệm") + b"\x00" * 4096)  # scanner padding: fine
+    owner = pymupdf.open(stream=pdf_bytes("quyền"), filetype="pdf")  # permissions only: fine
+    owner.save(scans / "quyền.pdf", encryption=pymupdf.PDF_ENCRYPT_AES_256, owner_pw="b")
+    assert engine.wait_idle(40, finished=9)
+    assert sorted(d.subject for d in server_documents(server)) == ["quyền", "tốt", "đệm"]
     failed = scans / "failed"
     reasons = {
         p.name.removesuffix(".error.txt"): p.read_text("utf-8") for p in failed.glob("*.error.txt")
@@ -125,8 +130,10 @@ def test_bad_files_go_to_failed_with_reasons(server_factory, make_engine, tmp_pa
         "không_phải.pdf",
         "ảnh hỏng.jpg",
         "mật_khẩu.pdf",
+        "cắt.pdf",
     }
     assert "rỗng" in reasons["rỗng.pdf"] and "mật khẩu" in reasons["mật_khẩu.pdf"]
+    assert "cắt cụt" in reasons["cắt.pdf"]
     assert "không phải tệp PDF" in reasons["không_phải.pdf"]
 
 
