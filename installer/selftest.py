@@ -148,6 +148,19 @@ def _qt() -> str:
     return f"platform {app.platformName()}, translations, icon, widget {image.width()}×{image.height()}"
 
 
+def _trust() -> str:
+    """The Vietnamese anchors are bundled, match their fingerprints, and nothing else is trusted
+    by default (no test or demo root in a release build)."""
+    from signing.trust_store import AnchorSource, TrustStore
+
+    with tempfile.TemporaryDirectory() as tmp:
+        anchors = TrustStore(Path(tmp) / "trust.json").anchors()
+    built_in = [a for a in anchors if a.source is AnchorSource.BUILT_IN and a.enabled]
+    if len(built_in) != 4 or len(anchors) != 4:
+        raise RuntimeError(f"expected the 4 built-in anchors, found {len(anchors)}")
+    return ", ".join(a.name for a in built_in)
+
+
 def _pkcs11(module: str) -> Callable[[], str]:
     def check() -> str:
         from signing.tokens import list_tokens
@@ -165,6 +178,7 @@ CHECKS: tuple[tuple[str, Callable[[], str]], ...] = (
     ("migrations", _migrations),
     ("tls bundle", _tls),
     ("qt", _qt),
+    ("trust", _trust),
 )
 
 
