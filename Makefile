@@ -59,3 +59,4 @@ clean:
 translations: setup
 	$(VENV)/bin/pyside6-lupdate ui/*.py ui/views/*.py -ts resources/i18n/vanthu_en.ts -no-obsolete
 	$(VENV)/bin/pyside6-lrelease resources/i18n/vanthu_en.ts -qm resources/i18n/vanthu_en.qm
+	$(VENV)/bin/pyside6-lrelease resources/i18n/qtbase_vi.ts -qm resources/i18n/qtbase_vi.qm

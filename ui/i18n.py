@@ -14,23 +14,30 @@ __all__ = ["apply_language", "I18N_DIR"]
 logger = logging.getLogger(__name__)
 
 I18N_DIR = resource_path("i18n")
-_installed: QTranslator | None = None
+_installed: list[QTranslator] = []
+
+TRANSLATIONS = {"vi": ("qtbase_vi.qm",), "en": ("vanthu_en.qm",)}
+"""Vietnamese is the source language of our own strings, but Qt's own buttons and dialogs (OK,
+Cancel, the file dialog, a text field's menu) are English unless translated: Qt ships no
+Vietnamese for them, so ``qtbase_vi.qm`` is ours."""
 
 
 def apply_language(language: str) -> bool:
-    """Install the translator for ``language`` ("vi" removes it); also sets core messages' language."""
-    global _installed
+    """Install the translators for ``language``; also sets core messages' language."""
     app = QCoreApplication.instance()
     os.environ["VANTHU_LANG"] = language
-    if _installed is not None and app is not None:
-        app.removeTranslator(_installed)
-        _installed = None
-    if language == "vi" or app is None:
+    if app is None:
         return True
-    translator = QTranslator(app)
-    if not translator.load(str(I18N_DIR / f"vanthu_{language}.qm")):
-        logger.warning("no translation for %s", language)
-        return False
-    app.installTranslator(translator)
-    _installed = translator
-    return True
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    ok = True
+    for name in TRANSLATIONS.get(language, ()):
+        translator = QTranslator(app)
+        if not translator.load(str(I18N_DIR / name)):
+            logger.warning("no translation %s for %s", name, language)
+            ok = False
+            continue
+        app.installTranslator(translator)
+        _installed.append(translator)
+    return ok and language in TRANSLATIONS

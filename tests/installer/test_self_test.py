@@ -36,7 +36,7 @@ def test_self_test_passes_from_source_with_a_token(softhsm_token) -> None:
     reply = run_main("self-test", "--pkcs11-module", softhsm_token.module_path)
     assert reply.returncode == 0, reply.stdout + reply.stderr
     lines = reply.stdout.splitlines()
-    assert sum(line.startswith("[OK  ]") for line in lines) == 7
+    assert sum(line.startswith("[OK  ]") for line in lines) == 8  # 7 checks + the token
     assert any("pkcs11" in line and softhsm_token.token_label in line for line in lines)
     assert "self-test passed (source" in lines[-1]
 

@@ -46,6 +46,9 @@ ROUTES = {
     ("PATCH", "/api/v1/admin/users/{user_id}"): "admin",
     ("POST", "/api/v1/admin/users/{user_id}/password"): "admin",
     ("POST", "/api/v1/admin/organisations"): "admin",
+    ("GET", "/api/v1/trust"): "list",  # the province's list and the caller's organisation's
+    ("POST", "/api/v1/admin/trust"): "admin",  # tests/server/test_trust.py
+    ("PATCH", "/api/v1/admin/trust/{sha256}"): "admin",
 }
 # "admin": administration of organisation A — an outsider gets 403 (not an administrator) or
 # 404 (an administrator of another organisation), and nothing changes.

@@ -8,7 +8,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import Qt, QtMsgType, qInstallMessageHandler
 
 from ui.workers import wait_for_tasks
 
@@ -63,6 +63,7 @@ def window(qtbot, session):  # type: ignore[no-untyped-def]
     create_application("vi")
     win = MainWindow(Workspace(session), UiSettings())
     qtbot.addWidget(win)
+    win.setWindowState(Qt.WindowState.WindowNoState)  # the app maximises on a laptop screen
     win.resize(1366, 768)
     win.show()
     qtbot.waitUntil(lambda: "Trực tuyến" in win.status_label.text(), timeout=20000)

@@ -43,3 +43,43 @@ def test_compiled_translations_match_the_sources() -> None:
         and translator.translate(context, source) != message.findtext("translation")
     ]
     assert not stale, f"run `make translations`: {stale}"
+
+
+def test_qts_own_buttons_speak_the_ui_language(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Qt ships no Vietnamese for its buttons and dialogs: ours makes "Cancel" read "Huỷ"."""
+    from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+    from ui.i18n import apply_language
+
+    def labels() -> list[str]:
+        box = QMessageBox()
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Ok
+            | QMessageBox.StandardButton.Cancel
+            | QMessageBox.StandardButton.Yes
+            | QMessageBox.StandardButton.No
+        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        return [b.text() for b in box.buttons()] + [b.text() for b in buttons.buttons()]
+
+    try:
+        apply_language("vi")
+        assert set(labels()) == {"Đồng ý", "Huỷ", "&Có", "&Không", "Đóng"}
+        apply_language("en")
+        assert set(labels()) == {"OK", "Cancel", "&Yes", "&No", "Close"}
+    finally:
+        apply_language("vi")
+
+
+def test_the_qt_translation_is_compiled_from_its_source() -> None:
+    translator = QTranslator()
+    assert translator.load(str(resource_path("i18n") / "qtbase_vi.qm"))
+    root = ET.parse(resource_path("i18n") / "qtbase_vi.ts").getroot()
+    stale = [
+        message.findtext("source")
+        for context in root.iter("context")
+        for message in context.iter("message")
+        if translator.translate(context.findtext("name") or "", message.findtext("source") or "")
+        != message.findtext("translation")
+    ]
+    assert not stale, f"run `make translations`: {stale}"

@@ -9,8 +9,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, QRect, QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -57,6 +57,38 @@ logger = logging.getLogger(__name__)
 PAGES = ("incoming", "outgoing", "to_sign", "uploads", "settings")
 
 
+COLUMN_WIDTHS = {0: 120, 1: 85, 2: 90, 4: 190, 5: 95, 6: 70, 7: 85, 8: 105}
+"""The list's columns at their natural width; the summary (3) takes what is left."""
+SUMMARY_SHARE = 0.3
+"""The part of the list's width the summary keeps: the others narrow first, down to 60 %."""
+
+
+def fit_columns(table: QTableView, width: int) -> None:
+    """Narrow the fixed columns on a narrow list so the summary stays readable."""
+    fixed = sum(COLUMN_WIDTHS.values())
+    wanted = max(260, width * SUMMARY_SHARE)
+    scale = min(1.0, max(0.6, (width - wanted) / fixed))
+    for column, natural in COLUMN_WIDTHS.items():
+        table.setColumnWidth(column, int(natural * scale))
+
+
+def default_size(available: QRect) -> QSize | None:
+    """The first window's size on this screen; None: maximise (a laptop-sized screen)."""
+    if available.width() <= 1440 or available.height() <= 900:
+        return None
+    return QSize(
+        min(1600, int(available.width() * 0.85)), min(1000, int(available.height() * 0.85))
+    )
+
+
+def fits_screen(frame: QRect, available: QRect) -> bool:
+    """A remembered window that is on this screen and big enough for its list."""
+    big_enough = frame.width() >= min(1000, available.width()) and frame.height() >= min(
+        600, available.height()
+    )
+    return big_enough and available.intersected(frame).width() >= frame.width() * 0.8
+
+
 class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace, settings: UiSettings) -> None:
         super().__init__()
@@ -89,17 +121,7 @@ class MainWindow(QMainWindow):
         self.table.setSortingEnabled(False)
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        for column, width in (
-            (0, 120),
-            (1, 85),
-            (2, 90),
-            (4, 190),
-            (5, 95),
-            (6, 70),
-            (7, 85),
-            (8, 105),
-        ):
-            self.table.setColumnWidth(column, width)
+        self.table.viewport().installEventFilter(self)  # columns follow the list's width
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.doubleClicked.connect(
@@ -491,11 +513,25 @@ class MainWindow(QMainWindow):
 
     # -- geometry ------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
+        """The last size if it still fits this screen, else one that suits it (maximised on a
+        laptop): never a window smaller than its list needs, never one off the screen."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 728)
         geometry = QSettings("VanThuSo", "VanThuSo").value("geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            if fits_screen(self.frameGeometry(), available):
+                return
+        size = default_size(available)
+        if size is None:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         else:
-            self.resize(1280, 800)
+            self.resize(size)
+            self.move(available.center() - QPoint(size.width() // 2, size.height() // 2))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            fit_columns(self.table, self.table.viewport().width())
+        return super().eventFilter(watched, event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         QSettings("VanThuSo", "VanThuSo").setValue("geometry", self.saveGeometry())
