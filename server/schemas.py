@@ -474,8 +474,11 @@ class TrustEntryOut(BaseModel):
     """``province`` or the organisation's code."""
 
 
+PEM_PATTERN = r"^\s*-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+-----END CERTIFICATE-----\s*$"
+
+
 class TrustCertificateCreate(Strict):
-    pem: str = Field(min_length=1, max_length=20_000)
+    pem: str = Field(min_length=64, max_length=20_000, pattern=PEM_PATTERN)
     pki: TrustPki = "other"
     organisation: str | None = Field(
         None,
