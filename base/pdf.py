@@ -18,6 +18,7 @@ the marker is accepted.
 from __future__ import annotations
 
 import logging
+import re
 from enum import StrEnum
 from pathlib import Path
 
@@ -78,39 +79,47 @@ class BadPdf(VanThuError):
 
 
 TAIL_BYTES = 64 * 1024
-"""How far from the end the last ``%%EOF`` is looked for."""
+"""The block read backwards from the end while looking for the last ``%%EOF``."""
+SCAN_LIMIT = 64 * 1024 * 1024
+"""How far back from the end ``%%EOF`` is looked for at most."""
 ALLOWED_AFTER_EOF = 1024
-"""Bytes other than whitespace and NUL tolerated after the last ``%%EOF`` (scanner junk)."""
+"""Bytes other than whitespace and NUL that may follow the last ``%%EOF`` whatever they are."""
+_PDF_SYNTAX = re.compile(rb"\d+\s+\d+\s+obj\b|\bxref\b|\btrailer\b|\bstartxref\b")
 
 
 def end_of_pdf(path: Path) -> int | None:
     """The offset just past the last ``%%EOF`` and its line end, or None when there is none
-    near the end of the file."""
+    within ``SCAN_LIMIT`` of the end."""
     size = path.stat().st_size
-    start = max(0, size - TAIL_BYTES)
     with path.open("rb") as fh:
-        fh.seek(start)
-        tail = fh.read()
-    end = tail.rfind(b"%%EOF")
-    if end < 0:
-        return None
-    end += 5
-    for eol in (b"\r\n", b"\n", b"\r"):
-        if tail.startswith(eol, end):
-            end += len(eol)
-            break
-    return start + end
+        stop = size
+        while stop > 0 and size - stop < SCAN_LIMIT:
+            start = max(0, stop - TAIL_BYTES)
+            fh.seek(start)
+            block = fh.read(stop - start + 4)  # 4 bytes of overlap: a marker across blocks
+            found = block.rfind(b"%%EOF")
+            if found >= 0:
+                end = start + found + 5
+                fh.seek(end)
+                after = fh.read(2)
+                if after.startswith(b"\r\n"):
+                    return end + 2
+                return end + 1 if after[:1] in (b"\n", b"\r") else end
+            stop = start
+    return None
 
 
 def is_truncated(path: Path) -> bool:
-    """True when the file does not end with a complete PDF revision (see the module's note)."""
+    """True when the file does not end with a complete PDF revision: no ``%%EOF`` at all, or
+    one followed by the start of another revision (objects, an xref) that never ended. Other
+    bytes after the marker — scanner padding, a tool's junk — leave the PDF whole."""
     end = end_of_pdf(path)
     if end is None:
         return True
     with path.open("rb") as fh:
         fh.seek(end)
-        after = fh.read().strip(b" \t\r\n\f\x00")
-    return len(after) > ALLOWED_AFTER_EOF
+        after = fh.read(TAIL_BYTES).strip(b" \t\r\n\f\x00")
+    return len(after) > ALLOWED_AFTER_EOF and _PDF_SYNTAX.search(after) is not None
 
 
 def _certificate_encrypted(path: Path) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import cast
 
@@ -20,18 +20,27 @@ from sqlalchemy.orm import Session
 from .db import next_seq
 from .errors import ApiProblem, conflict, file_missing, forbidden, not_found
 from .models import (
+    Assignment,
     AuditEvent,
     Base,
     Blob,
     Document,
     IdempotencyKey,
     Register,
+    TraceEvent,
     User,
     Version,
     utcnow,
 )
 from .policy import may_attach, may_create
-from .schemas import CURSOR_PATTERN, DocumentCreate, DocumentOut, VersionOut
+from .schemas import (
+    CURSOR_PATTERN,
+    AssignmentOut,
+    DocumentCreate,
+    DocumentOut,
+    TraceOut,
+    VersionOut,
+)
 from .text import clean_filename, fold
 
 __all__ = [
@@ -63,7 +72,13 @@ def search_text_for(doc: Document) -> str:
     return fold(" ".join(p for p in parts if p))
 
 
-def document_out(doc: Document, versions: list[Version], authors: dict[int, str]) -> DocumentOut:
+def document_out(
+    doc: Document,
+    versions: list[Version],
+    authors: dict[int, str],
+    trace: Sequence[TraceEvent] = (),
+    assignments: Sequence[Assignment] = (),
+) -> DocumentOut:
     return DocumentOut(
         id=doc.id,
         direction=doc.direction,  # type: ignore[arg-type]
@@ -109,25 +124,61 @@ def document_out(doc: Document, versions: list[Version], authors: dict[int, str]
             )
             for v in versions
         ],
+        trace=[
+            TraceOut(
+                at=t.at,
+                user_id=t.user_id,
+                user_name=authors.get(t.user_id, ""),
+                role=t.role,
+                action=t.action,
+                from_status=t.from_status,
+                to_status=t.to_status,
+                comment=t.comment,
+                recipients=list(t.recipients or []),
+            )
+            for t in trace
+        ],
+        assignments=[
+            AssignmentOut(
+                user_id=a.user_id,
+                user_name=authors.get(a.user_id, ""),
+                kind=a.kind,  # type: ignore[arg-type]  # stored from workflow.Part
+                state=a.state,  # type: ignore[arg-type]  # stored from workflow.PartState
+                deadline=a.deadline,
+            )
+            for a in assignments
+        ],
     )
 
 
 def documents_out(session: Session, docs: list[Document]) -> list[DocumentOut]:
-    """Serialise many documents with two queries (versions, authors), not N."""
+    """Serialise many documents with four queries (versions, trace, assignments, names), not N."""
     ids = [d.id for d in docs]
     versions: dict[int, list[Version]] = {i: [] for i in ids}
+    trace: dict[int, list[TraceEvent]] = {i: [] for i in ids}
+    parts: dict[int, list[Assignment]] = {i: [] for i in ids}
     if ids:
         for v in session.scalars(
             select(Version).where(Version.document_id.in_(ids)).order_by(Version.number)
         ):
             versions[v.document_id].append(v)
+        for t in session.scalars(
+            select(TraceEvent).where(TraceEvent.document_id.in_(ids)).order_by(TraceEvent.id)
+        ):
+            trace[t.document_id].append(t)
+        for a in session.scalars(
+            select(Assignment).where(Assignment.document_id.in_(ids)).order_by(Assignment.id)
+        ):
+            parts[a.document_id].append(a)
     author_ids = {v.author_id for vs in versions.values() for v in vs}
+    author_ids |= {t.user_id for ts in trace.values() for t in ts}
+    author_ids |= {a.user_id for ps in parts.values() for a in ps}
     authors = (
         dict(session.execute(select(User.id, User.full_name).where(User.id.in_(author_ids))).all())
         if author_ids
         else {}
     )
-    return [document_out(d, versions[d.id], authors) for d in docs]
+    return [document_out(d, versions[d.id], authors, trace[d.id], parts[d.id]) for d in docs]
 
 
 def load_document(session: Session, document_id: int, *, for_update: bool = False) -> Document:
@@ -387,6 +438,18 @@ def create_document_record(
                     IdempotencyKey(user_id=user.id, key=idempotency_key, document_id=doc.id),
                 )
             audit(session, user, "create", doc.id, body.direction)
+            created = TraceEvent(
+                document_id=doc.id,
+                at=doc.created_at,
+                user_id=user.id,
+                role=user.role,
+                action="create",
+                from_status="",
+                to_status=doc.status,
+                comment="",
+                recipients=[],
+            )
+            _insert(session, created)
     except IntegrityError:
         existing = _existing_for_key(session, user, idempotency_key or "")
         if existing is None:
@@ -395,4 +458,4 @@ def create_document_record(
     if on_created is not None:
         on_created(doc.id)
     session.commit()
-    return document_out(doc, versions, {user.id: user.full_name}), True
+    return document_out(doc, versions, {user.id: user.full_name}, [created]), True

@@ -41,6 +41,8 @@ __all__ = [
     "IdempotencyKey",
     "AuditEvent",
     "TrustedCertificate",
+    "Assignment",
+    "TraceEvent",
     "utcnow",
 ]
 
@@ -260,3 +262,40 @@ class TrustedCertificate(Base):
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     added_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Assignment(Base):
+    """Who handles an incoming document, as a leader directed: the lead handler (xử lý chính),
+    co-handlers (phối hợp) and those informed (nhận để biết), each with a deadline."""
+
+    __tablename__ = "assignments"
+    __table_args__ = (Index("ix_assignments_user_state", "user_id", "state"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    kind: Mapped[str] = mapped_column(String(10))
+    """``lead``, ``co`` or ``info`` (``workflow.Part``)."""
+    state: Mapped[str] = mapped_column(String(10), default="active")
+    """``active``, ``done``, ``returned`` or ``recalled`` (``workflow.PartState``)."""
+    deadline: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    assigned_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class TraceEvent(Base):
+    """One step of a document's life (the exchange standard's TraceHeaderList): who, in which
+    role, when, what, with which comment, to whom."""
+
+    __tablename__ = "trace_events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    role: Mapped[str] = mapped_column(String(20))
+    action: Mapped[str] = mapped_column(String(20))
+    from_status: Mapped[str] = mapped_column(String(30))
+    to_status: Mapped[str] = mapped_column(String(30))
+    comment: Mapped[str] = mapped_column(Text, default="")
+    recipients: Mapped[list[int]] = mapped_column(JSON, default=list)
+    """The users (ids) this step was addressed to."""

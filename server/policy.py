@@ -10,7 +10,7 @@ row (``can_read``); tests hold them to the same answers.
 
 A document the user may not read does not exist for them: 404, never 403,
 so nobody learns that another organisation holds it.  Writing needs the
-right role on top (``require``), and status changes follow ``TRANSITIONS``.
+right role on top (``require``); status changes are the workflow's (``server.workflow``).
 """
 
 from __future__ import annotations
@@ -29,14 +29,12 @@ __all__ = [
     "Role",
     "Action",
     "ADMINS",
-    "TRANSITIONS",
     "readable",
     "newest_readable",
     "in_feed",
     "can_read",
     "load_readable",
     "require",
-    "check_status_change",
     "check_secrecy_change",
     "blob_readable",
     "may_attach",
@@ -64,20 +62,6 @@ _ROLES: dict[Action, frozenset[Role]] = {
     Action.ADD_VERSION: frozenset({Role.CLERK, Role.LEADER, Role.SPECIALIST, Role.ARCHIVIST}),
     Action.DELETE: ADMINS,
     Action.SHARE: frozenset({Role.LEADER, Role.CLERK}),
-}
-
-# Status changes a role may make: (from, to) → roles.  The workflow's actions build on these.
-TRANSITIONS: dict[tuple[str, str], frozenset[Role]] = {
-    ("draft", "pending_signature"): frozenset({Role.SPECIALIST, Role.CLERK, Role.LEADER}),
-    ("pending_signature", "draft"): frozenset({Role.LEADER}),
-    ("pending_signature", "signed"): frozenset({Role.LEADER}),
-    ("signed", "numbered"): frozenset({Role.CLERK}),
-    ("numbered", "issued"): frozenset({Role.CLERK}),
-    ("received", "assigned"): frozenset({Role.LEADER}),
-    ("assigned", "processing"): frozenset({Role.SPECIALIST, Role.LEADER}),
-    ("assigned", "done"): frozenset({Role.SPECIALIST, Role.LEADER}),
-    ("processing", "done"): frozenset({Role.SPECIALIST, Role.LEADER}),
-    ("done", "processing"): frozenset({Role.LEADER}),
 }
 
 
@@ -188,21 +172,6 @@ def require(user: User, doc: Document, action: Action) -> None:
     elif role is Role.ARCHIVIST and action is Action.ADD_VERSION:
         allowed = doc.direction == "incoming"  # scans of what arrived, never an outgoing draft
     if not allowed:
-        raise forbidden()
-
-
-def check_status_change(user: User, doc: Document, new_status: str) -> None:
-    if new_status == doc.status:
-        return
-    roles = TRANSITIONS.get((doc.status, new_status))
-    if roles is None:
-        raise ApiProblem(
-            409,
-            f"Không thể chuyển trạng thái từ “{doc.status}” sang “{new_status}”.",
-            f"The status cannot change from '{doc.status}' to '{new_status}'.",
-            code="conflict",
-        )
-    if _role(user) not in roles:
         raise forbidden()
 
 

@@ -57,6 +57,9 @@ __all__ = [
     "UploadCreate",
     "UploadOut",
     "Direction",
+    "StepCreate",
+    "TraceOut",
+    "AssignmentOut",
     "TrustEntryOut",
     "TrustCertificateCreate",
     "TrustCertificatePatch",
@@ -353,6 +356,9 @@ class DocumentCreate(DocumentFields):
 
 
 class DocumentPatch(Strict):
+    """Only the fields sent change. ``null`` empties a date or the issued amount; on any other
+    field it is the same as leaving the field out."""
+
     doc_type: str | None = Field(None, min_length=1, max_length=100)
     code_notation: str | None = Field(None, max_length=30)
     issued_date: IsoDate | None = None
@@ -369,7 +375,26 @@ class DocumentPatch(Strict):
     recipients: list[ShortText] | None = Field(None, max_length=200)
     issued_amount: int | None = Field(None, ge=0, le=1000000)
     file_code: str | None = Field(None, max_length=100)
-    status: Status | None = None
+
+
+class TraceOut(BaseModel):
+    at: UtcDateTime
+    user_id: int
+    user_name: str
+    role: str
+    action: str
+    from_status: str
+    to_status: str
+    comment: str
+    recipients: list[int]
+
+
+class AssignmentOut(BaseModel):
+    user_id: int
+    user_name: str
+    kind: Literal["lead", "co", "info"]
+    state: Literal["active", "done", "returned", "recalled"]
+    deadline: IsoDate | None
 
 
 class DocumentOut(BaseModel):
@@ -405,6 +430,40 @@ class DocumentOut(BaseModel):
     revision: int
     current_version: int
     versions: list[VersionOut]
+    trace: list[TraceOut] = []
+    """Every step of the document's life, oldest first."""
+    assignments: list[AssignmentOut] = []
+    """Who handles it (incoming), as the last direction said."""
+
+
+UserIds = Annotated[list[Annotated[int, Field(ge=1, le=2**31 - 1)]], Field(max_length=200)]
+
+
+class StepCreate(Strict):
+    """One workflow step (``server.workflow``): what the step needs depends on the step."""
+
+    action: Literal[
+        "present",
+        "assign",
+        "note",
+        "return",
+        "finish",
+        "reopen",
+        "recall",
+        "submit",
+        "send_back",
+        "approve",
+        "issue",
+    ]
+    comment: str = Field("", max_length=4000)
+    to: UserIds = Field(default_factory=list, description="present/submit: the leaders")
+    lead: int | None = Field(None, ge=1, le=2**31 - 1, description="assign: the lead handler")
+    co: UserIds = Field(default_factory=list, description="assign: co-handlers")
+    info: UserIds = Field(default_factory=list, description="assign: for information")
+    deadline: IsoDate | None = None
+    organisations: list[Annotated[str, Field(max_length=50, pattern=WORD_PATTERN)]] = Field(
+        default_factory=list, max_length=200, description="issue: recipient organisations here"
+    )
 
 
 class DocumentPage(BaseModel):

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Query, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from .. import workflow
 from ..deps import current_user, get_session, today_vn
 from ..documents import (
     assign_number,
@@ -24,7 +25,6 @@ from ..models import Document, Grant, User
 from ..policy import (
     Action,
     check_secrecy_change,
-    check_status_change,
     load_readable,
     newest_readable,
     require,
@@ -51,6 +51,8 @@ __all__ = ["router"]
 
 logger = logging.getLogger(__name__)
 router = APIRouter(prefix="/documents", tags=["documents"])
+EMPTIABLE = frozenset({"issued_date", "due_date", "issued_amount"})
+"""The fields a PATCH may set to null."""
 
 
 @router.get("", response_model=DocumentPage, responses=errors())
@@ -134,9 +136,11 @@ def patch_document(
     expected = parse_if_match(if_match)
     doc = load_readable(session, user, document_id, for_update=True)
     require(user, doc, Action.EDIT)
-    changes = body.model_dump(exclude_unset=True)
-    if "status" in changes:
-        check_status_change(user, doc, changes["status"])
+    changes = {
+        field: value
+        for field, value in body.model_dump(exclude_unset=True).items()
+        if value is not None or field in EMPTIABLE  # null leaves a required field as it is
+    }
     lowered = "secrecy" in changes and check_secrecy_change(user, doc, changes["secrecy"])
     if doc.revision != expected:
         raise ApiProblem(
@@ -180,7 +184,9 @@ def number_document(
 ) -> DocumentOut:
     doc = load_readable(session, user, document_id, for_update=True)
     require(user, doc, Action.NUMBER)
+    before = doc.status
     number = assign_number(session, doc, body.register_id if body else None, today_vn())
+    workflow.record(session, doc, user, workflow.Step.NUMBER, before, str(number))
     touch(session, doc)
     audit(session, user, "number", doc.id, str(number))
     session.commit()

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pymupdf
 import pytest
 
-from base.pdf import BadPdf, PdfProblem, check_pdf
+from base.pdf import BadPdf, PdfProblem, check_pdf, is_truncated
 
 
 def _pdf(path: Path, pages: int = 1, password: str | None = None) -> Path:
@@ -53,3 +54,25 @@ def test_missing_and_password_protected(tmp_path: Path) -> None:
     with pytest.raises(BadPdf) as locked:
         check_pdf(_pdf(tmp_path / "locked.pdf", 1, "mk"))
     assert locked.value.problem is PdfProblem.PASSWORD
+
+
+def test_whole_or_cut_off(tmp_path: Path) -> None:
+    """Untidy but complete files pass; a missing end or a cut-off revision does not."""
+    good = _pdf(tmp_path / "good.pdf", 3).read_bytes()
+    cases = {
+        "padded.pdf": (good + b"\x00" * 8192, True),
+        "junk.pdf": (good + os.urandom(300_000), True),  # a tool's trailing bytes, no PDF syntax
+        "no-newline.pdf": (good.rstrip(), True),
+        "cut.pdf": (good[: len(good) * 6 // 10], False),
+        "cut-update.pdf": (good + b"\n12 0 obj\n<< /Type /Annot " + b"x" * 2000, False),
+    }
+    for name, (data, whole) in cases.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        assert is_truncated(path) is not whole, name
+        if whole:
+            assert check_pdf(path) == 3, name
+        else:
+            with pytest.raises(BadPdf) as info:
+                check_pdf(path)
+            assert info.value.problem in (PdfProblem.TRUNCATED, PdfProblem.CORRUPT), name

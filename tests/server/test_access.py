@@ -31,6 +31,7 @@ ROUTES = {
     ("DELETE", "/api/v1/documents/{document_id}"): "target",
     ("POST", "/api/v1/documents/{document_id}/number"): "target",
     ("POST", "/api/v1/documents/{document_id}/grants"): "target",
+    ("POST", "/api/v1/documents/{document_id}/actions"): "target",
     ("GET", "/api/v1/documents/{document_id}/versions"): "target",
     ("POST", "/api/v1/documents/{document_id}/versions"): "target",
     ("GET", "/api/v1/documents/{document_id}/versions/{number}/content"): "target",
@@ -146,6 +147,11 @@ def _body(method: str, path: str, doc: dict, outsider: dict) -> dict:  # type: i
         }
     if path.endswith("/grants"):
         return {"json": {"user_id": outsider["id"]}}
+    if path.endswith("/actions"):
+        return {
+            "json": {"action": "present", "to": [outsider["id"]]},
+            "headers": {"If-Match": f'"{doc["revision"]}"'},
+        }
     if path.endswith("/number"):
         return {"json": {}}
     if method == "PATCH" and "/uploads/" in path:
@@ -332,35 +338,23 @@ def test_the_role_matrix(server) -> None:
     clerk, leader = Caller(server, "clerk"), Caller(server, "leader")
     archivist, specialist = Caller(server, "archivist"), Caller(server, "specialist")
     draft = clerk.create(direction="outgoing", subject="Dự thảo công văn")
-    submitted = clerk.request(
-        "PATCH",
-        f"/documents/{draft['id']}",
-        json={"status": "pending_signature"},
-        headers={"If-Match": f'"{draft["revision"]}"'},
-    )
-    assert submitted.status_code == 200
-    revision = submitted.json()["revision"]
-    signed_by_clerk = clerk.request(
-        "PATCH",
-        f"/documents/{draft['id']}",
-        json={"status": "signed"},
-        headers={"If-Match": f'"{revision}"'},
-    )
-    assert signed_by_clerk.status_code == 403  # a clerk cannot mark a document signed
-    skipped = leader.request(
-        "PATCH",
-        f"/documents/{draft['id']}",
-        json={"status": "issued"},
-        headers={"If-Match": f'"{revision}"'},
-    )
-    assert skipped.status_code == 409  # no jumping from "chờ ký" to "đã ban hành"
-    signed = leader.request(
-        "PATCH",
-        f"/documents/{draft['id']}",
-        json={"status": "signed"},
-        headers={"If-Match": f'"{revision}"'},
-    )
-    assert signed.status_code == 200
+
+    def step(caller: Caller, doc: dict, action: str, **body):  # type: ignore[no-untyped-def]
+        return caller.request(
+            "POST",
+            f"/documents/{doc['id']}/actions",
+            json={"action": action, **body},
+            headers={"If-Match": f'"{doc["revision"]}"'},
+        )
+
+    submitted = step(clerk, draft, "submit", to=[leader.me["id"]])
+    assert submitted.status_code == 200, submitted.text
+    pending = submitted.json()
+    assert step(clerk, pending, "approve").status_code == 403  # a clerk cannot mark it signed
+    assert step(leader, pending, "issue").status_code == 403  # issuing is the clerk's
+    assert step(clerk, pending, "issue").status_code == 409  # no jump from chờ ký to ban hành
+    signed = step(leader, pending, "approve")
+    assert signed.status_code == 200 and signed.json()["status"] == "signed"
     scan = os.urandom(64)
     archivist.upload(scan)
     version = archivist.request(

@@ -1,0 +1,393 @@
+"""The document workflow (Decree 30/2020): every status change is a step with a rule.
+
+Incoming: registered (``received``) → presented to a leader (``present``) → directed and
+assigned (``assign``: one lead handler, co-handlers, people informed, a deadline) →
+processed (``note``) → finished (``finish``), or returned (``return``) / recalled
+(``recall``) / reopened (``reopen``). Outgoing: ``draft`` → submitted for signature
+(``submit``) → sent back with comments (``send_back``) or approved once signed
+(``approve``) → numbered (the register) → issued (``issue``), which delivers a copy to
+every recipient organisation on this server as a new incoming document.
+
+``RULES`` says which step is allowed from which status, by which role, and what else it
+needs (the lead handler, a comment, recipients); ``apply`` checks it, changes the status,
+keeps the assignments and read grants in step, and appends to the document's trace. Status
+is changed nowhere else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .errors import ApiProblem, forbidden
+from .models import Assignment, Document, Grant, Organisation, TraceEvent, User, Version, utcnow
+from .roles import Role
+
+__all__ = [
+    "Step",
+    "Part",
+    "PartState",
+    "StepRequest",
+    "RULES",
+    "apply",
+    "record",
+    "INITIAL_STATUS",
+]
+
+logger = logging.getLogger(__name__)
+
+
+class Step(StrEnum):
+    CREATE = "create"
+    NUMBER = "number"
+    RECEIVE = "receive"
+    """A copy delivered by another organisation on this server."""
+    PRESENT = "present"
+    ASSIGN = "assign"
+    NOTE = "note"
+    RETURN = "return"
+    FINISH = "finish"
+    REOPEN = "reopen"
+    RECALL = "recall"
+    SUBMIT = "submit"
+    SEND_BACK = "send_back"
+    APPROVE = "approve"
+    ISSUE = "issue"
+
+
+class Part(StrEnum):
+    LEAD = "lead"
+    CO = "co"
+    INFO = "info"
+
+
+class PartState(StrEnum):
+    ACTIVE = "active"
+    DONE = "done"
+    RETURNED = "returned"
+    RECALLED = "recalled"
+
+
+INITIAL_STATUS = {"incoming": "received", "outgoing": "draft"}
+"""The status a document is created in: every later one is reached by a step."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    direction: str
+    sources: frozenset[str]
+    target: str | None
+    """The status after the step (None: unchanged)."""
+    roles: frozenset[Role] = frozenset()
+    """Roles allowed by role alone; handlers are allowed by their assignment (``by_handler``)."""
+    by_handler: frozenset[Part] = frozenset()
+    comment_required: bool = False
+    recipients_required: bool = False
+
+
+_LEADER = frozenset({Role.LEADER})
+_ACTIVE = frozenset({"assigned", "processing"})
+
+RULES: dict[Step, Rule] = {
+    Step.PRESENT: Rule(
+        "incoming", frozenset({"received"}), None, frozenset({Role.CLERK}), recipients_required=True
+    ),
+    Step.ASSIGN: Rule("incoming", frozenset({"received", *_ACTIVE}), "assigned", _LEADER),
+    Step.NOTE: Rule("incoming", _ACTIVE, "processing", _LEADER, frozenset({Part.LEAD, Part.CO})),
+    Step.RETURN: Rule(
+        "incoming", _ACTIVE, "received", by_handler=frozenset({Part.LEAD}), comment_required=True
+    ),
+    Step.FINISH: Rule("incoming", _ACTIVE, "done", _LEADER, frozenset({Part.LEAD, Part.CO})),
+    Step.REOPEN: Rule("incoming", frozenset({"done"}), "processing", _LEADER),
+    Step.RECALL: Rule("incoming", _ACTIVE, "received", _LEADER),
+    Step.SUBMIT: Rule(
+        "outgoing",
+        frozenset({"draft"}),
+        "pending_signature",
+        frozenset({Role.SPECIALIST, Role.CLERK, Role.LEADER}),
+        recipients_required=True,
+    ),
+    Step.SEND_BACK: Rule(
+        "outgoing", frozenset({"pending_signature"}), "draft", _LEADER, comment_required=True
+    ),
+    Step.APPROVE: Rule("outgoing", frozenset({"pending_signature"}), "signed", _LEADER),
+    Step.ISSUE: Rule("outgoing", frozenset({"numbered"}), "issued", frozenset({Role.CLERK})),
+}
+
+
+@dataclass(frozen=True)
+class StepRequest:
+    step: Step
+    comment: str = ""
+    to: Sequence[int] = ()
+    """PRESENT / SUBMIT: the leaders it goes to."""
+    lead: int | None = None
+    co: Sequence[int] = ()
+    info: Sequence[int] = ()
+    deadline: dt.date | None = None
+    organisations: Sequence[str] = field(default_factory=tuple)
+    """ISSUE: the recipient organisations' codes on this server."""
+
+
+def _refuse(status: int, vi: str, en: str, code: str | None = None) -> ApiProblem:
+    return ApiProblem(status, vi, en, code=code)
+
+
+def _active_parts(session: Session, doc: Document, user: User) -> set[Part]:
+    rows = session.scalars(
+        select(Assignment.kind).where(
+            Assignment.document_id == doc.id,
+            Assignment.user_id == user.id,
+            Assignment.state == PartState.ACTIVE,
+        )
+    )
+    return {Part(kind) for kind in rows}
+
+
+def _colleagues(session: Session, user: User, ids: Sequence[int]) -> list[User]:
+    """Active users of the caller's organisation, or 422 naming the one that is not."""
+    found = []
+    for user_id in dict.fromkeys(ids):
+        other = session.get(User, user_id)
+        if other is None or not other.active or other.organisation_id != user.organisation_id:
+            raise _refuse(
+                422,
+                f"Không có người dùng {user_id} đang hoạt động trong đơn vị.",
+                f"No active user {user_id} in this organisation.",
+                "unknown_user",
+            )
+        found.append(other)
+    return found
+
+
+def _grant(session: Session, doc: Document, user: User, by: User) -> None:
+    exists = session.scalar(
+        select(Grant.id).where(Grant.document_id == doc.id, Grant.user_id == user.id)
+    )
+    if exists is None:
+        session.add(Grant(document_id=doc.id, user_id=user.id, reason="assigned", granted_by=by.id))
+
+
+def _close(session: Session, doc: Document, state: PartState, user: User | None = None) -> None:
+    query = select(Assignment).where(
+        Assignment.document_id == doc.id, Assignment.state == PartState.ACTIVE
+    )
+    if user is not None:
+        query = query.where(Assignment.user_id == user.id)
+    for part in session.scalars(query):
+        part.state, part.closed_at = state, utcnow()
+
+
+def record(
+    session: Session,
+    doc: Document,
+    user: User,
+    step: Step,
+    before: str,
+    comment: str = "",
+    recipients: Sequence[int] = (),
+) -> None:
+    """Append one step to the document's trace."""
+    session.add(
+        TraceEvent(
+            document_id=doc.id,
+            user_id=user.id,
+            role=user.role,
+            action=step.value,
+            from_status=before,
+            to_status=doc.status,
+            comment=comment,
+            recipients=list(recipients),
+        )
+    )
+
+
+def _check(session: Session, doc: Document, user: User, request: StepRequest) -> set[Part]:
+    rule = RULES[request.step]
+    if doc.direction != rule.direction:
+        raise _refuse(
+            409,
+            f"Bước “{request.step}” không áp dụng cho văn bản {'đến' if doc.direction == 'incoming' else 'đi'}.",
+            f"The step '{request.step}' does not apply to {doc.direction} documents.",
+            "conflict",
+        )
+    parts = _active_parts(session, doc, user) if rule.by_handler else set()
+    role_ok = Role(user.role) in rule.roles
+    if request.step is Step.SUBMIT and Role(user.role) is Role.SPECIALIST:
+        role_ok = doc.created_by == user.id  # a specialist submits their own drafts
+    if not (role_ok or parts & rule.by_handler):
+        raise forbidden()
+    if doc.status not in rule.sources:
+        raise _refuse(
+            409,
+            f"Không thể “{request.step}” văn bản đang ở trạng thái “{doc.status}”.",
+            f"A document in status '{doc.status}' cannot take the step '{request.step}'.",
+            "conflict",
+        )
+    if rule.comment_required and not request.comment.strip():
+        raise _refuse(422, "Cần ghi lý do hoặc ý kiến.", "A reason or comment is required.")
+    if rule.recipients_required and not request.to:
+        raise _refuse(422, "Cần chọn người nhận.", "Choose who it goes to.")
+    return parts
+
+
+def apply(session: Session, doc: Document, user: User, request: StepRequest) -> list[Document]:
+    """Check and carry out one step; returns the documents created on the way (ISSUE)."""
+    parts = _check(session, doc, user, request)
+    rule = RULES[request.step]
+    before = doc.status
+    recipients: list[int] = []
+    created: list[Document] = []
+    if request.step in (Step.PRESENT, Step.SUBMIT):
+        leaders = _colleagues(session, user, request.to)
+        if any(Role(u.role) is not Role.LEADER for u in leaders):
+            raise _refuse(
+                422,
+                "Chỉ trình được cho lãnh đạo.",
+                "It can only be presented to a leader.",
+            )
+        for leader in leaders:
+            _grant(session, doc, leader, user)
+        recipients = [u.id for u in leaders]
+    elif request.step is Step.ASSIGN:
+        recipients = _assign(session, doc, user, request)
+    elif request.step is Step.RETURN:
+        _close(session, doc, PartState.RETURNED, user)
+    elif (
+        request.step is Step.FINISH
+        and Part.LEAD not in parts
+        and Role(user.role) is not Role.LEADER
+    ):
+        _close(session, doc, PartState.DONE, user)  # a co-handler's own part; the rest goes on
+        record(session, doc, user, request.step, before, request.comment)
+        return created
+    elif request.step is Step.FINISH:
+        _close(session, doc, PartState.DONE)
+    elif request.step is Step.RECALL:
+        _close(session, doc, PartState.RECALLED)
+    elif request.step is Step.REOPEN:  # the lead handler takes it up again
+        for part in session.scalars(
+            select(Assignment).where(
+                Assignment.document_id == doc.id,
+                Assignment.kind == Part.LEAD,
+                Assignment.state == PartState.DONE,
+            )
+        ):
+            part.state, part.closed_at = PartState.ACTIVE.value, None
+    elif (
+        request.step is Step.NOTE and Part.LEAD not in parts and Role(user.role) is not Role.LEADER
+    ):
+        record(session, doc, user, request.step, before, request.comment)  # a co-handler's note
+        return created
+    elif request.step is Step.ISSUE:
+        created = _deliver(session, doc, user, request.organisations)
+    if rule.target is not None:
+        doc.status = rule.target
+    record(session, doc, user, request.step, before, request.comment, recipients)
+    return created
+
+
+def _assign(session: Session, doc: Document, user: User, request: StepRequest) -> list[int]:
+    if request.lead is None:
+        raise _refuse(422, "Cần chọn người xử lý chính.", "Choose the lead handler.")
+    lead = _colleagues(session, user, [request.lead])[0]
+    co = [u for u in _colleagues(session, user, request.co) if u.id != lead.id]
+    info = [
+        u
+        for u in _colleagues(session, user, request.info)
+        if u.id not in {lead.id, *(c.id for c in co)}
+    ]
+    if request.deadline is not None and request.deadline < dt.date.today() - dt.timedelta(days=1):
+        raise _refuse(422, "Hạn xử lý đã qua.", "The deadline is in the past.")
+    _close(session, doc, PartState.RECALLED)  # a new direction replaces the old one
+    for kind, people in ((Part.LEAD, [lead]), (Part.CO, co), (Part.INFO, info)):
+        for person in people:
+            session.add(
+                Assignment(
+                    document_id=doc.id,
+                    user_id=person.id,
+                    kind=kind.value,
+                    state=PartState.ACTIVE.value,
+                    deadline=request.deadline,
+                    assigned_by=user.id,
+                )
+            )
+            _grant(session, doc, person, user)
+    if request.deadline is not None:
+        doc.due_date = request.deadline
+    return [lead.id, *(u.id for u in co), *(u.id for u in info)]
+
+
+_COPIED = (
+    "doc_type",
+    "code_number",
+    "code_notation",
+    "issued_date",
+    "subject",
+    "language",
+    "page_amount",
+    "description",
+    "signer_position",
+    "signer_name",
+    "urgency",
+    "secrecy",
+    "due_date",
+)
+
+
+def _deliver(session: Session, doc: Document, user: User, codes: Sequence[str]) -> list[Document]:
+    """A copy for each recipient organisation on this server: incoming, "received", with the
+    issued file as its first version and the sender as its issuing organ."""
+    from .documents import touch  # documents imports this module
+
+    sender = session.get(Organisation, doc.organisation_id)
+    copies = []
+    for code in dict.fromkeys(codes):
+        org = session.scalar(select(Organisation).where(Organisation.code == code))
+        if org is None or org.id == doc.organisation_id:
+            raise _refuse(
+                422,
+                f"Không có đơn vị nhận “{code}” trên máy chủ này.",
+                f"No recipient organisation '{code}' on this server.",
+            )
+        copy = Document(
+            direction="incoming",
+            organ_name=sender.name if sender else "",
+            status=INITIAL_STATUS["incoming"],
+            organisation_id=org.id,
+            created_by=user.id,
+            current_version=doc.current_version and 1,
+            **{name: getattr(doc, name) for name in _COPIED},
+        )
+        touch(session, copy)
+        session.add(copy)
+        session.flush()
+        latest = session.scalar(
+            select(Version).where(
+                Version.document_id == doc.id, Version.number == doc.current_version
+            )
+        )
+        if latest is not None:
+            session.add(
+                Version(
+                    document_id=copy.id,
+                    number=1,
+                    sha256=latest.sha256,
+                    size=latest.size,
+                    filename=latest.filename,
+                    content_type=latest.content_type,
+                    author_id=user.id,
+                    note=f"Nhận từ {sender.name if sender else ''}",
+                )
+            )
+        record(
+            session, copy, user, Step.RECEIVE, "", f"{doc.code_number or ''}/{doc.code_notation}"
+        )
+        copies.append(copy)
+    return copies

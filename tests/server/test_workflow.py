@@ -1,0 +1,224 @@
+"""The workflow on the real server: incoming from registration to completion, outgoing from
+draft to delivery in another organisation; every forbidden step refused, every step traced."""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+import requests
+
+from tests.server.test_access import Caller
+
+
+@pytest.fixture
+def office(server_factory):  # type: ignore[no-untyped-def]
+    """One server; the first organisation gets a second specialist (a co-handler)."""
+    server = server_factory()
+    admin = Caller(server, "admin")
+    created = admin.request(
+        "POST",
+        "/admin/users",
+        json={
+            "username": "chuyenvien2",
+            "full_name": "Trịnh Văn Nam",
+            "role": "specialist",
+            "organisation": "UBND-T",
+            "password": "ChuyenVien@2026",
+        },
+    )
+    assert created.status_code == 201, created.text
+    return server
+
+
+def _second_specialist(server) -> Caller:  # type: ignore[no-untyped-def]
+    login = requests.post(
+        f"{server.api_url}/auth/login",
+        json={"username": "chuyenvien2", "password": "ChuyenVien@2026"},
+        timeout=10,
+    ).json()
+    caller = Caller.__new__(Caller)
+    caller.server, caller.headers = server, {"Authorization": f"Bearer {login['access_token']}"}
+    caller.me = caller.get("/auth/me").json()
+    return caller
+
+
+def step(caller: Caller, doc: dict, action: str, key: str | None = None, **body):  # type: ignore[no-untyped-def]
+    headers = {"If-Match": f'"{doc["revision"]}"'}
+    if key:
+        headers["Idempotency-Key"] = key
+    return caller.request(
+        "POST", f"/documents/{doc['id']}/actions", json={"action": action, **body}, headers=headers
+    )
+
+
+def ok(reply) -> dict:  # type: ignore[no-untyped-def]
+    assert reply.status_code == 200, reply.text
+    return reply.json()
+
+
+def test_an_incoming_document_from_registration_to_completion(office) -> None:  # type: ignore[no-untyped-def]
+    clerk, leader = Caller(office, "clerk"), Caller(office, "leader")
+    lead, co = Caller(office, "specialist"), _second_specialist(office)
+    informed = Caller(office, "archivist")
+    doc = clerk.create(subject="Công văn về phòng chống lụt bão", secrecy=1)
+    assert [t["action"] for t in doc["trace"]] == ["create"] and doc["status"] == "received"
+    assert lead.get(f"/documents/{doc['id']}").status_code == 404  # Mật: not theirs yet
+    doc = ok(step(clerk, doc, "present", to=[leader.me["id"]], comment="Kính trình"))
+    assert doc["status"] == "received" and doc["trace"][-1]["recipients"] == [leader.me["id"]]
+    refused = step(lead, doc, "assign", lead=lead.me["id"])
+    assert refused.status_code == 404  # cannot even see it
+    doc = ok(
+        step(
+            leader,
+            doc,
+            "assign",
+            lead=lead.me["id"],
+            co=[co.me["id"]],
+            info=[informed.me["id"]],
+            deadline="2030-01-15",
+            comment="Giao chị Mai chủ trì, anh Nam phối hợp",
+        )
+    )
+    assert doc["status"] == "assigned" and doc["due_date"] == "2030-01-15"
+    parts = {(a["user_id"], a["kind"], a["state"]) for a in doc["assignments"]}
+    assert parts == {
+        (lead.me["id"], "lead", "active"),
+        (co.me["id"], "co", "active"),
+        (informed.me["id"], "info", "active"),
+    }
+    assert lead.get(f"/documents/{doc['id']}").status_code == 200  # assignment grants access
+    # Forbidden steps are refused, and say why.
+    assert step(clerk, doc, "finish").status_code == 403
+    assert step(informed, doc, "note", comment="?").status_code == 403  # for information only
+    assert step(lead, doc, "assign", lead=co.me["id"]).status_code == 403
+    assert step(lead, doc, "submit", to=[leader.me["id"]]).status_code == 409  # not outgoing
+    # The co-handler's part: a note and its own completion; the document goes on.
+    doc = ok(step(co, doc, "note", comment="Đã rà soát số liệu"))
+    doc = ok(step(co, doc, "finish", comment="Phần phối hợp xong"))
+    assert doc["status"] == "assigned"
+    assert {a["user_id"]: a["state"] for a in doc["assignments"]}[co.me["id"]] == "done"
+    doc = ok(step(lead, doc, "note", comment="Đang dự thảo báo cáo"))
+    assert doc["status"] == "processing"
+    stale = dict(doc, revision=doc["revision"] - 1)
+    assert step(lead, stale, "finish").status_code == 409  # decided on an old revision
+    finished = step(lead, doc, "finish", key="k-1", comment="Đã báo cáo")
+    doc = ok(finished)
+    again = step(lead, dict(doc, revision=doc["revision"]), "finish", key="k-1")
+    assert again.status_code == 200 and again.json()["trace"] == doc["trace"]  # applied once
+    assert doc["status"] == "done"
+    assert step(lead, doc, "reopen").status_code == 403
+    doc = ok(step(leader, doc, "reopen", comment="Bổ sung số liệu"))
+    assert doc["status"] == "processing"
+    assert step(lead, doc, "return").status_code == 422  # a return needs its reason
+    doc = ok(step(lead, doc, "return", comment="Cần lãnh đạo giao lại"))
+    assert doc["status"] == "received"
+    actions = [t["action"] for t in doc["trace"]]
+    assert actions == [
+        "create",
+        "present",
+        "assign",
+        "note",
+        "finish",
+        "note",
+        "finish",
+        "reopen",
+        "return",
+    ]
+    assert all(t["user_name"] for t in doc["trace"])
+    feed = lead.get("/changes?updated_since=0&limit=1000").json()["changes"]
+    [mine] = [c for c in feed if c["document_id"] == doc["id"]]
+    assert mine["document"]["trace"] == doc["trace"]  # the timeline rides on the change feed
+
+
+def test_an_outgoing_draft_travels_to_another_organisation(office) -> None:  # type: ignore[no-untyped-def]
+    clerk, leader, specialist = (
+        Caller(office, "clerk"),
+        Caller(office, "leader"),
+        Caller(office, "specialist"),
+    )
+    other_clerk = Caller(office, "other_clerk")
+    scan = b"%PDF-1.7\n" + os.urandom(512) + b"\n%%EOF\n"
+    uploaded = specialist.upload(scan, "du-thao.pdf")
+    draft = specialist.request(
+        "POST",
+        "/documents",
+        json={
+            "direction": "outgoing",
+            "subject": "Báo cáo kết quả phòng chống lụt bão",
+            "doc_type": "Báo cáo",
+            "code_notation": "BC-UBND",
+            "file_sha256": uploaded["sha256"],
+            "filename": "du-thao.pdf",
+        },
+    ).json()
+    assert draft["status"] == "draft"
+    assert step(specialist, draft, "submit").status_code == 422  # to whom?
+    doc = ok(step(specialist, draft, "submit", to=[leader.me["id"]]))
+    assert doc["status"] == "pending_signature"
+    assert step(specialist, doc, "approve").status_code == 403
+    assert step(leader, doc, "send_back").status_code == 422  # comments are required
+    doc = ok(step(leader, doc, "send_back", comment="Sửa số liệu mục 2"))
+    assert doc["status"] == "draft"
+    doc = ok(step(specialist, doc, "submit", to=[leader.me["id"]], comment="Đã sửa"))
+    assert step(clerk, doc, "issue").status_code == 409  # not numbered yet
+    doc = ok(step(leader, doc, "approve"))
+    assert doc["status"] == "signed"
+    numbered = clerk.request("POST", f"/documents/{doc['id']}/number", json={})
+    doc = ok(numbered)
+    assert doc["status"] == "numbered" and doc["trace"][-1]["action"] == "number"
+    assert step(clerk, doc, "issue", organisations=["NOWHERE"]).status_code == 422
+    doc = ok(step(clerk, doc, "issue", organisations=["STC"], comment="Phát hành"))
+    assert doc["status"] == "issued"
+    received = [
+        d
+        for d in other_clerk.get("/documents?direction=incoming&limit=500").json()["items"]
+        if d["subject"] == "Báo cáo kết quả phòng chống lụt bão"
+    ]
+    assert len(received) == 1
+    [copy] = received
+    assert copy["status"] == "received" and copy["code_number"] == doc["code_number"]
+    assert copy["organ_name"] and copy["trace"][0]["action"] == "receive"
+    assert copy["versions"][0]["sha256"] == uploaded["sha256"]
+    assert other_clerk.get(f"/files/{uploaded['sha256']}").content == scan  # theirs to read
+    assert [t["action"] for t in doc["trace"]] == [
+        "create",
+        "submit",
+        "send_back",
+        "submit",
+        "approve",
+        "number",
+        "issue",
+    ]
+
+
+def test_status_is_changed_only_by_steps(office) -> None:  # type: ignore[no-untyped-def]
+    clerk = Caller(office, "clerk")
+    doc = clerk.create(subject=f"x {uuid.uuid4().hex[:6]}")
+    patched = clerk.request(
+        "PATCH",
+        f"/documents/{doc['id']}",
+        json={"status": "done"},
+        headers={"If-Match": f'"{doc["revision"]}"'},
+    )
+    assert patched.status_code == 422  # no such field any more
+    assert clerk.get(f"/documents/{doc['id']}").json()["status"] == "received"
+    missing = clerk.request(
+        "POST", f"/documents/{doc['id']}/actions", json={"action": "present", "to": [1]}
+    )
+    assert missing.status_code == 428  # a step names the revision it was decided on
+
+
+def test_null_leaves_a_required_field_as_it_is(office) -> None:  # type: ignore[no-untyped-def]
+    clerk = Caller(office, "clerk")
+    doc = clerk.create(subject="Giữ nguyên", secrecy=0, due_date="2030-01-01")
+    patched = clerk.request(
+        "PATCH",
+        f"/documents/{doc['id']}",
+        json={"secrecy": None, "subject": None, "due_date": None},
+        headers={"If-Match": f'"{doc["revision"]}"'},
+    )
+    assert patched.status_code == 200, patched.text  # once a 500 on PostgreSQL and SQLite
+    assert patched.json()["subject"] == "Giữ nguyên" and patched.json()["secrecy"] == 0
+    assert patched.json()["due_date"] is None  # a date may be emptied
