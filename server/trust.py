@@ -17,11 +17,11 @@ import json
 import logging
 import re
 from dataclasses import dataclass
-from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from base.pki import Pki
 from base.resources import resource_path
 
 from .errors import ApiProblem, not_found
@@ -42,12 +42,6 @@ logger = logging.getLogger(__name__)
 
 _PEM = re.compile(r"-----BEGIN CERTIFICATE-----\s*([A-Za-z0-9+/=\s]+?)\s*-----END CERTIFICATE-----")
 MAX_PEM = 20_000
-
-
-class Pki(StrEnum):
-    GOVERNMENT = "government"
-    PUBLIC = "public"
-    OTHER = "other"
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from asn1crypto import pem
 from asn1crypto import x509 as asn1_x509
 
 from base.paths import app_paths
+from base.pki import Pki
 from base.resources import resource_path
 
 from .errors import SigningError
@@ -48,15 +49,6 @@ logger = logging.getLogger(__name__)
 class TrustListError(SigningError):
     title_vi = "Danh sách chứng thư tin cậy"
     title_en = "Trust list"
-
-
-class Pki(StrEnum):
-    GOVERNMENT = "government"
-    """Hạ tầng chuyên dùng Chính phủ (Ban Cơ yếu Chính phủ): leaders' and agencies' keys."""
-    PUBLIC = "public"
-    """Hạ tầng công cộng (Vietnam National Root CA: VNPT-CA, Viettel-CA, BkavCA, FPT-CA…)."""
-    OTHER = "other"
-    """Added by an administrator and belonging to neither."""
 
 
 PKI_NAMES: dict[Pki, tuple[str, str]] = {
