@@ -27,6 +27,7 @@ CLI_MODULES = (
     "cli.cache",
     "cli.signing",
     "cli.trust",
+    "cli.workflow",
     "cli.watch",
     "cli.demo",
     "installer.cli",

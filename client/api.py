@@ -36,6 +36,7 @@ from .errors import (
 from .records import (
     Account,
     ChangePage,
+    Colleague,
     Document,
     DocumentFilter,
     DocumentPage,
@@ -260,6 +261,27 @@ class ApiClient:
             expect=(200, 201),
         )
         return Document.from_json(reply.json()), reply.status_code == 201
+
+    def colleagues(self) -> list[Colleague]:
+        """The active users of one's own organisation (to present, assign or submit to)."""
+        return [Colleague.from_json(c) for c in self._json("GET", "/colleagues")]
+
+    def take_step(
+        self,
+        document_id: int,
+        action: str,
+        revision: int,
+        fields: Mapping[str, Any] | None = None,
+        idempotency_key: str | None = None,
+    ) -> Document:
+        """One workflow step, decided on ``revision``; a retried key is applied once."""
+        headers = {"If-Match": f'"{revision}"'}
+        if idempotency_key:
+            headers["Idempotency-Key"] = idempotency_key
+        body = {"action": action, **jsonable(dict(fields or {}))}
+        return Document.from_json(
+            self._json("POST", f"/documents/{int(document_id)}/actions", json=body, headers=headers)
+        )
 
     def update_document(
         self, document_id: int, changes: Mapping[str, Any], revision: int

@@ -13,6 +13,9 @@ from typing import Any
 __all__ = [
     "Account",
     "TrustEntry",
+    "TraceEntry",
+    "AssignmentEntry",
+    "Colleague",
     "User",
     "LoginResult",
     "Version",
@@ -132,6 +135,58 @@ class Version:
 
 
 @dataclass(frozen=True)
+class TraceEntry:
+    """One step of a document's life: who, in which role, when, what, to whom."""
+
+    at: dt.datetime | None
+    user_id: int
+    user_name: str
+    role: str
+    action: str
+    from_status: str
+    to_status: str
+    comment: str = ""
+    recipients: tuple[int, ...] = ()
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> TraceEntry:
+        values = _pick(cls, data)
+        values["at"] = parse_datetime(data.get("at"))
+        values["recipients"] = tuple(data.get("recipients") or ())
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class AssignmentEntry:
+    """A part in handling an incoming document: ``lead``, ``co`` or ``info``."""
+
+    user_id: int
+    user_name: str
+    kind: str
+    state: str
+    deadline: dt.date | None = None
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> AssignmentEntry:
+        values = _pick(cls, data)
+        values["deadline"] = parse_date(data.get("deadline"))
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class Colleague:
+    id: int
+    username: str
+    full_name: str
+    title: str
+    role: str
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Colleague:
+        return cls(**_pick(cls, data))
+
+
+@dataclass(frozen=True)
 class Document:
     """A document's metadata (Decree 30/2020 Appendix VI fields)."""
 
@@ -167,6 +222,8 @@ class Document:
     revision: int = 0
     current_version: int = 0
     versions: tuple[Version, ...] = ()
+    trace: tuple[TraceEntry, ...] = ()
+    assignments: tuple[AssignmentEntry, ...] = ()
 
     @property
     def latest_version(self) -> Version | None:
@@ -183,6 +240,18 @@ class Document:
             {**asdict(v), "created_at": v.created_at.isoformat() if v.created_at else None}
             for v in self.versions
         ]
+        data["trace"] = [
+            {
+                **asdict(t),
+                "at": t.at.isoformat() if t.at else None,
+                "recipients": list(t.recipients),
+            }
+            for t in self.trace
+        ]
+        data["assignments"] = [
+            {**asdict(a), "deadline": a.deadline.isoformat() if a.deadline else None}
+            for a in self.assignments
+        ]
         return data
 
     @classmethod
@@ -195,6 +264,10 @@ class Document:
         values["to_places"] = tuple(data.get("to_places") or ())
         values["recipients"] = tuple(data.get("recipients") or ())
         values["versions"] = tuple(Version.from_json(v) for v in data.get("versions") or ())
+        values["trace"] = tuple(TraceEntry.from_json(t) for t in data.get("trace") or ())
+        values["assignments"] = tuple(
+            AssignmentEntry.from_json(a) for a in data.get("assignments") or ()
+        )
         return cls(**values)
 
 

@@ -57,6 +57,7 @@ __all__ = [
     "UploadCreate",
     "UploadOut",
     "Direction",
+    "ColleagueOut",
     "StepCreate",
     "TraceOut",
     "AssignmentOut",
@@ -301,6 +302,16 @@ class OrganisationOut(BaseModel):
     id: int
     code: str
     name: str
+
+
+class ColleagueOut(BaseModel):
+    """A colleague to present, assign or submit to (the caller's own organisation)."""
+
+    id: int
+    username: str
+    full_name: str
+    title: str
+    role: Role
 
 
 class RegisterOut(BaseModel):

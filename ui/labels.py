@@ -131,6 +131,38 @@ def role_label(role: str) -> str:
     return _roles(os.environ.get("VANTHU_LANG", "vi")).get(role, role)
 
 
+@lru_cache(maxsize=4)
+def _steps(_language: str) -> dict[str, str]:
+    return {
+        "create": QCoreApplication.translate("Labels", "Tạo văn bản"),
+        "number": QCoreApplication.translate("Labels", "Cấp số"),
+        "receive": QCoreApplication.translate("Labels", "Nhận từ đơn vị gửi"),
+        "present": QCoreApplication.translate("Labels", "Trình lãnh đạo"),
+        "assign": QCoreApplication.translate("Labels", "Chỉ đạo, giao xử lý"),
+        "note": QCoreApplication.translate("Labels", "Ý kiến xử lý"),
+        "return": QCoreApplication.translate("Labels", "Trả lại"),
+        "finish": QCoreApplication.translate("Labels", "Hoàn thành"),
+        "reopen": QCoreApplication.translate("Labels", "Mở lại"),
+        "recall": QCoreApplication.translate("Labels", "Thu hồi"),
+        "submit": QCoreApplication.translate("Labels", "Trình ký"),
+        "send_back": QCoreApplication.translate("Labels", "Trả lại dự thảo"),
+        "approve": QCoreApplication.translate("Labels", "Duyệt ký"),
+        "issue": QCoreApplication.translate("Labels", "Phát hành"),
+        "lead": QCoreApplication.translate("Labels", "Xử lý chính"),
+        "co": QCoreApplication.translate("Labels", "Phối hợp"),
+        "info": QCoreApplication.translate("Labels", "Nhận để biết"),
+        "active": QCoreApplication.translate("Labels", "đang xử lý"),
+        "done": QCoreApplication.translate("Labels", "đã xong"),
+        "returned": QCoreApplication.translate("Labels", "đã trả lại"),
+        "recalled": QCoreApplication.translate("Labels", "đã thu hồi"),
+    }
+
+
+def step_label(key: str) -> str:
+    """A workflow step, part or part state in the UI language (the server stores the key)."""
+    return _steps(os.environ.get("VANTHU_LANG", "vi")).get(key, key)
+
+
 def reason_label(reason: Reason, detail: str = "") -> str:
     """Why a queued file waits or failed, in the UI language (the queue stores the key)."""
     return reason_text(reason, detail, current_language())

@@ -165,92 +165,108 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../ui/views/document_view.py" line="65"/>
+        <location filename="../../ui/views/document_view.py" line="68"/>
         <source>Thông tin</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="66"/>
+        <location filename="../../ui/views/document_view.py" line="69"/>
         <source>Phiên bản</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="67"/>
+        <location filename="../../ui/views/document_view.py" line="70"/>
         <source>Chữ ký số</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="68"/>
+        <location filename="../../ui/views/document_view.py" line="71"/>
+        <source>Quá trình xử lý</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/document_view.py" line="72"/>
         <source>Ký số</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="99"/>
+        <location filename="../../ui/views/document_view.py" line="107"/>
+        <source>, hạn %1</source>
+        <translation>, due %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/document_view.py" line="115"/>
+        <source>Chưa có bước xử lý nào được ghi lại.</source>
+        <translation>No step recorded yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/document_view.py" line="128"/>
         <source>Số/ký hiệu</source>
         <translation>Number/symbol</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="100"/>
+        <location filename="../../ui/views/document_view.py" line="129"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="101"/>
+        <location filename="../../ui/views/document_view.py" line="130"/>
         <source>Cơ quan ban hành</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="102"/>
+        <location filename="../../ui/views/document_view.py" line="131"/>
         <source>Người ký</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="103"/>
+        <location filename="../../ui/views/document_view.py" line="132"/>
         <source>Độ khẩn</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="104"/>
+        <location filename="../../ui/views/document_view.py" line="133"/>
         <source>Độ mật</source>
         <translation>Secrecy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="106"/>
+        <location filename="../../ui/views/document_view.py" line="135"/>
         <source>Hạn xử lý</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="109"/>
+        <location filename="../../ui/views/document_view.py" line="138"/>
         <source>Số đến</source>
         <translation>Arrival no.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="110"/>
+        <location filename="../../ui/views/document_view.py" line="139"/>
         <source>Nơi nhận</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="111"/>
+        <location filename="../../ui/views/document_view.py" line="140"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="123"/>
+        <location filename="../../ui/views/document_view.py" line="153"/>
+        <location filename="../../ui/views/document_view.py" line="154"/>
         <source>Văn bản chưa có tệp.</source>
         <translation>The document has no file yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="125"/>
+        <location filename="../../ui/views/document_view.py" line="156"/>
         <source>Đang mở tệp…</source>
         <translation>Opening file…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="161"/>
+        <location filename="../../ui/views/document_view.py" line="192"/>
         <source>Bản đã ký đang chờ gửi lên máy chủ (ngoại tuyến).</source>
         <translation>The signed version is waiting to be sent to the server (offline).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="182"/>
+        <location filename="../../ui/views/document_view.py" line="213"/>
         <source>Tệp không có chữ ký số.</source>
         <translation>The file has no digital signature.</translation>
     </message>
@@ -375,6 +391,7 @@
     </message>
     <message>
         <location filename="../../ui/labels.py" line="84"/>
+        <location filename="../../ui/labels.py" line="144"/>
         <source>Hoàn thành</source>
         <translation>Done</translation>
     </message>
@@ -407,6 +424,106 @@
         <location filename="../../ui/labels.py" line="125"/>
         <source>Quản trị tỉnh</source>
         <translation>Province admin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="137"/>
+        <source>Tạo văn bản</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="138"/>
+        <source>Cấp số</source>
+        <translation>Numbered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="139"/>
+        <source>Nhận từ đơn vị gửi</source>
+        <translation>Received from the sender</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="140"/>
+        <source>Trình lãnh đạo</source>
+        <translation>Presented to a leader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="141"/>
+        <source>Chỉ đạo, giao xử lý</source>
+        <translation>Directed and assigned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="142"/>
+        <source>Ý kiến xử lý</source>
+        <translation>Processing note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="143"/>
+        <source>Trả lại</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="145"/>
+        <source>Mở lại</source>
+        <translation>Reopened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="146"/>
+        <source>Thu hồi</source>
+        <translation>Recalled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="147"/>
+        <source>Trình ký</source>
+        <translation>Submitted for signature</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="148"/>
+        <source>Trả lại dự thảo</source>
+        <translation>Draft sent back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="149"/>
+        <source>Duyệt ký</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="150"/>
+        <source>Phát hành</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="151"/>
+        <source>Xử lý chính</source>
+        <translation>Lead handler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="152"/>
+        <source>Phối hợp</source>
+        <translation>Co-handler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="153"/>
+        <source>Nhận để biết</source>
+        <translation>For information</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="154"/>
+        <source>đang xử lý</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="155"/>
+        <source>đã xong</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="156"/>
+        <source>đã trả lại</source>
+        <translation>returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="157"/>
+        <source>đã thu hồi</source>
+        <translation>recalled</translation>
     </message>
 </context>
 <context>
@@ -475,152 +592,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="159"/>
-        <location filename="../../ui/views/main_window.py" line="180"/>
+        <location filename="../../ui/views/main_window.py" line="181"/>
+        <location filename="../../ui/views/main_window.py" line="202"/>
         <source>Văn thư số</source>
         <translation>Văn thư số</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="185"/>
+        <location filename="../../ui/views/main_window.py" line="207"/>
         <source>Văn bản đến</source>
         <translation>Incoming documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="186"/>
+        <location filename="../../ui/views/main_window.py" line="208"/>
         <source>Văn bản đi</source>
         <translation>Outgoing documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="187"/>
+        <location filename="../../ui/views/main_window.py" line="209"/>
         <source>Chờ ký</source>
         <translation>Awaiting my signature</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="188"/>
-        <location filename="../../ui/views/main_window.py" line="478"/>
+        <location filename="../../ui/views/main_window.py" line="210"/>
+        <location filename="../../ui/views/main_window.py" line="500"/>
         <source>Tải lên</source>
         <translation>Uploads</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="189"/>
+        <location filename="../../ui/views/main_window.py" line="211"/>
         <source>Tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="190"/>
+        <location filename="../../ui/views/main_window.py" line="212"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="196"/>
+        <location filename="../../ui/views/main_window.py" line="218"/>
         <source>Tìm số, ký hiệu, trích yếu… (gõ không dấu cũng được)</source>
         <translation>Search number, symbol, summary… (diacritics optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="201"/>
+        <location filename="../../ui/views/main_window.py" line="223"/>
         <source>Mọi độ khẩn</source>
         <translation>Any urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="202"/>
+        <location filename="../../ui/views/main_window.py" line="224"/>
         <source>Khẩn trở lên</source>
         <translation>Urgent or higher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="203"/>
+        <location filename="../../ui/views/main_window.py" line="225"/>
         <source>Thượng khẩn trở lên</source>
         <translation>Very urgent or higher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="204"/>
+        <location filename="../../ui/views/main_window.py" line="226"/>
         <source>Hỏa tốc</source>
         <translation>Flash</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="209"/>
+        <location filename="../../ui/views/main_window.py" line="231"/>
         <source>Mọi loại</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="223"/>
+        <location filename="../../ui/views/main_window.py" line="245"/>
         <source>Mọi hạn</source>
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="223"/>
+        <location filename="../../ui/views/main_window.py" line="245"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="226"/>
+        <location filename="../../ui/views/main_window.py" line="248"/>
         <source>Mọi trạng thái</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="228"/>
-        <location filename="../../ui/views/main_window.py" line="357"/>
+        <location filename="../../ui/views/main_window.py" line="250"/>
+        <location filename="../../ui/views/main_window.py" line="379"/>
         <source>Ký số</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="229"/>
-        <location filename="../../ui/views/main_window.py" line="419"/>
+        <location filename="../../ui/views/main_window.py" line="251"/>
+        <location filename="../../ui/views/main_window.py" line="441"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="229"/>
-        <location filename="../../ui/views/main_window.py" line="392"/>
+        <location filename="../../ui/views/main_window.py" line="251"/>
+        <location filename="../../ui/views/main_window.py" line="414"/>
         <source>Dừng đồng bộ</source>
         <translation>Stop sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="357"/>
+        <location filename="../../ui/views/main_window.py" line="379"/>
         <source>Hãy chọn văn bản có tệp để ký.</source>
         <translation>Select documents that have a file to sign.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="391"/>
+        <location filename="../../ui/views/main_window.py" line="413"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="412"/>
+        <location filename="../../ui/views/main_window.py" line="434"/>
         <source>Đang đồng bộ… %1 thay đổi</source>
         <translation>Syncing… %1 changes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="432"/>
+        <location filename="../../ui/views/main_window.py" line="454"/>
         <source>… và %1 văn bản khẩn khác</source>
         <translation>… and %1 more urgent documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="436"/>
+        <location filename="../../ui/views/main_window.py" line="458"/>
         <source>%1 văn bản đến hạn giải quyết hôm nay</source>
         <translation>%1 documents due today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="440"/>
+        <location filename="../../ui/views/main_window.py" line="462"/>
         <source>Văn bản khẩn mới</source>
         <translation>New urgent documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="440"/>
+        <location filename="../../ui/views/main_window.py" line="462"/>
         <source>Hạn giải quyết</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="453"/>
+        <location filename="../../ui/views/main_window.py" line="475"/>
         <source>Xung đột phiên bản</source>
         <translation>Version conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="460"/>
+        <location filename="../../ui/views/main_window.py" line="482"/>
         <source>Trực tuyến — đồng bộ lúc %1 — %2 văn bản trên máy</source>
         <translation>Online — synced at %1 — %2 documents on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="469"/>
+        <location filename="../../ui/views/main_window.py" line="491"/>
         <source>Ngoại tuyến — đang dùng dữ liệu trên máy</source>
         <translation>Offline — using local data</translation>
     </message>
@@ -674,52 +791,52 @@
 <context>
     <name>PdfView</name>
     <message>
-        <location filename="../../ui/views/pdf_view.py" line="147"/>
+        <location filename="../../ui/views/pdf_view.py" line="148"/>
         <source>Tìm trong văn bản…</source>
         <translation>Find in document…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/pdf_view.py" line="152"/>
+        <location filename="../../ui/views/pdf_view.py" line="153"/>
         <source>Trang trước</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../ui/views/pdf_view.py" line="153"/>
+        <location filename="../../ui/views/pdf_view.py" line="154"/>
         <source>Trang sau</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../ui/views/pdf_view.py" line="154"/>
+        <location filename="../../ui/views/pdf_view.py" line="155"/>
         <source>Thu nhỏ</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../ui/views/pdf_view.py" line="155"/>
+        <location filename="../../ui/views/pdf_view.py" line="156"/>
         <source>Phóng to</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../ui/views/pdf_view.py" line="156"/>
+        <location filename="../../ui/views/pdf_view.py" line="157"/>
         <source>Vừa chiều rộng</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../ui/views/pdf_view.py" line="181"/>
+        <location filename="../../ui/views/pdf_view.py" line="182"/>
         <source>Mật khẩu mở tệp</source>
         <translation>Open password</translation>
     </message>
     <message>
-        <location filename="../../ui/views/pdf_view.py" line="184"/>
+        <location filename="../../ui/views/pdf_view.py" line="185"/>
         <source>Mở tệp</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/views/pdf_view.py" line="242"/>
+        <location filename="../../ui/views/pdf_view.py" line="243"/>
         <source>Không hiển thị được tệp này.</source>
         <translation>This file cannot be shown.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/pdf_view.py" line="245"/>
+        <location filename="../../ui/views/pdf_view.py" line="246"/>
         <source>Mật khẩu không đúng. Hãy nhập lại mật khẩu mở tệp.</source>
         <translation>Wrong password. Enter the open password again.</translation>
     </message>
@@ -895,12 +1012,18 @@
     <message numerus="yes">
         <location filename="../../ui/views/sign_dialog.py" line="401"/>
         <source>Nhập mật khẩu mở tệp và mã PIN rồi bấm Ký để ký %n tệp có mật khẩu.</source>
-        <translation><numerusform>Enter the open password and the PIN, then press Sign to sign %n password-protected file.</numerusform><numerusform>Enter the open password and the PIN, then press Sign to sign %n password-protected files.</numerusform></translation>
+        <translation>
+            <numerusform>Enter the open password and the PIN, then press Sign to sign %n password-protected file.</numerusform>
+            <numerusform>Enter the open password and the PIN, then press Sign to sign %n password-protected files.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/views/sign_dialog.py" line="412"/>
         <source>Nhập mã PIN rồi bấm Ký để ký bản sửa của %n tệp.</source>
-        <translation><numerusform>Enter the PIN, then press Sign to sign the repaired copy of %n file.</numerusform><numerusform>Enter the PIN, then press Sign to sign the repaired copies of %n files.</numerusform></translation>
+        <translation>
+            <numerusform>Enter the PIN, then press Sign to sign the repaired copy of %n file.</numerusform>
+            <numerusform>Enter the PIN, then press Sign to sign the repaired copies of %n files.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1052,7 +1175,7 @@
     <message>
         <location filename="../../ui/views/trust_view.py" line="80"/>
         <source>So dấu vân tay SHA-256 với trang của nhà cung cấp (ca.gov.vn, rootca.gov.vn) trước khi tin cậy. Danh sách của đơn vị được cập nhật từ máy chủ mỗi lần đồng bộ.</source>
-        <translation>Compare the SHA-256 fingerprint with the operator's site (ca.gov.vn, rootca.gov.vn) before trusting. Your organisation's list is updated from the server at every sync.</translation>
+        <translation>Compare the SHA-256 fingerprint with the operator&apos;s site (ca.gov.vn, rootca.gov.vn) before trusting. Your organisation&apos;s list is updated from the server at every sync.</translation>
     </message>
     <message>
         <location filename="../../ui/views/trust_view.py" line="110"/>

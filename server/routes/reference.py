@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from ..deps import current_user, get_session, today_vn
 from ..models import Organisation, Register, User
-from ..schemas import OrganisationOut, RegisterOut
+from ..schemas import ColleagueOut, OrganisationOut, RegisterOut
 from .contract import errors
 
 __all__ = ["router"]
@@ -27,6 +27,28 @@ def organisations(
 ) -> list[OrganisationOut]:
     rows = session.scalars(select(Organisation).order_by(Organisation.id))
     return [OrganisationOut(id=o.id, code=o.code, name=o.name) for o in rows]
+
+
+@router.get("/colleagues", response_model=list[ColleagueOut], responses=errors())
+def colleagues(
+    user: User = Depends(current_user), session: Session = Depends(get_session)
+) -> list[ColleagueOut]:
+    """The active users of the caller's organisation: whom a step can go to."""
+    rows = session.scalars(
+        select(User)
+        .where(User.organisation_id == user.organisation_id, User.active.is_(True))
+        .order_by(User.full_name, User.id)
+    )
+    return [
+        ColleagueOut(
+            id=u.id,
+            username=u.username,
+            full_name=u.full_name,
+            title=u.title,
+            role=u.role,  # type: ignore[arg-type]  # stored from Role
+        )
+        for u in rows
+    ]
 
 
 @router.get("/registers", response_model=list[RegisterOut], responses=errors())

@@ -23,6 +23,7 @@ ROUTES = {
     ("POST", "/api/v1/auth/logout"): "own",
     ("GET", "/api/v1/auth/me"): "own",
     ("GET", "/api/v1/organisations"): "own",
+    ("GET", "/api/v1/colleagues"): "list",  # the caller's own organisation only
     ("GET", "/api/v1/registers"): "list",
     ("GET", "/api/v1/documents"): "list",
     ("POST", "/api/v1/documents"): "own",

@@ -26,7 +26,7 @@ from signing.profiles import SigningProfile
 from signing.validation import SignatureReport
 
 from ..errors import describe
-from ..labels import secrecy_label, status_label, urgency_label
+from ..labels import role_label, secrecy_label, status_label, step_label, urgency_label
 from ..workers import run_task
 from .pdf_view import PdfView
 
@@ -61,16 +61,20 @@ class DocumentView(QWidget):
         self.signatures = QListWidget()
         self.signatures.setObjectName("signatures")
         self.signatures.setWordWrap(True)
+        self.timeline = QListWidget()
+        self.timeline.setObjectName("timeline")
+        self.timeline.setWordWrap(True)
         tabs = QTabWidget()
         tabs.addTab(meta_box, self.tr("Thông tin"))
         tabs.addTab(self.versions, self.tr("Phiên bản"))
         tabs.addTab(self.signatures, self.tr("Chữ ký số"))
+        tabs.addTab(self.timeline, self.tr("Quá trình xử lý"))
         self.sign_button = QPushButton(self.tr("Ký số"))
         self.sign_button.clicked.connect(
             lambda: self.document and self.sign_requested.emit(self.document.id)
         )
         side = QWidget()
-        side.setMinimumWidth(260)  # metadata labels and the three tabs stay readable
+        side.setMinimumWidth(340)  # metadata labels and the four tabs stay readable
         column = QVBoxLayout(side)
         column.addWidget(self.title)
         column.addWidget(tabs, 1)
@@ -84,6 +88,31 @@ class DocumentView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)
         layout.addWidget(self.status)
+
+    def _show_timeline(self, document: Document) -> None:
+        """Who did what when (the trace), then who handles it now (the assignments)."""
+        self.timeline.clear()
+        for entry in document.trace:
+            when = entry.at.astimezone().strftime("%d/%m/%Y %H:%M") if entry.at else ""
+            who = f"{entry.user_name} ({role_label(entry.role)})"
+            moved = (
+                f" — {status_label(entry.from_status)} → {status_label(entry.to_status)}"
+                if entry.from_status and entry.from_status != entry.to_status
+                else ""
+            )
+            comment = f"\n    “{entry.comment}”" if entry.comment else ""
+            self.timeline.addItem(f"{when}  {step_label(entry.action)}: {who}{moved}{comment}")
+        for part in document.assignments:
+            due = (
+                self.tr(", hạn %1").replace("%1", f"{part.deadline:%d/%m/%Y}")
+                if part.deadline
+                else ""
+            )
+            self.timeline.addItem(
+                f"• {step_label(part.kind)}: {part.user_name} — {step_label(part.state)}{due}"
+            )
+        if not document.trace and not document.assignments:
+            self.timeline.addItem(self.tr("Chưa có bước xử lý nào được ghi lại."))
 
     def show_document(self, document: Document) -> None:
         self.close_file()
@@ -118,9 +147,11 @@ class DocumentView(QWidget):
             self.versions.addItem(
                 f"{version.number}. {version.filename} — {version.note} ({version.author})"
             )
+        self._show_timeline(document)
         self.signatures.clear()
         if document.latest_version is None:
             self.status.setText(self.tr("Văn bản chưa có tệp."))
+            self.pdf.show_message(self.tr("Văn bản chưa có tệp."))
             return
         self.status.setText(self.tr("Đang mở tệp…"))
         run_task(

@@ -254,6 +254,18 @@ class PdfView(QWidget):
         if wants_password:
             self.password_box.setFocus()
 
+    def show_message(self, text: str) -> None:
+        """No page to draw (a document without a file): say so where the page would be."""
+        self.path, self.checked, self.pages = None, False, 0
+        self.thumbs.clear()
+        self.canvas.clear()
+        self.problem_label.setText(text)
+        self.password_box.hide()
+        self.unlock_button.hide()
+        self.scroll_area.hide()
+        self.problem_panel.show()
+        self.count_label.setText("")
+
     def _unlock(self) -> None:
         if self.path and self.password_box.text():
             self.open(Path(self.path), self.password_box.text())

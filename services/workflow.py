@@ -1,0 +1,97 @@
+"""Workflow steps for the window and the command line (``server.workflow`` has the rules).
+
+A step is decided on the revision the user saw and carries an idempotency key, so a retry
+after a lost answer is applied once; the document the server returns goes straight into the
+local cache, so lists and the timeline show the step before the next sync.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from base.errors import VanThuError
+from client.records import Colleague, Document
+
+from .session import Session
+
+__all__ = ["Step", "StepInput", "take_step", "colleagues", "find_colleague"]
+
+logger = logging.getLogger(__name__)
+
+
+class Step(StrEnum):
+    PRESENT = "present"
+    ASSIGN = "assign"
+    NOTE = "note"
+    RETURN = "return"
+    FINISH = "finish"
+    REOPEN = "reopen"
+    RECALL = "recall"
+    SUBMIT = "submit"
+    SEND_BACK = "send_back"
+    APPROVE = "approve"
+    ISSUE = "issue"
+
+
+@dataclass(frozen=True)
+class StepInput:
+    step: Step
+    comment: str = ""
+    to: Sequence[int] = ()
+    lead: int | None = None
+    co: Sequence[int] = ()
+    info: Sequence[int] = ()
+    deadline: dt.date | None = None
+    organisations: Sequence[str] = field(default_factory=tuple)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "step", Step(self.step))
+
+    def fields(self) -> dict[str, Any]:
+        """The request body beyond the action, without what the step does not use."""
+        values: dict[str, Any] = {
+            "comment": self.comment,
+            "to": list(self.to),
+            "co": list(self.co),
+            "info": list(self.info),
+            "organisations": list(self.organisations),
+        }
+        if self.lead is not None:
+            values["lead"] = self.lead
+        if self.deadline is not None:
+            values["deadline"] = self.deadline
+        return {k: v for k, v in values.items() if v not in ("", [])}
+
+
+def take_step(
+    session: Session, document: Document, step: StepInput, key: str | None = None
+) -> Document:
+    """Apply ``step`` to ``document`` as the user saw it; the result is cached at once."""
+    updated = session.client.take_step(
+        document.id, step.step.value, document.revision, step.fields(), key or uuid.uuid4().hex
+    )
+    with session.store.write() as conn:
+        session.store.upsert(conn, [updated])
+    logger.info("step %s on document %d", step.step, document.id)
+    return updated
+
+
+def colleagues(session: Session) -> list[Colleague]:
+    return session.client.colleagues()
+
+
+def find_colleague(people: Sequence[Colleague], wanted: str) -> Colleague:
+    """A colleague by id or user name (as typed on the command line)."""
+    for person in people:
+        if wanted == str(person.id) or wanted.casefold() == person.username.casefold():
+            return person
+    raise VanThuError(
+        f"Không có đồng nghiệp “{wanted}” trong đơn vị.",
+        f"No colleague “{wanted}” in your organisation.",
+    )

@@ -1,0 +1,80 @@
+"""``vanthu step`` and ``vanthu history`` against the real server, as two people."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        timeout=120,
+    )
+
+
+def test_present_assign_and_read_the_history(server_factory, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    server = server_factory()
+    created = requests.post(
+        f"{server.api_url}/documents",
+        json={"direction": "incoming", "subject": "Giấy mời họp giao ban"},
+        headers=server.headers("clerk"),
+        timeout=10,
+    ).json()
+
+    def as_(role: str) -> dict[str, str]:
+        return {
+            "VANTHU_SERVER": server.base_url,
+            "VANTHU_TOKEN": server.token(role),
+            "VANTHU_HOME": str(tmp_path / role),
+        }
+
+    clerk, leader = as_("clerk"), as_("leader")
+    assert run("sync", env=clerk).returncode == 0
+    people = run("step", "--colleagues", env=clerk)
+    assert "lanhdao" in people.stdout and "chuyenvien" in people.stdout
+    presented = run(
+        "step",
+        str(created["id"]),
+        "present",
+        "--to",
+        "lanhdao",
+        "--comment",
+        "Kính trình",
+        env=clerk,
+    )
+    assert presented.returncode == 0, presented.stderr
+    assert run("sync", env=leader).returncode == 0
+    assigned = run(
+        "step",
+        str(created["id"]),
+        "assign",
+        "--lead",
+        "chuyenvien",
+        "--deadline",
+        "2030-03-02",
+        "--comment",
+        "Giao chuyên viên Mai",
+        "--json",
+        env=leader,
+    )
+    assert assigned.returncode == 0, assigned.stderr
+    assert json.loads(assigned.stdout)["status"] == "assigned"
+    refused = run("step", str(created["id"]), "finish", env=clerk)  # a clerk cannot finish it
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr and refused.stderr.strip()
+    history = run("history", str(created["id"]), env=leader)
+    assert history.returncode == 0
+    for words in ("present", "assign", "Kính trình", "Giao chuyên viên Mai", "lead: Hoàng Thị Mai"):
+        assert words in history.stdout, (words, history.stdout)
+    trace = json.loads(run("history", str(created["id"]), "--json", env=leader).stdout)
+    assert [t["action"] for t in trace] == ["create", "present", "assign"]
