@@ -41,6 +41,7 @@ from .records import (
     DocumentFilter,
     DocumentPage,
     LoginResult,
+    Organisation,
     TrustEntry,
     UploadResult,
     User,
@@ -261,6 +262,9 @@ class ApiClient:
             expect=(200, 201),
         )
         return Document.from_json(reply.json()), reply.status_code == 201
+
+    def organisations(self) -> list[Organisation]:
+        return [Organisation.from_json(o) for o in self._json("GET", "/organisations")]
 
     def colleagues(self) -> list[Colleague]:
         """The active users of one's own organisation (to present, assign or submit to)."""

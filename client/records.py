@@ -16,6 +16,7 @@ __all__ = [
     "TraceEntry",
     "AssignmentEntry",
     "Colleague",
+    "Organisation",
     "User",
     "LoginResult",
     "Version",
@@ -171,6 +172,17 @@ class AssignmentEntry:
         values = _pick(cls, data)
         values["deadline"] = parse_date(data.get("deadline"))
         return cls(**values)
+
+
+@dataclass(frozen=True)
+class Organisation:
+    id: int
+    code: str
+    name: str
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Organisation:
+        return cls(**_pick(cls, data))
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from client.cache.alerts import Alerts, collect_alerts
 from client.cache.outbox import OutboxEntry, OutboxState
 from client.cache.query import DocumentQuery, ListPage, count, search
 from client.errors import ServerUnavailable
-from client.records import Document, User
+from client.records import Colleague, Document, Organisation, User
 from signing.backends import ActiveSigner
 from signing.profiles import SigningProfile
 from signing.validation import SignatureReport
@@ -31,7 +31,7 @@ from sync.profiles import WatchProfile
 from sync.queue import QueueEntry
 
 from . import signing as signing_service
-from . import trust, watching
+from . import trust, watching, workflow
 from .admin import AccountAdmin, may_administer
 from .session import Session
 from .signing import DocumentResult, DocumentSigning
@@ -106,6 +106,17 @@ class Workspace:
             trust.refresh_from_server(self.session.client)
         except VanThuError as exc:
             logger.warning("trust list not refreshed: %s", exc.message("en"))
+
+    # -- workflow ------------------------------------------------------------------------
+    def colleagues(self) -> list[Colleague]:
+        return workflow.colleagues(self.session)
+
+    def organisations(self) -> list[Organisation]:
+        return self.session.client.organisations()
+
+    def take_step(self, document: Document, step: workflow.StepInput) -> Document:
+        """One workflow step on ``document`` as the user saw it (see ``services.workflow``)."""
+        return workflow.take_step(self.session, document, step)
 
     def search(self, query: DocumentQuery, after: Cursor | None = None) -> ListPage:
         return search(self.session.store, query, after)

@@ -165,108 +165,118 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../ui/views/document_view.py" line="68"/>
+        <location filename="../../ui/views/document_view.py" line="69"/>
         <source>Thông tin</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="69"/>
+        <location filename="../../ui/views/document_view.py" line="70"/>
         <source>Phiên bản</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="70"/>
+        <location filename="../../ui/views/document_view.py" line="71"/>
         <source>Chữ ký số</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="71"/>
+        <location filename="../../ui/views/document_view.py" line="72"/>
         <source>Quá trình xử lý</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="72"/>
+        <location filename="../../ui/views/document_view.py" line="73"/>
         <source>Ký số</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="107"/>
+        <location filename="../../ui/views/document_view.py" line="77"/>
+        <source>Xử lý…</source>
+        <translation>Take a step…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/document_view.py" line="79"/>
+        <source>Trình, giao xử lý, hoàn thành, trình ký, phát hành…</source>
+        <translation>Present, assign, finish, submit for signature, issue…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/document_view.py" line="115"/>
         <source>, hạn %1</source>
         <translation>, due %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="115"/>
+        <location filename="../../ui/views/document_view.py" line="123"/>
         <source>Chưa có bước xử lý nào được ghi lại.</source>
         <translation>No step recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="128"/>
+        <location filename="../../ui/views/document_view.py" line="136"/>
         <source>Số/ký hiệu</source>
         <translation>Number/symbol</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="129"/>
+        <location filename="../../ui/views/document_view.py" line="137"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="130"/>
+        <location filename="../../ui/views/document_view.py" line="138"/>
         <source>Cơ quan ban hành</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="131"/>
+        <location filename="../../ui/views/document_view.py" line="139"/>
         <source>Người ký</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="132"/>
+        <location filename="../../ui/views/document_view.py" line="140"/>
         <source>Độ khẩn</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="133"/>
+        <location filename="../../ui/views/document_view.py" line="141"/>
         <source>Độ mật</source>
         <translation>Secrecy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="135"/>
+        <location filename="../../ui/views/document_view.py" line="143"/>
         <source>Hạn xử lý</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="138"/>
+        <location filename="../../ui/views/document_view.py" line="146"/>
         <source>Số đến</source>
         <translation>Arrival no.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="139"/>
+        <location filename="../../ui/views/document_view.py" line="147"/>
         <source>Nơi nhận</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="140"/>
+        <location filename="../../ui/views/document_view.py" line="148"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="153"/>
-        <location filename="../../ui/views/document_view.py" line="154"/>
+        <location filename="../../ui/views/document_view.py" line="161"/>
+        <location filename="../../ui/views/document_view.py" line="162"/>
         <source>Văn bản chưa có tệp.</source>
         <translation>The document has no file yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="156"/>
+        <location filename="../../ui/views/document_view.py" line="164"/>
         <source>Đang mở tệp…</source>
         <translation>Opening file…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="192"/>
+        <location filename="../../ui/views/document_view.py" line="200"/>
         <source>Bản đã ký đang chờ gửi lên máy chủ (ngoại tuyến).</source>
         <translation>The signed version is waiting to be sent to the server (offline).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="213"/>
+        <location filename="../../ui/views/document_view.py" line="221"/>
         <source>Tệp không có chữ ký số.</source>
         <translation>The file has no digital signature.</translation>
     </message>
@@ -592,152 +602,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="181"/>
-        <location filename="../../ui/views/main_window.py" line="202"/>
+        <location filename="../../ui/views/main_window.py" line="184"/>
+        <location filename="../../ui/views/main_window.py" line="205"/>
         <source>Văn thư số</source>
         <translation>Văn thư số</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="207"/>
+        <location filename="../../ui/views/main_window.py" line="210"/>
         <source>Văn bản đến</source>
         <translation>Incoming documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="208"/>
+        <location filename="../../ui/views/main_window.py" line="211"/>
         <source>Văn bản đi</source>
         <translation>Outgoing documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="209"/>
+        <location filename="../../ui/views/main_window.py" line="212"/>
         <source>Chờ ký</source>
         <translation>Awaiting my signature</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="210"/>
-        <location filename="../../ui/views/main_window.py" line="500"/>
+        <location filename="../../ui/views/main_window.py" line="213"/>
+        <location filename="../../ui/views/main_window.py" line="525"/>
         <source>Tải lên</source>
         <translation>Uploads</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="211"/>
+        <location filename="../../ui/views/main_window.py" line="214"/>
         <source>Tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="212"/>
+        <location filename="../../ui/views/main_window.py" line="215"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="218"/>
+        <location filename="../../ui/views/main_window.py" line="221"/>
         <source>Tìm số, ký hiệu, trích yếu… (gõ không dấu cũng được)</source>
         <translation>Search number, symbol, summary… (diacritics optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="223"/>
+        <location filename="../../ui/views/main_window.py" line="226"/>
         <source>Mọi độ khẩn</source>
         <translation>Any urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="224"/>
+        <location filename="../../ui/views/main_window.py" line="227"/>
         <source>Khẩn trở lên</source>
         <translation>Urgent or higher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="225"/>
+        <location filename="../../ui/views/main_window.py" line="228"/>
         <source>Thượng khẩn trở lên</source>
         <translation>Very urgent or higher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="226"/>
+        <location filename="../../ui/views/main_window.py" line="229"/>
         <source>Hỏa tốc</source>
         <translation>Flash</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="231"/>
+        <location filename="../../ui/views/main_window.py" line="234"/>
         <source>Mọi loại</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="245"/>
+        <location filename="../../ui/views/main_window.py" line="248"/>
         <source>Mọi hạn</source>
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="245"/>
+        <location filename="../../ui/views/main_window.py" line="248"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="248"/>
+        <location filename="../../ui/views/main_window.py" line="251"/>
         <source>Mọi trạng thái</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="250"/>
-        <location filename="../../ui/views/main_window.py" line="379"/>
+        <location filename="../../ui/views/main_window.py" line="253"/>
+        <location filename="../../ui/views/main_window.py" line="404"/>
         <source>Ký số</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="251"/>
-        <location filename="../../ui/views/main_window.py" line="441"/>
+        <location filename="../../ui/views/main_window.py" line="254"/>
+        <location filename="../../ui/views/main_window.py" line="466"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="251"/>
-        <location filename="../../ui/views/main_window.py" line="414"/>
+        <location filename="../../ui/views/main_window.py" line="254"/>
+        <location filename="../../ui/views/main_window.py" line="439"/>
         <source>Dừng đồng bộ</source>
         <translation>Stop sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="379"/>
+        <location filename="../../ui/views/main_window.py" line="404"/>
         <source>Hãy chọn văn bản có tệp để ký.</source>
         <translation>Select documents that have a file to sign.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="413"/>
+        <location filename="../../ui/views/main_window.py" line="438"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="434"/>
+        <location filename="../../ui/views/main_window.py" line="459"/>
         <source>Đang đồng bộ… %1 thay đổi</source>
         <translation>Syncing… %1 changes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="454"/>
+        <location filename="../../ui/views/main_window.py" line="479"/>
         <source>… và %1 văn bản khẩn khác</source>
         <translation>… and %1 more urgent documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="458"/>
+        <location filename="../../ui/views/main_window.py" line="483"/>
         <source>%1 văn bản đến hạn giải quyết hôm nay</source>
         <translation>%1 documents due today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="462"/>
+        <location filename="../../ui/views/main_window.py" line="487"/>
         <source>Văn bản khẩn mới</source>
         <translation>New urgent documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="462"/>
+        <location filename="../../ui/views/main_window.py" line="487"/>
         <source>Hạn giải quyết</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="475"/>
+        <location filename="../../ui/views/main_window.py" line="500"/>
         <source>Xung đột phiên bản</source>
         <translation>Version conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="482"/>
+        <location filename="../../ui/views/main_window.py" line="507"/>
         <source>Trực tuyến — đồng bộ lúc %1 — %2 văn bản trên máy</source>
         <translation>Online — synced at %1 — %2 documents on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="491"/>
+        <location filename="../../ui/views/main_window.py" line="516"/>
         <source>Ngoại tuyến — đang dùng dữ liệu trên máy</source>
         <translation>Offline — using local data</translation>
     </message>
@@ -1132,6 +1142,69 @@
         <location filename="../../ui/views/profile_editors.py" line="149"/>
         <source>Chứng thư (*.cer *.crt *.pem *.der)</source>
         <translation>Certificates (*.cer *.crt *.pem *.der)</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <location filename="../../ui/views/step_dialog.py" line="88"/>
+        <source>Xử lý văn bản</source>
+        <translation>Workflow step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_dialog.py" line="107"/>
+        <source>Có hạn xử lý</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_dialog.py" line="129"/>
+        <source>Bước</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_dialog.py" line="130"/>
+        <source>Trình lãnh đạo</source>
+        <translation>Present to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_dialog.py" line="131"/>
+        <source>Xử lý chính</source>
+        <translation>Lead handler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_dialog.py" line="132"/>
+        <source>Phối hợp</source>
+        <translation>Co-handlers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_dialog.py" line="133"/>
+        <source>Nhận để biết</source>
+        <translation>For information</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_dialog.py" line="135"/>
+        <source>Gửi đơn vị nhận</source>
+        <translation>Send to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_dialog.py" line="136"/>
+        <source>Ý kiến</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_dialog.py" line="153"/>
+        <source>Văn bản ở trạng thái này không có bước xử lý nào.</source>
+        <translation>No step can be taken on a document in this status.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_dialog.py" line="184"/>
+        <source>Hãy chọn lãnh đạo nhận.</source>
+        <translation>Choose the leader it goes to.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_dialog.py" line="187"/>
+        <source>Hãy ghi lý do trả lại.</source>
+        <translation>Write why it is sent back.</translation>
     </message>
 </context>
 <context>

@@ -37,6 +37,7 @@ logger = logging.getLogger(__name__)
 
 class DocumentView(QWidget):
     sign_requested = Signal(int)
+    step_requested = Signal(int)
 
     def __init__(
         self,
@@ -73,11 +74,18 @@ class DocumentView(QWidget):
         self.sign_button.clicked.connect(
             lambda: self.document and self.sign_requested.emit(self.document.id)
         )
+        self.step_button = QPushButton(self.tr("Xử lý…"))
+        self.step_button.setObjectName("stepButton")
+        self.step_button.setToolTip(self.tr("Trình, giao xử lý, hoàn thành, trình ký, phát hành…"))
+        self.step_button.clicked.connect(
+            lambda: self.document and self.step_requested.emit(self.document.id)
+        )
         side = QWidget()
         side.setMinimumWidth(340)  # metadata labels and the four tabs stay readable
         column = QVBoxLayout(side)
         column.addWidget(self.title)
         column.addWidget(tabs, 1)
+        column.addWidget(self.step_button)
         column.addWidget(self.sign_button)
         self.pdf = PdfView()
         self.status = QLabel()

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from client.cache.alerts import Alerts
 from client.cache.query import DocumentQuery, Sort
 from client.errors import ServerUnavailable
-from client.records import Document
+from client.records import Colleague, Document, Organisation
 from services.workspace import PullOutcome, Workspace
 from signing.profiles import SigningProfile, get_profile
 
@@ -45,6 +45,7 @@ from ..workers import Task, run_task
 from .accounts import AccountsView
 from .document_view import DocumentView
 from .settings_view import SettingsView
+from .step_dialog import StepDialog
 from .uploads import UploadsView
 
 if TYPE_CHECKING:
@@ -151,6 +152,8 @@ class MainWindow(QMainWindow):
         list_column.addWidget(self.table, 1)
         self.document_view = DocumentView(workspace, self.signing_profile)
         self.document_view.sign_requested.connect(lambda doc_id: self.sign_ids([doc_id]))
+        self.document_view.step_requested.connect(self.open_step)
+        self.step_dialog: StepDialog | None = None
         self.uploads = UploadsView(workspace)
         self.uploads.folder.setText(settings.watch_folder)
         self.uploads.finished_file.connect(self._upload_finished)
@@ -347,6 +350,28 @@ class MainWindow(QMainWindow):
         if document is not None:
             self.stack.setCurrentWidget(self.document_view)
             self.document_view.show_document(document)
+
+    def open_step(self, document_id: int) -> None:
+        """The workflow step dialog for one document (colleagues and organisations fetched first)."""
+        document = self.workspace.document(document_id)
+        if document is None:
+            return
+
+        def load() -> tuple[list[Colleague], list[Organisation]]:
+            return self.workspace.colleagues(), self.workspace.organisations()
+
+        def show(found: tuple[list[Colleague], list[Organisation]]) -> None:
+            self.step_dialog = StepDialog(self.workspace, document, *found, parent=self)
+            self.step_dialog.accepted.connect(self._step_taken)
+            self.step_dialog.open()
+
+        run_task(load, on_done=show, on_error=lambda exc: show_error(self, exc), owner=self)
+
+    def _step_taken(self) -> None:
+        dialog = self.step_dialog
+        if dialog is not None and dialog.result_document is not None:
+            self.document_view.show_document(dialog.result_document)
+            self.apply_filters()  # the list shows the new status at once
 
     def signing_profile(self) -> SigningProfile:
         """The profile named in the settings (signing and validation use the same one)."""

@@ -1,0 +1,226 @@
+"""The workflow step dialog: present, assign, note, finish, return, submit, issue…
+
+It offers the steps the document's status allows (the server still decides who may take
+them and says why not), and shows only the fields the chosen step uses: leaders to present
+or submit to, the lead handler, co-handlers and people informed with a deadline, recipient
+organisations, a comment. The step runs in a worker; the result replaces the document.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from client.records import Colleague, Document, Organisation
+from services.workflow import Step, StepInput
+from services.workspace import Workspace
+
+from ..errors import describe
+from ..labels import role_label, step_label
+from ..workers import run_task
+
+__all__ = ["StepDialog", "STEPS_FROM"]
+
+logger = logging.getLogger(__name__)
+
+STEPS_FROM: dict[tuple[str, str], tuple[Step, ...]] = {
+    ("incoming", "received"): (Step.PRESENT, Step.ASSIGN),
+    ("incoming", "assigned"): (Step.NOTE, Step.FINISH, Step.RETURN, Step.ASSIGN, Step.RECALL),
+    ("incoming", "processing"): (Step.NOTE, Step.FINISH, Step.RETURN, Step.ASSIGN, Step.RECALL),
+    ("incoming", "done"): (Step.REOPEN,),
+    ("outgoing", "draft"): (Step.SUBMIT,),
+    ("outgoing", "pending_signature"): (Step.APPROVE, Step.SEND_BACK),
+    ("outgoing", "numbered"): (Step.ISSUE,),
+}
+"""The steps a document's status allows (``server.workflow.RULES`` has the full rules)."""
+
+_NEEDS_LEADERS = {Step.PRESENT, Step.SUBMIT}
+_NEEDS_COMMENT = {Step.RETURN, Step.SEND_BACK}
+
+
+def _checkable(items: list[tuple[str, int | str]]) -> QListWidget:
+    widget = QListWidget()
+    for text, key in items:
+        item = QListWidgetItem(text)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Unchecked)
+        widget.addItem(item)
+    widget.setMaximumHeight(110)
+    return widget
+
+
+def _checked(widget: QListWidget) -> list:  # type: ignore[type-arg]
+    return [
+        widget.item(i).data(Qt.ItemDataRole.UserRole)
+        for i in range(widget.count())
+        if widget.item(i).checkState() is Qt.CheckState.Checked
+    ]
+
+
+class StepDialog(QDialog):
+    def __init__(
+        self,
+        workspace: Workspace,
+        document: Document,
+        colleagues: list[Colleague],
+        organisations: list[Organisation],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace, self.document = workspace, document
+        self.result_document: Document | None = None
+        self.setWindowTitle(self.tr("Xử lý văn bản"))
+        me = workspace.user.id
+        people = [c for c in colleagues if c.id != me]
+        self.step = QComboBox()
+        self.step.setObjectName("step")
+        for step in STEPS_FROM.get((document.direction, document.status), ()):
+            self.step.addItem(step_label(step.value), step.value)
+        self.leaders = _checkable(
+            [(f"{c.full_name} — {c.title}", c.id) for c in people if c.role == "leader"]
+        )
+        self.leaders.setObjectName("leaders")
+        self.lead = QComboBox()
+        self.lead.setObjectName("lead")
+        for person in people:
+            self.lead.addItem(f"{person.full_name} ({role_label(person.role)})", person.id)
+        self.co = _checkable([(f"{c.full_name} ({role_label(c.role)})", c.id) for c in people])
+        self.co.setObjectName("co")
+        self.info = _checkable([(f"{c.full_name} ({role_label(c.role)})", c.id) for c in people])
+        self.info.setObjectName("info")
+        self.has_deadline = QCheckBox(self.tr("Có hạn xử lý"))
+        self.deadline = QDateEdit(QDate.currentDate().addDays(7))
+        self.deadline.setObjectName("deadline")
+        self.deadline.setCalendarPopup(True)
+        self.deadline.setDisplayFormat("dd/MM/yyyy")
+        self.has_deadline.toggled.connect(self.deadline.setEnabled)
+        self.has_deadline.setChecked(True)
+        own = workspace.user.organisation_id
+        self.organisations = _checkable(
+            [(f"{o.name} ({o.code})", o.code) for o in organisations if o.id != own]
+        )
+        self.organisations.setObjectName("organisations")
+        self.comment = QPlainTextEdit()
+        self.comment.setObjectName("comment")
+        self.comment.setMaximumHeight(90)
+        self.error = QLabel()
+        self.error.setObjectName("stepError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828")
+        self.form = QFormLayout()
+        self.rows: dict[str, QWidget] = {}
+        for key, label, widget in (
+            ("step", self.tr("Bước"), self.step),
+            ("leaders", self.tr("Trình lãnh đạo"), self.leaders),
+            ("lead", self.tr("Xử lý chính"), self.lead),
+            ("co", self.tr("Phối hợp"), self.co),
+            ("info", self.tr("Nhận để biết"), self.info),
+            ("deadline", self.has_deadline, self.deadline),
+            ("organisations", self.tr("Gửi đơn vị nhận"), self.organisations),
+            ("comment", self.tr("Ý kiến"), self.comment),
+        ):
+            self.form.addRow(label, widget)
+            self.rows[key] = widget
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<b>{document.number_symbol or ''}</b> {document.subject}"))
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.step.currentIndexChanged.connect(self._fields_for_step)
+        self._fields_for_step()
+        if self.step.count() == 0:
+            self.error.setText(self.tr("Văn bản ở trạng thái này không có bước xử lý nào."))
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        self.resize(560, 560)
+
+    def selected(self) -> Step | None:
+        data = self.step.currentData()
+        return Step(data) if data else None
+
+    def _fields_for_step(self) -> None:
+        step = self.selected()
+        shown = {
+            "step": True,
+            "leaders": step in _NEEDS_LEADERS,
+            "lead": step is Step.ASSIGN,
+            "co": step is Step.ASSIGN,
+            "info": step is Step.ASSIGN,
+            "deadline": step is Step.ASSIGN,
+            "organisations": step is Step.ISSUE,
+            "comment": step is not None,
+        }
+        for key, widget in self.rows.items():
+            self.form.setRowVisible(widget, shown[key])
+
+    def step_input(self) -> StepInput | None:
+        """What the user chose, or None (with the reason shown) when something is missing."""
+        step = self.selected()
+        if step is None:
+            return None
+        comment = self.comment.toPlainText().strip()
+        leaders = _checked(self.leaders)
+        if step in _NEEDS_LEADERS and not leaders:
+            self.error.setText(self.tr("Hãy chọn lãnh đạo nhận."))
+            return None
+        if step in _NEEDS_COMMENT and not comment:
+            self.error.setText(self.tr("Hãy ghi lý do trả lại."))
+            return None
+        assign = step is Step.ASSIGN
+        deadline = (
+            self.deadline.date().toPython() if assign and self.has_deadline.isChecked() else None
+        )
+        return StepInput(
+            step,
+            comment=comment,
+            to=leaders if step in _NEEDS_LEADERS else (),
+            lead=self.lead.currentData() if assign else None,
+            co=_checked(self.co) if assign else (),
+            info=_checked(self.info) if assign else (),
+            deadline=deadline,  # type: ignore[arg-type]  # QDate.toPython gives a datetime.date
+            organisations=_checked(self.organisations) if step is Step.ISSUE else (),
+        )
+
+    def submit(self) -> None:
+        request = self.step_input()
+        if request is None:
+            return
+        self.error.clear()
+        self.buttons.setEnabled(False)
+        run_task(
+            self.workspace.take_step,
+            self.document,
+            request,
+            on_done=self._done,
+            on_error=self._failed,
+            owner=self,
+        )
+
+    def _done(self, document: Document) -> None:
+        self.result_document = document
+        self.accept()
+
+    def _failed(self, exc: Exception) -> None:
+        self.buttons.setEnabled(True)
+        title, message = describe(exc)
+        self.error.setText(f"{title}: {message}")
