@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import case, insert, select, update
 from sqlalchemy.orm import Session
 
 from .blobs import BlobStore
@@ -127,7 +127,13 @@ def _weighted_type(rng: random.Random) -> tuple[str, str]:
 
 
 def _row(
-    rng: random.Random, index: int, year: int, org_names: list[str], home_org: int, author: int
+    rng: random.Random,
+    index: int,
+    year: int,
+    org_names: list[str],
+    home_org: int,
+    author: int,
+    home_name: str,
 ) -> dict[str, Any]:
     doc_type, short = _weighted_type(rng)
     direction = "incoming" if rng.random() < 0.72 else "outgoing"
@@ -182,12 +188,21 @@ def _row(
         row["status"] = rng.choice(("received", "assigned", "processing", "done"))
         row["to_places"] = [rng.choice(("Văn phòng UBND tỉnh", "Phòng Kinh tế", "Phòng Tổng hợp"))]
     else:
+        row["organ_name"] = home_name  # an outgoing document is issued by its own organisation
         row["status"] = rng.choice(("draft", "pending_signature", "signed", "numbered", "issued"))
         if row["status"] in ("draft", "pending_signature", "signed"):
             row["code_number"] = None
         row["issued_amount"] = rng.randint(2, 30)
     symbol = f"{row['code_number']}/{notation}" if row["code_number"] else ""
-    parts = [symbol, notation, subject, organ, signer, *row["to_places"], *row["recipients"]]
+    parts = [
+        symbol,
+        notation,
+        subject,
+        row["organ_name"],
+        signer,
+        *row["to_places"],
+        *row["recipients"],
+    ]
     row["search_text"] = fold(" ".join(parts))
     return row
 
@@ -230,27 +245,48 @@ def generate_demo_data(
                 progress(done, count)
         made = 0
         if pdfs and render_letter:
-            for index, (org_id, _clerk) in enumerate(homes):  # every organisation gets some
+            for index, (org_id, _clerk, _name) in enumerate(homes):  # every organisation gets some
                 wanted = pdfs if index == 0 else max(1, pdfs // 4)
                 made += _attach_pdfs(session, blobs, org_id, wanted, render_letter)
+        _drafts_without_files(session)
     return DemoDataReport(count, made, time.perf_counter() - started)
 
 
-def _homes(session: Session) -> list[tuple[int, int]]:
+NEEDS_A_FILE = ("pending_signature", "signed", "numbered", "issued")
+"""Outgoing states that only a document with its file can be in (signed, numbered, issued)."""
+
+
+def _drafts_without_files(session: Session) -> None:
+    """An outgoing document past the draft without a file would be a story no office tells:
+    the demo keeps those as drafts (the PDFs went to the later states first)."""
+    session.execute(
+        update(Document)
+        .where(
+            Document.direction == "outgoing",
+            Document.status.in_(NEEDS_A_FILE),
+            Document.current_version == 0,
+        )
+        .values(status="draft", code_number=None)
+    )
+    session.commit()
+
+
+def _homes(session: Session) -> list[tuple[int, int, str]]:
     homes = []
     for code in DEMO_HOMES:
-        org_id = session.scalar(select(Organisation.id).where(Organisation.code == code))
+        org = session.scalar(select(Organisation).where(Organisation.code == code))
+        org_id = org.id if org is not None else None
         clerk = session.scalar(
             select(User.id)
             .where(User.organisation_id == org_id, User.role == "clerk")
             .order_by(User.id)
         )
-        if org_id is not None and clerk is not None:
-            homes.append((org_id, clerk))
+        if org is not None and clerk is not None:
+            homes.append((org.id, clerk, org.name))
     return homes
 
 
-def _home_for(homes: list[tuple[int, int]], index: int) -> tuple[int, int]:
+def _home_for(homes: list[tuple[int, int, str]], index: int) -> tuple[int, int, str]:
     """70 % of the documents belong to the first organisation, the rest to the others."""
     if len(homes) == 1 or index % 10 < 7:
         return homes[0]
@@ -264,7 +300,14 @@ def _attach_pdfs(
         session.scalars(
             select(Document)
             .where(Document.current_version == 0, Document.organisation_id == org_id)
-            .order_by(Document.id.desc())
+            .order_by(  # the states that need a file first: "Chờ ký" is never a list of blanks
+                case(
+                    (Document.status.in_(NEEDS_A_FILE), 0),
+                    (Document.direction == "incoming", 1),
+                    else_=2,
+                ),
+                Document.id.desc(),
+            )
             .limit(pdfs)
         )
     )
