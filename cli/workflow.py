@@ -15,23 +15,11 @@ import logging
 from dataclasses import asdict
 from typing import Any
 
+from base.steps import USER_STEPS
+
 __all__ = ["register"]
 
 logger = logging.getLogger(__name__)
-
-ACTIONS = (
-    "present",
-    "assign",
-    "note",
-    "return",
-    "finish",
-    "reopen",
-    "recall",
-    "submit",
-    "send_back",
-    "approve",
-    "issue",
-)
 
 
 def _document(workspace: Any, document_id: int) -> Any:
@@ -122,7 +110,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "step", help="một bước xử lý văn bản (trình, giao, hoàn thành, trình ký…) / a workflow step"
     )
     step.add_argument("document", type=int, nargs="?")
-    step.add_argument("action", choices=ACTIONS, nargs="?")
+    step.add_argument("action", choices=[s.value for s in USER_STEPS], nargs="?")
     step.add_argument("--comment", help="ý kiến, lý do / comment or reason")
     step.add_argument("--to", action="append", help="lãnh đạo nhận (trình, trình ký) / leader")
     step.add_argument("--lead", help="người xử lý chính / lead handler")

@@ -25,6 +25,8 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from base.steps import Step
+
 from .errors import ApiProblem, forbidden
 from .models import Assignment, Document, Grant, Organisation, TraceEvent, User, Version, utcnow
 from .roles import Role
@@ -41,24 +43,6 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
-
-
-class Step(StrEnum):
-    CREATE = "create"
-    NUMBER = "number"
-    RECEIVE = "receive"
-    """A copy delivered by another organisation on this server."""
-    PRESENT = "present"
-    ASSIGN = "assign"
-    NOTE = "note"
-    RETURN = "return"
-    FINISH = "finish"
-    REOPEN = "reopen"
-    RECALL = "recall"
-    SUBMIT = "submit"
-    SEND_BACK = "send_back"
-    APPROVE = "approve"
-    ISSUE = "issue"
 
 
 class Part(StrEnum):

@@ -12,10 +12,10 @@ import logging
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Any
 
 from base.errors import VanThuError
+from base.steps import Step
 from client.records import Colleague, Document
 
 from .session import Session
@@ -23,20 +23,6 @@ from .session import Session
 __all__ = ["Step", "StepInput", "take_step", "colleagues", "find_colleague"]
 
 logger = logging.getLogger(__name__)
-
-
-class Step(StrEnum):
-    PRESENT = "present"
-    ASSIGN = "assign"
-    NOTE = "note"
-    RETURN = "return"
-    FINISH = "finish"
-    REOPEN = "reopen"
-    RECALL = "recall"
-    SUBMIT = "submit"
-    SEND_BACK = "send_back"
-    APPROVE = "approve"
-    ISSUE = "issue"
 
 
 @dataclass(frozen=True)

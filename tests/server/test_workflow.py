@@ -222,3 +222,14 @@ def test_null_leaves_a_required_field_as_it_is(office) -> None:  # type: ignore[
     assert patched.status_code == 200, patched.text  # once a 500 on PostgreSQL and SQLite
     assert patched.json()["subject"] == "Giữ nguyên" and patched.json()["secrecy"] == 0
     assert patched.json()["due_date"] is None  # a date may be emptied
+
+
+def test_the_api_offers_exactly_the_steps_a_person_takes() -> None:
+    from typing import get_args
+
+    from base.steps import USER_STEPS
+    from server.schemas import StepCreate
+    from server.workflow import RULES
+
+    offered = set(get_args(StepCreate.model_fields["action"].annotation))
+    assert offered == {s.value for s in USER_STEPS} == {s.value for s in RULES}

@@ -1,0 +1,32 @@
+"""The workflow's step keys, shared by the server's rules, the desktop and the command line.
+
+Stored in every trace entry and sent in every step request, so they are stable strings.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+__all__ = ["Step", "USER_STEPS"]
+
+
+class Step(StrEnum):
+    CREATE = "create"
+    NUMBER = "number"
+    RECEIVE = "receive"
+    """A copy delivered by another organisation on the same server."""
+    PRESENT = "present"
+    ASSIGN = "assign"
+    NOTE = "note"
+    RETURN = "return"
+    FINISH = "finish"
+    REOPEN = "reopen"
+    RECALL = "recall"
+    SUBMIT = "submit"
+    SEND_BACK = "send_back"
+    APPROVE = "approve"
+    ISSUE = "issue"
+
+
+USER_STEPS = tuple(s for s in Step if s not in (Step.CREATE, Step.NUMBER, Step.RECEIVE))
+"""The steps a person takes through ``POST /documents/{id}/actions`` (the others happen)."""
