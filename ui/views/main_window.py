@@ -353,15 +353,18 @@ class MainWindow(QMainWindow):
 
     def open_step(self, document_id: int) -> None:
         """The workflow step dialog for one document (colleagues and organisations fetched first)."""
-        document = self.workspace.document(document_id)
-        if document is None:
-            return
 
-        def load() -> tuple[list[Colleague], list[Organisation]]:
-            return self.workspace.colleagues(), self.workspace.organisations()
+        def load() -> tuple[Document | None, list[Colleague], list[Organisation]]:
+            document = self.workspace.document(document_id)  # the cache is read off the GUI thread
+            return document, self.workspace.colleagues(), self.workspace.organisations()
 
-        def show(found: tuple[list[Colleague], list[Organisation]]) -> None:
-            self.step_dialog = StepDialog(self.workspace, document, *found, parent=self)
+        def show(found: tuple[Document | None, list[Colleague], list[Organisation]]) -> None:
+            document, colleagues, organisations = found
+            if document is None:
+                return
+            self.step_dialog = StepDialog(
+                self.workspace, document, colleagues, organisations, parent=self
+            )
             self.step_dialog.accepted.connect(self._step_taken)
             self.step_dialog.open()
 
