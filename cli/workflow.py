@@ -1,9 +1,13 @@
-"""``step`` and ``history``: workflow steps on the command line (``services.workflow``).
+"""Workflow steps, timelines and work queues on the command line (``services.workflow``).
 
 ``vanthu step ID ACTION [--comment …] [--to USER] [--lead USER] [--co USER …]
-[--info USER …] [--deadline YYYY-MM-DD] [--org CODE …] [--json]``; USER is a user name or
-an id (``vanthu step --colleagues`` lists them). ``vanthu history ID [--json]`` prints the
-document's timeline.
+[--info USER …] [--deadline YYYY-MM-DD] [--org CODE …] [--stamp] [--json]``; USER is a user
+name or an id (``vanthu step --colleagues`` lists them). Each step is also a command of its
+own: ``vanthu register ID --stamp``, ``vanthu assign ID --lead chuyenvien --deadline …``,
+``vanthu note``, ``finish``, ``return``, ``submit``, ``send-back``, ``approve``, ``issue``,
+``recall``… ``vanthu history ID`` prints the timeline, ``vanthu queue NAME`` a work queue
+(``vanthu queue`` lists them with their counts). An unreachable server queues the step in
+the outbox; the next ``vanthu sync`` sends it once.
 """
 
 from __future__ import annotations
@@ -56,7 +60,8 @@ def _step(args: argparse.Namespace) -> int:
                 f"{person.id:>6}  {person.username:<20} {person.full_name} — {person.title} [{person.role}]"
             )
         return 0
-    if args.document is None or args.action is None:
+    action = getattr(args, "fixed_action", None) or args.action
+    if args.document is None or action is None:
         print("Cần ID văn bản và bước / give a document ID and an action")
         return 2
 
@@ -64,7 +69,7 @@ def _step(args: argparse.Namespace) -> int:
         return [workflow.find_colleague(people, n).id for n in names or ()]
 
     step = workflow.StepInput(
-        workflow.Step(args.action),
+        workflow.Step(action),
         comment=args.comment or "",
         to=ids(args.to),
         lead=ids([args.lead])[0] if args.lead else None,
@@ -72,13 +77,91 @@ def _step(args: argparse.Namespace) -> int:
         info=ids(args.info),
         deadline=args.deadline,
         organisations=tuple(args.org or ()),
+        stamp=args.stamp,
     )
-    updated = workflow.take_step(session, _document(workspace, args.document), step)
+    outcome = workflow.take_step(session, _document(workspace, args.document), step)
+    updated = outcome.document
     if args.json:
-        _print_json(updated.to_json())
+        _print_json({**updated.to_json(), "queued": outcome.queued})
+    elif outcome.queued:
+        print(
+            f"#{updated.id}: chờ gửi — máy chủ không kết nối được, bước “{action}” sẽ được gửi "
+            "khi đồng bộ / queued: the server is unreachable, the step is sent on the next sync"
+        )
     else:
         print(f"#{updated.id}: {updated.status} (phiên bản sửa đổi / revision {updated.revision})")
     return 0
+
+
+def _queue(args: argparse.Namespace) -> int:
+    from client.cache.parts import Part
+    from client.cache.queues import Queue
+    from services.session import resume_session
+    from services.workspace import Workspace
+
+    workspace = Workspace(resume_session())
+    if args.name is None:
+        counts = workspace.queue_counts()
+        if args.json:
+            _print_json({queue.value: n for queue, n in counts.items()})
+        for queue, n in counts.items() if not args.json else ():
+            print(f"{queue.value:<12} {n:>8}  {QUEUE_NAMES[queue]}")
+        if not counts and not args.json:
+            print("Vai trò này không có hàng việc / this role has no work queues")
+        return 0
+    queue = Queue(args.name)
+    page = workspace.queue_page(queue, Part(args.part) if args.part else None, args.limit)
+    if args.json:
+        _print_json([asdict(row) for row in page.rows])
+        return 0
+    print(f"{QUEUE_NAMES[queue]}: {len(page.rows)}{'+' if page.next else ''}")
+    for row in page.rows:
+        due = f"  hạn {row.due_date}" if row.due_date else ""
+        print(
+            f"{row.id:>8}  {row.number_symbol or '—':<18} {row.status:<18} {row.subject[:70]}{due}"
+        )
+    return 0
+
+
+QUEUE_NAMES = {
+    "to_register": "Chờ vào sổ / to register",
+    "to_direct": "Chờ chỉ đạo / awaiting direction",
+    "my_work": "Việc của tôi / my work",
+    "due_soon": "Sắp đến hạn / due soon",
+    "overdue": "Quá hạn / overdue",
+    "drafts": "Dự thảo / drafts",
+    "to_sign": "Chờ ký / to sign",
+    "to_issue": "Chờ phát hành / to issue",
+    "issued": "Đã phát hành / issued",
+}
+STEP_HELP = {
+    "register": "vào sổ văn bản đến (--stamp: đóng dấu ĐẾN) / register an arrived document",
+    "present": "trình lãnh đạo (--to) / present to a leader",
+    "assign": "chỉ đạo, giao xử lý (--lead, --co, --info, --deadline) / direct and assign",
+    "note": "ghi ý kiến xử lý / add a processing note",
+    "return": "trả lại (--comment) / return",
+    "finish": "hoàn thành / finish",
+    "reopen": "mở lại / reopen",
+    "recall": "thu hồi giao việc / recall the assignment",
+    "submit": "trình ký (--to) / submit for signature",
+    "send_back": "trả lại dự thảo (--comment) / send a draft back",
+    "approve": "duyệt (đã ký) / approve",
+    "issue": "phát hành (--org) / issue to organisations",
+}
+
+
+def _step_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--comment", help="ý kiến, lý do / comment or reason")
+    parser.add_argument("--to", action="append", help="lãnh đạo nhận (trình, trình ký) / leader")
+    parser.add_argument("--lead", help="người xử lý chính / lead handler")
+    parser.add_argument("--co", action="append", help="người phối hợp / co-handler")
+    parser.add_argument("--info", action="append", help="người nhận để biết / for information")
+    parser.add_argument("--deadline", type=dt.date.fromisoformat, help="hạn xử lý YYYY-MM-DD")
+    parser.add_argument("--org", action="append", help="đơn vị nhận (phát hành) / recipient")
+    parser.add_argument(
+        "--stamp", action="store_true", help="vào sổ: đóng dấu ĐẾN lên tệp / register: stamp"
+    )
+    parser.add_argument("--json", action="store_true")
 
 
 def _history(args: argparse.Namespace) -> int:
@@ -111,19 +194,23 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     step.add_argument("document", type=int, nargs="?")
     step.add_argument("action", choices=[s.value for s in USER_STEPS], nargs="?")
-    step.add_argument("--comment", help="ý kiến, lý do / comment or reason")
-    step.add_argument("--to", action="append", help="lãnh đạo nhận (trình, trình ký) / leader")
-    step.add_argument("--lead", help="người xử lý chính / lead handler")
-    step.add_argument("--co", action="append", help="người phối hợp / co-handler")
-    step.add_argument("--info", action="append", help="người nhận để biết / for information")
-    step.add_argument("--deadline", type=dt.date.fromisoformat, help="hạn xử lý YYYY-MM-DD")
-    step.add_argument("--org", action="append", help="đơn vị nhận (phát hành) / recipient")
+    _step_options(step)
     step.add_argument(
         "--colleagues", action="store_true", help="liệt kê đồng nghiệp / list colleagues"
     )
-    step.add_argument("--json", action="store_true")
     step.set_defaults(func=_step)
+    for action in USER_STEPS:
+        named = subparsers.add_parser(action.value.replace("_", "-"), help=STEP_HELP[action.value])
+        named.add_argument("document", type=int)
+        _step_options(named)
+        named.set_defaults(func=_step, fixed_action=action.value, action=None, colleagues=False)
     history = subparsers.add_parser("history", help="quá trình xử lý văn bản / a document's trace")
     history.add_argument("document", type=int)
     history.add_argument("--json", action="store_true")
     history.set_defaults(func=_history)
+    queue = subparsers.add_parser("queue", help="hàng việc (Việc của tôi, Chờ ký…) / a work queue")
+    queue.add_argument("name", nargs="?", choices=list(QUEUE_NAMES))
+    queue.add_argument("--part", choices=["lead", "co", "info"], help="Việc của tôi: vai trò")
+    queue.add_argument("--limit", type=int, default=50)
+    queue.add_argument("--json", action="store_true")
+    queue.set_defaults(func=_queue)

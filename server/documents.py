@@ -307,6 +307,11 @@ def assign_number(session: Session, doc: Document, register_id: int | None, toda
     already = doc.arrival_number if doc.direction == "incoming" else doc.code_number
     if already:
         raise conflict("Văn bản đã được cấp số.", "The document already has a number.")
+    if doc.direction == "outgoing" and doc.status != "signed":
+        raise conflict(
+            "Chỉ cấp số cho văn bản đi đã được lãnh đạo ký duyệt.",
+            "Only an outgoing document the leader has signed can be numbered.",
+        )
     register = _register_for(session, doc, register_id, today.year)
     session.execute(
         update(Register)
@@ -322,8 +327,7 @@ def assign_number(session: Session, doc: Document, register_id: int | None, toda
     else:
         doc.code_number = f"{number:02d}"
         doc.issued_date = doc.issued_date or today
-        if doc.status in ("draft", "pending_signature", "signed"):
-            doc.status = "numbered"
+        doc.status = "numbered"
     return number
 
 

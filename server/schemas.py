@@ -77,6 +77,7 @@ Status = Literal[
     "signed",
     "numbered",
     "issued",
+    "arrived",
     "received",
     "assigned",
     "processing",
@@ -454,6 +455,7 @@ class StepCreate(Strict):
     """One workflow step (``server.workflow``): what the step needs depends on the step."""
 
     action: Literal[
+        "register",
         "present",
         "assign",
         "note",
@@ -472,6 +474,7 @@ class StepCreate(Strict):
     co: UserIds = Field(default_factory=list, description="assign: co-handlers")
     info: UserIds = Field(default_factory=list, description="assign: for information")
     deadline: IsoDate | None = None
+    stamp: bool = Field(False, description="register: put the ĐẾN stamp on the file")
     organisations: list[Annotated[str, Field(max_length=50, pattern=WORD_PATTERN)]] = Field(
         default_factory=list, max_length=200, description="issue: recipient organisations here"
     )

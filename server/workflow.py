@@ -1,6 +1,8 @@
 """The document workflow (Decree 30/2020): every status change is a step with a rule.
 
-Incoming: registered (``received``) → presented to a leader (``present``) → directed and
+Incoming: a copy from another organisation on this server arrives (``arrived``) → the
+clerk registers it (``register``: arrival number, optionally the ĐẾN stamp on its file;
+documents entered by hand start registered) → ``received`` → presented to a leader (``present``) → directed and
 assigned (``assign``: one lead handler, co-handlers, people informed, a deadline) →
 processed (``note``) → finished (``finish``), or returned (``return``) / recalled
 (``recall``) / reopened (``reopen``). Outgoing: ``draft`` → submitted for signature
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -79,6 +81,7 @@ _LEADER = frozenset({Role.LEADER})
 _ACTIVE = frozenset({"assigned", "processing"})
 
 RULES: dict[Step, Rule] = {
+    Step.REGISTER: Rule("incoming", frozenset({"arrived"}), "received", frozenset({Role.CLERK})),
     Step.PRESENT: Rule(
         "incoming", frozenset({"received"}), None, frozenset({Role.CLERK}), recipients_required=True
     ),
@@ -117,6 +120,12 @@ class StepRequest:
     deadline: dt.date | None = None
     organisations: Sequence[str] = field(default_factory=tuple)
     """ISSUE: the recipient organisations' codes on this server."""
+    stamp: bool = False
+    """REGISTER: put the ĐẾN stamp on the current file (``stamper`` does it)."""
+
+
+Stamper = Callable[[Session, Document, User], None]
+"""Puts the ĐẾN stamp on a registered document's file as a new version (``server.arrival``)."""
 
 
 def _refuse(status: int, vi: str, en: str, code: str | None = None) -> ApiProblem:
@@ -221,14 +230,22 @@ def _check(session: Session, doc: Document, user: User, request: StepRequest) ->
     return parts
 
 
-def apply(session: Session, doc: Document, user: User, request: StepRequest) -> list[Document]:
+def apply(
+    session: Session,
+    doc: Document,
+    user: User,
+    request: StepRequest,
+    stamper: Stamper | None = None,
+) -> list[Document]:
     """Check and carry out one step; returns the documents created on the way (ISSUE)."""
     parts = _check(session, doc, user, request)
     rule = RULES[request.step]
     before = doc.status
     recipients: list[int] = []
     created: list[Document] = []
-    if request.step in (Step.PRESENT, Step.SUBMIT):
+    if request.step is Step.REGISTER:
+        _register(session, doc, user, request, stamper)
+    elif request.step in (Step.PRESENT, Step.SUBMIT):
         leaders = _colleagues(session, user, request.to)
         if any(Role(u.role) is not Role.LEADER for u in leaders):
             raise _refuse(
@@ -275,6 +292,27 @@ def apply(session: Session, doc: Document, user: User, request: StepRequest) -> 
         doc.status = rule.target
     record(session, doc, user, request.step, before, request.comment, recipients)
     return created
+
+
+def _register(
+    session: Session, doc: Document, user: User, request: StepRequest, stamper: Stamper | None
+) -> None:
+    from .deps import today_vn
+    from .documents import assign_number  # documents imports this module
+
+    if not doc.arrival_number:
+        assign_number(session, doc, None, today_vn())
+    if request.stamp:
+        if not doc.current_version:
+            raise _refuse(
+                422,
+                "Văn bản chưa có tệp để đóng dấu ĐẾN.",
+                "The document has no file to put the arrival stamp on.",
+                "file_missing",
+            )
+        if stamper is None:  # pragma: no cover - every route passes one
+            raise RuntimeError("no stamper")
+        stamper(session, doc, user)
 
 
 def _assign(session: Session, doc: Document, user: User, request: StepRequest) -> list[int]:
@@ -326,7 +364,7 @@ _COPIED = (
 
 
 def _deliver(session: Session, doc: Document, user: User, codes: Sequence[str]) -> list[Document]:
-    """A copy for each recipient organisation on this server: incoming, "received", with the
+    """A copy for each recipient organisation on this server: incoming, "arrived", with the
     issued file as its first version and the sender as its issuing organ."""
     from .documents import touch  # documents imports this module
 
@@ -343,7 +381,7 @@ def _deliver(session: Session, doc: Document, user: User, codes: Sequence[str]) 
         copy = Document(
             direction="incoming",
             organ_name=sender.name if sender else "",
-            status=INITIAL_STATUS["incoming"],
+            status="arrived",
             organisation_id=org.id,
             created_by=user.id,
             current_version=doc.current_version and 1,

@@ -7,6 +7,7 @@ import json
 import logging
 import os
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 from base.errors import VanThuError
 from base.paths import app_paths
@@ -107,10 +108,8 @@ def resume_session(cache_mb: int = DEFAULT_CACHE_MB) -> Session:
     try:
         return session_for(client, client.me(), cache_mb)
     except ServerUnavailable:
-        login = load_login()
-        username = os.environ.get("VANTHU_USERNAME") or (login.username if login else "")
-        path = cache_path(client.base_url, username)
-        if username and path.exists():
+        path = _offline_cache(client.base_url)
+        if path is not None:
             store = CacheStore(path)
             if saved := store.meta(_USER_KEY):
                 return session_for(client, User(**json.loads(saved)), cache_mb, False, store)
@@ -119,6 +118,19 @@ def resume_session(cache_mb: int = DEFAULT_CACHE_MB) -> Session:
             "Không kết nối được máy chủ và máy này chưa có dữ liệu của tài khoản.",
             "Cannot reach the server, and this machine has no data of the account yet.",
         ) from None
+
+
+def _offline_cache(base_url: str) -> Path | None:
+    """Which account's cache to open without the server: ``VANTHU_USERNAME``, the saved sign-in,
+    or (a script signed in by ``VANTHU_TOKEN``) the only account this machine cached for the server."""
+    login = load_login()
+    username = os.environ.get("VANTHU_USERNAME") or (login.username if login else "")
+    if username:
+        path = cache_path(base_url, username)
+        return path if path.exists() else None
+    prefix = cache_path(base_url, "").stem
+    cached = sorted(cache_path(base_url, "").parent.glob(f"{prefix}_*.sqlite"))
+    return cached[0] if len(cached) == 1 else None
 
 
 def sign_out(client: ApiClient | None = None) -> bool:

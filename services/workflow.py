@@ -16,11 +16,12 @@ from typing import Any
 
 from base.errors import VanThuError
 from base.steps import Step
+from client.errors import ServerUnavailable
 from client.records import Colleague, Document
 
 from .session import Session
 
-__all__ = ["Step", "StepInput", "take_step", "colleagues", "find_colleague"]
+__all__ = ["Step", "StepInput", "StepOutcome", "take_step", "colleagues", "find_colleague"]
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +36,8 @@ class StepInput:
     info: Sequence[int] = ()
     deadline: dt.date | None = None
     organisations: Sequence[str] = field(default_factory=tuple)
+    stamp: bool = False
+    """REGISTER: put the ĐẾN stamp on the file."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "step", Step(self.step))
@@ -52,20 +55,43 @@ class StepInput:
             values["lead"] = self.lead
         if self.deadline is not None:
             values["deadline"] = self.deadline
+        if self.stamp:
+            values["stamp"] = True
         return {k: v for k, v in values.items() if v not in ("", [])}
+
+
+@dataclass(frozen=True)
+class StepOutcome:
+    document: Document
+    """The document after the step, or as it was while the step waits in the outbox."""
+    queued: bool = False
+    """The server was unreachable: the step waits in the outbox ("chờ gửi")."""
 
 
 def take_step(
     session: Session, document: Document, step: StepInput, key: str | None = None
-) -> Document:
-    """Apply ``step`` to ``document`` as the user saw it; the result is cached at once."""
-    updated = session.client.take_step(
-        document.id, step.step.value, document.revision, step.fields(), key or uuid.uuid4().hex
-    )
+) -> StepOutcome:
+    """Apply ``step`` to ``document`` as the user saw it; the result is cached at once.
+
+    Offline, the step goes to the outbox with the revision it was decided on and its key:
+    the next sync sends it once, and a document changed meanwhile comes back as a conflict
+    to resolve, never overwritten."""
+    key = key or uuid.uuid4().hex
+    try:
+        updated = session.client.take_step(
+            document.id, step.step.value, document.revision, step.fields(), key
+        )
+    except ServerUnavailable:
+        session.online = False
+        session.outbox.take_step(
+            document.id, step.step.value, document.revision, step.fields(), key
+        )
+        logger.info("step %s on document %d queued (offline)", step.step, document.id)
+        return StepOutcome(document, queued=True)
     with session.store.write() as conn:
         session.store.upsert(conn, [updated])
     logger.info("step %s on document %d", step.step, document.id)
-    return updated
+    return StepOutcome(updated)
 
 
 def colleagues(session: Session) -> list[Colleague]:

@@ -15,12 +15,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from base.deadlines import DUE_SOON_DAYS, today_in_vietnam
 from base.errors import VanThuError
 from base.progress import CancelToken, Progress
 from client.cache import Cursor, PullReport, pull_changes
 from client.cache.alerts import Alerts, collect_alerts
 from client.cache.outbox import OutboxEntry, OutboxState
-from client.cache.query import DocumentQuery, ListPage, count, search
+from client.cache.parts import Part
+from client.cache.query import DocumentQuery, ListPage, Sort, count, search
+from client.cache.queues import Queue, QueueScope, by_deadline, queue_counts, queues_for
 from client.errors import ServerUnavailable
 from client.records import Colleague, Document, Organisation, User
 from signing.backends import ActiveSigner
@@ -56,8 +59,10 @@ class PullOutcome:
 
 
 class Workspace:
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, due_soon_days: int = DUE_SOON_DAYS) -> None:
         self.session = session
+        self.due_soon_days = due_soon_days
+        """Working days before a deadline that count as "due soon" (a setting)."""
 
     @property
     def user(self) -> User:
@@ -95,7 +100,7 @@ class Workspace:
         return PullOutcome(
             report,
             session.store.count(),
-            collect_alerts(session.store, today or dt.date.today()),
+            collect_alerts(session.store, today or today_in_vietnam()),
             settled,
         )
 
@@ -114,9 +119,41 @@ class Workspace:
     def organisations(self) -> list[Organisation]:
         return self.session.client.organisations()
 
-    def take_step(self, document: Document, step: workflow.StepInput) -> Document:
+    def take_step(self, document: Document, step: workflow.StepInput) -> workflow.StepOutcome:
         """One workflow step on ``document`` as the user saw it (see ``services.workflow``)."""
         return workflow.take_step(self.session, document, step)
+
+    def pending_steps(self) -> dict[int, OutboxEntry]:
+        return self.session.outbox.pending_steps()
+
+    # -- work queues ---------------------------------------------------------------------
+    def queue_scope(self, part: Part | None = None, today: dt.date | None = None) -> QueueScope:
+        """The signed-in user's queues, judged on today's date in Vietnam."""
+        return QueueScope(
+            self.user.id,
+            self.user.role,
+            today or today_in_vietnam(),
+            self.due_soon_days,
+            part,
+        )
+
+    def queues(self) -> tuple[Queue, ...]:
+        return queues_for(self.user.role)
+
+    def queue_counts(self, today: dt.date | None = None) -> dict[Queue, int]:
+        return queue_counts(self.session.store, self.queue_scope(today=today))
+
+    def queue_page(
+        self, queue: Queue, part: Part | None = None, limit: int = 50, text: str = ""
+    ) -> ListPage:
+        query = DocumentQuery(
+            text=text,
+            queue=queue,
+            scope=self.queue_scope(part),
+            limit=limit,
+            sort=Sort.DUE if by_deadline(queue) else Sort.NEWEST,
+        )
+        return search(self.session.store, query)
 
     def search(self, query: DocumentQuery, after: Cursor | None = None) -> ListPage:
         return search(self.session.store, query, after)

@@ -33,6 +33,7 @@ STATUSES = (
     "signed",
     "numbered",
     "issued",
+    "arrived",
     "received",
     "assigned",
     "processing",

@@ -22,9 +22,18 @@ from base.errors import VanThuError, current_language
 
 from ..api import ApiClient
 from ..errors import ApiError, Conflict, ServerUnavailable
+from ..transfer import jsonable
 from .store import CacheStore
 
-__all__ = ["Outbox", "OutboxEntry", "OutboxState", "OutboxKind", "NewVersion", "NewDocument"]
+__all__ = [
+    "Outbox",
+    "OutboxEntry",
+    "OutboxState",
+    "OutboxKind",
+    "NewVersion",
+    "NewDocument",
+    "TakeStep",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +48,7 @@ class OutboxState(StrEnum):
 class OutboxKind(StrEnum):
     ADD_VERSION = "add_version"
     CREATE_DOCUMENT = "create_document"
+    TAKE_STEP = "take_step"
 
 
 @dataclass(frozen=True)
@@ -59,10 +69,24 @@ class NewDocument:
     idempotency_key: str
 
 
-Action = NewVersion | NewDocument
-_KINDS: dict[OutboxKind, type[NewVersion] | type[NewDocument]] = {
+@dataclass(frozen=True)
+class TakeStep:
+    """A workflow step taken offline, decided on ``revision`` (the server refuses it with a
+    conflict if the document changed meanwhile) and sent under one idempotency key, so a
+    replay after a lost answer is applied once."""
+
+    document_id: int
+    action: str
+    revision: int
+    fields: dict[str, Any]
+    idempotency_key: str
+
+
+Action = NewVersion | NewDocument | TakeStep
+_KINDS: dict[OutboxKind, type[NewVersion] | type[NewDocument] | type[TakeStep]] = {
     OutboxKind.ADD_VERSION: NewVersion,
     OutboxKind.CREATE_DOCUMENT: NewDocument,
+    OutboxKind.TAKE_STEP: TakeStep,
 }
 
 
@@ -124,6 +148,27 @@ class Outbox:
     def create_document(self, fields: dict[str, Any], idempotency_key: str) -> int:
         return self._add(OutboxKind.CREATE_DOCUMENT, NewDocument(fields, idempotency_key))
 
+    def take_step(
+        self,
+        document_id: int,
+        action: str,
+        revision: int,
+        fields: dict[str, Any],
+        idempotency_key: str,
+    ) -> int:
+        return self._add(
+            OutboxKind.TAKE_STEP,
+            TakeStep(document_id, action, revision, jsonable(fields), idempotency_key),
+        )
+
+    def pending_steps(self) -> dict[int, OutboxEntry]:
+        """Steps waiting to be sent, by document (shown as "chờ gửi")."""
+        return {
+            e.action.document_id: e
+            for e in self.entries(OutboxState.PENDING)
+            if isinstance(e.action, TakeStep)
+        }
+
     def entries(self, state: OutboxState | None = None) -> list[OutboxEntry]:
         sql = "SELECT id, kind, payload, state, error FROM outbox"
         args: tuple[str, ...] = ()
@@ -172,6 +217,14 @@ class Outbox:
                 action.document_id, upload.sha256, action.filename, action.note, action.base_version
             )
             Path(action.file).unlink(missing_ok=True)
+        elif isinstance(action, TakeStep):
+            client.take_step(
+                action.document_id,
+                action.action,
+                action.revision,
+                action.fields,
+                action.idempotency_key,
+            )
         else:
             client.create_document(action.fields, idempotency_key=action.idempotency_key)
 

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from .folding import fts_query, query_words
+from .queues import Queue, QueueScope, by_deadline, queue_condition
 from .ranking import Relevance
 from .store import CacheStore
 
@@ -50,6 +51,9 @@ class DocumentQuery:
     today: dt.date | None = None
     sort: Sort = Sort.NEWEST
     limit: int = 100
+    queue: Queue | None = None
+    scope: QueueScope | None = None
+    """Whose queue (``queue`` needs it)."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +109,10 @@ def _filters(query: DocumentQuery) -> tuple[list[str], list[Any]]:
     if query.date_to:
         where.append("d.sort_date <= ?")
         args.append(query.date_to.isoformat())
+    if query.queue is not None and query.scope is not None:
+        condition, extra = queue_condition(query.queue, query.scope)
+        where.append(condition)
+        args += extra
     if query.overdue:
         where.append(
             "d.due_date IS NOT NULL AND d.due_date < ? AND d.status NOT IN ('done', 'issued')"
@@ -113,7 +121,9 @@ def _filters(query: DocumentQuery) -> tuple[list[str], list[Any]]:
     return where, args
 
 
-def _order(sort: Sort) -> str:
+def _order(sort: Sort, deadlines_only: bool = False) -> str:
+    if sort is Sort.DUE and deadlines_only:  # every row has one: the index order serves
+        return "d.due_date ASC, d.id ASC"
     return {
         Sort.OLDEST: "d.sort_date ASC, d.id ASC",
         Sort.DUE: "d.due_date IS NULL, d.due_date ASC, d.id ASC",
@@ -212,7 +222,8 @@ def search(store: CacheStore, query: DocumentQuery, after: Cursor | None = None)
             args.insert(0, match)
         if query.sort is Sort.DUE:
             clause = f"WHERE {' AND '.join(where)}" if where else ""
-            sql = f"SELECT {_COLUMNS} FROM documents d {clause} ORDER BY {_order(query.sort)} LIMIT ? OFFSET ?"
+            deadlines = query.queue is not None and by_deadline(query.queue)
+            sql = f"SELECT {_COLUMNS} FROM documents d {clause} ORDER BY {_order(query.sort, deadlines)} LIMIT ? OFFSET ?"
             return _offset_page(_rows(conn, sql, [*args, limit, offset]), offset, limit)
         keyset, keyset_args = _keyset(query.sort, after)
         if keyset:

@@ -7,6 +7,7 @@ an external-content table over folded columns, kept in sync by triggers.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 from sqlalchemy import Connection
@@ -94,7 +95,40 @@ def _v2(conn: Connection) -> None:
     fill_terms(conn)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2]
+_V3 = """
+CREATE TABLE IF NOT EXISTS parts (
+    document_id INTEGER NOT NULL,
+    user_id INTEGER NOT NULL,
+    part TEXT NOT NULL,
+    state TEXT NOT NULL,
+    deadline TEXT
+);
+CREATE INDEX IF NOT EXISTS ix_parts_user ON parts (user_id, part, state, deadline);
+CREATE INDEX IF NOT EXISTS ix_parts_document ON parts (document_id);
+CREATE INDEX IF NOT EXISTS ix_documents_status ON documents (status, due_date);
+CREATE INDEX IF NOT EXISTS ix_documents_open_due ON documents (due_date, id)
+    WHERE status IN ('assigned', 'processing');
+CREATE TRIGGER IF NOT EXISTS documents_parts_ad AFTER DELETE ON documents BEGIN
+    DELETE FROM parts WHERE document_id = old.id;
+END;
+"""
+
+
+def _v3(conn: Connection) -> None:
+    """Who has which part in each document (the work queues), filled from the cached records."""
+    from ..records import Document
+    from .parts import document_parts
+
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    raw.executescript(_V3)
+    rows = conn.exec_driver_sql("SELECT json FROM documents").fetchall()
+    parts = [p for (text,) in rows for p in document_parts(Document.from_json(json.loads(text)))]
+    if parts:
+        conn.exec_driver_sql("INSERT INTO parts VALUES (?, ?, ?, ?, ?)", parts)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

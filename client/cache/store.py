@@ -27,6 +27,7 @@ from base.paths import app_paths
 from ..records import Document
 from .errors import CacheCorrupted, CacheError, DiskFull
 from .folding import fold, tokens
+from .parts import document_parts
 from .schema import migrate
 
 __all__ = ["CacheStore", "cache_path", "document_row"]
@@ -44,6 +45,9 @@ def _pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA busy_timeout=10000")
+    # INSERT OR REPLACE must fire the delete triggers, so a changed document leaves no stale
+    # words in the search index and no stale parts in the work queues.
+    cur.execute("PRAGMA recursive_triggers=ON")
     cur.execute("PRAGMA cache_size=-65536")
     cur.execute("PRAGMA mmap_size=268435456")
     cur.close()
@@ -195,9 +199,13 @@ class CacheStore:
     def upsert(self, conn: Connection, docs: Iterable[Document]) -> int:
         """Store documents; a secret one (secrecy ≥ 1) stays out of the offline search index
         unless the organisation allows it (``index_secret``)."""
+        docs = list({doc.id: doc for doc in docs}.values())  # the last record of each wins
         rows = [document_row(doc, searchable=self.index_secret or doc.secrecy == 0) for doc in docs]
         if rows:
             conn.exec_driver_sql(UPSERT, rows)
+            parts = [part for doc in docs for part in document_parts(doc)]
+            if parts:
+                conn.exec_driver_sql("INSERT INTO parts VALUES (?, ?, ?, ?, ?)", parts)
             words = {
                 word
                 for row in rows

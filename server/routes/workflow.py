@@ -15,7 +15,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .. import workflow
-from ..deps import current_user, get_session
+from ..arrival import arrival_stamper
+from ..deps import AppState, current_user, get_session, get_state
 from ..documents import audit, documents_out, touch
 from ..errors import ApiProblem
 from ..models import IdempotencyKey as IdempotencyRow
@@ -51,7 +52,7 @@ def _replayed(session: Session, user: User, key: str, document_id: int) -> bool:
     response_model=DocumentOut,
     responses={
         200: {"description": "The document after the step (or after the first attempt)"},
-        **errors(403, 404, 409, 428),
+        **errors(403, 404, 409, 422, 428),
     },
 )
 def take_step(
@@ -62,6 +63,7 @@ def take_step(
     idempotency_key: IdempotencyKey = None,
     user: User = Depends(current_user),
     session: Session = Depends(get_session),
+    state: AppState = Depends(get_state),
 ) -> DocumentOut:
     expected = parse_if_match(if_match)
     doc = load_readable(session, user, document_id, for_update=True)
@@ -84,8 +86,9 @@ def take_step(
         info=body.info,
         deadline=body.deadline,
         organisations=body.organisations,
+        stamp=body.stamp,
     )
-    delivered = workflow.apply(session, doc, user, request)
+    delivered = workflow.apply(session, doc, user, request, arrival_stamper(state.blobs))
     touch(session, doc)
     audit(session, user, f"step_{body.action}", doc.id, body.comment[:200])
     for copy in delivered:

@@ -78,3 +78,56 @@ def test_present_assign_and_read_the_history(server_factory, tmp_path) -> None: 
         assert words in history.stdout, (words, history.stdout)
     trace = json.loads(run("history", str(created["id"]), "--json", env=leader).stdout)
     assert [t["action"] for t in trace] == ["create", "present", "assign"]
+
+
+def test_queues_named_steps_and_an_offline_step_sent_once(server_factory, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    server = server_factory()
+    created = requests.post(
+        f"{server.api_url}/documents",
+        json={"direction": "incoming", "subject": "Công văn đôn đốc báo cáo"},
+        headers=server.headers("clerk"),
+        timeout=10,
+    ).json()
+    doc_id = str(created["id"])
+
+    def as_(role: str) -> dict[str, str]:
+        return {
+            "VANTHU_SERVER": server.base_url,
+            "VANTHU_TOKEN": server.token(role),
+            "VANTHU_HOME": str(tmp_path / role),
+        }
+
+    clerk, leader, specialist = as_("clerk"), as_("leader"), as_("specialist")
+    for env in (clerk, leader, specialist):
+        assert run("sync", env=env).returncode == 0
+    presented = run("present", doc_id, "--to", "lanhdao", env=clerk)  # a step as a command
+    assert presented.returncode == 0, presented.stderr
+    assert run("sync", env=leader).returncode == 0
+    counts = json.loads(run("queue", "--json", env=leader).stdout)
+    assert counts["to_direct"] == 1 and "to_register" not in counts  # a leader's queues
+    waiting = json.loads(run("queue", "to_direct", "--json", env=leader).stdout)
+    assert [row["id"] for row in waiting] == [created["id"]]
+    assigned = run(
+        "assign", doc_id, "--lead", "chuyenvien", "--deadline", "2030-01-04", "--json", env=leader
+    )
+    assert assigned.returncode == 0, assigned.stderr
+    assert json.loads(run("queue", "--json", env=leader).stdout)["to_direct"] == 0
+    assert run("sync", env=specialist).returncode == 0
+    mine = run("queue", "my_work", env=specialist)
+    assert "Công văn đôn đốc báo cáo" in mine.stdout and "2030-01-04" in mine.stdout
+    assert (
+        json.loads(run("queue", "my_work", "--part", "co", "--json", env=specialist).stdout) == []
+    )
+
+    server.stop()  # offline: the note waits in the outbox
+    queued = run("note", doc_id, "--comment", "Đang tổng hợp số liệu", "--json", env=specialist)
+    assert queued.returncode == 0, queued.stderr
+    assert json.loads(queued.stdout)["queued"] is True
+    server.start()
+    for _ in range(2):  # the second sync has nothing left to send
+        synced = run("sync", env=specialist)
+        assert synced.returncode == 0, synced.stderr
+    trace = json.loads(run("history", doc_id, "--json", env=specialist).stdout)
+    notes = [t for t in trace if t["action"] == "note"]
+    assert len(notes) == 1 and notes[0]["comment"] == "Đang tổng hợp số liệu"
+    assert trace[-1]["to_status"] == "processing"

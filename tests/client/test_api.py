@@ -49,9 +49,10 @@ def test_create_number_and_list_with_filters(live_server) -> None:
             "doc_type": "Quyết định",
             "code_notation": "QĐ-UBND",
             "subject": "Phê duyệt quy hoạch sử dụng đất đai năm 2026",
+            "status": "signed",
         }
     )
-    assert doc.status == "draft" and doc.number_symbol == ""
+    assert doc.status == "signed" and doc.number_symbol == ""
     numbered = client.assign_number(doc.id)
     assert numbered.number_symbol == f"{numbered.code_number}/QĐ-UBND"
     page = client.list_documents(DocumentFilter(direction="outgoing", q="dat dai"))

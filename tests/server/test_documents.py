@@ -104,7 +104,7 @@ def test_patch_needs_current_revision(clerk) -> None:
 
 
 def test_twenty_concurrent_numbers_are_unique_and_consecutive(clerk) -> None:
-    docs = [_new(clerk) for _ in range(20)]
+    docs = [_new(clerk, status="signed") for _ in range(20)]
 
     def number(doc_id: int) -> int:
         reply = clerk.post(f"/documents/{doc_id}/number", json={})
@@ -128,6 +128,15 @@ def test_concurrent_creates_with_one_idempotency_key_make_one_document(clerk) ->
     assert sorted(r.status_code for r in replies) == [200] * 11 + [201], [r.text for r in replies]
     assert len({r.json()["id"] for r in replies}) == 1
     assert {r.json()["revision"] for r in replies} == {replies[0].json()["revision"]}
+
+
+def test_only_a_signed_outgoing_document_is_numbered(clerk) -> None:
+    for status in ("draft", "pending_signature"):
+        doc = _new(clerk, status=status)
+        reply = clerk.post(f"/documents/{doc['id']}/number", json={})
+        assert reply.status_code == 409, reply.text
+        assert "signed" in reply.json()["error"]["message_en"]
+        assert clerk.get(f"/documents/{doc['id']}").json()["code_number"] is None
 
 
 def test_incoming_gets_arrival_number(clerk) -> None:

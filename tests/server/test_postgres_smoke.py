@@ -12,5 +12,7 @@ def test_server_on_postgres(postgres_server, server_factory) -> None:
     server = server_factory(database_url=url)
     client = ApiClient(server.base_url)
     client.login(*server.credentials("clerk"))
-    doc = client.create_document({"direction": "outgoing", "subject": "Kiểm tra PostgreSQL"})
+    doc = client.create_document(
+        {"direction": "outgoing", "subject": "Kiểm tra PostgreSQL", "status": "signed"}
+    )
     assert client.assign_number(doc.id).code_number

@@ -178,10 +178,21 @@ def test_an_outgoing_draft_travels_to_another_organisation(office) -> None:  # t
     ]
     assert len(received) == 1
     [copy] = received
-    assert copy["status"] == "received" and copy["code_number"] == doc["code_number"]
+    assert copy["status"] == "arrived" and copy["code_number"] == doc["code_number"]
     assert copy["organ_name"] and copy["trace"][0]["action"] == "receive"
     assert copy["versions"][0]["sha256"] == uploaded["sha256"]
     assert other_clerk.get(f"/files/{uploaded['sha256']}").content == scan  # theirs to read
+    assert copy["arrival_number"] is None
+    assert step(Caller(office, "other_leader"), copy, "assign").status_code in (403, 409)
+    refused = step(other_clerk, copy, "register", stamp=True)  # not a real PDF: no stamp
+    assert refused.status_code == 422 and refused.json()["error"]["code"] == "unstampable"
+    assert "corrupt" in refused.json()["error"]["message_en"]
+    unchanged = other_clerk.get(f"/documents/{copy['id']}").json()
+    assert unchanged["status"] == "arrived" and unchanged["arrival_number"] is None  # rolled back
+    registered = ok(step(other_clerk, copy, "register"))
+    assert registered["status"] == "received" and registered["arrival_number"] >= 1
+    assert registered["trace"][-1]["action"] == "register"
+    assert step(other_clerk, registered, "register").status_code == 409  # once
     assert [t["action"] for t in doc["trace"]] == [
         "create",
         "submit",
@@ -233,3 +244,40 @@ def test_the_api_offers_exactly_the_steps_a_person_takes() -> None:
 
     offered = set(get_args(StepCreate.model_fields["action"].annotation))
     assert offered == {s.value for s in USER_STEPS} == {s.value for s in RULES}
+
+
+def test_registering_puts_the_arrival_stamp_on_the_file(office, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pymupdf
+
+    from tests.signing.conftest import make_letter
+
+    clerk, other_clerk = Caller(office, "clerk"), Caller(office, "other_clerk")
+    letter = make_letter(tmp_path / "công văn.pdf").read_bytes()
+    uploaded = clerk.upload(letter, "cong-van.pdf")
+    doc = clerk.create(
+        direction="outgoing",
+        status="signed",
+        subject=f"Đôn đốc giải ngân {uuid.uuid4().hex[:6]}",
+        code_notation="UBND-KT",
+        file_sha256=uploaded["sha256"],
+        filename="cong-van.pdf",
+    )
+    doc = ok(clerk.request("POST", f"/documents/{doc['id']}/number", json={}))
+    ok(step(clerk, doc, "issue", organisations=["STC"]))
+    [copy] = [
+        d
+        for d in other_clerk.get("/documents?direction=incoming&limit=500").json()["items"]
+        if d["subject"] == doc["subject"]
+    ]
+    registered = ok(step(other_clerk, copy, "register", stamp=True, comment="Vào sổ"))
+    assert registered["status"] == "received" and registered["current_version"] == 2
+    stamped = registered["versions"][-1]
+    assert stamped["note"] == f"Đóng dấu ĐẾN số {registered['arrival_number']:02d}"
+    data = other_clerk.get(f"/files/{stamped['sha256']}").content
+    assert data.startswith(letter)  # the sender's bytes kept, the stamp appended
+    with pymupdf.open(stream=data) as pdf:
+        page = pdf[0]  # held: an annotation outlives no page
+        [annot] = [a for a in page.annots() or () if a.type[1] == "Stamp"]
+        text = page.get_text("text", clip=annot.rect)
+    assert "SỞ TÀI CHÍNH TỈNH HÀ TĨNH" in text and f"Số: {registered['arrival_number']:02d}" in text
+    assert registered["versions"][0]["sha256"] == uploaded["sha256"]  # what arrived stays

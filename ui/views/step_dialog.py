@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from client.records import Colleague, Document, Organisation
-from services.workflow import Step, StepInput
+from services.workflow import Step, StepInput, StepOutcome
 from services.workspace import Workspace
 
 from ..errors import describe
@@ -216,8 +216,9 @@ class StepDialog(QDialog):
             owner=self,
         )
 
-    def _done(self, document: Document) -> None:
-        self.result_document = document
+    def _done(self, outcome: StepOutcome) -> None:
+        self.result_document = outcome.document
+        self.queued = outcome.queued
         self.accept()
 
     def _failed(self, exc: Exception) -> None:

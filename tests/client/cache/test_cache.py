@@ -129,6 +129,7 @@ def test_number_symbol_and_filters(seeded, tmp_path) -> None:
             "subject": "Phê duyệt đề án",
             "urgency": 2,
             "due_date": "2020-01-01",
+            "status": "signed",
         }
     )
     numbered = client.assign_number(doc.id)

@@ -1,0 +1,78 @@
+"""The ĐẾN stamp on a document's file when the clerk registers it (``Step.REGISTER``).
+
+The stamped file is a new version (the one that arrived stays as version 1), made in the
+same transaction as the registration, so a document is never registered with half a stamp.
+A file that cannot take the stamp (damaged, password-protected, no blank space) refuses the
+registration with the reason, and the clerk may register it without the stamp.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from base.errors import VanThuError
+from base.pdf import BadPdf
+from signing.arrival_stamp import ArrivalStamp, stamp_arrival
+
+from .blobs import BlobStore
+from .errors import ApiProblem
+from .models import Blob, Document, Organisation, User, Version
+from .workflow import Stamper
+
+__all__ = ["arrival_stamper"]
+
+logger = logging.getLogger(__name__)
+
+
+def _unstampable(exc: VanThuError) -> ApiProblem:
+    return ApiProblem(422, exc.message("vi"), exc.message("en"), code="unstampable")
+
+
+def arrival_stamper(blobs: BlobStore) -> Stamper:
+    def stamp(session: Session, doc: Document, user: User) -> None:
+        current = session.scalar(
+            select(Version).where(
+                Version.document_id == doc.id, Version.number == doc.current_version
+            )
+        )
+        if current is None or not blobs.exists(current.sha256):
+            raise ApiProblem(
+                404,
+                "Không tìm thấy tệp của văn bản trên máy chủ.",
+                "The document's file is missing on the server.",
+                code="file_missing",
+            )
+        organisation = session.get_one(Organisation, doc.organisation_id)
+        assert doc.arrival_number is not None and doc.arrival_date is not None  # just registered
+        try:
+            data = stamp_arrival(
+                blobs.path(current.sha256).read_bytes(),
+                ArrivalStamp(organisation.name, doc.arrival_number, doc.arrival_date),
+                current.filename,
+            )
+        except BadPdf as exc:
+            raise _unstampable(exc) from exc
+        except VanThuError as exc:  # StampError: no room, a password
+            raise _unstampable(exc) from exc
+        sha = blobs.put_bytes(data)
+        if session.get(Blob, sha) is None:
+            session.add(Blob(sha256=sha, size=len(data)))
+        session.add(
+            Version(
+                document_id=doc.id,
+                number=doc.current_version + 1,
+                sha256=sha,
+                size=len(data),
+                filename=current.filename,
+                content_type="application/pdf",
+                author_id=user.id,
+                note=f"Đóng dấu ĐẾN số {doc.arrival_number:02d}",
+            )
+        )
+        doc.current_version += 1
+        logger.info("document %d stamped with arrival number %d", doc.id, doc.arrival_number)
+
+    return stamp
