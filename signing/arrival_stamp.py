@@ -12,12 +12,10 @@ shipped Liberation Serif so every diacritic renders.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import logging
 import tempfile
 import threading
-from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
@@ -26,6 +24,7 @@ from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 
+from base.arrival import ArrivalStamp
 from base.pdf import check_pdf
 
 from .appearance import FONT_FILE
@@ -50,22 +49,6 @@ _MUPDF = threading.Lock()
 class StampError(SigningError):
     title_vi = "Không đóng được dấu ĐẾN"
     title_en = "The arrival stamp could not be placed"
-
-
-@dataclass(frozen=True)
-class ArrivalStamp:
-    organisation: str
-    number: int
-    arrival_date: dt.date
-
-    def lines(self) -> list[str]:
-        return [
-            self.organisation.upper(),
-            f"ĐẾN   Số: {self.number:02d}",
-            f"Ngày: {self.arrival_date:%d/%m/%Y}",
-            "Chuyển: ……………………",
-            "Lưu hồ sơ số: ………………",
-        ]
 
 
 def _free(box: pymupdf.Rect, words: list[pymupdf.Rect]) -> bool:

@@ -123,6 +123,8 @@ def test_the_server_runs_without_the_desktop_libraries(tmp_path: Path) -> None:
         state = create_app(ServerSettings(data_dir=Path(sys.argv[1]))).state.vanthu
         report = generate_demo_data(state.db, state.blobs, 20, pdfs=5)
         assert report.documents == 20 and report.pdfs == 0
+        from server.arrival import installed_pdf_stamper
+        assert installed_pdf_stamper() is None  # registers without the ĐẾN stamp, says so
         try:
             main(["serve", "--help"])
         except SystemExit as exc:

@@ -9,8 +9,9 @@ from pathlib import Path
 import pymupdf
 import pytest
 
+from base.arrival import ArrivalStamp
 from base.pdf import BadPdf, PdfProblem
-from signing.arrival_stamp import ArrivalStamp, StampError, plan_stamp, stamp_arrival
+from signing.arrival_stamp import StampError, plan_stamp, stamp_arrival
 from signing.pades import SignJob, sign_file
 from signing.profiles import Mode
 from signing.validation import validate_pdf
