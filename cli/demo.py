@@ -59,6 +59,7 @@ def _demo_data(args: argparse.Namespace) -> int:
         args.count,
         args.pdfs,
         progress,
+        story=not args.no_story,
     )
     print(
         f"Đã tạo {report.documents:,} văn bản ({report.pdfs} có PDF) trong {report.seconds:.1f} s"
@@ -83,5 +84,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     data.add_argument("--count", type=int, default=500)
     data.add_argument(
         "--pdfs", type=int, default=40, help="số văn bản có PDF / documents with a PDF"
+    )
+    data.add_argument(
+        "--no-story",
+        action="store_true",
+        help="không thêm văn bản đang xử lý dở / only the archive, no work in progress",
     )
     data.set_defaults(func=_demo_data)

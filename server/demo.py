@@ -185,12 +185,14 @@ def _row(
     if direction == "incoming":
         row["arrival_number"] = index + 1
         row["arrival_date"] = issued + dt.timedelta(days=rng.randint(0, 3))
-        row["status"] = rng.choice(("received", "assigned", "processing", "done"))
+        # The archive: finished, or registered and not yet presented. Work in progress comes
+        # from the story (server.demo_story), with the parts and deadlines a status implies.
+        row["status"] = rng.choices(("done", "received"), (0.85, 0.15))[0]
         row["to_places"] = [rng.choice(("Văn phòng UBND tỉnh", "Phòng Kinh tế", "Phòng Tổng hợp"))]
     else:
         row["organ_name"] = home_name  # an outgoing document is issued by its own organisation
-        row["status"] = rng.choice(("draft", "pending_signature", "signed", "numbered", "issued"))
-        if row["status"] in ("draft", "pending_signature", "signed"):
+        row["status"] = rng.choices(("draft", "issued"), (0.15, 0.85))[0]
+        if row["status"] == "draft":
             row["code_number"] = None
         row["issued_amount"] = rng.randint(2, 30)
     symbol = f"{row['code_number']}/{notation}" if row["code_number"] else ""
@@ -221,8 +223,10 @@ def generate_demo_data(
     seed: int = 2026,
     progress: Callable[[int, int], None] | None = None,
     render_letter: LetterRenderer | None = None,
+    story: bool = False,
 ) -> DemoDataReport:
-    """Insert ``count`` documents (the first ``pdfs`` with a PDF, when a renderer is given)."""
+    """Insert ``count`` documents (the first ``pdfs`` with a PDF, when a renderer is given);
+    ``story`` adds the day's work at every stage (``server.demo_story``, it needs the renderer)."""
     import time
 
     started = time.perf_counter()
@@ -249,11 +253,20 @@ def generate_demo_data(
                 wanted = pdfs if index == 0 else max(1, pdfs // 4)
                 made += _attach_pdfs(session, blobs, org_id, wanted, render_letter)
         _drafts_without_files(session)
+        if story:
+            _story(session, blobs, render_letter)
     return DemoDataReport(count, made, time.perf_counter() - started)
 
 
 NEEDS_A_FILE = ("pending_signature", "signed", "numbered", "issued")
 """Outgoing states that only a document with its file can be in (signed, numbered, issued)."""
+
+
+def _story(session: Session, blobs: BlobStore, render_letter: LetterRenderer | None) -> int:
+    """The day's work at every stage (with files when a renderer is given); counted as PDFs."""
+    from .demo_story import tell_demo_story  # it builds on this module's seed
+
+    return tell_demo_story(session, blobs, render_letter) if render_letter else 0
 
 
 def _drafts_without_files(session: Session) -> None:

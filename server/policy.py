@@ -83,7 +83,10 @@ def readable(user: User) -> ColumnElement[bool]:
     own = Document.organisation_id == user.organisation_id
     if _role(user) is Role.LEADER:
         return or_(own, _granted(user))
-    return or_(and_(own, Document.secrecy == 0), Document.created_by == user.id, _granted(user))
+    # One's own documents count inside one's organisation only: a copy delivered to another
+    # organisation keeps its sender as creator, and is that organisation's alone.
+    mine = and_(own, Document.created_by == user.id)
+    return or_(and_(own, Document.secrecy == 0), mine, _granted(user))
 
 
 def newest_readable(query: Select[Document], user: User, limit: int) -> Select[Document]:
@@ -101,7 +104,7 @@ def newest_readable(query: Select[Document], user: User, limit: int) -> Select[D
     else:
         branches = [
             query.where(own, Document.secrecy == 0),
-            query.where(Document.created_by == user.id),
+            query.where(Document.created_by == user.id, own),
             query.where(granted),
         ]
     newest = [
@@ -127,11 +130,7 @@ def in_feed(user: User) -> ColumnElement[bool]:
     """SQL filter: documents whose changes reach ``user``'s change feed — readable ones as
     upserts, the rest of their own organisation's as tombstones (so a document that becomes
     secret leaves their cache).  Other organisations' documents never appear."""
-    return or_(
-        Document.organisation_id == user.organisation_id,
-        Document.created_by == user.id,
-        _granted(user),
-    )
+    return or_(Document.organisation_id == user.organisation_id, _granted(user))
 
 
 def _has_grant(session: Session, user: User, document_id: int) -> bool:
@@ -145,7 +144,8 @@ def can_read(session: Session, user: User, doc: Document) -> bool:
         doc.secrecy == 0 or _role(user) is Role.LEADER
     ):
         return True
-    return doc.created_by == user.id or _has_grant(session, user, doc.id)
+    mine = doc.created_by == user.id and doc.organisation_id == user.organisation_id
+    return mine or _has_grant(session, user, doc.id)
 
 
 def load_readable(

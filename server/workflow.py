@@ -325,7 +325,9 @@ def _assign(session: Session, doc: Document, user: User, request: StepRequest) -
         for u in _colleagues(session, user, request.info)
         if u.id not in {lead.id, *(c.id for c in co)}
     ]
-    if request.deadline is not None and request.deadline < dt.date.today() - dt.timedelta(days=1):
+    from .deps import today_vn
+
+    if request.deadline is not None and request.deadline < today_vn():
         raise _refuse(422, "Hạn xử lý đã qua.", "The deadline is in the past.")
     _close(session, doc, PartState.RECALLED)  # a new direction replaces the old one
     for kind, people in ((Part.LEAD, [lead]), (Part.CO, co), (Part.INFO, info)):

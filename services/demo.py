@@ -48,12 +48,20 @@ def make_demo_data(
     count: int,
     pdfs: int,
     progress: Callable[[int, int], None] | None = None,
+    story: bool = True,
 ) -> DemoDataReport:
-    """Fill a server's database with ``count`` documents, ``pdfs`` of them with a letter PDF."""
+    """Fill a server's database with ``count`` documents, ``pdfs`` of them with a letter PDF,
+    and (``story``) the day's work at every stage across the demo organisations."""
     state = create_app(settings).state.vanthu
     try:
         return generate_demo_data(
-            state.db, state.blobs, count, pdfs, progress=progress, render_letter=render_letter_pdf
+            state.db,
+            state.blobs,
+            count,
+            pdfs,
+            progress=progress,
+            render_letter=render_letter_pdf,
+            story=story,
         )
     finally:
         state.db.dispose()

@@ -8,16 +8,17 @@ local cache, so lists and the timeline show the step before the next sync.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import uuid
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any, TypeVar
 
 from base.errors import VanThuError
 from base.steps import Step
 from client.errors import ServerUnavailable
-from client.records import Colleague, Document
+from client.records import Colleague, Document, Organisation
 
 from .session import Session
 
@@ -94,8 +95,36 @@ def take_step(
     return StepOutcome(updated)
 
 
+T = TypeVar("T", Colleague, Organisation)
+_COLLEAGUES, _ORGANISATIONS = "colleagues", "organisations"
+
+
+def _remembered(session: Session, key: str, fetch: Callable[[], list[T]], kind: type[T]) -> list[T]:
+    """The server's list, kept in the cache so the step dialogs still offer it offline."""
+    try:
+        found = fetch()
+    except ServerUnavailable:
+        saved = session.store.meta(key)
+        if saved is None:
+            raise
+        return [kind(**item) for item in json.loads(saved)]
+    with session.store.write() as conn:
+        session.store.set_meta(
+            conn,
+            key,
+            json.dumps([asdict(item) for item in found], ensure_ascii=False),
+        )
+    return found
+
+
 def colleagues(session: Session) -> list[Colleague]:
-    return session.client.colleagues()
+    """The people of the user's organisation (the last list known, while offline)."""
+    return _remembered(session, _COLLEAGUES, session.client.colleagues, Colleague)
+
+
+def organisations(session: Session) -> list[Organisation]:
+    """The organisations on the server, recipients of an issued document (kept for offline)."""
+    return _remembered(session, _ORGANISATIONS, session.client.organisations, Organisation)
 
 
 def find_colleague(people: Sequence[Colleague], wanted: str) -> Colleague:

@@ -96,6 +96,7 @@ class Workspace:
             raise
         session.online = True
         self._refresh_trust()
+        self._refresh_people()
         settled = tuple(e for e in entries if e.id in before and e.state is not OutboxState.PENDING)
         return PullOutcome(
             report,
@@ -103,6 +104,14 @@ class Workspace:
             collect_alerts(session.store, today or today_in_vietnam()),
             settled,
         )
+
+    def _refresh_people(self) -> None:
+        """Colleagues and organisations ride along too, so a step dialog opens offline."""
+        try:
+            workflow.colleagues(self.session)
+            workflow.organisations(self.session)
+        except VanThuError as exc:
+            logger.info("colleagues not refreshed (%s); the last list stays", exc)
 
     def _refresh_trust(self) -> None:
         """The organisation's trust list rides along with every sync; failing to get it never
@@ -117,7 +126,7 @@ class Workspace:
         return workflow.colleagues(self.session)
 
     def organisations(self) -> list[Organisation]:
-        return self.session.client.organisations()
+        return workflow.organisations(self.session)
 
     def take_step(self, document: Document, step: workflow.StepInput) -> workflow.StepOutcome:
         """One workflow step on ``document`` as the user saw it (see ``services.workflow``)."""

@@ -14,6 +14,7 @@ from functools import lru_cache
 from PySide6.QtCore import QCoreApplication
 
 from base.errors import current_language
+from client.cache.queues import Queue
 from sync.queue import FileState
 from sync.reasons import Reason, reason_text
 
@@ -24,6 +25,8 @@ __all__ = [
     "file_state_label",
     "reason_label",
     "role_label",
+    "queue_label",
+    "step_label",
     "STATUSES",
 ]
 
@@ -79,6 +82,7 @@ def _tables(_language: str) -> tuple[tuple[str, ...], tuple[str, ...], dict[str,
                 QCoreApplication.translate("Labels", "Đã ký"),
                 QCoreApplication.translate("Labels", "Đã cấp số"),
                 QCoreApplication.translate("Labels", "Đã ban hành"),
+                QCoreApplication.translate("Labels", "Đã đến"),
                 QCoreApplication.translate("Labels", "Đã tiếp nhận"),
                 QCoreApplication.translate("Labels", "Đã giao xử lý"),
                 QCoreApplication.translate("Labels", "Đang xử lý"),
@@ -138,6 +142,7 @@ def _steps(_language: str) -> dict[str, str]:
         "create": QCoreApplication.translate("Labels", "Tạo văn bản"),
         "number": QCoreApplication.translate("Labels", "Cấp số"),
         "receive": QCoreApplication.translate("Labels", "Nhận từ đơn vị gửi"),
+        "register": QCoreApplication.translate("Labels", "Vào sổ văn bản đến"),
         "present": QCoreApplication.translate("Labels", "Trình lãnh đạo"),
         "assign": QCoreApplication.translate("Labels", "Chỉ đạo, giao xử lý"),
         "note": QCoreApplication.translate("Labels", "Ý kiến xử lý"),
@@ -162,6 +167,26 @@ def _steps(_language: str) -> dict[str, str]:
 def step_label(key: str) -> str:
     """A workflow step, part or part state in the UI language (the server stores the key)."""
     return _steps(os.environ.get("VANTHU_LANG", "vi")).get(key, key)
+
+
+@lru_cache(maxsize=4)
+def _queues(_language: str) -> dict[Queue, str]:
+    return {
+        Queue.TO_REGISTER: QCoreApplication.translate("Labels", "Chờ vào sổ"),
+        Queue.TO_DIRECT: QCoreApplication.translate("Labels", "Chờ chỉ đạo"),
+        Queue.MY_WORK: QCoreApplication.translate("Labels", "Việc của tôi"),
+        Queue.DUE_SOON: QCoreApplication.translate("Labels", "Sắp đến hạn"),
+        Queue.OVERDUE: QCoreApplication.translate("Labels", "Quá hạn"),
+        Queue.DRAFTS: QCoreApplication.translate("Labels", "Dự thảo"),
+        Queue.TO_SIGN: QCoreApplication.translate("Labels", "Chờ ký"),
+        Queue.TO_ISSUE: QCoreApplication.translate("Labels", "Chờ phát hành"),
+        Queue.ISSUED: QCoreApplication.translate("Labels", "Đã phát hành"),
+    }
+
+
+def queue_label(queue: Queue) -> str:
+    """A work queue's name in the navigation, in the UI language."""
+    return _queues(os.environ.get("VANTHU_LANG", "vi"))[queue]
 
 
 def reason_label(reason: Reason, detail: str = "") -> str:

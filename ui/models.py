@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from base.deadlines import DeadlineState, deadline_state, today_in_vietnam
 from client.cache import ListPage
 from client.cache.query import DocumentQuery, DocumentRow
 
@@ -37,6 +38,9 @@ PageSource = Callable[[DocumentQuery, tuple[Any, ...] | None], ListPage]
 
 URGENT = QColor("#c62828")
 OVERDUE = QColor("#fdecea")
+DUE_SOON = QColor("#fff4d6")
+PENDING = QColor("#1565c0")
+FINISHED = frozenset({"done", "issued"})
 
 
 class DocumentTableModel(QAbstractTableModel):
@@ -55,7 +59,15 @@ class DocumentTableModel(QAbstractTableModel):
         self._exhausted = True
         self._generation = 0
         self.loading = False
-        self.today = dt.date.today().isoformat()
+        self.today = today_in_vietnam()
+        self.pending: set[int] = set()
+        """Documents with a step waiting in the outbox (shown "chờ gửi")."""
+
+    def set_pending(self, ids: set[int]) -> None:
+        if ids != self.pending:
+            self.pending = ids
+            self.today = today_in_vietnam()
+            self.refresh_labels()
 
     def headers(self) -> list[str]:
         return [
@@ -140,10 +152,10 @@ class DocumentTableModel(QAbstractTableModel):
     def row_at(self, index: int) -> DocumentRow:
         return self.rows[index]
 
-    def _overdue(self, row: DocumentRow) -> bool:
-        return bool(
-            row.due_date and row.due_date < self.today and row.status not in ("done", "issued")
-        )
+    def deadline(self, row: DocumentRow) -> DeadlineState:
+        """Overdue or due soon, in working days and Vietnam time (``base.deadlines``)."""
+        due = dt.date.fromisoformat(row.due_date) if row.due_date else None
+        return deadline_state(due, self.today, row.status in FINISHED)
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
@@ -156,8 +168,19 @@ class DocumentTableModel(QAbstractTableModel):
             return self._display(row, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == 5 and row.urgency > 0:
             return QBrush(URGENT)
-        if role == Qt.ItemDataRole.BackgroundRole and self._overdue(row):
-            return QBrush(OVERDUE)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 8 and row.id in self.pending:
+            return QBrush(PENDING)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            state = self.deadline(row)
+            if state is DeadlineState.OVERDUE:
+                return QBrush(OVERDUE)
+            if state is DeadlineState.DUE_SOON and column == 7:
+                return QBrush(DUE_SOON)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 7 and row.due_date:
+            return {
+                DeadlineState.OVERDUE: self.tr("Quá hạn"),
+                DeadlineState.DUE_SOON: self.tr("Sắp đến hạn"),
+            }.get(self.deadline(row))
         if role == Qt.ItemDataRole.ToolTipRole and column == 3:
             return row.subject
         if role == Qt.ItemDataRole.UserRole:
@@ -187,4 +210,5 @@ class DocumentTableModel(QAbstractTableModel):
             case 7:
                 return self._date(row.due_date)
             case _:
-                return status_label(row.status)
+                status = status_label(row.status)
+                return f"{status} · {self.tr('chờ gửi')}" if row.id in self.pending else status

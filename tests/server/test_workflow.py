@@ -183,6 +183,18 @@ def test_an_outgoing_draft_travels_to_another_organisation(office) -> None:  # t
     assert copy["versions"][0]["sha256"] == uploaded["sha256"]
     assert other_clerk.get(f"/files/{uploaded['sha256']}").content == scan  # theirs to read
     assert copy["arrival_number"] is None
+    # The copy is the recipient's: its sender can neither read nor change it, nor sees it as
+    # one of its own incoming documents.
+    assert clerk.get(f"/documents/{copy['id']}").status_code == 404
+    changed = clerk.request(
+        "PATCH",
+        f"/documents/{copy['id']}",
+        json={"subject": "x"},
+        headers={"If-Match": f'"{copy["revision"]}"'},
+    )
+    assert changed.status_code == 404
+    own = clerk.get("/documents?direction=incoming&limit=500").json()["items"]
+    assert copy["id"] not in {d["id"] for d in own}
     assert step(Caller(office, "other_leader"), copy, "assign").status_code in (403, 409)
     refused = step(other_clerk, copy, "register", stamp=True)  # not a real PDF: no stamp
     assert refused.status_code == 422 and refused.json()["error"]["code"] == "unstampable"

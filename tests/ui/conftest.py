@@ -66,6 +66,7 @@ def window(qtbot, session):  # type: ignore[no-untyped-def]
     win.setWindowState(Qt.WindowState.WindowNoState)  # the app maximises on a laptop screen
     win.resize(1366, 768)
     win.show()
+    win.show_named("incoming")  # the full list; the leader's queues come first
     qtbot.waitUntil(lambda: "Trực tuyến" in win.status_label.text(), timeout=20000)
     qtbot.waitUntil(lambda: not win.model.loading and win.model.rowCount() > 0, timeout=10000)
     return win

@@ -63,7 +63,7 @@ def test_list_filter_and_search_without_diacritics(qtbot, window) -> None:
     model = window.model
     assert model.rowCount() > 0 and all(r.direction == "incoming" for r in model.rows)
     screenshot(window, "main-window")
-    window.nav.setCurrentRow(1)
+    window.show_named("outgoing")
     qtbot.waitUntil(
         lambda: (
             not model.loading
@@ -71,7 +71,7 @@ def test_list_filter_and_search_without_diacritics(qtbot, window) -> None:
             and model.rowCount() > 0
         )
     )
-    window.nav.setCurrentRow(0)
+    window.show_named("incoming")
     qtbot.keyClicks(window.search, "dat dai")
     qtbot.waitUntil(lambda: model.query.text == "dat dai" and not model.loading, timeout=3000)
     assert model.rowCount() > 0
@@ -107,7 +107,7 @@ def test_open_pdf_and_move_pages(qtbot, window, session) -> None:
         else None
     )
     if with_pdf is None:
-        window.nav.setCurrentRow(1)
+        window.show_named("outgoing")
         qtbot.waitUntil(lambda: any(r.current_version for r in window.model.rows))
         with_pdf = next(session.store.get(r.id) for r in window.model.rows if r.current_version)
     window.open_document(with_pdf.id)
@@ -254,7 +254,7 @@ def test_uploads_panel_processes_dropped_files(qtbot, ui_server, tmp_path) -> No
     window.show()
     folder = tmp_path / "scans"
     folder.mkdir()
-    window.nav.setCurrentRow(3)
+    window.show_named("uploads")
     window.uploads.folder.setText(str(folder))
     window.uploads.toggle_watch()
     for i in range(3):
@@ -273,24 +273,24 @@ def test_uploads_panel_processes_dropped_files(qtbot, ui_server, tmp_path) -> No
 
 
 def test_switch_language(qtbot, window) -> None:
-    window.nav.setCurrentRow(4)
+    window.show_named("settings")
     window.settings_view.language.setCurrentIndex(1)
     window.settings_view.save()
-    assert window.nav.item(0).text() == "Incoming documents"
+    assert window.nav.item(window.pages.index("incoming")).text() == "Incoming documents"
     assert window.model.headerData(3, Qt.Orientation.Horizontal) == "Summary"
     statuses = {window.model.data(window.model.index(i, 8)) for i in range(window.model.rowCount())}
     assert statuses and statuses <= {"Received", "Assigned", "In progress", "Done"}
     assert window.status_filter.itemText(0) == "Any status"
     window.settings_view.language.setCurrentIndex(0)
     window.settings_view.save()
-    assert window.nav.item(0).text() == "Văn bản đến"
+    assert window.nav.item(window.pages.index("incoming")).text() == "Văn bản đến"
 
 
 def test_settings_edit_signing_and_watch_profiles(qtbot, window, softhsm_token, tmp_path) -> None:
     from signing.profiles import get_profile as signing_profile
     from sync.profiles import get_profile as watch_profile
 
-    window.nav.setCurrentRow(4)
+    window.show_named("settings")
     view = window.settings_view
     root = tmp_path / "RootCA chuyên dùng Chính phủ G2.cer"
     root.write_bytes(b"not checked until signing")

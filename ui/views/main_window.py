@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, QRect, QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -18,18 +18,23 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QStackedWidget,
+    QStyle,
     QSystemTrayIcon,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from base.deadlines import today_in_vietnam
 from client.cache.alerts import Alerts
 from client.cache.query import DocumentQuery, Sort
+from client.cache.queues import Queue, by_deadline
 from client.errors import ServerUnavailable
 from client.records import Colleague, Document, Organisation
 from services.workspace import PullOutcome, Workspace
@@ -38,7 +43,7 @@ from signing.profiles import SigningProfile, get_profile
 from ..app_icon import app_icon
 from ..errors import describe, show_error
 from ..i18n import apply_language
-from ..labels import STATUSES, status_label, urgency_label
+from ..labels import STATUSES, queue_label, status_label, urgency_label
 from ..models import DocumentTableModel
 from ..settings import UiSettings, save_settings
 from ..workers import Task, run_task
@@ -55,7 +60,31 @@ __all__ = ["MainWindow"]
 
 logger = logging.getLogger(__name__)
 
-PAGES = ("incoming", "outgoing", "to_sign", "uploads", "settings")
+PAGES = ("incoming", "outgoing", "uploads", "settings")
+"""The pages after the role's work queues (``Workspace.queues``), which come first."""
+
+QUEUE_ICONS = {
+    Queue.TO_REGISTER: QStyle.StandardPixmap.SP_FileDialogNewFolder,
+    Queue.TO_DIRECT: QStyle.StandardPixmap.SP_ArrowForward,
+    Queue.MY_WORK: QStyle.StandardPixmap.SP_FileDialogDetailedView,
+    Queue.DUE_SOON: QStyle.StandardPixmap.SP_MessageBoxWarning,
+    Queue.OVERDUE: QStyle.StandardPixmap.SP_MessageBoxCritical,
+    Queue.DRAFTS: QStyle.StandardPixmap.SP_FileIcon,
+    Queue.TO_SIGN: QStyle.StandardPixmap.SP_DialogApplyButton,
+    Queue.TO_ISSUE: QStyle.StandardPixmap.SP_DialogSaveButton,
+    Queue.ISSUED: QStyle.StandardPixmap.SP_DialogYesButton,
+}
+PAGE_ICONS = {
+    "incoming": QStyle.StandardPixmap.SP_ArrowDown,
+    "outgoing": QStyle.StandardPixmap.SP_ArrowUp,
+    "uploads": QStyle.StandardPixmap.SP_DriveNetIcon,
+    "accounts": QStyle.StandardPixmap.SP_DirHomeIcon,
+    "settings": QStyle.StandardPixmap.SP_ComputerIcon,
+}
+QUEUE_PAGES = frozenset(q.value for q in Queue)
+COUNTS_EVERY_MS = 60_000
+"""The queue counts are read again after every sync and step, and at least this often
+(a deadline becomes "overdue" at midnight without any change on the server)."""
 
 
 COLUMN_WIDTHS = {0: 120, 1: 85, 2: 90, 4: 190, 5: 95, 6: 70, 7: 85, 8: 105}
@@ -98,7 +127,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(150)  # the same on every page
+        self.nav.setFixedWidth(190)  # the same on every page; room for "Chờ phát hành (123)"
         self.nav.currentRowChanged.connect(self.show_page)
         self.search = QLineEdit()
         self.search.setObjectName("search")
@@ -125,6 +154,9 @@ class MainWindow(QMainWindow):
         self.table.viewport().installEventFilter(self)  # columns follow the list's width
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.doubleClicked.connect(
             lambda index: self.open_document(self.model.row_at(index.row()).id)
         )
@@ -165,7 +197,9 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         for page in (list_page, self.document_view, self.uploads, self.settings_view):
             self.stack.addWidget(page)
-        self.pages = list(PAGES)
+        self.queues = workspace.queues()
+        self.counts: dict[Queue, int] = {}
+        self.pages = [queue.value for queue in self.queues] + list(PAGES)
         self.accounts: AccountsView | None = None
         if (admin := workspace.account_admin()) is not None:  # administrators only
             self.accounts = AccountsView(admin)
@@ -186,9 +220,13 @@ class MainWindow(QMainWindow):
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray.show()
         self.last_alerts = Alerts()
+        self.counts_timer = QTimer(self, interval=COUNTS_EVERY_MS)
+        self.counts_timer.timeout.connect(self.refresh_counts)
+        self.counts_timer.start()
         self._shortcuts()
         self.retranslate()
-        self.nav.setCurrentRow(0)
+        self.nav.setCurrentRow(0)  # the first work queue of the role (else all incoming)
+        self.refresh_counts()
         self._restore_geometry()
         self.sync_now()
 
@@ -206,17 +244,17 @@ class MainWindow(QMainWindow):
         current = self.nav.currentRow()
         self.nav.blockSignals(True)
         self.nav.clear()
-        names = {
-            "incoming": self.tr("Văn bản đến"),
-            "outgoing": self.tr("Văn bản đi"),
-            "to_sign": self.tr("Chờ ký"),
-            "uploads": self.tr("Tải lên"),
-            "accounts": self.tr("Tài khoản"),
-            "settings": self.tr("Cài đặt"),
-        }
-        self.nav.addItems([names[page] for page in self.pages])
+        style = self.style()
+        for number, page in enumerate(self.pages, start=1):
+            icon = QUEUE_ICONS[Queue(page)] if page in QUEUE_PAGES else PAGE_ICONS[page]
+            item = QListWidgetItem(QIcon(style.standardIcon(icon)), self._page_name(page))
+            item.setData(Qt.ItemDataRole.UserRole, page)
+            if number <= 9:
+                item.setToolTip(f"Ctrl+{number}")
+            self.nav.addItem(item)
         self.nav.setCurrentRow(max(0, current))
         self.nav.blockSignals(False)
+        self._show_counts_in_nav()
         self.search.setPlaceholderText(
             self.tr("Tìm số, ký hiệu, trích yếu… (gõ không dấu cũng được)")
         )
@@ -257,6 +295,63 @@ class MainWindow(QMainWindow):
         if self.accounts is not None:
             self.accounts.retranslate()
 
+    def _page_name(self, page: str) -> str:
+        if page in QUEUE_PAGES:
+            return queue_label(Queue(page))
+        return {
+            "incoming": self.tr("Văn bản đến"),
+            "outgoing": self.tr("Văn bản đi"),
+            "uploads": self.tr("Tải lên"),
+            "accounts": self.tr("Tài khoản"),
+            "settings": self.tr("Cài đặt"),
+        }[page]
+
+    # -- work queues ---------------------------------------------------------------------
+    def refresh_counts(self) -> None:
+        """Read the queue counts and the steps waiting to be sent, in a worker."""
+
+        def load() -> tuple[dict[Queue, int], set[int]]:
+            return self.workspace.queue_counts(), set(self.workspace.pending_steps())
+
+        run_task(load, on_done=self._counts_arrived, on_error=self._list_failed, owner=self)
+
+    def _counts_arrived(self, loaded: tuple[dict[Queue, int], set[int]]) -> None:
+        self.counts, pending = loaded
+        self.model.set_pending(pending)
+        self._show_counts_in_nav()
+
+    def _show_counts_in_nav(self) -> None:
+        for row, page in enumerate(self.pages):
+            if page not in QUEUE_PAGES:
+                continue
+            item = self.nav.item(row)
+            count = self.counts.get(Queue(page), 0)
+            item.setText(f"{self._page_name(page)} ({count:,})" if count else self._page_name(page))
+            font = item.font()
+            font.setWeight(QFont.Weight.Bold if count else QFont.Weight.Normal)
+            item.setFont(font)
+
+    def show_named(self, page: str) -> None:
+        """Go to a page by its key ("incoming", "my_work", "settings"…)."""
+        self.nav.setCurrentRow(self.pages.index(page))
+
+    def current_page(self) -> str:
+        return self.pages[max(0, self.nav.currentRow())]
+
+    def _context_menu(self, position: QPoint) -> None:
+        ids = self._selected_ids()
+        if not ids:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Mở văn bản"), lambda: self.open_document(ids[0]))
+        if len(ids) == 1:
+            menu.addAction(self.tr("Xử lý, chuyển bước…"), lambda: self.open_step(ids[0]))
+        sign = menu.addAction(
+            self.tr("Ký số %1 văn bản…").replace("%1", str(len(ids))), lambda: self.sign_ids(ids)
+        )
+        sign.setShortcut(QKeySequence("Ctrl+K"))
+        menu.popup(self.table.viewport().mapToGlobal(position))
+
     @staticmethod
     def _fill(box: QComboBox, items: list[tuple[str, object]]) -> None:
         index = max(0, box.currentIndex())
@@ -278,11 +373,22 @@ class MainWindow(QMainWindow):
             ("Alt+Down", lambda: self._step(1)),
             ("Alt+Up", lambda: self._step(-1)),
             ("F5", self.sync_now),
+            ("Ctrl+E", self._step_selected),
         ):
             action = QAction(self)
             action.setShortcut(QKeySequence(keys))
             action.triggered.connect(slot)
             self.addAction(action)
+        for row in range(min(9, len(self.pages))):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _checked=False, r=row: self.nav.setCurrentRow(r))
+            self.addAction(action)
+
+    def _step_selected(self) -> None:
+        ids = self._selected_ids()
+        if len(ids) == 1:
+            self.open_step(ids[0])
 
     # -- navigation --------------------------------------------------------------------
     def show_page(self, row: int) -> None:
@@ -302,21 +408,25 @@ class MainWindow(QMainWindow):
             self.apply_filters()
 
     def current_query(self) -> DocumentQuery:
-        page = self.pages[max(0, self.nav.currentRow())]
-        direction = {"incoming": "incoming", "outgoing": "outgoing", "to_sign": "outgoing"}.get(
-            page
-        )
+        """The list's query: a work queue or a full list, narrowed by the search and filters."""
+        page = self.current_page()
+        queue = Queue(page) if page in QUEUE_PAGES else None
         text = self.search.text().strip()
+        sort = Sort.RELEVANCE if text else Sort.NEWEST
+        if queue is not None and not text and by_deadline(queue):
+            sort = Sort.DUE
         return DocumentQuery(
             text=text,
-            direction=direction,
+            direction=page if page in ("incoming", "outgoing") else None,
             doc_type=self.doc_type.currentData(),
             min_urgency=self.urgency.currentData(),
             overdue=bool(self.overdue.currentData()),
-            status="pending_signature" if page == "to_sign" else self.status_filter.currentData(),
-            sort=Sort.RELEVANCE if text else Sort.NEWEST,
-            today=dt.date.today(),
+            status=self.status_filter.currentData(),
+            sort=sort,
+            today=today_in_vietnam(),
             limit=DocumentTableModel.PAGE,
+            queue=queue,
+            scope=self.workspace.queue_scope() if queue is not None else None,
         )
 
     def apply_filters(self) -> None:
@@ -375,6 +485,11 @@ class MainWindow(QMainWindow):
         if dialog is not None and dialog.result_document is not None:
             self.document_view.show_document(dialog.result_document)
             self.apply_filters()  # the list shows the new status at once
+            self.refresh_counts()
+            if getattr(dialog, "queued", False):
+                self.status_label.setText(
+                    self.tr("Ngoại tuyến — thao tác đã lưu, chờ gửi khi có mạng")
+                )
 
     def signing_profile(self) -> SigningProfile:
         """The profile named in the settings (signing and validation use the same one)."""
@@ -505,12 +620,18 @@ class MainWindow(QMainWindow):
                 QSystemTrayIcon.MessageIcon.Warning,
                 8000,
             )
+        self.refresh_counts()
         when = dt.datetime.now().strftime("%H:%M")
-        self.status_label.setText(
+        text = (
             self.tr("Trực tuyến — đồng bộ lúc %1 — %2 văn bản trên máy")
             .replace("%1", when)
             .replace("%2", f"{total:,}")
         )
+        if outcome.conflicts:  # kept in the outbox until the user redoes them on the new version
+            text += " — " + self.tr("%1 thao tác xung đột, cần làm lại trên bản mới").replace(
+                "%1", str(len(outcome.conflicts))
+            )
+        self.status_label.setText(text)
         if self.stack.currentIndex() == 0:
             self.apply_filters()
 
@@ -519,6 +640,7 @@ class MainWindow(QMainWindow):
             self.status_label.setText(self.tr("Ngoại tuyến — đang dùng dữ liệu trên máy"))
         else:
             self.status_label.setText(": ".join(describe(exc)))
+        self.refresh_counts()
         if self.stack.currentIndex() == 0:
             self.apply_filters()
 

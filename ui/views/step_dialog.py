@@ -39,6 +39,7 @@ __all__ = ["StepDialog", "STEPS_FROM"]
 logger = logging.getLogger(__name__)
 
 STEPS_FROM: dict[tuple[str, str], tuple[Step, ...]] = {
+    ("incoming", "arrived"): (Step.REGISTER,),
     ("incoming", "received"): (Step.PRESENT, Step.ASSIGN),
     ("incoming", "assigned"): (Step.NOTE, Step.FINISH, Step.RETURN, Step.ASSIGN, Step.RECALL),
     ("incoming", "processing"): (Step.NOTE, Step.FINISH, Step.RETURN, Step.ASSIGN, Step.RECALL),
@@ -116,6 +117,17 @@ class StepDialog(QDialog):
             [(f"{o.name} ({o.code})", o.code) for o in organisations if o.id != own]
         )
         self.organisations.setObjectName("organisations")
+        self.stamp = QCheckBox(self.tr("Đóng dấu ĐẾN lên trang đầu của tệp"))
+        self.stamp.setObjectName("stamp")
+        self.stamp.setToolTip(
+            self.tr(
+                "Dấu ĐẾN ghi tên cơ quan, số đến và ngày đến; được thêm thành một phiên bản mới"
+                " của tệp nên chữ ký số của nơi gửi vẫn hợp lệ."
+            )
+        )
+        has_file = bool(document.current_version)
+        self.stamp.setChecked(has_file)
+        self.stamp.setEnabled(has_file)
         self.comment = QPlainTextEdit()
         self.comment.setObjectName("comment")
         self.comment.setMaximumHeight(90)
@@ -133,6 +145,7 @@ class StepDialog(QDialog):
             ("info", self.tr("Nhận để biết"), self.info),
             ("deadline", self.has_deadline, self.deadline),
             ("organisations", self.tr("Gửi đơn vị nhận"), self.organisations),
+            ("stamp", self.tr("Dấu đến"), self.stamp),
             ("comment", self.tr("Ý kiến"), self.comment),
         ):
             self.form.addRow(label, widget)
@@ -168,6 +181,7 @@ class StepDialog(QDialog):
             "info": step is Step.ASSIGN,
             "deadline": step is Step.ASSIGN,
             "organisations": step is Step.ISSUE,
+            "stamp": step is Step.REGISTER,
             "comment": step is not None,
         }
         for key, widget in self.rows.items():
@@ -199,6 +213,7 @@ class StepDialog(QDialog):
             info=_checked(self.info) if assign else (),
             deadline=deadline,  # type: ignore[arg-type]  # QDate.toPython gives a datetime.date
             organisations=_checked(self.organisations) if step is Step.ISSUE else (),
+            stamp=step is Step.REGISTER and self.stamp.isChecked(),
         )
 
     def submit(self) -> None:

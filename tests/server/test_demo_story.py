@@ -1,0 +1,68 @@
+"""The demo's story: work at every stage, reached by real steps, so statuses, parts,
+deadlines, files and traces agree (what a new user of the demo sees first)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from base.deadlines import today_in_vietnam
+from server.app import create_app
+from server.config import ServerSettings
+from server.demo import NEEDS_A_FILE, generate_demo_data
+from server.demo_story import STORY_MARK, tell_demo_story
+from server.models import Assignment, Document, Organisation, TraceEvent, User
+from services.letters import render_letter_pdf
+
+
+def test_the_story_has_every_stage_and_keeps_its_promises(tmp_path: Path) -> None:
+    state = create_app(ServerSettings(data_dir=tmp_path)).state.vanthu
+    generate_demo_data(state.db, state.blobs, 300, 10, render_letter=render_letter_pdf, story=True)
+    with state.db.session() as session:
+        ubnd = session.scalar(select(Organisation.id).where(Organisation.code == "UBND-T"))
+        stc = session.scalar(select(Organisation.id).where(Organisation.code == "STC"))
+        specialist = session.scalar(select(User.id).where(User.username == "chuyenvien"))
+
+        def statuses(org: int | None) -> dict[str, int]:
+            rows = session.execute(
+                select(Document.status, func.count())
+                .where(Document.organisation_id == org, Document.description == STORY_MARK)
+                .group_by(Document.status)
+            )
+            return {status: count for status, count in rows}
+
+        mine = statuses(ubnd)
+        assert mine["arrived"] == 2  # from STC and SNV, "Chờ vào sổ"
+        assert mine["pending_signature"] == 2 and mine["signed"] == 1 and mine["draft"] == 1
+        assert mine["issued"] == 1 and mine["done"] == 1 and mine["received"] == 2
+        assert mine["assigned"] + mine["processing"] == 3
+        assert statuses(stc)["arrived"] == 1  # UBND-T's notice reached STC
+        # Every document in a state that needs a file has one.
+        without = session.scalar(
+            select(func.count()).where(
+                Document.status.in_((*NEEDS_A_FILE, "arrived")), Document.current_version == 0
+            )
+        )
+        assert without == 0
+        # No document in progress without the handler's part (the bulk is the archive).
+        orphans = session.scalar(
+            select(func.count()).where(
+                Document.status.in_(("assigned", "processing")),
+                ~select(Assignment.id).where(Assignment.document_id == Document.id).exists(),
+            )
+        )
+        assert orphans == 0
+        deadlines = sorted(
+            session.scalars(
+                select(Assignment.deadline).where(
+                    Assignment.user_id == specialist, Assignment.state == "active"
+                )
+            )
+        )
+        today = today_in_vietnam()
+        assert deadlines[0] < today < deadlines[-1]  # overdue work, and work with time left
+        sent_back = session.scalar(select(func.count()).where(TraceEvent.action == "send_back"))
+        assert sent_back == 1
+        assert tell_demo_story(session, state.blobs, render_letter_pdf) == 0  # told once
+    state.db.dispose()

@@ -1,0 +1,112 @@
+"""Work queues in the window: the role's queues with live counts, the register dialog with
+the ĐẾN stamp, and a step taken offline shown "chờ gửi" until it is sent."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from tests.ui.conftest import screenshot
+
+
+@pytest.fixture
+def story_server(server_factory):  # type: ignore[no-untyped-def]
+    return server_factory(documents=30, pdfs=4, story=True)
+
+
+def _window(qtbot, server, role: str):  # type: ignore[no-untyped-def]
+    from services.session import open_session
+    from services.workspace import Workspace
+    from ui.app import create_application
+    from ui.settings import UiSettings
+    from ui.views.main_window import MainWindow
+
+    create_application("vi")
+    win = MainWindow(
+        Workspace(open_session(server.base_url, *server.credentials(role))), UiSettings()
+    )
+    qtbot.addWidget(win)
+    win.setWindowState(Qt.WindowState.WindowNoState)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitUntil(lambda: "Trực tuyến" in win.status_label.text(), timeout=20000)
+    qtbot.waitUntil(lambda: sum(win.counts.values()) > 0, timeout=10000)  # after the sync
+    return win
+
+
+def _nav_texts(win) -> list[str]:  # type: ignore[no-untyped-def]
+    return [win.nav.item(i).text() for i in range(win.nav.count())]
+
+
+def test_a_leader_sees_the_queues_of_the_role_with_counts(qtbot, story_server) -> None:  # type: ignore[no-untyped-def]
+    win = _window(qtbot, story_server, "leader")
+    texts = _nav_texts(win)
+    assert texts[0] == "Chờ chỉ đạo (2)" and "Chờ ký (2)" in texts
+    assert not any(t.startswith(("Chờ vào sổ", "Chờ phát hành")) for t in texts)  # the clerk's
+    assert "Quá hạn (1)" in texts  # the organisation's late work, Vietnam time
+    qtbot.waitUntil(lambda: not win.model.loading and win.model.rowCount() == 2, timeout=10000)
+    assert {r.status for r in win.model.rows} == {"received"}
+    screenshot(win, "queues-leader")
+    to_sign = win.pages.index("to_sign")
+    qtbot.keyClick(win, Qt.Key.Key_1 + to_sign, Qt.KeyboardModifier.ControlModifier)
+    assert win.current_page() == "to_sign"
+    qtbot.waitUntil(
+        lambda: (
+            not win.model.loading
+            and [r.status for r in win.model.rows] == ["pending_signature"] * 2
+        ),
+        timeout=10000,
+    )
+    win.show_named("overdue")
+    qtbot.waitUntil(lambda: not win.model.loading and win.model.rowCount() == 1, timeout=10000)
+    late = win.model.index(0, 7)
+    assert win.model.data(late, Qt.ItemDataRole.ToolTipRole) == "Quá hạn"
+
+
+def test_a_clerk_registers_with_the_stamp_and_the_count_drops(qtbot, story_server) -> None:  # type: ignore[no-untyped-def]
+    win = _window(qtbot, story_server, "clerk")
+    assert _nav_texts(win)[0] == "Chờ vào sổ (2)"
+    qtbot.waitUntil(lambda: not win.model.loading and win.model.rowCount() == 2, timeout=10000)
+    arrived = win.model.row_at(0)
+    win.open_step(arrived.id)
+    qtbot.waitUntil(lambda: win.step_dialog is not None, timeout=10000)
+    dialog = win.step_dialog
+    assert dialog.step.currentData() == "register"
+    assert dialog.stamp.isVisible() and dialog.stamp.isChecked()  # it has a file
+    assert not dialog.lead.isVisible()
+    screenshot(dialog, "register-dialog")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: dialog.result_document is not None, timeout=20000)
+    registered = dialog.result_document
+    assert registered.status == "received" and registered.arrival_number
+    assert registered.current_version == 2  # the stamped file is a new version
+    qtbot.waitUntil(lambda: _nav_texts(win)[0] == "Chờ vào sổ (1)", timeout=10000)
+
+
+def test_a_step_taken_offline_waits_marked_and_is_sent_once(qtbot, story_server) -> None:  # type: ignore[no-untyped-def]
+    win = _window(qtbot, story_server, "leader")
+    qtbot.waitUntil(lambda: not win.model.loading and win.model.rowCount() == 2, timeout=10000)
+    target = win.model.row_at(0)
+    story_server.stop()
+    win.open_step(target.id)
+    qtbot.waitUntil(lambda: win.step_dialog is not None, timeout=10000)
+    dialog = win.step_dialog
+    dialog.step.setCurrentIndex(dialog.step.findData("assign"))
+    dialog.lead.setCurrentIndex(
+        next(i for i in range(dialog.lead.count()) if "Hoàng Thị Mai" in dialog.lead.itemText(i))
+    )
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: dialog.result_document is not None, timeout=30000)
+    assert dialog.queued
+    assert "chờ gửi" in win.status_label.text()
+    qtbot.waitUntil(lambda: target.id in win.model.pending, timeout=10000)
+    row = next(i for i, r in enumerate(win.model.rows) if r.id == target.id)
+    assert win.model.data(win.model.index(row, 8)).endswith("· chờ gửi")
+    story_server.start()
+    win.sync_now()
+    qtbot.waitUntil(lambda: "Trực tuyến" in win.status_label.text(), timeout=30000)
+    qtbot.waitUntil(lambda: not win.model.pending, timeout=10000)
+    document = win.workspace.document(target.id)
+    assert document.status == "assigned"
+    assert [e.action for e in document.trace].count("assign") == 1  # sent once
