@@ -117,49 +117,59 @@
 <context>
     <name>DocumentTableModel</name>
     <message>
-        <location filename="../../ui/models.py" line="62"/>
+        <location filename="../../ui/models.py" line="74"/>
         <source>Số/ký hiệu</source>
         <translation>Number/symbol</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="63"/>
+        <location filename="../../ui/models.py" line="75"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="64"/>
+        <location filename="../../ui/models.py" line="76"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="65"/>
+        <location filename="../../ui/models.py" line="77"/>
         <source>Trích yếu</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="66"/>
+        <location filename="../../ui/models.py" line="78"/>
         <source>Cơ quan ban hành</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="67"/>
+        <location filename="../../ui/models.py" line="79"/>
         <source>Độ khẩn</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="68"/>
+        <location filename="../../ui/models.py" line="80"/>
         <source>Độ mật</source>
         <translation>Secrecy</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="69"/>
+        <location filename="../../ui/models.py" line="81"/>
         <source>Hạn xử lý</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="70"/>
+        <location filename="../../ui/models.py" line="82"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="181"/>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="182"/>
+        <source>Sắp đến hạn</source>
+        <translation>Due soon</translation>
     </message>
 </context>
 <context>
@@ -284,256 +294,303 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="46"/>
+        <location filename="../../ui/labels.py" line="50"/>
         <source>Phát hiện</source>
         <translation>Detected</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="47"/>
+        <location filename="../../ui/labels.py" line="51"/>
         <source>Chờ tải</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="48"/>
+        <location filename="../../ui/labels.py" line="52"/>
         <source>Đang chuyển đổi</source>
         <translation>Converting</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="49"/>
+        <location filename="../../ui/labels.py" line="53"/>
         <source>Đang tải lên</source>
         <translation>Uploading</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="50"/>
+        <location filename="../../ui/labels.py" line="54"/>
         <source>Đã tải lên</source>
         <translation>Uploaded</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="51"/>
+        <location filename="../../ui/labels.py" line="55"/>
         <source>Trùng</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="52"/>
+        <location filename="../../ui/labels.py" line="56"/>
         <source>Lỗi</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="60"/>
-        <location filename="../../ui/labels.py" line="67"/>
+        <location filename="../../ui/labels.py" line="64"/>
+        <location filename="../../ui/labels.py" line="71"/>
         <source>Thường</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="61"/>
+        <location filename="../../ui/labels.py" line="65"/>
         <source>Khẩn</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="62"/>
+        <location filename="../../ui/labels.py" line="66"/>
         <source>Thượng khẩn</source>
         <translation>Very urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="63"/>
+        <location filename="../../ui/labels.py" line="67"/>
         <source>Hỏa tốc</source>
         <translation>Flash</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="64"/>
+        <location filename="../../ui/labels.py" line="68"/>
         <source>Hỏa tốc hẹn giờ</source>
         <translation>Flash, timed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="68"/>
+        <location filename="../../ui/labels.py" line="72"/>
         <source>Mật</source>
         <translation>Confidential</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="69"/>
+        <location filename="../../ui/labels.py" line="73"/>
         <source>Tối mật</source>
         <translation>Secret</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="70"/>
+        <location filename="../../ui/labels.py" line="74"/>
         <source>Tuyệt mật</source>
         <translation>Top secret</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="76"/>
+        <location filename="../../ui/labels.py" line="80"/>
+        <location filename="../../ui/labels.py" line="180"/>
         <source>Dự thảo</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="77"/>
+        <location filename="../../ui/labels.py" line="81"/>
+        <location filename="../../ui/labels.py" line="181"/>
         <source>Chờ ký</source>
         <translation>Awaiting signature</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="78"/>
+        <location filename="../../ui/labels.py" line="82"/>
         <source>Đã ký</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="79"/>
+        <location filename="../../ui/labels.py" line="83"/>
         <source>Đã cấp số</source>
         <translation>Numbered</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="80"/>
+        <location filename="../../ui/labels.py" line="84"/>
         <source>Đã ban hành</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="81"/>
+        <location filename="../../ui/labels.py" line="85"/>
+        <source>Đã đến</source>
+        <translation>Arrived</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="86"/>
         <source>Đã tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="82"/>
+        <location filename="../../ui/labels.py" line="87"/>
         <source>Đã giao xử lý</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="83"/>
+        <location filename="../../ui/labels.py" line="88"/>
         <source>Đang xử lý</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="84"/>
-        <location filename="../../ui/labels.py" line="144"/>
+        <location filename="../../ui/labels.py" line="89"/>
+        <location filename="../../ui/labels.py" line="150"/>
         <source>Hoàn thành</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="120"/>
+        <location filename="../../ui/labels.py" line="125"/>
         <source>Văn thư</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="121"/>
+        <location filename="../../ui/labels.py" line="126"/>
         <source>Lãnh đạo</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="122"/>
+        <location filename="../../ui/labels.py" line="127"/>
         <source>Chuyên viên</source>
         <translation>Specialist</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="123"/>
+        <location filename="../../ui/labels.py" line="128"/>
         <source>Lưu trữ</source>
         <translation>Archivist</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="124"/>
+        <location filename="../../ui/labels.py" line="129"/>
         <source>Quản trị đơn vị</source>
         <translation>Organisation admin</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="125"/>
+        <location filename="../../ui/labels.py" line="130"/>
         <source>Quản trị tỉnh</source>
         <translation>Province admin</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="137"/>
+        <location filename="../../ui/labels.py" line="142"/>
         <source>Tạo văn bản</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="138"/>
+        <location filename="../../ui/labels.py" line="143"/>
         <source>Cấp số</source>
         <translation>Numbered</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="139"/>
+        <location filename="../../ui/labels.py" line="144"/>
         <source>Nhận từ đơn vị gửi</source>
         <translation>Received from the sender</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="140"/>
+        <location filename="../../ui/labels.py" line="145"/>
+        <source>Vào sổ văn bản đến</source>
+        <translation>Register incoming</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="146"/>
         <source>Trình lãnh đạo</source>
         <translation>Presented to a leader</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="141"/>
+        <location filename="../../ui/labels.py" line="147"/>
         <source>Chỉ đạo, giao xử lý</source>
         <translation>Directed and assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="142"/>
+        <location filename="../../ui/labels.py" line="148"/>
         <source>Ý kiến xử lý</source>
         <translation>Processing note</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="143"/>
+        <location filename="../../ui/labels.py" line="149"/>
         <source>Trả lại</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="145"/>
+        <location filename="../../ui/labels.py" line="151"/>
         <source>Mở lại</source>
         <translation>Reopened</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="146"/>
+        <location filename="../../ui/labels.py" line="152"/>
         <source>Thu hồi</source>
         <translation>Recalled</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="147"/>
+        <location filename="../../ui/labels.py" line="153"/>
         <source>Trình ký</source>
         <translation>Submitted for signature</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="148"/>
+        <location filename="../../ui/labels.py" line="154"/>
         <source>Trả lại dự thảo</source>
         <translation>Draft sent back</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="149"/>
+        <location filename="../../ui/labels.py" line="155"/>
         <source>Duyệt ký</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="150"/>
+        <location filename="../../ui/labels.py" line="156"/>
         <source>Phát hành</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="151"/>
+        <location filename="../../ui/labels.py" line="157"/>
         <source>Xử lý chính</source>
         <translation>Lead handler</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="152"/>
+        <location filename="../../ui/labels.py" line="158"/>
         <source>Phối hợp</source>
         <translation>Co-handler</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="153"/>
+        <location filename="../../ui/labels.py" line="159"/>
         <source>Nhận để biết</source>
         <translation>For information</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="154"/>
+        <location filename="../../ui/labels.py" line="160"/>
         <source>đang xử lý</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="155"/>
+        <location filename="../../ui/labels.py" line="161"/>
         <source>đã xong</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="156"/>
+        <location filename="../../ui/labels.py" line="162"/>
         <source>đã trả lại</source>
         <translation>returned</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="157"/>
+        <location filename="../../ui/labels.py" line="163"/>
         <source>đã thu hồi</source>
         <translation>recalled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="175"/>
+        <source>Chờ vào sổ</source>
+        <translation>To register</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="176"/>
+        <source>Chờ chỉ đạo</source>
+        <translation>To direct</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="177"/>
+        <source>Việc của tôi</source>
+        <translation>My work</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="178"/>
+        <source>Sắp đến hạn</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="179"/>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="182"/>
+        <source>Chờ phát hành</source>
+        <translation>To issue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="183"/>
+        <source>Đã phát hành</source>
+        <translation>Issued</translation>
     </message>
 </context>
 <context>
@@ -602,152 +659,172 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="184"/>
-        <location filename="../../ui/views/main_window.py" line="205"/>
+        <location filename="../../ui/views/main_window.py" line="218"/>
+        <location filename="../../ui/views/main_window.py" line="243"/>
         <source>Văn thư số</source>
         <translation>Văn thư số</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="210"/>
+        <location filename="../../ui/views/main_window.py" line="302"/>
         <source>Văn bản đến</source>
         <translation>Incoming documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="211"/>
+        <location filename="../../ui/views/main_window.py" line="303"/>
         <source>Văn bản đi</source>
         <translation>Outgoing documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="212"/>
-        <source>Chờ ký</source>
-        <translation>Awaiting my signature</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/main_window.py" line="213"/>
-        <location filename="../../ui/views/main_window.py" line="525"/>
+        <location filename="../../ui/views/main_window.py" line="304"/>
+        <location filename="../../ui/views/main_window.py" line="650"/>
         <source>Tải lên</source>
         <translation>Uploads</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="214"/>
+        <location filename="../../ui/views/main_window.py" line="305"/>
         <source>Tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="215"/>
+        <location filename="../../ui/views/main_window.py" line="306"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="221"/>
+        <location filename="../../ui/views/main_window.py" line="259"/>
         <source>Tìm số, ký hiệu, trích yếu… (gõ không dấu cũng được)</source>
         <translation>Search number, symbol, summary… (diacritics optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="226"/>
+        <location filename="../../ui/views/main_window.py" line="264"/>
         <source>Mọi độ khẩn</source>
         <translation>Any urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="227"/>
+        <location filename="../../ui/views/main_window.py" line="265"/>
         <source>Khẩn trở lên</source>
         <translation>Urgent or higher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="228"/>
+        <location filename="../../ui/views/main_window.py" line="266"/>
         <source>Thượng khẩn trở lên</source>
         <translation>Very urgent or higher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="229"/>
+        <location filename="../../ui/views/main_window.py" line="267"/>
         <source>Hỏa tốc</source>
         <translation>Flash</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="234"/>
+        <location filename="../../ui/views/main_window.py" line="272"/>
         <source>Mọi loại</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="248"/>
+        <location filename="../../ui/views/main_window.py" line="286"/>
         <source>Mọi hạn</source>
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="248"/>
+        <location filename="../../ui/views/main_window.py" line="286"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="251"/>
+        <location filename="../../ui/views/main_window.py" line="289"/>
         <source>Mọi trạng thái</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="253"/>
-        <location filename="../../ui/views/main_window.py" line="404"/>
+        <location filename="../../ui/views/main_window.py" line="291"/>
+        <location filename="../../ui/views/main_window.py" line="522"/>
         <source>Ký số</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="254"/>
-        <location filename="../../ui/views/main_window.py" line="466"/>
+        <location filename="../../ui/views/main_window.py" line="292"/>
+        <location filename="../../ui/views/main_window.py" line="584"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="254"/>
-        <location filename="../../ui/views/main_window.py" line="439"/>
+        <location filename="../../ui/views/main_window.py" line="292"/>
+        <location filename="../../ui/views/main_window.py" line="557"/>
         <source>Dừng đồng bộ</source>
         <translation>Stop sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="404"/>
+        <location filename="../../ui/views/main_window.py" line="346"/>
+        <source>Mở văn bản</source>
+        <translation>Open document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="348"/>
+        <source>Xử lý, chuyển bước…</source>
+        <translation>Take a step…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="350"/>
+        <source>Ký số %1 văn bản…</source>
+        <translation>Sign %1 documents…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="491"/>
+        <source>Ngoại tuyến — thao tác đã lưu, chờ gửi khi có mạng</source>
+        <translation>Offline — the step is saved and will be sent when the network is back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="522"/>
         <source>Hãy chọn văn bản có tệp để ký.</source>
         <translation>Select documents that have a file to sign.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="438"/>
+        <location filename="../../ui/views/main_window.py" line="556"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="459"/>
+        <location filename="../../ui/views/main_window.py" line="577"/>
         <source>Đang đồng bộ… %1 thay đổi</source>
         <translation>Syncing… %1 changes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="479"/>
+        <location filename="../../ui/views/main_window.py" line="597"/>
         <source>… và %1 văn bản khẩn khác</source>
         <translation>… and %1 more urgent documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="483"/>
+        <location filename="../../ui/views/main_window.py" line="601"/>
         <source>%1 văn bản đến hạn giải quyết hôm nay</source>
         <translation>%1 documents due today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="487"/>
+        <location filename="../../ui/views/main_window.py" line="605"/>
         <source>Văn bản khẩn mới</source>
         <translation>New urgent documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="487"/>
+        <location filename="../../ui/views/main_window.py" line="605"/>
         <source>Hạn giải quyết</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="500"/>
+        <location filename="../../ui/views/main_window.py" line="618"/>
         <source>Xung đột phiên bản</source>
         <translation>Version conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="507"/>
+        <location filename="../../ui/views/main_window.py" line="626"/>
         <source>Trực tuyến — đồng bộ lúc %1 — %2 văn bản trên máy</source>
         <translation>Online — synced at %1 — %2 documents on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="516"/>
+        <location filename="../../ui/views/main_window.py" line="631"/>
+        <source>%1 thao tác xung đột, cần làm lại trên bản mới</source>
+        <translation>%1 conflicting steps, to redo on the new version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="640"/>
         <source>Ngoại tuyến — đang dùng dữ liệu trên máy</source>
         <translation>Offline — using local data</translation>
     </message>
@@ -1147,62 +1224,77 @@
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="88"/>
+        <location filename="../../ui/views/step_dialog.py" line="89"/>
         <source>Xử lý văn bản</source>
         <translation>Workflow step</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="107"/>
+        <location filename="../../ui/views/step_dialog.py" line="108"/>
         <source>Có hạn xử lý</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="129"/>
+        <location filename="../../ui/views/step_dialog.py" line="120"/>
+        <source>Đóng dấu ĐẾN lên trang đầu của tệp</source>
+        <translation>Put the arrival (ĐẾN) stamp on the first page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_dialog.py" line="124"/>
+        <source>Dấu ĐẾN ghi tên cơ quan, số đến và ngày đến; được thêm thành một phiên bản mới của tệp nên chữ ký số của nơi gửi vẫn hợp lệ.</source>
+        <translation>The arrival stamp shows the organisation, arrival number and date; it is added as a new version of the file, so the sender's digital signature stays valid.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_dialog.py" line="141"/>
         <source>Bước</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="130"/>
+        <location filename="../../ui/views/step_dialog.py" line="142"/>
         <source>Trình lãnh đạo</source>
         <translation>Present to</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="131"/>
+        <location filename="../../ui/views/step_dialog.py" line="143"/>
         <source>Xử lý chính</source>
         <translation>Lead handler</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="132"/>
+        <location filename="../../ui/views/step_dialog.py" line="144"/>
         <source>Phối hợp</source>
         <translation>Co-handlers</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="133"/>
+        <location filename="../../ui/views/step_dialog.py" line="145"/>
         <source>Nhận để biết</source>
         <translation>For information</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="135"/>
+        <location filename="../../ui/views/step_dialog.py" line="147"/>
         <source>Gửi đơn vị nhận</source>
         <translation>Send to</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="136"/>
+        <location filename="../../ui/views/step_dialog.py" line="148"/>
+        <source>Dấu đến</source>
+        <translation>Arrival stamp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_dialog.py" line="149"/>
         <source>Ý kiến</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="153"/>
+        <location filename="../../ui/views/step_dialog.py" line="166"/>
         <source>Văn bản ở trạng thái này không có bước xử lý nào.</source>
         <translation>No step can be taken on a document in this status.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="184"/>
+        <location filename="../../ui/views/step_dialog.py" line="198"/>
         <source>Hãy chọn lãnh đạo nhận.</source>
         <translation>Choose the leader it goes to.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="187"/>
+        <location filename="../../ui/views/step_dialog.py" line="201"/>
         <source>Hãy ghi lý do trả lại.</source>
         <translation>Write why it is sent back.</translation>
     </message>
