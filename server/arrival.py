@@ -25,7 +25,8 @@ from base.errors import VanThuError
 
 from .blobs import BlobStore
 from .errors import ApiProblem
-from .models import Blob, Document, Organisation, User, Version
+from .models import Document, Organisation, User, Version
+from .versions import add_file_version
 from .workflow import Stamper
 
 __all__ = ["arrival_stamper"]
@@ -85,22 +86,15 @@ def arrival_stamper(blobs: BlobStore, pdf_stamper: PdfStamper | None = None) -> 
             )
         except VanThuError as exc:  # a damaged file, a password, no room for the stamp
             raise _unstampable(exc) from exc
-        sha = blobs.put_bytes(data)
-        if session.get(Blob, sha) is None:
-            session.add(Blob(sha256=sha, size=len(data)))
-        session.add(
-            Version(
-                document_id=doc.id,
-                number=doc.current_version + 1,
-                sha256=sha,
-                size=len(data),
-                filename=current.filename,
-                content_type="application/pdf",
-                author_id=user.id,
-                note=f"Đóng dấu ĐẾN số {doc.arrival_number:02d}",
-            )
+        add_file_version(
+            session,
+            blobs,
+            doc,
+            data,
+            filename=current.filename,
+            author_id=user.id,
+            note=f"Đóng dấu ĐẾN số {doc.arrival_number:02d}",
         )
-        doc.current_version += 1
         logger.info("document %d stamped with arrival number %d", doc.id, doc.arrival_number)
 
     return stamp

@@ -20,9 +20,10 @@ from sqlalchemy.orm import Session
 from .blobs import BlobStore
 from .db import Database, next_seq
 from .letters import OfficialLetter
-from .models import Blob, Document, Organisation, User, Version, utcnow
+from .models import Document, Organisation, User, utcnow
 from .seed import DEMO_HOMES, seed_base
 from .text import fold
+from .versions import add_file_version
 
 __all__ = ["DemoDataReport", "generate_demo_data", "LetterRenderer"]
 
@@ -346,22 +347,15 @@ def _attach_pdfs(
             recipients=tuple(doc.recipients or ("Như trên", "Lưu: VT")),
             pages=1 + doc.id % 2,
         )
-        data = render_letter(letter)
-        sha = blobs.put_bytes(data)
-        if session.get(Blob, sha) is None:
-            session.add(Blob(sha256=sha, size=len(data)))
-        session.add(
-            Version(
-                document_id=doc.id,
-                number=1,
-                sha256=sha,
-                size=len(data),
-                filename=f"{doc.doc_type}-{doc.id}.pdf",
-                author_id=doc.created_by,
-                note="Bản gốc",
-            )
+        add_file_version(
+            session,
+            blobs,
+            doc,
+            render_letter(letter),
+            filename=f"{doc.doc_type}-{doc.id}.pdf",
+            author_id=doc.created_by,
+            note="Bản gốc",
         )
-        doc.current_version = 1
         doc.revision = next_seq(session)
         session.flush()
     session.commit()

@@ -23,7 +23,8 @@ from base.steps import Step
 from .blobs import BlobStore
 from .documents import assign_number, touch
 from .letters import OfficialLetter
-from .models import Assignment, Blob, Document, Organisation, User, Version
+from .models import Assignment, Document, Organisation, User
+from .versions import add_file_version
 from .workflow import StepRequest, apply
 
 __all__ = ["tell_demo_story", "STORY_MARK"]
@@ -134,22 +135,15 @@ class _Story:
             recipients=tuple(doc.recipients),
             pages=1,
         )
-        data = self.render(letter)  # type: ignore[operator]
-        sha = self.blobs.put_bytes(data)
-        if self.session.get(Blob, sha) is None:
-            self.session.add(Blob(sha256=sha, size=len(data)))
-        self.session.add(
-            Version(
-                document_id=doc.id,
-                number=1,
-                sha256=sha,
-                size=len(data),
-                filename=f"{doc.doc_type}-{doc.id}.pdf",
-                author_id=author.id,
-                note="Bản gốc",
-            )
+        add_file_version(
+            self.session,
+            self.blobs,
+            doc,
+            self.render(letter),  # type: ignore[operator]
+            filename=f"{doc.doc_type}-{doc.id}.pdf",
+            author_id=author.id,
+            note="Bản gốc",
         )
-        doc.current_version = 1
 
     def step(self, doc: Document, user: User, step: Step, **fields: object) -> list[Document]:
         created = apply(self.session, doc, user, StepRequest(step, **fields))  # type: ignore[arg-type]
