@@ -165,7 +165,7 @@ class StepDialog(QDialog):
         if self.step.count() == 0:
             self.error.setText(self.tr("Văn bản ở trạng thái này không có bước xử lý nào."))
             self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
-        self.resize(560, 560)
+        self.resize(560, self.sizeHint().height())
 
     def selected(self) -> Step | None:
         data = self.step.currentData()
@@ -186,6 +186,8 @@ class StepDialog(QDialog):
         }
         for key, widget in self.rows.items():
             self.form.setRowVisible(widget, shown[key])
+        self.layout().activate()
+        self.resize(max(560, self.width()), self.sizeHint().height())  # no empty rows' space
 
     def step_input(self) -> StepInput | None:
         """What the user chose, or None (with the reason shown) when something is missing."""
