@@ -87,11 +87,11 @@ def test_status_filter_and_labels_in_words(qtbot, window) -> None:
         "Đang xử lý",
         "Hoàn thành",
     }
-    window.status_filter.setCurrentIndex(window.status_filter.findData("processing"))
-    qtbot.waitUntil(lambda: model.query.status == "processing" and not model.loading)
-    assert "processing" in codes and model.rowCount() > 0
-    assert {row.status for row in model.rows} == {"processing"}
-    assert {model.data(model.index(i, 8)) for i in range(model.rowCount())} == {"Đang xử lý"}
+    window.status_filter.setCurrentIndex(window.status_filter.findData("done"))
+    qtbot.waitUntil(lambda: model.query.status == "done" and not model.loading)
+    assert "done" in codes and model.rowCount() > 0
+    assert {row.status for row in model.rows} == {"done"}
+    assert {model.data(model.index(i, 8)) for i in range(model.rowCount())} == {"Hoàn thành"}
     window.status_filter.setCurrentIndex(0)
     qtbot.waitUntil(lambda: model.query.status is None and not model.loading)
 
