@@ -28,6 +28,7 @@ CLI_MODULES = (
     "cli.signing",
     "cli.trust",
     "cli.workflow",
+    "cli.reports",
     "cli.watch",
     "cli.demo",
     "installer.cli",

@@ -28,7 +28,13 @@ class Step(StrEnum):
     SEND_BACK = "send_back"
     APPROVE = "approve"
     ISSUE = "issue"
+    WITHDRAW = "withdraw"
+    """Thu hồi: the issuing organisation takes back an issued document, from every recipient."""
+    REPLACE = "replace"
+    """Thay thế: a newly issued document replaces an earlier one (recorded on the old one)."""
 
 
-USER_STEPS = tuple(s for s in Step if s not in (Step.CREATE, Step.NUMBER, Step.RECEIVE))
+USER_STEPS = tuple(
+    s for s in Step if s not in (Step.CREATE, Step.NUMBER, Step.RECEIVE, Step.REPLACE)
+)
 """The steps a person takes through ``POST /documents/{id}/actions`` (the others happen)."""

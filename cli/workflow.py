@@ -78,6 +78,7 @@ def _step(args: argparse.Namespace) -> int:
         deadline=args.deadline,
         organisations=tuple(args.org or ()),
         stamp=args.stamp,
+        replaces=args.replaces,
     )
     outcome = workflow.take_step(session, _document(workspace, args.document), step)
     updated = outcome.document
@@ -146,7 +147,8 @@ STEP_HELP = {
     "submit": "trình ký (--to) / submit for signature",
     "send_back": "trả lại dự thảo (--comment) / send a draft back",
     "approve": "duyệt (đã ký) / approve",
-    "issue": "phát hành (--org) / issue to organisations",
+    "issue": "phát hành (--org, --replaces ID) / issue to organisations",
+    "withdraw": "thu hồi văn bản đã phát hành (--comment) / withdraw an issued document",
 }
 
 
@@ -160,6 +162,9 @@ def _step_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--org", action="append", help="đơn vị nhận (phát hành) / recipient")
     parser.add_argument(
         "--stamp", action="store_true", help="vào sổ: đóng dấu ĐẾN lên tệp / register: stamp"
+    )
+    parser.add_argument(
+        "--replaces", type=int, help="phát hành: thay thế văn bản ID / issue: replaces document ID"
     )
     parser.add_argument("--json", action="store_true")
 

@@ -8,6 +8,7 @@ backoff only for idempotent methods, and every failure mapped to the
 
 from __future__ import annotations
 
+import datetime as dt
 import ipaddress
 import logging
 from collections.abc import Mapping
@@ -37,11 +38,14 @@ from .records import (
     Account,
     ChangePage,
     Colleague,
+    DepartmentLine,
     Document,
     DocumentFilter,
     DocumentPage,
+    IncomingEntry,
     LoginResult,
     Organisation,
+    OutgoingEntry,
     TrustEntry,
     UploadResult,
     User,
@@ -52,6 +56,11 @@ from .transfer import DeclaredUpload, declare_upload, jsonable, send_upload
 __all__ = ["ApiClient", "TransferCancelled", "is_safe_url"]
 
 logger = logging.getLogger(__name__)
+
+
+def _range(start: dt.date, end: dt.date) -> dict[str, str]:
+    return {"start": start.isoformat(), "end": end.isoformat()}
+
 
 _IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 _BY_STATUS: dict[int, type[ApiError]] = {
@@ -269,6 +278,18 @@ class ApiClient:
     def colleagues(self) -> list[Colleague]:
         """The active users of one's own organisation (to present, assign or submit to)."""
         return [Colleague.from_json(c) for c in self._json("GET", "/colleagues")]
+
+    def incoming_register(self, start: dt.date, end: dt.date) -> list[IncomingEntry]:
+        rows = self._json("GET", "/reports/incoming", params=_range(start, end))
+        return [IncomingEntry.from_json(r) for r in rows]
+
+    def outgoing_register(self, start: dt.date, end: dt.date) -> list[OutgoingEntry]:
+        rows = self._json("GET", "/reports/outgoing", params=_range(start, end))
+        return [OutgoingEntry.from_json(r) for r in rows]
+
+    def processing_report(self, start: dt.date, end: dt.date) -> list[DepartmentLine]:
+        rows = self._json("GET", "/reports/processing", params=_range(start, end))
+        return [DepartmentLine.from_json(r) for r in rows]
 
     def take_step(
         self,

@@ -15,6 +15,7 @@ __all__ = [
     "TrustEntry",
     "TraceEntry",
     "AssignmentEntry",
+    "Delivery",
     "Colleague",
     "Organisation",
     "User",
@@ -26,6 +27,9 @@ __all__ = [
     "ChangePage",
     "UploadResult",
     "DocumentFilter",
+    "IncomingEntry",
+    "OutgoingEntry",
+    "DepartmentLine",
     "URGENCY_LABELS",
     "SECRECY_LABELS",
 ]
@@ -158,6 +162,14 @@ class TraceEntry:
 
 
 @dataclass(frozen=True)
+class Delivery:
+    """An issued document's copy in a recipient organisation on the same server."""
+
+    organisation: str
+    status: str
+
+
+@dataclass(frozen=True)
 class AssignmentEntry:
     """A part in handling an incoming document: ``lead``, ``co`` or ``info``."""
 
@@ -192,6 +204,7 @@ class Colleague:
     full_name: str
     title: str
     role: str
+    department: str = ""
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Colleague:
@@ -236,6 +249,10 @@ class Document:
     versions: tuple[Version, ...] = ()
     trace: tuple[TraceEntry, ...] = ()
     assignments: tuple[AssignmentEntry, ...] = ()
+    source_id: int | None = None
+    """A delivered copy: the sender's issued document."""
+    deliveries: tuple[Delivery, ...] = ()
+    """An issued document: each recipient organisation here and how far its copy has got."""
 
     @property
     def latest_version(self) -> Version | None:
@@ -264,6 +281,7 @@ class Document:
             {**asdict(a), "deadline": a.deadline.isoformat() if a.deadline else None}
             for a in self.assignments
         ]
+        data["deliveries"] = [asdict(d) for d in self.deliveries]
         return data
 
     @classmethod
@@ -279,6 +297,9 @@ class Document:
         values["trace"] = tuple(TraceEntry.from_json(t) for t in data.get("trace") or ())
         values["assignments"] = tuple(
             AssignmentEntry.from_json(a) for a in data.get("assignments") or ()
+        )
+        values["deliveries"] = tuple(
+            Delivery(**_pick(Delivery, d)) for d in data.get("deliveries") or ()
         )
         return cls(**values)
 
@@ -361,3 +382,65 @@ class DocumentFilter:
             if value is not None and value != "":
                 out[name] = value.isoformat() if isinstance(value, dt.date) else str(value)
         return out
+
+
+def _with_dates(cls: type, data: dict[str, Any], *names: str) -> dict[str, Any]:
+    values = _pick(cls, data)
+    for name in names:
+        values[name] = parse_date(values.get(name))
+    return values
+
+
+@dataclass(frozen=True)
+class IncomingEntry:
+    """One line of the incoming register (sổ đăng ký văn bản đến, Decree 30 Appendix IV)."""
+
+    arrival_date: dt.date | None
+    arrival_number: int
+    organ_name: str
+    number_notation: str
+    issued_date: dt.date | None
+    doc_type: str
+    subject: str
+    handler: str
+    note: str
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> IncomingEntry:
+        return cls(**_with_dates(cls, data, "arrival_date", "issued_date"))
+
+
+@dataclass(frozen=True)
+class OutgoingEntry:
+    """One line of the outgoing register (sổ đăng ký văn bản đi)."""
+
+    number_notation: str
+    issued_date: dt.date | None
+    doc_type: str
+    subject: str
+    signer: str
+    recipients: str
+    kept_by: str
+    issued_amount: int | None
+    sent_date: dt.date | None
+    note: str
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> OutgoingEntry:
+        return cls(**_with_dates(cls, data, "issued_date", "sent_date"))
+
+
+@dataclass(frozen=True)
+class DepartmentLine:
+    """One department's line of the processing report."""
+
+    department: str
+    received: int
+    done_on_time: int
+    done_late: int
+    in_hand: int
+    overdue: int
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> DepartmentLine:
+        return cls(**_pick(cls, data))

@@ -21,7 +21,18 @@ from .db import Database
 from .deps import AppState
 from .errors import install_error_handlers
 from .models import Upload
-from .routes import admin, auth, changes, documents, files, reference, trust, uploads, workflow
+from .routes import (
+    admin,
+    auth,
+    changes,
+    documents,
+    files,
+    reference,
+    reports,
+    trust,
+    uploads,
+    workflow,
+)
 from .routes.contract import add_links
 from .scrub import BlobScrubber
 from .security import LoginLimiter
@@ -180,7 +191,18 @@ def create_app(settings: ServerSettings, *, migrate: bool = True) -> FastAPI:
     install_error_handlers(app)
     app.add_middleware(RequestLimits, max_body=settings.max_json_bytes)
     app.add_middleware(SecurityHeaders, tls=settings.tls)
-    for module in (auth, reference, documents, changes, files, uploads, admin, trust, workflow):
+    for module in (
+        auth,
+        reference,
+        documents,
+        changes,
+        files,
+        uploads,
+        admin,
+        trust,
+        workflow,
+        reports,
+    ):
         app.include_router(module.router, prefix=API_PREFIX)
     _describe_limits(app, settings)
     return app

@@ -19,8 +19,9 @@ from sqlalchemy.orm import Session
 
 from .blobs import BlobStore
 from .db import Database, next_seq
+from .deps import today_vn
 from .letters import OfficialLetter
-from .models import Document, Organisation, User, utcnow
+from .models import Assignment, Document, Organisation, Register, TraceEvent, User, utcnow
 from .seed import DEMO_HOMES, seed_base
 from .text import fold
 from .versions import add_file_version
@@ -130,15 +131,22 @@ def _weighted_type(rng: random.Random) -> tuple[str, str]:
 def _row(
     rng: random.Random,
     index: int,
-    year: int,
+    day: dt.date,
     org_names: list[str],
     home_org: int,
     author: int,
     home_name: str,
 ) -> dict[str, Any]:
+    """One archive document of ``day``: the arrival date of an incoming one (issued a few days
+    before), the issue date of an outgoing one. Numbers come from the registers later."""
     doc_type, short = _weighted_type(rng)
     direction = "incoming" if rng.random() < 0.72 else "outgoing"
-    issued = dt.date(year, 1, 1) + dt.timedelta(days=rng.randrange(0, 330))
+    year = day.year
+    issued = (
+        day
+        if direction == "outgoing"
+        else max(dt.date(year, 1, 1), day - dt.timedelta(days=rng.randint(0, 3)))
+    )
     subject = (
         f"{rng.choice(OPENERS)} {rng.choice(TOPICS)} trên địa bàn {rng.choice(PLACES)} năm {year}"
     )
@@ -148,7 +156,6 @@ def _row(
         if doc_type == "Công văn"
         else f"{short}-{rng.choice(NOTATIONS).split('-')[0]}"
     )
-    number = str(index % 9000 + 1)
     urgency = rng.choices((0, 1, 2, 3), (0.8, 0.12, 0.06, 0.02))[0]
     secrecy = rng.choices((0, 1, 2), (0.93, 0.05, 0.02))[0]
     due = issued + dt.timedelta(days=rng.choice((5, 7, 10, 15, 30))) if rng.random() < 0.4 else None
@@ -156,7 +163,7 @@ def _row(
     row: dict[str, Any] = {
         "direction": direction,
         "doc_type": doc_type,
-        "code_number": number,
+        "code_number": None if direction == "outgoing" else f"{rng.randint(1, 3000):02d}",
         "code_notation": notation,
         "issued_date": issued,
         "organ_name": organ,
@@ -184,8 +191,7 @@ def _row(
         "arrival_date": None,
     }
     if direction == "incoming":
-        row["arrival_number"] = index + 1
-        row["arrival_date"] = issued + dt.timedelta(days=rng.randint(0, 3))
+        row["arrival_date"] = day
         # The archive: finished, or registered and not yet presented. Work in progress comes
         # from the story (server.demo_story), with the parts and deadlines a status implies.
         row["status"] = rng.choices(("done", "received"), (0.85, 0.15))[0]
@@ -193,12 +199,9 @@ def _row(
     else:
         row["organ_name"] = home_name  # an outgoing document is issued by its own organisation
         row["status"] = rng.choices(("draft", "issued"), (0.15, 0.85))[0]
-        if row["status"] == "draft":
-            row["code_number"] = None
         row["issued_amount"] = rng.randint(2, 30)
-    symbol = f"{row['code_number']}/{notation}" if row["code_number"] else ""
     parts = [
-        symbol,
+        f"{row['code_number']}/{notation}" if row["code_number"] else "",
         notation,
         subject,
         row["organ_name"],
@@ -232,14 +235,26 @@ def generate_demo_data(
 
     started = time.perf_counter()
     rng = random.Random(seed)
-    year = dt.date.today().year
+    today = today_vn()
+    new_year = dt.date(today.year, 1, 1)
+    days = (today - new_year).days
     with db.session() as session:
         seed_base(session)
         org_names = list(ISSUERS)
         homes = _homes(session)  # (organisation id, its clerk's id), the first is UBND-T
         done = 0
         for chunk in _chunks(count, 5000):
-            rows = [_row(rng, i, year, org_names, *_home_for(homes, i)) for i in chunk]
+            rows = [
+                _row(
+                    rng,
+                    i,
+                    new_year + dt.timedelta(days=i * days // max(1, count)),
+                    org_names,
+                    *_home_for(homes, i),
+                )
+                for i in chunk
+            ]
+            _number_arrivals(session, rows)
             last = next_seq(session, len(rows))
             for offset, row in enumerate(rows):
                 row["revision"] = last - len(rows) + 1 + offset
@@ -254,6 +269,7 @@ def generate_demo_data(
                 wanted = pdfs if index == 0 else max(1, pdfs // 4)
                 made += _attach_pdfs(session, blobs, org_id, wanted, render_letter)
         _drafts_without_files(session)
+        _archive_history(session, random.Random(seed + 1))
         if story:
             _story(session, blobs, render_letter)
     return DemoDataReport(count, made, time.perf_counter() - started)
@@ -283,6 +299,113 @@ def _drafts_without_files(session: Session) -> None:
         .values(status="draft", code_number=None)
     )
     session.commit()
+
+
+ARCHIVE_HISTORY = 400
+"""How many of each organisation's latest finished documents get who handled them and when:
+enough for the processing report to mean something, few enough for a million-row demo."""
+
+
+def _archive_history(session: Session, rng: random.Random) -> None:
+    """The latest finished incoming documents get their lead handler's finished part (a
+    specialist of the organisation, with a deadline met or missed) and the assign and finish
+    steps in their trace, dated from their arrival."""
+    for org_id, _clerk, _name in _homes(session):
+        people = list(
+            session.scalars(
+                select(User).where(User.organisation_id == org_id, User.active.is_(True))
+            )
+        )
+        leader = next((u for u in people if u.role == "leader"), None)
+        handlers = [u for u in people if u.role == "specialist"]
+        if leader is None or not handlers:
+            continue
+        docs = session.scalars(
+            select(Document)
+            .where(
+                Document.organisation_id == org_id,
+                Document.direction == "incoming",
+                Document.status == "done",
+                ~select(Assignment.id).where(Assignment.document_id == Document.id).exists(),
+            )
+            .order_by(Document.id.desc())
+            .limit(ARCHIVE_HISTORY)
+        )
+        for doc in docs:
+            handler = rng.choice(handlers)
+            arrived = dt.datetime.combine(doc.arrival_date or today_vn(), dt.time(2))  # 09:00 VN
+            deadline = (doc.arrival_date or today_vn()) + dt.timedelta(days=10)
+            finished = arrived + dt.timedelta(days=rng.choice((2, 4, 6, 8, 9, 12)), hours=5)
+            session.add(
+                Assignment(
+                    document_id=doc.id,
+                    user_id=handler.id,
+                    kind="lead",
+                    state="done",
+                    deadline=deadline,
+                    assigned_by=leader.id,
+                    created_at=arrived,
+                    closed_at=finished,
+                )
+            )
+            for at, who, action, before, after in (
+                (arrived, leader, "assign", "received", "assigned"),
+                (finished, handler, "finish", "assigned", "done"),
+            ):
+                session.add(
+                    TraceEvent(
+                        document_id=doc.id,
+                        at=at,
+                        user_id=who.id,
+                        role=who.role,
+                        action=action,
+                        from_status=before,
+                        to_status=after,
+                        comment="Đã giải quyết" if action == "finish" else "",
+                        recipients=[handler.id] if action == "assign" else [],
+                    )
+                )
+    session.commit()
+
+
+def _reserve(
+    session: Session, org_id: int, direction: str, count: int, day: dt.date | None = None
+) -> int:
+    """The first of ``count`` consecutive numbers taken from the organisation's register of
+    the year (a demo register reads like a real one: numbers in date order, no repeats)."""
+    year = (day or today_vn()).year
+    register = session.scalar(
+        select(Register).where(
+            Register.organisation_id == org_id,
+            Register.direction == direction,
+            Register.year == year,
+        )
+    )
+    if register is None:
+        register = Register(
+            organisation_id=org_id,
+            name="Sổ văn bản đến" if direction == "incoming" else "Sổ văn bản đi",
+            direction=direction,
+            year=year,
+            next_number=1,
+        )
+        session.add(register)
+    first = register.next_number
+    register.next_number = first + count
+    session.flush()
+    return first
+
+
+def _number_arrivals(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Arrival numbers for a chunk of incoming rows (in date order), per organisation."""
+    by_org: dict[int, list[dict[str, Any]]] = {}
+    for row in rows:
+        if row["direction"] == "incoming":
+            by_org.setdefault(row["organisation_id"], []).append(row)
+    for org_id, mine in by_org.items():
+        first = _reserve(session, org_id, "incoming", len(mine), mine[0]["arrival_date"])
+        for offset, row in enumerate(mine):
+            row["arrival_number"] = first + offset
 
 
 def _homes(session: Session) -> list[tuple[int, int, str]]:
@@ -325,6 +448,13 @@ def _attach_pdfs(
             .limit(pdfs)
         )
     )
+    issued = sorted(
+        (d for d in docs if d.direction == "outgoing" and d.status in NEEDS_A_FILE),
+        key=lambda d: (d.issued_date or dt.date.min, d.id),
+    )
+    for doc in issued:  # numbered in date order, from the register, before the letter shows it
+        first = _reserve(session, doc.organisation_id, "outgoing", 1, doc.issued_date)
+        doc.code_number = f"{first:02d}"
     for doc in docs:
         authority, position, name = next(
             (s for s in SIGNERS if s[2] == doc.signer_name), SIGNERS[0]

@@ -26,6 +26,7 @@ from .models import (
     Blob,
     Document,
     IdempotencyKey,
+    Organisation,
     Register,
     TraceEvent,
     User,
@@ -36,6 +37,7 @@ from .policy import may_attach, may_create
 from .schemas import (
     CURSOR_PATTERN,
     AssignmentOut,
+    DeliveryOut,
     DocumentCreate,
     DocumentOut,
     TraceOut,
@@ -78,6 +80,7 @@ def document_out(
     authors: dict[int, str],
     trace: Sequence[TraceEvent] = (),
     assignments: Sequence[Assignment] = (),
+    deliveries: Sequence[DeliveryOut] = (),
 ) -> DocumentOut:
     return DocumentOut(
         id=doc.id,
@@ -148,6 +151,8 @@ def document_out(
             )
             for a in assignments
         ],
+        source_id=doc.source_id,
+        deliveries=list(deliveries),
     )
 
 
@@ -178,7 +183,26 @@ def documents_out(session: Session, docs: list[Document]) -> list[DocumentOut]:
         if author_ids
         else {}
     )
-    return [document_out(d, versions[d.id], authors, trace[d.id], parts[d.id]) for d in docs]
+    sent = _deliveries(session, [d.id for d in docs if d.direction == "outgoing"])
+    return [
+        document_out(d, versions[d.id], authors, trace[d.id], parts[d.id], sent.get(d.id, ()))
+        for d in docs
+    ]
+
+
+def _deliveries(session: Session, ids: list[int]) -> dict[int, list[DeliveryOut]]:
+    found: dict[int, list[DeliveryOut]] = {}
+    if not ids:
+        return found
+    for source, name, status in session.execute(
+        select(Document.source_id, Organisation.name, Document.status)
+        .join(Organisation, Organisation.id == Document.organisation_id)
+        .where(Document.source_id.in_(ids), Document.deleted.is_(False))
+        .order_by(Document.id)
+    ):
+        if source is not None:
+            found.setdefault(source, []).append(DeliveryOut(organisation=name, status=status))
+    return found
 
 
 def load_document(session: Session, document_id: int, *, for_update: bool = False) -> Document:

@@ -161,6 +161,10 @@ class Document(Base):
     arrival_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     file_code: Mapped[str] = mapped_column(String(100), default="")
     register_id: Mapped[int | None] = mapped_column(ForeignKey("registers.id"), nullable=True)
+    source_id: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id"), nullable=True, default=None, index=True
+    )
+    """A delivered copy: the issued document it came from (recall and replacement reach it)."""
     status: Mapped[str] = mapped_column(String(30), default="draft")
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"))
     created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))

@@ -39,6 +39,7 @@ __all__ = [
     "blob_readable",
     "may_attach",
     "may_create",
+    "may_report",
 ]
 
 logger = logging.getLogger(__name__)
@@ -222,3 +223,12 @@ def may_create(user: User, direction: str, status: str | None) -> bool:
     if role is Role.SPECIALIST:
         return direction == "outgoing" and status in (None, "draft")
     return False
+
+
+REPORTERS = frozenset({Role.CLERK, Role.LEADER, Role.ORG_ADMIN})
+
+
+def may_report(user: User) -> bool:
+    """The registers and the processing report are the clerk's, the leaders' and the
+    organisation administrator's (what they count is still limited to ``readable``)."""
+    return _role(user) in REPORTERS

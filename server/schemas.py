@@ -82,6 +82,8 @@ Status = Literal[
     "assigned",
     "processing",
     "done",
+    "withdrawn",
+    "replaced",
 ]
 
 
@@ -313,6 +315,8 @@ class ColleagueOut(BaseModel):
     full_name: str
     title: str
     role: Role
+    department: str = ""
+    """The department's name ("" for leaders and anyone outside the departments)."""
 
 
 class RegisterOut(BaseModel):
@@ -409,6 +413,13 @@ class AssignmentOut(BaseModel):
     deadline: IsoDate | None
 
 
+class DeliveryOut(BaseModel):
+    """Where an issued document went on this server, and how far the recipient has got."""
+
+    organisation: str
+    status: str
+
+
 class DocumentOut(BaseModel):
     id: int
     direction: Direction
@@ -445,6 +456,10 @@ class DocumentOut(BaseModel):
     trace: list[TraceOut] = []
     """Every step of the document's life, oldest first."""
     assignments: list[AssignmentOut] = []
+    source_id: int | None = None
+    """A delivered copy: the issued document it came from (its sender's)."""
+    deliveries: list[DeliveryOut] = []
+    """An issued document: each recipient organisation on this server and its copy's status."""
     """Who handles it (incoming), as the last direction said."""
 
 
@@ -467,6 +482,7 @@ class StepCreate(Strict):
         "send_back",
         "approve",
         "issue",
+        "withdraw",
     ]
     comment: str = Field("", max_length=4000)
     to: UserIds = Field(default_factory=list, description="present/submit: the leaders")
@@ -477,6 +493,9 @@ class StepCreate(Strict):
     stamp: bool = Field(False, description="register: put the ĐẾN stamp on the file")
     organisations: list[Annotated[str, Field(max_length=50, pattern=WORD_PATTERN)]] = Field(
         default_factory=list, max_length=200, description="issue: recipient organisations here"
+    )
+    replaces: int | None = Field(
+        None, ge=1, le=2**31 - 1, description="issue: the earlier issued document this replaces"
     )
 
 

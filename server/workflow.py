@@ -105,6 +105,13 @@ RULES: dict[Step, Rule] = {
     ),
     Step.APPROVE: Rule("outgoing", frozenset({"pending_signature"}), "signed", _LEADER),
     Step.ISSUE: Rule("outgoing", frozenset({"numbered"}), "issued", frozenset({Role.CLERK})),
+    Step.WITHDRAW: Rule(
+        "outgoing",
+        frozenset({"issued"}),
+        "withdrawn",
+        frozenset({Role.CLERK, Role.LEADER}),
+        comment_required=True,
+    ),
 }
 
 
@@ -122,6 +129,8 @@ class StepRequest:
     """ISSUE: the recipient organisations' codes on this server."""
     stamp: bool = False
     """REGISTER: put the ĐẾN stamp on the current file (``stamper`` does it)."""
+    replaces: int | None = None
+    """ISSUE: an earlier issued document of the organisation that this one replaces."""
 
 
 Stamper = Callable[[Session, Document, User], None]
@@ -287,7 +296,12 @@ def apply(
         record(session, doc, user, request.step, before, request.comment)  # a co-handler's note
         return created
     elif request.step is Step.ISSUE:
+        earlier = _replaced(session, doc, request.replaces)
         created = _deliver(session, doc, user, request.organisations)
+        if earlier is not None:
+            _retire(session, earlier, user, Step.REPLACE, "replaced", _replacement_note(doc))
+    elif request.step is Step.WITHDRAW:
+        _reach_copies(session, doc, user, Step.WITHDRAW, "withdrawn", request.comment)
     if rule.target is not None:
         doc.status = rule.target
     record(session, doc, user, request.step, before, request.comment, recipients)
@@ -386,6 +400,7 @@ def _deliver(session: Session, doc: Document, user: User, codes: Sequence[str]) 
             status="arrived",
             organisation_id=org.id,
             created_by=user.id,
+            source_id=doc.id,
             current_version=doc.current_version and 1,
             **{name: getattr(doc, name) for name in _COPIED},
         )
@@ -415,3 +430,57 @@ def _deliver(session: Session, doc: Document, user: User, codes: Sequence[str]) 
         )
         copies.append(copy)
     return copies
+
+
+def _replaced(session: Session, doc: Document, replaces: int | None) -> Document | None:
+    """The earlier document an ISSUE replaces: issued by the same organisation, still in force."""
+    if replaces is None:
+        return None
+    earlier = session.get(Document, replaces)
+    if (
+        earlier is None
+        or earlier.deleted
+        or earlier.id == doc.id
+        or earlier.organisation_id != doc.organisation_id
+        or earlier.direction != "outgoing"
+        or earlier.status != "issued"
+    ):
+        raise _refuse(
+            422,
+            f"Văn bản {replaces} không phải văn bản đã phát hành của đơn vị để thay thế.",
+            f"Document {replaces} is not an issued document of this organisation to replace.",
+        )
+    return earlier
+
+
+def _replacement_note(doc: Document) -> str:
+    number = "/".join(p for p in (doc.code_number or "", doc.code_notation) if p)
+    return f"Được thay thế bởi văn bản số {number}: {doc.subject}"[:4000]
+
+
+def _retire(
+    session: Session, doc: Document, user: User, step: Step, status: str, comment: str
+) -> None:
+    """An issued document stops being in force (replaced): it and every copy say so."""
+    from .documents import touch  # documents imports this module
+
+    before, doc.status = doc.status, status
+    touch(session, doc)
+    record(session, doc, user, step, before, comment)
+    _reach_copies(session, doc, user, step, status, comment)
+
+
+def _reach_copies(
+    session: Session, doc: Document, user: User, step: Step, status: str, comment: str
+) -> None:
+    """Every recipient's copy takes the same status, with the step in its trace, so the
+    recipient's clerk and handlers see it at their next sync; their work on it stops."""
+    from .documents import touch  # documents imports this module
+
+    for copy in session.scalars(
+        select(Document).where(Document.source_id == doc.id, Document.deleted.is_(False))
+    ):
+        before, copy.status = copy.status, status
+        _close(session, copy, PartState.RECALLED)
+        touch(session, copy)
+        record(session, copy, user, step, before, comment)

@@ -39,6 +39,8 @@ class StepInput:
     organisations: Sequence[str] = field(default_factory=tuple)
     stamp: bool = False
     """REGISTER: put the ĐẾN stamp on the file."""
+    replaces: int | None = None
+    """ISSUE: the earlier issued document this one replaces (its recipients are told)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "step", Step(self.step))
@@ -58,6 +60,8 @@ class StepInput:
             values["deadline"] = self.deadline
         if self.stamp:
             values["stamp"] = True
+        if self.replaces is not None:
+            values["replaces"] = self.replaces
         return {k: v for k, v in values.items() if v not in ("", [])}
 
 

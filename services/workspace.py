@@ -22,7 +22,7 @@ from client.cache import Cursor, PullReport, pull_changes
 from client.cache.alerts import Alerts, collect_alerts
 from client.cache.outbox import OutboxEntry, OutboxState
 from client.cache.parts import Part
-from client.cache.query import DocumentQuery, ListPage, Sort, count, search
+from client.cache.query import DocumentQuery, DocumentRow, ListPage, Sort, count, search
 from client.cache.queues import Queue, QueueScope, by_deadline, queue_counts, queues_for
 from client.errors import ServerUnavailable
 from client.records import Colleague, Document, Organisation, User
@@ -163,6 +163,10 @@ class Workspace:
             sort=Sort.DUE if by_deadline(queue) else Sort.NEWEST,
         )
         return search(self.session.store, query)
+
+    def replaceable(self, limit: int = 200) -> tuple[DocumentRow, ...]:
+        """The organisation's issued documents, newest first: what a new issue may replace."""
+        return self.search(DocumentQuery(direction="outgoing", status="issued", limit=limit)).rows
 
     def search(self, query: DocumentQuery, after: Cursor | None = None) -> ListPage:
         return search(self.session.store, query, after)

@@ -41,6 +41,8 @@ STATUSES = (
     "assigned",
     "processing",
     "done",
+    "withdrawn",
+    "replaced",
 )
 
 
@@ -87,6 +89,8 @@ def _tables(_language: str) -> tuple[tuple[str, ...], tuple[str, ...], dict[str,
                 QCoreApplication.translate("Labels", "Đã giao xử lý"),
                 QCoreApplication.translate("Labels", "Đang xử lý"),
                 QCoreApplication.translate("Labels", "Hoàn thành"),
+                QCoreApplication.translate("Labels", "Đã thu hồi"),
+                QCoreApplication.translate("Labels", "Đã được thay thế"),
             ),
             strict=True,
         )
@@ -154,6 +158,8 @@ def _steps(_language: str) -> dict[str, str]:
         "send_back": QCoreApplication.translate("Labels", "Trả lại dự thảo"),
         "approve": QCoreApplication.translate("Labels", "Duyệt ký"),
         "issue": QCoreApplication.translate("Labels", "Phát hành"),
+        "withdraw": QCoreApplication.translate("Labels", "Thu hồi văn bản"),
+        "replace": QCoreApplication.translate("Labels", "Thay thế văn bản"),
         "lead": QCoreApplication.translate("Labels", "Xử lý chính"),
         "co": QCoreApplication.translate("Labels", "Phối hợp"),
         "info": QCoreApplication.translate("Labels", "Nhận để biết"),

@@ -1,7 +1,8 @@
 """What deserves a tray notification after a sync.
 
 New urgent incoming documents (Thượng khẩn and above) since the last look,
-and the deadlines due today (once a day). The marker lives in the cache's
+incoming documents their sender has withdrawn or replaced since then, and the
+deadlines due today (once a day). The marker lives in the cache's
 meta table, so a restart does not repeat old news and the very first sync
 of a new cache does not flood the user with a year of history.
 """
@@ -19,7 +20,7 @@ __all__ = ["Alerts", "UrgentDocument", "collect_alerts", "URGENT"]
 logger = logging.getLogger(__name__)
 
 URGENT = 2  # Thượng khẩn, Hỏa tốc, Hỏa tốc hẹn giờ
-LAST_ID, DUE_DAY = "alerts.last_id", "alerts.due_day"
+LAST_ID, DUE_DAY, LAST_REVISION = "alerts.last_id", "alerts.due_day", "alerts.last_revision"
 
 
 @dataclass(frozen=True)
@@ -34,9 +35,11 @@ class UrgentDocument:
 class Alerts:
     urgent: tuple[UrgentDocument, ...] = ()
     due_today: int = 0
+    withdrawn: tuple[UrgentDocument, ...] = ()
+    """Incoming documents withdrawn or replaced by their sender since the last look."""
 
     def __bool__(self) -> bool:
-        return bool(self.urgent or self.due_today)
+        return bool(self.urgent or self.due_today or self.withdrawn)
 
 
 def collect_alerts(store: CacheStore, today: dt.date) -> Alerts:
@@ -58,6 +61,22 @@ def collect_alerts(store: CacheStore, today: dt.date) -> Alerts:
                 )
             )
         )
+        seen = int(store.meta(LAST_REVISION) or -1)
+        latest = int(
+            conn.exec_driver_sql("SELECT coalesce(max(revision), 0) FROM documents").scalar() or 0
+        )
+        withdrawn = (
+            ()
+            if seen < 0
+            else tuple(
+                UrgentDocument(*row)
+                for row in conn.exec_driver_sql(
+                    "SELECT id, number_symbol, subject, urgency FROM documents WHERE direction = 'incoming' "
+                    "AND status IN ('withdrawn', 'replaced') AND revision > ? ORDER BY revision DESC LIMIT 20",
+                    (seen,),
+                )
+            )
+        )
         due = 0
         if store.meta(DUE_DAY) != today.isoformat():
             due = int(
@@ -70,4 +89,5 @@ def collect_alerts(store: CacheStore, today: dt.date) -> Alerts:
     with store.write() as conn:
         store.set_meta(conn, LAST_ID, str(max(newest, marker)))
         store.set_meta(conn, DUE_DAY, today.isoformat())
-    return Alerts(urgent, due)
+        store.set_meta(conn, LAST_REVISION, str(max(latest, seen)))
+    return Alerts(urgent, due, withdrawn)

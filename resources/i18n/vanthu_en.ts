@@ -175,118 +175,133 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../ui/views/document_view.py" line="69"/>
+        <location filename="../../ui/views/document_view.py" line="70"/>
         <source>Thông tin</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="70"/>
+        <location filename="../../ui/views/document_view.py" line="71"/>
         <source>Phiên bản</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="71"/>
+        <location filename="../../ui/views/document_view.py" line="72"/>
         <source>Chữ ký số</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="72"/>
+        <location filename="../../ui/views/document_view.py" line="73"/>
         <source>Quá trình xử lý</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="73"/>
+        <location filename="../../ui/views/document_view.py" line="74"/>
         <source>Ký số</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="77"/>
+        <location filename="../../ui/views/document_view.py" line="78"/>
         <source>Xử lý…</source>
         <translation>Take a step…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="79"/>
+        <location filename="../../ui/views/document_view.py" line="80"/>
         <source>Trình, giao xử lý, hoàn thành, trình ký, phát hành…</source>
         <translation>Present, assign, finish, submit for signature, issue…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="115"/>
+        <location filename="../../ui/views/document_view.py" line="117"/>
         <source>, hạn %1</source>
         <translation>, due %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/document_view.py" line="123"/>
+        <source> (quá hạn)</source>
+        <translation> (overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/document_view.py" line="125"/>
+        <source> (sắp đến hạn)</source>
+        <translation> (due soon)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/document_view.py" line="131"/>
+        <source>→ Nơi nhận %1: %2</source>
+        <translation>→ Recipient %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/document_view.py" line="136"/>
         <source>Chưa có bước xử lý nào được ghi lại.</source>
         <translation>No step recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="136"/>
+        <location filename="../../ui/views/document_view.py" line="149"/>
         <source>Số/ký hiệu</source>
         <translation>Number/symbol</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="137"/>
+        <location filename="../../ui/views/document_view.py" line="150"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="138"/>
+        <location filename="../../ui/views/document_view.py" line="151"/>
         <source>Cơ quan ban hành</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="139"/>
+        <location filename="../../ui/views/document_view.py" line="152"/>
         <source>Người ký</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="140"/>
+        <location filename="../../ui/views/document_view.py" line="153"/>
         <source>Độ khẩn</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="141"/>
+        <location filename="../../ui/views/document_view.py" line="154"/>
         <source>Độ mật</source>
         <translation>Secrecy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="143"/>
+        <location filename="../../ui/views/document_view.py" line="156"/>
         <source>Hạn xử lý</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="146"/>
+        <location filename="../../ui/views/document_view.py" line="159"/>
         <source>Số đến</source>
         <translation>Arrival no.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="147"/>
+        <location filename="../../ui/views/document_view.py" line="160"/>
         <source>Nơi nhận</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="148"/>
+        <location filename="../../ui/views/document_view.py" line="161"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="161"/>
-        <location filename="../../ui/views/document_view.py" line="162"/>
+        <location filename="../../ui/views/document_view.py" line="174"/>
+        <location filename="../../ui/views/document_view.py" line="175"/>
         <source>Văn bản chưa có tệp.</source>
         <translation>The document has no file yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="164"/>
+        <location filename="../../ui/views/document_view.py" line="177"/>
         <source>Đang mở tệp…</source>
         <translation>Opening file…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="200"/>
+        <location filename="../../ui/views/document_view.py" line="213"/>
         <source>Bản đã ký đang chờ gửi lên máy chủ (ngoại tuyến).</source>
         <translation>The signed version is waiting to be sent to the server (offline).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="221"/>
+        <location filename="../../ui/views/document_view.py" line="234"/>
         <source>Tệp không có chữ ký số.</source>
         <translation>The file has no digital signature.</translation>
     </message>
@@ -294,301 +309,321 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="50"/>
+        <location filename="../../ui/labels.py" line="52"/>
         <source>Phát hiện</source>
         <translation>Detected</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="51"/>
+        <location filename="../../ui/labels.py" line="53"/>
         <source>Chờ tải</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="52"/>
+        <location filename="../../ui/labels.py" line="54"/>
         <source>Đang chuyển đổi</source>
         <translation>Converting</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="53"/>
+        <location filename="../../ui/labels.py" line="55"/>
         <source>Đang tải lên</source>
         <translation>Uploading</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="54"/>
+        <location filename="../../ui/labels.py" line="56"/>
         <source>Đã tải lên</source>
         <translation>Uploaded</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="55"/>
+        <location filename="../../ui/labels.py" line="57"/>
         <source>Trùng</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="56"/>
+        <location filename="../../ui/labels.py" line="58"/>
         <source>Lỗi</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="64"/>
-        <location filename="../../ui/labels.py" line="71"/>
+        <location filename="../../ui/labels.py" line="66"/>
+        <location filename="../../ui/labels.py" line="73"/>
         <source>Thường</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="65"/>
+        <location filename="../../ui/labels.py" line="67"/>
         <source>Khẩn</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="66"/>
+        <location filename="../../ui/labels.py" line="68"/>
         <source>Thượng khẩn</source>
         <translation>Very urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="67"/>
+        <location filename="../../ui/labels.py" line="69"/>
         <source>Hỏa tốc</source>
         <translation>Flash</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="68"/>
+        <location filename="../../ui/labels.py" line="70"/>
         <source>Hỏa tốc hẹn giờ</source>
         <translation>Flash, timed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="72"/>
+        <location filename="../../ui/labels.py" line="74"/>
         <source>Mật</source>
         <translation>Confidential</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="73"/>
+        <location filename="../../ui/labels.py" line="75"/>
         <source>Tối mật</source>
         <translation>Secret</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="74"/>
+        <location filename="../../ui/labels.py" line="76"/>
         <source>Tuyệt mật</source>
         <translation>Top secret</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="80"/>
-        <location filename="../../ui/labels.py" line="180"/>
+        <location filename="../../ui/labels.py" line="82"/>
+        <location filename="../../ui/labels.py" line="186"/>
         <source>Dự thảo</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="81"/>
-        <location filename="../../ui/labels.py" line="181"/>
+        <location filename="../../ui/labels.py" line="83"/>
+        <location filename="../../ui/labels.py" line="187"/>
         <source>Chờ ký</source>
         <translation>Awaiting signature</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="82"/>
+        <location filename="../../ui/labels.py" line="84"/>
         <source>Đã ký</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="83"/>
+        <location filename="../../ui/labels.py" line="85"/>
         <source>Đã cấp số</source>
         <translation>Numbered</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="84"/>
+        <location filename="../../ui/labels.py" line="86"/>
         <source>Đã ban hành</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="85"/>
+        <location filename="../../ui/labels.py" line="87"/>
         <source>Đã đến</source>
         <translation>Arrived</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="86"/>
+        <location filename="../../ui/labels.py" line="88"/>
         <source>Đã tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="87"/>
+        <location filename="../../ui/labels.py" line="89"/>
         <source>Đã giao xử lý</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="88"/>
+        <location filename="../../ui/labels.py" line="90"/>
         <source>Đang xử lý</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="89"/>
-        <location filename="../../ui/labels.py" line="150"/>
+        <location filename="../../ui/labels.py" line="91"/>
+        <location filename="../../ui/labels.py" line="154"/>
         <source>Hoàn thành</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="125"/>
+        <location filename="../../ui/labels.py" line="92"/>
+        <source>Đã thu hồi</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="93"/>
+        <source>Đã được thay thế</source>
+        <translation>Replaced</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="129"/>
         <source>Văn thư</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="126"/>
+        <location filename="../../ui/labels.py" line="130"/>
         <source>Lãnh đạo</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="127"/>
+        <location filename="../../ui/labels.py" line="131"/>
         <source>Chuyên viên</source>
         <translation>Specialist</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="128"/>
+        <location filename="../../ui/labels.py" line="132"/>
         <source>Lưu trữ</source>
         <translation>Archivist</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="129"/>
+        <location filename="../../ui/labels.py" line="133"/>
         <source>Quản trị đơn vị</source>
         <translation>Organisation admin</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="130"/>
+        <location filename="../../ui/labels.py" line="134"/>
         <source>Quản trị tỉnh</source>
         <translation>Province admin</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="142"/>
+        <location filename="../../ui/labels.py" line="146"/>
         <source>Tạo văn bản</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="143"/>
+        <location filename="../../ui/labels.py" line="147"/>
         <source>Cấp số</source>
         <translation>Numbered</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="144"/>
+        <location filename="../../ui/labels.py" line="148"/>
         <source>Nhận từ đơn vị gửi</source>
         <translation>Received from the sender</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="145"/>
+        <location filename="../../ui/labels.py" line="149"/>
         <source>Vào sổ văn bản đến</source>
         <translation>Register incoming</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="146"/>
+        <location filename="../../ui/labels.py" line="150"/>
         <source>Trình lãnh đạo</source>
         <translation>Presented to a leader</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="147"/>
+        <location filename="../../ui/labels.py" line="151"/>
         <source>Chỉ đạo, giao xử lý</source>
         <translation>Directed and assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="148"/>
+        <location filename="../../ui/labels.py" line="152"/>
         <source>Ý kiến xử lý</source>
         <translation>Processing note</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="149"/>
+        <location filename="../../ui/labels.py" line="153"/>
         <source>Trả lại</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="151"/>
+        <location filename="../../ui/labels.py" line="155"/>
         <source>Mở lại</source>
         <translation>Reopened</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="152"/>
+        <location filename="../../ui/labels.py" line="156"/>
         <source>Thu hồi</source>
         <translation>Recalled</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="153"/>
+        <location filename="../../ui/labels.py" line="157"/>
         <source>Trình ký</source>
         <translation>Submitted for signature</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="154"/>
+        <location filename="../../ui/labels.py" line="158"/>
         <source>Trả lại dự thảo</source>
         <translation>Draft sent back</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="155"/>
+        <location filename="../../ui/labels.py" line="159"/>
         <source>Duyệt ký</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="156"/>
+        <location filename="../../ui/labels.py" line="160"/>
         <source>Phát hành</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="157"/>
+        <location filename="../../ui/labels.py" line="161"/>
+        <source>Thu hồi văn bản</source>
+        <translation>Withdraw the document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="162"/>
+        <source>Thay thế văn bản</source>
+        <translation>Replaced by a new issue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="163"/>
         <source>Xử lý chính</source>
         <translation>Lead handler</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="158"/>
+        <location filename="../../ui/labels.py" line="164"/>
         <source>Phối hợp</source>
         <translation>Co-handler</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="159"/>
+        <location filename="../../ui/labels.py" line="165"/>
         <source>Nhận để biết</source>
         <translation>For information</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="160"/>
+        <location filename="../../ui/labels.py" line="166"/>
         <source>đang xử lý</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="161"/>
+        <location filename="../../ui/labels.py" line="167"/>
         <source>đã xong</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="162"/>
+        <location filename="../../ui/labels.py" line="168"/>
         <source>đã trả lại</source>
         <translation>returned</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="163"/>
+        <location filename="../../ui/labels.py" line="169"/>
         <source>đã thu hồi</source>
         <translation>recalled</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="175"/>
+        <location filename="../../ui/labels.py" line="181"/>
         <source>Chờ vào sổ</source>
         <translation>To register</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="176"/>
+        <location filename="../../ui/labels.py" line="182"/>
         <source>Chờ chỉ đạo</source>
         <translation>To direct</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="177"/>
+        <location filename="../../ui/labels.py" line="183"/>
         <source>Việc của tôi</source>
         <translation>My work</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="178"/>
+        <location filename="../../ui/labels.py" line="184"/>
         <source>Sắp đến hạn</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="179"/>
+        <location filename="../../ui/labels.py" line="185"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="182"/>
+        <location filename="../../ui/labels.py" line="188"/>
         <source>Chờ phát hành</source>
         <translation>To issue</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="183"/>
+        <location filename="../../ui/labels.py" line="189"/>
         <source>Đã phát hành</source>
         <translation>Issued</translation>
     </message>
@@ -659,172 +694,187 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="218"/>
-        <location filename="../../ui/views/main_window.py" line="243"/>
+        <location filename="../../ui/views/main_window.py" line="226"/>
+        <location filename="../../ui/views/main_window.py" line="251"/>
         <source>Văn thư số</source>
         <translation>Văn thư số</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="302"/>
+        <location filename="../../ui/views/main_window.py" line="312"/>
         <source>Văn bản đến</source>
         <translation>Incoming documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="303"/>
+        <location filename="../../ui/views/main_window.py" line="313"/>
         <source>Văn bản đi</source>
         <translation>Outgoing documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="304"/>
-        <location filename="../../ui/views/main_window.py" line="650"/>
+        <location filename="../../ui/views/main_window.py" line="314"/>
+        <location filename="../../ui/views/main_window.py" line="694"/>
         <source>Tải lên</source>
         <translation>Uploads</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="305"/>
+        <location filename="../../ui/views/main_window.py" line="316"/>
         <source>Tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="306"/>
+        <location filename="../../ui/views/main_window.py" line="317"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="259"/>
+        <location filename="../../ui/views/main_window.py" line="267"/>
         <source>Tìm số, ký hiệu, trích yếu… (gõ không dấu cũng được)</source>
         <translation>Search number, symbol, summary… (diacritics optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="264"/>
+        <location filename="../../ui/views/main_window.py" line="272"/>
         <source>Mọi độ khẩn</source>
         <translation>Any urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="265"/>
+        <location filename="../../ui/views/main_window.py" line="273"/>
         <source>Khẩn trở lên</source>
         <translation>Urgent or higher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="266"/>
+        <location filename="../../ui/views/main_window.py" line="274"/>
         <source>Thượng khẩn trở lên</source>
         <translation>Very urgent or higher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="267"/>
+        <location filename="../../ui/views/main_window.py" line="275"/>
         <source>Hỏa tốc</source>
         <translation>Flash</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="272"/>
+        <location filename="../../ui/views/main_window.py" line="280"/>
         <source>Mọi loại</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="286"/>
+        <location filename="../../ui/views/main_window.py" line="294"/>
         <source>Mọi hạn</source>
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="286"/>
+        <location filename="../../ui/views/main_window.py" line="294"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="289"/>
+        <location filename="../../ui/views/main_window.py" line="297"/>
         <source>Mọi trạng thái</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="291"/>
-        <location filename="../../ui/views/main_window.py" line="522"/>
+        <location filename="../../ui/views/main_window.py" line="299"/>
+        <location filename="../../ui/views/main_window.py" line="554"/>
         <source>Ký số</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="292"/>
-        <location filename="../../ui/views/main_window.py" line="584"/>
+        <location filename="../../ui/views/main_window.py" line="300"/>
+        <location filename="../../ui/views/main_window.py" line="616"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="292"/>
-        <location filename="../../ui/views/main_window.py" line="557"/>
+        <location filename="../../ui/views/main_window.py" line="300"/>
+        <location filename="../../ui/views/main_window.py" line="589"/>
         <source>Dừng đồng bộ</source>
         <translation>Stop sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="346"/>
+        <location filename="../../ui/views/main_window.py" line="315"/>
+        <source>Báo cáo, sổ</source>
+        <translation>Reports, registers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="357"/>
         <source>Mở văn bản</source>
         <translation>Open document</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="348"/>
+        <location filename="../../ui/views/main_window.py" line="359"/>
         <source>Xử lý, chuyển bước…</source>
         <translation>Take a step…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="350"/>
+        <location filename="../../ui/views/main_window.py" line="361"/>
         <source>Ký số %1 văn bản…</source>
         <translation>Sign %1 documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="491"/>
+        <location filename="../../ui/views/main_window.py" line="523"/>
         <source>Ngoại tuyến — thao tác đã lưu, chờ gửi khi có mạng</source>
         <translation>Offline — the step is saved and will be sent when the network is back</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="522"/>
+        <location filename="../../ui/views/main_window.py" line="554"/>
         <source>Hãy chọn văn bản có tệp để ký.</source>
         <translation>Select documents that have a file to sign.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="556"/>
+        <location filename="../../ui/views/main_window.py" line="588"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="577"/>
+        <location filename="../../ui/views/main_window.py" line="609"/>
         <source>Đang đồng bộ… %1 thay đổi</source>
         <translation>Syncing… %1 changes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="597"/>
+        <location filename="../../ui/views/main_window.py" line="629"/>
         <source>… và %1 văn bản khẩn khác</source>
         <translation>… and %1 more urgent documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="601"/>
+        <location filename="../../ui/views/main_window.py" line="632"/>
+        <source>Đơn vị gửi đã thu hồi hoặc thay thế: %1 — %2</source>
+        <translation>Withdrawn or replaced by the sender: %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="639"/>
         <source>%1 văn bản đến hạn giải quyết hôm nay</source>
         <translation>%1 documents due today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="605"/>
+        <location filename="../../ui/views/main_window.py" line="644"/>
         <source>Văn bản khẩn mới</source>
         <translation>New urgent documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="605"/>
+        <location filename="../../ui/views/main_window.py" line="646"/>
+        <source>Văn bản bị thu hồi</source>
+        <translation>Document withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="648"/>
         <source>Hạn giải quyết</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="618"/>
+        <location filename="../../ui/views/main_window.py" line="662"/>
         <source>Xung đột phiên bản</source>
         <translation>Version conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="626"/>
+        <location filename="../../ui/views/main_window.py" line="670"/>
         <source>Trực tuyến — đồng bộ lúc %1 — %2 văn bản trên máy</source>
         <translation>Online — synced at %1 — %2 documents on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="631"/>
+        <location filename="../../ui/views/main_window.py" line="675"/>
         <source>%1 thao tác xung đột, cần làm lại trên bản mới</source>
         <translation>%1 conflicting steps, to redo on the new version</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="640"/>
+        <location filename="../../ui/views/main_window.py" line="684"/>
         <source>Ngoại tuyến — đang dùng dữ liệu trên máy</source>
         <translation>Offline — using local data</translation>
     </message>
@@ -926,6 +976,87 @@
         <location filename="../../ui/views/pdf_view.py" line="246"/>
         <source>Mật khẩu không đúng. Hãy nhập lại mật khẩu mở tệp.</source>
         <translation>Wrong password. Enter the open password again.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsView</name>
+    <message>
+        <location filename="../../ui/views/reports_view.py" line="104"/>
+        <source>Sổ đăng ký văn bản đến</source>
+        <translation>Incoming register</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reports_view.py" line="105"/>
+        <source>Sổ đăng ký văn bản đi</source>
+        <translation>Outgoing register</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reports_view.py" line="106"/>
+        <source>Tình hình xử lý theo phòng ban</source>
+        <translation>Processing by department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reports_view.py" line="111"/>
+        <source>Từ ngày</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reports_view.py" line="112"/>
+        <source>đến ngày</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reports_view.py" line="113"/>
+        <source>Xem</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reports_view.py" line="114"/>
+        <source>Lưu PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reports_view.py" line="115"/>
+        <source>Lưu Excel…</source>
+        <translation>Save Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reports_view.py" line="127"/>
+        <source>Đang lập báo cáo…</source>
+        <translation>Preparing the report…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/reports_view.py" line="165"/>
+        <source>%n dòng</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reports_view.py" line="178"/>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reports_view.py" line="178"/>
+        <source>Bảng tính Excel (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reports_view.py" line="181"/>
+        <source>Lưu báo cáo</source>
+        <translation>Save the report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reports_view.py" line="190"/>
+        <source>Đang lưu…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reports_view.py" line="196"/>
+        <source>Đã lưu: %1</source>
+        <translation>Saved: %1</translation>
     </message>
 </context>
 <context>
@@ -1224,77 +1355,102 @@
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="89"/>
+        <location filename="../../ui/views/step_dialog.py" line="95"/>
         <source>Xử lý văn bản</source>
         <translation>Workflow step</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="108"/>
+        <location filename="../../ui/views/step_dialog.py" line="121"/>
+        <source>Tìm người, phòng ban (gõ không dấu được)</source>
+        <translation>Find a person or department (diacritics optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_dialog.py" line="123"/>
         <source>Có hạn xử lý</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="120"/>
+        <location filename="../../ui/views/step_dialog.py" line="137"/>
+        <source>Không thay thế văn bản nào</source>
+        <translation>Replaces no document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_dialog.py" line="141"/>
         <source>Đóng dấu ĐẾN lên trang đầu của tệp</source>
         <translation>Put the arrival (ĐẾN) stamp on the first page</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="124"/>
+        <location filename="../../ui/views/step_dialog.py" line="145"/>
         <source>Dấu ĐẾN ghi tên cơ quan, số đến và ngày đến; được thêm thành một phiên bản mới của tệp nên chữ ký số của nơi gửi vẫn hợp lệ.</source>
-        <translation>The arrival stamp shows the organisation, arrival number and date; it is added as a new version of the file, so the sender's digital signature stays valid.</translation>
+        <translation>The arrival stamp shows the organisation, arrival number and date; it is added as a new version of the file, so the sender&apos;s digital signature stays valid.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="141"/>
+        <location filename="../../ui/views/step_dialog.py" line="162"/>
         <source>Bước</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="142"/>
+        <location filename="../../ui/views/step_dialog.py" line="163"/>
         <source>Trình lãnh đạo</source>
         <translation>Present to</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="143"/>
+        <location filename="../../ui/views/step_dialog.py" line="164"/>
+        <source>Tìm</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_dialog.py" line="165"/>
         <source>Xử lý chính</source>
         <translation>Lead handler</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="144"/>
+        <location filename="../../ui/views/step_dialog.py" line="166"/>
         <source>Phối hợp</source>
         <translation>Co-handlers</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="145"/>
+        <location filename="../../ui/views/step_dialog.py" line="167"/>
         <source>Nhận để biết</source>
         <translation>For information</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="147"/>
+        <location filename="../../ui/views/step_dialog.py" line="169"/>
         <source>Gửi đơn vị nhận</source>
         <translation>Send to</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="148"/>
+        <location filename="../../ui/views/step_dialog.py" line="170"/>
+        <source>Thay thế văn bản</source>
+        <translation>Replaces</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_dialog.py" line="171"/>
         <source>Dấu đến</source>
         <translation>Arrival stamp</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="149"/>
+        <location filename="../../ui/views/step_dialog.py" line="172"/>
         <source>Ý kiến</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="166"/>
+        <location filename="../../ui/views/step_dialog.py" line="189"/>
         <source>Văn bản ở trạng thái này không có bước xử lý nào.</source>
         <translation>No step can be taken on a document in this status.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="198"/>
+        <location filename="../../ui/views/step_dialog.py" line="226"/>
         <source>Hãy chọn lãnh đạo nhận.</source>
         <translation>Choose the leader it goes to.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="201"/>
+        <location filename="../../ui/views/step_dialog.py" line="230"/>
+        <source>Hãy ghi lý do thu hồi.</source>
+        <translation>Write why it is withdrawn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_dialog.py" line="232"/>
         <source>Hãy ghi lý do trả lại.</source>
         <translation>Write why it is sent back.</translation>
     </message>

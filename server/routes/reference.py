@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..deps import current_user, get_session, today_vn
-from ..models import Organisation, Register, User
+from ..models import Department, Organisation, Register, User
 from ..schemas import ColleagueOut, OrganisationOut, RegisterOut
 from .contract import errors
 
@@ -34,8 +34,9 @@ def colleagues(
     user: User = Depends(current_user), session: Session = Depends(get_session)
 ) -> list[ColleagueOut]:
     """The active users of the caller's organisation: whom a step can go to."""
-    rows = session.scalars(
-        select(User)
+    rows = session.execute(
+        select(User, Department.name)
+        .outerjoin(Department, Department.id == User.department_id)
         .where(User.organisation_id == user.organisation_id, User.active.is_(True))
         .order_by(User.full_name, User.id)
     )
@@ -46,8 +47,9 @@ def colleagues(
             full_name=u.full_name,
             title=u.title,
             role=u.role,  # type: ignore[arg-type]  # stored from Role
+            department=department or "",
         )
-        for u in rows
+        for u, department in rows
     ]
 
 

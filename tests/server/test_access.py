@@ -3,6 +3,7 @@ OpenAPI schema, secret documents are need-to-know, and roles are held to their m
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import re
@@ -25,6 +26,9 @@ ROUTES = {
     ("GET", "/api/v1/organisations"): "own",
     ("GET", "/api/v1/colleagues"): "list",  # the caller's own organisation only
     ("GET", "/api/v1/registers"): "list",
+    ("GET", "/api/v1/reports/incoming"): "list",  # the caller's organisation, what they may read
+    ("GET", "/api/v1/reports/outgoing"): "list",
+    ("GET", "/api/v1/reports/processing"): "list",
     ("GET", "/api/v1/documents"): "list",
     ("POST", "/api/v1/documents"): "own",
     ("GET", "/api/v1/documents/{document_id}"): "target",
@@ -228,6 +232,13 @@ def test_another_organisation_gets_nothing_on_any_route(server, a_document, role
     assert registers and all(
         r["id"] not in {d.get("register_id") for d in [doc]} for r in registers
     )
+    for kind in ("incoming", "outgoing", "processing"):
+        year = {
+            "start": f"{dt.date.today().year - 2}-01-01",
+            "end": f"{dt.date.today().year}-12-31",
+        }
+        report = outsider.get(f"/reports/{kind}", params=year)
+        assert report.status_code in (200, 403) and doc["subject"] not in report.text
 
 
 def test_deduplication_never_reveals_or_hands_out_another_organisations_file(

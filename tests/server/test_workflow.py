@@ -14,22 +14,8 @@ from tests.server.test_access import Caller
 
 @pytest.fixture
 def office(server_factory):  # type: ignore[no-untyped-def]
-    """One server; the first organisation gets a second specialist (a co-handler)."""
-    server = server_factory()
-    admin = Caller(server, "admin")
-    created = admin.request(
-        "POST",
-        "/admin/users",
-        json={
-            "username": "chuyenvien2",
-            "full_name": "Trịnh Văn Nam",
-            "role": "specialist",
-            "organisation": "UBND-T",
-            "password": "ChuyenVien@2026",
-        },
-    )
-    assert created.status_code == 201, created.text
-    return server
+    """One server; the first organisation has a second specialist (a co-handler, seeded)."""
+    return server_factory()
 
 
 def _second_specialist(server) -> Caller:  # type: ignore[no-untyped-def]
@@ -293,3 +279,103 @@ def test_registering_puts_the_arrival_stamp_on_the_file(office, tmp_path) -> Non
         text = page.get_text("text", clip=annot.rect)
     assert "SỞ TÀI CHÍNH TỈNH HÀ TĨNH" in text and f"Số: {registered['arrival_number']:02d}" in text
     assert registered["versions"][0]["sha256"] == uploaded["sha256"]  # what arrived stays
+
+
+def _issued(office, subject: str, to: list[str]) -> dict:  # type: ignore[no-untyped-def]
+    """An outgoing document of UBND-T, signed, numbered and issued to ``to``."""
+    clerk, leader = Caller(office, "clerk"), Caller(office, "leader")
+    scan = b"%PDF-1.7\n" + os.urandom(256) + b"\n%%EOF\n"
+    uploaded = clerk.upload(scan, "vb.pdf")
+    doc = clerk.request(
+        "POST",
+        "/documents",
+        json={
+            "direction": "outgoing",
+            "subject": subject,
+            "code_notation": "UBND-VP",
+            "file_sha256": uploaded["sha256"],
+            "filename": "vb.pdf",
+        },
+    ).json()
+    doc = ok(step(clerk, doc, "submit", to=[leader.me["id"]]))
+    doc = ok(step(leader, doc, "approve"))
+    doc = ok(clerk.request("POST", f"/documents/{doc['id']}/number", json={}))
+    return ok(step(clerk, doc, "issue", organisations=to))
+
+
+def _copy(caller: Caller, subject: str) -> dict:
+    [found] = [
+        d
+        for d in caller.get("/documents?direction=incoming&limit=500").json()["items"]
+        if d["subject"] == subject
+    ]
+    return found
+
+
+def test_the_sender_sees_each_recipient_and_withdraws_from_all(office) -> None:  # type: ignore[no-untyped-def]
+    clerk, leader, specialist = (
+        Caller(office, "clerk"),
+        Caller(office, "leader"),
+        Caller(office, "specialist"),
+    )
+    stc, snv = Caller(office, "other_clerk"), Caller(office, "other_leader")
+    subject = f"Kế hoạch kiểm tra {uuid.uuid4().hex[:6]}"
+    doc = _issued(office, subject, ["STC", "SNV"])
+    assert {(d["organisation"], d["status"]) for d in doc["deliveries"]} == {
+        ("Sở Tài chính tỉnh Hà Tĩnh", "arrived"),
+        ("Sở Nội vụ tỉnh Hà Tĩnh", "arrived"),
+    }
+    copy = _copy(stc, subject)
+    assert copy["source_id"] == doc["id"]
+    ok(step(stc, copy, "register"))
+    seen = clerk.get(f"/documents/{doc['id']}").json()
+    assert seen["revision"] > doc["revision"]  # the sender's feed carries the recipient's step
+    assert ("Sở Tài chính tỉnh Hà Tĩnh", "received") in {
+        (d["organisation"], d["status"]) for d in seen["deliveries"]
+    }
+    assert step(specialist, seen, "withdraw", comment="Sai số liệu").status_code == 403
+    assert step(clerk, seen, "withdraw").status_code == 422  # a reason is required
+    withdrawn = ok(step(leader, seen, "withdraw", comment="Sai số liệu, sẽ ban hành lại"))
+    assert withdrawn["status"] == "withdrawn"
+    assert {d["status"] for d in withdrawn["deliveries"]} == {"withdrawn"}
+    mine = _copy(stc, subject)
+    assert mine["status"] == "withdrawn" and mine["trace"][-1]["action"] == "withdraw"
+    assert mine["trace"][-1]["comment"] == "Sai số liệu, sẽ ban hành lại"
+    assert step(stc, mine, "present", to=[snv.me["id"]]).status_code == 409  # nothing more to do
+    assert step(leader, withdrawn, "withdraw", comment="lần nữa").status_code == 409
+
+
+def test_a_new_issue_replaces_an_earlier_one_everywhere(office) -> None:  # type: ignore[no-untyped-def]
+    clerk, leader = Caller(office, "clerk"), Caller(office, "leader")
+    stc = Caller(office, "other_clerk")
+    old_subject = f"Lịch tiếp công dân {uuid.uuid4().hex[:6]}"
+    old = _issued(office, old_subject, ["STC"])
+    new_subject = old_subject + " (thay thế)"
+    scan = b"%PDF-1.7\n" + os.urandom(256) + b"\n%%EOF\n"
+    uploaded = clerk.upload(scan, "moi.pdf")
+    new = clerk.request(
+        "POST",
+        "/documents",
+        json={
+            "direction": "outgoing",
+            "subject": new_subject,
+            "code_notation": "UBND-VP",
+            "file_sha256": uploaded["sha256"],
+            "filename": "moi.pdf",
+        },
+    ).json()
+    new = ok(step(clerk, new, "submit", to=[leader.me["id"]]))
+    new = ok(step(leader, new, "approve"))
+    new = ok(clerk.request("POST", f"/documents/{new['id']}/number", json={}))
+    for wrong in (new["id"], 999_999):
+        refused = step(clerk, new, "issue", organisations=["STC"], replaces=wrong)
+        assert refused.status_code == 422, refused.text
+    assert clerk.get(f"/documents/{new['id']}").json()["status"] == "numbered"  # nothing done
+    new = ok(step(clerk, new, "issue", organisations=["STC"], replaces=old["id"]))
+    assert new["status"] == "issued"
+    earlier = clerk.get(f"/documents/{old['id']}").json()
+    assert earlier["status"] == "replaced" and earlier["trace"][-1]["action"] == "replace"
+    assert new["code_number"] in earlier["trace"][-1]["comment"]
+    old_copy, new_copy = _copy(stc, old_subject), _copy(stc, new_subject)
+    assert old_copy["status"] == "replaced" and new_copy["status"] == "arrived"
+    assert "thay thế" in old_copy["trace"][-1]["comment"]

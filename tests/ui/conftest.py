@@ -46,6 +46,12 @@ def ui_server(server_factory):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
+def story_server(server_factory):  # type: ignore[no-untyped-def]
+    """A server with the demo's story: work at every stage for every role."""
+    return server_factory(documents=30, pdfs=4, story=True)
+
+
+@pytest.fixture
 def session(ui_server):  # type: ignore[no-untyped-def]
     from services.session import open_session
 

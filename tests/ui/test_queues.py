@@ -3,16 +3,10 @@ the ĐẾN stamp, and a step taken offline shown "chờ gửi" until it is sent.
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from tests.ui.conftest import screenshot
-
-
-@pytest.fixture
-def story_server(server_factory):  # type: ignore[no-untyped-def]
-    return server_factory(documents=30, pdfs=4, story=True)
 
 
 def _window(qtbot, server, role: str):  # type: ignore[no-untyped-def]

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from base.deadlines import DeadlineState, deadline_state, today_in_vietnam
 from base.errors import current_language
 from client.records import Document
 from services.workspace import Workspace
@@ -110,14 +111,26 @@ class DocumentView(QWidget):
             )
             comment = f"\n    “{entry.comment}”" if entry.comment else ""
             self.timeline.addItem(f"{when}  {step_label(entry.action)}: {who}{moved}{comment}")
+        today = today_in_vietnam()
         for part in document.assignments:
             due = (
                 self.tr(", hạn %1").replace("%1", f"{part.deadline:%d/%m/%Y}")
                 if part.deadline
                 else ""
             )
+            state = deadline_state(part.deadline, today, finished=part.state != "active")
+            if state is DeadlineState.OVERDUE:
+                due += self.tr(" (quá hạn)")
+            elif state is DeadlineState.DUE_SOON:
+                due += self.tr(" (sắp đến hạn)")
             self.timeline.addItem(
                 f"• {step_label(part.kind)}: {part.user_name} — {step_label(part.state)}{due}"
+            )
+        for delivery in document.deliveries:  # the sender sees how far each recipient has got
+            self.timeline.addItem(
+                self.tr("→ Nơi nhận %1: %2")
+                .replace("%1", delivery.organisation)
+                .replace("%2", status_label(delivery.status))
             )
         if not document.trace and not document.assignments:
             self.timeline.addItem(self.tr("Chưa có bước xử lý nào được ghi lại."))

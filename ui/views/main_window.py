@@ -33,10 +33,11 @@ from PySide6.QtWidgets import (
 
 from base.deadlines import today_in_vietnam
 from client.cache.alerts import Alerts
-from client.cache.query import DocumentQuery, Sort
+from client.cache.query import DocumentQuery, DocumentRow, Sort
 from client.cache.queues import Queue, by_deadline
 from client.errors import ServerUnavailable
 from client.records import Colleague, Document, Organisation
+from services.reports import may_report
 from services.workspace import PullOutcome, Workspace
 from signing.profiles import SigningProfile, get_profile
 
@@ -49,6 +50,7 @@ from ..settings import UiSettings, save_settings
 from ..workers import Task, run_task
 from .accounts import AccountsView
 from .document_view import DocumentView
+from .reports_view import ReportsView
 from .settings_view import SettingsView
 from .step_dialog import StepDialog
 from .uploads import UploadsView
@@ -78,6 +80,7 @@ PAGE_ICONS = {
     "incoming": QStyle.StandardPixmap.SP_ArrowDown,
     "outgoing": QStyle.StandardPixmap.SP_ArrowUp,
     "uploads": QStyle.StandardPixmap.SP_DriveNetIcon,
+    "reports": QStyle.StandardPixmap.SP_FileDialogContentsView,
     "accounts": QStyle.StandardPixmap.SP_DirHomeIcon,
     "settings": QStyle.StandardPixmap.SP_ComputerIcon,
 }
@@ -205,6 +208,11 @@ class MainWindow(QMainWindow):
             self.accounts = AccountsView(admin)
             self.stack.addWidget(self.accounts)
             self.pages.insert(self.pages.index("settings"), "accounts")
+        self.reports: ReportsView | None = None
+        if may_report(self.session.user.role):  # clerks, leaders, administrators
+            self.reports = ReportsView(self.session)
+            self.stack.addWidget(self.reports)
+            self.pages.insert(self.pages.index("uploads"), "reports")
         central = QWidget()
         row = QHBoxLayout(central)
         row.addWidget(self.nav)
@@ -294,6 +302,8 @@ class MainWindow(QMainWindow):
         self.model.refresh_labels()
         if self.accounts is not None:
             self.accounts.retranslate()
+        if self.reports is not None:
+            self.reports.retranslate()
 
     def _page_name(self, page: str) -> str:
         if page in QUEUE_PAGES:
@@ -302,6 +312,7 @@ class MainWindow(QMainWindow):
             "incoming": self.tr("Văn bản đến"),
             "outgoing": self.tr("Văn bản đi"),
             "uploads": self.tr("Tải lên"),
+            "reports": self.tr("Báo cáo, sổ"),
             "accounts": self.tr("Tài khoản"),
             "settings": self.tr("Cài đặt"),
         }[page]
@@ -401,6 +412,8 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.accounts)
             if not self.accounts.accounts:
                 self.accounts.reload()
+        elif page == "reports" and self.reports is not None:
+            self.stack.setCurrentWidget(self.reports)
         elif page == "settings":
             self.stack.setCurrentWidget(self.settings_view)
         else:
@@ -464,16 +477,35 @@ class MainWindow(QMainWindow):
     def open_step(self, document_id: int) -> None:
         """The workflow step dialog for one document (colleagues and organisations fetched first)."""
 
-        def load() -> tuple[Document | None, list[Colleague], list[Organisation]]:
-            document = self.workspace.document(document_id)  # the cache is read off the GUI thread
-            return document, self.workspace.colleagues(), self.workspace.organisations()
+        Loaded = tuple[
+            Document | None, list[Colleague], list[Organisation], tuple[DocumentRow, ...]
+        ]
 
-        def show(found: tuple[Document | None, list[Colleague], list[Organisation]]) -> None:
-            document, colleagues, organisations = found
+        def load() -> Loaded:
+            document = self.workspace.document(document_id)  # the cache is read off the GUI thread
+            replaceable = (
+                self.workspace.replaceable()
+                if document is not None and document.status == "numbered"
+                else ()
+            )
+            return (
+                document,
+                self.workspace.colleagues(),
+                self.workspace.organisations(),
+                replaceable,
+            )
+
+        def show(found: Loaded) -> None:
+            document, colleagues, organisations, replaceable = found
             if document is None:
                 return
             self.step_dialog = StepDialog(
-                self.workspace, document, colleagues, organisations, parent=self
+                self.workspace,
+                document,
+                colleagues,
+                organisations,
+                parent=self,
+                replaceable=replaceable,
             )
             self.step_dialog.accepted.connect(self._step_taken)
             self.step_dialog.open()
@@ -596,16 +628,28 @@ class MainWindow(QMainWindow):
             lines.append(
                 self.tr("… và %1 văn bản khẩn khác").replace("%1", str(len(alerts.urgent) - 3))
             )
+        lines += [
+            self.tr("Đơn vị gửi đã thu hồi hoặc thay thế: %1 — %2")
+            .replace("%1", d.number_symbol)
+            .replace("%2", d.subject[:80])
+            for d in alerts.withdrawn[:3]
+        ]
         if alerts.due_today:
             lines.append(
                 self.tr("%1 văn bản đến hạn giải quyết hôm nay").replace(
                     "%1", str(alerts.due_today)
                 )
             )
-        title = self.tr("Văn bản khẩn mới") if alerts.urgent else self.tr("Hạn giải quyết")
+        title = (
+            self.tr("Văn bản khẩn mới")
+            if alerts.urgent
+            else self.tr("Văn bản bị thu hồi")
+            if alerts.withdrawn
+            else self.tr("Hạn giải quyết")
+        )
         icon = (
             QSystemTrayIcon.MessageIcon.Warning
-            if alerts.urgent
+            if alerts.urgent or alerts.withdrawn
             else QSystemTrayIcon.MessageIcon.Information
         )
         self.tray.showMessage(title, "\n".join(lines), icon, 8000)

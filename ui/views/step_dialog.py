@@ -9,6 +9,7 @@ organisations, a comment. The step runs in a worker; the result replaces the doc
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -26,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from client.cache.folding import fold
+from client.cache.query import DocumentRow
 from client.records import Colleague, Document, Organisation
 from services.workflow import Step, StepInput, StepOutcome
 from services.workspace import Workspace
@@ -47,11 +51,12 @@ STEPS_FROM: dict[tuple[str, str], tuple[Step, ...]] = {
     ("outgoing", "draft"): (Step.SUBMIT,),
     ("outgoing", "pending_signature"): (Step.APPROVE, Step.SEND_BACK),
     ("outgoing", "numbered"): (Step.ISSUE,),
+    ("outgoing", "issued"): (Step.WITHDRAW,),
 }
 """The steps a document's status allows (``server.workflow.RULES`` has the full rules)."""
 
 _NEEDS_LEADERS = {Step.PRESENT, Step.SUBMIT}
-_NEEDS_COMMENT = {Step.RETURN, Step.SEND_BACK}
+_NEEDS_COMMENT = {Step.RETURN, Step.SEND_BACK, Step.WITHDRAW}
 
 
 def _checkable(items: list[tuple[str, int | str]]) -> QListWidget:
@@ -82,13 +87,18 @@ class StepDialog(QDialog):
         colleagues: list[Colleague],
         organisations: list[Organisation],
         parent: QWidget | None = None,
+        replaceable: Sequence[DocumentRow] = (),
     ) -> None:
         super().__init__(parent)
         self.workspace, self.document = workspace, document
         self.result_document: Document | None = None
         self.setWindowTitle(self.tr("Xử lý văn bản"))
         me = workspace.user.id
-        people = [c for c in colleagues if c.id != me]
+        # By department, then name: the leader picks "Phòng Kinh tế", then the person in it.
+        people = sorted(
+            (c for c in colleagues if c.id != me),
+            key=lambda c: (not c.department, c.department, c.full_name),
+        )
         self.step = QComboBox()
         self.step.setObjectName("step")
         for step in STEPS_FROM.get((document.direction, document.status), ()):
@@ -100,11 +110,16 @@ class StepDialog(QDialog):
         self.lead = QComboBox()
         self.lead.setObjectName("lead")
         for person in people:
-            self.lead.addItem(f"{person.full_name} ({role_label(person.role)})", person.id)
-        self.co = _checkable([(f"{c.full_name} ({role_label(c.role)})", c.id) for c in people])
+            self.lead.addItem(_person(person), person.id)
+        self.co = _checkable([(_person(c), c.id) for c in people])
         self.co.setObjectName("co")
-        self.info = _checkable([(f"{c.full_name} ({role_label(c.role)})", c.id) for c in people])
+        self.info = _checkable([(_person(c), c.id) for c in people])
         self.info.setObjectName("info")
+        self.people_filter = QLineEdit()
+        self.people_filter.setObjectName("peopleFilter")
+        self.people_filter.setClearButtonEnabled(True)
+        self.people_filter.setPlaceholderText(self.tr("Tìm người, phòng ban (gõ không dấu được)"))
+        self.people_filter.textChanged.connect(self._filter_people)
         self.has_deadline = QCheckBox(self.tr("Có hạn xử lý"))
         self.deadline = QDateEdit(QDate.currentDate().addDays(7))
         self.deadline.setObjectName("deadline")
@@ -117,6 +132,12 @@ class StepDialog(QDialog):
             [(f"{o.name} ({o.code})", o.code) for o in organisations if o.id != own]
         )
         self.organisations.setObjectName("organisations")
+        self.replaces = QComboBox()
+        self.replaces.setObjectName("replaces")
+        self.replaces.addItem(self.tr("Không thay thế văn bản nào"), None)
+        for row in replaceable:
+            if row.id != document.id:
+                self.replaces.addItem(f"{row.number_symbol} — {row.subject[:70]}", row.id)
         self.stamp = QCheckBox(self.tr("Đóng dấu ĐẾN lên trang đầu của tệp"))
         self.stamp.setObjectName("stamp")
         self.stamp.setToolTip(
@@ -140,11 +161,13 @@ class StepDialog(QDialog):
         for key, label, widget in (
             ("step", self.tr("Bước"), self.step),
             ("leaders", self.tr("Trình lãnh đạo"), self.leaders),
+            ("people_filter", self.tr("Tìm"), self.people_filter),
             ("lead", self.tr("Xử lý chính"), self.lead),
             ("co", self.tr("Phối hợp"), self.co),
             ("info", self.tr("Nhận để biết"), self.info),
             ("deadline", self.has_deadline, self.deadline),
             ("organisations", self.tr("Gửi đơn vị nhận"), self.organisations),
+            ("replaces", self.tr("Thay thế văn bản"), self.replaces),
             ("stamp", self.tr("Dấu đến"), self.stamp),
             ("comment", self.tr("Ý kiến"), self.comment),
         ):
@@ -176,17 +199,20 @@ class StepDialog(QDialog):
         shown = {
             "step": True,
             "leaders": step in _NEEDS_LEADERS,
+            "people_filter": step is Step.ASSIGN,
             "lead": step is Step.ASSIGN,
             "co": step is Step.ASSIGN,
             "info": step is Step.ASSIGN,
             "deadline": step is Step.ASSIGN,
             "organisations": step is Step.ISSUE,
+            "replaces": step is Step.ISSUE and self.replaces.count() > 1,
             "stamp": step is Step.REGISTER,
             "comment": step is not None,
         }
         for key, widget in self.rows.items():
             self.form.setRowVisible(widget, shown[key])
-        self.layout().activate()
+        if (layout := self.layout()) is not None:
+            layout.activate()
         self.resize(max(560, self.width()), self.sizeHint().height())  # no empty rows' space
 
     def step_input(self) -> StepInput | None:
@@ -200,7 +226,11 @@ class StepDialog(QDialog):
             self.error.setText(self.tr("Hãy chọn lãnh đạo nhận."))
             return None
         if step in _NEEDS_COMMENT and not comment:
-            self.error.setText(self.tr("Hãy ghi lý do trả lại."))
+            self.error.setText(
+                self.tr("Hãy ghi lý do thu hồi.")
+                if step is Step.WITHDRAW
+                else self.tr("Hãy ghi lý do trả lại.")
+            )
             return None
         assign = step is Step.ASSIGN
         deadline = (
@@ -216,7 +246,21 @@ class StepDialog(QDialog):
             deadline=deadline,  # type: ignore[arg-type]  # QDate.toPython gives a datetime.date
             organisations=_checked(self.organisations) if step is Step.ISSUE else (),
             stamp=step is Step.REGISTER and self.stamp.isChecked(),
+            replaces=self.replaces.currentData() if step is Step.ISSUE else None,
         )
+
+    def _filter_people(self, text: str) -> None:
+        """Narrow the people lists to those whose name, title or department match."""
+        wanted = fold(text.strip())
+        for widget in (self.co, self.info):
+            for i in range(widget.count()):
+                item = widget.item(i)
+                item.setHidden(bool(wanted) and wanted not in fold(item.text()))
+        for i in range(self.lead.count()):
+            if not wanted or wanted in fold(self.lead.itemText(i)):
+                if wanted:
+                    self.lead.setCurrentIndex(i)
+                break
 
     def submit(self) -> None:
         request = self.step_input()
@@ -242,3 +286,9 @@ class StepDialog(QDialog):
         self.buttons.setEnabled(True)
         title, message = describe(exc)
         self.error.setText(f"{title}: {message}")
+
+
+def _person(person: Colleague) -> str:
+    """ "Name — Department (role)": whom a step goes to, as the office knows them."""
+    where = f" — {person.department}" if person.department else ""
+    return f"{person.full_name}{where} ({role_label(person.role)})"

@@ -1,0 +1,28 @@
+"""documents.source_id: a delivered copy names the issued document it came from
+
+Revision ID: 0007
+Revises: 0006
+Create Date: 2026-12-03 12:20:00
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0007"
+down_revision = "0006"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("documents") as batch:
+        batch.add_column(sa.Column("source_id", sa.Integer(), nullable=True))
+        batch.create_foreign_key("fk_documents_source", "documents", ["source_id"], ["id"])
+    op.create_index("ix_documents_source_id", "documents", ["source_id"])
+
+
+def downgrade() -> None:
+    op.drop_index("ix_documents_source_id", table_name="documents")
+    with op.batch_alter_table("documents") as batch:
+        batch.drop_constraint("fk_documents_source", type_="foreignkey")
+        batch.drop_column("source_id")

@@ -1,0 +1,80 @@
+"""``GET /reports/…``: the registers (sổ đăng ký văn bản đến / đi) and the processing report
+of the caller's organisation for a date range (``server.reports``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from fastapi import APIRouter, Depends, Query
+from sqlalchemy.orm import Session
+
+from .. import reports
+from ..deps import current_user, get_session
+from ..errors import ApiProblem, forbidden
+from ..models import User
+from ..policy import may_report
+from .contract import errors
+
+__all__ = ["router"]
+
+router = APIRouter(prefix="/reports", tags=["reports"])
+
+MAX_DAYS = 3 * 366
+"""A report covers at most three years: registers restart every year anyway."""
+
+
+def _range(user: User, start: dt.date, end: dt.date) -> None:
+    if not may_report(user):
+        raise forbidden()
+    if end < start:
+        raise ApiProblem(
+            422, "Ngày kết thúc trước ngày bắt đầu.", "The end date is before the start date."
+        )
+    if (end - start).days > MAX_DAYS:
+        raise ApiProblem(
+            422, "Khoảng thời gian tối đa là ba năm.", "The range can be at most three years."
+        )
+
+
+Start = Query(description="The first day (Vietnam date), YYYY-MM-DD")
+End = Query(description="The last day, included")
+
+
+@router.get("/incoming", response_model=list[reports.IncomingEntry], responses=errors(403, 422))
+def incoming_register(
+    start: dt.date = Start,
+    end: dt.date = End,
+    user: User = Depends(current_user),
+    session: Session = Depends(get_session),
+) -> list[reports.IncomingEntry]:
+    """The incoming register (sổ đăng ký văn bản đến) in Appendix IV's columns, by arrival."""
+    _range(user, start, end)
+    return reports.incoming_register(session, user, start, end)
+
+
+@router.get("/outgoing", response_model=list[reports.OutgoingEntry], responses=errors(403, 422))
+def outgoing_register(
+    start: dt.date = Start,
+    end: dt.date = End,
+    user: User = Depends(current_user),
+    session: Session = Depends(get_session),
+) -> list[reports.OutgoingEntry]:
+    """The outgoing register (sổ đăng ký văn bản đi) in Appendix IV's columns, by issue date."""
+    _range(user, start, end)
+    return reports.outgoing_register(session, user, start, end)
+
+
+@router.get(
+    "/processing",
+    response_model=list[reports.DepartmentLine],
+    responses=errors(403, 422),
+)
+def processing(
+    start: dt.date = Start,
+    end: dt.date = End,
+    user: User = Depends(current_user),
+    session: Session = Depends(get_session),
+) -> list[reports.DepartmentLine]:
+    """Per department: lead assignments made in the range, done on time, late, in hand, overdue."""
+    _range(user, start, end)
+    return reports.processing_report(session, user, start, end)

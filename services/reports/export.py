@@ -1,0 +1,42 @@
+"""Write a report to the file the user chose, by its suffix, without leaving half a file:
+the report goes to a temporary file beside it and replaces the target only when complete."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from base.errors import VanThuError
+
+from .pdf import write_pdf
+from .tables import ReportTable
+from .xlsx import write_xlsx
+
+__all__ = ["REPORT_SUFFIXES", "export_report"]
+
+_WRITERS: dict[str, Callable[[ReportTable, Path], None]] = {".pdf": write_pdf, ".xlsx": write_xlsx}
+REPORT_SUFFIXES = tuple(_WRITERS)
+
+
+def export_report(report: ReportTable, path: Path) -> Path:
+    writer = _WRITERS.get(path.suffix.lower())
+    if writer is None:
+        raise VanThuError(
+            f"Chỉ xuất được báo cáo ra tệp PDF hoặc XLSX, không phải “{path.name}”.",
+            f"A report can be saved as PDF or XLSX only, not “{path.name}”.",
+        )
+    partial = path.with_name(f".{path.name}.part")
+    try:
+        writer(report, partial)
+        os.replace(partial, path)
+    except OSError as error:
+        raise VanThuError(
+            f"Không ghi được báo cáo vào “{path}”: {error.strerror or error}.",
+            f"Could not write the report to “{path}”: {error.strerror or error}.",
+        ) from error
+    finally:
+        with contextlib.suppress(OSError):  # nothing was written where nothing can be
+            partial.unlink(missing_ok=True)
+    return path

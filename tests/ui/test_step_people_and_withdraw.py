@@ -1,0 +1,93 @@
+"""The step dialog's pickers and the issued document's last steps: people by department with
+a search that ignores diacritics, withdrawing an issued document from every recipient, and
+choosing the document a new issue replaces."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtWidgets import QDialogButtonBox
+
+from tests.ui.conftest import screenshot
+from tests.ui.test_queues import _window
+
+
+def _dialog(qtbot, win, document_id: int):  # type: ignore[no-untyped-def]
+    win.step_dialog = None
+    win.open_step(document_id)
+    qtbot.waitUntil(lambda: win.step_dialog is not None, timeout=10000)
+    return win.step_dialog
+
+
+def test_the_leader_finds_people_by_department_without_diacritics(qtbot, story_server) -> None:  # type: ignore[no-untyped-def]
+    win = _window(qtbot, story_server, "leader")
+    qtbot.waitUntil(lambda: not win.model.loading and win.model.rowCount() == 2, timeout=10000)
+    dialog = _dialog(qtbot, win, win.model.row_at(0).id)
+    dialog.step.setCurrentIndex(dialog.step.findData("assign"))
+    assert dialog.people_filter.isVisible()
+    labels = [dialog.lead.itemText(i) for i in range(dialog.lead.count())]
+    assert "Hoàng Thị Mai — Phòng Kinh tế (Chuyên viên)" in labels
+    assert labels.index("Hoàng Thị Mai — Phòng Kinh tế (Chuyên viên)") < labels.index(
+        "Nguyễn Văn Nam — Văn phòng (Chuyên viên)"
+    )  # by department
+    dialog.people_filter.setText("van phong")
+    shown = [
+        dialog.co.item(i).text()
+        for i in range(dialog.co.count())
+        if not dialog.co.item(i).isHidden()
+    ]
+    assert shown and all("Văn phòng" in text for text in shown)
+    assert "Văn phòng" in dialog.lead.currentText()
+    screenshot(dialog, "assign-dialog")
+    dialog.people_filter.clear()
+    assert all(not dialog.co.item(i).isHidden() for i in range(dialog.co.count()))
+
+
+def test_the_clerk_withdraws_an_issued_document_with_a_reason(qtbot, story_server) -> None:  # type: ignore[no-untyped-def]
+    win = _window(qtbot, story_server, "clerk")
+    win.show_named("issued")
+    qtbot.waitUntil(lambda: not win.model.loading and win.model.rowCount() >= 1, timeout=10000)
+    issued = next(r for r in win.model.rows if r.status == "issued")
+    document = win.workspace.document(issued.id)
+    assert {d.status for d in document.deliveries} == {"arrived"} and len(document.deliveries) == 2
+    win.open_document(issued.id)
+    qtbot.waitUntil(lambda: win.document_view.document is not None, timeout=10000)
+    timeline = [
+        win.document_view.timeline.item(i).text() for i in range(win.document_view.timeline.count())
+    ]
+    assert any(t.startswith("→ Nơi nhận Sở Tài chính") and t.endswith("Đã đến") for t in timeline)
+    dialog = _dialog(qtbot, win, issued.id)
+    assert dialog.step.currentData() == "withdraw"
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.click()
+    assert dialog.error.text() == "Hãy ghi lý do thu hồi." and dialog.result_document is None
+    dialog.comment.setPlainText("Ban hành nhầm đối tượng")
+    ok.click()
+    qtbot.waitUntil(lambda: dialog.result_document is not None, timeout=20000)
+    withdrawn = dialog.result_document
+    assert withdrawn.status == "withdrawn"
+    assert {d.status for d in withdrawn.deliveries} == {"withdrawn"}
+
+
+def test_an_issue_names_the_document_it_replaces(qtbot, story_server) -> None:  # type: ignore[no-untyped-def]
+    from ui.views.step_dialog import StepDialog
+
+    win = _window(qtbot, story_server, "clerk")
+    replaceable = win.workspace.replaceable()
+    assert replaceable
+    base = win.workspace.document(replaceable[0].id)
+    numbered = dataclasses.replace(base, id=base.id + 10_000, status="numbered")
+    dialog = StepDialog(
+        win.workspace,
+        numbered,
+        win.workspace.colleagues(),
+        win.workspace.organisations(),
+        parent=win,
+        replaceable=replaceable,
+    )
+    dialog.show()
+    assert dialog.step.currentData() == "issue" and dialog.replaces.isVisible()
+    assert dialog.step_input().replaces is None  # replacing is a choice, never a default
+    dialog.replaces.setCurrentIndex(1)
+    assert dialog.step_input().replaces == replaceable[0].id
+    dialog.close()
