@@ -140,6 +140,8 @@ STEP_HELP = {
     "present": "trình lãnh đạo (--to) / present to a leader",
     "assign": "chỉ đạo, giao xử lý (--lead, --co, --info, --deadline) / direct and assign",
     "note": "ghi ý kiến xử lý / add a processing note",
+    "ask_extension": "xin gia hạn (--deadline, --comment) / ask for a later deadline",
+    "extend": "gia hạn (--deadline) / set a later deadline",
     "return": "trả lại (--comment) / return",
     "finish": "hoàn thành / finish",
     "reopen": "mở lại / reopen",

@@ -178,11 +178,15 @@ class AssignmentEntry:
     kind: str
     state: str
     deadline: dt.date | None = None
+    requested_deadline: dt.date | None = None
+    """The handler asked for more time, until this day (the leader decides)."""
+    assigned_by: int | None = None
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> AssignmentEntry:
         values = _pick(cls, data)
         values["deadline"] = parse_date(data.get("deadline"))
+        values["requested_deadline"] = parse_date(data.get("requested_deadline"))
         return cls(**values)
 
 
@@ -278,7 +282,13 @@ class Document:
             for t in self.trace
         ]
         data["assignments"] = [
-            {**asdict(a), "deadline": a.deadline.isoformat() if a.deadline else None}
+            {
+                **asdict(a),
+                "deadline": a.deadline.isoformat() if a.deadline else None,
+                "requested_deadline": a.requested_deadline.isoformat()
+                if a.requested_deadline
+                else None,
+            }
             for a in self.assignments
         ]
         data["deliveries"] = [asdict(d) for d in self.deliveries]

@@ -148,6 +148,8 @@ def document_out(
                 kind=a.kind,  # type: ignore[arg-type]  # stored from workflow.Part
                 state=a.state,  # type: ignore[arg-type]  # stored from workflow.PartState
                 deadline=a.deadline,
+                requested_deadline=a.requested_deadline,
+                assigned_by=a.assigned_by,
             )
             for a in assignments
         ],

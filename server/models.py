@@ -282,6 +282,8 @@ class Assignment(Base):
     state: Mapped[str] = mapped_column(String(10), default="active")
     """``active``, ``done``, ``returned`` or ``recalled`` (``workflow.PartState``)."""
     deadline: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    requested_deadline: Mapped[dt.date | None] = mapped_column(Date, nullable=True, default=None)
+    """The handler asked for more time, until this day (xin gia hạn); the leader decides."""
     assigned_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     closed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)

@@ -411,6 +411,9 @@ class AssignmentOut(BaseModel):
     kind: Literal["lead", "co", "info"]
     state: Literal["active", "done", "returned", "recalled"]
     deadline: IsoDate | None
+    requested_deadline: IsoDate | None = None
+    """The handler asked for more time, until this day."""
+    assigned_by: int | None = None
 
 
 class DeliveryOut(BaseModel):
@@ -474,6 +477,8 @@ class StepCreate(Strict):
         "present",
         "assign",
         "note",
+        "ask_extension",
+        "extend",
         "return",
         "finish",
         "reopen",

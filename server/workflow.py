@@ -75,6 +75,7 @@ class Rule:
     by_handler: frozenset[Part] = frozenset()
     comment_required: bool = False
     recipients_required: bool = False
+    deadline_required: bool = False
 
 
 _LEADER = frozenset({Role.LEADER})
@@ -87,6 +88,15 @@ RULES: dict[Step, Rule] = {
     ),
     Step.ASSIGN: Rule("incoming", frozenset({"received", *_ACTIVE}), "assigned", _LEADER),
     Step.NOTE: Rule("incoming", _ACTIVE, "processing", _LEADER, frozenset({Part.LEAD, Part.CO})),
+    Step.ASK_EXTENSION: Rule(
+        "incoming",
+        _ACTIVE,
+        None,
+        by_handler=frozenset({Part.LEAD, Part.CO}),
+        comment_required=True,
+        deadline_required=True,
+    ),
+    Step.EXTEND: Rule("incoming", _ACTIVE, None, _LEADER, deadline_required=True),
     Step.RETURN: Rule(
         "incoming", _ACTIVE, "received", by_handler=frozenset({Part.LEAD}), comment_required=True
     ),
@@ -236,6 +246,8 @@ def _check(session: Session, doc: Document, user: User, request: StepRequest) ->
         raise _refuse(422, "Cần ghi lý do hoặc ý kiến.", "A reason or comment is required.")
     if rule.recipients_required and not request.to:
         raise _refuse(422, "Cần chọn người nhận.", "Choose who it goes to.")
+    if rule.deadline_required and request.deadline is None:
+        raise _refuse(422, "Cần chọn hạn xử lý mới.", "Choose the new deadline.")
     return parts
 
 
@@ -267,6 +279,10 @@ def apply(
         recipients = [u.id for u in leaders]
     elif request.step is Step.ASSIGN:
         recipients = _assign(session, doc, user, request)
+    elif request.step is Step.ASK_EXTENSION:
+        recipients = _ask_extension(session, doc, user, request)
+    elif request.step is Step.EXTEND:
+        recipients = _extend(session, doc, request)
     elif request.step is Step.RETURN:
         _close(session, doc, PartState.RETURNED, user)
     elif (
@@ -484,3 +500,50 @@ def _reach_copies(
         _close(session, copy, PartState.RECALLED)
         touch(session, copy)
         record(session, copy, user, step, before, comment)
+
+
+def _not_past(deadline: dt.date | None) -> dt.date:
+    from .deps import today_vn
+
+    if deadline is None or deadline < today_vn():
+        raise _refuse(422, "Hạn xử lý đã qua.", "The deadline is in the past.")
+    return deadline
+
+
+def _ask_extension(session: Session, doc: Document, user: User, request: StepRequest) -> list[int]:
+    """The handler's open parts remember the day asked for; the leaders who assigned them
+    find the request in "Chờ chỉ đạo"."""
+    wanted = _not_past(request.deadline)
+    asked_of: list[int] = []
+    for part in session.scalars(
+        select(Assignment).where(
+            Assignment.document_id == doc.id,
+            Assignment.user_id == user.id,
+            Assignment.state == PartState.ACTIVE,
+            Assignment.kind.in_((Part.LEAD, Part.CO)),
+        )
+    ):
+        if part.deadline is not None and wanted <= part.deadline:
+            raise _refuse(
+                422,
+                "Hạn xin gia hạn phải sau hạn xử lý hiện tại.",
+                "The requested deadline must be later than the current one.",
+            )
+        part.requested_deadline = wanted
+        asked_of.append(part.assigned_by)
+    return list(dict.fromkeys(asked_of))
+
+
+def _extend(session: Session, doc: Document, request: StepRequest) -> list[int]:
+    """Every open part gets the new deadline, and any request for one is answered."""
+    deadline = _not_past(request.deadline)
+    handlers = []
+    for part in session.scalars(
+        select(Assignment).where(
+            Assignment.document_id == doc.id, Assignment.state == PartState.ACTIVE
+        )
+    ):
+        part.deadline, part.requested_deadline = deadline, None
+        handlers.append(part.user_id)
+    doc.due_date = deadline
+    return list(dict.fromkeys(handlers))

@@ -150,6 +150,8 @@ def _steps(_language: str) -> dict[str, str]:
         "present": QCoreApplication.translate("Labels", "Trình lãnh đạo"),
         "assign": QCoreApplication.translate("Labels", "Chỉ đạo, giao xử lý"),
         "note": QCoreApplication.translate("Labels", "Ý kiến xử lý"),
+        "ask_extension": QCoreApplication.translate("Labels", "Xin gia hạn"),
+        "extend": QCoreApplication.translate("Labels", "Gia hạn"),
         "return": QCoreApplication.translate("Labels", "Trả lại"),
         "finish": QCoreApplication.translate("Labels", "Hoàn thành"),
         "reopen": QCoreApplication.translate("Labels", "Mở lại"),

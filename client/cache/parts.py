@@ -4,8 +4,9 @@ A document's record carries its assignments and its trace; the queues need them 
 ("user 7 is the lead handler, due 5 December"), indexed by user, so "Việc của tôi" and its
 count never read the documents' JSON. Besides the assignments (``lead``, ``co``, ``info``)
 there are the parts the trace implies: the author of a draft, the leader a document was
-presented to (while it waits for direction) and the leader a draft was submitted to (while
-it waits for the signature).
+presented to (while it waits for direction), the leader a draft was submitted to (while
+it waits for the signature) and the leader asked for a later deadline (while the request
+waits for an answer).
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ class Part(StrEnum):
     AUTHOR = "author"
     PRESENTED = "presented"
     SUBMITTED = "submitted"
+    EXTENSION = "extension"
+    """A handler asked this leader (who assigned the part) for a later deadline."""
 
 
 ACTIVE = "active"
@@ -41,6 +44,11 @@ def document_parts(doc: Document) -> list[tuple[Any, ...]]:
         (doc.id, a.user_id, a.kind, a.state, a.deadline.isoformat() if a.deadline else None)
         for a in doc.assignments
     ]
+    for asked in {
+        a.assigned_by for a in doc.assignments if a.requested_deadline and a.state == ACTIVE
+    }:
+        if asked:
+            rows.append((doc.id, asked, Part.EXTENSION.value, ACTIVE, None))
     if doc.created_by:  # its state is the document's status: "my drafts" is one index range
         rows.append((doc.id, doc.created_by, Part.AUTHOR.value, doc.status, None))
     step = WAITING_FOR.get(doc.status)

@@ -130,7 +130,7 @@ def _queue(queue: Queue, scope: QueueScope) -> tuple[str, list[Any]] | _Parts:
     if queue is Queue.TO_REGISTER:
         return "d.status = 'arrived'", []
     if queue is Queue.TO_DIRECT:
-        return _mine(scope, (Part.PRESENTED,))
+        return _mine(scope, (Part.PRESENTED, Part.EXTENSION))  # to direct, or to extend
     if queue is Queue.MY_WORK:
         return _mine(scope, (scope.part,) if scope.part else HANDLING)
     if queue is Queue.DUE_SOON:

@@ -215,93 +215,98 @@
         <translation>, due %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="123"/>
+        <location filename="../../ui/views/document_view.py" line="122"/>
+        <source>, xin gia hạn đến %1</source>
+        <translation>, more time asked until %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/document_view.py" line="127"/>
         <source> (quá hạn)</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="125"/>
+        <location filename="../../ui/views/document_view.py" line="129"/>
         <source> (sắp đến hạn)</source>
         <translation> (due soon)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="131"/>
+        <location filename="../../ui/views/document_view.py" line="135"/>
         <source>→ Nơi nhận %1: %2</source>
         <translation>→ Recipient %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="136"/>
+        <location filename="../../ui/views/document_view.py" line="140"/>
         <source>Chưa có bước xử lý nào được ghi lại.</source>
         <translation>No step recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="149"/>
+        <location filename="../../ui/views/document_view.py" line="153"/>
         <source>Số/ký hiệu</source>
         <translation>Number/symbol</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="150"/>
+        <location filename="../../ui/views/document_view.py" line="154"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="151"/>
+        <location filename="../../ui/views/document_view.py" line="155"/>
         <source>Cơ quan ban hành</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="152"/>
+        <location filename="../../ui/views/document_view.py" line="156"/>
         <source>Người ký</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="153"/>
+        <location filename="../../ui/views/document_view.py" line="157"/>
         <source>Độ khẩn</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="154"/>
+        <location filename="../../ui/views/document_view.py" line="158"/>
         <source>Độ mật</source>
         <translation>Secrecy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="156"/>
+        <location filename="../../ui/views/document_view.py" line="160"/>
         <source>Hạn xử lý</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="159"/>
+        <location filename="../../ui/views/document_view.py" line="163"/>
         <source>Số đến</source>
         <translation>Arrival no.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="160"/>
+        <location filename="../../ui/views/document_view.py" line="164"/>
         <source>Nơi nhận</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="161"/>
+        <location filename="../../ui/views/document_view.py" line="165"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="174"/>
-        <location filename="../../ui/views/document_view.py" line="175"/>
+        <location filename="../../ui/views/document_view.py" line="178"/>
+        <location filename="../../ui/views/document_view.py" line="179"/>
         <source>Văn bản chưa có tệp.</source>
         <translation>The document has no file yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="177"/>
+        <location filename="../../ui/views/document_view.py" line="181"/>
         <source>Đang mở tệp…</source>
         <translation>Opening file…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="213"/>
+        <location filename="../../ui/views/document_view.py" line="217"/>
         <source>Bản đã ký đang chờ gửi lên máy chủ (ngoại tuyến).</source>
         <translation>The signed version is waiting to be sent to the server (offline).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="234"/>
+        <location filename="../../ui/views/document_view.py" line="238"/>
         <source>Tệp không có chữ ký số.</source>
         <translation>The file has no digital signature.</translation>
     </message>
@@ -386,13 +391,13 @@
     </message>
     <message>
         <location filename="../../ui/labels.py" line="82"/>
-        <location filename="../../ui/labels.py" line="186"/>
+        <location filename="../../ui/labels.py" line="188"/>
         <source>Dự thảo</source>
         <translation>Draft</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="83"/>
-        <location filename="../../ui/labels.py" line="187"/>
+        <location filename="../../ui/labels.py" line="189"/>
         <source>Chờ ký</source>
         <translation>Awaiting signature</translation>
     </message>
@@ -433,7 +438,7 @@
     </message>
     <message>
         <location filename="../../ui/labels.py" line="91"/>
-        <location filename="../../ui/labels.py" line="154"/>
+        <location filename="../../ui/labels.py" line="156"/>
         <source>Hoàn thành</source>
         <translation>Done</translation>
     </message>
@@ -514,116 +519,126 @@
     </message>
     <message>
         <location filename="../../ui/labels.py" line="153"/>
+        <source>Xin gia hạn</source>
+        <translation>Ask for more time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="154"/>
+        <source>Gia hạn</source>
+        <translation>Extend the deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="155"/>
         <source>Trả lại</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="155"/>
+        <location filename="../../ui/labels.py" line="157"/>
         <source>Mở lại</source>
         <translation>Reopened</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="156"/>
+        <location filename="../../ui/labels.py" line="158"/>
         <source>Thu hồi</source>
         <translation>Recalled</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="157"/>
+        <location filename="../../ui/labels.py" line="159"/>
         <source>Trình ký</source>
         <translation>Submitted for signature</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="158"/>
+        <location filename="../../ui/labels.py" line="160"/>
         <source>Trả lại dự thảo</source>
         <translation>Draft sent back</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="159"/>
+        <location filename="../../ui/labels.py" line="161"/>
         <source>Duyệt ký</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="160"/>
+        <location filename="../../ui/labels.py" line="162"/>
         <source>Phát hành</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="161"/>
+        <location filename="../../ui/labels.py" line="163"/>
         <source>Thu hồi văn bản</source>
         <translation>Withdraw the document</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="162"/>
+        <location filename="../../ui/labels.py" line="164"/>
         <source>Thay thế văn bản</source>
         <translation>Replaced by a new issue</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="163"/>
+        <location filename="../../ui/labels.py" line="165"/>
         <source>Xử lý chính</source>
         <translation>Lead handler</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="164"/>
+        <location filename="../../ui/labels.py" line="166"/>
         <source>Phối hợp</source>
         <translation>Co-handler</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="165"/>
+        <location filename="../../ui/labels.py" line="167"/>
         <source>Nhận để biết</source>
         <translation>For information</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="166"/>
+        <location filename="../../ui/labels.py" line="168"/>
         <source>đang xử lý</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="167"/>
+        <location filename="../../ui/labels.py" line="169"/>
         <source>đã xong</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="168"/>
+        <location filename="../../ui/labels.py" line="170"/>
         <source>đã trả lại</source>
         <translation>returned</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="169"/>
+        <location filename="../../ui/labels.py" line="171"/>
         <source>đã thu hồi</source>
         <translation>recalled</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="181"/>
+        <location filename="../../ui/labels.py" line="183"/>
         <source>Chờ vào sổ</source>
         <translation>To register</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="182"/>
+        <location filename="../../ui/labels.py" line="184"/>
         <source>Chờ chỉ đạo</source>
         <translation>To direct</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="183"/>
+        <location filename="../../ui/labels.py" line="185"/>
         <source>Việc của tôi</source>
         <translation>My work</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="184"/>
+        <location filename="../../ui/labels.py" line="186"/>
         <source>Sắp đến hạn</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="185"/>
+        <location filename="../../ui/labels.py" line="187"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="188"/>
+        <location filename="../../ui/labels.py" line="190"/>
         <source>Chờ phát hành</source>
         <translation>To issue</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="189"/>
+        <location filename="../../ui/labels.py" line="191"/>
         <source>Đã phát hành</source>
         <translation>Issued</translation>
     </message>
@@ -1355,102 +1370,102 @@
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="95"/>
+        <location filename="../../ui/views/step_dialog.py" line="107"/>
         <source>Xử lý văn bản</source>
         <translation>Workflow step</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="121"/>
+        <location filename="../../ui/views/step_dialog.py" line="133"/>
         <source>Tìm người, phòng ban (gõ không dấu được)</source>
         <translation>Find a person or department (diacritics optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="123"/>
+        <location filename="../../ui/views/step_dialog.py" line="135"/>
         <source>Có hạn xử lý</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="137"/>
+        <location filename="../../ui/views/step_dialog.py" line="149"/>
         <source>Không thay thế văn bản nào</source>
         <translation>Replaces no document</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="141"/>
+        <location filename="../../ui/views/step_dialog.py" line="153"/>
         <source>Đóng dấu ĐẾN lên trang đầu của tệp</source>
         <translation>Put the arrival (ĐẾN) stamp on the first page</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="145"/>
+        <location filename="../../ui/views/step_dialog.py" line="157"/>
         <source>Dấu ĐẾN ghi tên cơ quan, số đến và ngày đến; được thêm thành một phiên bản mới của tệp nên chữ ký số của nơi gửi vẫn hợp lệ.</source>
         <translation>The arrival stamp shows the organisation, arrival number and date; it is added as a new version of the file, so the sender&apos;s digital signature stays valid.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="162"/>
+        <location filename="../../ui/views/step_dialog.py" line="174"/>
         <source>Bước</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="163"/>
+        <location filename="../../ui/views/step_dialog.py" line="175"/>
         <source>Trình lãnh đạo</source>
         <translation>Present to</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="164"/>
+        <location filename="../../ui/views/step_dialog.py" line="176"/>
         <source>Tìm</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="165"/>
+        <location filename="../../ui/views/step_dialog.py" line="177"/>
         <source>Xử lý chính</source>
         <translation>Lead handler</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="166"/>
+        <location filename="../../ui/views/step_dialog.py" line="178"/>
         <source>Phối hợp</source>
         <translation>Co-handlers</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="167"/>
+        <location filename="../../ui/views/step_dialog.py" line="179"/>
         <source>Nhận để biết</source>
         <translation>For information</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="169"/>
+        <location filename="../../ui/views/step_dialog.py" line="181"/>
         <source>Gửi đơn vị nhận</source>
         <translation>Send to</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="170"/>
+        <location filename="../../ui/views/step_dialog.py" line="182"/>
         <source>Thay thế văn bản</source>
         <translation>Replaces</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="171"/>
+        <location filename="../../ui/views/step_dialog.py" line="183"/>
         <source>Dấu đến</source>
         <translation>Arrival stamp</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="172"/>
+        <location filename="../../ui/views/step_dialog.py" line="184"/>
         <source>Ý kiến</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="189"/>
+        <location filename="../../ui/views/step_dialog.py" line="201"/>
         <source>Văn bản ở trạng thái này không có bước xử lý nào.</source>
         <translation>No step can be taken on a document in this status.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="226"/>
+        <location filename="../../ui/views/step_dialog.py" line="242"/>
         <source>Hãy chọn lãnh đạo nhận.</source>
         <translation>Choose the leader it goes to.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="230"/>
+        <location filename="../../ui/views/step_dialog.py" line="246"/>
         <source>Hãy ghi lý do thu hồi.</source>
         <translation>Write why it is withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="232"/>
+        <location filename="../../ui/views/step_dialog.py" line="248"/>
         <source>Hãy ghi lý do trả lại.</source>
         <translation>Write why it is sent back.</translation>
     </message>

@@ -131,3 +131,44 @@ def test_queues_named_steps_and_an_offline_step_sent_once(server_factory, tmp_pa
     notes = [t for t in trace if t["action"] == "note"]
     assert len(notes) == 1 and notes[0]["comment"] == "Đang tổng hợp số liệu"
     assert trace[-1]["to_status"] == "processing"
+
+
+def test_an_extension_request_waits_in_the_leaders_queue(server_factory, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    server = server_factory()
+    created = requests.post(
+        f"{server.api_url}/documents",
+        json={"direction": "incoming", "subject": "Công văn xin gia hạn"},
+        headers=server.headers("clerk"),
+        timeout=10,
+    ).json()
+    doc_id = str(created["id"])
+
+    def as_(role: str) -> dict[str, str]:
+        return {
+            "VANTHU_SERVER": server.base_url,
+            "VANTHU_TOKEN": server.token(role),
+            "VANTHU_HOME": str(tmp_path / role),
+        }
+
+    leader, specialist = as_("leader"), as_("specialist")
+    assert run("sync", env=leader).returncode == 0
+    assigned = run("assign", doc_id, "--lead", "chuyenvien", "--deadline", "2030-01-04", env=leader)
+    assert assigned.returncode == 0, assigned.stderr
+    assert run("sync", env=specialist).returncode == 0
+    asked = run(
+        "ask-extension",
+        doc_id,
+        "--deadline",
+        "2030-01-11",
+        "--comment",
+        "Chờ số liệu",
+        env=specialist,
+    )
+    assert asked.returncode == 0, asked.stderr
+    assert run("sync", env=leader).returncode == 0
+    waiting = json.loads(run("queue", "to_direct", "--json", env=leader).stdout)
+    assert [row["id"] for row in waiting] == [created["id"]]  # the request needs an answer
+    extended = run("extend", doc_id, "--deadline", "2030-01-11", "--json", env=leader)
+    assert extended.returncode == 0, extended.stderr
+    assert json.loads(extended.stdout)["due_date"] == "2030-01-11"
+    assert json.loads(run("queue", "--json", env=leader).stdout)["to_direct"] == 0

@@ -379,3 +379,44 @@ def test_a_new_issue_replaces_an_earlier_one_everywhere(office) -> None:  # type
     old_copy, new_copy = _copy(stc, old_subject), _copy(stc, new_subject)
     assert old_copy["status"] == "replaced" and new_copy["status"] == "arrived"
     assert "thay thế" in old_copy["trace"][-1]["comment"]
+
+
+def test_a_handler_asks_for_more_time_and_the_leader_extends(office) -> None:  # type: ignore[no-untyped-def]
+    from base.deadlines import add_working_days, today_in_vietnam
+
+    clerk, leader = Caller(office, "clerk"), Caller(office, "leader")
+    lead, informed = Caller(office, "specialist"), Caller(office, "archivist")
+    due = add_working_days(today_in_vietnam(), 3)
+    doc = clerk.create(subject=f"Báo cáo quý {uuid.uuid4().hex[:6]}")
+    doc = ok(
+        step(
+            leader,
+            doc,
+            "assign",
+            lead=lead.me["id"],
+            info=[informed.me["id"]],
+            deadline=due.isoformat(),
+        )
+    )
+    later = add_working_days(due, 5)
+    assert step(lead, doc, "ask_extension", deadline=later.isoformat()).status_code == 422  # why?
+    assert step(lead, doc, "ask_extension", comment="Chờ số liệu").status_code == 422  # until?
+    earlier = step(lead, doc, "ask_extension", comment="x", deadline=due.isoformat())
+    assert earlier.status_code == 422 and "sau hạn" in earlier.json()["error"]["message_vi"]
+    refused = step(informed, doc, "ask_extension", comment="x", deadline=later.isoformat())
+    assert refused.status_code == 403  # informed only: nothing to extend
+    doc = ok(
+        step(lead, doc, "ask_extension", comment="Chờ số liệu của Sở", deadline=later.isoformat())
+    )
+    [part] = [a for a in doc["assignments"] if a["kind"] == "lead"]
+    assert part["requested_deadline"] == later.isoformat() and part["deadline"] == due.isoformat()
+    assert part["assigned_by"] == leader.me["id"]
+    assert doc["trace"][-1]["recipients"] == [leader.me["id"]] and doc["status"] == "assigned"
+    assert step(lead, doc, "extend", deadline=later.isoformat()).status_code == 403  # the leader's
+    past = step(leader, doc, "extend", deadline="2020-01-01")
+    assert past.status_code == 422
+    doc = ok(step(leader, doc, "extend", deadline=later.isoformat(), comment="Đồng ý"))
+    assert doc["due_date"] == later.isoformat()
+    for part in doc["assignments"]:
+        assert part["deadline"] == later.isoformat() and part["requested_deadline"] is None
+    assert [t["action"] for t in doc["trace"]][-2:] == ["ask_extension", "extend"]

@@ -91,3 +91,31 @@ def test_an_issue_names_the_document_it_replaces(qtbot, story_server) -> None:  
     dialog.replaces.setCurrentIndex(1)
     assert dialog.step_input().replaces == replaceable[0].id
     dialog.close()
+
+
+def test_the_specialist_asks_for_more_time(qtbot, story_server) -> None:  # type: ignore[no-untyped-def]
+    win = _window(qtbot, story_server, "specialist")
+    assert win.current_page() == "my_work"
+    qtbot.waitUntil(lambda: not win.model.loading and win.model.rowCount() >= 1, timeout=10000)
+    row = next(r for r in win.model.rows if r.status in ("assigned", "processing"))
+    dialog = _dialog(qtbot, win, row.id)
+    dialog.step.setCurrentIndex(dialog.step.findData("ask_extension"))
+    assert dialog.deadline.isVisible() and not dialog.has_deadline.isEnabled()
+    proposed = dialog.deadline.date().toPython()
+    [mine] = [a for a in dialog.document.assignments if a.state == "active" and a.kind == "lead"]
+    assert mine.deadline is None or proposed > mine.deadline
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.click()
+    assert "lý do" in dialog.error.text()
+    dialog.comment.setPlainText("Chờ số liệu của các huyện")
+    ok.click()
+    qtbot.waitUntil(lambda: dialog.result_document is not None, timeout=20000)
+    [part] = [
+        a for a in dialog.result_document.assignments if a.state == "active" and a.kind == "lead"
+    ]
+    assert part.requested_deadline == proposed
+    win.open_document(row.id)
+    qtbot.waitUntil(lambda: win.document_view.document is not None, timeout=10000)
+    timeline = win.document_view.timeline
+    texts = [timeline.item(i).text() for i in range(timeline.count())]
+    assert any(f"xin gia hạn đến {proposed:%d/%m/%Y}" in t for t in texts)

@@ -118,6 +118,10 @@ class DocumentView(QWidget):
                 if part.deadline
                 else ""
             )
+            if part.requested_deadline and part.state == "active":
+                due += self.tr(", xin gia hạn đến %1").replace(
+                    "%1", f"{part.requested_deadline:%d/%m/%Y}"
+                )
             state = deadline_state(part.deadline, today, finished=part.state != "active")
             if state is DeadlineState.OVERDUE:
                 due += self.tr(" (quá hạn)")

@@ -8,6 +8,7 @@ organisations, a comment. The step runs in a worker; the result replaces the doc
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Sequence
 
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from base.deadlines import add_working_days, today_in_vietnam
 from client.cache.folding import fold
 from client.cache.query import DocumentRow
 from client.records import Colleague, Document, Organisation
@@ -42,11 +44,20 @@ __all__ = ["StepDialog", "STEPS_FROM"]
 
 logger = logging.getLogger(__name__)
 
+_IN_HAND = (
+    Step.NOTE,
+    Step.FINISH,
+    Step.ASK_EXTENSION,
+    Step.RETURN,
+    Step.EXTEND,
+    Step.ASSIGN,
+    Step.RECALL,
+)
 STEPS_FROM: dict[tuple[str, str], tuple[Step, ...]] = {
     ("incoming", "arrived"): (Step.REGISTER,),
     ("incoming", "received"): (Step.PRESENT, Step.ASSIGN),
-    ("incoming", "assigned"): (Step.NOTE, Step.FINISH, Step.RETURN, Step.ASSIGN, Step.RECALL),
-    ("incoming", "processing"): (Step.NOTE, Step.FINISH, Step.RETURN, Step.ASSIGN, Step.RECALL),
+    ("incoming", "assigned"): _IN_HAND,
+    ("incoming", "processing"): _IN_HAND,
     ("incoming", "done"): (Step.REOPEN,),
     ("outgoing", "draft"): (Step.SUBMIT,),
     ("outgoing", "pending_signature"): (Step.APPROVE, Step.SEND_BACK),
@@ -56,7 +67,8 @@ STEPS_FROM: dict[tuple[str, str], tuple[Step, ...]] = {
 """The steps a document's status allows (``server.workflow.RULES`` has the full rules)."""
 
 _NEEDS_LEADERS = {Step.PRESENT, Step.SUBMIT}
-_NEEDS_COMMENT = {Step.RETURN, Step.SEND_BACK, Step.WITHDRAW}
+_NEEDS_COMMENT = {Step.RETURN, Step.SEND_BACK, Step.WITHDRAW, Step.ASK_EXTENSION}
+_NEW_DEADLINE = {Step.ASK_EXTENSION, Step.EXTEND}
 
 
 def _checkable(items: list[tuple[str, int | str]]) -> QListWidget:
@@ -203,7 +215,7 @@ class StepDialog(QDialog):
             "lead": step is Step.ASSIGN,
             "co": step is Step.ASSIGN,
             "info": step is Step.ASSIGN,
-            "deadline": step is Step.ASSIGN,
+            "deadline": step is Step.ASSIGN or step in _NEW_DEADLINE,
             "organisations": step is Step.ISSUE,
             "replaces": step is Step.ISSUE and self.replaces.count() > 1,
             "stamp": step is Step.REGISTER,
@@ -211,6 +223,10 @@ class StepDialog(QDialog):
         }
         for key, widget in self.rows.items():
             self.form.setRowVisible(widget, shown[key])
+        if step in _NEW_DEADLINE:  # these steps are about the deadline: it is not optional
+            self.has_deadline.setChecked(True)
+            self.deadline.setDate(_qdate(self._proposed_deadline(step)))
+        self.has_deadline.setEnabled(step is Step.ASSIGN)
         if (layout := self.layout()) is not None:
             layout.activate()
         self.resize(max(560, self.width()), self.sizeHint().height())  # no empty rows' space
@@ -233,9 +249,8 @@ class StepDialog(QDialog):
             )
             return None
         assign = step is Step.ASSIGN
-        deadline = (
-            self.deadline.date().toPython() if assign and self.has_deadline.isChecked() else None
-        )
+        dated = (assign and self.has_deadline.isChecked()) or step in _NEW_DEADLINE
+        deadline = self.deadline.date().toPython() if dated else None
         return StepInput(
             step,
             comment=comment,
@@ -248,6 +263,15 @@ class StepDialog(QDialog):
             stamp=step is Step.REGISTER and self.stamp.isChecked(),
             replaces=self.replaces.currentData() if step is Step.ISSUE else None,
         )
+
+    def _proposed_deadline(self, step: Step) -> dt.date:
+        """EXTEND: the day the handler asked for; ASK_EXTENSION: a week past the current one."""
+        parts = [a for a in self.document.assignments if a.state == "active"]
+        asked = [a.requested_deadline for a in parts if a.requested_deadline]
+        if step is Step.EXTEND and asked:
+            return max(asked)
+        current = [a.deadline for a in parts if a.deadline] or [today_in_vietnam()]
+        return add_working_days(max(max(current), today_in_vietnam()), 5)
 
     def _filter_people(self, text: str) -> None:
         """Narrow the people lists to those whose name, title or department match."""
@@ -292,3 +316,7 @@ def _person(person: Colleague) -> str:
     """ "Name — Department (role)": whom a step goes to, as the office knows them."""
     where = f" — {person.department}" if person.department else ""
     return f"{person.full_name}{where} ({role_label(person.role)})"
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
