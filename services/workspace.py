@@ -33,8 +33,8 @@ from sync.engine import EngineEvent, WatchEngine
 from sync.profiles import WatchProfile
 from sync.queue import QueueEntry
 
+from . import drafts, trust, watching, workflow
 from . import signing as signing_service
-from . import trust, watching, workflow
 from .admin import AccountAdmin, may_administer
 from .session import Session
 from .signing import DocumentResult, DocumentSigning
@@ -131,6 +131,14 @@ class Workspace:
     def take_step(self, document: Document, step: workflow.StepInput) -> workflow.StepOutcome:
         """One workflow step on ``document`` as the user saw it (see ``services.workflow``)."""
         return workflow.take_step(self.session, document, step)
+
+    def may_draft(self) -> bool:
+        """Specialists and clerks write outgoing drafts (the server checks it again)."""
+        return self.user.role in ("specialist", "clerk")
+
+    def create_draft(self, draft: drafts.DraftInput) -> drafts.DraftOutcome:
+        """A new outgoing draft, checked first (see ``services.drafts``)."""
+        return drafts.create_draft(self.session, draft)
 
     def pending_steps(self) -> dict[int, OutboxEntry]:
         return self.session.outbox.pending_steps()

@@ -67,6 +67,9 @@ class NewVersion:
 class NewDocument:
     fields: dict[str, Any]
     idempotency_key: str
+    file: str = ""
+    """The outbox's own copy of the document's first file ("" for none)."""
+    filename: str = ""
 
 
 @dataclass(frozen=True)
@@ -145,8 +148,18 @@ class Outbox:
             OutboxKind.ADD_VERSION, NewVersion(document_id, str(stored), name, note, base_version)
         )
 
-    def create_document(self, fields: dict[str, Any], idempotency_key: str) -> int:
-        return self._add(OutboxKind.CREATE_DOCUMENT, NewDocument(fields, idempotency_key))
+    def create_document(
+        self, fields: dict[str, Any], idempotency_key: str, file: Path | None = None
+    ) -> int:
+        """Queue a new document, with its first file copied into the outbox when it has one."""
+        if file is None:
+            return self._add(OutboxKind.CREATE_DOCUMENT, NewDocument(fields, idempotency_key))
+        stored = self.folder / f"{time.time_ns()}-new.pdf"
+        shutil.copyfile(file, stored)
+        name = unicodedata.normalize("NFC", file.name)
+        return self._add(
+            OutboxKind.CREATE_DOCUMENT, NewDocument(fields, idempotency_key, str(stored), name)
+        )
 
     def take_step(
         self,
@@ -225,6 +238,13 @@ class Outbox:
                 action.fields,
                 action.idempotency_key,
             )
+        elif action.file:  # the server creates the document once the bytes are complete
+            client.upload_file(
+                Path(action.file),
+                document={**action.fields, "filename": action.filename},
+                idempotency_key=action.idempotency_key,
+            )
+            Path(action.file).unlink(missing_ok=True)
         else:
             client.create_document(action.fields, idempotency_key=action.idempotency_key)
 

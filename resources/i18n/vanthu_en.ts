@@ -312,6 +312,94 @@
     </message>
 </context>
 <context>
+    <name>DraftDialog</name>
+    <message>
+        <location filename="../../ui/views/draft_dialog.py" line="44"/>
+        <source>Dự thảo mới</source>
+        <translation>New draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draft_dialog.py" line="52"/>
+        <source>ví dụ BC-UBND</source>
+        <translation>e.g. BC-UBND</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draft_dialog.py" line="59"/>
+        <source>Mỗi nơi nhận một dòng</source>
+        <translation>One recipient per line</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draft_dialog.py" line="66"/>
+        <source>Hạn trả lời</source>
+        <translation>Reply by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draft_dialog.py" line="76"/>
+        <source>Tệp PDF dự thảo (có thể thêm sau)</source>
+        <translation>The draft's PDF (may be added later)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draft_dialog.py" line="77"/>
+        <source>Chọn…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draft_dialog.py" line="87"/>
+        <source>Loại văn bản</source>
+        <translation>Kind of document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draft_dialog.py" line="88"/>
+        <source>Ký hiệu</source>
+        <translation>Notation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draft_dialog.py" line="89"/>
+        <source>Trích yếu</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draft_dialog.py" line="90"/>
+        <source>Nơi nhận</source>
+        <translation>Recipients</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draft_dialog.py" line="91"/>
+        <source>Độ khẩn</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draft_dialog.py" line="92"/>
+        <source>Độ mật</source>
+        <translation>Secrecy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draft_dialog.py" line="94"/>
+        <source>Chức vụ người ký</source>
+        <translation>Signer's title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draft_dialog.py" line="95"/>
+        <source>Người ký</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draft_dialog.py" line="96"/>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draft_dialog.py" line="113"/>
+        <source>Chọn tệp dự thảo</source>
+        <translation>Choose the draft's file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/draft_dialog.py" line="113"/>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../ui/labels.py" line="52"/>
@@ -709,187 +797,202 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="226"/>
-        <location filename="../../ui/views/main_window.py" line="251"/>
+        <location filename="../../ui/views/main_window.py" line="233"/>
+        <location filename="../../ui/views/main_window.py" line="258"/>
         <source>Văn thư số</source>
         <translation>Văn thư số</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="312"/>
+        <location filename="../../ui/views/main_window.py" line="321"/>
         <source>Văn bản đến</source>
         <translation>Incoming documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="313"/>
+        <location filename="../../ui/views/main_window.py" line="322"/>
         <source>Văn bản đi</source>
         <translation>Outgoing documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="314"/>
-        <location filename="../../ui/views/main_window.py" line="694"/>
+        <location filename="../../ui/views/main_window.py" line="323"/>
+        <location filename="../../ui/views/main_window.py" line="726"/>
         <source>Tải lên</source>
         <translation>Uploads</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="316"/>
+        <location filename="../../ui/views/main_window.py" line="325"/>
         <source>Tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="317"/>
+        <location filename="../../ui/views/main_window.py" line="326"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="267"/>
+        <location filename="../../ui/views/main_window.py" line="274"/>
         <source>Tìm số, ký hiệu, trích yếu… (gõ không dấu cũng được)</source>
         <translation>Search number, symbol, summary… (diacritics optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="272"/>
+        <location filename="../../ui/views/main_window.py" line="279"/>
         <source>Mọi độ khẩn</source>
         <translation>Any urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="273"/>
+        <location filename="../../ui/views/main_window.py" line="280"/>
         <source>Khẩn trở lên</source>
         <translation>Urgent or higher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="274"/>
+        <location filename="../../ui/views/main_window.py" line="281"/>
         <source>Thượng khẩn trở lên</source>
         <translation>Very urgent or higher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="275"/>
+        <location filename="../../ui/views/main_window.py" line="282"/>
         <source>Hỏa tốc</source>
         <translation>Flash</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="280"/>
+        <location filename="../../ui/views/main_window.py" line="287"/>
         <source>Mọi loại</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="294"/>
+        <location filename="../../ui/views/main_window.py" line="301"/>
         <source>Mọi hạn</source>
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="294"/>
+        <location filename="../../ui/views/main_window.py" line="301"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="297"/>
+        <location filename="../../ui/views/main_window.py" line="304"/>
         <source>Mọi trạng thái</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="299"/>
-        <location filename="../../ui/views/main_window.py" line="554"/>
+        <location filename="../../ui/views/main_window.py" line="306"/>
+        <location filename="../../ui/views/main_window.py" line="586"/>
         <source>Ký số</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="300"/>
-        <location filename="../../ui/views/main_window.py" line="616"/>
+        <location filename="../../ui/views/main_window.py" line="307"/>
+        <source>Dự thảo mới…</source>
+        <translation>New draft…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="309"/>
+        <location filename="../../ui/views/main_window.py" line="648"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="300"/>
-        <location filename="../../ui/views/main_window.py" line="589"/>
+        <location filename="../../ui/views/main_window.py" line="309"/>
+        <location filename="../../ui/views/main_window.py" line="621"/>
         <source>Dừng đồng bộ</source>
         <translation>Stop sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="315"/>
+        <location filename="../../ui/views/main_window.py" line="324"/>
         <source>Báo cáo, sổ</source>
         <translation>Reports, registers</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="357"/>
+        <location filename="../../ui/views/main_window.py" line="366"/>
         <source>Mở văn bản</source>
         <translation>Open document</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="359"/>
+        <location filename="../../ui/views/main_window.py" line="368"/>
         <source>Xử lý, chuyển bước…</source>
         <translation>Take a step…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="361"/>
+        <location filename="../../ui/views/main_window.py" line="370"/>
         <source>Ký số %1 văn bản…</source>
         <translation>Sign %1 documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="523"/>
+        <location filename="../../ui/views/main_window.py" line="540"/>
+        <source>Đã tạo dự thảo: %1</source>
+        <translation>Draft created: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="543"/>
+        <source>Ngoại tuyến — dự thảo chờ gửi khi có mạng</source>
+        <translation>Offline — the draft will be sent when the server is back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="555"/>
         <source>Ngoại tuyến — thao tác đã lưu, chờ gửi khi có mạng</source>
         <translation>Offline — the step is saved and will be sent when the network is back</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="554"/>
+        <location filename="../../ui/views/main_window.py" line="586"/>
         <source>Hãy chọn văn bản có tệp để ký.</source>
         <translation>Select documents that have a file to sign.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="588"/>
+        <location filename="../../ui/views/main_window.py" line="620"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="609"/>
+        <location filename="../../ui/views/main_window.py" line="641"/>
         <source>Đang đồng bộ… %1 thay đổi</source>
         <translation>Syncing… %1 changes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="629"/>
+        <location filename="../../ui/views/main_window.py" line="661"/>
         <source>… và %1 văn bản khẩn khác</source>
         <translation>… and %1 more urgent documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="632"/>
+        <location filename="../../ui/views/main_window.py" line="664"/>
         <source>Đơn vị gửi đã thu hồi hoặc thay thế: %1 — %2</source>
         <translation>Withdrawn or replaced by the sender: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="639"/>
+        <location filename="../../ui/views/main_window.py" line="671"/>
         <source>%1 văn bản đến hạn giải quyết hôm nay</source>
         <translation>%1 documents due today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="644"/>
+        <location filename="../../ui/views/main_window.py" line="676"/>
         <source>Văn bản khẩn mới</source>
         <translation>New urgent documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="646"/>
+        <location filename="../../ui/views/main_window.py" line="678"/>
         <source>Văn bản bị thu hồi</source>
         <translation>Document withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="648"/>
+        <location filename="../../ui/views/main_window.py" line="680"/>
         <source>Hạn giải quyết</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="662"/>
+        <location filename="../../ui/views/main_window.py" line="694"/>
         <source>Xung đột phiên bản</source>
         <translation>Version conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="670"/>
+        <location filename="../../ui/views/main_window.py" line="702"/>
         <source>Trực tuyến — đồng bộ lúc %1 — %2 văn bản trên máy</source>
         <translation>Online — synced at %1 — %2 documents on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="675"/>
+        <location filename="../../ui/views/main_window.py" line="707"/>
         <source>%1 thao tác xung đột, cần làm lại trên bản mới</source>
         <translation>%1 conflicting steps, to redo on the new version</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="684"/>
+        <location filename="../../ui/views/main_window.py" line="716"/>
         <source>Ngoại tuyến — đang dùng dữ liệu trên máy</source>
         <translation>Offline — using local data</translation>
     </message>

@@ -172,3 +172,40 @@ def test_an_extension_request_waits_in_the_leaders_queue(server_factory, tmp_pat
     assert extended.returncode == 0, extended.stderr
     assert json.loads(extended.stdout)["due_date"] == "2030-01-11"
     assert json.loads(run("queue", "--json", env=leader).stdout)["to_direct"] == 0
+
+
+def test_a_draft_from_the_command_line_goes_for_signature(server_factory, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pymupdf
+
+    server = server_factory()
+    env = {
+        "VANTHU_SERVER": server.base_url,
+        "VANTHU_TOKEN": server.token("specialist"),
+        "VANTHU_HOME": str(tmp_path / "specialist"),
+    }
+    pdf = pymupdf.open()
+    pdf.new_page().insert_text((72, 72), "Du thao")
+    pdf.save(tmp_path / "du-thao.pdf")
+    made = run(
+        "draft",
+        "--subject",
+        "Tờ trình phê duyệt kế hoạch chuyển đổi số",
+        "--type",
+        "Tờ trình",
+        "--notation",
+        "TTr-UBND",
+        "--file",
+        str(tmp_path / "du-thao.pdf"),
+        "--recipient",
+        "Sở Tài chính",
+        "--json",
+        env=env,
+    )
+    assert made.returncode == 0, made.stderr
+    draft = json.loads(made.stdout)
+    assert draft["status"] == "draft" and draft["current_version"] == 1 and not draft["queued"]
+    submitted = run("submit", str(draft["id"]), "--to", "lanhdao", "--json", env=env)
+    assert submitted.returncode == 0, submitted.stderr
+    assert json.loads(submitted.stdout)["status"] == "pending_signature"
+    refused = run("draft", "--subject", " ", env=env)
+    assert refused.returncode != 0 and "trích yếu" in refused.stderr

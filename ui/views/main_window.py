@@ -50,6 +50,7 @@ from ..settings import UiSettings, save_settings
 from ..workers import Task, run_task
 from .accounts import AccountsView
 from .document_view import DocumentView
+from .draft_dialog import DraftDialog
 from .reports_view import ReportsView
 from .settings_view import SettingsView
 from .step_dialog import StepDialog
@@ -163,6 +164,11 @@ class MainWindow(QMainWindow):
         self.table.doubleClicked.connect(
             lambda index: self.open_document(self.model.row_at(index.row()).id)
         )
+        self.draft_button = QPushButton()
+        self.draft_button.setObjectName("newDraft")
+        self.draft_button.clicked.connect(self.new_draft)
+        self.draft_button.setVisible(workspace.may_draft())
+        self.draft_dialog: DraftDialog | None = None
         self.sign_button = QPushButton()
         self.sign_button.clicked.connect(self.sign_selected)
         self.sync_button = QPushButton()
@@ -177,6 +183,7 @@ class MainWindow(QMainWindow):
             self.urgency,
             self.status_filter,
             self.overdue,
+            self.draft_button,
             self.sign_button,
             self.sync_button,
         ):
@@ -297,6 +304,8 @@ class MainWindow(QMainWindow):
             [(self.tr("Mọi trạng thái"), None)] + [(status_label(code), code) for code in STATUSES],
         )
         self.sign_button.setText(self.tr("Ký số"))
+        self.draft_button.setText(self.tr("Dự thảo mới…"))
+        self.draft_button.setToolTip("Ctrl+N")
         self.sync_button.setText(self.tr("Dừng đồng bộ") if self.sync_task else self.tr("Đồng bộ"))
         self.user_label.setText(f"{self.session.user.full_name} — {self.session.user.title}")
         self.model.refresh_labels()
@@ -385,6 +394,7 @@ class MainWindow(QMainWindow):
             ("Alt+Up", lambda: self._step(-1)),
             ("F5", self.sync_now),
             ("Ctrl+E", self._step_selected),
+            ("Ctrl+N", self.new_draft),
         ):
             action = QAction(self)
             action.setShortcut(QKeySequence(keys))
@@ -511,6 +521,28 @@ class MainWindow(QMainWindow):
             self.step_dialog.open()
 
         run_task(load, on_done=show, on_error=lambda exc: show_error(self, exc), owner=self)
+
+    def new_draft(self) -> None:
+        """The new-draft dialog (specialists and clerks); the draft opens once created."""
+        if not self.workspace.may_draft():
+            return
+        self.draft_dialog = DraftDialog(self.workspace, parent=self)
+        self.draft_dialog.accepted.connect(self._draft_created)
+        self.draft_dialog.open()
+
+    def _draft_created(self) -> None:
+        outcome = self.draft_dialog.outcome if self.draft_dialog else None
+        if outcome is None:
+            return
+        if outcome.document is not None:
+            self.open_document(outcome.document.id)
+            self.status_label.setText(
+                self.tr("Đã tạo dự thảo: %1").replace("%1", outcome.document.subject[:80])
+            )
+        else:
+            self.status_label.setText(self.tr("Ngoại tuyến — dự thảo chờ gửi khi có mạng"))
+        self.apply_filters()
+        self.refresh_counts()
 
     def _step_taken(self) -> None:
         dialog = self.step_dialog

@@ -1,0 +1,146 @@
+"""New outgoing drafts (dự thảo) from the window and the command line.
+
+A draft is checked here first, with the Decree 30 lengths and a real look at its PDF, so the
+user reads what is wrong in their language before anything is sent. It is created on the
+server under one idempotency key, its file uploaded resumably; offline, it waits in the
+outbox (with a copy of the file) and the next sync creates it once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import unicodedata
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from base.errors import VanThuError
+from base.pdf import check_pdf
+from client.errors import ServerUnavailable
+from client.records import Document
+
+from .session import Session
+
+__all__ = ["DraftInput", "DraftOutcome", "InvalidDraft", "create_draft", "DOC_TYPES"]
+
+logger = logging.getLogger(__name__)
+
+DOC_TYPES = (
+    "Công văn",
+    "Tờ trình",
+    "Báo cáo",
+    "Kế hoạch",
+    "Thông báo",
+    "Quyết định",
+    "Giấy mời",
+    "Chương trình",
+    "Hướng dẫn",
+)
+"""The kinds of document a draft is most often (any other name may be typed)."""
+
+
+class InvalidDraft(VanThuError):
+    title_vi, title_en = "Dự thảo chưa hợp lệ", "The draft is not complete"
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text.strip())
+
+
+@dataclass(frozen=True)
+class DraftInput:
+    subject: str
+    doc_type: str = "Công văn"
+    code_notation: str = ""
+    recipients: tuple[str, ...] = ()
+    urgency: int = 0
+    secrecy: int = 0
+    due_date: dt.date | None = None
+    """Hạn trả lời, if the recipients must answer."""
+    signer_position: str = ""
+    signer_name: str = ""
+    description: str = ""
+    file: Path | None = None
+
+    def problems(self) -> list[tuple[str, str]]:
+        """What keeps this draft from being created (Vietnamese, English), in form order."""
+        found: list[tuple[str, str]] = []
+        subject = _nfc(self.subject)
+        if not subject:
+            found.append(("Hãy nhập trích yếu.", "Enter the summary."))
+        elif len(subject) > 500:
+            found.append(
+                ("Trích yếu dài quá 500 ký tự.", "The summary is longer than 500 characters.")
+            )
+        if not _nfc(self.doc_type) or len(_nfc(self.doc_type)) > 100:
+            found.append(("Hãy chọn loại văn bản.", "Choose the kind of document."))
+        if len(_nfc(self.code_notation)) > 30:
+            found.append(
+                ("Ký hiệu dài quá 30 ký tự.", "The notation is longer than 30 characters.")
+            )
+        if sum(len(r) for r in self.recipients) > 1000:
+            found.append(("Nơi nhận dài quá 1000 ký tự.", "The recipients exceed 1000 characters."))
+        if not 0 <= self.urgency <= 4 or not 0 <= self.secrecy <= 3:
+            found.append(("Độ khẩn hoặc độ mật không hợp lệ.", "Invalid urgency or secrecy."))
+        if len(_nfc(self.signer_position)) > 200 or len(_nfc(self.signer_name)) > 200:
+            found.append(
+                ("Người ký dài quá 200 ký tự.", "The signer is longer than 200 characters.")
+            )
+        return found
+
+    def fields(self) -> dict[str, Any]:
+        values: dict[str, Any] = {
+            "direction": "outgoing",
+            "status": "draft",
+            "subject": _nfc(self.subject),
+            "doc_type": _nfc(self.doc_type),
+            "code_notation": _nfc(self.code_notation),
+            "recipients": [_nfc(r) for r in self.recipients if _nfc(r)],
+            "urgency": self.urgency,
+            "secrecy": self.secrecy,
+            "signer_position": _nfc(self.signer_position),
+            "signer_name": _nfc(self.signer_name),
+            "description": _nfc(self.description),
+        }
+        if self.due_date is not None:
+            values["due_date"] = self.due_date
+        return values
+
+
+@dataclass(frozen=True)
+class DraftOutcome:
+    document: Document | None
+    """The new draft; None while it waits in the outbox."""
+    queued: bool = False
+
+
+def create_draft(session: Session, draft: DraftInput, key: str | None = None) -> DraftOutcome:
+    """Check ``draft`` and create it (with its file, when it has one)."""
+    problems = draft.problems()
+    if problems:
+        raise InvalidDraft(" ".join(vi for vi, _ in problems), " ".join(en for _, en in problems))
+    if draft.file is not None:
+        check_pdf(draft.file)  # a damaged, empty or locked PDF is named before any upload
+    key = key or uuid.uuid4().hex
+    fields = draft.fields()
+    try:
+        if draft.file is not None:
+            name = unicodedata.normalize("NFC", draft.file.name)
+            result = session.client.upload_file(
+                draft.file, document={**fields, "filename": name}, idempotency_key=key
+            )
+            document = result.document
+        else:
+            document = session.client.create_document(fields, idempotency_key=key)
+    except ServerUnavailable:
+        session.online = False
+        session.outbox.create_document(fields, key, draft.file)
+        logger.info("draft queued (offline)")
+        return DraftOutcome(None, queued=True)
+    if document is not None:
+        with session.store.write() as conn:
+            session.store.upsert(conn, [document])
+    logger.info("draft %s created", document.id if document else "?")
+    return DraftOutcome(document)
