@@ -33,7 +33,7 @@ from sync.engine import EngineEvent, WatchEngine
 from sync.profiles import WatchProfile
 from sync.queue import QueueEntry
 
-from . import drafts, trust, watching, workflow
+from . import drafts, registration, trust, watching, workflow
 from . import signing as signing_service
 from .admin import AccountAdmin, may_administer
 from .session import Session
@@ -131,6 +131,16 @@ class Workspace:
     def take_step(self, document: Document, step: workflow.StepInput) -> workflow.StepOutcome:
         """One workflow step on ``document`` as the user saw it (see ``services.workflow``)."""
         return workflow.take_step(self.session, document, step)
+
+    def may_register(self) -> bool:
+        """Clerks enter incoming documents in the register."""
+        return self.user.role == "clerk"
+
+    def register_incoming(
+        self, entry: registration.IncomingInput
+    ) -> registration.RegistrationOutcome:
+        """An incoming document entered by hand, registered at once (``services.registration``)."""
+        return registration.register_incoming(self.session, entry)
 
     def may_draft(self) -> bool:
         """Specialists and clerks write outgoing drafts (the server checks it again)."""

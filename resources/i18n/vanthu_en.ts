@@ -336,7 +336,7 @@
     <message>
         <location filename="../../ui/views/draft_dialog.py" line="76"/>
         <source>Tệp PDF dự thảo (có thể thêm sau)</source>
-        <translation>The draft's PDF (may be added later)</translation>
+        <translation>The draft&apos;s PDF (may be added later)</translation>
     </message>
     <message>
         <location filename="../../ui/views/draft_dialog.py" line="77"/>
@@ -376,7 +376,7 @@
     <message>
         <location filename="../../ui/views/draft_dialog.py" line="94"/>
         <source>Chức vụ người ký</source>
-        <translation>Signer's title</translation>
+        <translation>Signer&apos;s title</translation>
     </message>
     <message>
         <location filename="../../ui/views/draft_dialog.py" line="95"/>
@@ -391,10 +391,113 @@
     <message>
         <location filename="../../ui/views/draft_dialog.py" line="113"/>
         <source>Chọn tệp dự thảo</source>
-        <translation>Choose the draft's file</translation>
+        <translation>Choose the draft&apos;s file</translation>
     </message>
     <message>
         <location filename="../../ui/views/draft_dialog.py" line="113"/>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>IncomingDialog</name>
+    <message>
+        <location filename="../../ui/views/incoming_dialog.py" line="53"/>
+        <source>Vào sổ văn bản đến</source>
+        <translation>Register an incoming document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incoming_dialog.py" line="67"/>
+        <source>Ngày văn bản</source>
+        <translation>Dated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incoming_dialog.py" line="81"/>
+        <source>Thời hạn giải quyết</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incoming_dialog.py" line="91"/>
+        <source>Đơn vị hoặc người nhận</source>
+        <translation>Receiving units or persons (separate with ;)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incoming_dialog.py" line="94"/>
+        <source>Văn bản giấy: để trống</source>
+        <translation>Paper letter: leave empty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incoming_dialog.py" line="96"/>
+        <source>Chọn…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incoming_dialog.py" line="101"/>
+        <source>Đóng dấu ĐẾN lên trang đầu của tệp</source>
+        <translation>Put the arrival stamp on the file's first page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incoming_dialog.py" line="108"/>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incoming_dialog.py" line="109"/>
+        <source>Cơ quan ban hành</source>
+        <translation>Issuing organ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incoming_dialog.py" line="110"/>
+        <source>Số, ký hiệu</source>
+        <translation>Number, notation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incoming_dialog.py" line="112"/>
+        <source>Loại văn bản</source>
+        <translation>Kind of document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incoming_dialog.py" line="113"/>
+        <source>Trích yếu</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incoming_dialog.py" line="114"/>
+        <source>Độ khẩn</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incoming_dialog.py" line="115"/>
+        <source>Độ mật</source>
+        <translation>Secrecy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incoming_dialog.py" line="117"/>
+        <source>Số trang</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incoming_dialog.py" line="118"/>
+        <source>Nơi nhận</source>
+        <translation>Receiving units</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incoming_dialog.py" line="119"/>
+        <source>Dấu đến</source>
+        <translation>Arrival stamp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incoming_dialog.py" line="123"/>
+        <source>Vào sổ</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incoming_dialog.py" line="147"/>
+        <source>Chọn tệp văn bản đến</source>
+        <translation>Choose the incoming document's file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incoming_dialog.py" line="147"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -797,202 +900,227 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="233"/>
-        <location filename="../../ui/views/main_window.py" line="258"/>
+        <location filename="../../ui/views/main_window.py" line="251"/>
+        <location filename="../../ui/views/main_window.py" line="276"/>
         <source>Văn thư số</source>
         <translation>Văn thư số</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="321"/>
+        <location filename="../../ui/views/main_window.py" line="343"/>
         <source>Văn bản đến</source>
         <translation>Incoming documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="322"/>
+        <location filename="../../ui/views/main_window.py" line="344"/>
         <source>Văn bản đi</source>
         <translation>Outgoing documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="323"/>
-        <location filename="../../ui/views/main_window.py" line="726"/>
+        <location filename="../../ui/views/main_window.py" line="345"/>
+        <location filename="../../ui/views/main_window.py" line="801"/>
         <source>Tải lên</source>
         <translation>Uploads</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="325"/>
+        <location filename="../../ui/views/main_window.py" line="347"/>
         <source>Tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="326"/>
+        <location filename="../../ui/views/main_window.py" line="348"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="274"/>
+        <location filename="../../ui/views/main_window.py" line="292"/>
         <source>Tìm số, ký hiệu, trích yếu… (gõ không dấu cũng được)</source>
         <translation>Search number, symbol, summary… (diacritics optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="279"/>
+        <location filename="../../ui/views/main_window.py" line="297"/>
         <source>Mọi độ khẩn</source>
         <translation>Any urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="280"/>
+        <location filename="../../ui/views/main_window.py" line="298"/>
         <source>Khẩn trở lên</source>
         <translation>Urgent or higher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="281"/>
+        <location filename="../../ui/views/main_window.py" line="299"/>
         <source>Thượng khẩn trở lên</source>
         <translation>Very urgent or higher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="282"/>
+        <location filename="../../ui/views/main_window.py" line="300"/>
         <source>Hỏa tốc</source>
         <translation>Flash</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="287"/>
+        <location filename="../../ui/views/main_window.py" line="305"/>
         <source>Mọi loại</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="301"/>
+        <location filename="../../ui/views/main_window.py" line="319"/>
         <source>Mọi hạn</source>
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="301"/>
+        <location filename="../../ui/views/main_window.py" line="319"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="304"/>
+        <location filename="../../ui/views/main_window.py" line="322"/>
         <source>Mọi trạng thái</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="306"/>
-        <location filename="../../ui/views/main_window.py" line="586"/>
+        <location filename="../../ui/views/main_window.py" line="324"/>
+        <location filename="../../ui/views/main_window.py" line="661"/>
         <source>Ký số</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="307"/>
+        <location filename="../../ui/views/main_window.py" line="325"/>
         <source>Dự thảo mới…</source>
         <translation>New draft…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="309"/>
-        <location filename="../../ui/views/main_window.py" line="648"/>
+        <location filename="../../ui/views/main_window.py" line="326"/>
+        <source>Vào sổ…</source>
+        <translation>Register…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="328"/>
+        <source>Vào sổ văn bản đến (Ctrl+I); có thể thả tệp PDF vào cửa sổ</source>
+        <translation>Register an incoming document (Ctrl+I); you may drop a PDF on the window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="331"/>
+        <location filename="../../ui/views/main_window.py" line="723"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="309"/>
-        <location filename="../../ui/views/main_window.py" line="621"/>
+        <location filename="../../ui/views/main_window.py" line="331"/>
+        <location filename="../../ui/views/main_window.py" line="696"/>
         <source>Dừng đồng bộ</source>
         <translation>Stop sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="324"/>
+        <location filename="../../ui/views/main_window.py" line="346"/>
         <source>Báo cáo, sổ</source>
         <translation>Reports, registers</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="366"/>
+        <location filename="../../ui/views/main_window.py" line="388"/>
         <source>Mở văn bản</source>
         <translation>Open document</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="368"/>
+        <location filename="../../ui/views/main_window.py" line="390"/>
         <source>Xử lý, chuyển bước…</source>
         <translation>Take a step…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="370"/>
+        <location filename="../../ui/views/main_window.py" line="392"/>
         <source>Ký số %1 văn bản…</source>
         <translation>Sign %1 documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="540"/>
+        <location filename="../../ui/views/main_window.py" line="563"/>
+        <source>Đã vào sổ: số đến %1</source>
+        <translation>Registered: arrival number %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="569"/>
+        <source>Ngoại tuyến — văn bản chờ gửi, sẽ vào sổ khi có mạng (Chờ vào sổ)</source>
+        <translation>Offline — the document waits to be sent and registered (Waiting for registration)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="595"/>
+        <source>Vào sổ từng văn bản một: mở %1 trước. Nhiều bản quét: dùng thư mục theo dõi.</source>
+        <translation>One document at a time: %1 first. For many scans use the watched folder.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="615"/>
         <source>Đã tạo dự thảo: %1</source>
         <translation>Draft created: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="543"/>
+        <location filename="../../ui/views/main_window.py" line="618"/>
         <source>Ngoại tuyến — dự thảo chờ gửi khi có mạng</source>
         <translation>Offline — the draft will be sent when the server is back</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="555"/>
+        <location filename="../../ui/views/main_window.py" line="630"/>
         <source>Ngoại tuyến — thao tác đã lưu, chờ gửi khi có mạng</source>
         <translation>Offline — the step is saved and will be sent when the network is back</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="586"/>
+        <location filename="../../ui/views/main_window.py" line="661"/>
         <source>Hãy chọn văn bản có tệp để ký.</source>
         <translation>Select documents that have a file to sign.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="620"/>
+        <location filename="../../ui/views/main_window.py" line="695"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="641"/>
+        <location filename="../../ui/views/main_window.py" line="716"/>
         <source>Đang đồng bộ… %1 thay đổi</source>
         <translation>Syncing… %1 changes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="661"/>
+        <location filename="../../ui/views/main_window.py" line="736"/>
         <source>… và %1 văn bản khẩn khác</source>
         <translation>… and %1 more urgent documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="664"/>
+        <location filename="../../ui/views/main_window.py" line="739"/>
         <source>Đơn vị gửi đã thu hồi hoặc thay thế: %1 — %2</source>
         <translation>Withdrawn or replaced by the sender: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="671"/>
+        <location filename="../../ui/views/main_window.py" line="746"/>
         <source>%1 văn bản đến hạn giải quyết hôm nay</source>
         <translation>%1 documents due today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="676"/>
+        <location filename="../../ui/views/main_window.py" line="751"/>
         <source>Văn bản khẩn mới</source>
         <translation>New urgent documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="678"/>
+        <location filename="../../ui/views/main_window.py" line="753"/>
         <source>Văn bản bị thu hồi</source>
         <translation>Document withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="680"/>
+        <location filename="../../ui/views/main_window.py" line="755"/>
         <source>Hạn giải quyết</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="694"/>
+        <location filename="../../ui/views/main_window.py" line="769"/>
         <source>Xung đột phiên bản</source>
         <translation>Version conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="702"/>
+        <location filename="../../ui/views/main_window.py" line="777"/>
         <source>Trực tuyến — đồng bộ lúc %1 — %2 văn bản trên máy</source>
         <translation>Online — synced at %1 — %2 documents on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="707"/>
+        <location filename="../../ui/views/main_window.py" line="782"/>
         <source>%1 thao tác xung đột, cần làm lại trên bản mới</source>
         <translation>%1 conflicting steps, to redo on the new version</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="716"/>
+        <location filename="../../ui/views/main_window.py" line="791"/>
         <source>Ngoại tuyến — đang dùng dữ liệu trên máy</source>
         <translation>Offline — using local data</translation>
     </message>

@@ -7,10 +7,20 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, QRect, QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QFont,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -51,6 +61,7 @@ from ..workers import Task, run_task
 from .accounts import AccountsView
 from .document_view import DocumentView
 from .draft_dialog import DraftDialog
+from .incoming_dialog import IncomingDialog
 from .reports_view import ReportsView
 from .settings_view import SettingsView
 from .step_dialog import StepDialog
@@ -164,6 +175,12 @@ class MainWindow(QMainWindow):
         self.table.doubleClicked.connect(
             lambda index: self.open_document(self.model.row_at(index.row()).id)
         )
+        self.register_button = QPushButton()
+        self.register_button.setObjectName("registerIncoming")
+        self.register_button.clicked.connect(lambda: self.register_incoming())
+        self.register_button.setVisible(workspace.may_register())
+        self.incoming_dialog: IncomingDialog | None = None
+        self.setAcceptDrops(workspace.may_register())  # a PDF dropped here is registered
         self.draft_button = QPushButton()
         self.draft_button.setObjectName("newDraft")
         self.draft_button.clicked.connect(self.new_draft)
@@ -183,6 +200,7 @@ class MainWindow(QMainWindow):
             self.urgency,
             self.status_filter,
             self.overdue,
+            self.register_button,
             self.draft_button,
             self.sign_button,
             self.sync_button,
@@ -305,6 +323,10 @@ class MainWindow(QMainWindow):
         )
         self.sign_button.setText(self.tr("Ký số"))
         self.draft_button.setText(self.tr("Dự thảo mới…"))
+        self.register_button.setText(self.tr("Vào sổ…"))
+        self.register_button.setToolTip(
+            self.tr("Vào sổ văn bản đến (Ctrl+I); có thể thả tệp PDF vào cửa sổ")
+        )
         self.draft_button.setToolTip("Ctrl+N")
         self.sync_button.setText(self.tr("Dừng đồng bộ") if self.sync_task else self.tr("Đồng bộ"))
         self.user_label.setText(f"{self.session.user.full_name} — {self.session.user.title}")
@@ -395,6 +417,7 @@ class MainWindow(QMainWindow):
             ("F5", self.sync_now),
             ("Ctrl+E", self._step_selected),
             ("Ctrl+N", self.new_draft),
+            ("Ctrl+I", lambda: self.register_incoming()),
         ):
             action = QAction(self)
             action.setShortcut(QKeySequence(keys))
@@ -521,6 +544,58 @@ class MainWindow(QMainWindow):
             self.step_dialog.open()
 
         run_task(load, on_done=show, on_error=lambda exc: show_error(self, exc), owner=self)
+
+    def register_incoming(self, file: Path | None = None) -> None:
+        """The registration form for an incoming document (a clerk's), prefilled from ``file``."""
+        if not self.workspace.may_register():
+            return
+        self.incoming_dialog = IncomingDialog(self.workspace, file, parent=self)
+        self.incoming_dialog.accepted.connect(self._incoming_registered)
+        self.incoming_dialog.open()
+
+    def _incoming_registered(self) -> None:
+        outcome = self.incoming_dialog.outcome if self.incoming_dialog else None
+        if outcome is None:
+            return
+        if outcome.document is not None and not outcome.queued:
+            self.open_document(outcome.document.id)
+            self.status_label.setText(
+                self.tr("Đã vào sổ: số đến %1").replace(
+                    "%1", str(outcome.document.arrival_number or "")
+                )
+            )
+        else:
+            self.status_label.setText(
+                self.tr("Ngoại tuyến — văn bản chờ gửi, sẽ vào sổ khi có mạng (Chờ vào sổ)")
+            )
+        self.apply_filters()
+        self.refresh_counts()
+
+    @staticmethod
+    def _dropped_pdfs(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        return [
+            Path(u.toLocalFile())
+            for u in urls
+            if u.isLocalFile() and u.toLocalFile().lower().endswith(".pdf")
+        ]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.workspace.may_register() and self._dropped_pdfs(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = self._dropped_pdfs(event)
+        if not files:
+            return
+        event.acceptProposedAction()
+        if len(files) > 1:
+            self.status_label.setText(
+                self.tr(
+                    "Vào sổ từng văn bản một: mở %1 trước. Nhiều bản quét: dùng thư mục theo dõi."
+                ).replace("%1", files[0].name)
+            )
+        self.register_incoming(files[0])
 
     def new_draft(self) -> None:
         """The new-draft dialog (specialists and clerks); the draft opens once created."""

@@ -1,0 +1,64 @@
+"""Registering by hand in the window: a PDF dropped on the window opens the form prefilled
+from its letterhead, registered with the next arrival number and the ĐẾN stamp; a paper
+letter needs the organ and the summary."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QDialogButtonBox
+
+from tests.services.test_registration import letter
+from tests.ui.conftest import screenshot
+from tests.ui.test_queues import _window
+
+
+def test_a_dropped_pdf_is_registered_with_its_letterhead(qtbot, story_server, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    win = _window(qtbot, story_server, "clerk")
+    assert win.register_button.isVisible() and win.acceptDrops()
+    pdf = letter(tmp_path / "cong-van-stc.pdf")
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(pdf))])
+    drop = QDropEvent(
+        QPointF(200, 200),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    win.dropEvent(drop)
+    qtbot.waitUntil(lambda: win.incoming_dialog is not None, timeout=5000)
+    dialog = win.incoming_dialog
+    qtbot.waitUntil(lambda: dialog.number.text() == "123", timeout=10000)
+    assert dialog.organ.text() == "SỞ TÀI CHÍNH TỈNH HÀ TĨNH" and dialog.notation.text() == "STC-NS"
+    assert dialog.subject.toPlainText().startswith("V/v bổ sung dự toán")
+    assert dialog.stamp.isChecked() and dialog.pages.value() == 2
+    screenshot(dialog, "incoming-dialog")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=30000)
+    doc = dialog.outcome.document
+    assert doc.status == "received" and doc.arrival_number and doc.current_version == 2
+    qtbot.waitUntil(lambda: "Đã vào sổ: số đến" in win.status_label.text(), timeout=10000)
+
+
+def test_a_paper_letter_needs_its_organ_and_summary(qtbot, story_server) -> None:  # type: ignore[no-untyped-def]
+    win = _window(qtbot, story_server, "clerk")
+    qtbot.keyClick(win, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: win.incoming_dialog is not None, timeout=5000)
+    dialog = win.incoming_dialog
+    assert not dialog.stamp.isEnabled()  # no file, no stamp
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.click()
+    assert "cơ quan ban hành" in dialog.error.text() and "trích yếu" in dialog.error.text()
+    dialog.organ.setText("Văn phòng Chính phủ")
+    dialog.subject.setPlainText("Giấy mời dự hội nghị trực tuyến")
+    ok.click()
+    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=20000)
+    assert dialog.outcome.document.arrival_number
+
+
+def test_only_a_clerk_registers(qtbot, story_server) -> None:  # type: ignore[no-untyped-def]
+    win = _window(qtbot, story_server, "leader")
+    assert not win.register_button.isVisible() and not win.acceptDrops()
+    win.register_incoming()
+    assert win.incoming_dialog is None

@@ -1,0 +1,219 @@
+"""Registering an incoming document by hand: a paper letter, or a PDF (dropped on the window
+or chosen), whose first page prefills the form. Checked in the form; the arrival number comes
+from the server's register, and the ĐẾN stamp goes on the file if asked for."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from base.deadlines import today_in_vietnam
+from base.errors import VanThuError, current_language
+from services.drafts import DOC_TYPES
+from services.registration import IncomingInput, Prefill, RegistrationOutcome, prefill_from_pdf
+from services.workspace import Workspace
+
+from ..errors import describe
+from ..labels import secrecy_label, urgency_label
+from ..workers import run_task
+
+__all__ = ["IncomingDialog"]
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+class IncomingDialog(QDialog):
+    def __init__(
+        self, workspace: Workspace, file: Path | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.outcome: RegistrationOutcome | None = None
+        self.setWindowTitle(self.tr("Vào sổ văn bản đến"))
+        self.organ = QLineEdit()
+        self.organ.setObjectName("incomingOrgan")
+        self.organ.setMaxLength(200)
+        self.number = QLineEdit()
+        self.number.setObjectName("incomingNumber")
+        self.number.setMaxLength(11)
+        self.notation = QLineEdit()
+        self.notation.setObjectName("incomingNotation")
+        self.notation.setMaxLength(30)
+        number_row = QHBoxLayout()
+        number_row.addWidget(self.number, 1)
+        number_row.addWidget(QLabel("/"))
+        number_row.addWidget(self.notation, 2)
+        self.has_issued = QCheckBox(self.tr("Ngày văn bản"))
+        self.issued = QDateEdit(_qdate(today_in_vietnam()))
+        self.doc_type = QComboBox()
+        self.doc_type.setEditable(True)
+        self.doc_type.addItems(DOC_TYPES)
+        self.subject = QPlainTextEdit()
+        self.subject.setObjectName("incomingSubject")
+        self.subject.setMaximumHeight(70)
+        self.urgency = QComboBox()
+        for level in range(5):
+            self.urgency.addItem(urgency_label(level), level)
+        self.secrecy = QComboBox()
+        for level in range(4):
+            self.secrecy.addItem(secrecy_label(level), level)
+        self.has_due = QCheckBox(self.tr("Thời hạn giải quyết"))
+        self.due = QDateEdit(_qdate(today_in_vietnam() + dt.timedelta(days=10)))
+        for check, edit in ((self.has_issued, self.issued), (self.has_due, self.due)):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd/MM/yyyy")
+            edit.setEnabled(False)
+            check.toggled.connect(edit.setEnabled)
+        self.pages = QSpinBox()
+        self.pages.setRange(1, 10000)
+        self.to_places = QLineEdit()
+        self.to_places.setPlaceholderText(self.tr("Đơn vị hoặc người nhận"))
+        self.file = QLineEdit()
+        self.file.setObjectName("incomingFile")
+        self.file.setPlaceholderText(self.tr("Văn bản giấy: để trống"))
+        self.file.editingFinished.connect(lambda: self.use_file(self._file()))
+        browse = QPushButton(self.tr("Chọn…"))
+        browse.clicked.connect(self._browse)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file, 1)
+        file_row.addWidget(browse)
+        self.stamp = QCheckBox(self.tr("Đóng dấu ĐẾN lên trang đầu của tệp"))
+        self.stamp.setObjectName("incomingStamp")
+        self.error = QLabel()
+        self.error.setObjectName("incomingError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828")
+        form = QFormLayout()
+        form.addRow(self.tr("Tệp"), file_row)
+        form.addRow(self.tr("Cơ quan ban hành"), self.organ)
+        form.addRow(self.tr("Số, ký hiệu"), number_row)
+        form.addRow(self.has_issued, self.issued)
+        form.addRow(self.tr("Loại văn bản"), self.doc_type)
+        form.addRow(self.tr("Trích yếu"), self.subject)
+        form.addRow(self.tr("Độ khẩn"), self.urgency)
+        form.addRow(self.tr("Độ mật"), self.secrecy)
+        form.addRow(self.has_due, self.due)
+        form.addRow(self.tr("Số trang"), self.pages)
+        form.addRow(self.tr("Nơi nhận"), self.to_places)
+        form.addRow(self.tr("Dấu đến"), self.stamp)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Vào sổ"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self._stamp_follows_file()
+        if file is not None:
+            self.file.setText(str(file))
+            self.use_file(file)
+        self.resize(620, self.sizeHint().height())
+
+    def _file(self) -> Path | None:
+        text = self.file.text().strip()
+        return Path(text) if text else None
+
+    def _stamp_follows_file(self) -> None:
+        has_file = self._file() is not None
+        self.stamp.setEnabled(has_file)
+        self.stamp.setChecked(has_file)
+
+    def _browse(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Chọn tệp văn bản đến"), str(Path.home()), self.tr("Tệp PDF (*.pdf)")
+        )
+        if chosen:
+            self.file.setText(chosen)
+            self.use_file(Path(chosen))
+
+    def use_file(self, path: Path | None) -> None:
+        """Take ``path`` as the document's file and prefill what its first page says."""
+        self._stamp_follows_file()
+        self.error.clear()
+        if path is None:
+            return
+        run_task(prefill_from_pdf, path, on_done=self._prefill, on_error=self._failed, owner=self)
+
+    def _prefill(self, found: Prefill) -> None:
+        """Fill the empty fields only: what the clerk typed is theirs."""
+        if found.organ_name and not self.organ.text():
+            self.organ.setText(found.organ_name)
+        if found.code_number and not self.number.text():
+            self.number.setText(found.code_number)
+            self.notation.setText(found.code_notation)
+        if found.issued_date and not self.has_issued.isChecked():
+            self.has_issued.setChecked(True)
+            self.issued.setDate(_qdate(found.issued_date))
+        if found.doc_type:
+            self.doc_type.setCurrentText(found.doc_type)
+        if found.subject and not self.subject.toPlainText().strip():
+            self.subject.setPlainText(found.subject)
+        self.pages.setValue(found.page_amount)
+
+    def entry(self) -> IncomingInput:
+        places = [p.strip() for p in self.to_places.text().split(";") if p.strip()]
+        return IncomingInput(
+            organ_name=self.organ.text(),
+            subject=self.subject.toPlainText(),
+            doc_type=self.doc_type.currentText(),
+            code_number=self.number.text(),
+            code_notation=self.notation.text(),
+            issued_date=self.issued.date().toPython() if self.has_issued.isChecked() else None,  # type: ignore[arg-type]  # a datetime.date
+            urgency=int(self.urgency.currentData()),
+            secrecy=int(self.secrecy.currentData()),
+            due_date=self.due.date().toPython() if self.has_due.isChecked() else None,  # type: ignore[arg-type]  # a datetime.date
+            page_amount=self.pages.value(),
+            to_places=tuple(places),
+            file=self._file(),
+            stamp=self.stamp.isChecked() and self._file() is not None,
+        )
+
+    def submit(self) -> None:
+        entry = self.entry()
+        problems = entry.problems()
+        if problems:
+            english = current_language() == "en"
+            self.error.setText(" ".join(en if english else vi for vi, en in problems))
+            return
+        self.error.clear()
+        self.buttons.setEnabled(False)
+        run_task(
+            self.workspace.register_incoming,
+            entry,
+            on_done=self._done,
+            on_error=self._failed,
+            owner=self,
+        )
+
+    def _done(self, outcome: RegistrationOutcome) -> None:
+        self.outcome = outcome
+        self.accept()
+
+    def _failed(self, exc: Exception) -> None:
+        self.buttons.setEnabled(True)
+        title, message = describe(exc)
+        self.error.setText(message if isinstance(exc, VanThuError) else f"{title}: {message}")
