@@ -19,7 +19,7 @@ import logging
 from dataclasses import asdict
 from typing import Any
 
-from base.steps import USER_STEPS
+from base.steps import USER_STEPS, Step
 
 __all__ = ["register"]
 
@@ -61,6 +61,8 @@ def _step(args: argparse.Namespace) -> int:
             )
         return 0
     action = getattr(args, "fixed_action", None) or args.action
+    if action == Step.REGISTER and args.document is None and getattr(args, "organ", None):
+        return _register_new(session, args)
     if args.document is None or action is None:
         print("Cần ID văn bản và bước / give a document ID and an action")
         return 2
@@ -136,7 +138,7 @@ QUEUE_NAMES = {
     "issued": "Đã phát hành / issued",
 }
 STEP_HELP = {
-    "register": "vào sổ văn bản đến (--stamp: đóng dấu ĐẾN) / register an arrived document",
+    "register": "vào sổ văn bản đến: ID đã đến, hoặc văn bản mới (--organ, --subject, --file…; --stamp: dấu ĐẾN) / register",
     "present": "trình lãnh đạo (--to) / present to a leader",
     "assign": "chỉ đạo, giao xử lý (--lead, --co, --info, --deadline) / direct and assign",
     "note": "ghi ý kiến xử lý / add a processing note",
@@ -152,6 +154,49 @@ STEP_HELP = {
     "issue": "phát hành (--org, --replaces ID) / issue to organisations",
     "withdraw": "thu hồi văn bản đã phát hành (--comment) / withdraw an issued document",
 }
+
+
+def _entry_options(parser: argparse.ArgumentParser) -> None:
+    """``vanthu register --organ … --subject …``: an incoming document entered by hand."""
+    parser.add_argument("--organ", help="cơ quan ban hành (văn bản mới) / issuing organ")
+    parser.add_argument("--subject", help="trích yếu / summary")
+    parser.add_argument("--type", default="Công văn", help="loại văn bản / kind")
+    parser.add_argument("--number", default="", help="số / number")
+    parser.add_argument("--notation", default="", help="ký hiệu / notation")
+    parser.add_argument("--dated", type=dt.date.fromisoformat, help="ngày văn bản YYYY-MM-DD")
+    parser.add_argument("--due", type=dt.date.fromisoformat, help="thời hạn giải quyết")
+    parser.add_argument("--urgency", type=int, default=0, choices=range(5))
+    parser.add_argument("--secrecy", type=int, default=0, choices=range(4))
+    parser.add_argument("--file", help="tệp PDF (bỏ trống: văn bản giấy) / the PDF")
+
+
+def _register_new(session: Any, args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from services.registration import IncomingInput, register_incoming
+
+    entry = IncomingInput(
+        organ_name=args.organ,
+        subject=args.subject or "",
+        doc_type=args.type,
+        code_number=args.number,
+        code_notation=args.notation,
+        issued_date=args.dated,
+        due_date=args.due,
+        urgency=args.urgency,
+        secrecy=args.secrecy,
+        file=Path(args.file) if args.file else None,
+        stamp=args.stamp,
+    )
+    outcome = register_incoming(session, entry)
+    doc = outcome.document
+    if args.json:
+        _print_json({**(doc.to_json() if doc else {}), "queued": outcome.queued})
+    elif doc is None or outcome.queued:
+        print("Ngoại tuyến: chờ gửi, vào sổ khi có mạng / offline: queued, registered when sent")
+    else:
+        print(f"#{doc.id} số đến {doc.arrival_number} — {doc.subject}")
+    return 0
 
 
 def _step_options(parser: argparse.ArgumentParser) -> None:
@@ -208,7 +253,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     step.set_defaults(func=_step)
     for action in USER_STEPS:
         named = subparsers.add_parser(action.value.replace("_", "-"), help=STEP_HELP[action.value])
-        named.add_argument("document", type=int)
+        if action is Step.REGISTER:  # an arrived document by ID, or a new one by its fields
+            named.add_argument("document", type=int, nargs="?")
+            _entry_options(named)
+        else:
+            named.add_argument("document", type=int)
         _step_options(named)
         named.set_defaults(func=_step, fixed_action=action.value, action=None, colleagues=False)
     history = subparsers.add_parser("history", help="quá trình xử lý văn bản / a document's trace")

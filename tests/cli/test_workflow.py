@@ -209,3 +209,39 @@ def test_a_draft_from_the_command_line_goes_for_signature(server_factory, tmp_pa
     assert json.loads(submitted.stdout)["status"] == "pending_signature"
     refused = run("draft", "--subject", " ", env=env)
     assert refused.returncode != 0 and "trích yếu" in refused.stderr
+
+
+def test_register_a_new_incoming_document_from_the_command_line(server_factory, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.services.test_registration import letter
+
+    server = server_factory()
+    env = {
+        "VANTHU_SERVER": server.base_url,
+        "VANTHU_TOKEN": server.token("clerk"),
+        "VANTHU_HOME": str(tmp_path / "clerk"),
+    }
+    paper = run(
+        "register", "--organ", "Văn phòng Chính phủ", "--subject", "Giấy mời họp", "--json", env=env
+    )
+    assert paper.returncode == 0, paper.stderr
+    first = json.loads(paper.stdout)
+    assert first["status"] == "received" and first["arrival_number"] >= 1
+    scanned = run(
+        "register",
+        "--organ",
+        "Sở Tài chính tỉnh Hà Tĩnh",
+        "--subject",
+        "V/v bổ sung dự toán",
+        "--file",
+        str(letter(tmp_path / "cv.pdf")),
+        "--stamp",
+        "--json",
+        env=env,
+    )
+    assert scanned.returncode == 0, scanned.stderr
+    second = json.loads(scanned.stdout)
+    assert (
+        second["arrival_number"] == first["arrival_number"] + 1 and second["current_version"] == 2
+    )
+    refused = run("register", "--organ", "STC", "--subject", " ", env=env)
+    assert refused.returncode != 0 and "trích yếu" in refused.stderr
