@@ -22,7 +22,16 @@ from client.records import Colleague, Document, Organisation
 
 from .session import Session
 
-__all__ = ["Step", "StepInput", "StepOutcome", "take_step", "colleagues", "find_colleague"]
+__all__ = [
+    "Step",
+    "StepInput",
+    "StepOutcome",
+    "BatchOutcome",
+    "take_step",
+    "take_steps",
+    "colleagues",
+    "find_colleague",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -97,6 +106,32 @@ def take_step(
         session.store.upsert(conn, [updated])
     logger.info("step %s on document %d", step.step, document.id)
     return StepOutcome(updated)
+
+
+@dataclass(frozen=True)
+class BatchOutcome:
+    """One step taken on several documents: each succeeds, waits offline or fails alone."""
+
+    done: tuple[Document, ...] = ()
+    queued: tuple[Document, ...] = ()
+    failed: tuple[tuple[Document, VanThuError], ...] = ()
+
+
+def take_steps(session: Session, documents: Sequence[Document], step: StepInput) -> BatchOutcome:
+    """The same step on each of ``documents`` (assign several, finish several…), each under
+    its own idempotency key: a refusal of one (changed meanwhile, wrong status) is reported
+    with its reason and the others go on."""
+    done: list[Document] = []
+    queued: list[Document] = []
+    failed: list[tuple[Document, VanThuError]] = []
+    for document in documents:
+        try:
+            outcome = take_step(session, document, step)
+        except VanThuError as error:
+            failed.append((document, error))
+            continue
+        (queued if outcome.queued else done).append(outcome.document)
+    return BatchOutcome(tuple(done), tuple(queued), tuple(failed))
 
 
 T = TypeVar("T", Colleague, Organisation)

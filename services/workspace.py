@@ -150,6 +150,12 @@ class Workspace:
         """A new outgoing draft, checked first (see ``services.drafts``)."""
         return drafts.create_draft(self.session, draft)
 
+    def take_steps(
+        self, documents: Sequence[Document], step: workflow.StepInput
+    ) -> workflow.BatchOutcome:
+        """One step on several documents (``services.workflow.take_steps``)."""
+        return workflow.take_steps(self.session, documents, step)
+
     def pending_steps(self) -> dict[int, OutboxEntry]:
         return self.session.outbox.pending_steps()
 

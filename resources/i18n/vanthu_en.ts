@@ -434,7 +434,7 @@
     <message>
         <location filename="../../ui/views/incoming_dialog.py" line="101"/>
         <source>Đóng dấu ĐẾN lên trang đầu của tệp</source>
-        <translation>Put the arrival stamp on the file's first page</translation>
+        <translation>Put the arrival stamp on the file&apos;s first page</translation>
     </message>
     <message>
         <location filename="../../ui/views/incoming_dialog.py" line="108"/>
@@ -494,7 +494,7 @@
     <message>
         <location filename="../../ui/views/incoming_dialog.py" line="147"/>
         <source>Chọn tệp văn bản đến</source>
-        <translation>Choose the incoming document's file</translation>
+        <translation>Choose the incoming document&apos;s file</translation>
     </message>
     <message>
         <location filename="../../ui/views/incoming_dialog.py" line="147"/>
@@ -917,7 +917,7 @@
     </message>
     <message>
         <location filename="../../ui/views/main_window.py" line="345"/>
-        <location filename="../../ui/views/main_window.py" line="801"/>
+        <location filename="../../ui/views/main_window.py" line="815"/>
         <source>Tải lên</source>
         <translation>Uploads</translation>
     </message>
@@ -978,7 +978,7 @@
     </message>
     <message>
         <location filename="../../ui/views/main_window.py" line="324"/>
-        <location filename="../../ui/views/main_window.py" line="661"/>
+        <location filename="../../ui/views/main_window.py" line="675"/>
         <source>Ký số</source>
         <translation>Sign</translation>
     </message>
@@ -999,13 +999,13 @@
     </message>
     <message>
         <location filename="../../ui/views/main_window.py" line="331"/>
-        <location filename="../../ui/views/main_window.py" line="723"/>
+        <location filename="../../ui/views/main_window.py" line="737"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
         <location filename="../../ui/views/main_window.py" line="331"/>
-        <location filename="../../ui/views/main_window.py" line="696"/>
+        <location filename="../../ui/views/main_window.py" line="710"/>
         <source>Dừng đồng bộ</source>
         <translation>Stop sync</translation>
     </message>
@@ -1025,102 +1025,112 @@
         <translation>Take a step…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="392"/>
+        <location filename="../../ui/views/main_window.py" line="393"/>
+        <source>Xử lý %1 văn bản cùng lúc…</source>
+        <translation>Take a step on %1 documents…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="397"/>
         <source>Ký số %1 văn bản…</source>
         <translation>Sign %1 documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="563"/>
+        <location filename="../../ui/views/main_window.py" line="569"/>
         <source>Đã vào sổ: số đến %1</source>
         <translation>Registered: arrival number %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="569"/>
+        <location filename="../../ui/views/main_window.py" line="575"/>
         <source>Ngoại tuyến — văn bản chờ gửi, sẽ vào sổ khi có mạng (Chờ vào sổ)</source>
         <translation>Offline — the document waits to be sent and registered (Waiting for registration)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="595"/>
+        <location filename="../../ui/views/main_window.py" line="601"/>
         <source>Vào sổ từng văn bản một: mở %1 trước. Nhiều bản quét: dùng thư mục theo dõi.</source>
         <translation>One document at a time: %1 first. For many scans use the watched folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="615"/>
+        <location filename="../../ui/views/main_window.py" line="621"/>
         <source>Đã tạo dự thảo: %1</source>
         <translation>Draft created: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="618"/>
+        <location filename="../../ui/views/main_window.py" line="624"/>
         <source>Ngoại tuyến — dự thảo chờ gửi khi có mạng</source>
         <translation>Offline — the draft will be sent when the server is back</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="630"/>
+        <location filename="../../ui/views/main_window.py" line="637"/>
+        <source>Đã thực hiện: %1 văn bản; chờ gửi: %2; không thực hiện được: %3</source>
+        <translation>Done: %1 documents; waiting to be sent: %2; refused: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="644"/>
         <source>Ngoại tuyến — thao tác đã lưu, chờ gửi khi có mạng</source>
         <translation>Offline — the step is saved and will be sent when the network is back</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="661"/>
+        <location filename="../../ui/views/main_window.py" line="675"/>
         <source>Hãy chọn văn bản có tệp để ký.</source>
         <translation>Select documents that have a file to sign.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="695"/>
+        <location filename="../../ui/views/main_window.py" line="709"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="716"/>
+        <location filename="../../ui/views/main_window.py" line="730"/>
         <source>Đang đồng bộ… %1 thay đổi</source>
         <translation>Syncing… %1 changes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="736"/>
+        <location filename="../../ui/views/main_window.py" line="750"/>
         <source>… và %1 văn bản khẩn khác</source>
         <translation>… and %1 more urgent documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="739"/>
+        <location filename="../../ui/views/main_window.py" line="753"/>
         <source>Đơn vị gửi đã thu hồi hoặc thay thế: %1 — %2</source>
         <translation>Withdrawn or replaced by the sender: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="746"/>
+        <location filename="../../ui/views/main_window.py" line="760"/>
         <source>%1 văn bản đến hạn giải quyết hôm nay</source>
         <translation>%1 documents due today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="751"/>
+        <location filename="../../ui/views/main_window.py" line="765"/>
         <source>Văn bản khẩn mới</source>
         <translation>New urgent documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="753"/>
+        <location filename="../../ui/views/main_window.py" line="767"/>
         <source>Văn bản bị thu hồi</source>
         <translation>Document withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="755"/>
+        <location filename="../../ui/views/main_window.py" line="769"/>
         <source>Hạn giải quyết</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="769"/>
+        <location filename="../../ui/views/main_window.py" line="783"/>
         <source>Xung đột phiên bản</source>
         <translation>Version conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="777"/>
+        <location filename="../../ui/views/main_window.py" line="791"/>
         <source>Trực tuyến — đồng bộ lúc %1 — %2 văn bản trên máy</source>
         <translation>Online — synced at %1 — %2 documents on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="782"/>
+        <location filename="../../ui/views/main_window.py" line="796"/>
         <source>%1 thao tác xung đột, cần làm lại trên bản mới</source>
         <translation>%1 conflicting steps, to redo on the new version</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="791"/>
+        <location filename="../../ui/views/main_window.py" line="805"/>
         <source>Ngoại tuyến — đang dùng dữ liệu trên máy</source>
         <translation>Offline — using local data</translation>
     </message>
@@ -1601,104 +1611,114 @@
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="107"/>
+        <location filename="../../ui/views/step_dialog.py" line="112"/>
         <source>Xử lý văn bản</source>
         <translation>Workflow step</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="133"/>
+        <location filename="../../ui/views/step_dialog.py" line="140"/>
         <source>Tìm người, phòng ban (gõ không dấu được)</source>
         <translation>Find a person or department (diacritics optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="135"/>
+        <location filename="../../ui/views/step_dialog.py" line="142"/>
         <source>Có hạn xử lý</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="149"/>
+        <location filename="../../ui/views/step_dialog.py" line="156"/>
         <source>Không thay thế văn bản nào</source>
         <translation>Replaces no document</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="153"/>
+        <location filename="../../ui/views/step_dialog.py" line="160"/>
         <source>Đóng dấu ĐẾN lên trang đầu của tệp</source>
         <translation>Put the arrival (ĐẾN) stamp on the first page</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="157"/>
+        <location filename="../../ui/views/step_dialog.py" line="164"/>
         <source>Dấu ĐẾN ghi tên cơ quan, số đến và ngày đến; được thêm thành một phiên bản mới của tệp nên chữ ký số của nơi gửi vẫn hợp lệ.</source>
         <translation>The arrival stamp shows the organisation, arrival number and date; it is added as a new version of the file, so the sender&apos;s digital signature stays valid.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="174"/>
+        <location filename="../../ui/views/step_dialog.py" line="181"/>
         <source>Bước</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="175"/>
+        <location filename="../../ui/views/step_dialog.py" line="182"/>
         <source>Trình lãnh đạo</source>
         <translation>Present to</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="176"/>
+        <location filename="../../ui/views/step_dialog.py" line="183"/>
         <source>Tìm</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="177"/>
+        <location filename="../../ui/views/step_dialog.py" line="184"/>
         <source>Xử lý chính</source>
         <translation>Lead handler</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="178"/>
+        <location filename="../../ui/views/step_dialog.py" line="185"/>
         <source>Phối hợp</source>
         <translation>Co-handlers</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="179"/>
+        <location filename="../../ui/views/step_dialog.py" line="186"/>
         <source>Nhận để biết</source>
         <translation>For information</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="181"/>
+        <location filename="../../ui/views/step_dialog.py" line="188"/>
         <source>Gửi đơn vị nhận</source>
         <translation>Send to</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="182"/>
+        <location filename="../../ui/views/step_dialog.py" line="189"/>
         <source>Thay thế văn bản</source>
         <translation>Replaces</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="183"/>
+        <location filename="../../ui/views/step_dialog.py" line="190"/>
         <source>Dấu đến</source>
         <translation>Arrival stamp</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="184"/>
+        <location filename="../../ui/views/step_dialog.py" line="191"/>
         <source>Ý kiến</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="201"/>
+        <location filename="../../ui/views/step_dialog.py" line="203"/>
+        <source>Xử lý %1 văn bản cùng lúc</source>
+        <translation>One step on %1 documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_dialog.py" line="224"/>
         <source>Văn bản ở trạng thái này không có bước xử lý nào.</source>
         <translation>No step can be taken on a document in this status.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="242"/>
+        <location filename="../../ui/views/step_dialog.py" line="265"/>
         <source>Hãy chọn lãnh đạo nhận.</source>
         <translation>Choose the leader it goes to.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="246"/>
+        <location filename="../../ui/views/step_dialog.py" line="269"/>
         <source>Hãy ghi lý do thu hồi.</source>
         <translation>Write why it is withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="248"/>
+        <location filename="../../ui/views/step_dialog.py" line="271"/>
         <source>Hãy ghi lý do trả lại.</source>
         <translation>Write why it is sent back.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_dialog.py" line="359"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>

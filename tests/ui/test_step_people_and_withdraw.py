@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from tests.ui.conftest import screenshot
@@ -119,3 +120,31 @@ def test_the_specialist_asks_for_more_time(qtbot, story_server) -> None:  # type
     timeline = win.document_view.timeline
     texts = [timeline.item(i).text() for i in range(timeline.count())]
     assert any(f"xin gia hạn đến {proposed:%d/%m/%Y}" in t for t in texts)
+
+
+def test_the_leader_assigns_several_at_once(qtbot, story_server) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QItemSelectionModel
+
+    win = _window(qtbot, story_server, "leader")
+    qtbot.waitUntil(lambda: not win.model.loading and win.model.rowCount() == 2, timeout=10000)
+    selection = win.table.selectionModel()
+    for row in range(2):
+        selection.select(
+            win.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
+    ids = [win.model.row_at(r).id for r in range(2)]
+    qtbot.keyClick(win, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: win.step_dialog is not None, timeout=10000)
+    dialog = win.step_dialog
+    assert len(dialog.documents) == 2 and "2 văn bản" in dialog.windowTitle()
+    dialog.step.setCurrentIndex(dialog.step.findData("assign"))
+    dialog.people_filter.setText("mai")
+    assert "Hoàng Thị Mai" in dialog.lead.currentText()
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: dialog.batch is not None, timeout=20000)
+    assert len(dialog.batch.done) == 2 and not dialog.batch.failed
+    for doc_id in ids:
+        assert win.workspace.document(doc_id).status == "assigned"
+    qtbot.waitUntil(lambda: "Đã thực hiện: 2 văn bản" in win.status_label.text(), timeout=10000)
+    qtbot.waitUntil(lambda: win.nav.item(0).text() == "Chờ chỉ đạo", timeout=10000)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -388,6 +388,11 @@ class MainWindow(QMainWindow):
         menu.addAction(self.tr("Mở văn bản"), lambda: self.open_document(ids[0]))
         if len(ids) == 1:
             menu.addAction(self.tr("Xử lý, chuyển bước…"), lambda: self.open_step(ids[0]))
+        else:  # assign several, finish several…: the steps they all allow
+            menu.addAction(
+                self.tr("Xử lý %1 văn bản cùng lúc…").replace("%1", str(len(ids))),
+                lambda: self.open_step(ids[0], ids[1:]),
+            )
         sign = menu.addAction(
             self.tr("Ký số %1 văn bản…").replace("%1", str(len(ids))), lambda: self.sign_ids(ids)
         )
@@ -431,8 +436,8 @@ class MainWindow(QMainWindow):
 
     def _step_selected(self) -> None:
         ids = self._selected_ids()
-        if len(ids) == 1:
-            self.open_step(ids[0])
+        if ids:  # several selected: one step for all of them
+            self.open_step(ids[0], ids[1:])
 
     # -- navigation --------------------------------------------------------------------
     def show_page(self, row: int) -> None:
@@ -507,40 +512,41 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.document_view)
             self.document_view.show_document(document)
 
-    def open_step(self, document_id: int) -> None:
-        """The workflow step dialog for one document (colleagues and organisations fetched first)."""
+    def open_step(self, document_id: int, others: Sequence[int] = ()) -> None:
+        """The workflow step dialog for one document, or for several at once (``others``):
+        colleagues, organisations and the documents are read off the GUI thread first."""
 
-        Loaded = tuple[
-            Document | None, list[Colleague], list[Organisation], tuple[DocumentRow, ...]
-        ]
+        Loaded = tuple[list[Document], list[Colleague], list[Organisation], tuple[DocumentRow, ...]]
 
         def load() -> Loaded:
-            document = self.workspace.document(document_id)  # the cache is read off the GUI thread
+            found = (self.workspace.document(i) for i in (document_id, *others))
+            documents = [d for d in found if d is not None]
             replaceable = (
                 self.workspace.replaceable()
-                if document is not None and document.status == "numbered"
+                if len(documents) == 1 and documents[0].status == "numbered"
                 else ()
             )
             return (
-                document,
+                documents,
                 self.workspace.colleagues(),
                 self.workspace.organisations(),
                 replaceable,
             )
 
         def show(found: Loaded) -> None:
-            document, colleagues, organisations, replaceable = found
-            if document is None:
+            documents, colleagues, organisations, replaceable = found
+            if not documents:
                 return
             self.step_dialog = StepDialog(
                 self.workspace,
-                document,
+                documents[0],
                 colleagues,
                 organisations,
                 parent=self,
                 replaceable=replaceable,
+                others=documents[1:],
             )
-            self.step_dialog.accepted.connect(self._step_taken)
+            self.step_dialog.finished.connect(lambda _result: self._step_taken())
             self.step_dialog.open()
 
         run_task(load, on_done=show, on_error=lambda exc: show_error(self, exc), owner=self)
@@ -622,10 +628,18 @@ class MainWindow(QMainWindow):
     def _step_taken(self) -> None:
         dialog = self.step_dialog
         if dialog is not None and dialog.result_document is not None:
-            self.document_view.show_document(dialog.result_document)
+            if dialog.batch is None:
+                self.document_view.show_document(dialog.result_document)
             self.apply_filters()  # the list shows the new status at once
             self.refresh_counts()
-            if getattr(dialog, "queued", False):
+            if dialog.batch is not None:
+                self.status_label.setText(
+                    self.tr("Đã thực hiện: %1 văn bản; chờ gửi: %2; không thực hiện được: %3")
+                    .replace("%1", str(len(dialog.batch.done)))
+                    .replace("%2", str(len(dialog.batch.queued)))
+                    .replace("%3", str(len(dialog.batch.failed)))
+                )
+            elif getattr(dialog, "queued", False):
                 self.status_label.setText(
                     self.tr("Ngoại tuyến — thao tác đã lưu, chờ gửi khi có mạng")
                 )

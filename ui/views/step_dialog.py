@@ -9,6 +9,7 @@ organisations, a comment. The step runs in a worker; the result replaces the doc
 from __future__ import annotations
 
 import datetime as dt
+import html
 import logging
 from collections.abc import Sequence
 
@@ -33,7 +34,7 @@ from base.deadlines import add_working_days, today_in_vietnam
 from client.cache.folding import fold
 from client.cache.query import DocumentRow
 from client.records import Colleague, Document, Organisation
-from services.workflow import Step, StepInput, StepOutcome
+from services.workflow import BatchOutcome, Step, StepInput, StepOutcome
 from services.workspace import Workspace
 
 from ..errors import describe
@@ -100,9 +101,13 @@ class StepDialog(QDialog):
         organisations: list[Organisation],
         parent: QWidget | None = None,
         replaceable: Sequence[DocumentRow] = (),
+        others: Sequence[Document] = (),
     ) -> None:
         super().__init__(parent)
         self.workspace, self.document = workspace, document
+        self.documents = [document, *(d for d in others if d.id != document.id)]
+        """Batch mode with more than one: the same step for each (assign several…)."""
+        self.batch: BatchOutcome | None = None
         self.result_document: Document | None = None
         self.setWindowTitle(self.tr("Xử lý văn bản"))
         me = workspace.user.id
@@ -113,8 +118,10 @@ class StepDialog(QDialog):
         )
         self.step = QComboBox()
         self.step.setObjectName("step")
+        allowed = [set(STEPS_FROM.get((d.direction, d.status), ())) for d in self.documents[1:]]
         for step in STEPS_FROM.get((document.direction, document.status), ()):
-            self.step.addItem(step_label(step.value), step.value)
+            if all(step in steps for steps in allowed):  # the steps they all allow
+                self.step.addItem(step_label(step.value), step.value)
         self.leaders = _checkable(
             [(f"{c.full_name} — {c.title}", c.id) for c in people if c.role == "leader"]
         )
@@ -191,7 +198,23 @@ class StepDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<b>{document.number_symbol or ''}</b> {document.subject}"))
+        if len(self.documents) > 1:
+            self.setWindowTitle(
+                self.tr("Xử lý %1 văn bản cùng lúc").replace("%1", str(len(self.documents)))
+            )
+            heading = QLabel(
+                "<br>".join(
+                    f"<b>{html.escape(d.number_symbol or '')}</b> {html.escape(d.subject[:90])}"
+                    for d in self.documents[:6]
+                )
+                + ("<br>…" if len(self.documents) > 6 else "")
+            )
+        else:
+            heading = QLabel(
+                f"<b>{html.escape(document.number_symbol or '')}</b> {html.escape(document.subject)}"
+            )
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
@@ -292,6 +315,16 @@ class StepDialog(QDialog):
             return
         self.error.clear()
         self.buttons.setEnabled(False)
+        if len(self.documents) > 1:
+            run_task(
+                self.workspace.take_steps,
+                self.documents,
+                request,
+                on_done=self._batch_done,
+                on_error=self._failed,
+                owner=self,
+            )
+            return
         run_task(
             self.workspace.take_step,
             self.document,
@@ -305,6 +338,25 @@ class StepDialog(QDialog):
         self.result_document = outcome.document
         self.queued = outcome.queued
         self.accept()
+
+    def _batch_done(self, outcome: BatchOutcome) -> None:
+        self.batch = outcome
+        taken = [*outcome.done, *outcome.queued]
+        self.result_document = taken[0] if taken else None
+        self.queued = bool(outcome.queued)
+        if not outcome.failed:
+            self.accept()
+            return
+        # Some were refused: say which and why; the others are done (Cancel closes).
+        self.error.setText(
+            "\n".join(
+                f"{d.number_symbol or '#' + str(d.id)}: {describe(error)[1]}"
+                for d, error in outcome.failed
+            )
+        )
+        self.buttons.setEnabled(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Đóng"))
 
     def _failed(self, exc: Exception) -> None:
         self.buttons.setEnabled(True)
