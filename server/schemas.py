@@ -376,6 +376,9 @@ class DocumentPatch(Strict):
     field it is the same as leaving the field out."""
 
     doc_type: str | None = Field(None, min_length=1, max_length=100)
+    code_number: str | None = Field(
+        None, max_length=11, description="incoming only: the sender's number (null empties it)"
+    )
     code_notation: str | None = Field(None, max_length=30)
     issued_date: IsoDate | None = None
     organ_name: str | None = Field(None, max_length=200)

@@ -11,6 +11,7 @@ once sent, waits in "Chờ vào sổ" for its number (a number is never made up 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import re
@@ -31,6 +32,7 @@ from .session import Session
 from .workflow import StepInput, take_step
 
 __all__ = [
+    "register_arrived",
     "IncomingInput",
     "RegistrationOutcome",
     "InvalidRegistration",
@@ -171,6 +173,64 @@ def register_incoming(
     outcome = take_step(
         session, created, StepInput(Step.REGISTER, stamp=entry.stamp), key=f"{key}-register"
     )
+    return RegistrationOutcome(outcome.document, queued=outcome.queued)
+
+
+_EDITABLE = (
+    "organ_name",
+    "subject",
+    "doc_type",
+    "code_number",
+    "code_notation",
+    "issued_date",
+    "urgency",
+    "secrecy",
+    "due_date",
+    "page_amount",
+    "to_places",
+    "description",
+)
+
+
+def _changes(document: Document, entry: IncomingInput) -> dict[str, Any]:
+    wanted = entry.fields()
+    wanted.setdefault("code_number", None)
+    changes: dict[str, Any] = {}
+    for name in _EDITABLE:
+        value = wanted.get(name)
+        current = getattr(document, name)
+        if isinstance(current, tuple):
+            current = list(current)
+        if value != current and not (value in (None, "") and current in (None, "")):
+            changes[name] = value
+    return changes
+
+
+def register_arrived(
+    session: Session, document: Document, entry: IncomingInput
+) -> RegistrationOutcome:
+    """Register a document already on the server ("arrived": a scan, a copy from another
+    organisation) with the fields as the clerk checked them: what changed is saved on the
+    revision the clerk saw, then the register step takes the arrival number (and stamps)."""
+    problems = dataclasses.replace(entry, stamp=False, file=None).problems()
+    if entry.stamp and not document.current_version:
+        problems.append(("Cần có tệp để đóng dấu ĐẾN.", "The arrival stamp needs a file."))
+    if problems:
+        raise InvalidRegistration(
+            " ".join(vi for vi, _ in problems), " ".join(en for _, en in problems)
+        )
+    changes = _changes(document, entry)
+    try:
+        if changes:
+            document = session.client.update_document(document.id, changes, document.revision)
+    except ServerUnavailable as error:
+        session.online = False
+        raise VanThuError(
+            "Máy chủ không phản hồi: vào sổ cần máy chủ cấp số đến; hãy thử lại khi có mạng.",
+            "The server is unreachable: the arrival number comes from the server; try again "
+            "when it is back.",
+        ) from error
+    outcome = take_step(session, document, StepInput(Step.REGISTER, stamp=entry.stamp))
     return RegistrationOutcome(outcome.document, queued=outcome.queued)
 
 

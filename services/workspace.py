@@ -142,6 +142,12 @@ class Workspace:
         """An incoming document entered by hand, registered at once (``services.registration``)."""
         return registration.register_incoming(self.session, entry)
 
+    def register_arrived(
+        self, document: Document, entry: registration.IncomingInput
+    ) -> registration.RegistrationOutcome:
+        """An arrived document registered with the fields as checked (``services.registration``)."""
+        return registration.register_arrived(self.session, document, entry)
+
     def may_draft(self) -> bool:
         """Specialists and clerks write outgoing drafts (the server checks it again)."""
         return self.user.role in ("specialist", "clerk")

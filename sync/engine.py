@@ -439,7 +439,7 @@ class WatchEngine:
 
     def _fields(self, source: Path, pdf: Path) -> dict[str, Any]:
         name = nfc(source.stem).replace("_", " ").strip()
-        return {
+        fields: dict[str, Any] = {
             "direction": self.profile.direction,
             "doc_type": doc_type_for(source, self.root, self.profile),
             "subject": name[:500] or "Bản quét",
@@ -447,6 +447,9 @@ class WatchEngine:
             "filename": nfc(pdf.name if pdf == source else f"{source.stem}.pdf"),
             "note": "Bản quét tải lên tự động",
         }
+        if self.profile.direction == "incoming":  # a scan waits for the clerk: "Chờ vào sổ"
+            fields["status"] = "arrived"
+        return fields
 
     def _progress(self, entry: QueueEntry) -> Callable[[int, int], None]:
         started = time.monotonic()

@@ -402,102 +402,102 @@
 <context>
     <name>IncomingDialog</name>
     <message>
-        <location filename="../../ui/views/incoming_dialog.py" line="53"/>
+        <location filename="../../ui/views/incoming_dialog.py" line="61"/>
         <source>Vào sổ văn bản đến</source>
         <translation>Register an incoming document</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incoming_dialog.py" line="67"/>
+        <location filename="../../ui/views/incoming_dialog.py" line="75"/>
         <source>Ngày văn bản</source>
         <translation>Dated</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incoming_dialog.py" line="81"/>
+        <location filename="../../ui/views/incoming_dialog.py" line="89"/>
         <source>Thời hạn giải quyết</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incoming_dialog.py" line="91"/>
+        <location filename="../../ui/views/incoming_dialog.py" line="99"/>
         <source>Đơn vị hoặc người nhận</source>
         <translation>Receiving units or persons (separate with ;)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incoming_dialog.py" line="94"/>
+        <location filename="../../ui/views/incoming_dialog.py" line="102"/>
         <source>Văn bản giấy: để trống</source>
         <translation>Paper letter: leave empty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incoming_dialog.py" line="96"/>
+        <location filename="../../ui/views/incoming_dialog.py" line="104"/>
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incoming_dialog.py" line="101"/>
+        <location filename="../../ui/views/incoming_dialog.py" line="111"/>
         <source>Đóng dấu ĐẾN lên trang đầu của tệp</source>
         <translation>Put the arrival stamp on the file&apos;s first page</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incoming_dialog.py" line="108"/>
+        <location filename="../../ui/views/incoming_dialog.py" line="118"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incoming_dialog.py" line="109"/>
+        <location filename="../../ui/views/incoming_dialog.py" line="119"/>
         <source>Cơ quan ban hành</source>
         <translation>Issuing organ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incoming_dialog.py" line="110"/>
+        <location filename="../../ui/views/incoming_dialog.py" line="120"/>
         <source>Số, ký hiệu</source>
         <translation>Number, notation</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incoming_dialog.py" line="112"/>
+        <location filename="../../ui/views/incoming_dialog.py" line="122"/>
         <source>Loại văn bản</source>
         <translation>Kind of document</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incoming_dialog.py" line="113"/>
+        <location filename="../../ui/views/incoming_dialog.py" line="123"/>
         <source>Trích yếu</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incoming_dialog.py" line="114"/>
+        <location filename="../../ui/views/incoming_dialog.py" line="124"/>
         <source>Độ khẩn</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incoming_dialog.py" line="115"/>
+        <location filename="../../ui/views/incoming_dialog.py" line="125"/>
         <source>Độ mật</source>
         <translation>Secrecy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incoming_dialog.py" line="117"/>
+        <location filename="../../ui/views/incoming_dialog.py" line="127"/>
         <source>Số trang</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incoming_dialog.py" line="118"/>
+        <location filename="../../ui/views/incoming_dialog.py" line="128"/>
         <source>Nơi nhận</source>
         <translation>Receiving units</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incoming_dialog.py" line="119"/>
+        <location filename="../../ui/views/incoming_dialog.py" line="129"/>
         <source>Dấu đến</source>
         <translation>Arrival stamp</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incoming_dialog.py" line="123"/>
+        <location filename="../../ui/views/incoming_dialog.py" line="133"/>
         <source>Vào sổ</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incoming_dialog.py" line="147"/>
+        <location filename="../../ui/views/incoming_dialog.py" line="195"/>
         <source>Chọn tệp văn bản đến</source>
         <translation>Choose the incoming document&apos;s file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incoming_dialog.py" line="147"/>
+        <location filename="../../ui/views/incoming_dialog.py" line="195"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -917,7 +917,7 @@
     </message>
     <message>
         <location filename="../../ui/views/main_window.py" line="345"/>
-        <location filename="../../ui/views/main_window.py" line="815"/>
+        <location filename="../../ui/views/main_window.py" line="825"/>
         <source>Tải lên</source>
         <translation>Uploads</translation>
     </message>
@@ -978,7 +978,7 @@
     </message>
     <message>
         <location filename="../../ui/views/main_window.py" line="324"/>
-        <location filename="../../ui/views/main_window.py" line="675"/>
+        <location filename="../../ui/views/main_window.py" line="685"/>
         <source>Ký số</source>
         <translation>Sign</translation>
     </message>
@@ -999,13 +999,13 @@
     </message>
     <message>
         <location filename="../../ui/views/main_window.py" line="331"/>
-        <location filename="../../ui/views/main_window.py" line="737"/>
+        <location filename="../../ui/views/main_window.py" line="747"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
         <location filename="../../ui/views/main_window.py" line="331"/>
-        <location filename="../../ui/views/main_window.py" line="710"/>
+        <location filename="../../ui/views/main_window.py" line="720"/>
         <source>Dừng đồng bộ</source>
         <translation>Stop sync</translation>
     </message>
@@ -1035,102 +1035,102 @@
         <translation>Sign %1 documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="569"/>
+        <location filename="../../ui/views/main_window.py" line="579"/>
         <source>Đã vào sổ: số đến %1</source>
         <translation>Registered: arrival number %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="575"/>
+        <location filename="../../ui/views/main_window.py" line="585"/>
         <source>Ngoại tuyến — văn bản chờ gửi, sẽ vào sổ khi có mạng (Chờ vào sổ)</source>
         <translation>Offline — the document waits to be sent and registered (Waiting for registration)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="601"/>
+        <location filename="../../ui/views/main_window.py" line="611"/>
         <source>Vào sổ từng văn bản một: mở %1 trước. Nhiều bản quét: dùng thư mục theo dõi.</source>
         <translation>One document at a time: %1 first. For many scans use the watched folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="621"/>
+        <location filename="../../ui/views/main_window.py" line="631"/>
         <source>Đã tạo dự thảo: %1</source>
         <translation>Draft created: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="624"/>
+        <location filename="../../ui/views/main_window.py" line="634"/>
         <source>Ngoại tuyến — dự thảo chờ gửi khi có mạng</source>
         <translation>Offline — the draft will be sent when the server is back</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="637"/>
+        <location filename="../../ui/views/main_window.py" line="647"/>
         <source>Đã thực hiện: %1 văn bản; chờ gửi: %2; không thực hiện được: %3</source>
         <translation>Done: %1 documents; waiting to be sent: %2; refused: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="644"/>
+        <location filename="../../ui/views/main_window.py" line="654"/>
         <source>Ngoại tuyến — thao tác đã lưu, chờ gửi khi có mạng</source>
         <translation>Offline — the step is saved and will be sent when the network is back</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="675"/>
+        <location filename="../../ui/views/main_window.py" line="685"/>
         <source>Hãy chọn văn bản có tệp để ký.</source>
         <translation>Select documents that have a file to sign.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="709"/>
+        <location filename="../../ui/views/main_window.py" line="719"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="730"/>
+        <location filename="../../ui/views/main_window.py" line="740"/>
         <source>Đang đồng bộ… %1 thay đổi</source>
         <translation>Syncing… %1 changes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="750"/>
+        <location filename="../../ui/views/main_window.py" line="760"/>
         <source>… và %1 văn bản khẩn khác</source>
         <translation>… and %1 more urgent documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="753"/>
+        <location filename="../../ui/views/main_window.py" line="763"/>
         <source>Đơn vị gửi đã thu hồi hoặc thay thế: %1 — %2</source>
         <translation>Withdrawn or replaced by the sender: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="760"/>
+        <location filename="../../ui/views/main_window.py" line="770"/>
         <source>%1 văn bản đến hạn giải quyết hôm nay</source>
         <translation>%1 documents due today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="765"/>
+        <location filename="../../ui/views/main_window.py" line="775"/>
         <source>Văn bản khẩn mới</source>
         <translation>New urgent documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="767"/>
+        <location filename="../../ui/views/main_window.py" line="777"/>
         <source>Văn bản bị thu hồi</source>
         <translation>Document withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="769"/>
+        <location filename="../../ui/views/main_window.py" line="779"/>
         <source>Hạn giải quyết</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="783"/>
+        <location filename="../../ui/views/main_window.py" line="793"/>
         <source>Xung đột phiên bản</source>
         <translation>Version conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="791"/>
+        <location filename="../../ui/views/main_window.py" line="801"/>
         <source>Trực tuyến — đồng bộ lúc %1 — %2 văn bản trên máy</source>
         <translation>Online — synced at %1 — %2 documents on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="796"/>
+        <location filename="../../ui/views/main_window.py" line="806"/>
         <source>%1 thao tác xung đột, cần làm lại trên bản mới</source>
         <translation>%1 conflicting steps, to redo on the new version</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="805"/>
+        <location filename="../../ui/views/main_window.py" line="815"/>
         <source>Ngoại tuyến — đang dùng dữ liệu trên máy</source>
         <translation>Offline — using local data</translation>
     </message>

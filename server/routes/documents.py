@@ -51,7 +51,7 @@ __all__ = ["router"]
 
 logger = logging.getLogger(__name__)
 router = APIRouter(prefix="/documents", tags=["documents"])
-EMPTIABLE = frozenset({"issued_date", "due_date", "issued_amount"})
+EMPTIABLE = frozenset({"issued_date", "due_date", "issued_amount", "code_number"})
 """The fields a PATCH may set to null."""
 
 
@@ -141,6 +141,12 @@ def patch_document(
         for field, value in body.model_dump(exclude_unset=True).items()
         if value is not None or field in EMPTIABLE  # null leaves a required field as it is
     }
+    if "code_number" in changes and doc.direction == "outgoing":
+        raise ApiProblem(
+            409,
+            "Số văn bản đi do sổ văn bản đi cấp, không sửa tay.",
+            "An outgoing document's number comes from the register; it cannot be edited.",
+        )
     lowered = "secrecy" in changes and check_secrecy_change(user, doc, changes["secrecy"])
     if doc.revision != expected:
         raise ApiProblem(

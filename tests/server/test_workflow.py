@@ -420,3 +420,23 @@ def test_a_handler_asks_for_more_time_and_the_leader_extends(office) -> None:  #
     for part in doc["assignments"]:
         assert part["deadline"] == later.isoformat() and part["requested_deadline"] is None
     assert [t["action"] for t in doc["trace"]][-2:] == ["ask_extension", "extend"]
+
+
+def test_the_clerk_may_correct_a_senders_number_but_never_an_own_one(office) -> None:  # type: ignore[no-untyped-def]
+    clerk = Caller(office, "clerk")
+    incoming = clerk.create(subject="Công văn quét", status="arrived")
+    fixed = clerk.request(
+        "PATCH",
+        f"/documents/{incoming['id']}",
+        json={"code_number": "123", "code_notation": "STC-NS"},
+        headers={"If-Match": f'"{incoming["revision"]}"'},
+    )
+    assert fixed.status_code == 200 and fixed.json()["number_symbol"] == "123/STC-NS"
+    issued = _issued(office, f"Thông báo {uuid.uuid4().hex[:6]}", ["STC"])
+    refused = clerk.request(
+        "PATCH",
+        f"/documents/{issued['id']}",
+        json={"code_number": "999"},
+        headers={"If-Match": f'"{issued["revision"]}"'},
+    )
+    assert refused.status_code == 409 and "sổ văn bản đi" in refused.json()["error"]["message_vi"]

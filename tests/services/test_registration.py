@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from base.deadlines import today_in_vietnam
+from base.errors import VanThuError
 from base.pdf import BadPdf
 from client.cache.query import DocumentQuery
 from client.cache.queues import Queue
@@ -126,3 +127,47 @@ def test_offline_the_entry_waits_then_waits_for_its_number(clerk, tmp_path) -> N
     workspace.sync_now()
     page = workspace.search(DocumentQuery(queue=Queue.TO_REGISTER, scope=workspace.queue_scope()))
     assert [r.subject for r in page.rows] == ["Công văn gửi khi mất mạng"]  # a number only online
+
+
+def test_a_scan_from_the_watched_folder_is_checked_and_registered(clerk, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from services.registration import register_arrived
+
+    server, session = clerk
+    archivist = open_session(server.base_url, *server.credentials("archivist"))
+    scan = letter(tmp_path / "scan_0001.pdf")
+    archivist.client.upload_file(
+        scan,
+        document={
+            "direction": "incoming",
+            "status": "arrived",  # what the watched folder sends (sync.engine)
+            "subject": "scan 0001",
+            "filename": "scan_0001.pdf",
+        },
+        idempotency_key="scan-1",
+    )
+    workspace = Workspace(session)
+    workspace.sync_now()
+    waiting = workspace.search(
+        DocumentQuery(queue=Queue.TO_REGISTER, scope=workspace.queue_scope())
+    ).rows
+    [row] = [r for r in waiting if r.subject == "scan 0001"]
+    document = session.store.get(row.id)
+    found = prefill_from_pdf(workspace.open_file(document))
+    entry = IncomingInput(
+        organ_name=found.organ_name,
+        subject=found.subject,
+        code_number=found.code_number,
+        code_notation=found.code_notation,
+        issued_date=found.issued_date,
+        page_amount=found.page_amount,
+        stamp=True,
+    )
+    outcome = register_arrived(session, document, entry)
+    doc = outcome.document
+    assert doc is not None and doc.status == "received" and doc.arrival_number
+    assert doc.subject.startswith("V/v bổ sung dự toán") and doc.code_number == "123"
+    assert doc.current_version == 2  # the ĐẾN stamp
+    assert [t.action for t in doc.trace][-1] == "register"
+    stale = register_arrived  # registering twice is refused by the server (409), said in words
+    with pytest.raises(VanThuError):
+        stale(session, document, entry)

@@ -64,17 +64,19 @@ def test_a_clerk_registers_with_the_stamp_and_the_count_drops(qtbot, story_serve
     qtbot.waitUntil(lambda: not win.model.loading and win.model.rowCount() == 2, timeout=10000)
     arrived = win.model.row_at(0)
     win.open_step(arrived.id)
-    qtbot.waitUntil(lambda: win.step_dialog is not None, timeout=10000)
-    dialog = win.step_dialog
-    assert dialog.step.currentData() == "register"
-    assert dialog.stamp.isVisible() and dialog.stamp.isChecked()  # it has a file
-    assert not dialog.lead.isVisible()
+    qtbot.waitUntil(lambda: win.incoming_dialog is not None, timeout=10000)
+    dialog = win.incoming_dialog  # registering an arrival is checking its fields
+    assert dialog.existing.id == arrived.id and dialog.subject.toPlainText() == arrived.subject
+    assert dialog.organ.text() and dialog.file.isReadOnly()
+    assert dialog.stamp.isEnabled() and dialog.stamp.isChecked()  # it has a file
+    dialog.to_places.setText("Phòng Kinh tế")
     screenshot(dialog, "register-dialog")
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-    qtbot.waitUntil(lambda: dialog.result_document is not None, timeout=20000)
-    registered = dialog.result_document
+    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=20000)
+    registered = dialog.outcome.document
     assert registered.status == "received" and registered.arrival_number
     assert registered.current_version == 2  # the stamped file is a new version
+    assert registered.to_places == ("Phòng Kinh tế",)  # the checked fields were saved
     qtbot.waitUntil(lambda: _nav_texts(win)[0] == "Chờ vào sổ (1)", timeout=10000)
 
 

@@ -4,6 +4,7 @@ from the server's register, and the ĐẾN stamp goes on the file if asked for."
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from base.deadlines import today_in_vietnam
 from base.errors import VanThuError, current_language
+from client.records import Document
 from services.drafts import DOC_TYPES
 from services.registration import IncomingInput, Prefill, RegistrationOutcome, prefill_from_pdf
 from services.workspace import Workspace
@@ -45,10 +47,16 @@ def _qdate(day: dt.date) -> QDate:
 
 class IncomingDialog(QDialog):
     def __init__(
-        self, workspace: Workspace, file: Path | None = None, parent: QWidget | None = None
+        self,
+        workspace: Workspace,
+        file: Path | None = None,
+        parent: QWidget | None = None,
+        existing: Document | None = None,
     ) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        self.existing = existing
+        """An arrived document (a scan, a copy from another organisation) to check and register."""
         self.outcome: RegistrationOutcome | None = None
         self.setWindowTitle(self.tr("Vào sổ văn bản đến"))
         self.organ = QLineEdit()
@@ -93,11 +101,13 @@ class IncomingDialog(QDialog):
         self.file.setObjectName("incomingFile")
         self.file.setPlaceholderText(self.tr("Văn bản giấy: để trống"))
         self.file.editingFinished.connect(lambda: self.use_file(self._file()))
-        browse = QPushButton(self.tr("Chọn…"))
-        browse.clicked.connect(self._browse)
+        self.browse = QPushButton(self.tr("Chọn…"))
+        self.browse.clicked.connect(self._browse)
+        self._placeholder = ""
+        """A scan's subject is its file name until the clerk writes the real one."""
         file_row = QHBoxLayout()
         file_row.addWidget(self.file, 1)
-        file_row.addWidget(browse)
+        file_row.addWidget(self.browse)
         self.stamp = QCheckBox(self.tr("Đóng dấu ĐẾN lên trang đầu của tệp"))
         self.stamp.setObjectName("incomingStamp")
         self.error = QLabel()
@@ -128,16 +138,54 @@ class IncomingDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self._stamp_follows_file()
-        if file is not None:
+        if existing is not None:
+            self._show_existing(existing)
+        elif file is not None:
             self.file.setText(str(file))
             self.use_file(file)
         self.resize(620, self.sizeHint().height())
 
+    def _show_existing(self, document: Document) -> None:
+        """The fields as they arrived; the file's letterhead fills what they leave empty."""
+        self.organ.setText(document.organ_name)
+        self.number.setText(document.code_number or "")
+        self.notation.setText(document.code_notation)
+        if document.issued_date:
+            self.has_issued.setChecked(True)
+            self.issued.setDate(_qdate(document.issued_date))
+        self.doc_type.setCurrentText(document.doc_type)
+        self.subject.setPlainText(document.subject)
+        self.urgency.setCurrentIndex(max(0, self.urgency.findData(document.urgency)))
+        self.secrecy.setCurrentIndex(max(0, self.secrecy.findData(document.secrecy)))
+        if document.due_date:
+            self.has_due.setChecked(True)
+            self.due.setDate(_qdate(document.due_date))
+        self.pages.setValue(max(1, document.page_amount))
+        self.to_places.setText("; ".join(document.to_places))
+        latest = document.latest_version
+        self.file.setText(latest.filename if latest else "")
+        self.file.setReadOnly(True)
+        self.browse.setEnabled(False)
+        self.stamp.setEnabled(bool(document.current_version))
+        self.stamp.setChecked(bool(document.current_version))
+        if latest is not None:
+            self._placeholder = Path(latest.filename).stem.replace("_", " ").strip()
+            run_task(
+                lambda: prefill_from_pdf(self.workspace.open_file(document)),
+                on_done=self._prefill,
+                on_error=lambda _exc: None,  # no letterhead to read: the fields stay as they are
+                owner=self,
+            )
+
     def _file(self) -> Path | None:
+        if self.existing is not None:
+            return None  # its file is on the server already
         text = self.file.text().strip()
         return Path(text) if text else None
 
     def _stamp_follows_file(self) -> None:
+        if self.existing is not None:
+            return
         has_file = self._file() is not None
         self.stamp.setEnabled(has_file)
         self.stamp.setChecked(has_file)
@@ -160,6 +208,9 @@ class IncomingDialog(QDialog):
 
     def _prefill(self, found: Prefill) -> None:
         """Fill the empty fields only: what the clerk typed is theirs."""
+        subject = self.subject.toPlainText().strip()
+        if found.subject and (not subject or subject == self._placeholder):
+            self.subject.setPlainText(found.subject)
         if found.organ_name and not self.organ.text():
             self.organ.setText(found.organ_name)
         if found.code_number and not self.number.text():
@@ -168,10 +219,8 @@ class IncomingDialog(QDialog):
         if found.issued_date and not self.has_issued.isChecked():
             self.has_issued.setChecked(True)
             self.issued.setDate(_qdate(found.issued_date))
-        if found.doc_type:
+        if found.doc_type and (self.existing is None or subject == self._placeholder):
             self.doc_type.setCurrentText(found.doc_type)
-        if found.subject and not self.subject.toPlainText().strip():
-            self.subject.setPlainText(found.subject)
         self.pages.setValue(found.page_amount)
 
     def entry(self) -> IncomingInput:
@@ -189,18 +238,33 @@ class IncomingDialog(QDialog):
             page_amount=self.pages.value(),
             to_places=tuple(places),
             file=self._file(),
-            stamp=self.stamp.isChecked() and self._file() is not None,
+            stamp=self.stamp.isChecked()
+            and (self._file() is not None or self.existing is not None),
         )
 
     def submit(self) -> None:
         entry = self.entry()
-        problems = entry.problems()
+        problems = (
+            entry.problems()
+            if self.existing is None
+            else dataclasses.replace(entry, stamp=False).problems()
+        )
         if problems:
             english = current_language() == "en"
             self.error.setText(" ".join(en if english else vi for vi, en in problems))
             return
         self.error.clear()
         self.buttons.setEnabled(False)
+        if self.existing is not None:
+            run_task(
+                self.workspace.register_arrived,
+                self.existing,
+                entry,
+                on_done=self._done,
+                on_error=self._failed,
+                owner=self,
+            )
+            return
         run_task(
             self.workspace.register_incoming,
             entry,

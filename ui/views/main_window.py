@@ -537,6 +537,16 @@ class MainWindow(QMainWindow):
             documents, colleagues, organisations, replaceable = found
             if not documents:
                 return
+            first = documents[0]
+            if (
+                len(documents) == 1
+                and (first.direction, first.status) == ("incoming", "arrived")
+                and self.workspace.may_register()
+            ):  # registering is checking the fields: the registration form
+                self.incoming_dialog = IncomingDialog(self.workspace, parent=self, existing=first)
+                self.incoming_dialog.accepted.connect(self._incoming_registered)
+                self.incoming_dialog.open()
+                return
             self.step_dialog = StepDialog(
                 self.workspace,
                 documents[0],
