@@ -12,12 +12,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -25,22 +22,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from base.errors import VanThuError, current_language
 from services.drafts import DOC_TYPES, DraftInput, DraftOutcome
 from services.workspace import Workspace
 
-from ..errors import describe
 from ..labels import secrecy_label, urgency_label
-from ..workers import run_task
+from .form_dialog import FormDialog, level_box
 
 __all__ = ["DraftDialog"]
 
 
-class DraftDialog(QDialog):
+class DraftDialog(FormDialog):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.outcome: DraftOutcome | None = None
+        self.error.setObjectName("draftError")
         self.setWindowTitle(self.tr("Dự thảo mới"))
         self.doc_type = QComboBox()
         self.doc_type.setObjectName("draftType")
@@ -57,12 +53,8 @@ class DraftDialog(QDialog):
         self.recipients.setObjectName("draftRecipients")
         self.recipients.setMaximumHeight(70)
         self.recipients.setPlaceholderText(self.tr("Mỗi nơi nhận một dòng"))
-        self.urgency = QComboBox()
-        for level in range(5):
-            self.urgency.addItem(urgency_label(level), level)
-        self.secrecy = QComboBox()
-        for level in range(4):
-            self.secrecy.addItem(secrecy_label(level), level)
+        self.urgency = level_box(urgency_label, 5)
+        self.secrecy = level_box(secrecy_label, 4)
         self.has_due = QCheckBox(self.tr("Hạn trả lời"))
         self.due = QDateEdit(QDate.currentDate().addDays(10))
         self.due.setCalendarPopup(True)
@@ -79,10 +71,6 @@ class DraftDialog(QDialog):
         file_row = QHBoxLayout()
         file_row.addWidget(self.file, 1)
         file_row.addWidget(browse)
-        self.error = QLabel()
-        self.error.setObjectName("draftError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828")
         form = QFormLayout()
         form.addRow(self.tr("Loại văn bản"), self.doc_type)
         form.addRow(self.tr("Ký hiệu"), self.notation)
@@ -94,11 +82,6 @@ class DraftDialog(QDialog):
         form.addRow(self.tr("Chức vụ người ký"), self.signer_position)
         form.addRow(self.tr("Người ký"), self.signer_name)
         form.addRow(self.tr("Tệp"), file_row)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
         for edit in (self.subject, self.recipients):
             edit.textChanged.connect(self.error.clear)  # the message was about the old text
         self.file.textChanged.connect(self.error.clear)
@@ -132,26 +115,4 @@ class DraftDialog(QDialog):
 
     def submit(self) -> None:
         draft = self.draft()
-        problems = draft.problems()
-        if problems:  # said here at once, nothing sent
-            english = current_language() == "en"
-            self.error.setText(" ".join(en if english else vi for vi, en in problems))
-            return
-        self.error.clear()
-        self.buttons.setEnabled(False)
-        run_task(
-            self.workspace.create_draft,
-            draft,
-            on_done=self._done,
-            on_error=self._failed,
-            owner=self,
-        )
-
-    def _done(self, outcome: DraftOutcome) -> None:
-        self.outcome = outcome
-        self.accept()
-
-    def _failed(self, exc: Exception) -> None:
-        self.buttons.setEnabled(True)
-        title, message = describe(exc)
-        self.error.setText(message if isinstance(exc, VanThuError) else f"{title}: {message}")
+        self.send(draft.problems(), self.workspace.create_draft, draft)

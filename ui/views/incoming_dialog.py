@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -28,15 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from base.deadlines import today_in_vietnam
-from base.errors import VanThuError, current_language
 from client.records import Document
 from services.drafts import DOC_TYPES
 from services.registration import IncomingInput, Prefill, RegistrationOutcome, prefill_from_pdf
 from services.workspace import Workspace
 
-from ..errors import describe
 from ..labels import secrecy_label, urgency_label
 from ..workers import run_task
+from .form_dialog import FormDialog, level_box
 
 __all__ = ["IncomingDialog"]
 
@@ -45,7 +43,7 @@ def _qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-class IncomingDialog(QDialog):
+class IncomingDialog(FormDialog):
     def __init__(
         self,
         workspace: Workspace,
@@ -80,12 +78,8 @@ class IncomingDialog(QDialog):
         self.subject = QPlainTextEdit()
         self.subject.setObjectName("incomingSubject")
         self.subject.setMaximumHeight(70)
-        self.urgency = QComboBox()
-        for level in range(5):
-            self.urgency.addItem(urgency_label(level), level)
-        self.secrecy = QComboBox()
-        for level in range(4):
-            self.secrecy.addItem(secrecy_label(level), level)
+        self.urgency = level_box(urgency_label, 5)
+        self.secrecy = level_box(secrecy_label, 4)
         self.has_due = QCheckBox(self.tr("Thời hạn giải quyết"))
         self.due = QDateEdit(_qdate(today_in_vietnam() + dt.timedelta(days=10)))
         for check, edit in ((self.has_issued, self.issued), (self.has_due, self.due)):
@@ -110,10 +104,7 @@ class IncomingDialog(QDialog):
         file_row.addWidget(self.browse)
         self.stamp = QCheckBox(self.tr("Đóng dấu ĐẾN lên trang đầu của tệp"))
         self.stamp.setObjectName("incomingStamp")
-        self.error = QLabel()
         self.error.setObjectName("incomingError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828")
         form = QFormLayout()
         form.addRow(self.tr("Tệp"), file_row)
         form.addRow(self.tr("Cơ quan ban hành"), self.organ)
@@ -127,12 +118,7 @@ class IncomingDialog(QDialog):
         form.addRow(self.tr("Số trang"), self.pages)
         form.addRow(self.tr("Nơi nhận"), self.to_places)
         form.addRow(self.tr("Dấu đến"), self.stamp)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Vào sổ"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -244,40 +230,8 @@ class IncomingDialog(QDialog):
 
     def submit(self) -> None:
         entry = self.entry()
-        problems = (
-            entry.problems()
-            if self.existing is None
-            else dataclasses.replace(entry, stamp=False).problems()
-        )
-        if problems:
-            english = current_language() == "en"
-            self.error.setText(" ".join(en if english else vi for vi, en in problems))
-            return
-        self.error.clear()
-        self.buttons.setEnabled(False)
-        if self.existing is not None:
-            run_task(
-                self.workspace.register_arrived,
-                self.existing,
-                entry,
-                on_done=self._done,
-                on_error=self._failed,
-                owner=self,
-            )
-            return
-        run_task(
-            self.workspace.register_incoming,
-            entry,
-            on_done=self._done,
-            on_error=self._failed,
-            owner=self,
-        )
-
-    def _done(self, outcome: RegistrationOutcome) -> None:
-        self.outcome = outcome
-        self.accept()
-
-    def _failed(self, exc: Exception) -> None:
-        self.buttons.setEnabled(True)
-        title, message = describe(exc)
-        self.error.setText(message if isinstance(exc, VanThuError) else f"{title}: {message}")
+        if self.existing is None:
+            self.send(entry.problems(), self.workspace.register_incoming, entry)
+        else:  # its file is on the server: the stamp is checked against that one
+            problems = dataclasses.replace(entry, stamp=False).problems()
+            self.send(problems, self.workspace.register_arrived, self.existing, entry)
