@@ -23,21 +23,31 @@ def run(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
     )
 
 
-def test_present_assign_and_read_the_history(server_factory, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    server = server_factory()
-    created = requests.post(
+def signed_in(server, role: str, tmp_path: Path) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """The environment of a script signed in as ``role``, with a cache of its own."""
+    return {
+        "VANTHU_SERVER": server.base_url,
+        "VANTHU_TOKEN": server.token(role),
+        "VANTHU_HOME": str(tmp_path / role),
+    }
+
+
+def incoming(server, subject: str) -> dict:  # type: ignore[no-untyped-def, type-arg]
+    """An incoming document the clerk entered (received, waiting to be presented)."""
+    return requests.post(
         f"{server.api_url}/documents",
-        json={"direction": "incoming", "subject": "Giấy mời họp giao ban"},
+        json={"direction": "incoming", "subject": subject},
         headers=server.headers("clerk"),
         timeout=10,
     ).json()
 
+
+def test_present_assign_and_read_the_history(server_factory, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    server = server_factory()
+    created = incoming(server, "Giấy mời họp giao ban")
+
     def as_(role: str) -> dict[str, str]:
-        return {
-            "VANTHU_SERVER": server.base_url,
-            "VANTHU_TOKEN": server.token(role),
-            "VANTHU_HOME": str(tmp_path / role),
-        }
+        return signed_in(server, role, tmp_path)
 
     clerk, leader = as_("clerk"), as_("leader")
     assert run("sync", env=clerk).returncode == 0
@@ -82,20 +92,11 @@ def test_present_assign_and_read_the_history(server_factory, tmp_path) -> None: 
 
 def test_queues_named_steps_and_an_offline_step_sent_once(server_factory, tmp_path) -> None:  # type: ignore[no-untyped-def]
     server = server_factory()
-    created = requests.post(
-        f"{server.api_url}/documents",
-        json={"direction": "incoming", "subject": "Công văn đôn đốc báo cáo"},
-        headers=server.headers("clerk"),
-        timeout=10,
-    ).json()
+    created = incoming(server, "Công văn đôn đốc báo cáo")
     doc_id = str(created["id"])
 
     def as_(role: str) -> dict[str, str]:
-        return {
-            "VANTHU_SERVER": server.base_url,
-            "VANTHU_TOKEN": server.token(role),
-            "VANTHU_HOME": str(tmp_path / role),
-        }
+        return signed_in(server, role, tmp_path)
 
     clerk, leader, specialist = as_("clerk"), as_("leader"), as_("specialist")
     for env in (clerk, leader, specialist):
@@ -135,20 +136,11 @@ def test_queues_named_steps_and_an_offline_step_sent_once(server_factory, tmp_pa
 
 def test_an_extension_request_waits_in_the_leaders_queue(server_factory, tmp_path) -> None:  # type: ignore[no-untyped-def]
     server = server_factory()
-    created = requests.post(
-        f"{server.api_url}/documents",
-        json={"direction": "incoming", "subject": "Công văn xin gia hạn"},
-        headers=server.headers("clerk"),
-        timeout=10,
-    ).json()
+    created = incoming(server, "Công văn xin gia hạn")
     doc_id = str(created["id"])
 
     def as_(role: str) -> dict[str, str]:
-        return {
-            "VANTHU_SERVER": server.base_url,
-            "VANTHU_TOKEN": server.token(role),
-            "VANTHU_HOME": str(tmp_path / role),
-        }
+        return signed_in(server, role, tmp_path)
 
     leader, specialist = as_("leader"), as_("specialist")
     assert run("sync", env=leader).returncode == 0
@@ -178,11 +170,7 @@ def test_a_draft_from_the_command_line_goes_for_signature(server_factory, tmp_pa
     import pymupdf
 
     server = server_factory()
-    env = {
-        "VANTHU_SERVER": server.base_url,
-        "VANTHU_TOKEN": server.token("specialist"),
-        "VANTHU_HOME": str(tmp_path / "specialist"),
-    }
+    env = signed_in(server, "specialist", tmp_path)
     pdf = pymupdf.open()
     pdf.new_page().insert_text((72, 72), "Du thao")
     pdf.save(tmp_path / "du-thao.pdf")
@@ -215,11 +203,7 @@ def test_register_a_new_incoming_document_from_the_command_line(server_factory, 
     from tests.services.test_registration import letter
 
     server = server_factory()
-    env = {
-        "VANTHU_SERVER": server.base_url,
-        "VANTHU_TOKEN": server.token("clerk"),
-        "VANTHU_HOME": str(tmp_path / "clerk"),
-    }
+    env = signed_in(server, "clerk", tmp_path)
     paper = run(
         "register", "--organ", "Văn phòng Chính phủ", "--subject", "Giấy mời họp", "--json", env=env
     )

@@ -281,8 +281,8 @@ def test_registering_puts_the_arrival_stamp_on_the_file(office, tmp_path) -> Non
     assert registered["versions"][0]["sha256"] == uploaded["sha256"]  # what arrived stays
 
 
-def _issued(office, subject: str, to: list[str]) -> dict:  # type: ignore[no-untyped-def]
-    """An outgoing document of UBND-T, signed, numbered and issued to ``to``."""
+def _numbered(office, subject: str) -> dict:  # type: ignore[no-untyped-def]
+    """An outgoing document of UBND-T with its file, signed and numbered (ready to issue)."""
     clerk, leader = Caller(office, "clerk"), Caller(office, "leader")
     scan = b"%PDF-1.7\n" + os.urandom(256) + b"\n%%EOF\n"
     uploaded = clerk.upload(scan, "vb.pdf")
@@ -299,8 +299,12 @@ def _issued(office, subject: str, to: list[str]) -> dict:  # type: ignore[no-unt
     ).json()
     doc = ok(step(clerk, doc, "submit", to=[leader.me["id"]]))
     doc = ok(step(leader, doc, "approve"))
-    doc = ok(clerk.request("POST", f"/documents/{doc['id']}/number", json={}))
-    return ok(step(clerk, doc, "issue", organisations=to))
+    return ok(clerk.request("POST", f"/documents/{doc['id']}/number", json={}))
+
+
+def _issued(office, subject: str, to: list[str]) -> dict:  # type: ignore[no-untyped-def]
+    """An outgoing document of UBND-T, signed, numbered and issued to ``to``."""
+    return ok(step(Caller(office, "clerk"), _numbered(office, subject), "issue", organisations=to))
 
 
 def _copy(caller: Caller, subject: str) -> dict:
@@ -346,27 +350,12 @@ def test_the_sender_sees_each_recipient_and_withdraws_from_all(office) -> None: 
 
 
 def test_a_new_issue_replaces_an_earlier_one_everywhere(office) -> None:  # type: ignore[no-untyped-def]
-    clerk, leader = Caller(office, "clerk"), Caller(office, "leader")
+    clerk = Caller(office, "clerk")
     stc = Caller(office, "other_clerk")
     old_subject = f"Lịch tiếp công dân {uuid.uuid4().hex[:6]}"
     old = _issued(office, old_subject, ["STC"])
     new_subject = old_subject + " (thay thế)"
-    scan = b"%PDF-1.7\n" + os.urandom(256) + b"\n%%EOF\n"
-    uploaded = clerk.upload(scan, "moi.pdf")
-    new = clerk.request(
-        "POST",
-        "/documents",
-        json={
-            "direction": "outgoing",
-            "subject": new_subject,
-            "code_notation": "UBND-VP",
-            "file_sha256": uploaded["sha256"],
-            "filename": "moi.pdf",
-        },
-    ).json()
-    new = ok(step(clerk, new, "submit", to=[leader.me["id"]]))
-    new = ok(step(leader, new, "approve"))
-    new = ok(clerk.request("POST", f"/documents/{new['id']}/number", json={}))
+    new = _numbered(office, new_subject)
     for wrong in (new["id"], 999_999):
         refused = step(clerk, new, "issue", organisations=["STC"], replaces=wrong)
         assert refused.status_code == 422, refused.text
