@@ -16,6 +16,8 @@ from tests.ui.test_queues import _window
 def test_a_dropped_pdf_is_registered_with_its_letterhead(qtbot, story_server, tmp_path) -> None:  # type: ignore[no-untyped-def]
     win = _window(qtbot, story_server, "clerk")
     assert win.register_button.isVisible() and win.acceptDrops()
+    qtbot.waitUntil(lambda: not win.model.loading and win.model.rowCount() > 0, timeout=10000)
+    screenshot(win, "clerk-window")  # the clerk's buttons fit the list's toolbar at 1366×768
     pdf = letter(tmp_path / "cong-van-stc.pdf")
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(pdf))])
