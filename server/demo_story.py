@@ -238,6 +238,14 @@ def tell_demo_story(session: Session, blobs: BlobStore, render_letter: object = 
             story.overdue(doc, 3)
         if when in ("soon", "done"):
             story.step(doc, ubnd.specialist, Step.NOTE, comment="Đang tổng hợp số liệu các đơn vị.")
+        if when == "soon":  # more time asked: the leader finds it in "Chờ chỉ đạo"
+            story.step(
+                doc,
+                ubnd.specialist,
+                Step.ASK_EXTENSION,
+                deadline=add_working_days(soon, 5),
+                comment="Chờ số liệu của các huyện, xin gia hạn thêm 5 ngày làm việc.",
+            )
         if when == "done":
             story.step(doc, ubnd.specialist, Step.FINISH, comment="Đã tham mưu văn bản trả lời.")
         count += 1

@@ -38,6 +38,10 @@ def test_the_story_has_every_stage_and_keeps_its_promises(tmp_path: Path) -> Non
         assert mine["issued"] == 1 and mine["done"] == 1 and mine["received"] == 2
         assert mine["assigned"] + mine["processing"] == 3
         assert statuses(stc)["arrived"] == 1  # UBND-T's notice reached STC
+        asked = session.scalars(
+            select(Assignment).where(Assignment.requested_deadline.is_not(None))
+        ).all()
+        assert len(asked) == 1 and asked[0].user_id == specialist  # more time asked, once
         # Every document in a state that needs a file has one.
         without = session.scalar(
             select(func.count()).where(

@@ -36,11 +36,11 @@ def _nav_texts(win) -> list[str]:  # type: ignore[no-untyped-def]
 def test_a_leader_sees_the_queues_of_the_role_with_counts(qtbot, story_server) -> None:  # type: ignore[no-untyped-def]
     win = _window(qtbot, story_server, "leader")
     texts = _nav_texts(win)
-    assert texts[0] == "Chờ chỉ đạo (2)" and "Chờ ký (2)" in texts
+    assert texts[0] == "Chờ chỉ đạo (3)" and "Chờ ký (2)" in texts  # 2 to direct, 1 to extend
     assert not any(t.startswith(("Chờ vào sổ", "Chờ phát hành")) for t in texts)  # the clerk's
     assert "Quá hạn (1)" in texts  # the organisation's late work, Vietnam time
-    qtbot.waitUntil(lambda: not win.model.loading and win.model.rowCount() == 2, timeout=10000)
-    assert {r.status for r in win.model.rows} == {"received"}
+    qtbot.waitUntil(lambda: not win.model.loading and win.model.rowCount() == 3, timeout=10000)
+    assert sorted(r.status for r in win.model.rows) == ["processing", "received", "received"]
     screenshot(win, "queues-leader")
     to_sign = win.pages.index("to_sign")
     qtbot.keyClick(win, Qt.Key.Key_1 + to_sign, Qt.KeyboardModifier.ControlModifier)
@@ -82,8 +82,8 @@ def test_a_clerk_registers_with_the_stamp_and_the_count_drops(qtbot, story_serve
 
 def test_a_step_taken_offline_waits_marked_and_is_sent_once(qtbot, story_server) -> None:  # type: ignore[no-untyped-def]
     win = _window(qtbot, story_server, "leader")
-    qtbot.waitUntil(lambda: not win.model.loading and win.model.rowCount() == 2, timeout=10000)
-    target = win.model.row_at(0)
+    qtbot.waitUntil(lambda: not win.model.loading and win.model.rowCount() == 3, timeout=10000)
+    target = next(r for r in win.model.rows if r.status == "received")
     story_server.stop()
     win.open_step(target.id)
     qtbot.waitUntil(lambda: win.step_dialog is not None, timeout=10000)

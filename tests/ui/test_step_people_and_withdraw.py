@@ -22,8 +22,8 @@ def _dialog(qtbot, win, document_id: int):  # type: ignore[no-untyped-def]
 
 def test_the_leader_finds_people_by_department_without_diacritics(qtbot, story_server) -> None:  # type: ignore[no-untyped-def]
     win = _window(qtbot, story_server, "leader")
-    qtbot.waitUntil(lambda: not win.model.loading and win.model.rowCount() == 2, timeout=10000)
-    dialog = _dialog(qtbot, win, win.model.row_at(0).id)
+    qtbot.waitUntil(lambda: not win.model.loading and win.model.rowCount() == 3, timeout=10000)
+    dialog = _dialog(qtbot, win, next(r.id for r in win.model.rows if r.status == "received"))
     dialog.step.setCurrentIndex(dialog.step.findData("assign"))
     assert dialog.people_filter.isVisible()
     labels = [dialog.lead.itemText(i) for i in range(dialog.lead.count())]
@@ -126,14 +126,15 @@ def test_the_leader_assigns_several_at_once(qtbot, story_server) -> None:  # typ
     from PySide6.QtCore import QItemSelectionModel
 
     win = _window(qtbot, story_server, "leader")
-    qtbot.waitUntil(lambda: not win.model.loading and win.model.rowCount() == 2, timeout=10000)
+    qtbot.waitUntil(lambda: not win.model.loading and win.model.rowCount() == 3, timeout=10000)
     selection = win.table.selectionModel()
-    for row in range(2):
+    rows = [r for r in range(3) if win.model.row_at(r).status == "received"]
+    for row in rows:
         selection.select(
             win.model.index(row, 0),
             QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
         )
-    ids = [win.model.row_at(r).id for r in range(2)]
+    ids = [win.model.row_at(r).id for r in rows]
     qtbot.keyClick(win, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: win.step_dialog is not None, timeout=10000)
     dialog = win.step_dialog
@@ -147,4 +148,6 @@ def test_the_leader_assigns_several_at_once(qtbot, story_server) -> None:  # typ
     for doc_id in ids:
         assert win.workspace.document(doc_id).status == "assigned"
     qtbot.waitUntil(lambda: "Đã thực hiện: 2 văn bản" in win.status_label.text(), timeout=10000)
-    qtbot.waitUntil(lambda: win.nav.item(0).text() == "Chờ chỉ đạo", timeout=10000)
+    qtbot.waitUntil(
+        lambda: win.nav.item(0).text() == "Chờ chỉ đạo (1)", timeout=10000
+    )  # the extension
