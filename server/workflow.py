@@ -321,6 +321,10 @@ def apply(
     if rule.target is not None:
         doc.status = rule.target
     record(session, doc, user, request.step, before, request.comment, recipients)
+    if doc.source_id is not None and (source := session.get(Document, doc.source_id)):
+        from .documents import touch  # documents imports this module
+
+        touch(session, source)  # the sender's document shows this recipient's progress
     return created
 
 
@@ -355,10 +359,8 @@ def _assign(session: Session, doc: Document, user: User, request: StepRequest) -
         for u in _colleagues(session, user, request.info)
         if u.id not in {lead.id, *(c.id for c in co)}
     ]
-    from .deps import today_vn
-
-    if request.deadline is not None and request.deadline < today_vn():
-        raise _refuse(422, "Hạn xử lý đã qua.", "The deadline is in the past.")
+    if request.deadline is not None:
+        _not_past(request.deadline)
     _close(session, doc, PartState.RECALLED)  # a new direction replaces the old one
     for kind, people in ((Part.LEAD, [lead]), (Part.CO, co), (Part.INFO, info)):
         for person in people:

@@ -18,9 +18,9 @@ from typing import Any
 
 from base.errors import VanThuError
 from base.pdf import check_pdf
-from client.errors import ServerUnavailable
 from client.records import Document
 
+from .new_document import create_or_queue, refuse
 from .session import Session
 
 __all__ = ["DraftInput", "DraftOutcome", "InvalidDraft", "create_draft", "DOC_TYPES"]
@@ -118,29 +118,11 @@ class DraftOutcome:
 
 def create_draft(session: Session, draft: DraftInput, key: str | None = None) -> DraftOutcome:
     """Check ``draft`` and create it (with its file, when it has one)."""
-    problems = draft.problems()
-    if problems:
-        raise InvalidDraft(" ".join(vi for vi, _ in problems), " ".join(en for _, en in problems))
+    refuse(InvalidDraft, draft.problems())
     if draft.file is not None:
         check_pdf(draft.file)  # a damaged, empty or locked PDF is named before any upload
-    key = key or uuid.uuid4().hex
-    fields = draft.fields()
-    try:
-        if draft.file is not None:
-            name = unicodedata.normalize("NFC", draft.file.name)
-            result = session.client.upload_file(
-                draft.file, document={**fields, "filename": name}, idempotency_key=key
-            )
-            document = result.document
-        else:
-            document = session.client.create_document(fields, idempotency_key=key)
-    except ServerUnavailable:
-        session.online = False
-        session.outbox.create_document(fields, key, draft.file)
-        logger.info("draft queued (offline)")
+    document = create_or_queue(session, draft.fields(), key or uuid.uuid4().hex, draft.file)
+    if document is None:
         return DraftOutcome(None, queued=True)
-    if document is not None:
-        with session.store.write() as conn:
-            session.store.upsert(conn, [document])
-    logger.info("draft %s created", document.id if document else "?")
+    logger.info("draft %s created", document.id)
     return DraftOutcome(document)

@@ -28,6 +28,7 @@ from base.steps import Step
 from client.errors import ServerUnavailable
 from client.records import Document
 
+from .new_document import create_or_queue, refuse
 from .session import Session
 from .workflow import StepInput, take_step
 
@@ -143,31 +144,15 @@ class RegistrationOutcome:
 def register_incoming(
     session: Session, entry: IncomingInput, key: str | None = None
 ) -> RegistrationOutcome:
-    problems = entry.problems()
-    if problems:
-        raise InvalidRegistration(
-            " ".join(vi for vi, _ in problems), " ".join(en for _, en in problems)
-        )
+    refuse(InvalidRegistration, entry.problems())
     pages = check_pdf(entry.file) if entry.file is not None else None
     fields = entry.fields()
     if pages is not None:
         fields["page_amount"] = pages
     key = key or uuid.uuid4().hex
-    try:
-        if entry.file is not None:
-            name = unicodedata.normalize("NFC", entry.file.name)
-            created = session.client.upload_file(
-                entry.file, document={**fields, "filename": name}, idempotency_key=key
-            ).document
-        else:
-            created = session.client.create_document(fields, idempotency_key=key)
-    except ServerUnavailable:
-        session.online = False
-        session.outbox.create_document(fields, key, entry.file)
-        logger.info("incoming document queued (offline), to be registered when sent")
+    created = create_or_queue(session, fields, key, entry.file)
+    if created is None:  # once sent, it waits in "Chờ vào sổ": a number is taken online only
         return RegistrationOutcome(None, queued=True)
-    if created is None:  # pragma: no cover - an upload that asks for a document gets one
-        raise VanThuError("Máy chủ không tạo văn bản.", "The server created no document.")
     if created.status != "arrived":  # made earlier under this key and registered already
         return RegistrationOutcome(created)
     outcome = take_step(
@@ -215,10 +200,7 @@ def register_arrived(
     problems = dataclasses.replace(entry, stamp=False, file=None).problems()
     if entry.stamp and not document.current_version:
         problems.append(("Cần có tệp để đóng dấu ĐẾN.", "The arrival stamp needs a file."))
-    if problems:
-        raise InvalidRegistration(
-            " ".join(vi for vi, _ in problems), " ".join(en for _, en in problems)
-        )
+    refuse(InvalidRegistration, problems)
     changes = _changes(document, entry)
     try:
         if changes:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass
+from typing import Any
 
 from .store import CacheStore
 
@@ -42,6 +43,16 @@ class Alerts:
         return bool(self.urgent or self.due_today or self.withdrawn)
 
 
+def _incoming(conn: Any, condition: str, *args: Any) -> tuple[UrgentDocument, ...]:
+    """Up to 20 incoming documents matching ``condition`` (which ends in its ORDER BY)."""
+    rows = conn.exec_driver_sql(
+        "SELECT id, number_symbol, subject, urgency FROM documents "
+        f"WHERE direction = 'incoming' AND {condition} LIMIT 20",
+        args,
+    )
+    return tuple(UrgentDocument(*row) for row in rows)
+
+
 def collect_alerts(store: CacheStore, today: dt.date) -> Alerts:
     """The news since the previous call (and marks it seen)."""
     marker = int(store.meta(LAST_ID) or -1)
@@ -50,32 +61,24 @@ def collect_alerts(store: CacheStore, today: dt.date) -> Alerts:
             conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM documents").scalar() or 0
         )
         urgent = (
-            ()
-            if marker < 0
-            else tuple(
-                UrgentDocument(*row)
-                for row in conn.exec_driver_sql(
-                    "SELECT id, number_symbol, subject, urgency FROM documents WHERE direction = 'incoming' "
-                    "AND urgency >= ? AND id > ? ORDER BY urgency DESC, id DESC LIMIT 20",
-                    (URGENT, marker),
-                )
+            _incoming(
+                conn, "urgency >= ? AND id > ? ORDER BY urgency DESC, id DESC", URGENT, marker
             )
+            if marker >= 0
+            else ()
         )
         seen = int(store.meta(LAST_REVISION) or -1)
         latest = int(
             conn.exec_driver_sql("SELECT coalesce(max(revision), 0) FROM documents").scalar() or 0
         )
         withdrawn = (
-            ()
-            if seen < 0
-            else tuple(
-                UrgentDocument(*row)
-                for row in conn.exec_driver_sql(
-                    "SELECT id, number_symbol, subject, urgency FROM documents WHERE direction = 'incoming' "
-                    "AND status IN ('withdrawn', 'replaced') AND revision > ? ORDER BY revision DESC LIMIT 20",
-                    (seen,),
-                )
+            _incoming(
+                conn,
+                "status IN ('withdrawn', 'replaced') AND revision > ? ORDER BY revision DESC",
+                seen,
             )
+            if seen >= 0
+            else ()
         )
         due = 0
         if store.meta(DUE_DAY) != today.isoformat():

@@ -19,8 +19,8 @@ from ..arrival import arrival_stamper
 from ..deps import AppState, current_user, get_session, get_state
 from ..documents import audit, documents_out, touch
 from ..errors import ApiProblem
-from ..models import Document, User
 from ..models import IdempotencyKey as IdempotencyRow
+from ..models import User
 from ..policy import load_readable
 from ..schemas import DocumentId, DocumentOut, IdempotencyKey, StepCreate
 from .contract import IfMatch, errors
@@ -91,8 +91,6 @@ def take_step(
     )
     delivered = workflow.apply(session, doc, user, request, arrival_stamper(state.blobs))
     touch(session, doc)
-    if doc.source_id is not None and (source := session.get(Document, doc.source_id)):
-        touch(session, source)  # the sender's copy shows this recipient's progress
     audit(session, user, f"step_{body.action}", doc.id, body.comment[:200])
     for copy in delivered:
         audit(session, user, "delivered", copy.id, f"from document {doc.id}")

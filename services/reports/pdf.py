@@ -76,12 +76,16 @@ def _heading(report: ReportTable) -> str:
 
 
 def _fits(
-    report: ReportTable, rows: tuple[tuple[str | int, ...], ...], first: bool, last: bool
+    report: ReportTable,
+    rows: tuple[tuple[str | int, ...], ...],
+    first: bool,
+    last: bool,
+    archive: pymupdf.Archive,
 ) -> bool:
     story = pymupdf.Story(
         (_heading(report) if first else "") + _table(report, rows, last),
         user_css=_CSS,
-        archive=pymupdf.Archive(str(resource_path(_FONTS))),
+        archive=archive,
     )
     more, _ = story.place(_body_rect())
     return not more
@@ -91,7 +95,7 @@ def _body_rect() -> pymupdf.Rect:
     return pymupdf.Rect(MARGIN, MARGIN, PAGE.width - MARGIN, PAGE.height - MARGIN - 14)
 
 
-def _pages(report: ReportTable) -> list[tuple[int, int]]:
+def _pages(report: ReportTable, archive: pymupdf.Archive) -> list[tuple[int, int]]:
     """Row ranges per page: as many whole rows as fit under the heading row (the last page
     also holds the totals). Starts from the previous page's count: rows differ in height, so
     a page is found in two or three layouts, not by laying out the whole register."""
@@ -102,7 +106,7 @@ def _pages(report: ReportTable) -> list[tuple[int, int]]:
         first = not ranges
 
         def fits(end: int, first: bool = first, start: int = start) -> bool:
-            return _fits(report, rows[start:end], first, last=end == count)
+            return _fits(report, rows[start:end], first, end == count, archive)
 
         end = min(count, start + guess)
         if fits(end):
@@ -120,7 +124,7 @@ def _pages(report: ReportTable) -> list[tuple[int, int]]:
 
 def write_pdf(report: ReportTable, path: Path) -> None:
     archive = pymupdf.Archive(str(resource_path(_FONTS)))
-    ranges = _pages(report)
+    ranges = _pages(report, archive)
     laid_out = io.BytesIO()
     writer = pymupdf.DocumentWriter(laid_out)
     for number, (start, end) in enumerate(ranges):
