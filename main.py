@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import sys
 from collections.abc import Sequence
 
+from base.console_log import configure_console_logging, verbose_requested
 from base.errors import VanThuError
 
 __all__ = ["main", "build_parser"]
-
-logger = logging.getLogger("vanthu")
 
 # Packages that contribute subcommands, in the order shown by --help.
 CLI_MODULES = (
@@ -73,25 +71,11 @@ def _run_gui(args: argparse.Namespace) -> int:
     return int(run_app(args) or 0)
 
 
-LIBRARY_LOGGERS = ("pyhanko", "pyhanko_certvalidator", "fontTools")
-"""Libraries that log a path-building failure with its traceback for every untrusted
-signature: our reports already say why, in words, so their warnings go only to --verbose."""
-
-
-def quiet_libraries() -> None:
-    for name in LIBRARY_LOGGERS:
-        logging.getLogger(name).setLevel(logging.ERROR)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
+    # Before the parser imports the command modules (and, through them, pyHanko's warnings).
+    configure_console_logging(verbose=verbose_requested(sys.argv[1:] if argv is None else argv))
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.WARNING,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    if not args.verbose:
-        quiet_libraries()
     func = getattr(args, "func", None)
     try:
         if func is None:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from base.console_log import configure_console_logging
 from base.paths import app_paths
 
 from .config import ServerSettings
@@ -442,8 +443,6 @@ def main(argv: list[str] | None = None) -> int:
         prog="vanthu-server", description="Văn thư số — máy chủ văn bản / document server"
     )
     register(parser.add_subparsers(dest="command", metavar="COMMAND", required=True))
+    configure_console_logging(verbose=False, level=logging.INFO)
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
     return int(args.func(args))
