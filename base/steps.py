@@ -13,6 +13,7 @@ __all__ = ["Step", "USER_STEPS"]
 class Step(StrEnum):
     CREATE = "create"
     NUMBER = "number"
+    """Cấp số: the clerk takes the outgoing register's next number for a signed document."""
     RECEIVE = "receive"
     """A copy delivered by another organisation on the same server (it arrives: ``arrived``)."""
     REGISTER = "register"
@@ -38,7 +39,5 @@ class Step(StrEnum):
     """Thay thế: a newly issued document replaces an earlier one (recorded on the old one)."""
 
 
-USER_STEPS = tuple(
-    s for s in Step if s not in (Step.CREATE, Step.NUMBER, Step.RECEIVE, Step.REPLACE)
-)
+USER_STEPS = tuple(s for s in Step if s not in (Step.CREATE, Step.RECEIVE, Step.REPLACE))
 """The steps a person takes through ``POST /documents/{id}/actions`` (the others happen)."""

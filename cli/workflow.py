@@ -29,11 +29,11 @@ logger = logging.getLogger(__name__)
 def _document(workspace: Any, document_id: int) -> Any:
     from base.errors import VanThuError
 
-    doc = workspace.document(document_id)
+    doc = workspace.current_document(document_id)
     if doc is None:
         raise VanThuError(
-            f"Không có văn bản #{document_id} trên máy; hãy đồng bộ (vanthu sync).",
-            f"No document #{document_id} here; sync first (vanthu sync).",
+            f"Không có văn bản #{document_id} (trên máy chủ, hoặc trên máy khi ngoại tuyến).",
+            f"No document #{document_id} (on the server, or here while offline).",
         )
     return doc
 
@@ -82,7 +82,18 @@ def _step(args: argparse.Namespace) -> int:
         stamp=args.stamp,
         replaces=args.replaces,
     )
-    outcome = workflow.take_step(session, _document(workspace, args.document), step)
+    document = _document(workspace, args.document)
+    if getattr(args, "dry_run", False):
+        coming = workflow.next_number(session, document)
+        if args.json:
+            _print_json(asdict(coming))
+        else:
+            print(
+                f"#{document.id}: số sẽ cấp / next number {coming.number_symbol} "
+                f"({coming.register_name} {coming.year})"
+            )
+        return 0
+    outcome = workflow.take_step(session, document, step)
     updated = outcome.document
     if args.json:
         _print_json({**updated.to_json(), "queued": outcome.queued})
@@ -91,6 +102,8 @@ def _step(args: argparse.Namespace) -> int:
             f"#{updated.id}: chờ gửi — máy chủ không kết nối được, bước “{action}” sẽ được gửi "
             "khi đồng bộ / queued: the server is unreachable, the step is sent on the next sync"
         )
+    elif step.step is Step.NUMBER:
+        print(f"#{updated.id}: đã cấp số / numbered {updated.number_symbol}")
     else:
         print(f"#{updated.id}: {updated.status} (phiên bản sửa đổi / revision {updated.revision})")
     return 0
@@ -151,6 +164,7 @@ STEP_HELP = {
     "submit": "trình ký (--to) / submit for signature",
     "send_back": "trả lại dự thảo (--comment) / send a draft back",
     "approve": "duyệt (đã ký) / approve",
+    "number": "cấp số văn bản đi đã ký (--dry-run: chỉ xem số sẽ cấp) / number a signed document",
     "issue": "phát hành (--org, --replaces ID) / issue to organisations",
     "withdraw": "thu hồi văn bản đã phát hành (--comment) / withdraw an issued document",
 }
@@ -258,6 +272,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             _entry_options(named)
         else:
             named.add_argument("document", type=int)
+        if action is Step.NUMBER:
+            named.add_argument(
+                "--dry-run",
+                action="store_true",
+                help="chỉ xem số sẽ cấp, chưa cấp / show the number it would take, take none",
+            )
         _step_options(named)
         named.set_defaults(func=_step, fixed_action=action.value, action=None, colleagues=False)
     history = subparsers.add_parser("history", help="quá trình xử lý văn bản / a document's trace")

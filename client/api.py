@@ -44,6 +44,7 @@ from .records import (
     DocumentPage,
     IncomingEntry,
     LoginResult,
+    NextNumber,
     Organisation,
     OutgoingEntry,
     TrustEntry,
@@ -324,11 +325,11 @@ class ApiClient:
     def delete_document(self, document_id: int) -> None:
         self._request("DELETE", f"/documents/{int(document_id)}", expect=(204,))
 
-    def assign_number(self, document_id: int, register_id: int | None = None) -> Document:
-        return Document.from_json(
-            self._json(
-                "POST", f"/documents/{int(document_id)}/number", json={"register_id": register_id}
-            )
+    def next_number(self, document_id: int, register_id: int | None = None) -> NextNumber:
+        """The number a NUMBER (outgoing) or REGISTER (incoming) step would take now."""
+        params = {"register_id": register_id} if register_id else None
+        return NextNumber.from_json(
+            self._json("GET", f"/documents/{int(document_id)}/next-number", params=params)
         )
 
     def changes(self, updated_since: int, limit: int = 500) -> ChangePage:

@@ -17,6 +17,7 @@ __all__ = [
     "AssignmentEntry",
     "Delivery",
     "Colleague",
+    "NextNumber",
     "Organisation",
     "User",
     "LoginResult",
@@ -198,6 +199,22 @@ class Organisation:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Organisation:
+        return cls(**_pick(cls, data))
+
+
+@dataclass(frozen=True)
+class NextNumber:
+    """The number the next numbering (outgoing) or registration (incoming) would take, shown
+    before it is taken; another clerk may take it first (the step then takes the next one)."""
+
+    register_name: str
+    year: int
+    number: int
+    number_symbol: str
+    register_id: int | None = None
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> NextNumber:
         return cls(**_pick(cls, data))
 
 

@@ -155,7 +155,7 @@ class _Story:
         """Draft → submitted → signed → numbered → issued, delivered to ``to``."""
         self.step(doc, cast.specialist, Step.SUBMIT, to=[cast.leader.id])
         self.step(doc, cast.leader, Step.APPROVE, comment="Đồng ý ban hành")
-        assign_number(self.session, doc, None, self.today)
+        self.step(doc, cast.clerk, Step.NUMBER)
         copies = self.step(doc, cast.clerk, Step.ISSUE, organisations=to)
         for copy in copies:
             touch(self.session, copy)

@@ -7,6 +7,7 @@ transaction, so the feed never misses a change.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import re
 from collections.abc import Callable, Sequence
@@ -17,7 +18,9 @@ from sqlalchemy import Insert, Select, Table, and_, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from . import idempotency
 from .db import next_seq
+from .deps import today_vn
 from .errors import ApiProblem, conflict, file_missing, forbidden, not_found
 from .models import (
     Assignment,
@@ -34,6 +37,7 @@ from .models import (
     utcnow,
 )
 from .policy import may_attach, may_create
+from .roles import Role
 from .schemas import (
     CURSOR_PATTERN,
     AssignmentOut,
@@ -44,6 +48,7 @@ from .schemas import (
     VersionOut,
 )
 from .text import clean_filename, fold
+from .workflow import initial_status
 
 __all__ = [
     "document_out",
@@ -53,8 +58,11 @@ __all__ = [
     "encode_cursor",
     "decode_cursor",
     "assign_number",
+    "peek_number",
     "audit",
+    "audit_change",
     "touch",
+    "claim",
     "check_create",
     "create_document_record",
 ]
@@ -217,11 +225,40 @@ def load_document(session: Session, document_id: int, *, for_update: bool = Fals
     return doc
 
 
+def claim(session: Session, document_id: int, expected: int, *, version: bool = False) -> bool:
+    """Take a document for a write decided on its revision ``expected`` (or, with ``version``,
+    on its current file version); False when someone else changed it since (409).
+
+    One conditional UPDATE, meant as the transaction's first write, so the check and the bump
+    are one statement: on SQLite that write takes the database's write lock with a fresh
+    snapshot and keeps it to the commit (everything the write then reads is current, register
+    numbers included); on PostgreSQL the row lock makes a concurrent writer re-read the row. Of
+    N writers at one revision exactly one gets True."""
+    revision = next_seq(session)
+    table = cast(Table, Document.__table__)
+    watched = table.c.current_version if version else table.c.revision
+    result = session.connection().execute(
+        update(table)
+        .where(table.c.id == document_id, watched == expected)
+        .values(revision=revision)
+    )
+    return result.rowcount == 1
+
+
 def touch(session: Session, doc: Document) -> None:
     """Give a changed document a new feed number and timestamp."""
     doc.revision = next_seq(session)
     doc.updated_at = utcnow()
     doc.search_text = search_text_for(doc)
+
+
+AUDIT_DETAIL_LIMIT = 60_000
+
+
+def audit_change(session: Session, user: User, doc: Document, changes: dict[str, object]) -> None:
+    """Record a metadata change with every old and new value (who and when are the event's)."""
+    values = {field: [getattr(doc, field), new] for field, new in changes.items()}
+    audit(session, user, "update", doc.id, json.dumps(values, ensure_ascii=False, default=str))
 
 
 def audit(
@@ -233,7 +270,7 @@ def audit(
             user_id=user.id if user else None,
             action=action,
             document_id=document_id,
-            detail=detail[:1000],
+            detail=detail[:AUDIT_DETAIL_LIMIT],
         ),
     )
 
@@ -328,6 +365,29 @@ def _register_for(session: Session, doc: Document, register_id: int | None, year
     return register
 
 
+def peek_number(
+    session: Session, doc: Document, register_id: int | None, today: dt.date
+) -> tuple[Register | None, int]:
+    """The register ``assign_number`` would use and the number it would take now, read only
+    (no register is created: a year's first number is 1)."""
+    if register_id is not None:
+        return _register_for(session, doc, register_id, today.year), _next_in(session, register_id)
+    register = session.scalar(
+        select(Register)
+        .where(
+            Register.organisation_id == doc.organisation_id,
+            Register.direction == doc.direction,
+            Register.year == today.year,
+        )
+        .order_by(Register.id)
+    )
+    return register, (_next_in(session, register.id) if register else 1)
+
+
+def _next_in(session: Session, register_id: int) -> int:
+    return int(session.scalar(select(Register.next_number).where(Register.id == register_id)) or 1)
+
+
 def assign_number(session: Session, doc: Document, register_id: int | None, today: dt.date) -> int:
     """Take the register's next number atomically (UPDATE … RETURNING-style)."""
     already = doc.arrival_number if doc.direction == "incoming" else doc.code_number
@@ -353,7 +413,6 @@ def assign_number(session: Session, doc: Document, register_id: int | None, toda
     else:
         doc.code_number = f"{number:02d}"
         doc.issued_date = doc.issued_date or today
-        doc.status = "numbered"
     return number
 
 
@@ -376,22 +435,6 @@ def _wrong_register() -> ApiProblem:
     )
 
 
-def _existing_for_key(session: Session, user: User, key: str) -> DocumentOut | None:
-    keys = IdempotencyKey.__table__
-    document_id = session.execute(
-        select(keys.c.document_id).where(keys.c.user_id == user.id, keys.c.key == key)
-    ).scalar()
-    return (
-        documents_out(session, [session.get_one(Document, document_id)])[0] if document_id else None
-    )
-
-
-def _default_status(body: DocumentCreate) -> str:
-    if body.status:
-        return body.status
-    return "received" if body.direction == "incoming" else "draft"
-
-
 def _insert(session: Session, row: Base) -> None:
     """Insert ``row`` with a Core statement and give it its id: on write paths every request
     takes, the ORM's unit of work cost several times the statement itself. Unset columns get
@@ -405,6 +448,9 @@ def _insert(session: Session, row: Base) -> None:
 @cache
 def _insert_returning_id(table: Table) -> Insert:
     return insert(table).returning(table.c.id)
+
+
+FILE_FIELDS = frozenset({"file_sha256", "filename", "note"})
 
 
 def create_document_record(
@@ -427,6 +473,9 @@ def create_document_record(
     for a race.
     """
     check_create(session, user, body)
+    # The key names the document, not the scan: two engines scanning the same paper send other
+    # bytes under one key and must still make one document (the first file is its version 1).
+    request_sha256 = idempotency.fingerprint("create", None, body, leave_out=FILE_FIELDS)
     session.flush()  # whatever the caller changed goes first, outside the savepoint below
     blob = None
     if body.file_sha256:
@@ -436,7 +485,7 @@ def create_document_record(
         filename = clean_filename(body.filename or f"{body.file_sha256[:12]}.pdf")
     doc = Document(
         **body.model_dump(exclude={"file_sha256", "filename", "note", "status"}),
-        status=_default_status(body),
+        status=initial_status(body.direction, body.status, Role(user.role)),
         organisation_id=user.organisation_id,
         created_by=user.id,
         current_version=1 if blob else 0,
@@ -446,6 +495,8 @@ def create_document_record(
     versions = []
     try:
         with session.begin_nested():  # a key used before rolls back only this part
+            if doc.direction == "incoming" and doc.status == "received":  # registered as entered
+                assign_number(session, doc, body.register_id, today_vn())
             _insert(session, doc)
             if blob is not None:
                 versions.append(
@@ -465,7 +516,12 @@ def create_document_record(
             if idempotency_key:
                 _insert(
                     session,
-                    IdempotencyKey(user_id=user.id, key=idempotency_key, document_id=doc.id),
+                    IdempotencyKey(
+                        user_id=user.id,
+                        key=idempotency_key,
+                        document_id=doc.id,
+                        request_sha256=request_sha256,
+                    ),
                 )
             audit(session, user, "create", doc.id, body.direction)
             created = TraceEvent(
@@ -481,10 +537,11 @@ def create_document_record(
             )
             _insert(session, created)
     except IntegrityError:
-        existing = _existing_for_key(session, user, idempotency_key or "")
-        if existing is None:
+        earlier = idempotency.earlier_use(session, user, idempotency_key or "")
+        if earlier is None:
             raise
-        return existing, False
+        first = idempotency.refuse_unless_same(earlier, request_sha256)
+        return documents_out(session, [session.get_one(Document, first)])[0], False
     if on_created is not None:
         on_created(doc.id)
     session.commit()

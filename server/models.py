@@ -238,6 +238,8 @@ class IdempotencyKey(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     key: Mapped[str] = mapped_column(String(200))
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"))
+    request_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    """What the key was first used for (``server.idempotency.fingerprint``); NULL before 0008."""
 
 
 class AuditEvent(Base):
@@ -247,7 +249,8 @@ class AuditEvent(Base):
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
     action: Mapped[str] = mapped_column(String(50))
     document_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    detail: Mapped[str] = mapped_column(String(1000), default="")
+    detail: Mapped[str] = mapped_column(Text, default="")
+    """What changed: for a metadata change a JSON object ``{field: [old, new]}``."""
 
 
 class TrustedCertificate(Base):

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from .errors import ApiProblem, forbidden, not_found
 from .models import Document, Grant, Upload, User, Version
 from .roles import Role
+from .workflow import FROZEN
 
 __all__ = [
     "Role",
@@ -50,7 +51,6 @@ ADMINS = frozenset({Role.ORG_ADMIN, Role.PROVINCE_ADMIN})
 
 class Action(StrEnum):
     EDIT = "edit"
-    NUMBER = "number"
     ADD_VERSION = "add_version"
     DELETE = "delete"
     SHARE = "share"
@@ -59,7 +59,6 @@ class Action(StrEnum):
 # Who may do what to a document they can read (their own organisation's, or shared with them).
 _ROLES: dict[Action, frozenset[Role]] = {
     Action.EDIT: frozenset({Role.CLERK, Role.LEADER, Role.SPECIALIST}),
-    Action.NUMBER: frozenset({Role.CLERK}),
     Action.ADD_VERSION: frozenset({Role.CLERK, Role.LEADER, Role.SPECIALIST, Role.ARCHIVIST}),
     Action.DELETE: ADMINS,
     Action.SHARE: frozenset({Role.LEADER, Role.CLERK}),
@@ -174,6 +173,18 @@ def require(user: User, doc: Document, action: Action) -> None:
         allowed = doc.direction == "incoming"  # scans of what arrived, never an outgoing draft
     if not allowed:
         raise forbidden()
+    if action in _CHANGES and doc.status in FROZEN:
+        raise ApiProblem(
+            409,
+            "Văn bản đã phát hành (hoặc đã thu hồi, thay thế) là hồ sơ chính thức: không sửa, "
+            "không thêm tệp, không xoá. Muốn đính chính, hãy ban hành văn bản thay thế.",
+            "An issued (or withdrawn, replaced) document is the official record: it cannot be "
+            "edited, given a new file or deleted. To correct it, issue a replacing document.",
+            code="frozen",
+        )
+
+
+_CHANGES = frozenset({Action.EDIT, Action.ADD_VERSION, Action.DELETE})
 
 
 def check_secrecy_change(user: User, doc: Document, new_secrecy: int) -> bool:

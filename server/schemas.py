@@ -52,7 +52,7 @@ __all__ = [
     "DocumentPage",
     "ChangeOut",
     "ChangePage",
-    "NumberRequest",
+    "NextNumberOut",
     "VersionCreate",
     "UploadCreate",
     "UploadOut",
@@ -489,6 +489,7 @@ class StepCreate(Strict):
         "submit",
         "send_back",
         "approve",
+        "number",
         "issue",
         "withdraw",
     ]
@@ -504,6 +505,9 @@ class StepCreate(Strict):
     )
     replaces: int | None = Field(
         None, ge=1, le=2**31 - 1, description="issue: the earlier issued document this replaces"
+    )
+    register_id: int | None = Field(
+        None, ge=1, le=2**31 - 1, description="number/register: the register (default: the year's)"
     )
 
 
@@ -525,8 +529,16 @@ class ChangePage(BaseModel):
     has_more: bool
 
 
-class NumberRequest(Strict):
-    register_id: int | None = Field(None, ge=1, le=2**31 - 1)
+class NextNumberOut(BaseModel):
+    """The number the next NUMBER (outgoing) or REGISTER (incoming) step would take now: shown
+    before it is taken. Another clerk may take it first; the step then takes the next one."""
+
+    register_id: int | None
+    register_name: str
+    year: int
+    number: int
+    number_symbol: str
+    """Outgoing: the number with the document's notation (``05/UBND-VP``); incoming: ``05``."""
 
 
 FileType = Literal["application/pdf", "image/tiff", "image/jpeg", "image/png"]

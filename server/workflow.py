@@ -40,8 +40,12 @@ __all__ = [
     "StepRequest",
     "RULES",
     "apply",
+    "check",
     "record",
     "INITIAL_STATUS",
+    "CREATED_AS",
+    "FROZEN",
+    "initial_status",
 ]
 
 logger = logging.getLogger(__name__)
@@ -61,7 +65,37 @@ class PartState(StrEnum):
 
 
 INITIAL_STATUS = {"incoming": "received", "outgoing": "draft"}
-"""The status a document is created in: every later one is reached by a step."""
+"""The status a clerk's new document is created in: every later one is reached by a step."""
+
+FROZEN = frozenset({"issued", "withdrawn", "replaced"})
+"""Statuses of the official record as issued (Decree 30/2020 Appendix VI III.5.d, III.8.a):
+neither metadata nor files change any more, for anyone; corrections are a new document that
+replaces it (a step), recorded in both traces."""
+
+CREATED_AS = {"incoming": frozenset({"arrived", "received"}), "outgoing": frozenset({"draft"})}
+"""The only statuses a document may be born in: an outgoing draft; an incoming document that
+waits for its number (a scan, ``arrived``) or is registered as it is entered (``received``,
+with its arrival number). Signed, numbered, issued… are reached by steps, never by a request."""
+
+
+def initial_status(direction: str, requested: str | None, role: Role | None) -> str:
+    """The status a new document takes, or 422/403 when the request asks for another."""
+    if requested is None:
+        if direction == "outgoing":
+            return "draft"
+        return "received" if role is Role.CLERK else "arrived"
+    if requested not in CREATED_AS[direction]:
+        raise _refuse(
+            422,
+            f"Văn bản mới không thể ở trạng thái “{requested}”: văn bản đi bắt đầu là dự thảo, "
+            "văn bản đến là chờ vào sổ hoặc đã vào sổ; các trạng thái sau qua các bước xử lý.",
+            f"A new document cannot be created as '{requested}': outgoing documents start as "
+            "drafts, incoming ones as arrived or registered; later statuses come from steps.",
+            "status_not_initial",
+        )
+    if requested == "received" and role is not Role.CLERK:
+        raise forbidden()  # registering (an arrival number) is the clerk's
+    return requested
 
 
 @dataclass(frozen=True)
@@ -114,6 +148,7 @@ RULES: dict[Step, Rule] = {
         "outgoing", frozenset({"pending_signature"}), "draft", _LEADER, comment_required=True
     ),
     Step.APPROVE: Rule("outgoing", frozenset({"pending_signature"}), "signed", _LEADER),
+    Step.NUMBER: Rule("outgoing", frozenset({"signed"}), "numbered", frozenset({Role.CLERK})),
     Step.ISSUE: Rule("outgoing", frozenset({"numbered"}), "issued", frozenset({Role.CLERK})),
     Step.WITHDRAW: Rule(
         "outgoing",
@@ -141,6 +176,8 @@ class StepRequest:
     """REGISTER: put the ĐẾN stamp on the current file (``stamper`` does it)."""
     replaces: int | None = None
     """ISSUE: an earlier issued document of the organisation that this one replaces."""
+    register_id: int | None = None
+    """NUMBER / REGISTER: the register to number in (default: the year's first one)."""
 
 
 Stamper = Callable[[Session, Document, User], None]
@@ -220,7 +257,8 @@ def record(
     )
 
 
-def _check(session: Session, doc: Document, user: User, request: StepRequest) -> set[Part]:
+def check(session: Session, doc: Document, user: User, request: StepRequest) -> set[Part]:
+    """403/409/422 unless ``user`` may take ``request`` on ``doc`` now; their active parts."""
     rule = RULES[request.step]
     if doc.direction != rule.direction:
         raise _refuse(
@@ -259,13 +297,16 @@ def apply(
     stamper: Stamper | None = None,
 ) -> list[Document]:
     """Check and carry out one step; returns the documents created on the way (ISSUE)."""
-    parts = _check(session, doc, user, request)
+    parts = check(session, doc, user, request)
     rule = RULES[request.step]
     before = doc.status
+    comment = request.comment
     recipients: list[int] = []
     created: list[Document] = []
     if request.step is Step.REGISTER:
         _register(session, doc, user, request, stamper)
+    elif request.step is Step.NUMBER:
+        comment = _number(session, doc, request)
     elif request.step in (Step.PRESENT, Step.SUBMIT):
         leaders = _colleagues(session, user, request.to)
         if any(Role(u.role) is not Role.LEADER for u in leaders):
@@ -320,7 +361,7 @@ def apply(
         _reach_copies(session, doc, user, Step.WITHDRAW, "withdrawn", request.comment)
     if rule.target is not None:
         doc.status = rule.target
-    record(session, doc, user, request.step, before, request.comment, recipients)
+    record(session, doc, user, request.step, before, comment, recipients)
     if doc.source_id is not None and (source := session.get(Document, doc.source_id)):
         from .documents import touch  # documents imports this module
 
@@ -335,7 +376,7 @@ def _register(
     from .documents import assign_number  # documents imports this module
 
     if not doc.arrival_number:
-        assign_number(session, doc, None, today_vn())
+        assign_number(session, doc, request.register_id, today_vn())
     if request.stamp:
         if not doc.current_version:
             raise _refuse(
@@ -347,6 +388,23 @@ def _register(
         if stamper is None:  # pragma: no cover - every route passes one
             raise RuntimeError("no stamper")
         stamper(session, doc, user)
+
+
+def _number(session: Session, doc: Document, request: StepRequest) -> str:
+    """Cấp số: the register's next number and today's date (unless the draft carried one);
+    the trace keeps the number taken."""
+    from .deps import today_vn
+    from .documents import assign_number, number_symbol  # documents imports this module
+
+    if not doc.current_version:
+        raise _refuse(
+            409,
+            "Văn bản chưa có tệp đã ký; không cấp số được.",
+            "The document has no signed file; it cannot be numbered.",
+            "file_missing",
+        )
+    assign_number(session, doc, request.register_id, today_vn())
+    return number_symbol(doc)
 
 
 def _assign(session: Session, doc: Document, user: User, request: StepRequest) -> list[int]:

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from base.errors import VanThuError
 from base.steps import Step
 from client.errors import ServerUnavailable
-from client.records import Colleague, Document, Organisation
+from client.records import Colleague, Document, NextNumber, Organisation
 
 from .session import Session
 
@@ -31,6 +31,7 @@ __all__ = [
     "take_steps",
     "colleagues",
     "find_colleague",
+    "next_number",
 ]
 
 logger = logging.getLogger(__name__)
@@ -132,6 +133,13 @@ def take_steps(session: Session, documents: Sequence[Document], step: StepInput)
             continue
         (queued if outcome.queued else done).append(outcome.document)
     return BatchOutcome(tuple(done), tuple(queued), tuple(failed))
+
+
+def next_number(session: Session, document: Document) -> NextNumber:
+    """The number numbering (a signed outgoing document) or registering (an arrived incoming
+    one) would take now: shown before the clerk takes it. Needs the server (the register is
+    there); offline the step still queues, and its number is known when it is sent."""
+    return session.client.next_number(document.id)
 
 
 T = TypeVar("T", Colleague, Organisation)

@@ -24,8 +24,8 @@ from client.cache.outbox import OutboxEntry, OutboxState
 from client.cache.parts import Part
 from client.cache.query import DocumentQuery, DocumentRow, ListPage, Sort, count, search
 from client.cache.queues import Queue, QueueScope, by_deadline, queue_counts, queues_for
-from client.errors import ServerUnavailable
-from client.records import Colleague, Document, Organisation, User
+from client.errors import NotFound, ServerUnavailable
+from client.records import Colleague, Document, NextNumber, Organisation, User
 from signing.backends import ActiveSigner
 from signing.profiles import SigningProfile
 from signing.validation import SignatureReport
@@ -132,6 +132,10 @@ class Workspace:
         """One workflow step on ``document`` as the user saw it (see ``services.workflow``)."""
         return workflow.take_step(self.session, document, step)
 
+    def next_number(self, document: Document) -> NextNumber:
+        """The number numbering or registering ``document`` would take now (needs the server)."""
+        return workflow.next_number(self.session, document)
+
     def may_register(self) -> bool:
         """Clerks enter incoming documents in the register."""
         return self.user.role == "clerk"
@@ -206,6 +210,21 @@ class Workspace:
 
     def document(self, document_id: int) -> Document | None:
         return self.session.store.get(document_id)
+
+    def current_document(self, document_id: int) -> Document | None:
+        """The document as the server has it now (cached on the way), or the cached copy while
+        the server is unreachable: a command acts on what is there when it is typed, with no
+        sync first (a step just taken elsewhere, a version just signed, are already in)."""
+        try:
+            fresh = self.session.client.get_document(document_id)
+        except ServerUnavailable:
+            self.session.online = False
+            return self.document(document_id)
+        except NotFound:
+            return None
+        with self.session.store.write() as conn:
+            self.session.store.upsert(conn, [fresh])
+        return fresh
 
     def open_file(self, document: Document) -> Path:
         """The document's current file, from the cache or downloaded (offline: cached files only)."""

@@ -211,9 +211,10 @@ class CacheStore:
                 for row in rows
                 for word in tokens(f"{row[_SEARCH_NUMBER]} {row[_SEARCH_TEXT]}")
             }
-            conn.exec_driver_sql(
-                "INSERT OR IGNORE INTO terms(term) VALUES (?)", [(w,) for w in words]
-            )
+            if words:  # none when every document of the batch is secret (kept out of the index)
+                conn.exec_driver_sql(
+                    "INSERT OR IGNORE INTO terms(term) VALUES (?)", [(w,) for w in words]
+                )
         return len(rows)
 
     @staticmethod

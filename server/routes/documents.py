@@ -8,11 +8,11 @@ from fastapi import APIRouter, Depends, Query, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .. import workflow
-from ..deps import current_user, get_session, today_vn
+from ..deps import current_user, get_session
 from ..documents import (
-    assign_number,
     audit,
+    audit_change,
+    claim,
     create_document_record,
     decode_cursor,
     documents_out,
@@ -42,7 +42,6 @@ from ..schemas import (
     GrantOut,
     IdempotencyKey,
     IsoDate,
-    NumberRequest,
 )
 from .contract import IfMatch, errors
 from .preconditions import parse_if_match
@@ -134,6 +133,7 @@ def patch_document(
     session: Session = Depends(get_session),
 ) -> DocumentOut:
     expected = parse_if_match(if_match)
+    claimed = claim(session, document_id, expected)  # first write: concurrent edits queue here
     doc = load_readable(session, user, document_id, for_update=True)
     require(user, doc, Action.EDIT)
     changes = {
@@ -148,7 +148,7 @@ def patch_document(
             "An outgoing document's number comes from the register; it cannot be edited.",
         )
     lowered = "secrecy" in changes and check_secrecy_change(user, doc, changes["secrecy"])
-    if doc.revision != expected:
+    if not claimed:
         raise ApiProblem(
             409,
             "Văn bản đã bị người khác thay đổi; hãy tải lại.",
@@ -156,10 +156,10 @@ def patch_document(
         )
     if lowered:
         audit(session, user, "lower_secrecy", doc.id, f"{doc.secrecy} -> {changes['secrecy']}")
+    audit_change(session, user, doc, changes)
     for field, value in changes.items():
         setattr(doc, field, value)
     touch(session, doc)
-    audit(session, user, "update", doc.id, ",".join(changes))
     session.commit()
     return documents_out(session, [doc])[0]
 
@@ -179,24 +179,6 @@ def delete_document(
     audit(session, user, "delete", doc.id)
     session.commit()
     return Response(status_code=204)
-
-
-@router.post("/{document_id}/number", response_model=DocumentOut, responses=errors(403, 404, 409))
-def number_document(
-    document_id: DocumentId,
-    body: NumberRequest | None = None,
-    user: User = Depends(current_user),
-    session: Session = Depends(get_session),
-) -> DocumentOut:
-    doc = load_readable(session, user, document_id, for_update=True)
-    require(user, doc, Action.NUMBER)
-    before = doc.status
-    number = assign_number(session, doc, body.register_id if body else None, today_vn())
-    workflow.record(session, doc, user, workflow.Step.NUMBER, before, str(number))
-    touch(session, doc)
-    audit(session, user, "number", doc.id, str(number))
-    session.commit()
-    return documents_out(session, [doc])[0]
 
 
 @router.post(

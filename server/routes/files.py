@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from ..blobs import is_sha256
 from ..deps import AppState, current_user, get_session, get_state
-from ..documents import audit, documents_out, touch
+from ..documents import audit, claim, documents_out, touch
 from ..errors import conflict, file_missing, not_found
 from ..models import Blob, User, Version
 from ..policy import Action, load_readable, may_attach, require
@@ -98,9 +98,10 @@ def add_version(
     session: Session = Depends(get_session),
 ) -> VersionOut:
     base = parse_if_match(if_match)
+    claimed = claim(session, document_id, base, version=True)  # first write: one new version
     doc = load_readable(session, user, document_id, for_update=True)
     require(user, doc, Action.ADD_VERSION)
-    if doc.current_version != base:
+    if not claimed:
         raise conflict(
             f"Văn bản đã có phiên bản mới hơn ({doc.current_version}); hãy tải lại trước khi ký.",
             f"The document has a newer version ({doc.current_version}); reload it before signing.",

@@ -3,26 +3,27 @@
 Each step names the revision it was decided on (``If-Match``: a step decided on a
 document someone else has changed meanwhile is 409, never applied blindly) and may carry an
 ``Idempotency-Key``: a step retried by an offline client after a lost answer returns the
-document as the first attempt left it, and is never applied twice.
+document as it is after the first attempt, and is never applied twice; the key is bound to that
+step and its body (``server.idempotency``). The revision is claimed by the step's first write
+(``documents.claim``), so concurrent steps at one revision apply exactly one.
 """
 
 from __future__ import annotations
 
 import logging
 
-from fastapi import APIRouter, Depends, Response
-from sqlalchemy import select
+from fastapi import APIRouter, Depends, Query, Response
 from sqlalchemy.orm import Session
 
-from .. import workflow
+from .. import idempotency, workflow
 from ..arrival import arrival_stamper
-from ..deps import AppState, current_user, get_session, get_state
-from ..documents import audit, documents_out, touch
+from ..deps import AppState, current_user, get_session, get_state, today_vn
+from ..documents import audit, claim, documents_out, peek_number, touch
 from ..errors import ApiProblem
 from ..models import IdempotencyKey as IdempotencyRow
 from ..models import User
 from ..policy import load_readable
-from ..schemas import DocumentId, DocumentOut, IdempotencyKey, StepCreate
+from ..schemas import DocumentId, DocumentOut, IdempotencyKey, NextNumberOut, StepCreate
 from .contract import IfMatch, errors
 from .preconditions import parse_if_match
 
@@ -30,21 +31,6 @@ __all__ = ["router"]
 
 logger = logging.getLogger(__name__)
 router = APIRouter(prefix="/documents", tags=["workflow"])
-
-
-def _replayed(session: Session, user: User, key: str, document_id: int) -> bool:
-    earlier = session.scalar(
-        select(IdempotencyRow.document_id).where(
-            IdempotencyRow.user_id == user.id, IdempotencyRow.key == key
-        )
-    )
-    if earlier is not None and earlier != document_id:
-        raise ApiProblem(
-            409,
-            "Khoá Idempotency-Key này đã dùng cho văn bản khác.",
-            "This Idempotency-Key was already used for another document.",
-        )
-    return earlier is not None
 
 
 @router.post(
@@ -66,17 +52,17 @@ def take_step(
     state: AppState = Depends(get_state),
 ) -> DocumentOut:
     expected = parse_if_match(if_match)
-    doc = load_readable(session, user, document_id, for_update=True)
     key = f"step:{idempotency_key}" if idempotency_key else None
-    if key and _replayed(session, user, key, doc.id):
+    request_sha256 = idempotency.fingerprint("step", document_id, body)
+    claimed = claim(session, document_id, expected)  # first: from here on, steps queue
+    earlier = idempotency.earlier_use(session, user, key) if key else None
+    if earlier is not None:  # a retry (or a racing twin) of a step already taken
+        session.rollback()
+        idempotency.refuse_unless_same(earlier, request_sha256, document_id)
+        doc = load_readable(session, user, document_id)
         response.headers["Idempotent-Replay"] = "true"
         return documents_out(session, [doc])[0]
-    if doc.revision != expected:
-        raise ApiProblem(
-            409,
-            "Văn bản đã bị người khác thay đổi; hãy tải lại rồi làm lại bước này.",
-            "The document was changed by someone else; reload it and take the step again.",
-        )
+    doc = load_readable(session, user, document_id, for_update=True)
     request = workflow.StepRequest(
         workflow.Step(body.action),
         comment=body.comment,
@@ -88,13 +74,58 @@ def take_step(
         organisations=body.organisations,
         stamp=body.stamp,
         replaces=body.replaces,
+        register_id=body.register_id,
     )
+    if not claimed:
+        workflow.check(session, doc, user, request)  # a step this user may not take says so
+        raise ApiProblem(
+            409,
+            "Văn bản đã bị người khác thay đổi; hãy tải lại rồi làm lại bước này.",
+            "The document was changed by someone else; reload it and take the step again.",
+        )
     delivered = workflow.apply(session, doc, user, request, arrival_stamper(state.blobs))
     touch(session, doc)
     audit(session, user, f"step_{body.action}", doc.id, body.comment[:200])
     for copy in delivered:
         audit(session, user, "delivered", copy.id, f"from document {doc.id}")
     if key:
-        session.add(IdempotencyRow(user_id=user.id, key=key, document_id=doc.id))
+        session.add(
+            IdempotencyRow(
+                user_id=user.id, key=key, document_id=doc.id, request_sha256=request_sha256
+            )
+        )
     session.commit()
     return documents_out(session, [doc])[0]
+
+
+@router.get(
+    "/{document_id}/next-number",
+    response_model=NextNumberOut,
+    responses=errors(403, 404, 409, 422),
+)
+def next_number(
+    document_id: DocumentId,
+    register_id: int | None = Query(None, ge=1, le=2**31 - 1),
+    user: User = Depends(current_user),
+    session: Session = Depends(get_session),
+) -> NextNumberOut:
+    """The number a clerk's NUMBER (outgoing, signed) or REGISTER (incoming, arrived) step
+    would take now, shown before it is taken; refused as the step itself would be."""
+    doc = load_readable(session, user, document_id)
+    outgoing = doc.direction == "outgoing"
+    step = workflow.Step.NUMBER if outgoing else workflow.Step.REGISTER
+    workflow.check(session, doc, user, workflow.StepRequest(step, register_id=register_id))
+    today = today_vn()
+    register, number = peek_number(session, doc, register_id, today)
+    symbol = f"{number:02d}"
+    if outgoing and doc.code_notation:
+        symbol = f"{symbol}/{doc.code_notation}"
+    return NextNumberOut(
+        register_id=register.id if register else None,
+        register_name=register.name
+        if register
+        else ("Sổ văn bản đi" if outgoing else "Sổ văn bản đến"),
+        year=today.year,
+        number=number,
+        number_symbol=symbol,
+    )

@@ -197,6 +197,25 @@ def test_a_draft_from_the_command_line_goes_for_signature(server_factory, tmp_pa
     assert json.loads(submitted.stdout)["status"] == "pending_signature"
     refused = run("draft", "--subject", " ", env=env)
     assert refused.returncode != 0 and "trích yếu" in refused.stderr
+    # The rest of the outgoing flow, each person in a script of their own, none syncing first.
+    leader, clerk = signed_in(server, "leader", tmp_path), signed_in(server, "clerk", tmp_path)
+    doc_id = str(draft["id"])
+    approved = run("approve", doc_id, "--json", env=leader)
+    assert approved.returncode == 0, approved.stderr
+    assert json.loads(approved.stdout)["status"] == "signed"
+    assert run("number", doc_id, env=leader).returncode == 1  # the clerk's, not the leader's
+    preview = run("number", doc_id, "--dry-run", env=clerk)
+    assert preview.returncode == 0, preview.stderr
+    assert "/TTr-UBND" in preview.stdout and "Sổ văn bản đi" in preview.stdout
+    coming = preview.stdout.split("next number ")[1].split()[0]
+    numbered = run("number", doc_id, env=clerk)
+    assert numbered.returncode == 0, numbered.stderr
+    assert f"đã cấp số / numbered {coming}" in numbered.stdout
+    issued = run("issue", doc_id, "--org", "STC", "--json", env=clerk)
+    assert issued.returncode == 0, issued.stderr
+    assert json.loads(issued.stdout)["status"] == "issued"
+    again = run("number", doc_id, env=clerk)
+    assert again.returncode == 1 and "Traceback" not in again.stderr
 
 
 def test_register_a_new_incoming_document_from_the_command_line(server_factory, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -229,3 +248,19 @@ def test_register_a_new_incoming_document_from_the_command_line(server_factory, 
     )
     refused = run("register", "--organ", "STC", "--subject", " ", env=env)
     assert refused.returncode != 0 and "trích yếu" in refused.stderr
+    # A Mật letter is registered like any other (it stays out of the offline search index).
+    secret = run(
+        "register",
+        "--organ",
+        "Công an tỉnh",
+        "--subject",
+        "Kế hoạch bảo vệ",
+        "--secrecy",
+        "1",
+        "--json",
+        env=env,
+    )
+    assert secret.returncode == 0, secret.stderr
+    registered = json.loads(secret.stdout)
+    assert registered["status"] == "received"
+    assert registered["arrival_number"] == second["arrival_number"] + 1

@@ -19,6 +19,7 @@ from client.errors import (
     TransferCancelled,
 )
 from client.records import DocumentFilter
+from tests.fixtures.outgoing import signed_outgoing
 
 
 def login(server, role: str = "clerk") -> ApiClient:
@@ -41,24 +42,24 @@ def test_wrong_password_is_auth_error_with_vietnamese_message(live_server) -> No
     assert "password" in info.value.message("en")
 
 
-def test_create_number_and_list_with_filters(live_server) -> None:
+def test_number_as_a_step_and_list_with_filters(live_server) -> None:
     client = login(live_server)
-    doc = client.create_document(
-        {
-            "direction": "outgoing",
-            "doc_type": "Quyết định",
-            "code_notation": "QĐ-UBND",
-            "subject": "Phê duyệt quy hoạch sử dụng đất đai năm 2026",
-            "status": "signed",
-        }
+    signed = signed_outgoing(
+        live_server,
+        "Phê duyệt quy hoạch sử dụng đất đai năm 2026",
+        doc_type="Quyết định",
+        code_notation="QĐ-UBND",
     )
+    doc = client.get_document(signed["id"])
     assert doc.status == "signed" and doc.number_symbol == ""
-    numbered = client.assign_number(doc.id)
-    assert numbered.number_symbol == f"{numbered.code_number}/QĐ-UBND"
+    coming = client.next_number(doc.id)
+    assert coming.number_symbol == f"{coming.number:02d}/QĐ-UBND" and coming.year >= 2026
+    numbered = client.take_step(doc.id, "number", doc.revision)
+    assert numbered.number_symbol == coming.number_symbol and numbered.status == "numbered"
     page = client.list_documents(DocumentFilter(direction="outgoing", q="dat dai"))
     assert doc.id in [d.id for d in page.items]
     with pytest.raises(Conflict):
-        client.assign_number(doc.id)
+        client.take_step(doc.id, "number", numbered.revision)
 
 
 def test_idempotency_key_creates_once(live_server) -> None:

@@ -5,7 +5,11 @@ from __future__ import annotations
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 import requests
+
+from tests.fixtures.outgoing import signed_outgoing
+from tests.server.conftest import Api
 
 
 def _new(api, **fields):
@@ -41,7 +45,10 @@ def test_permissions_per_role(leader, archivist, clerk, admin) -> None:
     assert archivist.post("/documents", json={"direction": "outgoing"}).status_code == 403
     assert archivist.post("/documents", json={"direction": "incoming"}).status_code == 201
     doc = _new(clerk)
-    assert archivist.post(f"/documents/{doc['id']}/number", json={}).status_code == 403
+    numbering = {"action": "number"}
+    revision = {"If-Match": f'"{doc["revision"]}"'}
+    refused = archivist.post(f"/documents/{doc['id']}/actions", json=numbering, headers=revision)
+    assert refused.status_code == 403
     assert clerk.delete(f"/documents/{doc['id']}").status_code == 403
     assert admin.delete(f"/documents/{doc['id']}").status_code == 204
     assert clerk.get(f"/documents/{doc['id']}").status_code == 404
@@ -103,16 +110,20 @@ def test_patch_needs_current_revision(clerk) -> None:
     )
 
 
-def test_twenty_concurrent_numbers_are_unique_and_consecutive(clerk) -> None:
-    docs = [_new(clerk, status="signed") for _ in range(20)]
+def test_twenty_concurrent_numbers_are_unique_and_consecutive(server, clerk) -> None:
+    docs = [signed_outgoing(server, f"Quyết định {i}") for i in range(20)]
 
-    def number(doc_id: int) -> int:
-        reply = clerk.post(f"/documents/{doc_id}/number", json={})
+    def number(doc: dict) -> int:
+        reply = clerk.post(
+            f"/documents/{doc['id']}/actions",
+            json={"action": "number"},
+            headers={"If-Match": f'"{doc["revision"]}"'},
+        )
         assert reply.status_code == 200, reply.text
         return int(reply.json()["code_number"])
 
     with ThreadPoolExecutor(20) as pool:
-        numbers = sorted(pool.map(number, [d["id"] for d in docs]))
+        numbers = sorted(pool.map(number, docs))
     assert numbers == list(range(numbers[0], numbers[0] + 20))
 
 
@@ -130,16 +141,26 @@ def test_concurrent_creates_with_one_idempotency_key_make_one_document(clerk) ->
     assert {r.json()["revision"] for r in replies} == {replies[0].json()["revision"]}
 
 
-def test_only_a_signed_outgoing_document_is_numbered(clerk) -> None:
-    for status in ("draft", "pending_signature"):
-        doc = _new(clerk, status=status)
-        reply = clerk.post(f"/documents/{doc['id']}/number", json={})
+def test_only_a_signed_outgoing_document_is_numbered(clerk, leader) -> None:
+    draft = _new(clerk)
+    submitted = clerk.post(
+        f"/documents/{draft['id']}/actions",
+        json={"action": "submit", "to": [leader.get("/auth/me").json()["id"]]},
+        headers={"If-Match": f'"{draft["revision"]}"'},
+    ).json()
+    for doc in (draft, submitted):
+        doc = clerk.get(f"/documents/{doc['id']}").json()
+        reply = clerk.post(
+            f"/documents/{doc['id']}/actions",
+            json={"action": "number"},
+            headers={"If-Match": f'"{doc["revision"]}"'},
+        )
         assert reply.status_code == 409, reply.text
-        assert "signed" in reply.json()["error"]["message_en"]
         assert clerk.get(f"/documents/{doc['id']}").json()["code_number"] is None
+        assert clerk.get(f"/documents/{doc['id']}/next-number").status_code == 409
 
 
-def test_incoming_gets_arrival_number(clerk) -> None:
+def test_an_incoming_document_entered_by_the_clerk_is_registered_at_once(clerk, archivist) -> None:
     doc = _new(
         clerk,
         direction="incoming",
@@ -147,6 +168,30 @@ def test_incoming_gets_arrival_number(clerk) -> None:
         code_number="15",
         code_notation="BNV-CCHC",
     )
-    numbered = clerk.post(f"/documents/{doc['id']}/number", json={}).json()
-    assert numbered["arrival_number"] >= 1 and numbered["arrival_date"]
-    assert numbered["number_symbol"] == "15/BNV-CCHC"
+    assert doc["status"] == "received" and doc["arrival_number"] >= 1 and doc["arrival_date"]
+    assert doc["number_symbol"] == "15/BNV-CCHC"  # the sender's number, kept as it came
+    scan = _new(archivist, direction="incoming", subject="Bản quét")
+    assert scan["status"] == "arrived" and scan["arrival_number"] is None  # waits for the clerk
+    following = _new(clerk, direction="incoming", organ_name="Sở Y tế")
+    assert following["arrival_number"] == doc["arrival_number"] + 1
+
+
+@pytest.mark.parametrize(
+    ("role", "body", "status", "code"),
+    [
+        ("clerk", {"direction": "outgoing", "status": "signed"}, 422, "status_not_initial"),
+        ("clerk", {"direction": "outgoing", "status": "issued"}, 422, "status_not_initial"),
+        ("clerk", {"direction": "outgoing", "status": "arrived"}, 422, "status_not_initial"),
+        ("clerk", {"direction": "incoming", "status": "done"}, 422, "status_not_initial"),
+        ("clerk", {"direction": "incoming", "status": "withdrawn"}, 422, "status_not_initial"),
+        ("clerk", {"direction": "incoming", "status": "assigned"}, 422, "status_not_initial"),
+        ("archivist", {"direction": "incoming", "status": "received"}, 403, "forbidden"),
+        ("archivist", {"direction": "incoming", "status": "issued"}, 422, "status_not_initial"),
+    ],
+)
+def test_documents_are_born_only_in_their_first_status(server, role, body, status, code) -> None:  # type: ignore[no-untyped-def]
+    """Later statuses come from steps: no request creates a signed, issued or done document."""
+    api = {"clerk": Api(server, "clerk"), "archivist": Api(server, "archivist")}[role]
+    reply = api.post("/documents", json={"subject": "Cửa sau", **body})
+    assert reply.status_code == status, reply.text
+    assert reply.json()["error"]["code"] == code

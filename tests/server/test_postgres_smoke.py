@@ -3,6 +3,7 @@
 import itertools
 
 from client.api import ApiClient
+from tests.fixtures.outgoing import signed_outgoing
 
 _names = itertools.count()
 
@@ -12,7 +13,5 @@ def test_server_on_postgres(postgres_server, server_factory) -> None:
     server = server_factory(database_url=url)
     client = ApiClient(server.base_url)
     client.login(*server.credentials("clerk"))
-    doc = client.create_document(
-        {"direction": "outgoing", "subject": "Kiểm tra PostgreSQL", "status": "signed"}
-    )
-    assert client.assign_number(doc.id).code_number
+    signed = client.get_document(signed_outgoing(server, "Kiểm tra PostgreSQL")["id"])
+    assert client.take_step(signed.id, "number", signed.revision).code_number

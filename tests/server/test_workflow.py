@@ -9,6 +9,7 @@ import uuid
 import pytest
 import requests
 
+from tests.fixtures.outgoing import numbered_outgoing
 from tests.server.test_access import Caller
 
 
@@ -91,7 +92,7 @@ def test_an_incoming_document_from_registration_to_completion(office) -> None:  
     assert step(lead, stale, "finish").status_code == 409  # decided on an old revision
     finished = step(lead, doc, "finish", key="k-1", comment="Đã báo cáo")
     doc = ok(finished)
-    again = step(lead, dict(doc, revision=doc["revision"]), "finish", key="k-1")
+    again = step(lead, stale, "finish", key="k-1", comment="Đã báo cáo")  # the same, retried
     assert again.status_code == 200 and again.json()["trace"] == doc["trace"]  # applied once
     assert doc["status"] == "done"
     assert step(lead, doc, "reopen").status_code == 403
@@ -151,9 +152,14 @@ def test_an_outgoing_draft_travels_to_another_organisation(office) -> None:  # t
     assert step(clerk, doc, "issue").status_code == 409  # not numbered yet
     doc = ok(step(leader, doc, "approve"))
     assert doc["status"] == "signed"
-    numbered = clerk.request("POST", f"/documents/{doc['id']}/number", json={})
-    doc = ok(numbered)
+    coming = clerk.get(f"/documents/{doc['id']}/next-number").json()  # shown before it is taken
+    assert leader.get(f"/documents/{doc['id']}/next-number").status_code == 403  # the clerk's
+    assert step(leader, doc, "number").status_code == 403
+    doc = ok(step(clerk, doc, "number"))
     assert doc["status"] == "numbered" and doc["trace"][-1]["action"] == "number"
+    assert doc["code_number"] == f"{coming['number']:02d}"
+    assert doc["number_symbol"] == coming["number_symbol"] == doc["trace"][-1]["comment"]
+    assert step(clerk, doc, "number").status_code == 409  # once
     assert step(clerk, doc, "issue", organisations=["NOWHERE"]).status_code == 422
     doc = ok(step(clerk, doc, "issue", organisations=["STC"], comment="Phát hành"))
     assert doc["status"] == "issued"
@@ -252,15 +258,12 @@ def test_registering_puts_the_arrival_stamp_on_the_file(office, tmp_path) -> Non
     clerk, other_clerk = Caller(office, "clerk"), Caller(office, "other_clerk")
     letter = make_letter(tmp_path / "công văn.pdf").read_bytes()
     uploaded = clerk.upload(letter, "cong-van.pdf")
-    doc = clerk.create(
-        direction="outgoing",
-        status="signed",
-        subject=f"Đôn đốc giải ngân {uuid.uuid4().hex[:6]}",
+    doc = numbered_outgoing(
+        office,
+        f"Đôn đốc giải ngân {uuid.uuid4().hex[:6]}",
+        letter,
         code_notation="UBND-KT",
-        file_sha256=uploaded["sha256"],
-        filename="cong-van.pdf",
     )
-    doc = ok(clerk.request("POST", f"/documents/{doc['id']}/number", json={}))
     ok(step(clerk, doc, "issue", organisations=["STC"]))
     [copy] = [
         d
@@ -283,23 +286,7 @@ def test_registering_puts_the_arrival_stamp_on_the_file(office, tmp_path) -> Non
 
 def _numbered(office, subject: str) -> dict:  # type: ignore[no-untyped-def]
     """An outgoing document of UBND-T with its file, signed and numbered (ready to issue)."""
-    clerk, leader = Caller(office, "clerk"), Caller(office, "leader")
-    scan = b"%PDF-1.7\n" + os.urandom(256) + b"\n%%EOF\n"
-    uploaded = clerk.upload(scan, "vb.pdf")
-    doc = clerk.request(
-        "POST",
-        "/documents",
-        json={
-            "direction": "outgoing",
-            "subject": subject,
-            "code_notation": "UBND-VP",
-            "file_sha256": uploaded["sha256"],
-            "filename": "vb.pdf",
-        },
-    ).json()
-    doc = ok(step(clerk, doc, "submit", to=[leader.me["id"]]))
-    doc = ok(step(leader, doc, "approve"))
-    return ok(clerk.request("POST", f"/documents/{doc['id']}/number", json={}))
+    return numbered_outgoing(office, subject, code_notation="UBND-VP")
 
 
 def _issued(office, subject: str, to: list[str]) -> dict:  # type: ignore[no-untyped-def]
@@ -421,11 +408,89 @@ def test_the_clerk_may_correct_a_senders_number_but_never_an_own_one(office) -> 
         headers={"If-Match": f'"{incoming["revision"]}"'},
     )
     assert fixed.status_code == 200 and fixed.json()["number_symbol"] == "123/STC-NS"
-    issued = _issued(office, f"Thông báo {uuid.uuid4().hex[:6]}", ["STC"])
+    numbered = _numbered(office, f"Thông báo {uuid.uuid4().hex[:6]}")
     refused = clerk.request(
         "PATCH",
-        f"/documents/{issued['id']}",
+        f"/documents/{numbered['id']}",
         json={"code_number": "999"},
-        headers={"If-Match": f'"{issued["revision"]}"'},
+        headers={"If-Match": f'"{numbered["revision"]}"'},
     )
     assert refused.status_code == 409 and "sổ văn bản đi" in refused.json()["error"]["message_vi"]
+
+
+def _audited_changes(office, document_id: int) -> list[dict]:  # type: ignore[no-untyped-def]
+    """The audit trail's metadata changes of one document, read from the server's database."""
+    import json
+    import sqlite3
+
+    with sqlite3.connect(office.data_dir / "server.db") as db:
+        rows = db.execute(
+            "SELECT detail FROM audit_events WHERE action = 'update' AND document_id = ?",
+            (document_id,),
+        ).fetchall()
+    return [json.loads(detail) for (detail,) in rows]
+
+
+def test_an_issued_document_is_frozen_for_everyone(office) -> None:  # type: ignore[no-untyped-def]
+    """Decree 30/2020 Appendix VI III.5.d and III.8.a: the issued record does not change — not
+    its number, date or summary, not its file, not by deletion — after issue nor after recall."""
+    clerk, leader, admin = (
+        Caller(office, "clerk"),
+        Caller(office, "leader"),
+        Caller(office, "org_admin"),
+    )
+    issued = _issued(office, f"Quyết định {uuid.uuid4().hex[:6]}", ["STC"])
+    withdrawn = ok(
+        step(
+            clerk,
+            _issued(office, f"Thông báo {uuid.uuid4().hex[:6]}", ["SNV"]),
+            "withdraw",
+            comment="Sai địa chỉ",
+        )
+    )
+    for doc in (issued, withdrawn):
+        revision = {"If-Match": f'"{doc["revision"]}"'}
+        for caller, body in (
+            (clerk, {"code_notation": "XX-SUA"}),
+            (clerk, {"issued_date": "2020-01-01"}),
+            (leader, {"subject": "Trích yếu khác"}),
+        ):
+            edited = caller.request("PATCH", f"/documents/{doc['id']}", json=body, headers=revision)
+            assert edited.status_code == 409, edited.text
+            assert edited.json()["error"]["code"] == "frozen"
+            assert "thay thế" in edited.json()["error"]["message_vi"]
+        sha = doc["versions"][-1]["sha256"]
+        new_file = clerk.request(
+            "POST",
+            f"/documents/{doc['id']}/versions",
+            json={"sha256": sha, "filename": "sua.pdf", "note": "sửa"},
+            headers={"If-Match": f'"{doc["current_version"]}"'},
+        )
+        assert new_file.status_code == 409 and new_file.json()["error"]["code"] == "frozen"
+        deleted = admin.request("DELETE", f"/documents/{doc['id']}")
+        assert deleted.status_code == 409 and deleted.json()["error"]["code"] == "frozen"
+        after = clerk.get(f"/documents/{doc['id']}").json()
+        assert (after["number_symbol"], after["issued_date"], after["subject"]) == (
+            doc["number_symbol"],
+            doc["issued_date"],
+            doc["subject"],
+        )
+        assert (
+            len(after["versions"]) == len(doc["versions"]) and after["revision"] == doc["revision"]
+        )
+
+
+def test_every_metadata_change_keeps_its_old_and_new_values(office) -> None:  # type: ignore[no-untyped-def]
+    clerk = Caller(office, "clerk")
+    doc = clerk.create(direction="outgoing", subject="Kế hoạch cũ", code_notation="KH-UBND")
+    changed = ok(
+        clerk.request(
+            "PATCH",
+            f"/documents/{doc['id']}",
+            json={"subject": "Kế hoạch mới", "due_date": "2030-02-01"},
+            headers={"If-Match": f'"{doc["revision"]}"'},
+        )
+    )
+    assert changed["subject"] == "Kế hoạch mới"
+    [change] = _audited_changes(office, doc["id"])
+    assert change == {"subject": ["Kế hoạch cũ", "Kế hoạch mới"], "due_date": [None, "2030-02-01"]}

@@ -106,3 +106,36 @@ def test_a_step_taken_offline_waits_marked_and_is_sent_once(qtbot, story_server)
     document = win.workspace.document(target.id)
     assert document.status == "assigned"
     assert [e.action for e in document.trace].count("assign") == 1  # sent once
+
+
+def test_the_clerk_numbers_a_signed_document_seeing_the_number_first_then_issues_it(
+    qtbot, story_server
+) -> None:  # type: ignore[no-untyped-def]
+    """Chờ phát hành → the signed letter → Cấp số (the number shown before it is taken) →
+    Phát hành: the outgoing flow ends in the window, not in demo data."""
+    win = _window(qtbot, story_server, "clerk")
+    win.show_named("to_issue")
+    qtbot.waitUntil(lambda: not win.model.loading and win.model.rowCount() > 0, timeout=10000)
+    signed = next(r for r in win.model.rows if r.status == "signed")
+    win.open_step(signed.id)
+    qtbot.waitUntil(lambda: win.step_dialog is not None, timeout=10000)
+    dialog = win.step_dialog
+    assert [dialog.step.itemData(i) for i in range(dialog.step.count())] == ["number"]
+    assert dialog.next_number.isVisible() and not dialog.lead.isVisible()
+    qtbot.waitUntil(lambda: "Sổ văn bản đi" in dialog.next_number.text(), timeout=10000)
+    shown = dialog.next_number.text().split("<b>")[1].split("</b>")[0]
+    screenshot(dialog, "number-dialog")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: dialog.result_document is not None, timeout=15000)
+    numbered = dialog.result_document
+    assert numbered.status == "numbered" and numbered.number_symbol == shown
+    win.step_dialog = None
+    win.open_step(signed.id)
+    qtbot.waitUntil(lambda: win.step_dialog is not None, timeout=10000)
+    dialog = win.step_dialog
+    assert dialog.step.currentData() == "issue"
+    first = dialog.organisations.item(0)
+    first.setCheckState(Qt.CheckState.Checked)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: dialog.result_document is not None, timeout=15000)
+    assert dialog.result_document.status == "issued"

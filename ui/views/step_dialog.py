@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from base.deadlines import add_working_days, today_in_vietnam
 from client.cache.folding import fold
 from client.cache.query import DocumentRow
-from client.records import Colleague, Document, Organisation
+from client.records import Colleague, Document, NextNumber, Organisation
 from services.workflow import BatchOutcome, Step, StepInput, StepOutcome
 from services.workspace import Workspace
 
@@ -62,6 +62,7 @@ STEPS_FROM: dict[tuple[str, str], tuple[Step, ...]] = {
     ("incoming", "done"): (Step.REOPEN,),
     ("outgoing", "draft"): (Step.SUBMIT,),
     ("outgoing", "pending_signature"): (Step.APPROVE, Step.SEND_BACK),
+    ("outgoing", "signed"): (Step.NUMBER,),
     ("outgoing", "numbered"): (Step.ISSUE,),
     ("outgoing", "issued"): (Step.WITHDRAW,),
 }
@@ -70,6 +71,7 @@ STEPS_FROM: dict[tuple[str, str], tuple[Step, ...]] = {
 _NEEDS_LEADERS = {Step.PRESENT, Step.SUBMIT}
 _NEEDS_COMMENT = {Step.RETURN, Step.SEND_BACK, Step.WITHDRAW, Step.ASK_EXTENSION}
 _NEW_DEADLINE = {Step.ASK_EXTENSION, Step.EXTEND}
+_TAKES_A_NUMBER = {Step.NUMBER, Step.REGISTER}
 
 
 def _checkable(items: list[tuple[str, int | str]]) -> QListWidget:
@@ -168,6 +170,10 @@ class StepDialog(QDialog):
         has_file = bool(document.current_version)
         self.stamp.setChecked(has_file)
         self.stamp.setEnabled(has_file)
+        self.next_number = QLabel()
+        self.next_number.setObjectName("nextNumber")
+        self.next_number.setWordWrap(True)
+        self._number_asked = False
         self.comment = QPlainTextEdit()
         self.comment.setObjectName("comment")
         self.comment.setMaximumHeight(90)
@@ -188,6 +194,7 @@ class StepDialog(QDialog):
             ("organisations", self.tr("Gửi đơn vị nhận"), self.organisations),
             ("replaces", self.tr("Thay thế văn bản"), self.replaces),
             ("stamp", self.tr("Dấu đến"), self.stamp),
+            ("next_number", self.tr("Số sẽ cấp"), self.next_number),
             ("comment", self.tr("Ý kiến"), self.comment),
         ):
             self.form.addRow(label, widget)
@@ -242,6 +249,7 @@ class StepDialog(QDialog):
             "organisations": step is Step.ISSUE,
             "replaces": step is Step.ISSUE and self.replaces.count() > 1,
             "stamp": step is Step.REGISTER,
+            "next_number": step in _TAKES_A_NUMBER and len(self.documents) == 1,
             "comment": step is not None,
         }
         for key, widget in self.rows.items():
@@ -250,9 +258,39 @@ class StepDialog(QDialog):
             self.has_deadline.setChecked(True)
             self.deadline.setDate(_qdate(self._proposed_deadline(step)))
         self.has_deadline.setEnabled(step is Step.ASSIGN)
+        if shown["next_number"]:
+            self._show_next_number()
         if (layout := self.layout()) is not None:
             layout.activate()
         self.resize(max(560, self.width()), self.sizeHint().height())  # no empty rows' space
+
+    def _show_next_number(self) -> None:
+        """The number the step will take, asked of the server once (a clerk sees it first)."""
+        if self._number_asked:
+            return
+        self._number_asked = True
+        self.next_number.setText(self.tr("Đang hỏi máy chủ…"))
+        run_task(
+            self.workspace.next_number,
+            self.document,
+            on_done=self._next_number_known,
+            on_error=self._next_number_unknown,
+            owner=self,
+        )
+
+    def _next_number_known(self, coming: NextNumber) -> None:
+        self.next_number.setText(
+            f"<b>{html.escape(coming.number_symbol)}</b> — "
+            f"{html.escape(coming.register_name)} {coming.year}"
+        )
+
+    def _next_number_unknown(self, exc: Exception) -> None:
+        self._number_asked = False  # asked again when the step is chosen again
+        self.next_number.setText(
+            self.tr("Chưa biết (%1); số được cấp khi bước này đến máy chủ.").replace(
+                "%1", describe(exc)[1]
+            )
+        )
 
     def step_input(self) -> StepInput | None:
         """What the user chose, or None (with the reason shown) when something is missing."""

@@ -11,6 +11,7 @@ from client.api import ApiClient
 from client.cache import CacheStore, FileCache, OfflineError, Outbox, pull_changes
 from client.cache.query import DocumentQuery, Sort, count, search
 from client.errors import ServerUnavailable
+from tests.fixtures.outgoing import numbered_outgoing
 
 
 def clerk(server) -> ApiClient:
@@ -121,18 +122,17 @@ def test_search_without_diacritics(synced, query, expected) -> None:
 
 def test_number_symbol_and_filters(seeded, tmp_path) -> None:
     client = clerk(seeded)
-    doc = client.create_document(
-        {
-            "direction": "outgoing",
-            "doc_type": "Quyết định",
-            "code_notation": "QĐ-UBND",
-            "subject": "Phê duyệt đề án",
-            "urgency": 2,
-            "due_date": "2020-01-01",
-            "status": "signed",
-        }
+    doc = client.get_document(
+        numbered_outgoing(
+            seeded,
+            "Phê duyệt đề án",
+            doc_type="Quyết định",
+            code_notation="QĐ-UBND",
+            urgency=2,
+            due_date="2020-01-01",
+        )["id"]
     )
-    numbered = client.assign_number(doc.id)
+    numbered = doc
     store = CacheStore(tmp_path / "cache.sqlite")
     pull_changes(store, client)
     number = numbered.number_symbol
