@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import json
+import re
 import sys
 from collections.abc import Sequence
 
@@ -71,6 +73,23 @@ def _run_gui(args: argparse.Namespace) -> int:
     return int(run_app(args) or 0)
 
 
+def refusal(exc: VanThuError) -> dict[str, dict[str, str]]:
+    """A refusal as ``--json`` prints it (on stderr, exit 1): a stable code — the server's when
+    it gave one (``frozen``, ``idempotency_key_reused``…), else the error's kind — and both
+    languages."""
+    code = getattr(exc, "code", None) or re.sub(r"(?<!^)(?=[A-Z])", "_", type(exc).__name__)
+    code = "error" if code == "Van_Thu_Error" else code.lower()
+    return {
+        "error": {
+            "code": code,
+            "title_vi": exc.title("vi"),
+            "title_en": exc.title("en"),
+            "message_vi": exc.message("vi"),
+            "message_en": exc.message("en"),
+        }
+    }
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     # Before the parser imports the command modules (and, through them, pyHanko's warnings).
     configure_console_logging(verbose=verbose_requested(sys.argv[1:] if argv is None else argv))
@@ -82,7 +101,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_gui(args)
         return int(func(args) or 0)
     except VanThuError as exc:
-        print(f"{exc.title()}: {exc.message()}", file=sys.stderr)
+        if getattr(args, "json", False):  # a script reads the refusal as it reads the result
+            print(json.dumps(refusal(exc), ensure_ascii=False), file=sys.stderr)
+        else:
+            print(f"{exc.title()}: {exc.message()}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("Đã dừng / Interrupted", file=sys.stderr)

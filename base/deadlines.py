@@ -18,6 +18,7 @@ __all__ = [
     "DeadlineState",
     "today_in_vietnam",
     "add_working_days",
+    "due_soon_until",
     "working_days_left",
     "deadline_state",
 ]
@@ -46,16 +47,21 @@ def _is_working_day(day: dt.date) -> bool:
 
 
 def add_working_days(start: dt.date, days: int) -> dt.date:
-    """The date ``days`` working days after ``start`` (a weekend start counts from Monday)."""
+    """The ``days``-th working day after ``start`` (``start`` itself for 0): from Saturday,
+    one working day is Monday — the count ``working_days_left`` makes."""
     day = start
-    while not _is_working_day(day):
-        day += dt.timedelta(days=1)
     left = days
     while left > 0:
         day += dt.timedelta(days=1)
         if _is_working_day(day):
             left -= 1
     return day
+
+
+def due_soon_until(today: dt.date, soon_days: int = DUE_SOON_DAYS) -> dt.date:
+    """The last date still "due soon": the day before the working day past the warning time,
+    so a weekend deadline right after it (no fewer working days left) is due soon too."""
+    return add_working_days(today, soon_days + 1) - dt.timedelta(days=1)
 
 
 def _working_days_after(start: dt.date, end: dt.date) -> int:
@@ -82,6 +88,6 @@ def deadline_state(
         return DeadlineState.NONE
     if deadline < today:
         return DeadlineState.OVERDUE
-    if deadline <= add_working_days(today, soon_days):
+    if working_days_left(today, deadline) <= soon_days:
         return DeadlineState.DUE_SOON
     return DeadlineState.ON_TIME

@@ -171,7 +171,7 @@ def _first_page(path: Path) -> tuple[float, float]:
     return ours * 1000, base * 1000
 
 
-def _server_syncs(folder: Path, docs: int) -> tuple[float, float]:
+def _server_syncs(folder: Path, docs: int) -> tuple[float, float, int]:
     from client.api import ApiClient
     from tests.fixtures.server import LiveServer
 
@@ -199,8 +199,9 @@ def _server_syncs(folder: Path, docs: int) -> tuple[float, float]:
             capture_output=True,
         )
         delta = pull_changes(store, client)
-        assert delta.upserted == 1000, delta
-        return first, delta.seconds
+        # The demo spreads new documents over its organisations: the clerk's share arrives.
+        assert delta.upserted > 0, delta
+        return first, delta.seconds, delta.upserted
     finally:
         server.stop()
 
@@ -228,7 +229,7 @@ def main() -> None:
         size_mb = sum(p.stat().st_size for p in path.parent.glob(path.name + "*")) / 1024 / 1024
         (ours50, ours95), (bare50, bare95) = _search_latency(path)
         page_ours, page_bare = _first_page(path)
-        first_sync, delta_sync = _server_syncs(folder, args.sync_docs)
+        first_sync, delta_sync, delta_docs = _server_syncs(folder, args.sync_docs)
     print_table(
         f"Local cache: {args.docs:,} documents (built in {build:.0f} s), {len(QUERIES)} typical queries",
         [
@@ -236,7 +237,7 @@ def main() -> None:
             Row("search p95 vs bare FTS5", ours95, bare95, "ms", "p95 < 50 ms", False),
             Row("first page, filtered + sorted", page_ours, page_bare, "ms", "< 300 ms", False),
             Row(f"first sync of {args.sync_docs:,} from server", first_sync, None, "s", "—", False),
-            Row("delta sync of 1,000 changes", delta_sync, None, "s", "< 1 s", False),
+            Row(f"delta sync of {delta_docs:,} changes", delta_sync, None, "s", "< 1 s", False),
             Row("cache size on disk", size_mb, None, "MB", "—", False),
             Row("peak memory (whole benchmark)", _peak_mb(), None, "MB", "flat", False),
         ],

@@ -16,6 +16,8 @@ import argparse
 import datetime as dt
 import json
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from typing import Any
 
@@ -81,6 +83,7 @@ def _step(args: argparse.Namespace) -> int:
         organisations=tuple(args.org or ()),
         stamp=args.stamp,
         replaces=args.replaces,
+        duplicate_ok=getattr(args, "duplicate_ok", False),
     )
     document = _document(workspace, args.document)
     if getattr(args, "dry_run", False):
@@ -93,7 +96,8 @@ def _step(args: argparse.Namespace) -> int:
                 f"({coming.register_name} {coming.year})"
             )
         return 0
-    outcome = workflow.take_step(session, document, step)
+    with _duplicate_hint():
+        outcome = workflow.take_step(session, document, step)
     updated = outcome.document
     if args.json:
         _print_json({**updated.to_json(), "queued": outcome.queued})
@@ -184,6 +188,21 @@ def _entry_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--file", help="tệp PDF (bỏ trống: văn bản giấy) / the PDF")
 
 
+@contextmanager
+def _duplicate_hint() -> Iterator[None]:
+    """The server's duplicate warning (Decree 30 III.1.h), with the way to go on anyway."""
+    from base.errors import VanThuError
+    from services.registration import PossibleDuplicate
+
+    try:
+        yield
+    except VanThuError as exc:
+        if isinstance(exc, PossibleDuplicate) or getattr(exc, "code", None) == "duplicate":
+            exc.message_vi += " Vẫn vào sổ: thêm --duplicate-ok."
+            exc.message_en += " To register it all the same: add --duplicate-ok."
+        raise
+
+
 def _register_new(session: Any, args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -201,8 +220,10 @@ def _register_new(session: Any, args: argparse.Namespace) -> int:
         secrecy=args.secrecy,
         file=Path(args.file) if args.file else None,
         stamp=args.stamp,
+        duplicate_ok=args.duplicate_ok,
     )
-    outcome = register_incoming(session, entry)
+    with _duplicate_hint():
+        outcome = register_incoming(session, entry)
     doc = outcome.document
     if args.json:
         _print_json({**(doc.to_json() if doc else {}), "queued": outcome.queued})
@@ -223,6 +244,11 @@ def _step_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--org", action="append", help="đơn vị nhận (phát hành) / recipient")
     parser.add_argument(
         "--stamp", action="store_true", help="vào sổ: đóng dấu ĐẾN lên tệp / register: stamp"
+    )
+    parser.add_argument(
+        "--duplicate-ok",
+        action="store_true",
+        help="vào sổ cả khi có vẻ đã vào sổ / register even what looks registered already",
     )
     parser.add_argument(
         "--replaces", type=int, help="phát hành: thay thế văn bản ID / issue: replaces document ID"

@@ -18,9 +18,15 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from .account_rules import (
+    canonical_username,
+    keep_an_administrator,
+    password_problem,
+    username_problem,
+)
 from .errors import ApiProblem, not_found
 from .models import AuthToken, Organisation, User
 from .policy import Role
@@ -41,7 +47,6 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-MIN_PASSWORD = 8
 CSV_COLUMNS = ("username", "full_name", "role", "organisation", "title", "password")
 
 
@@ -105,15 +110,9 @@ def _problems(
     user: NewUser, organisations: dict[str, int], taken: set[str]
 ) -> list[tuple[str, str, int]]:
     found = []
-    name = user.username.lower()
-    if not name or len(name) > 100 or any(ch.isspace() for ch in name):
-        found.append(
-            (
-                "tên đăng nhập trống, quá dài hoặc có dấu cách",
-                "user name empty, too long or with spaces",
-                422,
-            )
-        )
+    name = user.username
+    if problem := username_problem(name):
+        found.append((*problem, 422))
     elif name in taken:
         found.append(
             (f"tên đăng nhập “{user.username}” đã có", f"user name '{user.username}' is taken", 409)
@@ -136,14 +135,8 @@ def _problems(
                 404,
             )
         )
-    if user.password and len(user.password) < MIN_PASSWORD:
-        found.append(
-            (
-                f"mật khẩu ít hơn {MIN_PASSWORD} ký tự",
-                f"password shorter than {MIN_PASSWORD}",
-                422,
-            )
-        )
+    if user.password and (problem := password_problem(user.password, user.username)):
+        found.append((*problem, 422))
     if len(user.title) > 200:
         found.append(("chức vụ quá dài", "title too long", 422))
     return found
@@ -151,7 +144,7 @@ def _problems(
 
 def _lookup(session: Session) -> tuple[dict[str, int], set[str]]:
     organisations = dict(session.execute(select(Organisation.code, Organisation.id)).tuples().all())
-    taken = {u.lower() for u in session.scalars(select(User.username))}
+    taken = {canonical_username(u) for u in session.scalars(select(User.username))}
     return organisations, taken
 
 
@@ -164,7 +157,7 @@ def add_user(session: Session, user: NewUser) -> tuple[User, str]:
             "; ".join(e.split(" / ")[0] for e in report.errors),
             "; ".join(e.split(" / ")[-1] for e in report.errors),
         )
-    created = session.scalar(select(User).where(func.lower(User.username) == user.username.lower()))
+    created = session.scalar(select(User).where(User.username == canonical_username(user.username)))
     assert created is not None
     return created, report.created[0][1] if report.created else ""
 
@@ -175,7 +168,7 @@ def import_users(
     """All rows or none: validate every row first, hash passwords in parallel, then one commit."""
     rows = [
         NewUser(
-            _nfc(u.username),
+            canonical_username(u.username),
             _nfc(u.full_name),
             _nfc(u.role),
             _nfc(u.organisation),
@@ -190,7 +183,7 @@ def import_users(
         for vi, en, status in _problems(user, organisations, taken):
             report.errors.append(f"dòng {line}: {vi} / line {line}: {en}")
             statuses.add(status)
-        taken.add(user.username.lower())
+        taken.add(user.username)
     if not report.ok:
         report.status = statuses.pop() if len(statuses) == 1 else 422
         return report
@@ -235,16 +228,21 @@ def parse_users_csv(text: str) -> tuple[list[NewUser], list[str]]:
 
 
 def _user(session: Session, username: str, organisation_id: int | None) -> User:
-    user = session.scalar(select(User).where(func.lower(User.username) == username.lower()))
+    user = session.scalar(select(User).where(User.username == canonical_username(username)))
     if user is None or (organisation_id is not None and user.organisation_id != organisation_id):
         raise not_found(f"người dùng {username}", f"User {username}")
     return user
 
 
 def set_active(
-    session: Session, username: str, active: bool, organisation_id: int | None = None
+    session: Session,
+    username: str,
+    active: bool,
+    organisation_id: int | None = None,
+    caller: User | None = None,
 ) -> User:
     user = _user(session, username, organisation_id)
+    keep_an_administrator(session, caller, user, user.role, active)
     user.active = active
     if not active:
         _revoke_tokens(session, user)
@@ -257,11 +255,16 @@ def _revoke_tokens(session: Session, user: User) -> None:
 
 
 def set_role(
-    session: Session, username: str, role: str, organisation_id: int | None = None
+    session: Session,
+    username: str,
+    role: str,
+    organisation_id: int | None = None,
+    caller: User | None = None,
 ) -> User:
     if role not in {r.value for r in Role}:
         raise ApiProblem(422, f"Vai trò “{role}” không có.", f"Unknown role '{role}'.")
     user = _user(session, username, organisation_id)
+    keep_an_administrator(session, caller, user, role, user.active)
     user.role = role
     session.commit()
     return user
@@ -270,13 +273,10 @@ def set_role(
 def reset_password(
     session: Session, username: str, password: str, organisation_id: int | None = None
 ) -> User:
-    if len(password) < MIN_PASSWORD:
-        raise ApiProblem(
-            422,
-            f"Mật khẩu cần ít nhất {MIN_PASSWORD} ký tự.",
-            f"The password needs at least {MIN_PASSWORD} characters.",
-        )
     user = _user(session, username, organisation_id)
+    if problem := password_problem(password, user.username):
+        vi, en = problem
+        raise ApiProblem(422, f"{vi[0].upper()}{vi[1:]}.", f"{en[0].upper()}{en[1:]}.")
     user.password_hash = hash_password(password)
     _revoke_tokens(session, user)  # every device signs in again with the new password
     session.commit()

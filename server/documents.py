@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from . import idempotency
 from .db import next_seq
 from .deps import today_vn
+from .duplicates import refuse_duplicate
 from .errors import ApiProblem, conflict, file_missing, forbidden, not_found
 from .models import (
     Assignment,
@@ -450,7 +451,7 @@ def _insert_returning_id(table: Table) -> Insert:
     return insert(table).returning(table.c.id)
 
 
-FILE_FIELDS = frozenset({"file_sha256", "filename", "note"})
+NOT_IDENTITY = frozenset({"file_sha256", "filename", "note", "duplicate_ok"})
 
 
 def create_document_record(
@@ -474,8 +475,9 @@ def create_document_record(
     """
     check_create(session, user, body)
     # The key names the document, not the scan: two engines scanning the same paper send other
-    # bytes under one key and must still make one document (the first file is its version 1).
-    request_sha256 = idempotency.fingerprint("create", None, body, leave_out=FILE_FIELDS)
+    # bytes under one key and must still make one document (the first file is its version 1);
+    # a confirmation sent again after a duplicate warning is the same request too.
+    request_sha256 = idempotency.fingerprint("create", None, body, leave_out=NOT_IDENTITY)
     session.flush()  # whatever the caller changed goes first, outside the savepoint below
     blob = None
     if body.file_sha256:
@@ -484,7 +486,7 @@ def create_document_record(
             raise file_missing()
         filename = clean_filename(body.filename or f"{body.file_sha256[:12]}.pdf")
     doc = Document(
-        **body.model_dump(exclude={"file_sha256", "filename", "note", "status"}),
+        **body.model_dump(exclude={"file_sha256", "filename", "note", "status", "duplicate_ok"}),
         status=initial_status(body.direction, body.status, Role(user.role)),
         organisation_id=user.organisation_id,
         created_by=user.id,
@@ -496,6 +498,7 @@ def create_document_record(
     try:
         with session.begin_nested():  # a key used before rolls back only this part
             if doc.direction == "incoming" and doc.status == "received":  # registered as entered
+                refuse_duplicate(session, user, doc, body.duplicate_ok)
                 assign_number(session, doc, body.register_id, today_vn())
             _insert(session, doc)
             if blob is not None:

@@ -38,6 +38,7 @@ _STATUS_CODES = {
     405: "invalid_input",
     406: "invalid_input",
     409: "conflict",
+    410: "withdrawn",
     411: "invalid_input",
     412: "conflict",
     413: "invalid_input",

@@ -137,6 +137,7 @@ class Document(Base):
         Index("ix_documents_org_id", "organisation_id", "id"),
         Index("ix_documents_org_revision", "organisation_id", "revision"),
         Index("ix_documents_creator_id", "created_by", "id"),
+        Index("ix_documents_org_code_number", "organisation_id", "code_number"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     direction: Mapped[str] = mapped_column(String(10), index=True)

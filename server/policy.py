@@ -21,10 +21,11 @@ from enum import StrEnum
 from sqlalchemy import ColumnElement, Select, and_, exists, or_, select, union
 from sqlalchemy.orm import Session
 
+from base.workflow import FROZEN
+
 from .errors import ApiProblem, forbidden, not_found
 from .models import Document, Grant, Upload, User, Version
 from .roles import Role
-from .workflow import FROZEN
 
 __all__ = [
     "Role",
@@ -39,6 +40,8 @@ __all__ = [
     "check_secrecy_change",
     "blob_readable",
     "may_attach",
+    "file_destroyed",
+    "refuse_destroyed_file",
     "may_create",
     "may_report",
 ]
@@ -208,10 +211,33 @@ def blob_readable(session: Session, user: User, sha256: str) -> bool:
     query = (
         select(Document.id)
         .join(Version, Version.document_id == Document.id)
-        .where(Version.sha256 == sha256, Document.deleted.is_(False), readable(user))
+        .where(
+            Version.sha256 == sha256,
+            Document.deleted.is_(False),
+            ~file_destroyed(),
+            readable(user),
+        )
         .limit(1)
     )
     return session.scalar(query) is not None
+
+
+def file_destroyed() -> ColumnElement[bool]:
+    """SQL filter: an incoming copy its sender withdrew — its file is destroyed for the
+    recipient (Decree 30/2020 Appendix VI III.8.b); its metadata and trace stay."""
+    return and_(Document.direction == "incoming", Document.status == "withdrawn")
+
+
+def refuse_destroyed_file(doc: Document) -> None:
+    if doc.direction == "incoming" and doc.status == "withdrawn":
+        raise ApiProblem(
+            410,
+            "Văn bản đến này đã bị nơi gửi thu hồi: tệp đã được huỷ, chỉ còn thông tin văn bản "
+            "và quá trình xử lý.",
+            "The sender withdrew this incoming document: its file is destroyed; its details and "
+            "history remain.",
+            code="withdrawn",
+        )
 
 
 def may_attach(session: Session, user: User, sha256: str) -> bool:

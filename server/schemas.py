@@ -18,6 +18,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    StrictBool,
     ValidationInfo,
     WithJsonSchema,
     field_validator,
@@ -269,7 +270,7 @@ class AccountCreated(BaseModel):
 
 class AccountPatch(Strict):
     role: Role | None = None
-    active: bool | None = None
+    active: StrictBool | None = None
 
 
 class PasswordReset(Strict):
@@ -369,6 +370,9 @@ class DocumentCreate(DocumentFields):
     file_sha256: Sha256 | None = None
     filename: str | None = Field(None, max_length=255)
     note: str = Field("", max_length=500)
+    duplicate_ok: StrictBool = Field(
+        False, description="incoming, registered as entered: even if it looks registered already"
+    )
 
 
 class DocumentPatch(Strict):
@@ -499,7 +503,7 @@ class StepCreate(Strict):
     co: UserIds = Field(default_factory=list, description="assign: co-handlers")
     info: UserIds = Field(default_factory=list, description="assign: for information")
     deadline: IsoDate | None = None
-    stamp: bool = Field(False, description="register: put the ĐẾN stamp on the file")
+    stamp: StrictBool = Field(False, description="register: put the ĐẾN stamp on the file")
     organisations: list[Annotated[str, Field(max_length=50, pattern=WORD_PATTERN)]] = Field(
         default_factory=list, max_length=200, description="issue: recipient organisations here"
     )
@@ -508,6 +512,9 @@ class StepCreate(Strict):
     )
     register_id: int | None = Field(
         None, ge=1, le=2**31 - 1, description="number/register: the register (default: the year's)"
+    )
+    duplicate_ok: StrictBool = Field(
+        False, description="register: register even what looks registered already (409 duplicate)"
     )
 
 
@@ -601,5 +608,5 @@ class TrustCertificateCreate(Strict):
 
 
 class TrustCertificatePatch(Strict):
-    enabled: bool
+    enabled: StrictBool
     organisation: str | None = Field(None, max_length=50, pattern=WORD_PATTERN)

@@ -22,13 +22,14 @@ import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from base.steps import Step
+from base.workflow import CREATED_AS, FROZEN, NEEDS_FILE, RULES, Direction, Part, PartState
 
+from .duplicates import refuse_duplicate
 from .errors import ApiProblem, forbidden
 from .models import Assignment, Document, Grant, Organisation, TraceEvent, User, Version, utcnow
 from .roles import Role
@@ -41,6 +42,7 @@ __all__ = [
     "RULES",
     "apply",
     "check",
+    "could_ever",
     "record",
     "INITIAL_STATUS",
     "CREATED_AS",
@@ -51,31 +53,8 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 
-class Part(StrEnum):
-    LEAD = "lead"
-    CO = "co"
-    INFO = "info"
-
-
-class PartState(StrEnum):
-    ACTIVE = "active"
-    DONE = "done"
-    RETURNED = "returned"
-    RECALLED = "recalled"
-
-
 INITIAL_STATUS = {"incoming": "received", "outgoing": "draft"}
 """The status a clerk's new document is created in: every later one is reached by a step."""
-
-FROZEN = frozenset({"issued", "withdrawn", "replaced"})
-"""Statuses of the official record as issued (Decree 30/2020 Appendix VI III.5.d, III.8.a):
-neither metadata nor files change any more, for anyone; corrections are a new document that
-replaces it (a step), recorded in both traces."""
-
-CREATED_AS = {"incoming": frozenset({"arrived", "received"}), "outgoing": frozenset({"draft"})}
-"""The only statuses a document may be born in: an outgoing draft; an incoming document that
-waits for its number (a scan, ``arrived``) or is registered as it is entered (``received``,
-with its arrival number). Signed, numbered, issued… are reached by steps, never by a request."""
 
 
 def initial_status(direction: str, requested: str | None, role: Role | None) -> str:
@@ -84,7 +63,7 @@ def initial_status(direction: str, requested: str | None, role: Role | None) -> 
         if direction == "outgoing":
             return "draft"
         return "received" if role is Role.CLERK else "arrived"
-    if requested not in CREATED_AS[direction]:
+    if requested not in CREATED_AS[Direction(direction)]:
         raise _refuse(
             422,
             f"Văn bản mới không thể ở trạng thái “{requested}”: văn bản đi bắt đầu là dự thảo, "
@@ -96,68 +75,6 @@ def initial_status(direction: str, requested: str | None, role: Role | None) -> 
     if requested == "received" and role is not Role.CLERK:
         raise forbidden()  # registering (an arrival number) is the clerk's
     return requested
-
-
-@dataclass(frozen=True)
-class Rule:
-    direction: str
-    sources: frozenset[str]
-    target: str | None
-    """The status after the step (None: unchanged)."""
-    roles: frozenset[Role] = frozenset()
-    """Roles allowed by role alone; handlers are allowed by their assignment (``by_handler``)."""
-    by_handler: frozenset[Part] = frozenset()
-    comment_required: bool = False
-    recipients_required: bool = False
-    deadline_required: bool = False
-
-
-_LEADER = frozenset({Role.LEADER})
-_ACTIVE = frozenset({"assigned", "processing"})
-
-RULES: dict[Step, Rule] = {
-    Step.REGISTER: Rule("incoming", frozenset({"arrived"}), "received", frozenset({Role.CLERK})),
-    Step.PRESENT: Rule(
-        "incoming", frozenset({"received"}), None, frozenset({Role.CLERK}), recipients_required=True
-    ),
-    Step.ASSIGN: Rule("incoming", frozenset({"received", *_ACTIVE}), "assigned", _LEADER),
-    Step.NOTE: Rule("incoming", _ACTIVE, "processing", _LEADER, frozenset({Part.LEAD, Part.CO})),
-    Step.ASK_EXTENSION: Rule(
-        "incoming",
-        _ACTIVE,
-        None,
-        by_handler=frozenset({Part.LEAD, Part.CO}),
-        comment_required=True,
-        deadline_required=True,
-    ),
-    Step.EXTEND: Rule("incoming", _ACTIVE, None, _LEADER, deadline_required=True),
-    Step.RETURN: Rule(
-        "incoming", _ACTIVE, "received", by_handler=frozenset({Part.LEAD}), comment_required=True
-    ),
-    Step.FINISH: Rule("incoming", _ACTIVE, "done", _LEADER, frozenset({Part.LEAD, Part.CO})),
-    Step.REOPEN: Rule("incoming", frozenset({"done"}), "processing", _LEADER),
-    Step.RECALL: Rule("incoming", _ACTIVE, "received", _LEADER),
-    Step.SUBMIT: Rule(
-        "outgoing",
-        frozenset({"draft"}),
-        "pending_signature",
-        frozenset({Role.SPECIALIST, Role.CLERK, Role.LEADER}),
-        recipients_required=True,
-    ),
-    Step.SEND_BACK: Rule(
-        "outgoing", frozenset({"pending_signature"}), "draft", _LEADER, comment_required=True
-    ),
-    Step.APPROVE: Rule("outgoing", frozenset({"pending_signature"}), "signed", _LEADER),
-    Step.NUMBER: Rule("outgoing", frozenset({"signed"}), "numbered", frozenset({Role.CLERK})),
-    Step.ISSUE: Rule("outgoing", frozenset({"numbered"}), "issued", frozenset({Role.CLERK})),
-    Step.WITHDRAW: Rule(
-        "outgoing",
-        frozenset({"issued"}),
-        "withdrawn",
-        frozenset({Role.CLERK, Role.LEADER}),
-        comment_required=True,
-    ),
-}
 
 
 @dataclass(frozen=True)
@@ -178,7 +95,12 @@ class StepRequest:
     """ISSUE: an earlier issued document of the organisation that this one replaces."""
     register_id: int | None = None
     """NUMBER / REGISTER: the register to number in (default: the year's first one)."""
+    duplicate_ok: bool = False
+    """REGISTER: the clerk confirmed registering what looks registered already."""
 
+
+_NEEDS_FILE = frozenset({Step.SUBMIT, Step.APPROVE, Step.NUMBER})
+"""Outgoing steps about a signature: what is signed, approved and numbered is a file."""
 
 Stamper = Callable[[Session, Document, User], None]
 """Puts the ĐẾN stamp on a registered document's file as a new version (``server.arrival``)."""
@@ -229,8 +151,35 @@ def _close(session: Session, doc: Document, state: PartState, user: User | None 
     )
     if user is not None:
         query = query.where(Assignment.user_id == user.id)
+    closed = set()
     for part in session.scalars(query):
         part.state, part.closed_at = state, utcnow()
+        closed.add(part.user_id)
+    if state is PartState.RECALLED and closed:
+        _end_assigned_access(session, doc, closed)
+
+
+def _end_assigned_access(session: Session, doc: Document, user_ids: set[int]) -> None:
+    """Read access that came with a part ends when the part is recalled or replaced (a Tối mật
+    document is no longer theirs to read); the trace and the closed part keep that it was."""
+    session.flush()
+    still = set(
+        session.scalars(
+            select(Assignment.user_id).where(
+                Assignment.document_id == doc.id,
+                Assignment.state == PartState.ACTIVE,
+                Assignment.user_id.in_(user_ids),
+            )
+        )
+    )
+    for grant in session.scalars(
+        select(Grant).where(
+            Grant.document_id == doc.id,
+            Grant.user_id.in_(user_ids - still),
+            Grant.reason == "assigned",
+        )
+    ):
+        session.delete(grant)
 
 
 def record(
@@ -257,6 +206,14 @@ def record(
     )
 
 
+def could_ever(user: User, step: Step) -> bool:
+    """Whether anyone of ``user``'s role may take ``step`` on some document (by role, as the
+    author, or with a part): a step decided on an old revision that this holds for is a
+    conflict to resolve, one it does not hold for is simply not theirs (403)."""
+    rule = RULES[step]
+    return user.role in rule.roles or user.role in rule.authors or bool(rule.by_handler)
+
+
 def check(session: Session, doc: Document, user: User, request: StepRequest) -> set[Part]:
     """403/409/422 unless ``user`` may take ``request`` on ``doc`` now; their active parts."""
     rule = RULES[request.step]
@@ -268,10 +225,10 @@ def check(session: Session, doc: Document, user: User, request: StepRequest) -> 
             "conflict",
         )
     parts = _active_parts(session, doc, user) if rule.by_handler else set()
-    role_ok = Role(user.role) in rule.roles
-    if request.step is Step.SUBMIT and Role(user.role) is Role.SPECIALIST:
-        role_ok = doc.created_by == user.id  # a specialist submits their own drafts
-    if not (role_ok or parts & rule.by_handler):
+    # The contract's who (``base.workflow.may_take``), said apart from the status: a person who
+    # may never take this step hears 403, one who may but not now hears 409.
+    role, is_author = Role(user.role), doc.created_by == user.id
+    if not (role in rule.roles or (is_author and role in rule.authors) or parts & rule.by_handler):
         raise forbidden()
     if doc.status not in rule.sources:
         raise _refuse(
@@ -299,6 +256,14 @@ def apply(
     """Check and carry out one step; returns the documents created on the way (ISSUE)."""
     parts = check(session, doc, user, request)
     rule = RULES[request.step]
+    if request.step in NEEDS_FILE and not doc.current_version:
+        raise _refuse(
+            409,
+            "Văn bản chưa có tệp PDF: hãy thêm tệp dự thảo trước khi trình ký, duyệt hay cấp số.",
+            "The document has no PDF: add the draft's file before submitting, approving or "
+            "numbering it.",
+            "file_missing",
+        )
     before = doc.status
     comment = request.comment
     recipients: list[int] = []
@@ -353,7 +318,7 @@ def apply(
         record(session, doc, user, request.step, before, request.comment)  # a co-handler's note
         return created
     elif request.step is Step.ISSUE:
-        earlier = _replaced(session, doc, request.replaces)
+        earlier = _replaced(session, doc, user, request.replaces)
         created = _deliver(session, doc, user, request.organisations)
         if earlier is not None:
             _retire(session, earlier, user, Step.REPLACE, "replaced", _replacement_note(doc))
@@ -376,6 +341,7 @@ def _register(
     from .documents import assign_number  # documents imports this module
 
     if not doc.arrival_number:
+        refuse_duplicate(session, user, doc, request.duplicate_ok)
         assign_number(session, doc, request.register_id, today_vn())
     if request.stamp:
         if not doc.current_version:
@@ -396,13 +362,6 @@ def _number(session: Session, doc: Document, request: StepRequest) -> str:
     from .deps import today_vn
     from .documents import assign_number, number_symbol  # documents imports this module
 
-    if not doc.current_version:
-        raise _refuse(
-            409,
-            "Văn bản chưa có tệp đã ký; không cấp số được.",
-            "The document has no signed file; it cannot be numbered.",
-            "file_missing",
-        )
     assign_number(session, doc, request.register_id, today_vn())
     return number_symbol(doc)
 
@@ -508,15 +467,24 @@ def _deliver(session: Session, doc: Document, user: User, codes: Sequence[str]) 
     return copies
 
 
-def _replaced(session: Session, doc: Document, replaces: int | None) -> Document | None:
-    """The earlier document an ISSUE replaces: issued by the same organisation, still in force."""
+def _replaced(session: Session, doc: Document, user: User, replaces: int | None) -> Document | None:
+    """The earlier document an ISSUE replaces: issued by the same organisation, still in force,
+    and readable by whoever names it (else 404, as if it did not exist: naming a document is no
+    way to learn that it exists, nor to retire one you may not read)."""
+    from .policy import can_read  # policy imports this module
+
     if replaces is None:
         return None
     earlier = session.get(Document, replaces)
+    if earlier is None or earlier.deleted or not can_read(session, user, earlier):
+        raise _refuse(
+            404,
+            f"Không tìm thấy văn bản số {replaces}.",
+            f"Document {replaces} not found.",
+            "not_found",
+        )
     if (
-        earlier is None
-        or earlier.deleted
-        or earlier.id == doc.id
+        earlier.id == doc.id
         or earlier.organisation_id != doc.organisation_id
         or earlier.direction != "outgoing"
         or earlier.status != "issued"
@@ -530,7 +498,11 @@ def _replaced(session: Session, doc: Document, replaces: int | None) -> Document
 
 
 def _replacement_note(doc: Document) -> str:
+    """Written into the replaced document's trace, which its readers (and every recipient's
+    copy) see: a secret replacement is named by its number only, never by what it says."""
     number = "/".join(p for p in (doc.code_number or "", doc.code_notation) if p)
+    if doc.secrecy:
+        return f"Được thay thế bởi văn bản số {number}"
     return f"Được thay thế bởi văn bản số {number}: {doc.subject}"[:4000]
 
 

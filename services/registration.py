@@ -25,18 +25,19 @@ from base.deadlines import today_in_vietnam
 from base.errors import VanThuError
 from base.pdf import check_pdf
 from base.steps import Step
-from client.errors import ServerUnavailable
+from client.errors import Conflict, ServerUnavailable
 from client.records import Document
 
 from .new_document import create_or_queue, refuse
 from .session import Session
-from .workflow import StepInput, take_step
+from .workflow import StepInput, StepOutcome, take_step
 
 __all__ = [
     "register_arrived",
     "IncomingInput",
     "RegistrationOutcome",
     "InvalidRegistration",
+    "PossibleDuplicate",
     "register_incoming",
     "prefill_from_pdf",
     "Prefill",
@@ -47,6 +48,34 @@ logger = logging.getLogger(__name__)
 
 class InvalidRegistration(VanThuError):
     title_vi, title_en = "Thông tin vào sổ chưa hợp lệ", "The registration is not complete"
+
+
+class PossibleDuplicate(VanThuError):
+    """The server found this letter in the register already (Decree 30 III.1.h): nothing was
+    numbered; ask the clerk, then register again with ``duplicate_ok`` on ``document``."""
+
+    title_vi, title_en = "Có thể đã vào sổ", "Possibly registered already"
+
+    def __init__(self, message_vi: str, message_en: str, document: Document) -> None:
+        super().__init__(message_vi, message_en)
+        self.document = document
+        """The document as it is now (arrived, its checked fields saved)."""
+
+
+def _register_step(
+    session: Session, document: Document, stamp: bool, confirmed: bool, key: str | None = None
+) -> StepOutcome:
+    try:
+        return take_step(
+            session,
+            document,
+            StepInput(Step.REGISTER, stamp=stamp, duplicate_ok=confirmed),
+            key=key,
+        )
+    except Conflict as exc:
+        if exc.code != "duplicate":
+            raise
+        raise PossibleDuplicate(exc.message("vi"), exc.message("en"), document) from exc
 
 
 def _nfc(text: str) -> str:
@@ -73,6 +102,8 @@ class IncomingInput:
     file: Path | None = None
     stamp: bool = False
     """Put the ĐẾN stamp on the file's first page."""
+    duplicate_ok: bool = False
+    """The clerk was told it looks registered already and registers it all the same."""
 
     def problems(self, today: dt.date | None = None) -> list[tuple[str, str]]:
         today = today or today_in_vietnam()
@@ -155,9 +186,7 @@ def register_incoming(
         return RegistrationOutcome(None, queued=True)
     if created.status != "arrived":  # made earlier under this key and registered already
         return RegistrationOutcome(created)
-    outcome = take_step(
-        session, created, StepInput(Step.REGISTER, stamp=entry.stamp), key=f"{key}-register"
-    )
+    outcome = _register_step(session, created, entry.stamp, entry.duplicate_ok, f"{key}-register")
     return RegistrationOutcome(outcome.document, queued=outcome.queued)
 
 
@@ -212,7 +241,7 @@ def register_arrived(
             "The server is unreachable: the arrival number comes from the server; try again "
             "when it is back.",
         ) from error
-    outcome = take_step(session, document, StepInput(Step.REGISTER, stamp=entry.stamp))
+    outcome = _register_step(session, document, entry.stamp, entry.duplicate_ok)
     return RegistrationOutcome(outcome.document, queued=outcome.queued)
 
 

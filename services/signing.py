@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import tempfile
 import unicodedata
+import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -23,6 +24,7 @@ from asn1crypto import x509 as asn1_x509
 
 from base.errors import VanThuError
 from base.progress import CancelToken, Progress, is_cancelled
+from base.steps import Step
 from client.errors import Conflict, ServerUnavailable
 from client.records import Document
 from signing.backends import ActiveSigner, Pkcs12Backend, TokenBackend
@@ -215,7 +217,11 @@ def _sign_document(
                 remedy=result.remedy,
             )
         return _upload(
-            session, document, result.output, f"ký số bởi {active.certificate.subject_cn}"
+            session,
+            document,
+            result.output,
+            f"ký số bởi {active.certificate.subject_cn}",
+            approves=_approves(session, document, signing.mode),
         )
     except (SigningCancelled, TokenRemoved):
         raise  # every remaining document would fail the same way
@@ -236,7 +242,20 @@ def _file_name(document: Document) -> str:
     return name
 
 
-def _upload(session: Session, document: Document, signed: Path, note: str) -> DocumentResult:
+def _approves(session: Session, document: Document, mode: Mode) -> bool:
+    """A leader's signature in approve mode on a draft waiting for it is the approval itself:
+    the document moves on to be numbered, never left in "Chờ ký" for a second click."""
+    return (
+        mode is Mode.APPROVE
+        and document.direction == "outgoing"
+        and document.status == "pending_signature"
+        and session.user.role == "leader"
+    )
+
+
+def _upload(
+    session: Session, document: Document, signed: Path, note: str, *, approves: bool = False
+) -> DocumentResult:
     name = document.latest_version.filename if document.latest_version else f"{document.id}.pdf"
     try:
         uploaded = session.client.upload_file(signed)
@@ -246,17 +265,59 @@ def _upload(session: Session, document: Document, signed: Path, note: str) -> Do
     except ServerUnavailable:
         session.online = False
         session.outbox.add_version(
-            document.id, signed, note, document.current_version, filename=name
+            document.id,
+            signed,
+            note,
+            document.current_version,
+            filename=name,
+            revision=document.revision,
         )
+        if approves:  # sent after the signature, on the revision the signature produced
+            session.outbox.take_step(document.id, Step.APPROVE, document.revision, {}, _key())
         return DocumentResult(
             document.id,
             SignOutcome.QUEUED,
-            "Đã ký; chờ gửi lên máy chủ khi có mạng.",
-            "Signed; waiting to be sent when the server is back.",
+            "Đã ký; chờ gửi lên máy chủ khi có mạng" + (", rồi duyệt." if approves else "."),
+            "Signed; waiting to be sent when the server is back"
+            + (", then approved." if approves else "."),
         )
+    if not approves:
+        return DocumentResult(
+            document.id,
+            SignOutcome.SIGNED,
+            "Đã ký và tải lên.",
+            "Signed and uploaded.",
+            version.number,
+        )
+    return _approve(session, document.id, version.number)
+
+
+def _approve(session: Session, document_id: int, version: int) -> DocumentResult:
+    """Take the APPROVE step on the revision the new signed version produced."""
+    try:
+        current = session.client.get_document(document_id)
+        approved = session.client.take_step(document_id, Step.APPROVE, current.revision, {}, _key())
+    except VanThuError as exc:  # signed and uploaded all the same: say what is left to do
+        return DocumentResult(
+            document_id,
+            SignOutcome.SIGNED,
+            f"Đã ký và tải lên; chưa duyệt được: {exc.message('vi')}",
+            f"Signed and uploaded; not approved: {exc.message('en')}",
+            version,
+        )
+    with session.store.write() as conn:
+        session.store.upsert(conn, [approved])
     return DocumentResult(
-        document.id, SignOutcome.SIGNED, "Đã ký và tải lên.", "Signed and uploaded.", version.number
+        document_id,
+        SignOutcome.SIGNED,
+        "Đã ký và duyệt: văn bản chờ cấp số, phát hành.",
+        "Signed and approved: the document now waits to be numbered and issued.",
+        version,
     )
+
+
+def _key() -> str:
+    return uuid.uuid4().hex
 
 
 def trust_roots(profile: SigningProfile, extra: Iterable[str] = ()) -> list[asn1_x509.Certificate]:

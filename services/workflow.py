@@ -51,6 +51,8 @@ class StepInput:
     """REGISTER: put the ĐẾN stamp on the file."""
     replaces: int | None = None
     """ISSUE: the earlier issued document this one replaces (its recipients are told)."""
+    duplicate_ok: bool = False
+    """REGISTER: register even what the server finds registered already (III.1.h)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "step", Step(self.step))
@@ -72,6 +74,8 @@ class StepInput:
             values["stamp"] = True
         if self.replaces is not None:
             values["replaces"] = self.replaces
+        if self.duplicate_ok:
+            values["duplicate_ok"] = True
         return {k: v for k, v in values.items() if v not in ("", [])}
 
 

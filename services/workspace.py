@@ -95,6 +95,7 @@ class Workspace:
             session.online = False
             raise
         session.online = True
+        self._destroy_withdrawn_files()
         self._refresh_trust()
         self._refresh_people()
         settled = tuple(e for e in entries if e.id in before and e.state is not OutboxState.PENDING)
@@ -141,10 +142,11 @@ class Workspace:
         return self.user.role == "clerk"
 
     def register_incoming(
-        self, entry: registration.IncomingInput
+        self, entry: registration.IncomingInput, key: str | None = None
     ) -> registration.RegistrationOutcome:
-        """An incoming document entered by hand, registered at once (``services.registration``)."""
-        return registration.register_incoming(self.session, entry)
+        """An incoming document entered by hand, registered at once (``services.registration``);
+        the same ``key`` again (after a duplicate warning) reuses the document made the first time."""
+        return registration.register_incoming(self.session, entry, key)
 
     def register_arrived(
         self, document: Document, entry: registration.IncomingInput
@@ -210,6 +212,17 @@ class Workspace:
 
     def document(self, document_id: int) -> Document | None:
         return self.session.store.get(document_id)
+
+    def _destroy_withdrawn_files(self) -> None:
+        """Files of incoming documents their senders withdrew leave this disk at once."""
+        rows = search(
+            self.session.store,
+            DocumentQuery(direction="incoming", status="withdrawn", limit=10_000),
+        ).rows
+        for row in rows:
+            document = self.session.store.get(row.id)
+            if document is not None and self.session.files.destroy(document):
+                logger.info("withdrawn document %d: cached file destroyed", row.id)
 
     def current_document(self, document_id: int) -> Document | None:
         """The document as the server has it now (cached on the way), or the cached copy while

@@ -146,6 +146,26 @@ def _stamp(data: bytes, stamp: ArrivalStamp, name: str) -> bytes:
             rect = plan_stamp(page)
             box = to_pdf_box(page, rect)
             rotation = page.rotation
+    try:
+        return _write_stamp(data, stamp, rect, box, rotation)
+    except (OSError, MemoryError):
+        raise
+    except Exception as exc:  # pyHanko cannot read the structure MuPDF worked around
+        logger.warning("%s: no arrival stamp, unreadable structure (%s)", name, exc)
+        raise StampError(
+            f"Tệp {name} bị hỏng cấu trúc PDF (bảng tham chiếu không đọc được), dù trình xem "
+            "vẫn mở được, nên không đóng dấu ĐẾN lên tệp được; hãy vào sổ mà không đóng dấu "
+            "(số đến vẫn được ghi trong sổ) và xin nơi gửi bản gốc còn nguyên nếu cần.",
+            f"{name} has a damaged PDF structure (its cross-reference table cannot be read), "
+            "even though viewers open it, so the arrival stamp cannot be put on it; register it "
+            "without the stamp (the arrival number is still recorded) and ask the sender for "
+            "an undamaged original if needed.",
+        ) from exc
+
+
+def _write_stamp(
+    data: bytes, stamp: ArrivalStamp, rect: pymupdf.Rect, box: tuple[float, ...], rotation: int
+) -> bytes:
     writer = IncrementalPdfFileWriter(BytesIO(data), strict=False)
     page_ref = writer.find_page_for_modification(0)[0]
     appearance = writer.import_page_as_xobject(_rendered(stamp, rect.width, rect.height))

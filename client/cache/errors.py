@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from base.errors import VanThuError
 
-__all__ = ["CacheError", "CacheCorrupted", "DiskFull", "OfflineError"]
+__all__ = ["CacheError", "CacheCorrupted", "DiskFull", "OfflineError", "FileWithdrawn"]
 
 
 class CacheError(VanThuError):
@@ -34,3 +34,16 @@ class OfflineError(CacheError):
     title_en = "Offline"
     message_vi = "Tệp này chưa được tải về máy và hiện không kết nối được máy chủ."
     message_en = "This file has not been downloaded yet and the server cannot be reached."
+
+
+class FileWithdrawn(CacheError):
+    title_vi = "Văn bản đã bị thu hồi"
+    title_en = "Document withdrawn"
+    message_vi = (
+        "Nơi gửi đã thu hồi văn bản này: tệp đã được huỷ trên máy và trên máy chủ; chỉ còn "
+        "thông tin văn bản và quá trình xử lý."
+    )
+    message_en = (
+        "The sender withdrew this document: its file is destroyed here and on the server; its "
+        "details and history remain."
+    )

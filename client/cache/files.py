@@ -3,6 +3,10 @@
 Files live under the cache folder named by their sha256; the ``files``
 table records size and last use.  A cached file opens offline.
 
+An incoming document its sender withdrew has its file destroyed (Decree 30/2020 Appendix VI
+III.8.b): ``destroy`` removes it at the sync that brings the withdrawal, and it is never
+opened again.
+
 A secret document's file (secrecy ≥ 1: Mật, Tối mật, Tuyệt mật) is never
 cached: it is downloaded into a transient folder each time it is opened and
 deleted when it is closed (``release``), at sign-out and at the next start
@@ -19,12 +23,17 @@ from pathlib import Path
 from ..api import ApiClient
 from ..errors import ServerUnavailable
 from ..records import Document
-from .errors import OfflineError
+from .errors import FileWithdrawn, OfflineError
 from .store import CacheStore
 
-__all__ = ["FileCache"]
+__all__ = ["FileCache", "withdrawn_copy"]
 
 logger = logging.getLogger(__name__)
+
+
+def withdrawn_copy(document: Document) -> bool:
+    """An incoming document its sender withdrew: its file is destroyed for the recipient."""
+    return document.direction == "incoming" and document.status == "withdrawn"
 
 
 class FileCache:
@@ -66,6 +75,19 @@ class FileCache:
             raise OfflineError() from exc
         return target
 
+    def destroy(self, document: Document) -> int:
+        """Remove every cached file of ``document``'s versions; returns how many were here."""
+        removed = 0
+        for version in document.versions:
+            path = self.path_for(version.sha256)
+            if not path.exists():
+                continue
+            path.unlink()
+            removed += 1
+            with self.store.write() as conn:
+                conn.exec_driver_sql("DELETE FROM files WHERE sha256 = ?", (version.sha256,))
+        return removed
+
     def path_for(self, sha256: str) -> Path:
         return self.folder / sha256[:2] / f"{sha256}.pdf"
 
@@ -90,6 +112,9 @@ class FileCache:
         )
         if chosen is None:
             raise OfflineError("Văn bản chưa có tệp đính kèm.", "The document has no file.")
+        if withdrawn_copy(document):
+            self.destroy(document)
+            raise FileWithdrawn()
         if document.secrecy >= 1:
             return self._open_secret(client, chosen.sha256)
         if (hit := self.cached(chosen.sha256)) is not None:

@@ -2,8 +2,12 @@
 
 A signed version carries the version it was based on, so if someone else
 changed the document meanwhile the replay ends in a visible ``conflict``
-entry to resolve — never a silent overwrite.  States and kinds are stable
-keys; an error is kept in both languages, so the entry reads right in either.
+entry to resolve — never a silent overwrite.  The user's own queued actions on
+one document chain: a note then a finish, or a signature then its approval, were
+all decided on the revision the user saw, and each is sent on the revision the
+one before it produced (``_Chain``) — only someone else's change is a conflict.
+States and kinds are stable keys; an error is kept in both languages, so the
+entry reads right in either.
 """
 
 from __future__ import annotations
@@ -61,6 +65,8 @@ class NewVersion:
     filename: str
     note: str
     base_version: int
+    revision: int = 0
+    """The document's revision when it was signed (0: not known, queued by an older version)."""
 
 
 @dataclass(frozen=True)
@@ -118,6 +124,21 @@ def _decode_error(text: str) -> tuple[str, str]:
     return str(data.get("vi", "")), str(data.get("en", ""))
 
 
+class _Chain:
+    """Revisions produced by this replay's own actions, by document: an action decided on the
+    revision the previous one was decided on is sent on the revision that one produced."""
+
+    def __init__(self) -> None:
+        self._moved: dict[int, tuple[int, int]] = {}
+
+    def revision(self, document_id: int, decided_on: int) -> int:
+        seen, produced = self._moved.get(document_id, (None, decided_on))
+        return produced if seen == decided_on else decided_on
+
+    def advanced(self, document_id: int, decided_on: int, produced: int) -> None:
+        self._moved[document_id] = (decided_on, produced)
+
+
 class Outbox:
     def __init__(self, store: CacheStore, folder: Path) -> None:
         self.store = store
@@ -139,13 +160,16 @@ class Outbox:
         note: str,
         base_version: int,
         filename: str | None = None,
+        revision: int = 0,
     ) -> int:
-        """Queue a new version (e.g. a signed PDF); the file is copied so the user may move the original."""
+        """Queue a new version (e.g. a signed PDF); the file is copied so the user may move the
+        original. ``revision``: the document's, so a step queued after it chains on it."""
         name = unicodedata.normalize("NFC", filename or file.name)
         stored = self.folder / f"{time.time_ns()}-{document_id}.pdf"
         shutil.copyfile(file, stored)
         return self._add(
-            OutboxKind.ADD_VERSION, NewVersion(document_id, str(stored), name, note, base_version)
+            OutboxKind.ADD_VERSION,
+            NewVersion(document_id, str(stored), name, note, base_version, revision),
         )
 
     def create_document(
@@ -223,21 +247,25 @@ class Outbox:
             )
 
     @staticmethod
-    def _run(client: ApiClient, action: Action) -> None:
+    def _run(client: ApiClient, action: Action, chain: _Chain) -> None:
         if isinstance(action, NewVersion):
             upload = client.upload_file(Path(action.file))
             client.add_version(
                 action.document_id, upload.sha256, action.filename, action.note, action.base_version
             )
             Path(action.file).unlink(missing_ok=True)
+            if action.revision:  # what a step queued after this signature must now be based on
+                now = client.get_document(action.document_id).revision
+                chain.advanced(action.document_id, action.revision, now)
         elif isinstance(action, TakeStep):
-            client.take_step(
+            updated = client.take_step(
                 action.document_id,
                 action.action,
-                action.revision,
+                chain.revision(action.document_id, action.revision),
                 action.fields,
                 action.idempotency_key,
             )
+            chain.advanced(action.document_id, action.revision, updated.revision)
         elif action.file:  # the server creates the document once the bytes are complete
             client.upload_file(
                 Path(action.file),
@@ -250,9 +278,10 @@ class Outbox:
 
     def replay(self, client: ApiClient) -> list[OutboxEntry]:
         """Send pending actions in order; stops quietly while the server is unreachable."""
+        chain = _Chain()
         for entry in self.entries(OutboxState.PENDING):
             try:
-                self._run(client, entry.action)
+                self._run(client, entry.action, chain)
             except ServerUnavailable:
                 break
             except Conflict as exc:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from base.deadlines import DUE_SOON_DAYS, add_working_days
+from base.deadlines import DUE_SOON_DAYS, due_soon_until
 
 from .parts import ACTIVE, Part
 from .store import CacheStore
@@ -87,7 +87,7 @@ class QueueScope:
 
     @property
     def soon_until(self) -> dt.date:
-        return add_working_days(self.today, self.soon_days)
+        return due_soon_until(self.today, self.soon_days)
 
 
 @dataclass(frozen=True)

@@ -314,87 +314,87 @@
 <context>
     <name>DraftDialog</name>
     <message>
-        <location filename="../../ui/views/draft_dialog.py" line="44"/>
+        <location filename="../../ui/views/draft_dialog.py" line="40"/>
         <source>Dự thảo mới</source>
         <translation>New draft</translation>
     </message>
     <message>
-        <location filename="../../ui/views/draft_dialog.py" line="52"/>
+        <location filename="../../ui/views/draft_dialog.py" line="48"/>
         <source>ví dụ BC-UBND</source>
         <translation>e.g. BC-UBND</translation>
     </message>
     <message>
-        <location filename="../../ui/views/draft_dialog.py" line="59"/>
+        <location filename="../../ui/views/draft_dialog.py" line="55"/>
         <source>Mỗi nơi nhận một dòng</source>
         <translation>One recipient per line</translation>
     </message>
     <message>
-        <location filename="../../ui/views/draft_dialog.py" line="66"/>
+        <location filename="../../ui/views/draft_dialog.py" line="58"/>
         <source>Hạn trả lời</source>
         <translation>Reply by</translation>
     </message>
     <message>
-        <location filename="../../ui/views/draft_dialog.py" line="76"/>
+        <location filename="../../ui/views/draft_dialog.py" line="68"/>
         <source>Tệp PDF dự thảo (có thể thêm sau)</source>
         <translation>The draft&apos;s PDF (may be added later)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/draft_dialog.py" line="77"/>
+        <location filename="../../ui/views/draft_dialog.py" line="69"/>
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/draft_dialog.py" line="87"/>
+        <location filename="../../ui/views/draft_dialog.py" line="75"/>
         <source>Loại văn bản</source>
         <translation>Kind of document</translation>
     </message>
     <message>
-        <location filename="../../ui/views/draft_dialog.py" line="88"/>
+        <location filename="../../ui/views/draft_dialog.py" line="76"/>
         <source>Ký hiệu</source>
         <translation>Notation</translation>
     </message>
     <message>
-        <location filename="../../ui/views/draft_dialog.py" line="89"/>
+        <location filename="../../ui/views/draft_dialog.py" line="77"/>
         <source>Trích yếu</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/views/draft_dialog.py" line="90"/>
+        <location filename="../../ui/views/draft_dialog.py" line="78"/>
         <source>Nơi nhận</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../ui/views/draft_dialog.py" line="91"/>
+        <location filename="../../ui/views/draft_dialog.py" line="79"/>
         <source>Độ khẩn</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/views/draft_dialog.py" line="92"/>
+        <location filename="../../ui/views/draft_dialog.py" line="80"/>
         <source>Độ mật</source>
         <translation>Secrecy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/draft_dialog.py" line="94"/>
+        <location filename="../../ui/views/draft_dialog.py" line="82"/>
         <source>Chức vụ người ký</source>
         <translation>Signer&apos;s title</translation>
     </message>
     <message>
-        <location filename="../../ui/views/draft_dialog.py" line="95"/>
+        <location filename="../../ui/views/draft_dialog.py" line="83"/>
         <source>Người ký</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/draft_dialog.py" line="96"/>
+        <location filename="../../ui/views/draft_dialog.py" line="84"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/views/draft_dialog.py" line="113"/>
+        <location filename="../../ui/views/draft_dialog.py" line="96"/>
         <source>Chọn tệp dự thảo</source>
         <translation>Choose the draft&apos;s file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/draft_dialog.py" line="113"/>
+        <location filename="../../ui/views/draft_dialog.py" line="96"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -402,104 +402,119 @@
 <context>
     <name>IncomingDialog</name>
     <message>
-        <location filename="../../ui/views/incoming_dialog.py" line="61"/>
+        <location filename="../../ui/views/incoming_dialog.py" line="70"/>
         <source>Vào sổ văn bản đến</source>
         <translation>Register an incoming document</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incoming_dialog.py" line="75"/>
+        <location filename="../../ui/views/incoming_dialog.py" line="84"/>
         <source>Ngày văn bản</source>
         <translation>Dated</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incoming_dialog.py" line="89"/>
+        <location filename="../../ui/views/incoming_dialog.py" line="94"/>
         <source>Thời hạn giải quyết</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incoming_dialog.py" line="99"/>
+        <location filename="../../ui/views/incoming_dialog.py" line="104"/>
         <source>Đơn vị hoặc người nhận</source>
         <translation>Receiving units or persons (separate with ;)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incoming_dialog.py" line="102"/>
+        <location filename="../../ui/views/incoming_dialog.py" line="107"/>
         <source>Văn bản giấy: để trống</source>
         <translation>Paper letter: leave empty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incoming_dialog.py" line="104"/>
+        <location filename="../../ui/views/incoming_dialog.py" line="109"/>
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incoming_dialog.py" line="111"/>
+        <location filename="../../ui/views/incoming_dialog.py" line="116"/>
         <source>Đóng dấu ĐẾN lên trang đầu của tệp</source>
         <translation>Put the arrival stamp on the file&apos;s first page</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incoming_dialog.py" line="118"/>
+        <location filename="../../ui/views/incoming_dialog.py" line="120"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incoming_dialog.py" line="119"/>
+        <location filename="../../ui/views/incoming_dialog.py" line="121"/>
         <source>Cơ quan ban hành</source>
         <translation>Issuing organ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incoming_dialog.py" line="120"/>
+        <location filename="../../ui/views/incoming_dialog.py" line="122"/>
         <source>Số, ký hiệu</source>
         <translation>Number, notation</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incoming_dialog.py" line="122"/>
+        <location filename="../../ui/views/incoming_dialog.py" line="124"/>
         <source>Loại văn bản</source>
         <translation>Kind of document</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incoming_dialog.py" line="123"/>
+        <location filename="../../ui/views/incoming_dialog.py" line="125"/>
         <source>Trích yếu</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incoming_dialog.py" line="124"/>
+        <location filename="../../ui/views/incoming_dialog.py" line="126"/>
         <source>Độ khẩn</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incoming_dialog.py" line="125"/>
+        <location filename="../../ui/views/incoming_dialog.py" line="127"/>
         <source>Độ mật</source>
         <translation>Secrecy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incoming_dialog.py" line="127"/>
+        <location filename="../../ui/views/incoming_dialog.py" line="129"/>
         <source>Số trang</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incoming_dialog.py" line="128"/>
+        <location filename="../../ui/views/incoming_dialog.py" line="130"/>
         <source>Nơi nhận</source>
         <translation>Receiving units</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incoming_dialog.py" line="129"/>
+        <location filename="../../ui/views/incoming_dialog.py" line="131"/>
         <source>Dấu đến</source>
         <translation>Arrival stamp</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incoming_dialog.py" line="133"/>
+        <location filename="../../ui/views/incoming_dialog.py" line="132"/>
         <source>Vào sổ</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incoming_dialog.py" line="195"/>
+        <location filename="../../ui/views/incoming_dialog.py" line="192"/>
         <source>Chọn tệp văn bản đến</source>
         <translation>Choose the incoming document&apos;s file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/incoming_dialog.py" line="195"/>
+        <location filename="../../ui/views/incoming_dialog.py" line="192"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incoming_dialog.py" line="265"/>
+        <source>Vẫn vào sổ</source>
+        <translation>Register anyway</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incoming_dialog.py" line="268"/>
+        <source>Không vào sổ</source>
+        <translation>Do not register</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/incoming_dialog.py" line="279"/>
+        <source>Chưa vào sổ: văn bản có vẻ đã vào sổ trước đây.</source>
+        <translation>Not registered: the document seems to be registered already.</translation>
     </message>
 </context>
 <context>
@@ -1611,112 +1626,127 @@
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="112"/>
+        <location filename="../../ui/views/step_dialog.py" line="108"/>
         <source>Xử lý văn bản</source>
         <translation>Workflow step</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="140"/>
+        <location filename="../../ui/views/step_dialog.py" line="137"/>
         <source>Tìm người, phòng ban (gõ không dấu được)</source>
         <translation>Find a person or department (diacritics optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="142"/>
+        <location filename="../../ui/views/step_dialog.py" line="139"/>
         <source>Có hạn xử lý</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="156"/>
+        <location filename="../../ui/views/step_dialog.py" line="153"/>
         <source>Không thay thế văn bản nào</source>
         <translation>Replaces no document</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="160"/>
+        <location filename="../../ui/views/step_dialog.py" line="157"/>
         <source>Đóng dấu ĐẾN lên trang đầu của tệp</source>
         <translation>Put the arrival (ĐẾN) stamp on the first page</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="164"/>
+        <location filename="../../ui/views/step_dialog.py" line="161"/>
         <source>Dấu ĐẾN ghi tên cơ quan, số đến và ngày đến; được thêm thành một phiên bản mới của tệp nên chữ ký số của nơi gửi vẫn hợp lệ.</source>
         <translation>The arrival stamp shows the organisation, arrival number and date; it is added as a new version of the file, so the sender&apos;s digital signature stays valid.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="181"/>
+        <location filename="../../ui/views/step_dialog.py" line="182"/>
         <source>Bước</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="182"/>
+        <location filename="../../ui/views/step_dialog.py" line="183"/>
         <source>Trình lãnh đạo</source>
         <translation>Present to</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="183"/>
+        <location filename="../../ui/views/step_dialog.py" line="184"/>
         <source>Tìm</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="184"/>
+        <location filename="../../ui/views/step_dialog.py" line="185"/>
         <source>Xử lý chính</source>
         <translation>Lead handler</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="185"/>
+        <location filename="../../ui/views/step_dialog.py" line="186"/>
         <source>Phối hợp</source>
         <translation>Co-handlers</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="186"/>
+        <location filename="../../ui/views/step_dialog.py" line="187"/>
         <source>Nhận để biết</source>
         <translation>For information</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="188"/>
+        <location filename="../../ui/views/step_dialog.py" line="189"/>
         <source>Gửi đơn vị nhận</source>
         <translation>Send to</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="189"/>
+        <location filename="../../ui/views/step_dialog.py" line="190"/>
         <source>Thay thế văn bản</source>
         <translation>Replaces</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="190"/>
+        <location filename="../../ui/views/step_dialog.py" line="191"/>
         <source>Dấu đến</source>
         <translation>Arrival stamp</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="191"/>
+        <location filename="../../ui/views/step_dialog.py" line="192"/>
+        <source>Số sẽ cấp</source>
+        <translation>Number to take</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_dialog.py" line="193"/>
         <source>Ý kiến</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="203"/>
+        <location filename="../../ui/views/step_dialog.py" line="205"/>
         <source>Xử lý %1 văn bản cùng lúc</source>
         <translation>One step on %1 documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="224"/>
+        <location filename="../../ui/views/step_dialog.py" line="226"/>
         <source>Văn bản ở trạng thái này không có bước xử lý nào.</source>
         <translation>No step can be taken on a document in this status.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="265"/>
+        <location filename="../../ui/views/step_dialog.py" line="267"/>
+        <source>Đang hỏi máy chủ…</source>
+        <translation>Asking the server…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_dialog.py" line="285"/>
+        <source>Chưa biết (%1); số được cấp khi bước này đến máy chủ.</source>
+        <translation>Not known yet (%1); the number is taken when this step reaches the server.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_dialog.py" line="298"/>
         <source>Hãy chọn lãnh đạo nhận.</source>
         <translation>Choose the leader it goes to.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="269"/>
+        <location filename="../../ui/views/step_dialog.py" line="302"/>
         <source>Hãy ghi lý do thu hồi.</source>
         <translation>Write why it is withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="271"/>
+        <location filename="../../ui/views/step_dialog.py" line="304"/>
         <source>Hãy ghi lý do trả lại.</source>
         <translation>Write why it is sent back.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="359"/>
+        <location filename="../../ui/views/step_dialog.py" line="392"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>

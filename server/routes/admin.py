@@ -107,7 +107,7 @@ def create_account(
     return AccountCreated(account=_account(session, user), initial_password=initial or None)
 
 
-@router.patch("/users/{user_id}", response_model=AccountOut, responses=errors(403, 404))
+@router.patch("/users/{user_id}", response_model=AccountOut, responses=errors(403, 404, 409))
 def change_account(
     body: AccountPatch,
     user_id: int = UserId,
@@ -119,9 +119,9 @@ def change_account(
     if body.role is not None:
         if scope is not None and body.role == Role.PROVINCE_ADMIN.value:
             raise forbidden()
-        admin.set_role(session, target.username, body.role, scope)
+        admin.set_role(session, target.username, body.role, scope, caller)
     if body.active is not None:
-        admin.set_active(session, target.username, body.active, scope)
+        admin.set_active(session, target.username, body.active, scope, caller)
     audit(
         session,
         caller,

@@ -9,6 +9,7 @@ from fastapi.security import HTTPAuthorizationCredentials
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from ..account_rules import canonical_username
 from ..deps import AppState, _bearer, current_user, get_session, get_state
 from ..documents import audit
 from ..errors import ApiProblem
@@ -54,7 +55,7 @@ def login(
             f"Too many failed logins. Try again in {wait} seconds.",
             headers={"Retry-After": str(wait)},
         )
-    user = session.scalar(select(User).where(User.username == body.username))
+    user = session.scalar(select(User).where(User.username == canonical_username(body.username)))
     if user is None:
         verify_unknown_user(body.password)  # the same time as a wrong password for a real user
     if user is None or not user.active or not verify_password(user.password_hash, body.password):

@@ -30,6 +30,8 @@ DESCRIPTIONS = {
     404: "No such object, or one this user may not read / không tồn tại hoặc không có quyền xem",
     409: "Conflicts with the current state (changed by someone else, wrong offset, "
     "not allowed from this status) / xung đột với trạng thái hiện tại",
+    410: "The file was destroyed: the sender withdrew this incoming document / tệp đã huỷ "
+    "vì nơi gửi thu hồi văn bản",
     413: "Request body or declared file too large / nội dung hoặc tệp quá lớn",
     415: "Unsupported Content-Type / kiểu nội dung không được hỗ trợ",
     416: "Range outside the file / ngoài kích thước tệp",
@@ -81,7 +83,7 @@ FILE_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"description": "The file's bytes", "content": {t: _BYTES for t in _FILE_TYPES}},
     206: {"description": "The requested byte range", "content": {t: _BYTES for t in _FILE_TYPES}},
     416: {"model": ErrorBody, "description": "Range outside the file / ngoài kích thước tệp"},
-    **errors(404),
+    **errors(404, 410),
 }
 """A download: the whole file, a Range of it, or why not."""
 

@@ -14,7 +14,7 @@ from ..deps import AppState, current_user, get_session, get_state
 from ..documents import audit, claim, documents_out, touch
 from ..errors import conflict, file_missing, not_found
 from ..models import Blob, User, Version
-from ..policy import Action, load_readable, may_attach, require
+from ..policy import Action, load_readable, may_attach, refuse_destroyed_file, require
 from ..schemas import BlobId, DocumentId, VersionCreate, VersionNumber, VersionOut
 from ..text import clean_filename
 from .contract import FILE_RESPONSES, IfMatch, errors
@@ -75,7 +75,7 @@ def version_content(
     session: Session = Depends(get_session),
     state: AppState = Depends(get_state),
 ) -> FileResponse:
-    load_readable(session, user, document_id)
+    refuse_destroyed_file(load_readable(session, user, document_id))
     version = session.scalar(
         select(Version).where(Version.document_id == document_id, Version.number == number)
     )

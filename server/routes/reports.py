@@ -19,6 +19,8 @@ __all__ = ["router"]
 
 router = APIRouter(prefix="/reports", tags=["reports"])
 
+EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(2999, 12, 31)
+"""The dates a register can hold (0001-01-01 or 9999-12-31 would overflow the day bounds)."""
 MAX_DAYS = 3 * 366
 """A report covers at most three years: registers restart every year anyway."""
 
@@ -33,6 +35,12 @@ def _range(user: User, start: dt.date, end: dt.date) -> None:
     if (end - start).days > MAX_DAYS:
         raise ApiProblem(
             422, "Khoảng thời gian tối đa là ba năm.", "The range can be at most three years."
+        )
+    if start < EARLIEST or end > LATEST:  # also keeps the UTC day bounds inside datetime's range
+        raise ApiProblem(
+            422,
+            f"Ngày cần trong khoảng {EARLIEST:%d/%m/%Y} – {LATEST:%d/%m/%Y}.",
+            f"Dates must lie between {EARLIEST.isoformat()} and {LATEST.isoformat()}.",
         )
 
 

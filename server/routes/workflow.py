@@ -19,7 +19,7 @@ from .. import idempotency, workflow
 from ..arrival import arrival_stamper
 from ..deps import AppState, current_user, get_session, get_state, today_vn
 from ..documents import audit, claim, documents_out, peek_number, touch
-from ..errors import ApiProblem
+from ..errors import ApiProblem, forbidden
 from ..models import IdempotencyKey as IdempotencyRow
 from ..models import User
 from ..policy import load_readable
@@ -38,6 +38,7 @@ router = APIRouter(prefix="/documents", tags=["workflow"])
     response_model=DocumentOut,
     responses={
         200: {"description": "The document after the step (or after the first attempt)"},
+        204: {"description": "dry_run: the step would be accepted now (nothing was changed)"},
         **errors(403, 404, 409, 422, 428),
     },
 )
@@ -47,10 +48,15 @@ def take_step(
     response: Response,
     if_match: str = IfMatch,
     idempotency_key: IdempotencyKey = None,
+    dry_run: bool = Query(
+        False,
+        description="Only check: 204 when this person may take the step now (who, status, what "
+        "it needs), else the refusal the step would get; nothing changes",
+    ),
     user: User = Depends(current_user),
     session: Session = Depends(get_session),
     state: AppState = Depends(get_state),
-) -> DocumentOut:
+) -> DocumentOut | Response:
     expected = parse_if_match(if_match)
     key = f"step:{idempotency_key}" if idempotency_key else None
     request_sha256 = idempotency.fingerprint("step", document_id, body)
@@ -75,9 +81,15 @@ def take_step(
         stamp=body.stamp,
         replaces=body.replaces,
         register_id=body.register_id,
+        duplicate_ok=body.duplicate_ok,
     )
+    if dry_run:  # the same checks as the step, nothing taken
+        workflow.check(session, doc, user, request)
+        session.rollback()
+        return Response(status_code=204)
     if not claimed:
-        workflow.check(session, doc, user, request)  # a step this user may not take says so
+        if not workflow.could_ever(user, request.step):  # not theirs at all: say that
+            raise forbidden()
         raise ApiProblem(
             409,
             "Văn bản đã bị người khác thay đổi; hãy tải lại rồi làm lại bước này.",

@@ -3,6 +3,7 @@ printed form, numbers as numbers, frozen heading rows and a filter, ready to sor
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -26,7 +27,8 @@ def write_xlsx(report: ReportTable, path: Path) -> None:
     book = Workbook()
     sheet = book.active
     assert sheet is not None  # a new workbook has one sheet
-    sheet.title = report.title[:31]  # Excel's limit for a sheet name
+    # Excel's rules for a sheet name: at most 31 characters, none of []:*?/\
+    sheet.title = re.sub(r"[\[\]:*?/\\]", " ", report.title)[:31].strip() or "Báo cáo"
     columns = len(report.columns)
     last = get_column_letter(columns)
     for row, (text, size, bold) in enumerate(
@@ -38,6 +40,7 @@ def write_xlsx(report: ReportTable, path: Path) -> None:
         start=1,
     ):
         cell = sheet.cell(row=row, column=1, value=text)
+        cell.data_type = "s"
         cell.font = Font(name=_FONT, size=size, bold=bold)
         if row > 1:
             sheet.merge_cells(f"A{row}:{last}{row}")
@@ -52,6 +55,8 @@ def write_xlsx(report: ReportTable, path: Path) -> None:
         total = report.totals is not None and offset == head + len(body)
         for index, (value, column) in enumerate(zip(values, report.columns, strict=True), start=1):
             cell = sheet.cell(row=offset, column=index, value=value if value != "" else None)
+            if isinstance(value, str) and value:
+                cell.data_type = "s"  # text stays text: "=HYPERLINK(…)" from a sender is no formula
             cell.font = Font(name=_FONT, bold=total)
             cell.alignment, cell.border = _WRAP, _BOX
             if column.numeric:

@@ -6,6 +6,7 @@ from base.deadlines import (
     DeadlineState,
     add_working_days,
     deadline_state,
+    due_soon_until,
     today_in_vietnam,
     working_days_left,
 )
@@ -17,8 +18,8 @@ SATURDAY, SUNDAY, MONDAY = (FRIDAY + dt.timedelta(days=n) for n in (1, 2, 3))
 def test_working_days_skip_the_weekend() -> None:
     assert add_working_days(FRIDAY, 1) == MONDAY
     assert add_working_days(FRIDAY, 0) == FRIDAY
-    assert add_working_days(SATURDAY, 0) == MONDAY
-    assert add_working_days(SATURDAY, 1) == MONDAY + dt.timedelta(days=1)
+    assert add_working_days(SATURDAY, 0) == SATURDAY
+    assert add_working_days(SATURDAY, 1) == MONDAY  # what working_days_left counts too
     assert add_working_days(dt.date(2026, 12, 1), 5) == dt.date(2026, 12, 8)
 
 
@@ -60,3 +61,23 @@ def test_today_is_the_date_in_vietnam() -> None:
     # 18:30 UTC on Friday is 01:30 on Saturday in Hà Nội.
     assert today_in_vietnam(dt.datetime(2026, 12, 4, 18, 30, tzinfo=dt.UTC)) == SATURDAY
     assert today_in_vietnam(dt.datetime(2026, 12, 4, 16, 59)) == FRIDAY  # naive = UTC
+
+
+def test_due_soon_agrees_with_the_days_left_on_every_day_of_the_week() -> None:
+    """The queue's date bound, the row colour's state and the days left never disagree —
+    a Saturday or Sunday today included (it once reached one working day too far)."""
+    for offset in range(14):
+        today = FRIDAY + dt.timedelta(days=offset)
+        for soon in (0, 1, 2, 5):
+            bound = due_soon_until(today, soon)
+            for ahead in range(0, 15):
+                deadline = today + dt.timedelta(days=ahead)
+                soon_by_days = working_days_left(today, deadline) <= soon
+                assert (deadline <= bound) == soon_by_days, (today, soon, deadline)
+                state = deadline_state(deadline, today, soon_days=soon)
+                assert (state is DeadlineState.DUE_SOON) == soon_by_days
+
+
+def test_on_a_weekend_two_working_days_reach_tuesday() -> None:
+    assert due_soon_until(SATURDAY) == MONDAY + dt.timedelta(days=1)
+    assert deadline_state(MONDAY + dt.timedelta(days=2), SATURDAY) is DeadlineState.ON_TIME

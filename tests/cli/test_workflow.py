@@ -216,6 +216,10 @@ def test_a_draft_from_the_command_line_goes_for_signature(server_factory, tmp_pa
     assert json.loads(issued.stdout)["status"] == "issued"
     again = run("number", doc_id, env=clerk)
     assert again.returncode == 1 and "Traceback" not in again.stderr
+    as_json = run("number", doc_id, "--json", env=clerk)  # a script reads a refusal too
+    error = json.loads(as_json.stderr)["error"]
+    assert as_json.returncode == 1 and error["code"] == "conflict"
+    assert "issued" in error["message_en"] and error["message_vi"]
 
 
 def test_register_a_new_incoming_document_from_the_command_line(server_factory, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -264,3 +268,24 @@ def test_register_a_new_incoming_document_from_the_command_line(server_factory, 
     registered = json.loads(secret.stdout)
     assert registered["status"] == "received"
     assert registered["arrival_number"] == second["arrival_number"] + 1
+    # The same letter again: refused with the earlier number and the way to go on anyway.
+    letter_args = (
+        "register",
+        "--organ",
+        "Bộ Nội vụ",
+        "--subject",
+        "Hướng dẫn thi đua",
+        "--number",
+        "45",
+        "--notation",
+        "BNV-TĐKT",
+        "--dated",
+        "2026-11-02",
+    )
+    assert run(*letter_args, env=env).returncode == 0
+    twice = run(*letter_args, env=env)
+    assert twice.returncode == 1 and "--duplicate-ok" in twice.stderr
+    assert "đã vào sổ" in twice.stderr and "Traceback" not in twice.stderr
+    confirmed = run(*letter_args, "--duplicate-ok", "--json", env=env)
+    assert confirmed.returncode == 0, confirmed.stderr
+    assert json.loads(confirmed.stdout)["arrival_number"] == registered["arrival_number"] + 2

@@ -348,6 +348,16 @@ def test_the_role_matrix(server) -> None:
     clerk, leader = Caller(server, "clerk"), Caller(server, "leader")
     archivist, specialist = Caller(server, "archivist"), Caller(server, "specialist")
     draft = clerk.create(direction="outgoing", subject="Dự thảo công văn")
+    bare = clerk.create(direction="outgoing", subject="Dự thảo chưa có tệp")
+    pdf = clerk.upload(b"%PDF-1.7\n" + os.urandom(64) + b"\n%%EOF\n", "du-thao.pdf")
+    added = clerk.request(
+        "POST",
+        f"/documents/{draft['id']}/versions",
+        json={"sha256": pdf["sha256"], "filename": "du-thao.pdf", "note": "Dự thảo"},
+        headers={"If-Match": '"0"'},
+    )
+    assert added.status_code == 201, added.text
+    draft = clerk.get(f"/documents/{draft['id']}").json()
 
     def step(caller: Caller, doc: dict, action: str, **body):  # type: ignore[no-untyped-def]
         return caller.request(
@@ -357,6 +367,8 @@ def test_the_role_matrix(server) -> None:
             headers={"If-Match": f'"{doc["revision"]}"'},
         )
 
+    no_file = step(clerk, bare, "submit", to=[leader.me["id"]])  # nothing to sign yet
+    assert no_file.status_code == 409 and no_file.json()["error"]["code"] == "file_missing"
     submitted = step(clerk, draft, "submit", to=[leader.me["id"]])
     assert submitted.status_code == 200, submitted.text
     pending = submitted.json()

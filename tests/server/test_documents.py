@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 import requests
 
-from tests.fixtures.outgoing import signed_outgoing
+from tests.fixtures.outgoing import signed_outgoing, submitted_outgoing
 from tests.server.conftest import Api
 
 
@@ -141,13 +141,9 @@ def test_concurrent_creates_with_one_idempotency_key_make_one_document(clerk) ->
     assert {r.json()["revision"] for r in replies} == {replies[0].json()["revision"]}
 
 
-def test_only_a_signed_outgoing_document_is_numbered(clerk, leader) -> None:
+def test_only_a_signed_outgoing_document_is_numbered(server, clerk) -> None:
     draft = _new(clerk)
-    submitted = clerk.post(
-        f"/documents/{draft['id']}/actions",
-        json={"action": "submit", "to": [leader.get("/auth/me").json()["id"]]},
-        headers={"If-Match": f'"{draft["revision"]}"'},
-    ).json()
+    submitted = submitted_outgoing(server, "Tờ trình chờ ký")
     for doc in (draft, submitted):
         doc = clerk.get(f"/documents/{doc['id']}").json()
         reply = clerk.post(

@@ -87,13 +87,17 @@ def test_the_leader_and_the_organisation_administrator_may_report(office) -> Non
         ("clerk", {"start": "2026-02-01", "end": "2026-01-01"}, 422),
         ("clerk", {"start": "2020-01-01", "end": "2026-01-01"}, 422),
         ("clerk", {"start": "01/01/2026", "end": "2026-01-01"}, 422),
+        ("clerk", {"start": "0001-01-01", "end": "0001-12-31"}, 422),
+        ("clerk", {"start": "9999-01-01", "end": "9999-12-31"}, 422),
+        ("leader", {"start": "0001-01-01", "end": "0001-01-01"}, 422),
     ],
 )
 def test_reports_refuse_who_and_what_they_should(office, role, params, status) -> None:
-    reply = Caller(office, role).get("/reports/incoming", params=params or _year())
-    assert reply.status_code == status, reply.text
-    error = reply.json()["error"]
-    assert error["message_vi"] and error["message_en"]
+    for kind in ("incoming", "outgoing", "processing"):
+        reply = Caller(office, role).get(f"/reports/{kind}", params=params or _year())
+        assert reply.status_code == status, (kind, reply.text)
+        error = reply.json()["error"]
+        assert error["message_vi"] and error["message_en"]
 
 
 def test_a_report_needs_a_signed_in_user(office) -> None:

@@ -332,6 +332,13 @@ def test_the_sender_sees_each_recipient_and_withdraws_from_all(office) -> None: 
     mine = _copy(stc, subject)
     assert mine["status"] == "withdrawn" and mine["trace"][-1]["action"] == "withdraw"
     assert mine["trace"][-1]["comment"] == "Sai số liệu, sẽ ban hành lại"
+    # Decree 30 III.8.b: the recipient's file is destroyed; its details and history stay.
+    sha = mine["versions"][0]["sha256"]
+    gone = stc.get(f"/documents/{mine['id']}/versions/1/content")
+    assert gone.status_code == 410 and gone.json()["error"]["code"] == "withdrawn"
+    assert "thu hồi" in gone.json()["error"]["message_vi"]
+    assert stc.get(f"/files/{sha}").status_code == 404
+    assert clerk.get(f"/files/{sha}").status_code == 200  # the sender's record keeps its file
     assert step(stc, mine, "present", to=[snv.me["id"]]).status_code == 409  # nothing more to do
     assert step(leader, withdrawn, "withdraw", comment="lần nữa").status_code == 409
 
@@ -343,9 +350,9 @@ def test_a_new_issue_replaces_an_earlier_one_everywhere(office) -> None:  # type
     old = _issued(office, old_subject, ["STC"])
     new_subject = old_subject + " (thay thế)"
     new = _numbered(office, new_subject)
-    for wrong in (new["id"], 999_999):
+    for wrong, status in ((new["id"], 422), (999_999, 404)):
         refused = step(clerk, new, "issue", organisations=["STC"], replaces=wrong)
-        assert refused.status_code == 422, refused.text
+        assert refused.status_code == status, refused.text
     assert clerk.get(f"/documents/{new['id']}").json()["status"] == "numbered"  # nothing done
     new = ok(step(clerk, new, "issue", organisations=["STC"], replaces=old["id"]))
     assert new["status"] == "issued"

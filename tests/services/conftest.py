@@ -22,9 +22,14 @@ def leader(signing_server) -> Session:  # type: ignore[no-untyped-def]
 
 
 def documents_with_pdf(session: Session, count: int):  # type: ignore[no-untyped-def]
+    from base.workflow import FROZEN
     from client.cache.query import DocumentQuery, search
 
-    rows = [r for r in search(session.store, DocumentQuery(limit=1000)).rows if r.current_version]
+    rows = [  # an issued record is frozen: nothing is signed onto it any more
+        r
+        for r in search(session.store, DocumentQuery(limit=1000)).rows
+        if r.current_version and r.status not in FROZEN
+    ]
     found = [session.store.get(r.id) for r in rows[:count]]
     assert len(found) == count and all(found)
     return found

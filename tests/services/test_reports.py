@@ -106,3 +106,25 @@ def test_an_empty_range_gives_a_form_with_no_rows(clerk, tmp_path: Path) -> None
     assert report.rows == ()
     with pymupdf.open(export_report(report, tmp_path / "empty.pdf")) as pdf:
         assert pdf.page_count == 1 and "Từ ngày 01/01/2020 đến ngày 31/12/2020" in pdf[0].get_text()
+
+
+@pytest.mark.parametrize(
+    "hostile", ['=HYPERLINK("http://x","bấm")', "+1+1", "-2+3", "@SUM(A1)", "=1+1"]
+)
+def test_every_text_cell_stays_text_in_the_spreadsheet(tmp_path, hostile: str) -> None:
+    """An organ, notation or summary typed by anyone must not become a live formula."""
+    from services.reports import Column
+
+    report = ReportTable(
+        ReportKind.INCOMING,
+        hostile,
+        "Org",
+        "P",
+        (Column("Trích yếu", 1), Column("Số", 1, True)),
+        ((hostile, 7),),
+        None,
+    )
+    sheet = load_workbook(export_report(report, tmp_path / "so.xlsx")).active
+    texts = [c for row in sheet.iter_rows() for c in row if c.value == hostile]
+    assert len(texts) == 2 and all(c.data_type == "s" for c in texts)
+    assert [c.value for row in sheet.iter_rows() for c in row if c.value == 7]  # still a number

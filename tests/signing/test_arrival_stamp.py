@@ -107,3 +107,29 @@ def test_a_password_protected_file_is_refused_with_a_way_out(tmp_path: Path, let
     with pytest.raises(StampError) as caught:
         stamp_arrival(locked, STAMP, "khoá.pdf")
     assert "register it without the stamp" in caught.value.message("en")
+
+
+@pytest.mark.parametrize(
+    "damage", ["without its xref table", "cut inside its xref", "no startxref"]
+)
+def test_a_file_whose_cross_references_cannot_be_read_is_refused_with_the_reason(
+    tmp_path, damage: str
+) -> None:  # type: ignore[no-untyped-def]
+    """MuPDF opens such a file by rebuilding it; the incremental update cannot: a clear refusal
+    (the server answers 422 ``unstampable`` and the clerk registers without the stamp)."""
+    import re
+
+    from base.errors import VanThuError
+    from tests.signing.conftest import make_letter
+
+    data = make_letter(tmp_path / "cv.pdf").read_bytes()
+    xref = data.rfind(b"xref")
+    damaged = {
+        "without its xref table": data[:xref] + b"%%EOF\n",
+        "cut inside its xref": data[: xref + 30] + b"\n%%EOF\n",
+        "no startxref": re.sub(rb"startxref\s+\d+", b"", data),
+    }[damage]
+    with pytest.raises(VanThuError) as refused:
+        stamp_arrival(damaged, ArrivalStamp("SỞ TÀI CHÍNH", 5, dt.date(2026, 12, 7)), "cv.pdf")
+    assert "vào sổ mà không đóng dấu" in refused.value.message("vi")
+    assert "without the stamp" in refused.value.message("en")

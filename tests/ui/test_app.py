@@ -11,6 +11,7 @@ from client.api import ApiClient
 from services.workspace import Workspace
 from signing.profiles import Level, SigningProfile, save_profile
 from signing.validation import validate_pdf
+from tests.fixtures.outgoing import awaiting_signature
 from tests.ui.conftest import screenshot
 from ui.app import create_application
 from ui.settings import UiSettings
@@ -143,12 +144,10 @@ def test_sign_documents_from_the_ui(
     qtbot, window, session, softhsm_token, images, ui_server, tmp_path, count
 ) -> None:
     _profile(softhsm_token, images)
-    from client.cache.query import DocumentQuery, search
 
-    ids = [
-        r.id for r in search(session.store, DocumentQuery(limit=1000)).rows if r.current_version
-    ][:count]
-    assert len(ids) == count
+    ids = awaiting_signature(ui_server, count, tmp_path)  # "Chờ ký": the leader's to sign
+    window.sync_now()
+    qtbot.waitUntil(lambda: all(session.store.get(i) for i in ids), timeout=20000)
     dialog = open_signing(qtbot, window, ids)
     qtbot.waitUntil(
         lambda: dialog.certificate.count() > 0 or bool(dialog.warning.text()), timeout=15000

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from tests.services.test_registration import letter
 from tests.ui.conftest import screenshot
@@ -64,3 +64,40 @@ def test_only_a_clerk_registers(qtbot, story_server) -> None:  # type: ignore[no
     assert not win.register_button.isVisible() and not win.acceptDrops()
     win.register_incoming()
     assert win.incoming_dialog is None
+
+
+def _send_letter(qtbot, win, pdf):  # type: ignore[no-untyped-def]
+    """The registration form for ``pdf``, prefilled, sent without the stamp."""
+    win.incoming_dialog = None
+    win.register_incoming(pdf)
+    qtbot.waitUntil(lambda: win.incoming_dialog is not None, timeout=5000)
+    dialog = win.incoming_dialog
+    qtbot.waitUntil(lambda: dialog.number.text() == "123", timeout=10000)
+    dialog.stamp.setChecked(False)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    return dialog
+
+
+def test_registering_the_same_letter_again_asks_first(qtbot, story_server, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Decree 30 III.1.h: the clerk is warned with the earlier arrival number and decides."""
+    win = _window(qtbot, story_server, "clerk")
+    pdf = letter(tmp_path / "cong-van-stc.pdf")
+    first = _send_letter(qtbot, win, pdf)
+    qtbot.waitUntil(lambda: first.outcome is not None, timeout=30000)
+    number = first.outcome.document.arrival_number
+
+    declined = _send_letter(qtbot, win, pdf)
+    qtbot.waitUntil(lambda: declined.duplicate_question is not None, timeout=30000)
+    question = declined.duplicate_question
+    assert f"số đến {number:02d}" in question.text() and declined.outcome is None
+    screenshot(question, "duplicate-question")
+    question.button(QMessageBox.StandardButton.No).click()
+    qtbot.waitUntil(lambda: "Chưa vào sổ" in declined.error.text(), timeout=5000)
+    assert declined.outcome is None
+    declined.reject()
+
+    confirmed = _send_letter(qtbot, win, pdf)
+    qtbot.waitUntil(lambda: confirmed.duplicate_question is not None, timeout=30000)
+    confirmed.duplicate_question.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: confirmed.outcome is not None, timeout=30000)
+    assert confirmed.outcome.document.arrival_number > number  # only when the clerk said so

@@ -10,6 +10,7 @@ from client.api import ApiClient
 from client.cache.query import DocumentQuery, search
 from services.signing import validate_file
 from signing.profiles import Level, SigningProfile, save_profile
+from tests.fixtures.outgoing import awaiting_signature
 from tests.ui.conftest import screenshot
 
 
@@ -122,9 +123,7 @@ def test_a_damaged_and_a_locked_file_are_offered_repair_and_password(
 
     client = ApiClient(ui_server.base_url)
     client.login(*ui_server.credentials("leader"))
-    ids = [
-        r.id for r in search(session.store, DocumentQuery(limit=1000)).rows if r.current_version
-    ][:2]
+    ids = awaiting_signature(ui_server, 2, tmp_path)
     damaged = pdf_cases.broken_xref(make_letter(tmp_path / "a.pdf"), tmp_path / "hong.pdf")
     locked = pdf_cases.user_password(
         make_letter(tmp_path / "b.pdf"), tmp_path / "khoa.pdf", "mk-2026"
@@ -135,7 +134,8 @@ def test_a_damaged_and_a_locked_file_are_offered_repair_and_password(
         client.add_version(doc_id, uploaded.sha256, path.name, "tệp thử", doc.current_version)
     window.sync_now()
     qtbot.waitUntil(
-        lambda: all(session.store.get(i).current_version >= 2 for i in ids), timeout=20000
+        lambda: all((d := session.store.get(i)) and d.current_version >= 2 for i in ids),
+        timeout=20000,
     )
     dialog = SignDialog(window.workspace, [session.store.get(i) for i in ids], profile, window)
     qtbot.addWidget(dialog)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import requests
 from PySide6.QtWidgets import QDialogButtonBox
 
+from tests.fixtures.outgoing import submitted_outgoing
 from tests.ui.conftest import screenshot
 
 
@@ -21,7 +22,8 @@ def test_a_leader_assigns_from_the_window(qtbot, window, ui_server) -> None:  # 
     window.open_step(doc["id"])
     qtbot.waitUntil(lambda: window.step_dialog is not None, timeout=10000)
     dialog = window.step_dialog
-    assert [dialog.step.itemData(i) for i in range(dialog.step.count())] == ["present", "assign"]
+    # The leader directs; presenting to a leader is the clerk's step (the contract's answer).
+    assert [dialog.step.itemData(i) for i in range(dialog.step.count())] == ["assign"]
     dialog.step.setCurrentIndex(dialog.step.findData("assign"))
     assert dialog.lead.isVisible() and not dialog.leaders.isVisible()
     dialog.lead.setCurrentIndex(
@@ -39,20 +41,7 @@ def test_a_leader_assigns_from_the_window(qtbot, window, ui_server) -> None:  # 
 
 
 def test_a_step_that_needs_a_reason_says_so(qtbot, window, ui_server) -> None:  # type: ignore[no-untyped-def]
-    api, clerk, leader = ui_server.api_url, ui_server.headers("clerk"), ui_server.headers("leader")
-    me = requests.get(f"{api}/auth/me", headers=leader, timeout=10).json()
-    draft = requests.post(
-        f"{api}/documents",
-        json={"direction": "outgoing", "subject": "Dự thảo tờ trình"},
-        headers=clerk,
-        timeout=10,
-    ).json()
-    requests.post(
-        f"{api}/documents/{draft['id']}/actions",
-        json={"action": "submit", "to": [me["id"]]},
-        headers={**clerk, "If-Match": f'"{draft["revision"]}"'},
-        timeout=10,
-    ).raise_for_status()
+    draft = submitted_outgoing(ui_server, "Dự thảo tờ trình")
     window.sync_now()
     qtbot.waitUntil(
         lambda: (

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QDate
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -29,7 +31,13 @@ from PySide6.QtWidgets import (
 from base.deadlines import today_in_vietnam
 from client.records import Document
 from services.drafts import DOC_TYPES
-from services.registration import IncomingInput, Prefill, RegistrationOutcome, prefill_from_pdf
+from services.registration import (
+    IncomingInput,
+    PossibleDuplicate,
+    Prefill,
+    RegistrationOutcome,
+    prefill_from_pdf,
+)
 from services.workspace import Workspace
 
 from ..labels import secrecy_label, urgency_label
@@ -56,6 +64,9 @@ class IncomingDialog(FormDialog):
         self.existing = existing
         """An arrived document (a scan, a copy from another organisation) to check and register."""
         self.outcome: RegistrationOutcome | None = None
+        self._key = uuid.uuid4().hex
+        """One registration, however often it is sent (after a duplicate warning: the same)."""
+        self.duplicate_question: QMessageBox | None = None
         self.setWindowTitle(self.tr("Vào sổ văn bản đến"))
         self.organ = QLineEdit()
         self.organ.setObjectName("incomingOrgan")
@@ -228,10 +239,41 @@ class IncomingDialog(FormDialog):
             and (self._file() is not None or self.existing is not None),
         )
 
-    def submit(self) -> None:
-        entry = self.entry()
+    def submit(self, confirmed: bool = False) -> None:
+        entry = dataclasses.replace(self.entry(), duplicate_ok=confirmed)
         if self.existing is None:
-            self.send(entry.problems(), self.workspace.register_incoming, entry)
+            self.send(entry.problems(), self.workspace.register_incoming, entry, self._key)
         else:  # its file is on the server: the stamp is checked against that one
             problems = dataclasses.replace(entry, stamp=False).problems()
             self.send(problems, self.workspace.register_arrived, self.existing, entry)
+
+    def _failed(self, exc: Exception) -> None:
+        if not isinstance(exc, PossibleDuplicate):
+            super()._failed(exc)
+            return
+        if self.existing is not None:
+            self.existing = exc.document  # its checked fields are saved already
+        self.buttons.setEnabled(True)
+        self.duplicate_question = QMessageBox(
+            QMessageBox.Icon.Question,
+            exc.title(),
+            exc.message(),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        self.duplicate_question.button(QMessageBox.StandardButton.Yes).setText(
+            self.tr("Vẫn vào sổ")
+        )
+        self.duplicate_question.button(QMessageBox.StandardButton.No).setText(
+            self.tr("Không vào sổ")
+        )
+        self.duplicate_question.setDefaultButton(QMessageBox.StandardButton.No)
+        self.duplicate_question.finished.connect(self._duplicate_answered)
+        self.duplicate_question.open()
+
+    def _duplicate_answered(self, answer: int) -> None:
+        self.duplicate_question = None
+        if answer == QMessageBox.StandardButton.Yes:
+            self.submit(confirmed=True)
+        else:
+            self.error.setText(self.tr("Chưa vào sổ: văn bản có vẻ đã vào sổ trước đây."))

@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from base.deadlines import add_working_days, today_in_vietnam
+from base.workflow import RULES, steps_for
 from client.cache.folding import fold
 from client.cache.query import DocumentRow
-from client.records import Colleague, Document, NextNumber, Organisation
+from client.records import Colleague, Document, NextNumber, Organisation, User
 from services.workflow import BatchOutcome, Step, StepInput, StepOutcome
 from services.workspace import Workspace
 
@@ -41,36 +42,29 @@ from ..errors import describe
 from ..labels import role_label, step_label
 from ..workers import run_task
 
-__all__ = ["StepDialog", "STEPS_FROM"]
+__all__ = ["StepDialog", "offered_steps"]
 
 logger = logging.getLogger(__name__)
 
-_IN_HAND = (
-    Step.NOTE,
-    Step.FINISH,
-    Step.ASK_EXTENSION,
-    Step.RETURN,
-    Step.EXTEND,
-    Step.ASSIGN,
-    Step.RECALL,
-)
-STEPS_FROM: dict[tuple[str, str], tuple[Step, ...]] = {
-    ("incoming", "arrived"): (Step.REGISTER,),
-    ("incoming", "received"): (Step.PRESENT, Step.ASSIGN),
-    ("incoming", "assigned"): _IN_HAND,
-    ("incoming", "processing"): _IN_HAND,
-    ("incoming", "done"): (Step.REOPEN,),
-    ("outgoing", "draft"): (Step.SUBMIT,),
-    ("outgoing", "pending_signature"): (Step.APPROVE, Step.SEND_BACK),
-    ("outgoing", "signed"): (Step.NUMBER,),
-    ("outgoing", "numbered"): (Step.ISSUE,),
-    ("outgoing", "issued"): (Step.WITHDRAW,),
-}
-"""The steps a document's status allows (``server.workflow.RULES`` has the full rules)."""
 
-_NEEDS_LEADERS = {Step.PRESENT, Step.SUBMIT}
-_NEEDS_COMMENT = {Step.RETURN, Step.SEND_BACK, Step.WITHDRAW, Step.ASK_EXTENSION}
-_NEW_DEADLINE = {Step.ASK_EXTENSION, Step.EXTEND}
+def offered_steps(document: Document, user: User) -> tuple[Step, ...]:
+    """What ``user`` may do to ``document`` now: the workflow contract's answer, the one the
+    server enforces (``base.workflow.steps_for``), the usual next step first."""
+    return steps_for(
+        role=user.role,
+        parts=[
+            a.kind for a in document.assignments if a.user_id == user.id and a.state == "active"
+        ],
+        direction=document.direction,
+        status=document.status,
+        is_author=document.created_by == user.id,
+    )
+
+
+# What each step needs comes from the contract's rules, as the server checks it.
+_NEEDS_LEADERS = {step for step, rule in RULES.items() if rule.recipients_required}
+_NEEDS_COMMENT = {step for step, rule in RULES.items() if rule.comment_required}
+_NEW_DEADLINE = {step for step, rule in RULES.items() if rule.deadline_required}
 _TAKES_A_NUMBER = {Step.NUMBER, Step.REGISTER}
 
 
@@ -120,8 +114,9 @@ class StepDialog(QDialog):
         )
         self.step = QComboBox()
         self.step.setObjectName("step")
-        allowed = [set(STEPS_FROM.get((d.direction, d.status), ())) for d in self.documents[1:]]
-        for step in STEPS_FROM.get((document.direction, document.status), ()):
+        user = workspace.user
+        allowed = [set(offered_steps(d, user)) for d in self.documents[1:]]
+        for step in offered_steps(document, user):
             if all(step in steps for steps in allowed):  # the steps they all allow
                 self.step.addItem(step_label(step.value), step.value)
         self.leaders = _checkable(

@@ -1,0 +1,222 @@
+"""The workflow contract: the vocabulary and the rules that the server, the API schema, the
+desktop's dialogs and queues and the command line all read.
+
+Stored states are stable keys (``StrEnum``); the rules are data — which step goes from which
+status to which, who may take it (by role, as the document's author, or by an active part),
+what it needs — and ``steps_for`` is the one pure function that says what a given person may
+do to a given document now. The server enforces it (``server.workflow``), the step dialog
+offers it, a test holds every side to it: a new step or status is one edit here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .steps import Step
+
+__all__ = [
+    "Direction",
+    "Status",
+    "Role",
+    "Part",
+    "PartState",
+    "Rule",
+    "RULES",
+    "CREATED_AS",
+    "FROZEN",
+    "NEEDS_FILE",
+    "STEP_ORDER",
+    "may_take",
+    "steps_for",
+]
+
+
+class Direction(StrEnum):
+    INCOMING = "incoming"
+    OUTGOING = "outgoing"
+
+
+class Status(StrEnum):
+    # outgoing
+    DRAFT = "draft"
+    PENDING_SIGNATURE = "pending_signature"
+    SIGNED = "signed"
+    NUMBERED = "numbered"
+    ISSUED = "issued"
+    # both: an issued document taken back, or replaced by a newer one (and every copy of it)
+    WITHDRAWN = "withdrawn"
+    REPLACED = "replaced"
+    # incoming
+    ARRIVED = "arrived"
+    RECEIVED = "received"
+    ASSIGNED = "assigned"
+    PROCESSING = "processing"
+    DONE = "done"
+
+
+class Role(StrEnum):
+    CLERK = "clerk"  # văn thư
+    LEADER = "leader"  # lãnh đạo
+    SPECIALIST = "specialist"  # chuyên viên
+    ARCHIVIST = "archivist"  # lưu trữ
+    ORG_ADMIN = "org_admin"  # quản trị đơn vị
+    PROVINCE_ADMIN = "province_admin"  # quản trị tỉnh
+
+
+class Part(StrEnum):
+    """A person's part in handling an incoming document (chủ trì, phối hợp, để biết)."""
+
+    LEAD = "lead"
+    CO = "co"
+    INFO = "info"
+
+
+class PartState(StrEnum):
+    ACTIVE = "active"
+    DONE = "done"
+    RETURNED = "returned"
+    RECALLED = "recalled"
+
+
+@dataclass(frozen=True)
+class Rule:
+    direction: Direction
+    sources: frozenset[Status]
+    target: Status | None
+    """The status after the step (None: unchanged)."""
+    roles: frozenset[Role] = frozenset()
+    """Roles allowed by role alone."""
+    authors: frozenset[Role] = frozenset()
+    """Roles allowed on the documents they created (a specialist submits their own drafts)."""
+    by_handler: frozenset[Part] = frozenset()
+    """Parts allowed by an active assignment, whatever the role."""
+    comment_required: bool = False
+    recipients_required: bool = False
+    deadline_required: bool = False
+
+
+_LEADER = frozenset({Role.LEADER})
+_CLERK = frozenset({Role.CLERK})
+_ACTIVE = frozenset({Status.ASSIGNED, Status.PROCESSING})
+_HANDLERS = frozenset({Part.LEAD, Part.CO})
+_IN, _OUT = Direction.INCOMING, Direction.OUTGOING
+
+RULES: dict[Step, Rule] = {
+    Step.REGISTER: Rule(_IN, frozenset({Status.ARRIVED}), Status.RECEIVED, _CLERK),
+    Step.PRESENT: Rule(_IN, frozenset({Status.RECEIVED}), None, _CLERK, recipients_required=True),
+    Step.ASSIGN: Rule(_IN, frozenset({Status.RECEIVED, *_ACTIVE}), Status.ASSIGNED, _LEADER),
+    Step.NOTE: Rule(_IN, _ACTIVE, Status.PROCESSING, _LEADER, by_handler=_HANDLERS),
+    Step.ASK_EXTENSION: Rule(
+        _IN,
+        _ACTIVE,
+        None,
+        by_handler=_HANDLERS,
+        comment_required=True,
+        deadline_required=True,
+    ),
+    Step.EXTEND: Rule(_IN, _ACTIVE, None, _LEADER, deadline_required=True),
+    Step.RETURN: Rule(
+        _IN, _ACTIVE, Status.RECEIVED, by_handler=frozenset({Part.LEAD}), comment_required=True
+    ),
+    Step.FINISH: Rule(_IN, _ACTIVE, Status.DONE, _LEADER, by_handler=_HANDLERS),
+    Step.REOPEN: Rule(_IN, frozenset({Status.DONE}), Status.PROCESSING, _LEADER),
+    Step.RECALL: Rule(_IN, _ACTIVE, Status.RECEIVED, _LEADER),
+    Step.SUBMIT: Rule(
+        _OUT,
+        frozenset({Status.DRAFT}),
+        Status.PENDING_SIGNATURE,
+        frozenset({Role.CLERK, Role.LEADER}),
+        authors=frozenset({Role.SPECIALIST}),
+        recipients_required=True,
+    ),
+    Step.SEND_BACK: Rule(
+        _OUT, frozenset({Status.PENDING_SIGNATURE}), Status.DRAFT, _LEADER, comment_required=True
+    ),
+    Step.APPROVE: Rule(_OUT, frozenset({Status.PENDING_SIGNATURE}), Status.SIGNED, _LEADER),
+    Step.NUMBER: Rule(_OUT, frozenset({Status.SIGNED}), Status.NUMBERED, _CLERK),
+    Step.ISSUE: Rule(_OUT, frozenset({Status.NUMBERED}), Status.ISSUED, _CLERK),
+    Step.WITHDRAW: Rule(
+        _OUT,
+        frozenset({Status.ISSUED}),
+        Status.WITHDRAWN,
+        frozenset({Role.CLERK, Role.LEADER}),
+        comment_required=True,
+    ),
+}
+"""Every step a person takes (``USER_STEPS``), and nothing else: status changes only here."""
+
+CREATED_AS: dict[Direction, frozenset[Status]] = {
+    _IN: frozenset({Status.ARRIVED, Status.RECEIVED}),
+    _OUT: frozenset({Status.DRAFT}),
+}
+"""The only statuses a document is born in: an outgoing draft; an incoming document that waits
+for its number (a scan, a delivered copy: ``arrived``) or is registered as it is entered
+(``received``, with its arrival number). Everything later is reached by steps."""
+
+FROZEN = frozenset({Status.ISSUED, Status.WITHDRAWN, Status.REPLACED})
+"""The official record as issued (Decree 30/2020 Appendix VI III.5.d, III.8.a): neither its
+metadata nor its files change any more, for anyone; a correction is a replacing document."""
+
+NEEDS_FILE = frozenset({Step.SUBMIT, Step.APPROVE, Step.NUMBER})
+"""Outgoing steps about a signature: what is submitted, approved and numbered is a file."""
+
+STEP_ORDER: tuple[Step, ...] = (
+    Step.REGISTER,
+    Step.ASSIGN,
+    Step.PRESENT,
+    Step.NOTE,
+    Step.FINISH,
+    Step.ASK_EXTENSION,
+    Step.RETURN,
+    Step.EXTEND,
+    Step.RECALL,
+    Step.REOPEN,
+    Step.SUBMIT,
+    Step.APPROVE,
+    Step.SEND_BACK,
+    Step.NUMBER,
+    Step.ISSUE,
+    Step.WITHDRAW,
+)
+"""The order a person's steps are offered in: the usual next step first."""
+
+
+def may_take(
+    step: Step,
+    *,
+    role: str,
+    parts: Collection[str],
+    direction: str,
+    status: str,
+    is_author: bool,
+) -> bool:
+    """May a person with ``role``, active ``parts`` and authorship take ``step`` on a document
+    of ``direction`` in ``status`` — the rule's who, direction and status, nothing else."""
+    rule = RULES[step]
+    if direction != rule.direction or status not in rule.sources:
+        return False
+    return (
+        role in rule.roles
+        or (is_author and role in rule.authors)
+        or bool(rule.by_handler & set(parts))
+    )
+
+
+def steps_for(
+    *, role: str, parts: Collection[str], direction: str, status: str, is_author: bool
+) -> tuple[Step, ...]:
+    """The steps this person may take on this document now, the usual next one first."""
+    return tuple(
+        step
+        for step in STEP_ORDER
+        if may_take(
+            step,
+            role=role,
+            parts=parts,
+            direction=direction,
+            status=status,
+            is_author=is_author,
+        )
+    )
