@@ -330,15 +330,9 @@ def list_query(
     return query
 
 
-def _register_for(session: Session, doc: Document, register_id: int | None, year: int) -> Register:
-    if register_id is not None:
-        register = session.get(Register, register_id)
-        if register is None or register.organisation_id != doc.organisation_id:
-            raise not_found(f"sổ văn bản {register_id}", f"Register {register_id}")
-        if register.direction != doc.direction:
-            raise _wrong_register()
-        return register
-    query = (
+def _year_register(doc: Document, year: int) -> Select[Register]:
+    """The organisation's first register of the year for ``doc``'s direction."""
+    return (
         select(Register)
         .where(
             Register.organisation_id == doc.organisation_id,
@@ -347,6 +341,17 @@ def _register_for(session: Session, doc: Document, register_id: int | None, year
         )
         .order_by(Register.id)
     )
+
+
+def _register_for(session: Session, doc: Document, register_id: int | None, year: int) -> Register:
+    if register_id is not None:
+        register = session.get(Register, register_id)
+        if register is None or register.organisation_id != doc.organisation_id:
+            raise not_found(f"sổ văn bản {register_id}", f"Register {register_id}")
+        if register.direction != doc.direction:
+            raise _wrong_register()
+        return register
+    query = _year_register(doc, year)
     register = session.scalar(query)
     if register is None:
         name = "Sổ văn bản đến" if doc.direction == "incoming" else "Sổ văn bản đi"
@@ -373,15 +378,7 @@ def peek_number(
     (no register is created: a year's first number is 1)."""
     if register_id is not None:
         return _register_for(session, doc, register_id, today.year), _next_in(session, register_id)
-    register = session.scalar(
-        select(Register)
-        .where(
-            Register.organisation_id == doc.organisation_id,
-            Register.direction == doc.direction,
-            Register.year == today.year,
-        )
-        .order_by(Register.id)
-    )
+    register = session.scalar(_year_register(doc, today.year))
     return register, (_next_in(session, register.id) if register else 1)
 
 

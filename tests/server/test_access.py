@@ -66,6 +66,21 @@ class Caller:
         self.headers = server.headers(role)
         self.me = self.get("/auth/me").json()
 
+    @classmethod
+    def signed_in(cls, server: LiveServer, username: str, password: str) -> Caller:
+        """Someone not among the fixture's roles (a second specialist, a new clerk)."""
+        login = requests.post(
+            f"{server.api_url}/auth/login",
+            json={"username": username, "password": password},
+            timeout=10,
+        )
+        assert login.status_code == 200, login.text
+        caller = cls.__new__(cls)
+        caller.server = server
+        caller.headers = {"Authorization": f"Bearer {login.json()['access_token']}"}
+        caller.me = caller.get("/auth/me").json()
+        return caller
+
     def request(self, method: str, path: str, **kwargs) -> requests.Response:  # type: ignore[no-untyped-def]
         headers = {**self.headers, **kwargs.pop("headers", {})}
         url = path if path.startswith("http") else f"{self.server.api_url}{path}"

@@ -7,7 +7,6 @@ import os
 import uuid
 
 import pytest
-import requests
 
 from tests.fixtures.outgoing import numbered_outgoing
 from tests.server.test_access import Caller
@@ -20,15 +19,7 @@ def office(server_factory):  # type: ignore[no-untyped-def]
 
 
 def _second_specialist(server) -> Caller:  # type: ignore[no-untyped-def]
-    login = requests.post(
-        f"{server.api_url}/auth/login",
-        json={"username": "chuyenvien2", "password": "ChuyenVien@2026"},
-        timeout=10,
-    ).json()
-    caller = Caller.__new__(Caller)
-    caller.server, caller.headers = server, {"Authorization": f"Bearer {login['access_token']}"}
-    caller.me = caller.get("/auth/me").json()
-    return caller
+    return Caller.signed_in(server, "chuyenvien2", "ChuyenVien@2026")
 
 
 def step(caller: Caller, doc: dict, action: str, key: str | None = None, **body):  # type: ignore[no-untyped-def]

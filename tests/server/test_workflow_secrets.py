@@ -51,15 +51,7 @@ def _second_clerk(server) -> Caller:  # type: ignore[no-untyped-def]
         timeout=30,
     )
     assert made.status_code == 201, made.text
-    login = requests.post(
-        f"{server.api_url}/auth/login",
-        json={"username": name, "password": made.json()["initial_password"]},
-        timeout=10,
-    ).json()
-    caller = Caller.__new__(Caller)
-    caller.server, caller.headers = server, {"Authorization": f"Bearer {login['access_token']}"}
-    caller.me = caller.get("/auth/me").json()
-    return caller
+    return Caller.signed_in(server, name, made.json()["initial_password"])
 
 
 def test_a_secret_replacement_leaves_no_summary_in_the_public_trace(office) -> None:  # type: ignore[no-untyped-def]

@@ -66,10 +66,13 @@ def test_a_signature_made_offline_is_approved_when_it_is_sent(
     assert workspace.document(draft["id"]).status == "signed"
 
 
-def test_a_handlers_steps_queued_offline_are_all_applied(signing_server) -> None:  # type: ignore[no-untyped-def]
-    clerk, leader = Caller(signing_server, "clerk"), Caller(signing_server, "leader")
-    specialist = Caller(signing_server, "specialist")
-    doc = clerk.create(subject="Công văn xin ý kiến về quy hoạch")
+def _specialist_offline(server, subject: str):  # type: ignore[no-untyped-def]
+    """A letter the leader assigned to the specialist, in the specialist's synced window; then
+    the server goes away. Returns (the assigned document as the server has it, the
+    specialist's workspace, the cached document)."""
+    clerk, leader = Caller(server, "clerk"), Caller(server, "leader")
+    specialist = Caller(server, "specialist")
+    doc = clerk.create(subject=subject)
     assigned = leader.request(
         "POST",
         f"/documents/{doc['id']}/actions",
@@ -77,11 +80,15 @@ def test_a_handlers_steps_queued_offline_are_all_applied(signing_server) -> None
         headers={"If-Match": f'"{doc["revision"]}"'},
     )
     assert assigned.status_code == 200, assigned.text
-    session = open_session(signing_server.base_url, *signing_server.credentials("specialist"))
-    workspace = Workspace(session)
+    workspace = Workspace(open_session(server.base_url, *server.credentials("specialist")))
     workspace.sync_now()
     mine = workspace.document(doc["id"])
-    signing_server.stop()
+    server.stop()
+    return assigned.json(), workspace, mine
+
+
+def test_a_handlers_steps_queued_offline_are_all_applied(signing_server) -> None:  # type: ignore[no-untyped-def]
+    doc, workspace, mine = _specialist_offline(signing_server, "Công văn xin ý kiến quy hoạch")
     note = workspace.take_step(mine, workflow.StepInput(workflow.Step.NOTE, comment="Đã rà soát"))
     finish = workspace.take_step(
         mine, workflow.StepInput(workflow.Step.FINISH, comment="Đã trả lời")
@@ -90,33 +97,21 @@ def test_a_handlers_steps_queued_offline_are_all_applied(signing_server) -> None
     signing_server.start()
     outcome = workspace.sync_now()
     assert [e.state for e in outcome.replayed] == [OutboxState.DONE, OutboxState.DONE]
-    done = leader.get(f"/documents/{doc['id']}").json()
+    done = Caller(signing_server, "leader").get(f"/documents/{doc['id']}").json()
     assert done["status"] == "done"
     assert [t["action"] for t in done["trace"]][-2:] == ["note", "finish"]
 
 
 def test_someone_elses_change_still_stops_a_queued_step(signing_server) -> None:  # type: ignore[no-untyped-def]
-    clerk, leader = Caller(signing_server, "clerk"), Caller(signing_server, "leader")
-    specialist = Caller(signing_server, "specialist")
-    doc = clerk.create(subject="Công văn đôn đốc")
-    assigned = leader.request(
-        "POST",
-        f"/documents/{doc['id']}/actions",
-        json={"action": "assign", "lead": specialist.me["id"]},
-        headers={"If-Match": f'"{doc["revision"]}"'},
-    ).json()
-    session = open_session(signing_server.base_url, *signing_server.credentials("specialist"))
-    workspace = Workspace(session)
-    workspace.sync_now()
-    mine = workspace.document(doc["id"])
-    signing_server.stop()
+    doc, workspace, mine = _specialist_offline(signing_server, "Công văn đôn đốc")
     assert workspace.take_step(mine, workflow.StepInput(workflow.Step.FINISH)).queued
     signing_server.start()
+    leader = Caller(signing_server, "leader")
     recalled = leader.request(  # meanwhile the leader takes the work back
         "POST",
         f"/documents/{doc['id']}/actions",
         json={"action": "recall"},
-        headers={"If-Match": f'"{assigned["revision"]}"'},
+        headers={"If-Match": f'"{doc["revision"]}"'},
     )
     assert recalled.status_code == 200, recalled.text
     outcome = workspace.sync_now()
