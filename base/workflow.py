@@ -96,6 +96,18 @@ class Rule:
     recipients_required: bool = False
     deadline_required: bool = False
 
+    def allows(self, role: str, parts: Collection[str], is_author: bool) -> bool:
+        """Who may take the step (the status aside): by role, as the author, or by a part."""
+        return (
+            role in self.roles
+            or (is_author and role in self.authors)
+            or bool(self.by_handler & set(parts))
+        )
+
+    def open_to(self, role: str) -> bool:
+        """Whether anyone of ``role`` may take the step on some document."""
+        return role in self.roles or role in self.authors or bool(self.by_handler)
+
 
 _LEADER = frozenset({Role.LEADER})
 _CLERK = frozenset({Role.CLERK})
@@ -197,11 +209,7 @@ def may_take(
     rule = RULES[step]
     if direction != rule.direction or status not in rule.sources:
         return False
-    return (
-        role in rule.roles
-        or (is_author and role in rule.authors)
-        or bool(rule.by_handler & set(parts))
-    )
+    return rule.allows(role, parts, is_author)
 
 
 def steps_for(

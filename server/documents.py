@@ -45,6 +45,7 @@ from .schemas import (
     DeliveryOut,
     DocumentCreate,
     DocumentOut,
+    NextNumberOut,
     TraceOut,
     VersionOut,
 )
@@ -226,15 +227,18 @@ def load_document(session: Session, document_id: int, *, for_update: bool = Fals
     return doc
 
 
-def claim(session: Session, document_id: int, expected: int, *, version: bool = False) -> bool:
+def claim(
+    session: Session, document_id: int, expected: int, *, version: bool = False
+) -> int | None:
     """Take a document for a write decided on its revision ``expected`` (or, with ``version``,
-    on its current file version); False when someone else changed it since (409).
+    on its current file version): its new revision, or None when someone else changed it since
+    (409). The write then ``touch``-es the document with that revision, taking no second one.
 
     One conditional UPDATE, meant as the transaction's first write, so the check and the bump
     are one statement: on SQLite that write takes the database's write lock with a fresh
     snapshot and keeps it to the commit (everything the write then reads is current, register
     numbers included); on PostgreSQL the row lock makes a concurrent writer re-read the row. Of
-    N writers at one revision exactly one gets True."""
+    N writers at one revision exactly one gets a revision."""
     revision = next_seq(session)
     table = cast(Table, Document.__table__)
     watched = table.c.current_version if version else table.c.revision
@@ -243,12 +247,13 @@ def claim(session: Session, document_id: int, expected: int, *, version: bool = 
         .where(table.c.id == document_id, watched == expected)
         .values(revision=revision)
     )
-    return result.rowcount == 1
+    return revision if result.rowcount == 1 else None
 
 
-def touch(session: Session, doc: Document) -> None:
-    """Give a changed document a new feed number and timestamp."""
-    doc.revision = next_seq(session)
+def touch(session: Session, doc: Document, revision: int | None = None) -> None:
+    """Give a changed document a new feed number (``revision``: one ``claim`` took already)
+    and timestamp."""
+    doc.revision = revision or next_seq(session)
     doc.updated_at = utcnow()
     doc.search_text = search_text_for(doc)
 
@@ -354,7 +359,7 @@ def _register_for(session: Session, doc: Document, register_id: int | None, year
     query = _year_register(doc, year)
     register = session.scalar(query)
     if register is None:
-        name = "Sổ văn bản đến" if doc.direction == "incoming" else "Sổ văn bản đi"
+        name = _register_name(doc.direction)
         try:
             with session.begin_nested():
                 register = Register(
@@ -373,13 +378,33 @@ def _register_for(session: Session, doc: Document, register_id: int | None, year
 
 def peek_number(
     session: Session, doc: Document, register_id: int | None, today: dt.date
-) -> tuple[Register | None, int]:
-    """The register ``assign_number`` would use and the number it would take now, read only
-    (no register is created: a year's first number is 1)."""
+) -> NextNumberOut:
+    """What ``assign_number`` would take now, read only (no register is created: a year's
+    first number is 1), written as ``assign_number`` writes it."""
     if register_id is not None:
-        return _register_for(session, doc, register_id, today.year), _next_in(session, register_id)
-    register = session.scalar(_year_register(doc, today.year))
-    return register, (_next_in(session, register.id) if register else 1)
+        register: Register | None = _register_for(session, doc, register_id, today.year)
+    else:
+        register = session.scalar(_year_register(doc, today.year))
+    number = _next_in(session, register.id) if register else 1
+    symbol = _formatted(number)
+    if doc.direction == "outgoing" and doc.code_notation:
+        symbol = f"{symbol}/{doc.code_notation}"
+    return NextNumberOut(
+        register_id=register.id if register else None,
+        register_name=register.name if register else _register_name(doc.direction),
+        year=today.year,
+        number=number,
+        number_symbol=symbol,
+    )
+
+
+def _register_name(direction: str) -> str:
+    return "Sổ văn bản đến" if direction == "incoming" else "Sổ văn bản đi"
+
+
+def _formatted(number: int) -> str:
+    """A register number as it is written: two digits at least (05, 123)."""
+    return f"{number:02d}"
 
 
 def _next_in(session: Session, register_id: int) -> int:
@@ -409,7 +434,7 @@ def assign_number(session: Session, doc: Document, register_id: int | None, toda
         doc.arrival_number = number
         doc.arrival_date = today
     else:
-        doc.code_number = f"{number:02d}"
+        doc.code_number = _formatted(number)
         doc.issued_date = doc.issued_date or today
     return number
 

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from .errors import ApiProblem
 from .models import Document, User
+from .policy import can_read
 
 __all__ = ["refuse_duplicate", "registered_twin"]
 
@@ -48,8 +49,6 @@ def registered_twin(session: Session, doc: Document) -> Document | None:
 
 def refuse_duplicate(session: Session, user: User, doc: Document, confirmed: bool) -> None:
     """409 ``duplicate`` naming the earlier entry, unless the clerk confirmed."""
-    from .policy import can_read  # policy imports the workflow, which imports this module
-
     if confirmed or (twin := registered_twin(session, doc)) is None:
         return
     if can_read(session, user, twin):

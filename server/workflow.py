@@ -32,6 +32,7 @@ from base.workflow import CREATED_AS, FROZEN, NEEDS_FILE, RULES, Direction, Part
 from .duplicates import refuse_duplicate
 from .errors import ApiProblem, forbidden
 from .models import Assignment, Document, Grant, Organisation, TraceEvent, User, Version, utcnow
+from .policy import can_read
 from .roles import Role
 
 __all__ = [
@@ -44,17 +45,12 @@ __all__ = [
     "check",
     "could_ever",
     "record",
-    "INITIAL_STATUS",
     "CREATED_AS",
     "FROZEN",
     "initial_status",
 ]
 
 logger = logging.getLogger(__name__)
-
-
-INITIAL_STATUS = {"incoming": "received", "outgoing": "draft"}
-"""The status a clerk's new document is created in: every later one is reached by a step."""
 
 
 def initial_status(direction: str, requested: str | None, role: Role | None) -> str:
@@ -210,8 +206,7 @@ def could_ever(user: User, step: Step) -> bool:
     """Whether anyone of ``user``'s role may take ``step`` on some document (by role, as the
     author, or with a part): a step decided on an old revision that this holds for is a
     conflict to resolve, one it does not hold for is simply not theirs (403)."""
-    rule = RULES[step]
-    return user.role in rule.roles or user.role in rule.authors or bool(rule.by_handler)
+    return RULES[step].open_to(user.role)
 
 
 def check(session: Session, doc: Document, user: User, request: StepRequest) -> set[Part]:
@@ -225,10 +220,9 @@ def check(session: Session, doc: Document, user: User, request: StepRequest) -> 
             "conflict",
         )
     parts = _active_parts(session, doc, user) if rule.by_handler else set()
-    # The contract's who (``base.workflow.may_take``), said apart from the status: a person who
-    # may never take this step hears 403, one who may but not now hears 409.
-    role, is_author = Role(user.role), doc.created_by == user.id
-    if not (role in rule.roles or (is_author and role in rule.authors) or parts & rule.by_handler):
+    # The contract's who (``Rule.allows``), said apart from the status: a person who may never
+    # take this step hears 403, one who may but not now hears 409.
+    if not rule.allows(user.role, parts, doc.created_by == user.id):
         raise forbidden()
     if doc.status not in rule.sources:
         raise _refuse(
@@ -471,8 +465,6 @@ def _replaced(session: Session, doc: Document, user: User, replaces: int | None)
     """The earlier document an ISSUE replaces: issued by the same organisation, still in force,
     and readable by whoever names it (else 404, as if it did not exist: naming a document is no
     way to learn that it exists, nor to retire one you may not read)."""
-    from .policy import can_read  # policy imports this module
-
     if replaces is None:
         return None
     earlier = session.get(Document, replaces)

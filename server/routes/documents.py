@@ -159,7 +159,7 @@ def patch_document(
     audit_change(session, user, doc, changes)
     for field, value in changes.items():
         setattr(doc, field, value)
-    touch(session, doc)
+    touch(session, doc, claimed)
     session.commit()
     return documents_out(session, [doc])[0]
 

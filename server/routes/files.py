@@ -122,7 +122,7 @@ def add_version(
     )
     session.add(version)
     doc.current_version = base + 1
-    touch(session, doc)
+    touch(session, doc, claimed)
     audit(session, user, "version", doc.id, f"{base + 1} {body.note}")
     session.commit()
     return documents_out(session, [doc])[0].versions[-1]

@@ -58,17 +58,6 @@ def take_step(
     state: AppState = Depends(get_state),
 ) -> DocumentOut | Response:
     expected = parse_if_match(if_match)
-    key = f"step:{idempotency_key}" if idempotency_key else None
-    request_sha256 = idempotency.fingerprint("step", document_id, body)
-    claimed = claim(session, document_id, expected)  # first: from here on, steps queue
-    earlier = idempotency.earlier_use(session, user, key) if key else None
-    if earlier is not None:  # a retry (or a racing twin) of a step already taken
-        session.rollback()
-        idempotency.refuse_unless_same(earlier, request_sha256, document_id)
-        doc = load_readable(session, user, document_id)
-        response.headers["Idempotent-Replay"] = "true"
-        return documents_out(session, [doc])[0]
-    doc = load_readable(session, user, document_id, for_update=True)
     request = workflow.StepRequest(
         workflow.Step(body.action),
         comment=body.comment,
@@ -83,10 +72,20 @@ def take_step(
         register_id=body.register_id,
         duplicate_ok=body.duplicate_ok,
     )
-    if dry_run:  # the same checks as the step, nothing taken
-        workflow.check(session, doc, user, request)
-        session.rollback()
+    if dry_run:  # the same checks as the step, nothing taken, nothing written
+        workflow.check(session, load_readable(session, user, document_id), user, request)
         return Response(status_code=204)
+    key = f"step:{idempotency_key}" if idempotency_key else None
+    request_sha256 = idempotency.fingerprint("step", document_id, body)
+    claimed = claim(session, document_id, expected)  # first: from here on, steps queue
+    earlier = idempotency.earlier_use(session, user, key) if key else None
+    if earlier is not None:  # a retry (or a racing twin) of a step already taken
+        session.rollback()
+        idempotency.refuse_unless_same(earlier, request_sha256, document_id)
+        doc = load_readable(session, user, document_id)
+        response.headers["Idempotent-Replay"] = "true"
+        return documents_out(session, [doc])[0]
+    doc = load_readable(session, user, document_id, for_update=True)
     if not claimed:
         if not workflow.could_ever(user, request.step):  # not theirs at all: say that
             raise forbidden()
@@ -96,7 +95,7 @@ def take_step(
             "The document was changed by someone else; reload it and take the step again.",
         )
     delivered = workflow.apply(session, doc, user, request, arrival_stamper(state.blobs))
-    touch(session, doc)
+    touch(session, doc, claimed)
     audit(session, user, f"step_{body.action}", doc.id, body.comment[:200])
     for copy in delivered:
         audit(session, user, "delivered", copy.id, f"from document {doc.id}")
@@ -124,20 +123,6 @@ def next_number(
     """The number a clerk's NUMBER (outgoing, signed) or REGISTER (incoming, arrived) step
     would take now, shown before it is taken; refused as the step itself would be."""
     doc = load_readable(session, user, document_id)
-    outgoing = doc.direction == "outgoing"
-    step = workflow.Step.NUMBER if outgoing else workflow.Step.REGISTER
+    step = workflow.Step.NUMBER if doc.direction == "outgoing" else workflow.Step.REGISTER
     workflow.check(session, doc, user, workflow.StepRequest(step, register_id=register_id))
-    today = today_vn()
-    register, number = peek_number(session, doc, register_id, today)
-    symbol = f"{number:02d}"
-    if outgoing and doc.code_notation:
-        symbol = f"{symbol}/{doc.code_notation}"
-    return NextNumberOut(
-        register_id=register.id if register else None,
-        register_name=register.name
-        if register
-        else ("Sổ văn bản đi" if outgoing else "Sổ văn bản đến"),
-        year=today.year,
-        number=number,
-        number_symbol=symbol,
-    )
+    return peek_number(session, doc, register_id, today_vn())
