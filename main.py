@@ -29,6 +29,7 @@ CLI_MODULES = (
     "cli.trust",
     "cli.workflow",
     "cli.reports",
+    "cli.audit",
     "cli.drafts",
     "cli.watch",
     "cli.demo",

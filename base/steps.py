@@ -35,6 +35,9 @@ class Step(StrEnum):
     ISSUE = "issue"
     WITHDRAW = "withdraw"
     """Thu hồi: the issuing organisation takes back an issued document, from every recipient."""
+    CORRECT = "correct"
+    """Đính chính: the clerk corrects what the register holds of an incoming document (the
+    sender, number, date, subject…), with a reason; old and new values stay in the audit."""
     REPLACE = "replace"
     """Thay thế: a newly issued document replaces an earlier one (recorded on the old one)."""
 

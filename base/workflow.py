@@ -18,6 +18,7 @@ from .steps import Step
 
 __all__ = [
     "Direction",
+    "Origin",
     "Status",
     "Role",
     "Part",
@@ -25,9 +26,13 @@ __all__ = [
     "Rule",
     "RULES",
     "CREATED_AS",
+    "CORRECTABLE",
+    "ON_THE_CLERKS_DESK",
     "FROZEN",
     "NEEDS_FILE",
     "STEP_ORDER",
+    "STATUS_NAMES_VI",
+    "STEP_NAMES_VI",
     "may_take",
     "steps_for",
 ]
@@ -36,6 +41,19 @@ __all__ = [
 class Direction(StrEnum):
     INCOMING = "incoming"
     OUTGOING = "outgoing"
+
+
+class Origin(StrEnum):
+    """How a document came into the server (kept on the record: III.1 asks where it is from)."""
+
+    CREATED = "created"
+    """Typed in: a draft, or an incoming paper registered by hand."""
+    SCAN = "scan"
+    """An upload that carried its document (the watched scan folder)."""
+    DELIVERED = "delivered"
+    """A copy issued to this organisation by another one on the same server."""
+    IMPORTED = "imported"
+    """History loaded in bulk (the demo's archive, a migration from an older system)."""
 
 
 class Status(StrEnum):
@@ -95,6 +113,8 @@ class Rule:
     comment_required: bool = False
     recipients_required: bool = False
     deadline_required: bool = False
+    corrections_required: bool = False
+    """CORRECT: the registered fields to change (``CORRECTABLE``)."""
 
     def allows(self, role: str, parts: Collection[str], is_author: bool) -> bool:
         """Who may take the step (the status aside): by role, as the author, or by a part."""
@@ -149,6 +169,14 @@ RULES: dict[Step, Rule] = {
     Step.APPROVE: Rule(_OUT, frozenset({Status.PENDING_SIGNATURE}), Status.SIGNED, _LEADER),
     Step.NUMBER: Rule(_OUT, frozenset({Status.SIGNED}), Status.NUMBERED, _CLERK),
     Step.ISSUE: Rule(_OUT, frozenset({Status.NUMBERED}), Status.ISSUED, _CLERK),
+    Step.CORRECT: Rule(
+        _IN,
+        frozenset({Status.RECEIVED, *_ACTIVE, Status.DONE}),
+        None,
+        _CLERK,
+        comment_required=True,
+        corrections_required=True,
+    ),
     Step.WITHDRAW: Rule(
         _OUT,
         frozenset({Status.ISSUED}),
@@ -166,6 +194,27 @@ CREATED_AS: dict[Direction, frozenset[Status]] = {
 """The only statuses a document is born in: an outgoing draft; an incoming document that waits
 for its number (a scan, a delivered copy: ``arrived``) or is registered as it is entered
 (``received``, with its arrival number). Everything later is reached by steps."""
+
+CORRECTABLE: tuple[str, ...] = (
+    "organ_name",
+    "code_number",
+    "code_notation",
+    "issued_date",
+    "doc_type",
+    "subject",
+    "signer_position",
+    "signer_name",
+    "page_amount",
+)
+"""What the register holds of a registered incoming document (Appendix IV's columns and the
+letter's own particulars): changed only by the clerk's CORRECT step, with a reason, never by a
+plain edit."""
+
+ON_THE_CLERKS_DESK = frozenset({Status.ARRIVED, Status.RECEIVED})
+"""An incoming document waiting to be registered, or registered and waiting to be presented:
+the clerks read its details whatever its secrecy (a Tối mật copy from another organisation is
+registered like any other), never its file; once the leader directs it, it is the leaders' and
+the handlers' alone."""
 
 FROZEN = frozenset({Status.ISSUED, Status.WITHDRAWN, Status.REPLACED})
 """The official record as issued (Decree 30/2020 Appendix VI III.5.d, III.8.a): neither its
@@ -185,6 +234,7 @@ STEP_ORDER: tuple[Step, ...] = (
     Step.EXTEND,
     Step.RECALL,
     Step.REOPEN,
+    Step.CORRECT,
     Step.SUBMIT,
     Step.APPROVE,
     Step.SEND_BACK,
@@ -228,3 +278,44 @@ def steps_for(
             is_author=is_author,
         )
     )
+
+
+STATUS_NAMES_VI: dict[str, str] = {
+    Status.DRAFT: "Dự thảo",
+    Status.PENDING_SIGNATURE: "Chờ ký",
+    Status.SIGNED: "Đã ký",
+    Status.NUMBERED: "Đã cấp số",
+    Status.ISSUED: "Đã ban hành",
+    Status.WITHDRAWN: "Đã thu hồi",
+    Status.REPLACED: "Đã được thay thế",
+    Status.ARRIVED: "Đã đến",
+    Status.RECEIVED: "Đã tiếp nhận",
+    Status.ASSIGNED: "Đã giao xử lý",
+    Status.PROCESSING: "Đang xử lý",
+    Status.DONE: "Hoàn thành",
+}
+"""The statuses in the server's Vietnamese messages (the window has its own, translated)."""
+
+STEP_NAMES_VI: dict[str, str] = {
+    Step.REGISTER: "Vào sổ",
+    Step.PRESENT: "Trình lãnh đạo",
+    Step.ASSIGN: "Chỉ đạo, giao xử lý",
+    Step.NOTE: "Ý kiến xử lý",
+    Step.ASK_EXTENSION: "Xin gia hạn",
+    Step.EXTEND: "Gia hạn",
+    Step.RETURN: "Trả lại",
+    Step.FINISH: "Hoàn thành",
+    Step.REOPEN: "Mở lại",
+    Step.RECALL: "Thu hồi giao việc",
+    Step.SUBMIT: "Trình ký",
+    Step.SEND_BACK: "Trả lại dự thảo",
+    Step.APPROVE: "Duyệt ký",
+    Step.NUMBER: "Cấp số",
+    Step.ISSUE: "Phát hành",
+    Step.WITHDRAW: "Thu hồi văn bản",
+    Step.CORRECT: "Đính chính",
+    Step.CREATE: "Tạo văn bản",
+    Step.RECEIVE: "Nhận từ đơn vị gửi",
+    Step.REPLACE: "Thay thế văn bản",
+}
+"""The steps in the server's Vietnamese messages."""

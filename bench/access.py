@@ -9,6 +9,7 @@ The baseline is the same query without the filter, i.e. the unfiltered server th
 before access control. Goal: the filter costs at most 1.2×.
 
 Run: ``python bench/access.py [--documents 1000000] [--organisations 200] [--queries 300]``
+(``--quick``: 2,000 documents, 5 organisations, 20 queries — still a real PostgreSQL).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench._quick import parse_args, run
 from bench._table import Row, print_table
 from tests.fixtures.postgres import running_postgres
 
@@ -155,7 +157,7 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=1_000_000)
     parser.add_argument("--organisations", type=int, default=200)
     parser.add_argument("--queries", type=int, default=300)
-    args = parser.parse_args()
+    args = parse_args(parser, documents=2000, organisations=5, queries=20)
 
     from server.app import create_app
     from server.config import ServerSettings
@@ -202,4 +204,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    run(main)

@@ -9,7 +9,8 @@
   delta sync of 1,000 changes;
 * cache size on disk and peak memory.
 
-Run: ``python bench/cache.py [--docs 1000000] [--sync-docs 100000]``
+Run: ``python bench/cache.py [--docs 1000000] [--sync-docs 100000] [--delta-docs 1000]``
+(``--quick``: 3,000 documents, a sync of 100 and a delta of 50).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench._quick import parse_args, run  # noqa: E402
 from bench._table import Row, print_table  # noqa: E402
 from client.cache import CacheStore, fold, fts_query, pull_changes  # noqa: E402
 from client.cache.query import DocumentQuery, Sort, search  # noqa: E402
@@ -171,7 +173,7 @@ def _first_page(path: Path) -> tuple[float, float]:
     return ours * 1000, base * 1000
 
 
-def _server_syncs(folder: Path, docs: int) -> tuple[float, float, int]:
+def _server_syncs(folder: Path, docs: int, delta_docs: int) -> tuple[float, float, int]:
     from client.api import ApiClient
     from tests.fixtures.server import LiveServer
 
@@ -189,7 +191,7 @@ def _server_syncs(folder: Path, docs: int) -> tuple[float, float, int]:
                 str(ROOT / "main.py"),
                 "demo-data",
                 "--count",
-                "1000",
+                str(delta_docs),
                 "--pdfs",
                 "0",
                 "--data-dir",
@@ -219,9 +221,12 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=1_000_000)
     parser.add_argument("--sync-docs", type=int, default=100_000)
     parser.add_argument(
+        "--delta-docs", type=int, default=1000, help="new documents on the server (all orgs)"
+    )
+    parser.add_argument(
         "--reuse", help="keep the generated cache at this path and reuse it next time"
     )
-    args = parser.parse_args()
+    args = parse_args(parser, docs=3000, sync_docs=100, delta_docs=50)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         path = Path(args.reuse) if args.reuse else folder / "cache.sqlite"
@@ -229,7 +234,7 @@ def main() -> None:
         size_mb = sum(p.stat().st_size for p in path.parent.glob(path.name + "*")) / 1024 / 1024
         (ours50, ours95), (bare50, bare95) = _search_latency(path)
         page_ours, page_bare = _first_page(path)
-        first_sync, delta_sync, delta_docs = _server_syncs(folder, args.sync_docs)
+        first_sync, delta_sync, delta_docs = _server_syncs(folder, args.sync_docs, args.delta_docs)
     print_table(
         f"Local cache: {args.docs:,} documents (built in {build:.0f} s), {len(QUERIES)} typical queries",
         [
@@ -245,4 +250,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    run(main)

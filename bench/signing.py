@@ -8,6 +8,7 @@
 2. Sign a ~200 MB PDF: time and peak memory vs sha256 of the same file.
 
 Run: ``python bench/signing.py [--files 100] [--cli-files 10] [--large-mb 200]``
+(``--quick``: 3 files, 1 through the CLI, a 1 MB PDF).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench._quick import parse_args, run  # noqa: E402
 from bench._table import Row, print_table  # noqa: E402
 
 PIN = "123456"
@@ -36,11 +38,15 @@ def _prepare(folder: Path) -> tuple[str, Path, Path]:
     from signing.demo_images import draw_signature_png
     from signing.demo_pki import issue, make_ca
     from signing.provisioning import configure_softhsm, import_identity, init_token, softhsm_module
+    from tests.conftest import missing_dependency, require_tool
 
+    require_tool("softhsm2-util")  # as the test fixtures: a failure in CI, a skip elsewhere
+    module = softhsm_module()
+    if module is None:
+        missing_dependency("libsofthsm2.so not found")
+    assert module is not None
     configure_softhsm(folder / "hsm")
     init_token(LABEL, PIN, "12345678")
-    module = softhsm_module()
-    assert module
     ca = make_ca()
     leader = issue(ca, "Trần Quốc Việt", "UBND tỉnh Hà Tĩnh")
     import_identity(module, LABEL, PIN, leader.key, leader.cert, b"\x01", "leader")
@@ -210,13 +216,13 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=100)
     parser.add_argument("--cli-files", type=int, default=10)
     parser.add_argument("--large-mb", type=int, default=200)
-    parser.add_argument("--worker", nargs=3, help=argparse.SUPPRESS)
-    args = parser.parse_args()
+    parser.add_argument("--worker", nargs=4, help=argparse.SUPPRESS)
+    args = parse_args(parser, files=3, cli_files=1, large_mb=1)
     if args.worker:
         from signing.provisioning import configure_softhsm
 
         configure_softhsm(Path(args.worker[2]))
-        _worker(args.worker[0], args.worker[1], "/usr/lib/softhsm/libsofthsm2.so")
+        _worker(args.worker[0], args.worker[1], args.worker[3])
         # VmHWM is this process's own peak (exec starts a fresh address space).
         status = Path("/proc/self/status").read_text()
         print(
@@ -235,8 +241,8 @@ def main() -> None:
         cli = _cli(module, files[: args.cli_files], folder / "cli")
         per_ours, per_cli = ours / args.files, cli / args.cli_files
         large = _large_pdf(folder, args.large_mb)
-        sign_s, sign_mb = _child(["--worker", "sign", str(large), str(folder / "hsm")])
-        hash_s, hash_mb = _child(["--worker", "sha256", str(large), str(folder / "hsm")])
+        sign_s, sign_mb = _child(["--worker", "sign", str(large), str(folder / "hsm"), module])
+        hash_s, hash_mb = _child(["--worker", "sha256", str(large), str(folder / "hsm"), module])
     print_table(
         f"Signing on SoftHSM2: {args.files} PDFs, one login (visible signature, B-B)",
         [
@@ -278,4 +284,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    run(main)

@@ -7,7 +7,8 @@
 * page rendering through our viewer's worker function vs bare PyMuPDF
   (A4 page at 150 dpi).
 
-Run: ``python bench/ui.py [--rows 1000000] [--cache PATH]``
+Run: ``python bench/ui.py [--rows 1000000] [--cache PATH] [--pages 50] [--cold-runs 3]``
+(``--quick``: 1,000 rows, 3 pages, one cold start each, a server of 20 documents).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench._quick import parse_args, run  # noqa: E402
 from bench._table import Row, print_table  # noqa: E402
 
 STARTUP = """
@@ -53,9 +55,9 @@ print(time.time() - t0)
 """
 
 
-def _cold(code: str) -> float:
+def _cold(code: str, count: int) -> float:
     runs = []
-    for _ in range(3):
+    for _ in range(count):
         out = subprocess.run(
             [sys.executable, "-c", code, str(time.time())],
             capture_output=True,
@@ -67,7 +69,7 @@ def _cold(code: str) -> float:
     return min(runs)
 
 
-def _scroll(cache: Path) -> tuple[float, float, int]:
+def _scroll(cache: Path, pages: int) -> tuple[float, float, int]:
     from PySide6.QtCore import QEventLoop, Qt
 
     from client.cache import CacheStore
@@ -88,7 +90,8 @@ def _scroll(cache: Path) -> tuple[float, float, int]:
 
     until_loaded(lambda: model.set_query(DocumentQuery(limit=DocumentTableModel.PAGE)))
     fetch = []
-    for _ in range(50):
+    for _ in range(pages):
+        assert model.canFetchMore(), f"the cache has fewer than {pages + 1} pages"
         t = time.perf_counter()
         until_loaded(model.fetchMore)
         fetch.append(time.perf_counter() - t)
@@ -142,26 +145,29 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--cache", help="an existing cache file (e.g. from bench/cache.py --reuse)")
-    args = parser.parse_args()
+    parser.add_argument("--pages", type=int, default=50, help="fetchMore pages of 200 rows")
+    parser.add_argument("--cold-runs", type=int, default=3, help="cold starts, best counts")
+    parser.add_argument("--server-docs", type=int, default=2000)
+    args = parse_args(parser, rows=1000, pages=3, cold_runs=1, server_docs=20)
     from tests.fixtures.server import LiveServer
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         os.environ["VANTHU_HOME"] = str(folder / "home")
         server = LiveServer(folder / "server")
-        server.demo_data(2000, 0)
+        server.demo_data(args.server_docs, 0)
         server.start()
         try:
-            ours_start = _cold(STARTUP.format(root=str(ROOT), url=server.base_url))
+            ours_start = _cold(STARTUP.format(root=str(ROOT), url=server.base_url), args.cold_runs)
         finally:
             server.stop()
-        bare_start = _cold(BARE)
+        bare_start = _cold(BARE, args.cold_runs)
         cache = Path(args.cache) if args.cache else folder / "cache.sqlite"
         if not cache.exists():
             from bench.cache import _build
 
             _build(cache, args.rows)
-        fetch_ms, data_us, rows = _scroll(cache)
+        fetch_ms, data_us, rows = _scroll(cache, args.pages)
         ours_render, bare_render = _render(folder)
     print_table(
         "Desktop UI (offscreen)",
@@ -196,4 +202,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    run(main)

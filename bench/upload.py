@@ -5,7 +5,8 @@
 bare loop that declares each file and sends it as one raw PATCH — the same
 bytes over the same endpoint without our client around it.
 
-Run: ``python bench/upload.py [--files 200] [--size-mb 1]``
+Run: ``python bench/upload.py [--files 200] [--size-mb 1] [--rounds 2]``
+(``--quick``: one round of 5 × 64 kB).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench._quick import parse_args, run
 from bench._table import Row, print_table
 from client.api import ApiClient
 from tests.fixtures.server import LiveServer
@@ -65,12 +67,13 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--files", type=int, default=200)
     parser.add_argument("--size-mb", type=float, default=1.0)
-    args = parser.parse_args()
+    parser.add_argument("--rounds", type=int, default=2, help="each side's best round counts")
+    args = parse_args(parser, files=5, size_mb=0.0625, rounds=1)
     size = int(args.size_mb * 1024 * 1024)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         ours_times, bare_times = [], []
-        for rnd in range(2):  # alternate so neither side gets the warm cache
+        for rnd in range(args.rounds):  # alternate so neither side gets the warm cache
             server = LiveServer(root / f"server-{rnd}").start()
             try:
                 client = ApiClient(server.base_url)
@@ -103,4 +106,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    run(main)

@@ -8,7 +8,8 @@ pickup latency (files arriving one by one at an idle engine: time from the
 end of the write plus the stability wait to the start of the upload) and
 peak memory.
 
-Run: ``python bench/watch.py [--files 1000] [--size-mb 1] [--rounds 2]``
+Run: ``python bench/watch.py [--files 1000] [--size-mb 1] [--rounds 2] [--trickle 40]``
+(``--quick``: one round of 6 × 64 kB, stability 0.2 s, 3 files trickling in).
 """
 
 from __future__ import annotations
@@ -25,10 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench._quick import parse_args, run  # noqa: E402
 from bench._table import Row, print_table  # noqa: E402
 from bench.upload import _bare  # noqa: E402
-
-TRICKLE_FILES = 40
 
 
 def _pdf(size: int, marker: int) -> bytes:
@@ -100,11 +100,12 @@ def _engine_round(
         if (
             trickle is not None
         ):  # from the end of the write plus the stability wait to the upload's start
-            for path in sorted(trickle.iterdir()):
+            arriving = sorted(trickle.iterdir())
+            for path in arriving:
                 written_at[path.name] = time.monotonic()
                 path.rename(folder / path.name)
                 time.sleep(0.3)
-            assert engine.wait_idle(600, finished=count + TRICKLE_FILES)
+            assert engine.wait_idle(600, finished=count + len(arriving))
         engine.stop()
         return elapsed
     finally:
@@ -122,7 +123,8 @@ def main() -> None:
     parser.add_argument(
         "--rounds", type=int, default=2, help="each side's best round counts (the VM is noisy)"
     )
-    args = parser.parse_args()
+    parser.add_argument("--trickle", type=int, default=40, help="files arriving one by one")
+    args = parse_args(parser, files=6, size_mb=0.0625, stability=0.2, rounds=1, trickle=3)
     size = int(args.size_mb * 1024 * 1024)
     profile = WatchProfile(stability_seconds=args.stability, parallel=args.parallel)
     picked: list[float] = []
@@ -136,7 +138,7 @@ def main() -> None:
             (source / f"quét_{i:04d}.pdf").write_bytes(_pdf(size, i))
         trickle = root / "trickle"
         trickle.mkdir()
-        for i in range(TRICKLE_FILES):
+        for i in range(args.trickle):
             (trickle / f"lẻ_{i:03d}.pdf").write_bytes(_pdf(100_000, 100_000 + i))
         for rnd in range(args.rounds):  # alternate, so a slow spell of the machine hits both sides
             bare.append(_bare_round(root / f"bare-{rnd}", source))
@@ -200,4 +202,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    run(main)

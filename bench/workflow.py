@@ -1,4 +1,4 @@
-"""Workflow benchmark: the work queues at province scale and a step's round trip.
+"""Workflow benchmark: the work queues at province scale, a step's round trip, steps under load.
 
 * A 1,000,000-document cache with 50,000 assignments (25 handlers, 2,000 each) plus the
   parts the trace implies (authors, leaders presented to / submitted to): all queue counts
@@ -6,10 +6,22 @@
   against the plain first page of all incoming documents on the same file (the list every
   user already had);
 * a workflow step (``POST /documents/{id}/actions``: rules, assignments, trace, If-Match,
-  Idempotency-Key) against a bare ``PATCH`` of the same document on the same loopback
-  server.
+  Idempotency-Key) against a bare ``PATCH`` of the same document, and against the same step
+  taken the way it was before the revision was claimed atomically — read, compare with
+  If-Match, write (``bench/_old_step.py`` says exactly what differs). One SQLite server in
+  its own process serves all three, sampled in rotating order, a fresh document per sample:
+  the comparison sees only what the server does differently, not the client or the machine's
+  mood (goal: the atomic step ≤ 1.1× the old one);
+* throughput of 10 steppers at once — threads with their own connections, each taking every
+  step of an incoming document's life (present, assign, note, finish: ``bench/_steppers.py``)
+  on documents of its own — against one stepper, on SQLite and on PostgreSQL; afterwards every
+  document must be done, at the revision its last step answered, with each step once in its
+  trace, and no feed number given twice (the run fails otherwise).
 
-Run: ``python bench/workflow.py [--docs 1000000] [--steps 200]``
+Run: ``python bench/workflow.py [--docs 1000000] [--steps 200] [--steppers 10] [--docs-each 25]``
+(``--quick``: 20,000 documents, 10 round trips, one document per stepper). PostgreSQL comes
+from ``tests/fixtures/postgres.py`` (a throw-away cluster; a failure under ``CI=true`` if it
+is not installed).
 """
 
 from __future__ import annotations
@@ -26,12 +38,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench._old_step import serving  # noqa: E402
+from bench._quick import parse_args, run  # noqa: E402
+from bench._steppers import Desk, round_trips, throughput  # noqa: E402
 from bench._table import Row, print_table  # noqa: E402
 from bench.cache import _rows  # noqa: E402
 from client.cache import CacheStore  # noqa: E402
 from client.cache.query import DocumentQuery, Sort, search  # noqa: E402
 from client.cache.queues import Queue, QueueScope, queue_counts  # noqa: E402
 from client.cache.store import UPSERT  # noqa: E402
+from tests.fixtures.postgres import running_postgres  # noqa: E402
 
 HANDLERS, PER_HANDLER = 25, 2000
 LEADER, ME = 100, 3
@@ -121,95 +137,50 @@ def _queues(path: Path, rounds: int) -> list[Row]:
     return rows
 
 
-def _round_trip(folder: Path, steps: int) -> list[Row]:
-    import requests
-
-    from server.embedded import start_background
-
-    server = start_background(folder / "server")
-    try:
-        api = f"{server.base_url}/api/v1"
-
-        def login(user: str, password: str) -> dict[str, str]:
-            token = requests.post(
-                f"{api}/auth/login", json={"username": user, "password": password}, timeout=10
-            ).json()["access_token"]
-            return {"Authorization": f"Bearer {token}"}
-
-        clerk = login("vanthu", "VanThu@2026")
-        leader = login("lanhdao", "LanhDao@2026")
-        me = requests.get(f"{api}/auth/me", headers=leader, timeout=10).json()
-        http = requests.Session()
-
-        def new() -> dict[str, object]:
-            reply = http.post(
-                f"{api}/documents",
-                json={"direction": "incoming", "subject": "Đo thời gian xử lý"},
-                headers=clerk,
-                timeout=10,
-            )
-            return dict(reply.json())
-
-        def patch(doc: dict[str, object]) -> None:
-            reply = http.patch(
-                f"{api}/documents/{doc['id']}",
-                json={"description": "Trình lãnh đạo xem xét"},
-                headers={**clerk, "If-Match": f'"{doc["revision"]}"'},
-                timeout=10,
-            )
-            assert reply.status_code == 200, reply.text
-
-        def step(doc: dict[str, object], n: int) -> None:
-            reply = http.post(
-                f"{api}/documents/{doc['id']}/actions",
-                json={"action": "present", "to": [me["id"]], "comment": "Trình lãnh đạo xem xét"},
-                headers={**clerk, "If-Match": f'"{doc["revision"]}"', "Idempotency-Key": f"b{n}"},
-                timeout=10,
-            )
-            assert reply.status_code == 200, reply.text
-
-        for n in range(20):  # warm both paths
-            patch(new())
-            step(new(), -n - 1)
-        patches, actions = [], []
-        for n in range(steps):
-            a, b = new(), new()
-            started = time.perf_counter()
-            patch(a)
-            patches.append(time.perf_counter() - started)
-            started = time.perf_counter()
-            step(b, n)
-            actions.append(time.perf_counter() - started)
-    finally:
-        server.stop()
-    p95 = lambda values: sorted(values)[int(len(values) * 0.95) - 1] * 1000  # noqa: E731
-    return [
-        Row(
-            "step round trip p50",
-            statistics.median(actions) * 1000,
-            statistics.median(patches) * 1000,
-            "ms",
-            "≤ 2× PATCH",
-            False,
-        ),
-        Row("step round trip p95", p95(actions), p95(patches), "ms", "≤ 2× PATCH", False),
-    ]
+def _under_load(desk: Desk, database: str, steppers: int, docs_each: int, rounds: int) -> Row:
+    """``steppers`` at once against one stepper, alternating, best round of each."""
+    throughput(desk, 1, 1)  # warm every step's path
+    alone, together = 0.0, 0.0
+    for _ in range(rounds):
+        alone = max(alone, throughput(desk, 1, docs_each))
+        together = max(together, throughput(desk, steppers, docs_each))
+    return Row(
+        f"{steppers} steppers, {database} (1 stepper: baseline)",
+        together,
+        alone,
+        "steps/s",
+        "none lost or twice",
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=1_000_000)
     parser.add_argument("--rounds", type=int, default=40)
-    parser.add_argument("--steps", type=int, default=200)
-    args = parser.parse_args()
+    parser.add_argument("--steps", type=int, default=200, help="round trips timed, each way")
+    parser.add_argument("--steppers", type=int, default=10, help="concurrent steppers")
+    parser.add_argument("--docs-each", type=int, default=25, help="documents per stepper")
+    parser.add_argument("--load-rounds", type=int, default=2, help="best of N, alternating")
+    args = parse_args(parser, docs=20_000, rounds=5, steps=10, docs_each=1, load_rounds=1)
+    load = (args.steppers, args.docs_each, args.load_rounds)
     with tempfile.TemporaryDirectory(prefix="vanthu-bench-workflow-") as tmp:
         folder = Path(tmp)
         built = _build(folder / "cache.sqlite", args.docs)
-        print(f"cache of {args.docs:,} documents built in {built:.0f} s")
+        print(f"cache of {args.docs:,} documents built in {built:.0f} s", flush=True)
         rows = _queues(folder / "cache.sqlite", args.rounds)
-        rows += _round_trip(folder, args.steps)
-    print_table("Work queues and workflow steps (baseline: plain list / bare PATCH)", rows)
+        with serving(folder / "sqlite") as api:
+            desk = Desk.open(api)
+            rows += round_trips(desk, args.steps)
+            rows.append(_under_load(desk, "SQLite", *load))
+        with running_postgres() as pg:
+            with serving(folder / "postgres", pg.create_database("workflow")) as api:
+                rows.append(_under_load(Desk.open(api), "PostgreSQL", *load))
+    print_table(
+        "Work queues and workflow steps (baseline: plain list / bare PATCH / read-then-write "
+        "step / one stepper)",
+        rows,
+    )
 
 
 if __name__ == "__main__":
-    main()
+    run(main)

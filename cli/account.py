@@ -1,4 +1,5 @@
-"""``login``, ``logout``, ``whoami`` and ``documents``.
+"""``login``, ``logout``, ``whoami``, ``documents``; for administrators ``accounts list|set``
+and ``departments list|add|rename`` (through the server's admin API, ``services.admin``).
 
 Scripts and machines without an OS keyring: ``vanthu login --print-token``
 prints the token (nothing is stored) for ``VANTHU_SERVER`` and
@@ -12,11 +13,14 @@ import getpass
 import logging
 import sys
 from collections.abc import Iterable
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from client.api import ApiClient
 from client.credentials import TokenStore, authenticated_client
 from client.records import SECRECY_LABELS, URGENCY_LABELS, Document, DocumentFilter
+
+if TYPE_CHECKING:
+    from services.admin import AccountAdmin
 
 __all__ = ["register", "print_documents"]
 
@@ -116,6 +120,101 @@ def _documents(args: argparse.Namespace) -> int:
     return 0
 
 
+def _admin() -> AccountAdmin:
+    from client.errors import PermissionDenied
+    from services.session import resume_session
+    from services.workspace import Workspace
+
+    admin = Workspace(resume_session()).account_admin()
+    if admin is None:
+        raise PermissionDenied(
+            "Chỉ quản trị đơn vị hoặc quản trị tỉnh quản lý tài khoản và phòng ban.",
+            "Only organisation or province administrators manage accounts and departments.",
+        )
+    return admin
+
+
+def _accounts(args: argparse.Namespace) -> int:
+    admin = _admin()
+    for a in admin.accounts():
+        if args.org and a.organisation != args.org:
+            continue
+        department = a.department.code if a.department else "—"
+        state = "" if a.active else "  (đã khoá / disabled)"
+        print(
+            f"{a.organisation:<8} {a.username:<20} {a.role:<15} {department:<8} {a.full_name}{state}"
+        )
+    return 0
+
+
+def _set_account(args: argparse.Namespace) -> int:
+    account = _admin().place(args.username, None if args.no_department else args.department)
+    where = f"{account.department.code} — {account.department.name}" if account.department else ""
+    print(f"{account.username}: phòng ban / department {where or '(không có / none)'}")
+    return 0
+
+
+def _departments(args: argparse.Namespace) -> int:
+    rows = _admin().departments(args.org or "")
+    for d in rows:
+        print(f"{d.organisation:<8} {d.code:<10} {d.name}")
+    if not rows:
+        print("(trống / empty)")
+    return 0
+
+
+def _add_department(args: argparse.Namespace) -> int:
+    department = _admin().add_department(args.code, args.name, args.org or "")
+    print(
+        f"Đã thêm phòng ban / department added: {department.organisation} "
+        f"{department.code} — {department.name}"
+    )
+    return 0
+
+
+def _rename_department(args: argparse.Namespace) -> int:
+    admin = _admin()
+    department = admin.department(args.code, args.org or "")
+    renamed = admin.rename_department(department, args.name)
+    print(f"{renamed.organisation} {renamed.code}: {department.name} → {renamed.name}")
+    return 0
+
+
+def _register_admin(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    org_help = "mã đơn vị (mặc định: đơn vị của bạn) / organisation code (default: yours)"
+    accounts = subparsers.add_parser(
+        "accounts", help="tài khoản (quản trị viên) / accounts (administrators)"
+    ).add_subparsers(dest="action", metavar="list|set", required=True)
+    listing = accounts.add_parser("list", help="liệt kê kèm phòng ban / list with departments")
+    listing.add_argument("--org", help="chỉ đơn vị này / only this organisation")
+    listing.set_defaults(func=_accounts)
+    setting = accounts.add_parser("set", help="đặt phòng ban / set the department")
+    setting.add_argument("username")
+    which = setting.add_mutually_exclusive_group(required=True)
+    which.add_argument("--department", metavar="CODE", help="mã phòng ban / department code")
+    which.add_argument(
+        "--no-department", action="store_true", help="không thuộc phòng ban nào / none"
+    )
+    setting.set_defaults(func=_set_account)
+    departments = subparsers.add_parser(
+        "departments", help="phòng ban (quản trị viên) / departments (administrators)"
+    ).add_subparsers(dest="action", metavar="list|add|rename", required=True)
+    listing = departments.add_parser("list", help="liệt kê phòng ban / list departments")
+    listing.add_argument(
+        "--org", help="mã đơn vị (quản trị tỉnh, mặc định: mọi đơn vị) / organisation code"
+    )
+    listing.set_defaults(func=_departments)
+    for name, run, help_text in (
+        ("add", _add_department, "thêm phòng ban / add a department"),
+        ("rename", _rename_department, "đổi tên phòng ban / rename a department"),
+    ):
+        command = departments.add_parser(name, help=help_text)
+        command.add_argument("code", help="mã phòng ban / department code")
+        command.add_argument("name", help="tên phòng ban / department name")
+        command.add_argument("--org", help=org_help)
+        command.set_defaults(func=run)
+
+
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     login = subparsers.add_parser(
         "login",
@@ -158,3 +257,4 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     docs.add_argument("-q", help="tìm kiếm / search text")
     docs.add_argument("--limit", type=int, default=20)
     docs.set_defaults(func=_documents)
+    _register_admin(subparsers)

@@ -2,9 +2,12 @@
 
 ``sign FILES`` signs local PDFs; ``sign --document ID`` signs server
 documents and uploads the signed versions (queued in the outbox while the
-server is unreachable).  ``--position PAGE:X,Y,W,H`` places the signature by
-hand; both go through the same service, and so the same certificate checks,
-as the window.
+server is unreachable).  Without ``--mode`` a server document is signed the
+way its next step asks, as the window opens: a clerk seals a numbered document
+(issue) with the organisation's certificate unless ``--key-id`` names one, a
+leader approves; local files are approved.  ``--position PAGE:X,Y,W,H`` places
+the signature by hand; both go through the same service, and so the same
+certificate checks, as the window.
 """
 
 from __future__ import annotations
@@ -184,11 +187,11 @@ def _sign(args: argparse.Namespace) -> int:
             "Give PDF files or --document ID (not both).",
         )
     profile = _profile(args)
+    if args.document:
+        return _sign_documents(args, profile)
     backend = signing_service.backend_for(profile)
     secret = _secret(args, profile)
-    mode = Mode(args.mode)
-    if args.document:
-        return _sign_documents(args, backend, secret, profile, mode)
+    mode = Mode(args.mode or Mode.APPROVE)
     request = BatchRequest(
         tuple(Path(f) for f in args.files),
         mode,
@@ -225,15 +228,38 @@ def _pdf_password(args: argparse.Namespace) -> str | None:
     return getpass.getpass("Mật khẩu tệp PDF / PDF password: ") or None
 
 
-def _sign_documents(
-    args: argparse.Namespace, backend: Any, secret: str | None, profile: SigningProfile, mode: Mode
-) -> int:
+def _default_certificate(
+    workspace: Workspace, mode: Mode, profile: SigningProfile
+) -> SigningProfile:
+    """No ``--key-id``: the certificate ``mode`` signs with by default, among the named token's
+    (the window's choice: the organisation's to seal)."""
+    from services.signing import token_certificates
+
+    if profile.pkcs12_path or not (profile.module_path and profile.token_label):
+        return profile
+    found = [
+        c.certificate
+        for c in token_certificates(profile.module_path)
+        if c.token_label == profile.token_label
+    ]
+    key_id = workspace.signing_key_id(mode, found, profile)
+    return profile.with_changes(key_id=key_id) if key_id else profile
+
+
+def _sign_documents(args: argparse.Namespace, profile: SigningProfile) -> int:
+    from services import signing as signing_service
     from services.session import resume_session
     from services.signing import DocumentSigning
     from services.workspace import Workspace
 
     workspace = Workspace(resume_session())
     documents = _documents(workspace, args.document)
+    mode = Mode(args.mode) if args.mode else workspace.signing_mode(documents)
+    if not args.key_id:
+        profile = _default_certificate(workspace, mode, profile)
+    backend = signing_service.backend_for(profile)
+    secret = _secret(args, profile)
+    print(f"Cách ký / mode: {mode.value}, CKA_ID {profile.key_id or '—'}", file=sys.stderr)
     signing = DocumentSigning(
         mode, profile, placement=args.position, allow_expired=args.allow_expired
     )
@@ -308,7 +334,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="append",
         help="ký văn bản trên máy chủ theo ID và tải bản đã ký lên / sign a server document by ID",
     )
-    sign.add_argument("--mode", choices=[m.value for m in Mode], default=Mode.APPROVE.value)
+    sign.add_argument(
+        "--mode",
+        choices=[m.value for m in Mode],
+        help="cách ký; bỏ trống: văn bản trên máy chủ theo bước tiếp theo (văn thư: issue, lãnh "
+        "đạo: approve), tệp trên máy: approve / the signing mode; default: a server document's "
+        "next step (clerk: issue, leader: approve), local files: approve",
+    )
     sign.add_argument(
         "--position",
         type=parse_position,

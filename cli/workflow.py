@@ -16,6 +16,7 @@ import argparse
 import datetime as dt
 import json
 import logging
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -84,6 +85,7 @@ def _step(args: argparse.Namespace) -> int:
         stamp=args.stamp,
         replaces=args.replaces,
         duplicate_ok=getattr(args, "duplicate_ok", False),
+        corrections=_corrections(args) if action == Step.CORRECT else {},
     )
     document = _document(workspace, args.document)
     if getattr(args, "dry_run", False):
@@ -120,6 +122,12 @@ def _queue(args: argparse.Namespace) -> int:
     from services.workspace import Workspace
 
     workspace = Workspace(resume_session())
+    if workspace.session.store.count() == 0 and not args.json:  # a fresh profile: say why empty
+        print(
+            "Máy này chưa có văn bản nào: chạy “vanthu sync” trước / nothing here yet: run "
+            "“vanthu sync” first",
+            file=sys.stderr,
+        )
     if args.name is None:
         counts = workspace.queue_counts()
         if args.json:
@@ -171,7 +179,46 @@ STEP_HELP = {
     "number": "cấp số văn bản đi đã ký (--dry-run: chỉ xem số sẽ cấp) / number a signed document",
     "issue": "phát hành (--org, --replaces ID) / issue to organisations",
     "withdraw": "thu hồi văn bản đã phát hành (--comment) / withdraw an issued document",
+    "correct": "đính chính thông tin đã vào sổ (--comment lý do; --organ, --number, --notation, "
+    "--dated, --type, --subject, --signer, --signer-position, --pages) / correct what the "
+    "register holds",
 }
+
+_CORRECTIONS = {  # option → registered field (base.workflow.CORRECTABLE)
+    "organ": "organ_name",
+    "number": "code_number",
+    "notation": "code_notation",
+    "dated": "issued_date",
+    "type": "doc_type",
+    "subject": "subject",
+    "signer": "signer_name",
+    "signer_position": "signer_position",
+    "pages": "page_amount",
+}
+
+
+def _correction_options(parser: argparse.ArgumentParser) -> None:
+    """``vanthu correct ID --notation … --comment "lý do"``: only what is given changes."""
+    parser.add_argument("--organ", help="cơ quan ban hành / issuing organ")
+    parser.add_argument("--number", help="số / number")
+    parser.add_argument("--notation", help="ký hiệu / notation")
+    parser.add_argument("--dated", type=dt.date.fromisoformat, help="ngày văn bản YYYY-MM-DD")
+    parser.add_argument("--type", help="loại văn bản / kind")
+    parser.add_argument("--subject", help="trích yếu / summary")
+    parser.add_argument("--signer", help="người ký / signer")
+    parser.add_argument("--signer-position", help="chức vụ người ký / signer's position")
+    parser.add_argument("--pages", type=int, help="số trang / pages")
+
+
+def _corrections(args: argparse.Namespace) -> dict[str, object]:
+    import unicodedata
+
+    values = {}
+    for option, name in _CORRECTIONS.items():
+        value = getattr(args, option, None)
+        if value is not None:
+            values[name] = unicodedata.normalize("NFC", value) if isinstance(value, str) else value
+    return values
 
 
 def _entry_options(parser: argparse.ArgumentParser) -> None:
@@ -277,6 +324,8 @@ def _history(args: argparse.Namespace) -> int:
     for part in doc.assignments:
         due = f", hạn {part.deadline:%d/%m/%Y}" if part.deadline else ""
         print(f"  · {part.kind}: {part.user_name} ({part.state}{due})")
+    for delivery in doc.deliveries:  # the sender follows each recipient's copy
+        print(f"  → {delivery.organisation}: {delivery.status}")
     return 0
 
 
@@ -298,6 +347,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
             _entry_options(named)
         else:
             named.add_argument("document", type=int)
+        if action is Step.CORRECT:
+            _correction_options(named)
         if action is Step.NUMBER:
             named.add_argument(
                 "--dry-run",

@@ -35,15 +35,20 @@ from .errors import (
     TransferCancelled,
 )
 from .records import (
+    AccessHistory,
     Account,
+    AuditEntry,
+    AuditPage,
     ChangePage,
     Colleague,
+    Department,
     DepartmentLine,
     Document,
     DocumentFilter,
     DocumentPage,
     IncomingEntry,
     LoginResult,
+    LoginStat,
     NextNumber,
     Organisation,
     OutgoingEntry,
@@ -93,7 +98,17 @@ def _error_from_response(reply: requests.Response) -> ApiError:
             f"Máy chủ gặp lỗi ({reply.status_code}); vui lòng thử lại sau.",
             f"Server error ({reply.status_code}); retry later.",
         )
-    return cls(vi, en, status=reply.status_code, code=body.get("code"))
+    code = body.get("code")
+    if cls is Conflict and code not in (None, "conflict"):  # a refusal, not a race: say so
+        return cls(
+            vi,
+            en,
+            status=reply.status_code,
+            code=code,
+            title_vi="Không thực hiện được",
+            title_en="Not possible",
+        )
+    return cls(vi, en, status=reply.status_code, code=code)
 
 
 def is_safe_url(url: str) -> bool:
@@ -204,21 +219,20 @@ class ApiClient:
         organisation: str,
         title: str = "",
         password: str = "",
+        department_id: int | None = None,
     ) -> tuple[Account, str | None]:
         """The new account and its generated initial password (None when one was given)."""
-        data = self._json(
-            "POST",
-            "/admin/users",
-            expect=(201,),
-            json={
-                "username": username,
-                "full_name": full_name,
-                "role": role,
-                "organisation": organisation,
-                "title": title,
-                "password": password,
-            },
-        )
+        body: dict[str, Any] = {
+            "username": username,
+            "full_name": full_name,
+            "role": role,
+            "organisation": organisation,
+            "title": title,
+            "password": password,
+        }
+        if department_id is not None:
+            body["department_id"] = department_id
+        data = self._json("POST", "/admin/users", expect=(201,), json=body)
         return Account.from_json(data["account"]), data.get("initial_password")
 
     def update_account(
@@ -226,6 +240,32 @@ class ApiClient:
     ) -> Account:
         changes = {k: v for k, v in (("role", role), ("active", active)) if v is not None}
         return Account.from_json(self._json("PATCH", f"/admin/users/{account_id}", json=changes))
+
+    def set_account_department(self, account_id: int, department_id: int | None) -> Account:
+        """Put the account in a department of its organisation (None: in none)."""
+        body = {"department_id": department_id}
+        return Account.from_json(self._json("PATCH", f"/admin/users/{account_id}", json=body))
+
+    def list_departments(self, organisation: str | None = None) -> list[Department]:
+        """An organisation's departments (a province administrator without one: all of them)."""
+        params = {"organisation": organisation} if organisation else None
+        rows = self._json("GET", "/admin/departments", params=params)
+        return [Department.from_json(d) for d in rows]
+
+    def create_department(
+        self, code: str, name: str, organisation: str | None = None
+    ) -> Department:
+        body = {"code": code, "name": name}
+        if organisation:
+            body["organisation"] = organisation
+        return Department.from_json(
+            self._json("POST", "/admin/departments", expect=(201,), json=body)
+        )
+
+    def rename_department(self, department_id: int, name: str) -> Department:
+        return Department.from_json(
+            self._json("PATCH", f"/admin/departments/{int(department_id)}", json={"name": name})
+        )
 
     def reset_password(self, account_id: int, password: str) -> None:
         self._request(
@@ -308,6 +348,46 @@ class ApiClient:
         return Document.from_json(
             self._json("POST", f"/documents/{int(document_id)}/actions", json=body, headers=headers)
         )
+
+    # -- who read what -------------------------------------------------------------
+    def record_access(
+        self,
+        document_id: int,
+        kind: str,
+        key: str,
+        version: int | None = None,
+        at: dt.datetime | None = None,
+    ) -> None:
+        """Report a view or a print; the same ``key`` sent again is recorded once."""
+        body: dict[str, Any] = {"kind": kind, "key": key, "version": version}
+        if at is not None:
+            body["at"] = at.isoformat()
+        self._request(
+            "POST", f"/documents/{int(document_id)}/accesses", json=body, expect=(204,)
+        ).close()
+
+    def access_history(self, document_id: int) -> AccessHistory:
+        return AccessHistory.from_json(self._json("GET", f"/documents/{int(document_id)}/accesses"))
+
+    def audit_events(
+        self, filters: Mapping[str, Any], cursor: str | None = None, limit: int = 200
+    ) -> AuditPage:
+        """The audit trail, newest first (``filters``: category, action, username, document,
+        since, until)."""
+        params = {k: v for k, v in jsonable(dict(filters)).items() if v not in (None, "")}
+        params["limit"] = limit
+        if cursor:
+            params["cursor"] = cursor
+        data = self._json("GET", "/admin/audit", params=params)
+        items = tuple(AuditEntry.from_json(e) for e in data["items"])
+        return AuditPage(items, data.get("next_cursor"))
+
+    def login_stats(self, start: dt.date, end: dt.date, by_month: bool = False) -> list[LoginStat]:
+        params = {"since": start.isoformat(), "until": end.isoformat()}
+        params["period"] = "month" if by_month else "day"
+        return [
+            LoginStat.from_json(r) for r in self._json("GET", "/admin/audit/logins", params=params)
+        ]
 
     def update_document(
         self, document_id: int, changes: Mapping[str, Any], revision: int

@@ -31,8 +31,10 @@ class ApiError(VanThuError):
         *,
         status: int | None = None,
         code: str | None = None,
+        title_vi: str | None = None,
+        title_en: str | None = None,
     ) -> None:
-        super().__init__(message_vi, message_en)
+        super().__init__(message_vi, message_en, title_vi=title_vi, title_en=title_en)
         self.status = status
         self.code = code
 

@@ -11,7 +11,13 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 __all__ = [
+    "AccessEntry",
+    "AccessHistory",
+    "AuditEntry",
+    "AuditPage",
+    "LoginStat",
     "Account",
+    "Department",
     "TrustEntry",
     "TraceEntry",
     "AssignmentEntry",
@@ -74,6 +80,21 @@ class User:
 
 
 @dataclass(frozen=True)
+class Department:
+    """A department (phòng ban) of an organisation (``/admin/departments``)."""
+
+    id: int
+    code: str
+    name: str
+    organisation: str
+    """The organisation's code."""
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Department:
+        return cls(**_pick(cls, data))
+
+
+@dataclass(frozen=True)
 class Account:
     """A user account as an administrator sees it (``/admin/users``)."""
 
@@ -85,10 +106,15 @@ class Account:
     organisation: str
     """The organisation's code."""
     active: bool
+    department: Department | None = None
+    """None: in no department (a server before departments never says)."""
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Account:
-        return cls(**_pick(cls, data))
+        values = _pick(cls, data)
+        department = data.get("department")
+        values["department"] = Department.from_json(department) if department else None
+        return cls(**values)
 
 
 @dataclass(frozen=True)
@@ -272,6 +298,8 @@ class Document:
     assignments: tuple[AssignmentEntry, ...] = ()
     source_id: int | None = None
     """A delivered copy: the sender's issued document."""
+    origin: str = "created"
+    """How it came into the server (``base.workflow.Origin``): created, scan, delivered, …"""
     deliveries: tuple[Delivery, ...] = ()
     """An issued document: each recipient organisation here and how far its copy has got."""
 
@@ -470,4 +498,83 @@ class DepartmentLine:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> DepartmentLine:
+        return cls(**_pick(cls, data))
+
+
+@dataclass(frozen=True)
+class AccessEntry:
+    """Someone reached a document's content: ``view``, ``download`` or ``print``."""
+
+    at: dt.datetime | None
+    user_id: int | None
+    username: str
+    full_name: str
+    kind: str
+    version: int | None = None
+    client: str = ""
+    reported_at: dt.datetime | None = None
+    """When the desktop says it happened (a view made offline); ``at``: when the server heard."""
+
+    @property
+    def when(self) -> dt.datetime | None:
+        return self.reported_at or self.at
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> AccessEntry:
+        values = _pick(cls, data)
+        values["at"] = parse_datetime(data.get("at"))
+        values["reported_at"] = parse_datetime(data.get("reported_at"))
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class AccessHistory:
+    counts: dict[str, int]
+    readers: int
+    events: tuple[AccessEntry, ...]
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> AccessHistory:
+        return cls(
+            {str(k): int(v) for k, v in (data.get("counts") or {}).items()},
+            int(data.get("readers") or 0),
+            tuple(AccessEntry.from_json(e) for e in data.get("events") or ()),
+        )
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    at: dt.datetime | None
+    user_id: int | None
+    username: str
+    full_name: str
+    organisation: str
+    action: str
+    category: str
+    document_id: int | None = None
+    detail: str = ""
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> AuditEntry:
+        values = _pick(cls, data)
+        values["at"] = parse_datetime(data.get("at"))
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class AuditPage:
+    items: tuple[AuditEntry, ...]
+    next_cursor: str | None
+
+
+@dataclass(frozen=True)
+class LoginStat:
+    period: str
+    logins: int
+    failed: int
+    users: int
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> LoginStat:
         return cls(**_pick(cls, data))

@@ -22,6 +22,7 @@ from .deps import AppState
 from .errors import install_error_handlers
 from .models import Upload
 from .routes import (
+    access,
     admin,
     auth,
     changes,
@@ -202,6 +203,7 @@ def create_app(settings: ServerSettings, *, migrate: bool = True) -> FastAPI:
         trust,
         workflow,
         reports,
+        access,
     ):
         app.include_router(module.router, prefix=API_PREFIX)
     _describe_limits(app, settings)

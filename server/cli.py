@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from base.console_log import configure_console_logging
 from base.paths import app_paths
 
+from . import department_commands
 from .config import ServerSettings
 from .roles import Role
 
@@ -285,7 +286,9 @@ def _register_admin(
     admin_cmd = subparsers.add_parser(
         "admin", help="quản trị đơn vị và tài khoản / organisations and accounts"
     )
-    areas = admin_cmd.add_subparsers(dest="area", metavar="org|user|blobs|trust", required=True)
+    areas = admin_cmd.add_subparsers(
+        dest="area", metavar="org|dept|user|blobs|trust", required=True
+    )
     blobs = areas.add_parser("blobs", help="tệp lưu trữ / stored files").add_subparsers(
         dest="action", required=True
     )
@@ -350,6 +353,7 @@ def _register_admin(
     listing.add_argument("--org")
     common(listing)
     listing.set_defaults(func=_reported(_user_list))
+    department_commands.register(areas, user, common, _reported, _admin_session)
     _register_trust(areas, common)
 
 

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from .blobs import BlobStore
 from .db import Database, next_seq
 from .deps import today_vn
+from .documents import imported_rows
 from .letters import OfficialLetter
 from .models import Assignment, Document, Organisation, Register, TraceEvent, User, utcnow
 from .seed import DEMO_HOMES, seed_base
@@ -255,9 +256,7 @@ def generate_demo_data(
                 for i in chunk
             ]
             _number_arrivals(session, rows)
-            last = next_seq(session, len(rows))
-            for offset, row in enumerate(rows):
-                row["revision"] = last - len(rows) + 1 + offset
+            imported_rows(session, rows)
             session.execute(insert(Document), rows)
             session.commit()
             done += len(rows)

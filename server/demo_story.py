@@ -19,9 +19,10 @@ from sqlalchemy.orm import Session
 
 from base.deadlines import add_working_days, today_in_vietnam
 from base.steps import Step
+from base.workflow import Origin
 
 from .blobs import BlobStore
-from .documents import assign_number, touch
+from .documents import assign_number, born, touch
 from .letters import OfficialLetter
 from .models import Assignment, Document, Organisation, User
 from .versions import add_file_version
@@ -79,7 +80,9 @@ class _Story:
         status: str | None = None,
         days_ago: int = 1,
     ) -> Document:
-        doc = Document(
+        doc = born(
+            self.session,
+            Origin.IMPORTED,  # the day's work as an older system would hand it over, mid-flight
             direction=direction,
             doc_type=doc_type,
             code_notation=notation,
@@ -105,8 +108,6 @@ class _Story:
             current_version=0,
             deleted=False,
         )
-        touch(self.session, doc)
-        doc.created_at = doc.updated_at
         self.session.add(doc)
         self.session.flush()
         if direction == "incoming" and doc.status == "received":

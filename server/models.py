@@ -167,6 +167,8 @@ class Document(Base):
     )
     """A delivered copy: the issued document it came from (recall and replacement reach it)."""
     status: Mapped[str] = mapped_column(String(30), default="draft")
+    origin: Mapped[str] = mapped_column(String(20), default="created", server_default="created")
+    """How the document came into this server (``base.workflow.Origin``)."""
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"))
     created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
@@ -244,7 +246,16 @@ class IdempotencyKey(Base):
 
 
 class AuditEvent(Base):
+    """Who did what, when: logins, changes, grants, admin actions and every access to a
+    document's content (``base.audit``)."""
+
     __tablename__ = "audit_events"
+    # A document's access history and the audit screen's period filter are index probes.
+    __table_args__ = (
+        Index("ix_audit_document", "document_id", "id"),
+        Index("ix_audit_at", "at"),
+        UniqueConstraint("user_id", "client_key", name="uq_audit_client_key"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
@@ -252,6 +263,8 @@ class AuditEvent(Base):
     document_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     detail: Mapped[str] = mapped_column(Text, default="")
     """What changed: for a metadata change a JSON object ``{field: [old, new]}``."""
+    client_key: Mapped[str | None] = mapped_column(String(64), nullable=True, default=None)
+    """An event the desktop reported (a view queued offline): its key, so a resend is one event."""
 
 
 class TrustedCertificate(Base):

@@ -17,14 +17,15 @@ from __future__ import annotations
 
 import logging
 from enum import StrEnum
+from typing import NoReturn
 
 from sqlalchemy import ColumnElement, Select, and_, exists, or_, select, union
 from sqlalchemy.orm import Session
 
-from base.workflow import FROZEN
+from base.workflow import FROZEN, ON_THE_CLERKS_DESK
 
 from .errors import ApiProblem, forbidden, not_found
-from .models import Document, Grant, Upload, User, Version
+from .models import Assignment, Document, Grant, Upload, User, Version
 from .roles import Role
 
 __all__ = [
@@ -32,6 +33,11 @@ __all__ = [
     "Action",
     "ADMINS",
     "readable",
+    "content_readable",
+    "can_read_content",
+    "refuse_unreadable_file",
+    "refuse_secret_file",
+    "sealed_to",
     "newest_readable",
     "in_feed",
     "can_read",
@@ -81,8 +87,8 @@ def _granted(user: User) -> ColumnElement[bool]:
     )
 
 
-def readable(user: User) -> ColumnElement[bool]:
-    """SQL filter: the documents ``user`` may read (for lists, search and the change feed)."""
+def content_readable(user: User) -> ColumnElement[bool]:
+    """SQL filter: the documents whose content (files) ``user`` may read."""
     own = Document.organisation_id == user.organisation_id
     if _role(user) is Role.LEADER:
         return or_(own, _granted(user))
@@ -90,6 +96,33 @@ def readable(user: User) -> ColumnElement[bool]:
     # organisation keeps its sender as creator, and is that organisation's alone.
     mine = and_(own, Document.created_by == user.id)
     return or_(and_(own, Document.secrecy == 0), mine, _granted(user))
+
+
+def _registers(user: User) -> ColumnElement[bool] | None:
+    """The clerks keep the incoming register: an incoming document on their desk (to register,
+    to present), secret ones too, by its details — the sealed inner envelope, the file, goes
+    only to those the leader assigns (``ON_THE_CLERKS_DESK``)."""
+    if _role(user) is not Role.CLERK:
+        return None
+    return and_(
+        Document.organisation_id == user.organisation_id,
+        Document.direction == "incoming",
+        Document.status.in_(sorted(ON_THE_CLERKS_DESK)),
+        ~_directed(),
+    )
+
+
+def _directed() -> ColumnElement[bool]:
+    """The leader has directed it once (a returned or recalled letter is back at "received"
+    with its handlers' notes: those stay theirs)."""
+    return exists(select(Assignment.id).where(Assignment.document_id == Document.id))
+
+
+def readable(user: User) -> ColumnElement[bool]:
+    """SQL filter: the documents ``user`` may read (for lists, search and the change feed)."""
+    registers = _registers(user)
+    content = content_readable(user)
+    return content if registers is None else or_(content, registers)
 
 
 def newest_readable(query: Select[Document], user: User, limit: int) -> Select[Document]:
@@ -110,6 +143,8 @@ def newest_readable(query: Select[Document], user: User, limit: int) -> Select[D
             query.where(Document.created_by == user.id, own),
             query.where(granted),
         ]
+        if (desk := _registers(user)) is not None:  # secret ones too, by their details
+            branches.append(query.where(desk))
     newest = [
         select(
             b.with_only_columns(Document.id)
@@ -141,14 +176,56 @@ def _has_grant(session: Session, user: User, document_id: int) -> bool:
     return session.scalar(query.limit(1)) is not None
 
 
-def can_read(session: Session, user: User, doc: Document) -> bool:
-    """The same rule as ``readable`` for one loaded document."""
+def can_read_content(session: Session, user: User, doc: Document) -> bool:
+    """The same rule as ``content_readable`` for one loaded document."""
     if doc.organisation_id == user.organisation_id and (
         doc.secrecy == 0 or _role(user) is Role.LEADER
     ):
         return True
     mine = doc.created_by == user.id and doc.organisation_id == user.organisation_id
     return mine or _has_grant(session, user, doc.id)
+
+
+def can_read(session: Session, user: User, doc: Document) -> bool:
+    """The same rule as ``readable`` for one loaded document."""
+    registers = (
+        _role(user) is Role.CLERK
+        and doc.organisation_id == user.organisation_id
+        and doc.direction == "incoming"
+        and doc.status in ON_THE_CLERKS_DESK
+        and session.scalar(select(Assignment.id).where(Assignment.document_id == doc.id).limit(1))
+        is None
+    )
+    return registers or can_read_content(session, user, doc)
+
+
+def refuse_unreadable_file(session: Session, user: User, doc: Document) -> None:
+    """403 for the file of a secret document its reader holds only by the register."""
+    if not can_read_content(session, user, doc):
+        refuse_secret_file()
+
+
+def refuse_secret_file() -> NoReturn:
+    raise ApiProblem(
+        403,
+        "Văn bản mật: văn thư vào sổ theo thông tin văn bản; tệp chỉ lãnh đạo và người được "
+        "giao xử lý mới xem được.",
+        "A secret document: the clerk registers it by its details; only the leaders and those "
+        "assigned to it may open its file.",
+        code="secret_file",
+    )
+
+
+def sealed_to(session: Session, user: User, sha256: str) -> bool:
+    """These bytes are the file of a document ``user`` reads by its details only (a secret
+    letter on the clerks' desk): he may be told why he cannot have them."""
+    query = (
+        select(Document.id)
+        .join(Version, Version.document_id == Document.id)
+        .where(Version.sha256 == sha256, Document.deleted.is_(False), readable(user))
+        .limit(1)
+    )
+    return session.scalar(query) is not None
 
 
 def load_readable(
@@ -215,7 +292,7 @@ def blob_readable(session: Session, user: User, sha256: str) -> bool:
             Version.sha256 == sha256,
             Document.deleted.is_(False),
             ~file_destroyed(),
-            readable(user),
+            content_readable(user),
         )
         .limit(1)
     )

@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import cache
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, Literal, get_args, get_origin
 
 from fastapi import Header, Path
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -24,8 +25,16 @@ from pydantic import (
     field_validator,
 )
 
+from base.workflow import Origin
+
 __all__ = [
     "ErrorBody",
+    "AccessReport",
+    "AccessOut",
+    "AccessHistoryOut",
+    "AuditEventOut",
+    "AuditPage",
+    "LoginStatOut",
     "IsoDate",
     "UploadId",
     "BlobId",
@@ -43,6 +52,9 @@ __all__ = [
     "AccountPatch",
     "PasswordReset",
     "OrganisationCreate",
+    "DepartmentOut",
+    "DepartmentCreate",
+    "DepartmentPatch",
     "LoginOut",
     "OrganisationOut",
     "RegisterOut",
@@ -113,6 +125,31 @@ def _iso_date(value: Any) -> Any:
 
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _iso_datetime(value: Any) -> Any:
+    """Only an ISO 8601 string (or a datetime): never a number taken as a Unix time."""
+    if not isinstance(value, str | dt.datetime):
+        raise ValueError("an ISO 8601 date and time is expected / cần ngày giờ dạng ISO 8601")
+    return value
+
+
+def _aware_moment(value: dt.datetime) -> dt.datetime:
+    """With its offset (a bare local time would be read 7 hours off), in years 1900–2999."""
+    if value.tzinfo is None:
+        raise ValueError("a time zone offset is needed (…Z, +07:00) / cần múi giờ (…Z, +07:00)")
+    if not 1900 <= value.year <= 2999:
+        raise ValueError("the year must lie in 1900–2999 / năm cần trong khoảng 1900–2999")
+    return value
+
+
+IsoDateTime = Annotated[
+    dt.datetime,
+    BeforeValidator(_iso_datetime),
+    AfterValidator(_aware_moment),
+    WithJsonSchema({"type": "string", "format": "date-time"}),
+]
+"""A moment on the wire: an ISO 8601 string with its offset."""
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 """A calendar date on the wire: exactly ``YYYY-MM-DD``."""
 DocumentId = Annotated[int, Path(ge=1, le=2**31 - 1)]
@@ -216,8 +253,12 @@ class Strict(BaseModel):
 @cache
 def _number_fields(model: type[BaseModel]) -> frozenset[str]:
     def numeric(annotation: Any) -> bool:
+        if get_origin(annotation) is Annotated:  # Annotated[int, Field(…)] is an int
+            return numeric(get_args(annotation)[0])
         options = get_args(annotation) or (annotation,)
-        return any(o in (int, float) for o in options) and bool not in options
+        if len(options) > 1:
+            return bool not in options and any(numeric(o) for o in options)
+        return options[0] in (int, float)
 
     return frozenset(n for n, f in model.model_fields.items() if numeric(f.annotation))
 
@@ -251,6 +292,35 @@ class AccountCreate(Strict):
         pattern=NEW_PASSWORD_PATTERN,
         description="empty: a random initial password is made; otherwise at least 8 characters",
     )
+    department_id: int | None = Field(
+        None, ge=1, le=2**31 - 1, description="a department of the account's organisation"
+    )
+
+
+class DepartmentOut(BaseModel):
+    """A department (phòng ban) of an organisation."""
+
+    id: int
+    code: str
+    name: str
+    organisation: str
+    """The organisation's code."""
+
+
+class DepartmentCreate(Strict):
+    code: str = Field(min_length=1, max_length=50, pattern=WORD_PATTERN)
+    name: str = Field(min_length=1, max_length=200, pattern=NAME_PATTERN)
+    organisation: str | None = Field(
+        None,
+        min_length=1,
+        max_length=50,
+        pattern=WORD_PATTERN,
+        description="the organisation's code (absent: the administrator's own)",
+    )
+
+
+class DepartmentPatch(Strict):
+    name: str = Field(min_length=1, max_length=200, pattern=NAME_PATTERN)
 
 
 class AccountOut(BaseModel):
@@ -261,6 +331,8 @@ class AccountOut(BaseModel):
     role: Role
     organisation: str
     active: bool
+    department: DepartmentOut | None = None
+    """None: the account belongs to no department (leaders usually)."""
 
 
 class AccountCreated(BaseModel):
@@ -271,6 +343,12 @@ class AccountCreated(BaseModel):
 class AccountPatch(Strict):
     role: Role | None = None
     active: StrictBool | None = None
+    department_id: int | None = Field(
+        None,
+        ge=1,
+        le=2**31 - 1,
+        description="a department of the account's organisation; null: none (absent: unchanged)",
+    )
 
 
 class PasswordReset(Strict):
@@ -468,6 +546,8 @@ class DocumentOut(BaseModel):
     assignments: list[AssignmentOut] = []
     source_id: int | None = None
     """A delivered copy: the issued document it came from (its sender's)."""
+    origin: Origin = Origin.CREATED
+    """How it came into the server: created, scan, delivered, imported."""
     deliveries: list[DeliveryOut] = []
     """An issued document: each recipient organisation on this server and its copy's status."""
     """Who handles it (incoming), as the last direction said."""
@@ -496,6 +576,7 @@ class StepCreate(Strict):
         "number",
         "issue",
         "withdraw",
+        "correct",
     ]
     comment: str = Field("", max_length=4000)
     to: UserIds = Field(default_factory=list, description="present/submit: the leaders")
@@ -515,6 +596,12 @@ class StepCreate(Strict):
     )
     duplicate_ok: StrictBool = Field(
         False, description="register: register even what looks registered already (409 duplicate)"
+    )
+    corrections: DocumentPatch | None = Field(
+        None,
+        description="correct: the registered fields to change (organ_name, code_number, "
+        "code_notation, issued_date, doc_type, subject, signer_position, signer_name, "
+        "page_amount)",
     )
 
 
@@ -610,3 +697,70 @@ class TrustCertificateCreate(Strict):
 class TrustCertificatePatch(Strict):
     enabled: StrictBool
     organisation: str | None = Field(None, max_length=50, pattern=WORD_PATTERN)
+
+
+AccessKey = Annotated[str, Field(min_length=8, max_length=64, pattern=r"^[A-Za-z0-9_-]+$")]
+
+
+class AccessReport(Strict):
+    """The desktop opened (or printed) a document: sent once under ``key``, also after being
+    queued offline; ``at`` is when it happened on the desktop (the server bounds it)."""
+
+    kind: Literal["view", "print"]
+    version: Annotated[int, Field(ge=0, le=2**31 - 1)] | None = None
+    at: IsoDateTime | None = None
+    key: AccessKey
+
+
+class AccessOut(BaseModel):
+    at: UtcDateTime
+    user_id: int | None
+    username: str
+    full_name: str
+    kind: str
+    """``view``, ``download`` or ``print`` (``base.audit.Access``)."""
+    version: int | None
+    client: str
+    reported_at: UtcDateTime | None = None
+    """When the desktop says it happened (a view queued offline); ``at`` is when the server
+    heard of it."""
+
+
+class AccessHistoryOut(BaseModel):
+    """Who reached a document's content (Decree 30/2020 Appendix VI III.5.a, III.6.a–b, III.6.l)."""
+
+    counts: dict[str, int]
+    """Accesses by kind, over the whole history."""
+    readers: int
+    """How many people reached it."""
+    events: list[AccessOut]
+    """The newest first (at most the last 500)."""
+
+
+class AuditEventOut(BaseModel):
+    id: int
+    at: UtcDateTime
+    user_id: int | None
+    username: str
+    full_name: str
+    organisation: str
+    action: str
+    category: str
+    """``login``, ``access``, ``change``, ``grant`` or ``admin`` (``base.audit``)."""
+    document_id: int | None
+    detail: str
+    """Withheld ("") for a document the administrator may not read."""
+
+
+class AuditPage(BaseModel):
+    items: list[AuditEventOut]
+    next_cursor: str | None
+
+
+class LoginStatOut(BaseModel):
+    period: str
+    """``YYYY-MM-DD`` (day) or ``YYYY-MM`` (month), Vietnam time."""
+    logins: int
+    failed: int
+    users: int
+    """Different people who signed in."""

@@ -20,14 +20,27 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from base.steps import Step
-from base.workflow import CREATED_AS, FROZEN, NEEDS_FILE, RULES, Direction, Part, PartState
+from base.workflow import (
+    CORRECTABLE,
+    CREATED_AS,
+    FROZEN,
+    NEEDS_FILE,
+    RULES,
+    STATUS_NAMES_VI,
+    STEP_NAMES_VI,
+    Direction,
+    Origin,
+    Part,
+    PartState,
+)
 
 from .duplicates import refuse_duplicate
 from .errors import ApiProblem, forbidden
@@ -93,6 +106,8 @@ class StepRequest:
     """NUMBER / REGISTER: the register to number in (default: the year's first one)."""
     duplicate_ok: bool = False
     """REGISTER: the clerk confirmed registering what looks registered already."""
+    corrections: Mapping[str, Any] = field(default_factory=dict)
+    """CORRECT: registered fields and their corrected values (``CORRECTABLE``)."""
 
 
 _NEEDS_FILE = frozenset({Step.SUBMIT, Step.APPROVE, Step.NUMBER})
@@ -215,9 +230,10 @@ def check(session: Session, doc: Document, user: User, request: StepRequest) -> 
     if doc.direction != rule.direction:
         raise _refuse(
             409,
-            f"Bước “{request.step}” không áp dụng cho văn bản {'đến' if doc.direction == 'incoming' else 'đi'}.",
+            f"Bước “{STEP_NAMES_VI[request.step]}” không áp dụng cho văn bản "
+            f"{'đến' if doc.direction == 'incoming' else 'đi'}.",
             f"The step '{request.step}' does not apply to {doc.direction} documents.",
-            "conflict",
+            "wrong_status",
         )
     parts = _active_parts(session, doc, user) if rule.by_handler else set()
     # The contract's who (``Rule.allows``), said apart from the status: a person who may never
@@ -227,9 +243,10 @@ def check(session: Session, doc: Document, user: User, request: StepRequest) -> 
     if doc.status not in rule.sources:
         raise _refuse(
             409,
-            f"Không thể “{request.step}” văn bản đang ở trạng thái “{doc.status}”.",
+            f"Không thể “{STEP_NAMES_VI[request.step]}” văn bản đang ở trạng thái "
+            f"“{STATUS_NAMES_VI.get(doc.status, doc.status)}”.",
             f"A document in status '{doc.status}' cannot take the step '{request.step}'.",
-            "conflict",
+            "wrong_status",
         )
     if rule.comment_required and not request.comment.strip():
         raise _refuse(422, "Cần ghi lý do hoặc ý kiến.", "A reason or comment is required.")
@@ -237,6 +254,13 @@ def check(session: Session, doc: Document, user: User, request: StepRequest) -> 
         raise _refuse(422, "Cần chọn người nhận.", "Choose who it goes to.")
     if rule.deadline_required and request.deadline is None:
         raise _refuse(422, "Cần chọn hạn xử lý mới.", "Choose the new deadline.")
+    if rule.corrections_required and not request.corrections:
+        raise _refuse(
+            422,
+            "Cần nêu thông tin cần đính chính.",
+            "Say which registered details to correct.",
+            "nothing_to_correct",
+        )
     return parts
 
 
@@ -318,6 +342,8 @@ def apply(
             _retire(session, earlier, user, Step.REPLACE, "replaced", _replacement_note(doc))
     elif request.step is Step.WITHDRAW:
         _reach_copies(session, doc, user, Step.WITHDRAW, "withdrawn", request.comment)
+    elif request.step is Step.CORRECT:
+        comment = _correct(session, doc, user, request)
     if rule.target is not None:
         doc.status = rule.target
     record(session, doc, user, request.step, before, comment, recipients)
@@ -326,6 +352,67 @@ def apply(
 
         touch(session, source)  # the sender's document shows this recipient's progress
     return created
+
+
+_FIELD_NAMES = {
+    "organ_name": "Cơ quan ban hành",
+    "code_number": "Số",
+    "code_notation": "Ký hiệu",
+    "issued_date": "Ngày văn bản",
+    "doc_type": "Loại văn bản",
+    "subject": "Trích yếu",
+    "signer_position": "Chức vụ người ký",
+    "signer_name": "Người ký",
+    "page_amount": "Số trang",
+}
+"""The registered fields (``CORRECTABLE``) as the trace of a correction names them."""
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, dt.date):
+        return f"{value:%d/%m/%Y}"
+    return "—" if value in (None, "") else str(value)
+
+
+def _correct(session: Session, doc: Document, user: User, request: StepRequest) -> str:
+    """Change registered fields, each old and new value audited; the trace says what changed
+    and why (the reason is the step's comment)."""
+    from .documents import audit_change  # documents imports this module
+
+    wrong = sorted(set(request.corrections) - set(CORRECTABLE))
+    if wrong:
+        raise _refuse(
+            422,
+            f"Bước đính chính chỉ sửa thông tin đã vào sổ; không sửa: {', '.join(wrong)}.",
+            f"A correction changes only what the register holds; not: {', '.join(wrong)}.",
+            "not_correctable",
+        )
+    changes = {
+        name: value
+        for name, value in request.corrections.items()
+        if value != getattr(doc, name) and not (value is None and name != "code_number")
+    }
+    if not changes:
+        raise _refuse(
+            422,
+            "Không có thông tin nào khác với sổ để đính chính.",
+            "Nothing differs from the register: there is nothing to correct.",
+            "nothing_to_correct",
+        )
+    audit_change(session, user, doc, changes)
+    lines = [
+        f"{_FIELD_NAMES[name]}: {_shown(getattr(doc, name))} → {_shown(value)}"
+        for name, value in changes.items()
+    ]
+    for name, value in changes.items():
+        setattr(doc, name, value)
+    if changes.keys() & _IDENTITY:  # corrected into a letter the register holds already?
+        refuse_duplicate(session, user, doc, request.duplicate_ok)
+    return f"{request.comment}\n" + "; ".join(lines)
+
+
+_IDENTITY = frozenset({"organ_name", "code_number", "code_notation", "issued_date"})
+"""What makes two registered letters the same one (``server.duplicates``)."""
 
 
 def _register(
@@ -411,7 +498,7 @@ _COPIED = (
 def _deliver(session: Session, doc: Document, user: User, codes: Sequence[str]) -> list[Document]:
     """A copy for each recipient organisation on this server: incoming, "arrived", with the
     issued file as its first version and the sender as its issuing organ."""
-    from .documents import touch  # documents imports this module
+    from .documents import born  # documents imports this module
 
     sender = session.get(Organisation, doc.organisation_id)
     copies = []
@@ -423,7 +510,9 @@ def _deliver(session: Session, doc: Document, user: User, codes: Sequence[str]) 
                 f"Không có đơn vị nhận “{code}” trên máy chủ này.",
                 f"No recipient organisation '{code}' on this server.",
             )
-        copy = Document(
+        copy = born(
+            session,
+            Origin.DELIVERED,
             direction="incoming",
             organ_name=sender.name if sender else "",
             status="arrived",
@@ -433,7 +522,6 @@ def _deliver(session: Session, doc: Document, user: User, codes: Sequence[str]) 
             current_version=doc.current_version and 1,
             **{name: getattr(doc, name) for name in _COPIED},
         )
-        touch(session, copy)
         session.add(copy)
         session.flush()
         latest = session.scalar(

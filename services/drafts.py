@@ -3,7 +3,9 @@
 A draft is checked here first, with the Decree 30 lengths and a real look at its PDF, so the
 user reads what is wrong in their language before anything is sent. It is created on the
 server under one idempotency key, its file uploaded resumably; offline, it waits in the
-outbox (with a copy of the file) and the next sync creates it once.
+outbox (with a copy of the file) and the next sync creates it once. Its author may replace
+the file while it is a draft (a corrected PDF after the leader sent it back): the same check,
+then a new version based on the one the author saw.
 """
 
 from __future__ import annotations
@@ -18,12 +20,23 @@ from typing import Any
 
 from base.errors import VanThuError
 from base.pdf import check_pdf
-from client.records import Document
+from base.workflow import Direction, Status
+from client.errors import ServerUnavailable
+from client.records import Document, User
 
 from .new_document import create_or_queue, refuse
 from .session import Session
 
-__all__ = ["DraftInput", "DraftOutcome", "InvalidDraft", "create_draft", "DOC_TYPES"]
+__all__ = [
+    "DraftInput",
+    "DraftOutcome",
+    "DraftFileOutcome",
+    "InvalidDraft",
+    "create_draft",
+    "may_replace_file",
+    "replace_draft_file",
+    "DOC_TYPES",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -126,3 +139,70 @@ def create_draft(session: Session, draft: DraftInput, key: str | None = None) ->
         return DraftOutcome(None, queued=True)
     logger.info("draft %s created", document.id)
     return DraftOutcome(document)
+
+
+DEFAULT_FILE_NOTE = "Thay tệp dự thảo"
+"""The new version's note when the author gives none (a record's text, in Vietnamese)."""
+
+
+@dataclass(frozen=True)
+class DraftFileOutcome:
+    document: Document | None
+    """The draft with its new version; None while the file waits in the outbox."""
+    version: int | None = None
+    queued: bool = False
+
+
+def may_replace_file(user: User, document: Document) -> bool:
+    """A draft's author may put a corrected PDF on it while it is a draft — new, or sent back by
+    the leader; once submitted the file is what the leader signs, and it changes by signing."""
+    return (
+        document.direction == Direction.OUTGOING
+        and document.status == Status.DRAFT
+        and document.created_by == user.id
+    )
+
+
+def replace_draft_file(
+    session: Session, document: Document, file: Path, note: str = ""
+) -> DraftFileOutcome:
+    """Check ``file`` and add it to the draft as its next version, based on the version the
+    author saw (a draft changed meanwhile is a conflict); offline it waits in the outbox."""
+    if not may_replace_file(session.user, document):
+        raise InvalidDraft(
+            f"Chỉ người soạn mới thay được tệp của dự thảo, khi văn bản #{document.id} còn là "
+            "dự thảo (mới soạn hoặc bị trả lại).",
+            f"Only its author can replace the file of document #{document.id}, and only while it "
+            "is a draft (new, or sent back).",
+            title_vi="Không thay được tệp dự thảo",
+            title_en="The draft's file cannot be replaced",
+        )
+    check_pdf(file)  # an empty, non-PDF, locked or cut-off file is named before any upload
+    name = unicodedata.normalize("NFC", file.name)
+    note = _nfc(note) or DEFAULT_FILE_NOTE
+    try:
+        uploaded = session.client.upload_file(file)
+        version = session.client.add_version(
+            document.id, uploaded.sha256, name, note, base_version=document.current_version
+        )
+    except ServerUnavailable:
+        session.online = False
+        session.outbox.add_version(
+            document.id,
+            file,
+            note,
+            document.current_version,
+            filename=name,
+            revision=document.revision,
+        )
+        logger.info("draft %s: new file queued (offline)", document.id)
+        return DraftFileOutcome(None, queued=True)
+    logger.info("draft %s: version %s", document.id, version.number)
+    try:
+        fresh = session.client.get_document(document.id)
+    except ServerUnavailable:  # added all the same: the next sync brings the draft
+        session.online = False
+        return DraftFileOutcome(None, version.number)
+    with session.store.write() as conn:
+        session.store.upsert(conn, [fresh])
+    return DraftFileOutcome(fresh, version.number)

@@ -25,6 +25,7 @@ from asn1crypto import x509 as asn1_x509
 from base.errors import VanThuError
 from base.progress import CancelToken, Progress, is_cancelled
 from base.steps import Step
+from base.workflow import FROZEN
 from client.errors import Conflict, ServerUnavailable
 from client.records import Document
 from signing.backends import ActiveSigner, Pkcs12Backend, TokenBackend
@@ -189,6 +190,15 @@ def _sign_document(
     signing: DocumentSigning,
     folder: Path,
 ) -> DocumentResult:
+    if document.status in FROZEN:  # refused before the token signs anything
+        return DocumentResult(
+            document.id,
+            SignOutcome.FAILED,
+            "Văn bản đã phát hành (hoặc đã thu hồi, thay thế) là hồ sơ chính thức: không ký thêm, "
+            "không thêm tệp.",
+            "An issued (or withdrawn, replaced) document is the official record: nothing more is "
+            "signed onto it.",
+        )
     try:
         source = session.files.open(session.client if session.online else None, document)
         local = folder / str(document.id) / _file_name(document)  # messages name the real file
@@ -226,9 +236,9 @@ def _sign_document(
     except (SigningCancelled, TokenRemoved):
         raise  # every remaining document would fail the same way
     except Conflict as exc:
-        return DocumentResult(
-            document.id, SignOutcome.CONFLICT, exc.message("vi"), exc.message("en")
-        )
+        # Only someone else's newer version is a conflict to reload; a refusal (frozen…) is final.
+        outcome = SignOutcome.CONFLICT if exc.code in (None, "conflict") else SignOutcome.FAILED
+        return DocumentResult(document.id, outcome, exc.message("vi"), exc.message("en"))
     except VanThuError as exc:
         return DocumentResult(document.id, SignOutcome.FAILED, exc.message("vi"), exc.message("en"))
 

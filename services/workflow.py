@@ -11,13 +11,13 @@ import datetime as dt
 import json
 import logging
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, TypeVar
 
 from base.errors import VanThuError
 from base.steps import Step
-from client.errors import ServerUnavailable
+from client.errors import ApiError, Conflict, ServerUnavailable
 from client.records import Colleague, Document, NextNumber, Organisation
 
 from .session import Session
@@ -53,6 +53,8 @@ class StepInput:
     """ISSUE: the earlier issued document this one replaces (its recipients are told)."""
     duplicate_ok: bool = False
     """REGISTER: register even what the server finds registered already (III.1.h)."""
+    corrections: Mapping[str, Any] = field(default_factory=dict)
+    """CORRECT: registered fields and their corrected values (``base.workflow.CORRECTABLE``)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "step", Step(self.step))
@@ -76,6 +78,11 @@ class StepInput:
             values["replaces"] = self.replaces
         if self.duplicate_ok:
             values["duplicate_ok"] = True
+        if self.corrections:
+            values["corrections"] = {
+                name: value.isoformat() if isinstance(value, dt.date) else value
+                for name, value in self.corrections.items()
+            }
         return {k: v for k, v in values.items() if v not in ("", [])}
 
 
@@ -97,9 +104,18 @@ def take_step(
     to resolve, never overwritten."""
     key = key or uuid.uuid4().hex
     try:
-        updated = session.client.take_step(
-            document.id, step.step.value, document.revision, step.fields(), key
-        )
+        try:
+            updated = session.client.take_step(
+                document.id, step.step.value, document.revision, step.fields(), key
+            )
+        except Conflict as conflict:
+            moved_on = _only_recipients_moved(session, document, conflict)
+            if moved_on is None:
+                raise
+            # What the user decided on still holds: only the recipients' copies moved on.
+            updated = session.client.take_step(
+                document.id, step.step.value, moved_on.revision, step.fields(), key
+            )
     except ServerUnavailable:
         session.online = False
         session.outbox.take_step(
@@ -111,6 +127,25 @@ def take_step(
         session.store.upsert(conn, [updated])
     logger.info("step %s on document %d", step.step, document.id)
     return StepOutcome(updated)
+
+
+_NOT_THE_DECISION = frozenset({"revision", "updated_at", "deliveries"})
+"""What changes on an issued document when a recipient takes a step on its copy."""
+
+
+def _only_recipients_moved(session: Session, seen: Document, conflict: Conflict) -> Document | None:
+    """The document as it is now, when all that changed since ``seen`` is how far the
+    recipients' copies have got (an issued document's ``deliveries``); else None — someone
+    else's change is a conflict for the user to look at, never stepped over."""
+    if conflict.code not in (None, "conflict"):
+        return None
+    try:
+        current = session.client.get_document(seen.id)
+    except ApiError:
+        return None
+    before, now = seen.to_json(), current.to_json()
+    same = all(before[k] == now[k] for k in before.keys() - _NOT_THE_DECISION)
+    return current if same else None
 
 
 @dataclass(frozen=True)

@@ -11,31 +11,35 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from base.audit import Access
 from base.deadlines import DUE_SOON_DAYS, today_in_vietnam
 from base.errors import VanThuError
 from base.progress import CancelToken, Progress
 from client.cache import Cursor, PullReport, pull_changes
 from client.cache.alerts import Alerts, collect_alerts
-from client.cache.outbox import OutboxEntry, OutboxState
+from client.cache.outbox import OutboxEntry, OutboxState, RecordAccess
 from client.cache.parts import Part
 from client.cache.query import DocumentQuery, DocumentRow, ListPage, Sort, count, search
 from client.cache.queues import Queue, QueueScope, by_deadline, queue_counts, queues_for
-from client.errors import NotFound, ServerUnavailable
-from client.records import Colleague, Document, NextNumber, Organisation, User
+from client.errors import ApiError, AuthError, NotFound, PermissionDenied, ServerUnavailable
+from client.records import AccessHistory, Colleague, Document, NextNumber, Organisation, User
 from signing.backends import ActiveSigner
-from signing.profiles import SigningProfile
+from signing.profiles import Mode, SigningProfile
+from signing.tokens import CertificateInfo
 from signing.validation import SignatureReport
 from sync.engine import EngineEvent, WatchEngine
 from sync.profiles import WatchProfile
 from sync.queue import QueueEntry
 
-from . import drafts, registration, trust, watching, workflow
+from . import drafts, registration, signing_defaults, trust, watching, workflow
 from . import signing as signing_service
 from .admin import AccountAdmin, may_administer
+from .audit import AuditTrail
 from .session import Session
 from .signing import DocumentResult, DocumentSigning
 
@@ -78,6 +82,39 @@ class Workspace:
             return None
         return AccountAdmin(self.session.client, self.user)
 
+    def audit_trail(self) -> AuditTrail | None:
+        """The audit trail and login statistics, for an administrator only."""
+        return AuditTrail(self.session.client) if may_administer(self.user) else None
+
+    # -- who read what -----------------------------------------------------------------
+    def record_access(self, document: Document, kind: Access = Access.VIEW) -> None:
+        """The user opened (or printed) the document: told to the server now, or queued while
+        it is out of reach and sent once later, dated when it happened (III.5.a, III.6.l)."""
+        key = uuid.uuid4().hex
+        at = dt.datetime.now(dt.UTC)
+        version = document.current_version or None
+        if self.session.online:
+            try:
+                self.session.client.record_access(document.id, kind, key, version)
+                return
+            except ServerUnavailable:
+                self.session.online = False
+            except AuthError:  # signed out meanwhile: kept, sent once signed in again
+                pass
+            except ApiError as exc:  # the document went away meanwhile: nothing to record
+                logger.info("access to document %d not recorded: %s", document.id, exc)
+                return
+        access = RecordAccess(document.id, kind.value, version, at.isoformat(), key)
+        self.session.outbox.record_access(access)
+
+    def access_history(self, document: Document) -> AccessHistory | None:
+        """Who viewed, downloaded or printed it — None when this user may not see that (only
+        leaders, administrators, the author and the handlers may)."""
+        try:
+            return self.session.client.access_history(document.id)
+        except PermissionDenied:
+            return None
+
     # -- the cache ---------------------------------------------------------------------
     def sync_now(
         self,
@@ -98,7 +135,13 @@ class Workspace:
         self._destroy_withdrawn_files()
         self._refresh_trust()
         self._refresh_people()
-        settled = tuple(e for e in entries if e.id in before and e.state is not OutboxState.PENDING)
+        settled = tuple(
+            e
+            for e in entries
+            if e.id in before
+            and e.state is not OutboxState.PENDING
+            and not isinstance(e.action, RecordAccess)  # bookkeeping, not the user's work
+        )
         return PullOutcome(
             report,
             session.store.count(),
@@ -161,6 +204,16 @@ class Workspace:
     def create_draft(self, draft: drafts.DraftInput) -> drafts.DraftOutcome:
         """A new outgoing draft, checked first (see ``services.drafts``)."""
         return drafts.create_draft(self.session, draft)
+
+    def may_replace_draft_file(self, document: Document) -> bool:
+        """The author of an outgoing draft (or one sent back) may give it a corrected PDF."""
+        return drafts.may_replace_file(self.user, document)
+
+    def replace_draft_file(
+        self, document: Document, file: Path, note: str = ""
+    ) -> drafts.DraftFileOutcome:
+        """The draft's corrected PDF as its new version, checked first (``services.drafts``)."""
+        return drafts.replace_draft_file(self.session, document, file, note)
 
     def take_steps(
         self, documents: Sequence[Document], step: workflow.StepInput
@@ -257,6 +310,19 @@ class Workspace:
         return self.session.outbox.pending_versions()
 
     # -- signing -----------------------------------------------------------------------
+    def signing_mode(self, documents: Sequence[Document]) -> Mode:
+        """The mode a signing action on ``documents`` starts in (``services.signing_defaults``):
+        a clerk's seal on numbered documents, a leader's approval on drafts waiting for it."""
+        return signing_defaults.default_mode(self.user.role, documents)
+
+    def signing_key_id(
+        self, mode: Mode, certificates: Sequence[CertificateInfo], profile: SigningProfile
+    ) -> str | None:
+        """The certificate (CKA_ID) ``mode`` signs with by default: the organisation's to seal."""
+        return signing_defaults.default_key_id(
+            mode, certificates, profile, self.user.organisation_name
+        )
+
     def sign_documents(
         self,
         documents: Sequence[Document],

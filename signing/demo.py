@@ -101,7 +101,7 @@ def ensure_demo_token(home: Path) -> DemoToken:
         token_label=DEMO_LABEL,
         organisation_name="Văn phòng UBND tỉnh Hà Tĩnh",
     )
-    save_profile(SigningProfile(name="Mặc định", key_id="01", **common))
+    save_profile(SigningProfile(name="Mặc định", key_id="01", seal_key_id="02", **common))
     save_profile(SigningProfile(name="Văn thư phát hành", key_id="02", **common))
     marker.write_text("ok")
     logger.info("demo token created in %s", folder)

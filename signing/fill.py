@@ -34,6 +34,7 @@ __all__ = ["IssueFill", "FillSlot", "PlannedFill", "plan_fill", "plan_fill_for",
 logger = logging.getLogger(__name__)
 
 FONT_SIZE = 13.0  # Decree 30: number, place and date are 13–14 pt
+MIN_FONT_SIZE = 9.0
 _DIGITS = re.compile(r"\d")
 
 
@@ -49,6 +50,8 @@ class FillSlot:
     rect: pymupdf.Rect
     text: str
     italic: bool = False
+    size: float = 13.0
+    """Points: Decree 30's 13, smaller only to fit a blank narrower than the text."""
 
 
 def decree30_day_month(day: dt.date) -> tuple[str, str]:
@@ -91,13 +94,18 @@ def _slot(
     flush_right: bool = False,
 ) -> FillSlot:
     """A box just wide enough for ``text`` on ``line``: centred in the blank, or ending where it ends."""
-    width = _text_width(text, italic)
+    width, size = _text_width(text, italic), FONT_SIZE
+    room = right_x - left_x
+    if width > room:  # a narrow blank: smaller type (down to 9 pt) rather than over its words
+        size = max(MIN_FONT_SIZE, FONT_SIZE * room / width)
+        width = _text_width(text, italic) * size / FONT_SIZE
+        if width > room:
+            logger.info("blank for %r is narrower than the text at %.0f pt", text, size)
     x0 = right_x - width if flush_right else (left_x + right_x - width) / 2
-    if x0 < left_x:
-        logger.info("blank for %r is narrower than the text; it may touch its neighbours", text)
+    x0 = max(x0, left_x)  # never over the label ("Số:") before the blank
     # Top-aligned with the printed words of the line, so the baselines meet.
-    top = line.y1 - FONT_SIZE * 1.18
-    return FillSlot(pymupdf.Rect(x0, top, x0 + width, top + FONT_SIZE * 1.5), text, italic)
+    top = line.y1 - size * 1.18
+    return FillSlot(pymupdf.Rect(x0, top, x0 + width, top + size * 1.5), text, italic, size)
 
 
 def _number_slot(words: list[tuple[pymupdf.Rect, str]], number: str) -> FillSlot | None:
@@ -170,7 +178,7 @@ def _rendered(slot: FillSlot) -> PdfFileReader:
     css = (
         f"@font-face {{font-family: tnr; src: url({FONT_FILE.name});}} "
         f"@font-face {{font-family: tnr; font-style: italic; src: url(LiberationSerif-Italic.ttf);}} "
-        f"* {{font-family: tnr; font-size: {FONT_SIZE}pt; font-style: {style}; color: black; margin: 0; "
+        f"* {{font-family: tnr; font-size: {slot.size}pt; font-style: {style}; color: black; margin: 0; "
         "text-align: center;}"
     )
     page.insert_htmlbox(

@@ -68,6 +68,9 @@ class SigningProfile:
     module_path: str | None = None
     token_label: str | None = None
     key_id: str | None = None
+    seal_key_id: str | None = None
+    """Issue mode: the organisation's certificate (CKA_ID) on the same token, which the clerk
+    seals with; None = the certificate issued in the organisation's own name, if one is there."""
     pkcs12_path: str | None = None
 
     def __post_init__(self) -> None:

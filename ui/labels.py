@@ -27,6 +27,8 @@ __all__ = [
     "role_label",
     "queue_label",
     "step_label",
+    "audit_label",
+    "audit_category_label",
     "STATUSES",
 ]
 
@@ -162,6 +164,7 @@ def _steps(_language: str) -> dict[str, str]:
         "issue": QCoreApplication.translate("Labels", "Phát hành"),
         "withdraw": QCoreApplication.translate("Labels", "Thu hồi văn bản"),
         "replace": QCoreApplication.translate("Labels", "Thay thế văn bản"),
+        "correct": QCoreApplication.translate("Labels", "Đính chính"),
         "lead": QCoreApplication.translate("Labels", "Xử lý chính"),
         "co": QCoreApplication.translate("Labels", "Phối hợp"),
         "info": QCoreApplication.translate("Labels", "Nhận để biết"),
@@ -200,3 +203,48 @@ def queue_label(queue: Queue) -> str:
 def reason_label(reason: Reason, detail: str = "") -> str:
     """Why a queued file waits or failed, in the UI language (the queue stores the key)."""
     return reason_text(reason, detail, current_language())
+
+
+@lru_cache(maxsize=4)
+def _audit(_language: str) -> dict[str, str]:
+    return {
+        # families (base.audit.AuditCategory)
+        "category:login": QCoreApplication.translate("Labels", "Đăng nhập"),
+        "category:access": QCoreApplication.translate("Labels", "Truy cập văn bản"),
+        "category:change": QCoreApplication.translate("Labels", "Thay đổi"),
+        "category:grant": QCoreApplication.translate("Labels", "Cấp quyền, giao việc"),
+        "category:admin": QCoreApplication.translate("Labels", "Quản trị"),
+        # actions that are not workflow steps
+        "login": QCoreApplication.translate("Labels", "Đăng nhập"),
+        "login_failed": QCoreApplication.translate("Labels", "Đăng nhập sai"),
+        "logout": QCoreApplication.translate("Labels", "Đăng xuất"),
+        "view": QCoreApplication.translate("Labels", "Xem"),
+        "download": QCoreApplication.translate("Labels", "Tải tệp"),
+        "print": QCoreApplication.translate("Labels", "In"),
+        "update": QCoreApplication.translate("Labels", "Sửa thông tin"),
+        "version": QCoreApplication.translate("Labels", "Thêm phiên bản"),
+        "delete": QCoreApplication.translate("Labels", "Xoá"),
+        "share": QCoreApplication.translate("Labels", "Chia sẻ"),
+        "delivered": QCoreApplication.translate("Labels", "Chuyển đến nơi nhận"),
+        "lower_secrecy": QCoreApplication.translate("Labels", "Hạ độ mật"),
+        "user_add": QCoreApplication.translate("Labels", "Thêm tài khoản"),
+        "user_change": QCoreApplication.translate("Labels", "Sửa tài khoản"),
+        "password_reset": QCoreApplication.translate("Labels", "Đặt lại mật khẩu"),
+        "organisation_add": QCoreApplication.translate("Labels", "Thêm đơn vị"),
+        "department_add": QCoreApplication.translate("Labels", "Thêm phòng ban"),
+        "department_rename": QCoreApplication.translate("Labels", "Đổi tên phòng ban"),
+        "trust_add": QCoreApplication.translate("Labels", "Thêm chứng thư tin cậy"),
+        "trust_enable": QCoreApplication.translate("Labels", "Bật chứng thư tin cậy"),
+        "trust_disable": QCoreApplication.translate("Labels", "Tắt chứng thư tin cậy"),
+    }
+
+
+def audit_label(action: str) -> str:
+    """An audit event's action (a workflow step is ``step_<key>``) in the UI language."""
+    if action.startswith("step_"):
+        return step_label(action.removeprefix("step_"))
+    return _audit(os.environ.get("VANTHU_LANG", "vi")).get(action, action)
+
+
+def audit_category_label(category: str) -> str:
+    return _audit(os.environ.get("VANTHU_LANG", "vi")).get(f"category:{category}", category)

@@ -12,6 +12,7 @@ entry reads right in either.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import shutil
@@ -25,7 +26,7 @@ from typing import Any
 from base.errors import VanThuError, current_language
 
 from ..api import ApiClient
-from ..errors import ApiError, Conflict, ServerUnavailable
+from ..errors import ApiError, AuthError, Conflict, ServerUnavailable
 from ..transfer import jsonable
 from .store import CacheStore
 
@@ -37,6 +38,7 @@ __all__ = [
     "NewVersion",
     "NewDocument",
     "TakeStep",
+    "RecordAccess",
 ]
 
 logger = logging.getLogger(__name__)
@@ -53,6 +55,7 @@ class OutboxKind(StrEnum):
     ADD_VERSION = "add_version"
     CREATE_DOCUMENT = "create_document"
     TAKE_STEP = "take_step"
+    RECORD_ACCESS = "record_access"
 
 
 @dataclass(frozen=True)
@@ -91,11 +94,25 @@ class TakeStep:
     idempotency_key: str
 
 
-Action = NewVersion | NewDocument | TakeStep
-_KINDS: dict[OutboxKind, type[NewVersion] | type[NewDocument] | type[TakeStep]] = {
+@dataclass(frozen=True)
+class RecordAccess:
+    """The user opened (or printed) a document while the server was out of reach: the access
+    history gets it later, once (the key), dated when it happened."""
+
+    document_id: int
+    kind: str
+    version: int | None
+    at: str
+    """ISO time, UTC."""
+    key: str
+
+
+Action = NewVersion | NewDocument | TakeStep | RecordAccess
+_KINDS: dict[OutboxKind, type[Action]] = {
     OutboxKind.ADD_VERSION: NewVersion,
     OutboxKind.CREATE_DOCUMENT: NewDocument,
     OutboxKind.TAKE_STEP: TakeStep,
+    OutboxKind.RECORD_ACCESS: RecordAccess,
 }
 
 
@@ -198,6 +215,9 @@ class Outbox:
             TakeStep(document_id, action, revision, jsonable(fields), idempotency_key),
         )
 
+    def record_access(self, access: RecordAccess) -> int:
+        return self._add(OutboxKind.RECORD_ACCESS, access)
+
     def pending_steps(self) -> dict[int, OutboxEntry]:
         """Steps waiting to be sent, by document (shown as "chờ gửi")."""
         return {
@@ -257,6 +277,9 @@ class Outbox:
             if action.revision:  # what a step queued after this signature must now be based on
                 now = client.get_document(action.document_id).revision
                 chain.advanced(action.document_id, action.revision, now)
+        elif isinstance(action, RecordAccess):
+            at = dt.datetime.fromisoformat(action.at)
+            client.record_access(action.document_id, action.kind, action.key, action.version, at)
         elif isinstance(action, TakeStep):
             updated = client.take_step(
                 action.document_id,
@@ -282,12 +305,18 @@ class Outbox:
         for entry in self.entries(OutboxState.PENDING):
             try:
                 self._run(client, entry.action, chain)
-            except ServerUnavailable:
+            except (ServerUnavailable, AuthError):  # later, once signed in again: kept
                 break
             except Conflict as exc:
-                self._mark(entry.id, OutboxState.CONFLICT, exc)
+                # Someone else's change is a conflict to resolve; a refusal (frozen…) is final.
+                raced = exc.code in (None, "conflict")
+                self._mark(entry.id, OutboxState.CONFLICT if raced else OutboxState.FAILED, exc)
                 continue
             except ApiError as exc:
+                if isinstance(entry.action, RecordAccess):  # the document is gone since, or no
+                    logger.info("access record %d not kept: %s", entry.id, exc)  # longer his
+                    self._mark(entry.id, OutboxState.DONE)
+                    continue
                 self._mark(entry.id, OutboxState.FAILED, exc)
                 continue
             self._mark(entry.id, OutboxState.DONE)

@@ -8,6 +8,8 @@ from fastapi import APIRouter, Depends, Query, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from base.workflow import CORRECTABLE
+
 from ..deps import current_user, get_session
 from ..documents import (
     audit,
@@ -27,6 +29,7 @@ from ..policy import (
     check_secrecy_change,
     load_readable,
     newest_readable,
+    refuse_unreadable_file,
     require,
 )
 from ..schemas import (
@@ -147,6 +150,20 @@ def patch_document(
             "Số văn bản đi do sổ văn bản đi cấp, không sửa tay.",
             "An outgoing document's number comes from the register; it cannot be edited.",
         )
+    registered = sorted(
+        name
+        for name in set(changes) & set(CORRECTABLE)
+        if doc.arrival_number is not None and changes[name] != getattr(doc, name)
+    )
+    if registered and doc.direction == "incoming":
+        raise ApiProblem(
+            409,
+            "Văn bản đã vào sổ: thông tin trong sổ chỉ sửa bằng bước Đính chính (có lý do, được "
+            f"ghi lại). Không sửa trực tiếp: {', '.join(registered)}.",
+            "The document is registered: what the register holds changes only through the "
+            f"Correct step (with a reason, recorded). Not editable directly: {', '.join(registered)}.",
+            code="registered",
+        )
     lowered = "secrecy" in changes and check_secrecy_change(user, doc, changes["secrecy"])
     if not claimed:
         raise ApiProblem(
@@ -193,6 +210,9 @@ def share_document(
     """Let one more person of the organisation read this document (needed for Mật and above)."""
     doc = load_readable(session, user, document_id, for_update=True)
     require(user, doc, Action.SHARE)
+    refuse_unreadable_file(
+        session, user, doc
+    )  # a secret letter on the clerks' desk: not theirs to hand out
     target = session.get(User, body.user_id)
     if target is None or not target.active or target.organisation_id != user.organisation_id:
         raise ApiProblem(  # 422, not 404: the document is there, the person named is not

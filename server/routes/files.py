@@ -3,20 +3,35 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import FileResponse
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from base.audit import Access
+
+from ..access import record_access, record_download
 from ..blobs import is_sha256
 from ..deps import AppState, current_user, get_session, get_state
 from ..documents import audit, claim, documents_out, touch
 from ..errors import conflict, file_missing, not_found
 from ..models import Blob, User, Version
-from ..policy import Action, load_readable, may_attach, refuse_destroyed_file, require
+from ..policy import (
+    Action,
+    load_readable,
+    may_attach,
+    refuse_destroyed_file,
+    refuse_secret_file,
+    refuse_unreadable_file,
+    require,
+    sealed_to,
+)
 from ..schemas import BlobId, DocumentId, VersionCreate, VersionNumber, VersionOut
 from ..text import clean_filename
+from .access import client_of
 from .contract import FILE_RESPONSES, IfMatch, errors
 from .preconditions import parse_if_match
 
@@ -37,19 +52,44 @@ def _blob_response(state: AppState, sha256: str, filename: str, content_type: st
     )
 
 
+def _first_request(request: Request) -> bool:
+    """A whole download or its first piece (a resumed download is the same access)."""
+    wanted = request.headers.get("range", "")
+    return request.method == "GET" and (
+        not wanted or wanted.replace(" ", "").startswith("bytes=0-")
+    )
+
+
+def _best_effort(session: Session, record: Callable[[], object]) -> None:
+    """Record a download, never at the cost of the file: a database busy with another writer
+    (SQLite's one lock) is logged, and the reader still gets what he may read."""
+    try:
+        record()
+        session.commit()
+    except DBAPIError:
+        session.rollback()
+        logger.warning("a download was not recorded (database busy)", exc_info=True)
+
+
 @router.get("/files/{sha256}", response_class=FileResponse, responses=FILE_RESPONSES)
 def download_file(
     sha256: BlobId,
+    request: Request,
     user: User = Depends(current_user),
     session: Session = Depends(get_session),
     state: AppState = Depends(get_state),
 ) -> FileResponse:
     if not is_sha256(sha256) or not may_attach(session, user, sha256):
+        if is_sha256(sha256) and sealed_to(session, user, sha256):
+            refuse_secret_file()  # he reads the letter's details: say why not its file
         raise not_found("tệp", "File")  # whether another organisation has these bytes stays unknown
     version = session.scalar(select(Version).where(Version.sha256 == sha256).limit(1))
     filename = version.filename if version else f"{sha256}.bin"
     content_type = version.content_type if version else "application/octet-stream"
-    return _blob_response(state, sha256, filename, content_type)
+    response = _blob_response(state, sha256, filename, content_type)
+    if _first_request(request):
+        _best_effort(session, lambda: record_download(session, user, sha256, client_of(request)))
+    return response
 
 
 @router.get(
@@ -71,17 +111,27 @@ def list_versions(
 def version_content(
     document_id: DocumentId,
     number: VersionNumber,
+    request: Request,
     user: User = Depends(current_user),
     session: Session = Depends(get_session),
     state: AppState = Depends(get_state),
 ) -> FileResponse:
-    refuse_destroyed_file(load_readable(session, user, document_id))
+    doc = load_readable(session, user, document_id)
+    refuse_destroyed_file(doc)
+    refuse_unreadable_file(session, user, doc)
     version = session.scalar(
         select(Version).where(Version.document_id == document_id, Version.number == number)
     )
     if version is None:
         raise not_found(f"phiên bản {number}", f"Version {number}")
-    return _blob_response(state, version.sha256, version.filename, version.content_type)
+    response = _blob_response(state, version.sha256, version.filename, version.content_type)
+    if _first_request(request):
+        client = client_of(request)
+        _best_effort(
+            session,
+            lambda: record_access(session, user, document_id, Access.DOWNLOAD, number, client),
+        )
+    return response
 
 
 @router.post(
@@ -101,6 +151,7 @@ def add_version(
     claimed = claim(session, document_id, base, version=True)  # first write: one new version
     doc = load_readable(session, user, document_id, for_update=True)
     require(user, doc, Action.ADD_VERSION)
+    refuse_unreadable_file(session, user, doc)  # no new file under a secret one he may not open
     if not claimed:
         raise conflict(
             f"Văn bản đã có phiên bản mới hơn ({doc.current_version}); hãy tải lại trước khi ký.",

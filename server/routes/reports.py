@@ -15,7 +15,7 @@ from ..models import User
 from ..policy import may_report
 from .contract import errors
 
-__all__ = ["router"]
+__all__ = ["router", "check_period"]
 
 router = APIRouter(prefix="/reports", tags=["reports"])
 
@@ -28,11 +28,16 @@ MAX_DAYS = 3 * 366
 def _range(user: User, start: dt.date, end: dt.date) -> None:
     if not may_report(user):
         raise forbidden()
+    check_period(start, end)
+
+
+def check_period(start: dt.date, end: dt.date, max_days: int | None = MAX_DAYS) -> None:
+    """422 for a range a report (or the audit screen, with no length limit) cannot cover."""
     if end < start:
         raise ApiProblem(
             422, "Ngày kết thúc trước ngày bắt đầu.", "The end date is before the start date."
         )
-    if (end - start).days > MAX_DAYS:
+    if max_days is not None and (end - start).days > max_days:
         raise ApiProblem(
             422, "Khoảng thời gian tối đa là ba năm.", "The range can be at most three years."
         )

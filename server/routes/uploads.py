@@ -82,7 +82,9 @@ def _create_document(session: Session, upload: Upload) -> DocumentOut | None:
     def record(document_id: int) -> None:
         upload.document_id, upload.document_created = document_id, True
 
-    document, created = create_document_record(session, user, body, upload.idempotency_key, record)
+    document, created = create_document_record(
+        session, user, body, upload.idempotency_key, record, uploaded=True
+    )
     if not created:  # made earlier under the same key
         upload.document_id = document.id
         session.commit()

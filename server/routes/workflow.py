@@ -71,6 +71,7 @@ def take_step(
         replaces=body.replaces,
         register_id=body.register_id,
         duplicate_ok=body.duplicate_ok,
+        corrections=body.corrections.model_dump(exclude_unset=True) if body.corrections else {},
     )
     if dry_run:  # the same checks as the step, nothing taken, nothing written
         workflow.check(session, load_readable(session, user, document_id), user, request)

@@ -134,3 +134,46 @@ def test_logout_while_the_server_is_down_still_forgets_the_sign_in(
     assert "chưa xác nhận" in logged_out.stderr and "did not confirm" in logged_out.stderr
     assert not (_isolated_home / "config" / "login-token").exists()
     assert not (_isolated_home / "config" / "login.json").exists()
+
+
+def test_an_administrator_keeps_departments_from_the_command_line(server_factory) -> None:
+    server = server_factory()
+    env = {"VANTHU_SERVER": server.base_url, "VANTHU_TOKEN": server.token("org_admin")}
+    added = run("departments", "add", "TH", "Phòng Tổng hợp", env=env)
+    assert added.returncode == 0, added.stderr
+    assert "UBND-T TH — Phòng Tổng hợp" in added.stdout
+    again = run("departments", "add", "TH", "Khác", env=env)
+    assert again.returncode == 1 and "đã có phòng ban mã TH" in again.stderr
+    assert "Traceback" not in again.stderr
+    renamed = run("departments", "rename", "TH", "Phòng Tổng hợp - HC", env=env)
+    assert renamed.returncode == 0 and "Phòng Tổng hợp → Phòng Tổng hợp - HC" in renamed.stdout
+    listing = run("departments", "list", env=env).stdout
+    assert "Phòng Tổng hợp - HC" in listing and "Phòng Kinh tế" in listing
+    assert "Phòng Quản lý ngân sách" not in listing  # another organisation's
+
+    placed = run("accounts", "set", "chuyenvien", "--department", "TH", env=env)
+    assert placed.returncode == 0, placed.stderr
+    row = next(
+        line
+        for line in run("accounts", "list", env=env).stdout.splitlines()
+        if " chuyenvien " in line
+    )
+    assert " TH " in row
+    wrong = run("accounts", "set", "chuyenvien", "--department", "NS", env=env)  # STC's
+    assert wrong.returncode == 1 and "NS" in wrong.stderr and "Traceback" not in wrong.stderr
+    outsider = run("accounts", "set", "chuyenvien.stc", "--department", "TH", env=env)
+    assert outsider.returncode == 1 and "chuyenvien.stc" in outsider.stderr
+    cleared = run("accounts", "set", "chuyenvien", "--no-department", env=env)
+    assert cleared.returncode == 0 and "không có" in cleared.stdout
+
+    province = {"VANTHU_SERVER": server.base_url, "VANTHU_TOKEN": server.token("admin")}
+    made = run("departments", "add", "TH", "Phòng Tổng hợp Sở", "--org", "STC", env=province)
+    assert made.returncode == 0, made.stderr
+    stc = run("departments", "list", "--org", "STC", env=province).stdout
+    assert "Phòng Tổng hợp Sở" in stc and "Phòng Kinh tế" not in stc
+    moved = run("accounts", "set", "chuyenvien.stc", "--department", "TH", env=province)
+    assert moved.returncode == 0 and "Phòng Tổng hợp Sở" in moved.stdout
+
+    clerk = {"VANTHU_SERVER": server.base_url, "VANTHU_TOKEN": server.token("clerk")}
+    refused = run("departments", "list", env=clerk)
+    assert refused.returncode == 1 and "quản trị" in refused.stderr

@@ -306,3 +306,69 @@ def test_a_rotated_page_without_a_block_signs_at_a_named_position(
     info = run("verify", "--trust-info")
     assert info.returncode == 0 and "RootCA chuyên dùng Chính phủ G2" in info.stdout
     assert "F0:4B:A4:B4:59:A7:C9:A1" in info.stdout and "chuyên dùng Chính phủ" in info.stdout
+
+
+def test_a_clerk_seals_a_numbered_document_without_naming_a_mode_or_certificate(
+    server_factory, softhsm_token, images, test_pki, tmp_path
+) -> None:
+    """The leader signs (approve, the default on a draft waiting for them), the clerk numbers it,
+    then `sign --document ID` alone seals it with the organisation's certificate, writing the
+    number the clerk took into the draft's blank — as the window opens."""
+    import pymupdf
+
+    from client.api import ApiClient
+    from tests.fixtures.outgoing import awaiting_signature
+
+    server = server_factory()
+    [document_id] = awaiting_signature(server, 1, tmp_path)
+    leader = {**_signed_in(server, "leader"), "VANTHU_HOME": str(tmp_path / "leader")}
+    clerk = {**_signed_in(server, "clerk"), "VANTHU_HOME": str(tmp_path / "clerk")}
+    token = (
+        "--module",
+        softhsm_token.module_path,
+        "--token",
+        softhsm_token.token_label,
+        "--level",
+        "B-B",
+        "--pin-stdin",
+    )
+    approved = run_env(
+        "sign",
+        "--document",
+        str(document_id),
+        *token,
+        "--key-id",
+        "01",
+        "--signature-image",
+        str(images[0]),
+        env=leader,
+        stdin="123456\n",
+    )
+    assert approved.returncode == 0, approved.stderr + approved.stdout
+    assert "mode: approve" in approved.stderr and "Đã ký và duyệt" in approved.stdout
+    numbered = run_env("number", str(document_id), env=clerk)
+    assert numbered.returncode == 0, numbered.stderr
+    sealed = run_env(
+        "sign",
+        "--document",
+        str(document_id),
+        *token,
+        "--seal-image",
+        str(images[1]),
+        env=clerk,
+        stdin="123456\n",
+    )
+    assert sealed.returncode == 0, sealed.stderr + sealed.stdout
+    assert "mode: issue, CKA_ID 03" in sealed.stderr
+    assert f"#{document_id}: ĐÃ KÝ (phiên bản 3)" in sealed.stdout
+    client = ApiClient(server.base_url)
+    client.login(*server.credentials("clerk"))
+    document = client.get_document(document_id)
+    assert document.status == "numbered" and document.code_number  # issuing is the next step
+    target = client.download(document.versions[-1].sha256, tmp_path / "phat-hanh.pdf")
+    with pymupdf.open(target) as pdf:
+        stamps = [a.info["content"] for a in pdf[0].annots() if a.type[1] == "Stamp"]
+    assert document.code_number in stamps
+    assert pdfsig(target).count("Signature is Valid.") == 2
+    verified = run_env("verify", "--document", str(document_id), env=clerk)
+    assert "Trần Quốc Việt" in verified.stdout and "Ủy ban nhân dân tỉnh Hà Tĩnh" in verified.stdout

@@ -218,7 +218,7 @@ def test_a_draft_from_the_command_line_goes_for_signature(server_factory, tmp_pa
     assert again.returncode == 1 and "Traceback" not in again.stderr
     as_json = run("number", doc_id, "--json", env=clerk)  # a script reads a refusal too
     error = json.loads(as_json.stderr)["error"]
-    assert as_json.returncode == 1 and error["code"] == "conflict"
+    assert as_json.returncode == 1 and error["code"] == "wrong_status"
     assert "issued" in error["message_en"] and error["message_vi"]
 
 

@@ -37,6 +37,8 @@ ROUTES = {
     ("GET", "/api/v1/documents/{document_id}/next-number"): "target",
     ("POST", "/api/v1/documents/{document_id}/grants"): "target",
     ("POST", "/api/v1/documents/{document_id}/actions"): "target",
+    ("GET", "/api/v1/documents/{document_id}/accesses"): "target",
+    ("POST", "/api/v1/documents/{document_id}/accesses"): "target",
     ("GET", "/api/v1/documents/{document_id}/versions"): "target",
     ("POST", "/api/v1/documents/{document_id}/versions"): "target",
     ("GET", "/api/v1/documents/{document_id}/versions/{number}/content"): "target",
@@ -52,6 +54,11 @@ ROUTES = {
     ("PATCH", "/api/v1/admin/users/{user_id}"): "admin",
     ("POST", "/api/v1/admin/users/{user_id}/password"): "admin",
     ("POST", "/api/v1/admin/organisations"): "admin",
+    ("GET", "/api/v1/admin/departments"): "list",  # tests/server/test_departments.py
+    ("POST", "/api/v1/admin/departments"): "admin",
+    ("PATCH", "/api/v1/admin/departments/{department_id}"): "admin",
+    ("GET", "/api/v1/admin/audit"): "list",  # the administrator's organisation's people only
+    ("GET", "/api/v1/admin/audit/logins"): "list",
     ("GET", "/api/v1/trust"): "list",  # the province's list and the caller's organisation's
     ("POST", "/api/v1/admin/trust"): "admin",  # tests/server/test_trust.py
     ("PATCH", "/api/v1/admin/trust/{sha256}"): "admin",
@@ -165,6 +172,8 @@ def _body(method: str, path: str, doc: dict, outsider: dict) -> dict:  # type: i
             "json": {"sha256": doc["versions"][0]["sha256"], "filename": "x.pdf", "note": "x"},
             "headers": {"If-Match": f'"{doc["current_version"]}"'},
         }
+    if path.endswith("/accesses") and method == "POST":
+        return {"json": {"kind": "view", "key": uuid.uuid4().hex}}
     if path.endswith("/grants"):
         return {"json": {"user_id": outsider["id"]}}
     if path.endswith("/actions"):
@@ -241,6 +250,16 @@ def test_another_organisation_gets_nothing_on_any_route(server, a_document, role
         assert accounts.json() and all(a["organisation"] == "STC" for a in accounts.json())
     else:
         assert accounts.status_code == 403
+    departments = outsider.get("/admin/departments")
+    if departments.status_code == 200:  # likewise their own organisation's departments only
+        assert departments.json() and {d["organisation"] for d in departments.json()} == {"STC"}
+    else:
+        assert departments.status_code == 403
+    theirs = Caller(server, "org_admin").get("/admin/departments").json()[0]
+    renamed = outsider.request(
+        "PATCH", f"/admin/departments/{theirs['id']}", json={"name": "đổi trộm"}
+    )
+    assert renamed.status_code in (403, 404), renamed.text
     registers = outsider.get("/registers").json()
     assert registers and all(
         r["id"] not in {d.get("register_id") for d in [doc]} for r in registers

@@ -38,6 +38,12 @@ def test_the_story_has_every_stage_and_keeps_its_promises(tmp_path: Path) -> Non
         assert mine["issued"] == 1 and mine["done"] == 1 and mine["received"] == 2
         assert mine["assigned"] + mine["processing"] == 3
         assert statuses(stc)["arrived"] == 1  # UBND-T's notice reached STC
+        origins = dict(
+            session.execute(select(Document.origin, func.count()).group_by(Document.origin)).all()
+        )
+        # One way to be born: the history imported, the copies the story issued delivered.
+        assert origins["imported"] >= 300 and origins["delivered"] >= 3
+        assert set(origins) == {"imported", "delivered"}
         asked = session.scalars(
             select(Assignment).where(Assignment.requested_deadline.is_not(None))
         ).all()

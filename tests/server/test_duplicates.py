@@ -64,13 +64,20 @@ def test_a_scan_of_a_registered_letter_warns_at_the_register_step(server) -> Non
 def test_a_secret_twin_is_named_without_its_summary(server) -> None:  # type: ignore[no-untyped-def]
     clerk, archivist = Caller(server, "clerk"), Caller(server, "archivist")
     body = _letter(subject="Phương án bảo vệ bí mật", secrecy=2)
-    clerk.request("POST", "/documents", json=body).raise_for_status()
+    secret = clerk.request("POST", "/documents", json=body).json()
+    leader = Caller(server, "leader")  # directed: off the clerks' desk, the handlers' alone
+    leader.request(
+        "POST",
+        f"/documents/{secret['id']}/actions",
+        json={"action": "assign", "lead": Caller(server, "specialist").me["id"]},
+        headers={"If-Match": f'"{secret["revision"]}"'},
+    ).raise_for_status()
     scan = archivist.request(
         "POST",
         "/documents",
         json={**body, "secrecy": 0, "subject": "Bản quét", "status": "arrived"},
     ).json()
-    newcomer = _second_clerk(server)  # may register, may not read the secret entry
+    newcomer = _second_clerk(server)  # may register, may no longer read the secret entry
     warned = newcomer.request(
         "POST",
         f"/documents/{scan['id']}/actions",

@@ -139,6 +139,7 @@ def test_upload_carrying_its_document_creates_it_when_complete(archivist) -> Non
     document = done["document"]
     assert done["status"] == "complete" and done["document_created"] is True
     assert document["subject"] == SCAN["subject"] and document["current_version"] == 1
+    assert document["origin"] == "scan"  # the watched folder's, recorded as such
     assert document["versions"][0]["sha256"] == upload["sha256"]
     assert document["versions"][0]["filename"] == "hồ sơ.pdf"
     assert archivist.get(f"/uploads/{upload['id']}").json()["document"]["id"] == document["id"]
@@ -223,3 +224,14 @@ def test_bad_input_never_500(clerk) -> None:
     assert clerk.get("/files/" + "a" * 64).status_code == 404
     dots = clerk.post("/uploads", json={"filename": "..", "size": 1, "sha256": "a" * 64})
     assert dots.status_code == 201 and dots.json()["filename"] == "tep"  # a label, never a path
+
+
+def test_a_document_records_how_it_came_in(clerk) -> None:  # type: ignore[no-untyped-def]
+    """One way to be born, with its origin: typed in, a scan, sent with its file by a form."""
+    typed = clerk.post("/documents", json={"direction": "outgoing", "subject": "Dự thảo"}).json()
+    assert typed["origin"] == "created" and typed["status"] == "draft"
+    data = os.urandom(5_000)
+    draft_form = {"direction": "outgoing", "subject": "Dự thảo kèm tệp"}
+    upload = _declare_with_document(clerk, data, f"draft:{os.urandom(4).hex()}", draft_form).json()
+    done = _patch(clerk, upload["id"], 0, data).json()["document"]
+    assert done["origin"] == "created"  # a form that sent its file is not a scan

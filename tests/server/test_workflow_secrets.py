@@ -116,3 +116,114 @@ def test_access_from_an_assignment_ends_when_it_is_recalled(office) -> None:  # 
     assert specialist.get(f"/documents/{doc['id']}").status_code == 404
     doc = ok(step(leader, doc, "assign", lead=specialist.me["id"]))
     assert specialist.get(f"/documents/{doc['id']}").status_code == 200
+
+
+def test_a_secret_copy_is_registered_by_its_details_and_opened_by_the_assigned(
+    office, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    """Tối mật delivered to another organisation: its clerk registers it (the details, the
+    ĐẾN stamp), the file stays sealed to him; the leader and the handler he assigns open it."""
+    subject = f"Phương án bảo vệ tối mật {uuid.uuid4().hex[:6]}"
+    from tests.signing.conftest import make_letter
+
+    pdf = make_letter(tmp_path / "toi-mat.pdf").read_bytes()
+    numbered = numbered_outgoing(office, subject, pdf, code_notation="UBND-VP", secrecy=2)
+    issued = ok(step(Caller(office, "clerk"), numbered, "issue", organisations=["STC"]))
+    stc_clerk, stc_leader = Caller(office, "other_clerk"), Caller(office, "other_leader")
+    [copy] = [
+        d
+        for d in stc_clerk.get("/documents?direction=incoming&limit=500").json()["items"]
+        if d["source_id"] == issued["id"]
+    ]
+    assert copy["secrecy"] == 2 and copy["status"] == "arrived" and copy["subject"] == subject
+    assert copy["origin"] == "delivered"
+    feed = stc_clerk.get("/changes?updated_since=0&limit=1000").json()["changes"]
+    assert any(c["document_id"] == copy["id"] and c["kind"] == "upsert" for c in feed)
+    sha = copy["versions"][-1]["sha256"]
+    sealed = stc_clerk.get(f"/documents/{copy['id']}/versions/1/content")
+    assert sealed.status_code == 403 and sealed.json()["error"]["code"] == "secret_file"
+    assert "văn thư vào sổ" in sealed.json()["error"]["message_vi"]
+    assert (
+        stc_clerk.get(f"/files/{sha}").status_code == 403
+    )  # said, not hidden: he reads the letter
+    registered = ok(step(stc_clerk, copy, "register", stamp=True))
+    assert registered["arrival_number"] and registered["current_version"] == 2  # stamped
+    assert stc_clerk.get(f"/documents/{copy['id']}/versions/2/content").status_code == 403
+    # The leader opens it and assigns a handler, who then opens it too.
+    assert stc_leader.get(f"/documents/{copy['id']}/versions/2/content").status_code == 200
+    stc_admin = Caller(office, "other_admin")
+    username = f"cv.stc.{uuid.uuid4().hex[:5]}"
+    made = stc_admin.request(
+        "POST",
+        "/admin/users",
+        json={
+            "username": username,
+            "full_name": "Chuyên Viên Sở",
+            "role": "specialist",
+            "organisation": "STC",
+        },
+    )
+    assert made.status_code == 201, made.text
+    handler = Caller.signed_in(office, username, made.json()["initial_password"])
+    assert handler.get(f"/documents/{copy['id']}").status_code == 404
+    ok(step(stc_leader, registered, "assign", lead=handler.me["id"]))
+    assert handler.get(f"/documents/{copy['id']}/versions/2/content").status_code == 200
+    # Directed, it has left the clerks' desk: the leaders' and the handler's alone now.
+    assert stc_clerk.get(f"/documents/{copy['id']}").status_code == 404
+    # Other clerks' documents stay as they were: a secret draft is still its author's.
+    secret_draft = (
+        Caller(office, "clerk")
+        .request(
+            "POST",
+            "/documents",
+            json={"direction": "outgoing", "subject": "Dự thảo mật", "secrecy": 1},
+        )
+        .json()
+    )
+    assert _second_clerk(office).get(f"/documents/{secret_draft['id']}").status_code == 404
+
+
+def test_the_clerks_desk_hands_out_nothing_and_forgets_what_was_directed(office) -> None:  # type: ignore[no-untyped-def]
+    """Reading a secret letter's details for the register gives a clerk no way to its file —
+    not by sharing it (to himself or anyone), not by putting another file under it — and a
+    letter the leader once directed stays off the desk when it comes back to "received"."""
+    clerk, leader, specialist = (
+        Caller(office, "clerk"),
+        Caller(office, "leader"),
+        Caller(office, "specialist"),
+    )
+    scan_bytes = b"%PDF-1.4\n% mat\n" + uuid.uuid4().bytes
+    archivist = Caller(office, "archivist")
+    upload = archivist.upload(scan_bytes)
+    secret = archivist.create(
+        subject=f"Công văn mật {uuid.uuid4().hex[:6]}",
+        secrecy=1,
+        status="arrived",
+        file_sha256=upload["sha256"],
+    )
+    assert clerk.get(f"/documents/{secret['id']}").status_code == 200  # on the desk
+    files = clerk.get(f"/files/{upload['sha256']}")
+    assert files.status_code == 403 and files.json()["error"]["code"] == "secret_file"
+    for user_id in (clerk.me["id"], specialist.me["id"]):
+        shared = clerk.request(
+            "POST", f"/documents/{secret['id']}/grants", json={"user_id": user_id}
+        )
+        assert shared.status_code == 403 and shared.json()["error"]["code"] == "secret_file"
+    other = clerk.upload(b"%PDF-1.4\n% khac\n" + uuid.uuid4().bytes)
+    swapped = clerk.request(
+        "POST",
+        f"/documents/{secret['id']}/versions",
+        json={"sha256": other["sha256"], "filename": "khac.pdf", "note": "x"},
+        headers={"If-Match": '"1"'},
+    )
+    assert swapped.status_code == 403 and swapped.json()["error"]["code"] == "secret_file"
+    registered = ok(step(clerk, secret, "register"))
+    assigned = ok(step(leader, registered, "assign", lead=specialist.me["id"]))
+    ok(step(specialist, assigned, "note", comment="Đã xác minh số liệu nội bộ"))
+    current = specialist.get(f"/documents/{secret['id']}").json()
+    returned = ok(step(specialist, current, "return", comment="Không thuộc thẩm quyền"))
+    assert returned["status"] == "received"
+    assert clerk.get(f"/documents/{secret['id']}").status_code == 404  # directed once: not back
+    feed = clerk.get("/changes?updated_since=0&limit=1000").json()["changes"]
+    [last] = [c for c in feed if c["document_id"] == secret["id"]][-1:]
+    assert last["kind"] == "delete" and "xác minh" not in str(feed)

@@ -86,3 +86,29 @@ def test_offline_the_draft_waits_and_is_created_once(specialist, tmp_path) -> No
         if d.subject == "Dự thảo ngoại tuyến"
     ]
     assert len(mine) == 1 and mine[0].current_version == 1
+
+
+def test_offline_a_drafts_new_file_waits_and_becomes_its_next_version_once(
+    specialist, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from services.drafts import replace_draft_file
+
+    server, session = specialist
+    created = create_draft(
+        session, DraftInput(subject="Dự thảo sửa ngoại tuyến", file=_pdf(tmp_path / "a.pdf"))
+    )
+    assert created.document is not None
+    corrected = _pdf(tmp_path / "b.pdf")
+    server.stop()
+    outcome = replace_draft_file(session, created.document, corrected, "  sửa lỗi chính tả  ")
+    assert outcome.queued and outcome.document is None and outcome.version is None
+    corrected.unlink()  # the outbox kept its own copy
+    server.start()
+    workspace = Workspace(session)
+    for _ in range(2):
+        workspace.sync_now()
+    document = session.client.get_document(created.document.id)
+    assert document.current_version == 2 and document.versions[-1].note == "sửa lỗi chính tả"
+    assert workspace.may_replace_draft_file(document)
+    leader = open_session(server.base_url, *server.credentials("leader"))
+    assert not Workspace(leader).may_replace_draft_file(document)  # only its author

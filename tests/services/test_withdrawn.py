@@ -40,3 +40,37 @@ def test_the_recipients_copy_loses_its_file_when_the_sender_withdraws(
     with pytest.raises(FileWithdrawn) as refused:
         recipient.open_file(withdrawn)
     assert "thu hồi" in refused.value.message("vi")
+
+
+def test_a_recipients_progress_does_not_stop_the_senders_step(server_factory, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The sender's window still shows the issued document as it was; a recipient registers its
+    copy meanwhile (the sender's document moves on: its deliveries). The sender's withdrawal is
+    still the decision they made — taken, not refused as "changed by someone else"."""
+    from client.errors import Conflict
+    from services import workflow
+
+    server = server_factory()
+    pdf = make_letter(tmp_path / "tb.pdf").read_bytes()
+    issued = take_step(
+        server,
+        server.token("clerk"),
+        numbered_outgoing(server, "Thông báo lịch họp", pdf),
+        "issue",
+        organisations=["STC"],
+    )
+    sender = Workspace(open_session(server.base_url, *server.credentials("clerk")))
+    sender.sync_now()
+    seen = sender.document(issued["id"])
+    recipient = Workspace(open_session(server.base_url, *server.credentials("other_clerk")))
+    recipient.sync_now()
+    [row] = recipient.search(DocumentQuery(text="Thông báo lịch họp", direction="incoming")).rows
+    recipient.take_step(recipient.document(row.id), workflow.StepInput(workflow.Step.REGISTER))
+    withdrawn = sender.take_step(
+        seen, workflow.StepInput(workflow.Step.WITHDRAW, comment="Đổi lịch")
+    ).document
+    assert withdrawn.status == "withdrawn"
+    # A change to the document itself (here: the withdrawal) is still a conflict to look at.
+    with pytest.raises(Conflict):
+        workflow.take_step(
+            sender.session, seen, workflow.StepInput(workflow.Step.WITHDRAW, comment="Lần nữa")
+        )

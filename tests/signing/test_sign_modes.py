@@ -182,3 +182,20 @@ def test_always_authenticate_key_signs_with_one_pin(
     for n in range(2):  # each signature needs a context-specific login: no second PIN prompt
         out = sign_file(SignJob(letter, tmp_path / f"aa{n}.pdf", Mode.APPROVE), active, profile)
         assert validate_pdf(out, [root_cert])[0].ok
+
+
+def test_a_number_wider_than_its_blank_is_set_smaller_never_over_the_label() -> None:
+    from signing.fill import FONT_FILE, FONT_SIZE
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_font(fontname="tnr", fontfile=str(FONT_FILE))
+    page.insert_text((72, 100), "Số:  /QĐ-UBND", fontname="tnr", fontsize=13)
+    page.insert_text(
+        (300, 100), "Hà Tĩnh, ngày      tháng      năm 2026", fontname="tnr", fontsize=13
+    )
+    [slot, *_dates] = plan_fill(page, IssueFill("1234", dt.date(2026, 12, 6)))
+    label, symbol = page.search_for("Số:")[0], page.search_for("/QĐ-UBND")[0]
+    assert slot is not None and slot.text == "1234"
+    assert slot.rect.x0 >= label.x1 and slot.size < FONT_SIZE  # smaller type, off "Số:"
+    assert slot.rect.x1 <= symbol.x0 + 1 or slot.size == 9.0

@@ -81,3 +81,42 @@ def window(qtbot, session):  # type: ignore[no-untyped-def]
 def screenshot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
     os.makedirs(SCREENSHOTS, exist_ok=True)
     widget.grab().save(os.path.join(SCREENSHOTS, f"{name}.png"))
+
+
+def open_window(qtbot, server, role: str):  # type: ignore[no-untyped-def]
+    """``role`` signs in and the main window opens, synced, at a laptop's size (1366×768)."""
+    from services.session import open_session
+    from services.workspace import Workspace
+    from ui.app import create_application
+    from ui.settings import UiSettings
+    from ui.views.main_window import MainWindow
+
+    create_application("vi")
+    win = MainWindow(
+        Workspace(open_session(server.base_url, *server.credentials(role))), UiSettings()
+    )
+    qtbot.addWidget(win)
+    win.setWindowState(Qt.WindowState.WindowNoState)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitUntil(lambda: "Trực tuyến" in win.status_label.text(), timeout=20000)
+    return win
+
+
+@pytest.fixture
+def profile(softhsm_token, images, test_pki):  # type: ignore[no-untyped-def]
+    """The token, the leader's certificate and both images, as set up once in Cài đặt."""
+    from signing.profiles import Level, SigningProfile, save_profile
+
+    saved = SigningProfile(
+        level=Level.B_B,
+        tsa_url=None,
+        signature_image=str(images[0]),
+        seal_image=str(images[1]),
+        module_path=softhsm_token.module_path,
+        token_label=softhsm_token.token_label,
+        key_id="01",
+        trust_roots=(str(test_pki.root_pem),),
+    )
+    save_profile(saved)
+    return saved

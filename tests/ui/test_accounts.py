@@ -133,3 +133,76 @@ def test_an_org_admin_manages_the_accounts_of_their_organisation(
 
 def test_people_who_are_not_administrators_have_no_accounts_page(window) -> None:
     assert "accounts" not in window.pages and window.accounts is None
+
+
+def _cell(view, username: str, column: int) -> str:  # type: ignore[no-untyped-def]
+    for row in range(view.table.rowCount()):
+        if view.table.item(row, 0).text() == username:
+            return str(view.table.item(row, column).text())
+    raise AssertionError(f"{username} not listed")
+
+
+def test_an_org_admin_adds_a_department_and_places_people_in_it(
+    qtbot, ui_server, monkeypatch
+) -> None:
+    win = _admin_window(qtbot, ui_server)
+    win.nav.setCurrentRow(win.pages.index("accounts"))
+    view = win.accounts
+    qtbot.waitUntil(lambda: view.table.rowCount() > 0 and bool(view.departments), timeout=10000)
+    headers = [view.table.horizontalHeaderItem(c).text() for c in range(view.table.columnCount())]
+    column = headers.index("Phòng ban")
+    assert _cell(view, "chuyenvien", column) == "Phòng Kinh tế"
+    assert _cell(view, "lanhdao", column) == ""
+    _select(view, "chuyenvien")
+    assert view.department.itemText(0) == "(không có)"
+    assert view.department.currentText() == "Phòng Kinh tế (KT)"
+    assert view.department_button.isEnabled()
+
+    # Add a department: offered at once in the box, for the selected colleague.
+    from ui.views import accounts as accounts_module
+
+    class NewDepartment(accounts_module.NewDepartmentDialog):
+        def exec(self) -> int:  # type: ignore[override]
+            self.code.setText("TH")
+            self.name.setText("Phòng Tổng hợp")
+            self._check()
+            return int(self.result())
+
+    monkeypatch.setattr(accounts_module, "NewDepartmentDialog", NewDepartment)
+    view.add_department()
+    qtbot.waitUntil(lambda: view.department.currentText() == "Phòng Tổng hợp (TH)", timeout=10000)
+    view.apply_department()
+    qtbot.waitUntil(lambda: _cell(view, "chuyenvien", column) == "Phòng Tổng hợp", timeout=10000)
+    listed = requests.get(
+        f"{ui_server.api_url}/admin/users", headers=ui_server.headers("org_admin"), timeout=10
+    ).json()
+    assert next(a for a in listed if a["username"] == "chuyenvien")["department"]["code"] == "TH"
+    colleagues = requests.get(
+        f"{ui_server.api_url}/colleagues", headers=ui_server.headers("leader"), timeout=10
+    ).json()
+    assert next(c for c in colleagues if c["username"] == "chuyenvien")["department"] == (
+        "Phòng Tổng hợp"
+    )
+
+    # "(không có)" takes them out of any department.
+    view.department.setCurrentIndex(0)
+    view.apply_department()
+    qtbot.waitUntil(lambda: _cell(view, "chuyenvien", column) == "", timeout=10000)
+
+    # A new account joins a department as it is created.
+    th = next(d for d in view.departments if d.code == "TH")
+
+    class NewAccount(accounts_module.NewAccountDialog):
+        def exec(self) -> int:  # type: ignore[override]
+            assert self.department.itemText(0) == "(không có)"
+            self.username.setText("tonghop.moi")
+            self.full_name.setText("Trần Văn Hải")
+            self.role.setCurrentIndex(self.role.findData("specialist"))
+            self.department.setCurrentIndex(self.department.findData(th.id))
+            self._check()
+            return int(self.result())
+
+    monkeypatch.setattr(accounts_module, "NewAccountDialog", NewAccount)
+    view.add_account()
+    _notice(qtbot).close()
+    assert _cell(view, "tonghop.moi", column) == "Phòng Tổng hợp"

@@ -4,30 +4,13 @@ signed version at once, and the window's verdict is the command line's."""
 from __future__ import annotations
 
 import pymupdf
-import pytest
 
 from client.api import ApiClient
 from client.cache.query import DocumentQuery, search
 from services.signing import validate_file
-from signing.profiles import Level, SigningProfile, save_profile
+from signing.profiles import Mode
 from tests.fixtures.outgoing import awaiting_signature
 from tests.ui.conftest import screenshot
-
-
-@pytest.fixture
-def profile(softhsm_token, images, test_pki) -> SigningProfile:  # type: ignore[no-untyped-def]
-    saved = SigningProfile(
-        level=Level.B_B,
-        tsa_url=None,
-        signature_image=str(images[0]),
-        seal_image=str(images[1]),
-        module_path=softhsm_token.module_path,
-        token_label=softhsm_token.token_label,
-        key_id="01",
-        trust_roots=(str(test_pki.root_pem),),
-    )
-    save_profile(saved)
-    return saved
 
 
 def _ink(path, field_prefix: str) -> str:  # type: ignore[no-untyped-def]
@@ -166,3 +149,67 @@ def test_a_damaged_and_a_locked_file_are_offered_repair_and_password(
     assert not dialog.repair_button.isVisible()
     for doc_id in ids:
         assert client.get_document(doc_id).current_version == 3
+
+
+def _open_dialog(qtbot, win, doc_id: int):  # type: ignore[no-untyped-def]
+    win.sign_ids([doc_id])
+    qtbot.waitUntil(lambda: win.sign_dialog is not None, timeout=10000)
+    dialog = win.sign_dialog
+    qtbot.waitUntil(lambda: dialog.certificate.count() > 0, timeout=15000)
+    return dialog
+
+
+def test_a_clerk_opens_signing_on_a_numbered_document_to_seal_it(
+    qtbot, ui_server, softhsm_token, profile, tmp_path
+) -> None:
+    """The profile names the leader's certificate; the clerk's dialog opens in issue mode with
+    the organisation's, and the seal it puts on carries the number the clerk took."""
+    from tests.fixtures.outgoing import numbered_outgoing
+    from tests.signing.conftest import make_letter
+    from tests.ui.test_queues import _window
+
+    letter = make_letter(tmp_path / "qd.pdf").read_bytes()
+    numbered = numbered_outgoing(ui_server, "Quyết định chờ phát hành", letter)
+    win = _window(qtbot, ui_server, "clerk")
+    qtbot.waitUntil(lambda: win.workspace.document(numbered["id"]) is not None, timeout=20000)
+    dialog = _open_dialog(qtbot, win, numbered["id"])
+    assert dialog.selected_mode() is Mode.ISSUE
+    assert dialog.mode.currentText() == "Đóng dấu phát hành"
+    assert dialog.certificate.currentData() == "03"
+    assert dialog.certificate.currentText().startswith("Ủy ban nhân dân tỉnh Hà Tĩnh — ")
+    qtbot.keyClicks(dialog.pin, softhsm_token.user_pin)
+    dialog.sign_button.click()
+    qtbot.waitUntil(lambda: dialog.results_list.count() == 1, timeout=60000)
+    assert [r.ok for r in dialog.results] == [True], [r.message_vi for r in dialog.results]
+    dialog.accept()
+    client = ApiClient(ui_server.base_url)
+    client.login(*ui_server.credentials("clerk"))
+    sealed = client.get_document(numbered["id"])
+    target = client.download(sealed.versions[-1].sha256, tmp_path / "sealed.pdf")
+    assert sealed.current_version == 2 and _ink(target, "Sig_issue") == "red"
+    with pymupdf.open(target) as doc:
+        stamps = [a.info["content"] for a in doc[0].annots() if a.type[1] == "Stamp"]
+    assert sealed.code_number in stamps
+    [report] = validate_file(target, profile)
+    assert report.signer_cn == "Ủy ban nhân dân tỉnh Hà Tĩnh" and report.intact
+
+
+def test_a_leader_opens_signing_on_a_draft_waiting_for_them_to_approve_it(
+    qtbot, window, session, ui_server, profile, tmp_path
+) -> None:
+    [doc_id] = awaiting_signature(ui_server, 1, tmp_path)
+    window.sync_now()
+    qtbot.waitUntil(lambda: session.store.get(doc_id) is not None, timeout=20000)
+    dialog = _open_dialog(qtbot, window, doc_id)
+    assert dialog.selected_mode() is Mode.APPROVE
+    assert dialog.mode.currentText() == "Ký phê duyệt"
+    assert dialog.certificate.currentData() == "01"
+    dialog.mode.setCurrentIndex(dialog.mode.findData("issue"))  # the seal: the organisation's
+    assert dialog.certificate.currentData() == "03"
+    dialog.mode.setCurrentIndex(dialog.mode.findData("approve"))
+    assert dialog.certificate.currentData() == "01"
+    dialog.certificate.activated.emit(dialog.certificate.findData("05"))  # picked by hand: kept
+    dialog.certificate.setCurrentIndex(dialog.certificate.findData("05"))
+    dialog.mode.setCurrentIndex(dialog.mode.findData("issue"))
+    assert dialog.certificate.currentData() == "05"
+    dialog.reject()

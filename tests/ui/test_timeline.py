@@ -51,6 +51,6 @@ def test_the_timeline_shows_the_trace_and_the_assignments(qtbot, window, ui_serv
     assert "Trình lãnh đạo" in lines[1] and "Kính trình đồng chí" in lines[1]
     assert "Chỉ đạo, giao xử lý" in lines[2] and "Đã tiếp nhận → Đã giao xử lý" in lines[2]
     assert lines[3].startswith("• Xử lý chính: Hoàng Thị Mai — đang xử lý, hạn 04/05/2030")
-    tabs = timeline.parentWidget().parentWidget()
-    tabs.setCurrentWidget(timeline)
+    view = window.document_view
+    view.tabs.setCurrentWidget(view.history_tab)
     screenshot(window, "document-timeline")

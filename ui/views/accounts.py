@@ -1,4 +1,5 @@
-"""Accounts of my organisation, for administrators: add, disable/enable, reset password, role.
+"""Accounts of my organisation, for administrators: add, disable/enable, reset password, role,
+department (and add a department).
 
 Every change goes to the server (which checks the same rules again) off the GUI thread; a new
 or reset password is shown once, selectable, to hand to the person."""
@@ -12,8 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,12 +24,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from client.records import Account
-from services.admin import AccountAdmin, NewAccount, assignable_roles
+from client.records import Account, Department
+from services.admin import AccountAdmin, assignable_roles
 
 from ..errors import show_error
 from ..labels import role_label
 from ..workers import run_task
+from .account_dialogs import (
+    NewAccountDialog,
+    NewDepartmentDialog,
+    chosen_department,
+    fill_departments,
+)
 
 __all__ = ["AccountsView", "NewAccountDialog"]
 
@@ -40,60 +45,15 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
-class NewAccountDialog(QDialog):
-    def __init__(self, roles: tuple[str, ...], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Thêm tài khoản"))
-        self.username = QLineEdit()
-        self.username.setObjectName("newUsername")
-        self.full_name = QLineEdit()
-        self.full_name.setObjectName("newFullName")
-        self.title_field = QLineEdit()
-        self.role = QComboBox()
-        for role in roles:
-            self.role.addItem(role_label(role), role)
-        self.problem = QLabel()
-        self.problem.setStyleSheet("color: #b00020")
-        form = QFormLayout()
-        form.addRow(self.tr("Tên đăng nhập"), self.username)
-        form.addRow(self.tr("Họ và tên"), self.full_name)
-        form.addRow(self.tr("Chức vụ"), self.title_field)
-        form.addRow(self.tr("Vai trò"), self.role)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
-        layout.addWidget(buttons)
-
-    def _check(self) -> None:
-        name = self.username.text().strip()
-        if not name or any(c.isspace() for c in name):
-            self.problem.setText(self.tr("Tên đăng nhập không được trống hay có dấu cách."))
-        elif not self.full_name.text().strip():
-            self.problem.setText(self.tr("Cần nhập họ và tên."))
-        else:
-            self.accept()
-
-    def account(self) -> NewAccount:
-        return NewAccount(
-            username=self.username.text(),
-            full_name=self.full_name.text(),
-            role=str(self.role.currentData()),
-            title=self.title_field.text(),
-        )
-
-
 class AccountsView(QWidget):
-    COLUMNS = 6
+    COLUMNS = 7
 
     def __init__(self, admin: AccountAdmin, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.admin = admin
         self.accounts: list[Account] = []
+        self.departments: list[Department] = []
+        """Every department this administrator manages (a province administrator: all)."""
         self.filter = QLineEdit()
         self.filter.setObjectName("accountFilter")
         self.filter.setClearButtonEnabled(True)
@@ -116,6 +76,25 @@ class AccountsView(QWidget):
         self.role_button.clicked.connect(self.apply_role)
         self.reload_button = QPushButton()
         self.reload_button.clicked.connect(self.reload)
+        self.department_label = QLabel()
+        self.department = QComboBox()
+        self.department.setObjectName("accountDepartment")
+        self.department.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.department_button = QPushButton()
+        self.department_button.setObjectName("applyDepartment")
+        self.department_button.clicked.connect(self.apply_department)
+        self.add_department_button = QPushButton()
+        self.add_department_button.setObjectName("addDepartment")
+        self.add_department_button.clicked.connect(self.add_department)
+        second = QHBoxLayout()
+        for widget in (
+            self.department_label,
+            self.department,
+            self.department_button,
+            self.add_department_button,
+        ):
+            second.addWidget(widget)
+        second.addStretch(1)
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)
         for widget in (
@@ -139,6 +118,7 @@ class AccountsView(QWidget):
         self.summary = QLabel()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(second)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         self.retranslate()
@@ -150,6 +130,9 @@ class AccountsView(QWidget):
         self.reset_button.setText(self.tr("Đặt lại mật khẩu…"))
         self.role_button.setText(self.tr("Đổi vai trò"))
         self.reload_button.setText(self.tr("Tải lại"))
+        self.department_label.setText(self.tr("Phòng ban"))
+        self.department_button.setText(self.tr("Đổi phòng ban"))
+        self.add_department_button.setText(self.tr("Thêm phòng ban…"))
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Tên đăng nhập"),
@@ -157,6 +140,7 @@ class AccountsView(QWidget):
                 self.tr("Chức vụ"),
                 self.tr("Vai trò"),
                 self.tr("Đơn vị"),
+                self.tr("Phòng ban"),
                 self.tr("Trạng thái"),
             ]
         )
@@ -168,6 +152,19 @@ class AccountsView(QWidget):
     # -- data --------------------------------------------------------------------------
     def reload(self) -> None:
         run_task(self.admin.accounts, on_done=self._loaded, on_error=self._failed, owner=self)
+        run_task(
+            self.admin.departments,
+            on_done=self._departments_loaded,
+            on_error=self._failed,
+            owner=self,
+        )
+
+    def _departments_loaded(self, departments: list[Department]) -> None:
+        self.departments = departments
+        self._selection_changed()
+
+    def _departments_of(self, organisation: str) -> list[Department]:
+        return [d for d in self.departments if d.organisation == organisation]
 
     def _loaded(self, accounts: list[Account]) -> None:
         self.accounts = accounts
@@ -181,7 +178,8 @@ class AccountsView(QWidget):
         return [
             a
             for a in self.accounts
-            if not wanted or wanted in _fold(f"{a.username} {a.full_name} {a.title}")
+            if not wanted
+            or wanted in _fold(f"{a.username} {a.full_name} {a.title} {_department_name(a)}")
         ]
 
     def _show(self) -> None:
@@ -195,6 +193,7 @@ class AccountsView(QWidget):
                 account.title,
                 role_label(account.role),
                 account.organisation,
+                _department_name(account),
                 self.tr("Hoạt động") if account.active else self.tr("Đã khoá"),
             )
             for column, text in enumerate(cells):
@@ -235,6 +234,15 @@ class AccountsView(QWidget):
         )
         if account is not None:
             self.role.setCurrentIndex(max(0, self.role.findData(account.role)))
+        # One's own department may change too; the province administrator's stays out of reach.
+        placeable = account is not None and account.role in assignable_roles(self.admin.user)
+        self.department.setEnabled(placeable)
+        self.department_button.setEnabled(placeable)
+        fill_departments(
+            self.department,
+            self._departments_of(account.organisation) if account else [],
+            account.department if account else None,
+        )
 
     def _replace(self, account: Account) -> None:
         self.accounts = [account if a.id == account.id else a for a in self.accounts]
@@ -242,7 +250,8 @@ class AccountsView(QWidget):
 
     # -- actions -----------------------------------------------------------------------
     def add_account(self) -> None:
-        dialog = NewAccountDialog(assignable_roles(self.admin.user), self)
+        own = self._departments_of(self.admin.user.organisation_code)
+        dialog = NewAccountDialog(assignable_roles(self.admin.user), own, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         run_task(
@@ -292,6 +301,55 @@ class AccountsView(QWidget):
             owner=self,
         )
 
+    def apply_department(self) -> None:
+        account = self.selected()
+        if account is None:
+            return
+        department = chosen_department(self.department, self.departments)
+        if (department.id if department else None) == (
+            account.department.id if account.department else None
+        ):
+            return
+        run_task(
+            self.admin.set_department,
+            account,
+            department,
+            on_done=self._replace,
+            on_error=self._failed,
+            owner=self,
+        )
+
+    def add_department(self) -> None:
+        """A new department, in the selected account's organisation unless chosen otherwise;
+        then offered in the box, ready to be given to the selected account."""
+        account = self.selected()
+        own = self.admin.user.organisation_code
+        organisations = [own]
+        if self.admin.user.role == "province_admin":
+            organisations = sorted({own, *(a.organisation for a in self.accounts)})
+        current = account.organisation if account else own
+        dialog = NewDepartmentDialog(organisations, current, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        run_task(
+            self.admin.add_department,
+            dialog.code.text(),
+            dialog.name.text(),
+            dialog.organisation_code(),
+            on_done=self._department_added,
+            on_error=self._failed,
+            owner=self,
+        )
+
+    def _department_added(self, department: Department) -> None:
+        self.departments = sorted(
+            [*self.departments, department], key=lambda d: (d.organisation, d.code)
+        )
+        self._selection_changed()
+        index = self.department.findData(department.id)
+        if index >= 0:  # the selected account's organisation: ready to apply
+            self.department.setCurrentIndex(index)
+
     def reset_selected(self) -> None:
         account = self.selected()
         if account is None:
@@ -325,3 +383,7 @@ class AccountsView(QWidget):
         box.setInformativeText(password)
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.open()
+
+
+def _department_name(account: Account) -> str:
+    return account.department.name if account.department else ""

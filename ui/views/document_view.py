@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -21,14 +21,15 @@ from PySide6.QtWidgets import (
 
 from base.deadlines import DeadlineState, deadline_state, today_in_vietnam
 from base.errors import current_language
-from client.records import Document
+from client.records import AccessHistory, Document
 from services.workspace import Workspace
 from signing.profiles import SigningProfile
 from signing.validation import SignatureReport
 
 from ..errors import describe
-from ..labels import role_label, secrecy_label, status_label, step_label, urgency_label
+from ..labels import audit_label, role_label, secrecy_label, status_label, step_label, urgency_label
 from ..workers import run_task
+from .draft_file_dialog import DraftFileDialog, choose_pdf
 from .pdf_view import PdfView
 
 __all__ = ["DocumentView"]
@@ -70,7 +71,21 @@ class DocumentView(QWidget):
         tabs.addTab(meta_box, self.tr("Thông tin"))
         tabs.addTab(self.versions, self.tr("Phiên bản"))
         tabs.addTab(self.signatures, self.tr("Chữ ký số"))
-        tabs.addTab(self.timeline, self.tr("Quá trình xử lý"))
+        self.accesses = QListWidget()
+        self.accesses.setObjectName("accesses")
+        self.accesses.setWordWrap(True)
+        history = QSplitter(Qt.Orientation.Vertical)  # the steps, then who read it (III.6.l)
+        history.addWidget(self.timeline)
+        accesses_box = QWidget()
+        accesses_column = QVBoxLayout(accesses_box)
+        accesses_column.setContentsMargins(0, 4, 0, 0)
+        accesses_column.addWidget(QLabel(self.tr("<b>Lịch sử truy cập</b>")))
+        accesses_column.addWidget(self.accesses, 1)
+        history.addWidget(accesses_box)
+        history.setStretchFactor(0, 3)
+        history.setStretchFactor(1, 2)
+        tabs.addTab(history, self.tr("Quá trình xử lý"))
+        self.tabs, self.history_tab = tabs, history
         self.sign_button = QPushButton(self.tr("Ký số"))
         self.sign_button.clicked.connect(
             lambda: self.document and self.sign_requested.emit(self.document.id)
@@ -81,12 +96,21 @@ class DocumentView(QWidget):
         self.step_button.clicked.connect(
             lambda: self.document and self.step_requested.emit(self.document.id)
         )
+        self.replace_file_button = QPushButton(self.tr("Thay tệp dự thảo…"))
+        self.replace_file_button.setObjectName("replaceFileButton")
+        self.replace_file_button.setToolTip(
+            self.tr("Tải lên tệp PDF đã sửa thành phiên bản mới của dự thảo, rồi trình ký lại.")
+        )
+        self.replace_file_button.clicked.connect(self.replace_file)
+        self.replace_file_button.hide()
+        self.file_dialog: DraftFileDialog | None = None
         side = QWidget()
         side.setMinimumWidth(340)  # metadata labels and the four tabs stay readable
         column = QVBoxLayout(side)
         column.addWidget(self.title)
         column.addWidget(tabs, 1)
         column.addWidget(self.step_button)
+        column.addWidget(self.replace_file_button)
         column.addWidget(self.sign_button)
         self.pdf = PdfView()
         self.status = QLabel()
@@ -143,6 +167,7 @@ class DocumentView(QWidget):
         self.close_file()
         self.document = document
         self.note = ""
+        self.replace_file_button.setVisible(self.workspace.may_replace_draft_file(document))
         self.title.setText(
             f"<h3>{document.doc_type} {document.number_symbol}</h3><p>{document.subject}</p>"
         )
@@ -173,17 +198,19 @@ class DocumentView(QWidget):
                 f"{version.number}. {version.filename} — {version.note} ({version.author})"
             )
         self._show_timeline(document)
+        self._load_accesses(document)
         self.signatures.clear()
         if document.latest_version is None:
             self.status.setText(self.tr("Văn bản chưa có tệp."))
             self.pdf.show_message(self.tr("Văn bản chưa có tệp."))
             return
         self.status.setText(self.tr("Đang mở tệp…"))
+        self.pdf.show_message(self.tr("Đang mở tệp…"))  # never the previous document's pages
         run_task(
             self.workspace.open_file,
             document,
             on_done=lambda path: self._opened(document, path),
-            on_error=self._failed,
+            on_error=lambda exc: self._open_failed(document, exc),
             owner=self,
         )
 
@@ -217,12 +244,63 @@ class DocumentView(QWidget):
             self.note = self.tr("Bản đã ký đang chờ gửi lên máy chủ (ngoại tuyến).")
             self.status.setText(self.note)
 
+    def _load_accesses(self, document: Document) -> None:
+        """Who viewed, downloaded or printed it — asked of the server, for those who may see."""
+        self.accesses.clear()
+        if not self.workspace.online:
+            self.accesses.addItem(self.tr("Cần kết nối máy chủ để xem lịch sử truy cập."))
+            return
+        self.accesses.addItem(self.tr("Đang tải…"))
+        run_task(
+            self.workspace.access_history,
+            document,
+            on_done=lambda history: self._show_accesses(document, history),
+            on_error=lambda exc: self._accesses_failed(document, exc),
+            owner=self,
+        )
+
+    def _show_accesses(self, document: Document, history: AccessHistory | None) -> None:
+        if self.document is not document:
+            return
+        self.accesses.clear()
+        if history is None:
+            self.accesses.addItem(
+                self.tr(
+                    "Lịch sử truy cập dành cho lãnh đạo, quản trị, người tạo và người xử lý "
+                    "văn bản."
+                )
+            )
+            return
+        counts = history.counts
+        self.accesses.addItem(
+            self.tr("Xem %1 lần · tải %2 lần · in %3 lần · %4 người")
+            .replace("%1", str(counts.get("view", 0)))
+            .replace("%2", str(counts.get("download", 0)))
+            .replace("%3", str(counts.get("print", 0)))
+            .replace("%4", str(history.readers))
+        )
+        for event in history.events:
+            when = event.when.astimezone().strftime("%d/%m/%Y %H:%M") if event.when else ""
+            version = self.tr(" (phiên bản %1)").replace("%1", str(event.version))
+            self.accesses.addItem(
+                f"{when}  {audit_label(event.kind)}: {event.full_name or event.username}"
+                f"{version if event.version else ''}"
+            )
+
+    def _accesses_failed(self, document: Document, exc: Exception) -> None:
+        if self.document is document:
+            self.accesses.clear()
+            self.accesses.addItem(": ".join(describe(exc)))
+
     def _opened(self, document: Document, path: Path) -> None:
         if self.document is not document:
             self.workspace.close_file(path)  # another document was opened meanwhile
             return
         self.file = path
         self.pdf.open(path)
+        run_task(  # the access history gets this view (queued while offline)
+            self.workspace.record_access, document, on_error=self._not_recorded, owner=self
+        )
         self.status.setText(self.note)
         run_task(
             lambda: self.workspace.validate_file(path, self.profile()),
@@ -230,6 +308,9 @@ class DocumentView(QWidget):
             on_error=self._failed,
             owner=self,
         )
+
+    def _not_recorded(self, exc: Exception) -> None:
+        logger.warning("a view was not recorded: %s", exc)  # never in the user's way
 
     def _validated(self, reports: list[SignatureReport]) -> None:
         self.signatures.clear()
@@ -244,6 +325,41 @@ class DocumentView(QWidget):
             self.signatures.addItem(
                 f"{number}. {report.signer_cn} — {summary} {stamp}\n   " + "\n   ".join(details)
             )
+
+    def replace_file(self) -> None:
+        """The author's corrected PDF for the draft: pick it, add a note, upload it."""
+        document = self.document
+        if document is None or not self.workspace.may_replace_draft_file(document):
+            return
+        chosen = choose_pdf(self)
+        if not chosen:
+            return
+        self.file_dialog = DraftFileDialog(self.workspace, document, chosen, parent=self)
+        self.file_dialog.accepted.connect(self._file_replaced)
+        self.file_dialog.open()
+
+    def _file_replaced(self) -> None:
+        outcome = self.file_dialog.outcome if self.file_dialog else None
+        if outcome is None:
+            return
+        if outcome.queued:
+            self.note = self.tr("Tệp dự thảo mới đang chờ gửi lên máy chủ (ngoại tuyến).")
+        else:
+            if outcome.document is not None:
+                self.show_document(outcome.document)
+            self.note = self.tr("Đã thay tệp dự thảo: phiên bản %1.").replace(
+                "%1", str(outcome.version)
+            )
+        self.status.setText(self.note)
+
+    def _open_failed(self, document: Document, exc: Exception) -> None:
+        """No file to show (withdrawn and destroyed, sealed to this reader, offline…): said where
+        the page would be."""
+        if self.document is not document:
+            return
+        title, message = describe(exc)
+        self.pdf.show_message(f"{title}: {message}")
+        self.status.setText(f"{title}: {message}")
 
     def _failed(self, exc: Exception) -> None:
         title, message = describe(exc)

@@ -59,6 +59,7 @@ from ..models import DocumentTableModel
 from ..settings import UiSettings, save_settings
 from ..workers import Task, run_task
 from .accounts import AccountsView
+from .audit_view import AuditView
 from .document_view import DocumentView
 from .draft_dialog import DraftDialog
 from .incoming_dialog import IncomingDialog
@@ -94,6 +95,7 @@ PAGE_ICONS = {
     "uploads": QStyle.StandardPixmap.SP_DriveNetIcon,
     "reports": QStyle.StandardPixmap.SP_FileDialogContentsView,
     "accounts": QStyle.StandardPixmap.SP_DirHomeIcon,
+    "audit": QStyle.StandardPixmap.SP_FileDialogDetailedView,
     "settings": QStyle.StandardPixmap.SP_ComputerIcon,
 }
 QUEUE_PAGES = frozenset(q.value for q in Queue)
@@ -233,6 +235,11 @@ class MainWindow(QMainWindow):
             self.accounts = AccountsView(admin)
             self.stack.addWidget(self.accounts)
             self.pages.insert(self.pages.index("settings"), "accounts")
+        self.audit: AuditView | None = None
+        if (trail := workspace.audit_trail()) is not None:  # administrators only
+            self.audit = AuditView(trail)
+            self.stack.addWidget(self.audit)
+            self.pages.insert(self.pages.index("settings"), "audit")
         self.reports: ReportsView | None = None
         if may_report(self.session.user.role):  # clerks, leaders, administrators
             self.reports = ReportsView(self.session)
@@ -335,6 +342,8 @@ class MainWindow(QMainWindow):
             self.accounts.retranslate()
         if self.reports is not None:
             self.reports.retranslate()
+        if self.audit is not None:
+            self.audit.retranslate()
 
     def _page_name(self, page: str) -> str:
         if page in QUEUE_PAGES:
@@ -345,6 +354,7 @@ class MainWindow(QMainWindow):
             "uploads": self.tr("Tải lên"),
             "reports": self.tr("Báo cáo, sổ"),
             "accounts": self.tr("Tài khoản"),
+            "audit": self.tr("Nhật ký hệ thống"),
             "settings": self.tr("Cài đặt"),
         }[page]
 
@@ -452,6 +462,10 @@ class MainWindow(QMainWindow):
                 self.accounts.reload()
         elif page == "reports" and self.reports is not None:
             self.stack.setCurrentWidget(self.reports)
+        elif page == "audit" and self.audit is not None:
+            self.stack.setCurrentWidget(self.audit)
+            if not self.audit.entries:
+                self.audit.load()
         elif page == "settings":
             self.stack.setCurrentWidget(self.settings_view)
         else:

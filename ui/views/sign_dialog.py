@@ -1,5 +1,10 @@
 """Signing: token and certificate → PIN (masked, last-try warning) → mode and
-placement preview (draggable) → progress with cancel → per-document results."""
+placement preview (draggable) → progress with cancel → per-document results.
+
+The dialog opens in the mode the documents' next step asks for and with the certificate that
+mode signs with — both decided by the workspace (``services.signing_defaults``), as the
+command line decides them: a clerk's seal with the organisation's certificate on numbered
+documents, a leader's approval on drafts waiting for signature."""
 
 from __future__ import annotations
 
@@ -178,7 +183,9 @@ class SignDialog(QDialog):
             self.mode.addItem(
                 label, mode.value
             )  # Qt hands a StrEnum back as a plain str: store the key
+        self.mode.setCurrentIndex(self.mode.findData(workspace.signing_mode(documents).value))
         self.mode.currentIndexChanged.connect(self.load_preview)
+        self.mode.currentIndexChanged.connect(self._mode_changed)
         self.preview = PlacementPreview()
         self.progress = QProgressBar()
         self.results_list = QListWidget()
@@ -235,7 +242,10 @@ class SignDialog(QDialog):
         layout.addWidget(self.preview)
         self.resize(1000, 560)
         self.certificates: list[TokenCertificate] = []
+        self.certificate_by_hand = False
+        """The user picked the certificate: a change of mode no longer picks it for them."""
         self.certificate.currentIndexChanged.connect(self._certificate_chosen)
+        self.certificate.activated.connect(self._chose_certificate)
         self.load_certificates()
         self.load_preview()
 
@@ -262,9 +272,21 @@ class SignDialog(QDialog):
             self.certificate.addItem(
                 f"{cert.subject_cn} — {cert.issuer_cn} ({valid}) [{entry.token_label}]", cert.key_id
             )
-        wanted = self.profile.key_id
+        self._select_default_certificate()
+
+    def _select_default_certificate(self) -> None:
+        """The certificate the chosen mode signs with (the organisation's to seal)."""
+        found = [entry.certificate for entry in self.certificates]
+        wanted = self.workspace.signing_key_id(self.selected_mode(), found, self.profile)
         if wanted:
             self.certificate.setCurrentIndex(max(0, self.certificate.findData(wanted)))
+
+    def _chose_certificate(self, _index: int) -> None:
+        self.certificate_by_hand = True
+
+    def _mode_changed(self) -> None:
+        if not self.certificate_by_hand:
+            self._select_default_certificate()
 
     def _certificate_chosen(self, index: int) -> None:
         if not (0 <= index < len(self.certificates)):

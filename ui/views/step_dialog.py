@@ -41,6 +41,7 @@ from services.workspace import Workspace
 from ..errors import describe
 from ..labels import role_label, step_label
 from ..workers import run_task
+from .corrections_form import BadDate, CorrectionsForm
 
 __all__ = ["StepDialog", "offered_steps"]
 
@@ -80,6 +81,24 @@ def _checkable(items: list[tuple[str, int | str]]) -> QListWidget:
     return widget
 
 
+def _tick_named(
+    widget: QListWidget, organisations: Sequence[Organisation], places: Sequence[str]
+) -> None:
+    """ISSUE: the recipients the draft names ("Kính gửi: Sở Tài chính") are ticked already."""
+    named = {" ".join(fold(p).strip(" .;:-").split()) for p in places}
+
+    def meant(o: Organisation) -> bool:
+        """Its code, its full name, or its name without the province ("Sở Tài chính")."""
+        name = " ".join(fold(o.name).split())
+        return bool({fold(o.code), name, name.split(" tinh ")[0]} & named)
+
+    codes = {o.code for o in organisations if meant(o)}
+    for i in range(widget.count()):
+        item = widget.item(i)
+        if item.data(Qt.ItemDataRole.UserRole) in codes:
+            item.setCheckState(Qt.CheckState.Checked)
+
+
 def _checked(widget: QListWidget) -> list:  # type: ignore[type-arg]
     return [
         widget.item(i).data(Qt.ItemDataRole.UserRole)
@@ -117,6 +136,8 @@ class StepDialog(QDialog):
         user = workspace.user
         allowed = [set(offered_steps(d, user)) for d in self.documents[1:]]
         for step in offered_steps(document, user):
+            if step is Step.CORRECT and len(self.documents) > 1:
+                continue  # a correction is one document's
             if all(step in steps for steps in allowed):  # the steps they all allow
                 self.step.addItem(step_label(step.value), step.value)
         self.leaders = _checkable(
@@ -147,6 +168,7 @@ class StepDialog(QDialog):
         self.organisations = _checkable(
             [(f"{o.name} ({o.code})", o.code) for o in organisations if o.id != own]
         )
+        _tick_named(self.organisations, organisations, (*document.to_places, *document.recipients))
         self.organisations.setObjectName("organisations")
         self.replaces = QComboBox()
         self.replaces.setObjectName("replaces")
@@ -169,6 +191,8 @@ class StepDialog(QDialog):
         self.next_number.setObjectName("nextNumber")
         self.next_number.setWordWrap(True)
         self._number_asked = False
+        self.corrections = CorrectionsForm(document)
+        self.corrections.setObjectName("corrections")
         self.comment = QPlainTextEdit()
         self.comment.setObjectName("comment")
         self.comment.setMaximumHeight(90)
@@ -190,6 +214,7 @@ class StepDialog(QDialog):
             ("replaces", self.tr("Thay thế văn bản"), self.replaces),
             ("stamp", self.tr("Dấu đến"), self.stamp),
             ("next_number", self.tr("Số sẽ cấp"), self.next_number),
+            ("corrections", self.tr("Thông tin đúng"), self.corrections),
             ("comment", self.tr("Ý kiến"), self.comment),
         ):
             self.form.addRow(label, widget)
@@ -245,6 +270,7 @@ class StepDialog(QDialog):
             "replaces": step is Step.ISSUE and self.replaces.count() > 1,
             "stamp": step is Step.REGISTER,
             "next_number": step in _TAKES_A_NUMBER and len(self.documents) == 1,
+            "corrections": step is Step.CORRECT,
             "comment": step is not None,
         }
         for key, widget in self.rows.items():
@@ -297,11 +323,24 @@ class StepDialog(QDialog):
         if step in _NEEDS_LEADERS and not leaders:
             self.error.setText(self.tr("Hãy chọn lãnh đạo nhận."))
             return None
+        corrections: dict[str, object] = {}
+        if step is Step.CORRECT:
+            try:
+                corrections = self.corrections.changes()
+            except BadDate:
+                self.error.setText(self.tr("Ngày văn bản cần theo dạng ngày/tháng/năm."))
+                return None
+            if not corrections:
+                self.error.setText(self.tr("Hãy sửa ít nhất một thông tin cần đính chính."))
+                return None
         if step in _NEEDS_COMMENT and not comment:
             self.error.setText(
-                self.tr("Hãy ghi lý do thu hồi.")
-                if step is Step.WITHDRAW
-                else self.tr("Hãy ghi lý do trả lại.")
+                {
+                    Step.WITHDRAW: self.tr("Hãy ghi lý do thu hồi."),
+                    Step.RETURN: self.tr("Hãy ghi lý do trả lại."),
+                    Step.SEND_BACK: self.tr("Hãy ghi lý do trả lại."),
+                    Step.CORRECT: self.tr("Hãy ghi lý do đính chính."),
+                }.get(step, self.tr("Hãy ghi lý do."))
             )
             return None
         assign = step is Step.ASSIGN
@@ -318,6 +357,7 @@ class StepDialog(QDialog):
             organisations=_checked(self.organisations) if step is Step.ISSUE else (),
             stamp=step is Step.REGISTER and self.stamp.isChecked(),
             replaces=self.replaces.currentData() if step is Step.ISSUE else None,
+            corrections=corrections,
         )
 
     def _proposed_deadline(self, step: Step) -> dt.date:
