@@ -20,7 +20,7 @@ from enum import StrEnum
 from typing import NoReturn
 
 from sqlalchemy import ColumnElement, Select, and_, exists, or_, select, union
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from base.workflow import FROZEN, ON_THE_CLERKS_DESK
 
@@ -115,7 +115,8 @@ def _registers(user: User) -> ColumnElement[bool] | None:
 def _directed() -> ColumnElement[bool]:
     """The leader has directed it once (a returned or recalled letter is back at "received"
     with its handlers' notes: those stay theirs)."""
-    return exists(select(Assignment.id).where(Assignment.document_id == Document.id))
+    part = aliased(Assignment)  # its own name: a report over assignments reads this too
+    return exists(select(part.id).where(part.document_id == Document.id))
 
 
 def readable(user: User) -> ColumnElement[bool]:
@@ -222,7 +223,12 @@ def sealed_to(session: Session, user: User, sha256: str) -> bool:
     query = (
         select(Document.id)
         .join(Version, Version.document_id == Document.id)
-        .where(Version.sha256 == sha256, Document.deleted.is_(False), readable(user))
+        .where(
+            Version.sha256 == sha256,
+            Document.deleted.is_(False),
+            ~file_destroyed(),  # a withdrawn copy's file is gone, not sealed
+            readable(user),
+        )
         .limit(1)
     )
     return session.scalar(query) is not None

@@ -44,6 +44,20 @@ def _box(page: pymupdf.Page, rect: pymupdf.Rect, body: str, archive: pymupdf.Arc
     return float(rect.y1 - spare if spare >= 0 else rect.y1)
 
 
+NUMBER_BLANK = 10
+"""Non-breaking spaces left for the number a draft takes when it is issued: room for five
+digits at 13 pt (HTML would fold a run of plain spaces into one, and the number then has no
+place between "Số:" and "/QĐ-UBND")."""
+
+
+def _number_blank(number_symbol: str) -> str:
+    """ "123/QĐ-UBND" as it is; an unnumbered "   /QĐ-UBND" with a blank the seal can fill."""
+    symbol = number_symbol.lstrip(" ")
+    if symbol == number_symbol:
+        return html.escape(number_symbol)
+    return "&nbsp;" * NUMBER_BLANK + html.escape(symbol)
+
+
 def _header(page: pymupdf.Page, letter: OfficialLetter, archive: pymupdf.Archive) -> float:
     e = html.escape
     left = pymupdf.Rect(LEFT - 10 * MM, TOP, LEFT + 75 * MM, TOP + 40 * MM)
@@ -51,7 +65,7 @@ def _header(page: pymupdf.Page, letter: OfficialLetter, archive: pymupdf.Archive
         page,
         left,
         f"<p class='c small'>{e(letter.organ_name)}</p><p class='c small'>———</p>"
-        f"<p class='c small'>Số: {e(letter.number_symbol)}</p>",
+        f"<p class='c small'>Số: {_number_blank(letter.number_symbol)}</p>",
         archive,
     )
     right = pymupdf.Rect(LEFT + 70 * MM, TOP, RIGHT, TOP + 40 * MM)

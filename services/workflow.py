@@ -145,7 +145,7 @@ def _only_recipients_moved(session: Session, seen: Document, conflict: Conflict)
         return None
     before, now = seen.to_json(), current.to_json()
     same = all(before[k] == now[k] for k in before.keys() - _NOT_THE_DECISION)
-    return current if same else None
+    return current if same and before["deliveries"] != now["deliveries"] else None
 
 
 @dataclass(frozen=True)

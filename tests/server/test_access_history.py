@@ -15,6 +15,18 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 @pytest.fixture(scope="module")
+def server(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """One SQLite server for the module: the rules here are the same on both databases (the
+    migrations and the concurrency they share run on PostgreSQL in the other modules)."""
+    from tests.fixtures.server import LiveServer
+
+    live = LiveServer(tmp_path_factory.mktemp("access-history"))
+    live.start()
+    yield live
+    live.stop()
+
+
+@pytest.fixture(scope="module")
 def letter(server):  # type: ignore[no-untyped-def]
     """A registered incoming letter with a file of its own."""
     clerk = Caller(server, "clerk")

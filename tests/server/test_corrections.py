@@ -21,6 +21,18 @@ def _step(caller: Caller, doc: dict, **body):  # type: ignore[no-untyped-def]
     )
 
 
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """One SQLite server for the module: the rules here are the same on both databases (the
+    migrations and the concurrency they share run on PostgreSQL in the other modules)."""
+    from tests.fixtures.server import LiveServer
+
+    live = LiveServer(tmp_path_factory.mktemp("corrections"))
+    live.start()
+    yield live
+    live.stop()
+
+
 @pytest.fixture
 def registered(server):  # type: ignore[no-untyped-def]
     return Caller(server, "clerk").create(

@@ -61,8 +61,8 @@ def test_first_sync_delta_and_deletions(seeded, tmp_path) -> None:
     admin = ApiClient(seeded.base_url)
     admin.login(*seeded.credentials("admin"))
     doc = client.get_document(5)
-    client.update_document(
-        5, {"subject": "Về việc đôn đốc giải ngân vốn đầu tư công"}, doc.revision
+    client.update_document(  # a note, not the register's fields (those take a correction)
+        5, {"description": "Về việc đôn đốc giải ngân vốn đầu tư công"}, doc.revision
     )
     admin.delete_document(7)
     new = client.create_document(
@@ -71,7 +71,7 @@ def test_first_sync_delta_and_deletions(seeded, tmp_path) -> None:
     delta = pull_changes(store, client)
     assert (delta.upserted, delta.deleted, delta.pages) == (2, 1, 1)
     assert store.get(7) is None and store.get(new.id).urgency == 3
-    assert store.get(5).subject.startswith("Về việc đôn đốc")
+    assert store.get(5).description.startswith("Về việc đôn đốc")
     assert pull_changes(store, client).upserted == 0
 
 
