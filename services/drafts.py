@@ -26,6 +26,7 @@ from client.records import Document, User
 
 from .new_document import create_or_queue, refuse
 from .session import Session
+from .versions import add_file_version
 
 __all__ = [
     "DraftInput",
@@ -180,21 +181,8 @@ def replace_draft_file(
     check_pdf(file)  # an empty, non-PDF, locked or cut-off file is named before any upload
     name = unicodedata.normalize("NFC", file.name)
     note = _nfc(note) or DEFAULT_FILE_NOTE
-    try:
-        uploaded = session.client.upload_file(file)
-        version = session.client.add_version(
-            document.id, uploaded.sha256, name, note, base_version=document.current_version
-        )
-    except ServerUnavailable:
-        session.online = False
-        session.outbox.add_version(
-            document.id,
-            file,
-            note,
-            document.current_version,
-            filename=name,
-            revision=document.revision,
-        )
+    version = add_file_version(session, document, file, name, note)
+    if version is None:
         logger.info("draft %s: new file queued (offline)", document.id)
         return DraftFileOutcome(None, queued=True)
     logger.info("draft %s: version %s", document.id, version.number)

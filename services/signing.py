@@ -26,7 +26,7 @@ from base.errors import VanThuError
 from base.progress import CancelToken, Progress, is_cancelled
 from base.steps import Step
 from base.workflow import FROZEN
-from client.errors import Conflict, ServerUnavailable
+from client.errors import Conflict
 from client.records import Document
 from signing.backends import ActiveSigner, Pkcs12Backend, TokenBackend
 from signing.batch import BatchRequest, FileResult, check_certificate, sign_batch
@@ -39,6 +39,7 @@ from signing.trust import load_certificates, profile_roots
 from signing.validation import SignatureReport, validate_pdf
 
 from .session import Session
+from .versions import add_file_version
 
 __all__ = [
     "SignOutcome",
@@ -267,21 +268,8 @@ def _upload(
     session: Session, document: Document, signed: Path, note: str, *, approves: bool = False
 ) -> DocumentResult:
     name = document.latest_version.filename if document.latest_version else f"{document.id}.pdf"
-    try:
-        uploaded = session.client.upload_file(signed)
-        version = session.client.add_version(
-            document.id, uploaded.sha256, name, note, base_version=document.current_version
-        )
-    except ServerUnavailable:
-        session.online = False
-        session.outbox.add_version(
-            document.id,
-            signed,
-            note,
-            document.current_version,
-            filename=name,
-            revision=document.revision,
-        )
+    version = add_file_version(session, document, signed, name, note)
+    if version is None:
         if approves:  # sent after the signature, on the revision the signature produced
             session.outbox.take_step(document.id, Step.APPROVE, document.revision, {}, _key())
         return DocumentResult(
