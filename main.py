@@ -25,6 +25,7 @@ CLI_MODULES = (
     "server.cli",
     "cli.account",
     "cli.cache",
+    "cli.searches",
     "cli.signing",
     "cli.trust",
     "cli.workflow",

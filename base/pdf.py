@@ -21,10 +21,19 @@ import logging
 import re
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from .errors import VanThuError
 
-__all__ = ["PdfProblem", "BadPdf", "check_pdf", "check_file", "is_truncated", "end_of_pdf"]
+__all__ = [
+    "PdfProblem",
+    "BadPdf",
+    "check_pdf",
+    "check_file",
+    "is_truncated",
+    "end_of_pdf",
+    "unlock",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -157,6 +166,18 @@ def check_file(path: Path) -> None:
         raise BadPdf(PdfProblem.TRUNCATED, path.name)
 
 
+def unlock(doc: Any, password: str | None = None) -> bool:
+    """Open an encrypted PyMuPDF document as every reader does: the empty open password first
+    (a file with only an owner password opens silently, whatever its cipher: RC4, AES-128,
+    AES-256 R5 or R6), then ``password``. True when the pages can be read."""
+    if not doc.needs_pass:
+        return True
+    for candidate in dict.fromkeys(("", password or "")):
+        if doc.authenticate(candidate):
+            return True
+    return False
+
+
 def check_pdf(path: Path, password: str | None = None) -> int:
     """Raise ``BadPdf`` unless ``path`` is a readable PDF with pages; return the page count."""
     import pymupdf  # desktop dependency, loaded on first use
@@ -177,7 +198,7 @@ def check_pdf(path: Path, password: str | None = None) -> int:
     with doc:
         if is_truncated(path):  # after opening: a file MuPDF cannot open at all is corrupt
             raise BadPdf(PdfProblem.TRUNCATED, name)
-        if doc.needs_pass and not (password and doc.authenticate(password)):
+        if not unlock(doc, password):
             raise BadPdf(PdfProblem.PASSWORD, name)
         if doc.page_count == 0:
             raise BadPdf(PdfProblem.NO_PAGES, name)

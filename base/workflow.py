@@ -30,11 +30,15 @@ __all__ = [
     "ON_THE_CLERKS_DESK",
     "FROZEN",
     "NEEDS_FILE",
+    "PART_ROLES",
     "STEP_ORDER",
+    "UNDO",
     "STATUS_NAMES_VI",
     "STEP_NAMES_VI",
+    "likely_step",
     "may_take",
     "steps_for",
+    "undo_step",
 ]
 
 
@@ -110,6 +114,10 @@ class Rule:
     """Roles allowed on the documents they created (a specialist submits their own drafts)."""
     by_handler: frozenset[Part] = frozenset()
     """Parts allowed by an active assignment, whatever the role."""
+    withheld_from: frozenset[Part] = frozenset()
+    """Parts that take the role's right away: a leader who holds one of them on this document
+    (phối hợp, để biết) takes part in the work, and acts by that part (``by_handler``), never
+    as the one who directs it."""
     comment_required: bool = False
     recipients_required: bool = False
     deadline_required: bool = False
@@ -117,11 +125,13 @@ class Rule:
     """CORRECT: the registered fields to change (``CORRECTABLE``)."""
 
     def allows(self, role: str, parts: Collection[str], is_author: bool) -> bool:
-        """Who may take the step (the status aside): by role, as the author, or by a part."""
+        """Who may take the step (the status aside): by role (unless a part they hold withholds
+        it), as the author, or by a part."""
+        held = set(parts)
         return (
-            role in self.roles
+            (role in self.roles and not self.withheld_from & held)
             or (is_author and role in self.authors)
-            or bool(self.by_handler & set(parts))
+            or bool(self.by_handler & held)
         )
 
     def open_to(self, role: str) -> bool:
@@ -133,13 +143,23 @@ _LEADER = frozenset({Role.LEADER})
 _CLERK = frozenset({Role.CLERK})
 _ACTIVE = frozenset({Status.ASSIGNED, Status.PROCESSING})
 _HANDLERS = frozenset({Part.LEAD, Part.CO})
+_TAKING_PART = frozenset({Part.CO, Part.INFO})
+"""A leader who co-handles or is informed takes part; directing it is another leader's."""
 _IN, _OUT = Direction.INCOMING, Direction.OUTGOING
 
 RULES: dict[Step, Rule] = {
     Step.REGISTER: Rule(_IN, frozenset({Status.ARRIVED}), Status.RECEIVED, _CLERK),
     Step.PRESENT: Rule(_IN, frozenset({Status.RECEIVED}), None, _CLERK, recipients_required=True),
-    Step.ASSIGN: Rule(_IN, frozenset({Status.RECEIVED, *_ACTIVE}), Status.ASSIGNED, _LEADER),
-    Step.NOTE: Rule(_IN, _ACTIVE, Status.PROCESSING, _LEADER, by_handler=_HANDLERS),
+    Step.ASSIGN: Rule(
+        _IN,
+        frozenset({Status.RECEIVED, *_ACTIVE}),
+        Status.ASSIGNED,
+        _LEADER,
+        withheld_from=_TAKING_PART,
+    ),
+    Step.NOTE: Rule(
+        _IN, _ACTIVE, Status.PROCESSING, _LEADER, by_handler=_HANDLERS, withheld_from=_TAKING_PART
+    ),
     Step.ASK_EXTENSION: Rule(
         _IN,
         _ACTIVE,
@@ -148,13 +168,17 @@ RULES: dict[Step, Rule] = {
         comment_required=True,
         deadline_required=True,
     ),
-    Step.EXTEND: Rule(_IN, _ACTIVE, None, _LEADER, deadline_required=True),
+    Step.EXTEND: Rule(
+        _IN, _ACTIVE, None, _LEADER, deadline_required=True, withheld_from=_TAKING_PART
+    ),
     Step.RETURN: Rule(
         _IN, _ACTIVE, Status.RECEIVED, by_handler=frozenset({Part.LEAD}), comment_required=True
     ),
-    Step.FINISH: Rule(_IN, _ACTIVE, Status.DONE, _LEADER, by_handler=_HANDLERS),
+    Step.FINISH: Rule(
+        _IN, _ACTIVE, Status.DONE, _LEADER, by_handler=_HANDLERS, withheld_from=_TAKING_PART
+    ),
     Step.REOPEN: Rule(_IN, frozenset({Status.DONE}), Status.PROCESSING, _LEADER),
-    Step.RECALL: Rule(_IN, _ACTIVE, Status.RECEIVED, _LEADER),
+    Step.RECALL: Rule(_IN, _ACTIVE, Status.RECEIVED, _LEADER, withheld_from=_TAKING_PART),
     Step.SUBMIT: Rule(
         _OUT,
         frozenset({Status.DRAFT}),
@@ -194,6 +218,14 @@ CREATED_AS: dict[Direction, frozenset[Status]] = {
 """The only statuses a document is born in: an outgoing draft; an incoming document that waits
 for its number (a scan, a delivered copy: ``arrived``) or is registered as it is entered
 (``received``, with its arrival number). Everything later is reached by steps."""
+
+PART_ROLES: dict[Part, frozenset[Role]] = {
+    Part.LEAD: frozenset({Role.LEADER, Role.SPECIALIST}),
+    Part.CO: frozenset({Role.LEADER, Role.SPECIALIST}),
+    Part.INFO: frozenset({Role.LEADER, Role.SPECIALIST, Role.CLERK}),
+}
+"""Who may be given each part by ASSIGN: leaders and specialists handle documents; the clerk may
+be informed (to send the answer, to file it); administrators and the archivist take no part."""
 
 CORRECTABLE: tuple[str, ...] = (
     "organ_name",
@@ -278,6 +310,44 @@ def steps_for(
             is_author=is_author,
         )
     )
+
+
+UNDO: dict[Step, Step] = {Step.ASSIGN: Step.RECALL, Step.FINISH: Step.REOPEN}
+"""The step that takes a step back where the workflow has one: a direction is recalled
+(Thu hồi giao việc), a finished document reopened. Every other step is undone by no step: a
+presentation, a note or a signature stays in the trace; an issued document is withdrawn only
+as an official act of its own, with its reason."""
+
+
+def undo_step(step: Step) -> Step | None:
+    """The step that undoes ``step`` (``UNDO``), or None. Whether this person may take it on
+    the document as the step left it is ``may_take``'s answer (only a leader reopens)."""
+    return UNDO.get(step)
+
+
+def likely_step(
+    offered: Collection[Step],
+    *,
+    parts: Collection[str],
+    extension_asked: bool = False,
+    unavailable: Collection[Step] = (),
+) -> Step | None:
+    """The step a person most likely takes next among ``offered`` (``steps_for``'s answer),
+    never one of ``unavailable`` (a step whose required list, such as the leaders to present
+    to, is empty) while another is offered.
+
+    A leader answers a request for more time first; a handler (chủ trì, phối hợp) reports its
+    work done; a leader on work under way gives a direction (a note) rather than re-assigning
+    or closing it; otherwise the contract's order: register, direct, present, approve, number,
+    issue…"""
+    preferred: list[Step] = []
+    if extension_asked:
+        preferred.append(Step.EXTEND)
+    if set(parts) & _HANDLERS:
+        preferred.append(Step.FINISH)
+    preferred += [Step.NOTE, *STEP_ORDER]
+    usable = [s for s in preferred if s in offered and s not in unavailable]
+    return usable[0] if usable else next((s for s in preferred if s in offered), None)
 
 
 STATUS_NAMES_VI: dict[str, str] = {

@@ -161,6 +161,8 @@ QUEUE_NAMES = {
     "to_sign": "Chờ ký / to sign",
     "to_issue": "Chờ phát hành / to issue",
     "issued": "Đã phát hành / issued",
+    "scans_waiting": "Bản quét chờ tải lên / scans waiting to upload",
+    "uploads_failed": "Tải lên lỗi / failed uploads",
 }
 STEP_HELP = {
     "register": "vào sổ văn bản đến: ID đã đến, hoặc văn bản mới (--organ, --subject, --file…; --stamp: dấu ĐẾN) / register",

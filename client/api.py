@@ -52,6 +52,7 @@ from .records import (
     NextNumber,
     Organisation,
     OutgoingEntry,
+    SavedSearch,
     TrustEntry,
     UploadResult,
     User,
@@ -388,6 +389,33 @@ class ApiClient:
         return [
             LoginStat.from_json(r) for r in self._json("GET", "/admin/audit/logins", params=params)
         ]
+
+    # -- saved searches (the user's own) ------------------------------------------------
+    def saved_searches(self) -> list[SavedSearch]:
+        return [SavedSearch.from_json(s) for s in self._json("GET", "/saved-searches")]
+
+    def create_saved_search(self, name: str, query: Mapping[str, Any]) -> SavedSearch:
+        """409 (``Conflict``, code ``duplicate_name`` or ``too_many``) when it cannot be kept."""
+        body = {"name": name, "query": jsonable(dict(query))}
+        return SavedSearch.from_json(
+            self._json("POST", "/saved-searches", expect=(201,), json=body)
+        )
+
+    def update_saved_search(
+        self, search_id: int, *, name: str | None = None, query: Mapping[str, Any] | None = None
+    ) -> SavedSearch:
+        """Rename, change the filters, or both (``None`` leaves it as it is)."""
+        body: dict[str, Any] = {}
+        if name is not None:
+            body["name"] = name
+        if query is not None:
+            body["query"] = jsonable(dict(query))
+        return SavedSearch.from_json(
+            self._json("PUT", f"/saved-searches/{int(search_id)}", json=body)
+        )
+
+    def delete_saved_search(self, search_id: int) -> None:
+        self._request("DELETE", f"/saved-searches/{int(search_id)}", expect=(204,)).close()
 
     def update_document(
         self, document_id: int, changes: Mapping[str, Any], revision: int

@@ -37,6 +37,7 @@ __all__ = [
     "IncomingEntry",
     "OutgoingEntry",
     "DepartmentLine",
+    "SavedSearch",
     "URGENCY_LABELS",
     "SECRECY_LABELS",
 ]
@@ -578,3 +579,37 @@ class LoginStat:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> LoginStat:
         return cls(**_pick(cls, data))
+
+
+@dataclass(frozen=True)
+class SavedSearch:
+    """A list's filters saved under a name (``/saved-searches``): the user's own, on every
+    machine they sign in on. ``query`` holds the filters as the server keeps them (text,
+    direction, queue, doc_type, min_urgency, overdue, status, columns); see
+    ``services.saved_searches`` for turning it into a list query and back."""
+
+    id: int
+    name: str
+    query: dict[str, Any] = field(default_factory=dict, hash=False)
+    created_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The server's JSON shape again (the copy kept for offline use)."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "query": dict(self.query),
+            "created_at": self.created_at.isoformat() if self.created_at else None,
+            "updated_at": self.updated_at.isoformat() if self.updated_at else None,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> SavedSearch:
+        return cls(
+            int(data["id"]),
+            str(data["name"]),
+            dict(data.get("query") or {}),
+            parse_datetime(data.get("created_at")),
+            parse_datetime(data.get("updated_at")),
+        )

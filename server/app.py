@@ -30,6 +30,7 @@ from .routes import (
     files,
     reference,
     reports,
+    saved_searches,
     trust,
     uploads,
     workflow,
@@ -204,6 +205,7 @@ def create_app(settings: ServerSettings, *, migrate: bool = True) -> FastAPI:
         workflow,
         reports,
         access,
+        saved_searches,
     ):
         app.include_router(module.router, prefix=API_PREFIX)
     _describe_limits(app, settings)

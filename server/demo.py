@@ -11,10 +11,10 @@ import datetime as dt
 import logging
 import random
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import case, insert, select, update
+from sqlalchemy import case, insert, select
 from sqlalchemy.orm import Session
 
 from .blobs import BlobStore
@@ -90,27 +90,55 @@ SIGNERS = (
     ("", "GIÁM ĐỐC", "Đặng Văn Thành"),
     ("TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "Hoàng Đình Phúc"),
 )
-ISSUERS = (
-    "Ủy ban nhân dân tỉnh Hà Tĩnh",
-    "Sở Tài chính tỉnh Hà Tĩnh",
-    "Sở Nội vụ tỉnh Hà Tĩnh",
-    "Bộ Tài nguyên và Môi trường",
-    "Văn phòng Chính phủ",
-    "Sở Y tế tỉnh Hà Tĩnh",
-    "Sở Giáo dục và Đào tạo tỉnh Hà Tĩnh",
-    "UBND huyện Cẩm Xuyên",
-    "UBND thị xã Kỳ Anh",
+EXTERNAL_ISSUERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("Bộ Tài nguyên và Môi trường", "BTNMT", ("BTNMT-ĐĐ", "BTNMT-TNN")),
+    ("Văn phòng Chính phủ", "VPCP", ("VPCP-KGVX", "VPCP-KTTH")),
+    ("Sở Y tế tỉnh Hà Tĩnh", "SYT", ("SYT-NVY", "SYT-KHTC")),
+    ("Sở Giáo dục và Đào tạo tỉnh Hà Tĩnh", "SGDĐT", ("SGDĐT-GDTrH", "SGDĐT-VP")),
+    ("Sở Tài nguyên và Môi trường tỉnh Hà Tĩnh", "STNMT", ("STNMT-QLĐĐ", "STNMT-MT")),
+    ("Sở Kế hoạch và Đầu tư tỉnh Hà Tĩnh", "SKHĐT", ("SKHĐT-TH", "SKHĐT-ĐKKD")),
+    ("UBND huyện Cẩm Xuyên", "UBND", ("UBND-VP", "UBND-TNMT")),
+    ("UBND thị xã Kỳ Anh", "UBND", ("UBND-VP", "UBND-KT")),
 )
-NOTATIONS = (
-    "UBND-VP",
-    "UBND-NL",
-    "UBND-KT",
-    "UBND-TH",
-    "STC-NS",
-    "SNV-CCHC",
-    "STNMT-QLĐĐ",
-    "SYT-NVY",
-)
+"""Organs outside the demo that write to it: (name, the abbreviation its notations carry, the
+notations of its công văn). The demo organisations write to each other only in the story,
+through real issues, so a number of theirs is never made up twice."""
+HOME_ISSUERS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "UBND-T": ("UBND", ("UBND-VP", "UBND-KT", "UBND-TH", "UBND-NL")),
+    "STC": ("STC", ("STC-NS", "STC-QLG")),
+    "SNV": ("SNV", ("SNV-CCHC", "SNV-TCCB")),
+}
+ORGAN_ABBREVIATIONS: dict[str, str] = {name: abbr for name, abbr, _ in EXTERNAL_ISSUERS} | {
+    "Ủy ban nhân dân tỉnh Hà Tĩnh": "UBND",
+    "Sở Tài chính tỉnh Hà Tĩnh": "STC",
+    "Sở Nội vụ tỉnh Hà Tĩnh": "SNV",
+}
+"""Each issuing organ and the abbreviation its notations carry (SYT = Sở Y tế…)."""
+TYPE_SHORTS = frozenset(short for _, short, _ in DOC_TYPES)
+RECENT_DAYS = 4
+"""Drafts are from the last few days; older outgoing letters are issued (the archive)."""
+DRAFTS_PER_AUTHOR = 3
+"""A specialist has a handful of drafts on the go, not hundreds."""
+RECEIVED_DAYS = 2
+"""Incoming letters registered in the last days may wait to be presented; older ones are done."""
+
+
+def notation_organ(notation: str) -> str:
+    """The organ abbreviation in a notation: "SYT" in "SYT-NVY" and in "QĐ-SYT"."""
+    first, _, rest = notation.partition("-")
+    return rest.split("-")[0] if first in TYPE_SHORTS else first
+
+
+def notation_for(rng: random.Random, organ: str, doc_type: str) -> str:
+    """A notation the organ would write: its own for a công văn ("SYT-NVY"), the type's short
+    name and its abbreviation for the others ("QĐ-SYT")."""
+    abbr = ORGAN_ABBREVIATIONS.get(organ, "UBND")
+    if doc_type == "Công văn":
+        found = [n for name, _, notations in EXTERNAL_ISSUERS if name == organ for n in notations]
+        home = [n for a, notations in HOME_ISSUERS.values() if a == abbr for n in notations]
+        return rng.choice(found or home or [f"{abbr}-VP"])
+    short = next((s for name, s, _ in DOC_TYPES if name == doc_type), "CV")
+    return f"{short}-{abbr}"
 
 
 @dataclass(frozen=True)
@@ -129,18 +157,51 @@ def _weighted_type(rng: random.Random) -> tuple[str, str]:
     return DOC_TYPES[0][0], DOC_TYPES[0][1]
 
 
+@dataclass
+class _Numbers:
+    """What the generator has used so far: each outside organ's numbers of the year (rising with
+    the date, with gaps for the letters it sent elsewhere), and each author's recent drafts."""
+
+    rng: random.Random
+    today: dt.date
+    issued: dict[tuple[str, int], int] = field(default_factory=dict)
+    drafts: dict[int, int] = field(default_factory=dict)
+    authors: dict[int, list[int]] = field(default_factory=dict)
+    """The specialists of each demo organisation, who write its drafts."""
+
+    def next_number(self, organ: str, year: int) -> str:
+        number = self.issued.get((organ, year), 0) + self.rng.randint(1, 4)
+        self.issued[organ, year] = number
+        return f"{number:02d}"
+
+    def drafter(self, org_id: int, day: dt.date) -> int | None:
+        """A specialist still under their handful of drafts, for a letter of the last days."""
+        if (self.today - day).days > RECENT_DAYS:
+            return None
+        for author in self.authors.get(org_id, ()):
+            if self.drafts.get(author, 0) < DRAFTS_PER_AUTHOR:
+                self.drafts[author] = self.drafts.get(author, 0) + 1
+                return author
+        return None
+
+
+def _at(day: dt.date, hour: int) -> dt.datetime:
+    """``hour`` o'clock Vietnam time on ``day``, stored as naive UTC, never in the future."""
+    return min(dt.datetime.combine(day, dt.time(hour)) - dt.timedelta(hours=7), utcnow())
+
+
 def _row(
     rng: random.Random,
-    index: int,
+    numbers: _Numbers,
     day: dt.date,
-    org_names: list[str],
     home_org: int,
     author: int,
     home_name: str,
 ) -> dict[str, Any]:
     """One archive document of ``day``: the arrival date of an incoming one (issued a few days
-    before), the issue date of an outgoing one. Numbers come from the registers later."""
-    doc_type, short = _weighted_type(rng)
+    before by an outside organ, numbered in its series), the issue date of an outgoing one
+    (numbered from the register later), or a draft of the last days by a specialist."""
+    doc_type, _short = _weighted_type(rng)
     direction = "incoming" if rng.random() < 0.72 else "outgoing"
     year = day.year
     issued = (
@@ -151,21 +212,16 @@ def _row(
     subject = (
         f"{rng.choice(OPENERS)} {rng.choice(TOPICS)} trên địa bàn {rng.choice(PLACES)} năm {year}"
     )
-    authority, position, signer = rng.choice(SIGNERS)
-    notation = (
-        rng.choice(NOTATIONS)
-        if doc_type == "Công văn"
-        else f"{short}-{rng.choice(NOTATIONS).split('-')[0]}"
-    )
+    _authority, position, signer = rng.choice(SIGNERS)
+    organ = rng.choice(EXTERNAL_ISSUERS)[0] if direction == "incoming" else home_name
     urgency = rng.choices((0, 1, 2, 3), (0.8, 0.12, 0.06, 0.02))[0]
     secrecy = rng.choices((0, 1, 2), (0.93, 0.05, 0.02))[0]
     due = issued + dt.timedelta(days=rng.choice((5, 7, 10, 15, 30))) if rng.random() < 0.4 else None
-    organ = rng.choice(org_names)
     row: dict[str, Any] = {
         "direction": direction,
         "doc_type": doc_type,
-        "code_number": None if direction == "outgoing" else f"{rng.randint(1, 3000):02d}",
-        "code_notation": notation,
+        "code_number": numbers.next_number(organ, year) if direction == "incoming" else None,
+        "code_notation": notation_for(rng, organ, doc_type),
         "issued_date": issued,
         "organ_name": organ,
         "subject": subject,
@@ -184,8 +240,8 @@ def _row(
         "register_id": None,
         "organisation_id": home_org,
         "created_by": author,
-        "created_at": utcnow(),
-        "updated_at": utcnow(),
+        "created_at": _at(day, 8),
+        "updated_at": _at(day, 10 + rng.randint(0, 6)),
         "current_version": 0,
         "deleted": False,
         "arrival_number": None,
@@ -193,25 +249,35 @@ def _row(
     }
     if direction == "incoming":
         row["arrival_date"] = day
-        # The archive: finished, or registered and not yet presented. Work in progress comes
-        # from the story (server.demo_story), with the parts and deadlines a status implies.
-        row["status"] = rng.choices(("done", "received"), (0.85, 0.15))[0]
+        # The archive: finished, or registered in the last days and not yet presented. Work in
+        # progress comes from the story (server.demo_story), with its parts and deadlines.
+        recent = (numbers.today - day).days <= RECEIVED_DAYS
+        row["status"] = "received" if recent and rng.random() < 0.3 else "done"
         row["to_places"] = [rng.choice(("Văn phòng UBND tỉnh", "Phòng Kinh tế", "Phòng Tổng hợp"))]
     else:
-        row["organ_name"] = home_name  # an outgoing document is issued by its own organisation
-        row["status"] = rng.choices(("draft", "issued"), (0.15, 0.85))[0]
+        row["status"] = "issued"
         row["issued_amount"] = rng.randint(2, 30)
+        drafter = numbers.drafter(home_org, day)
+        if drafter is not None:  # a draft of the last days: no number or date until issued
+            row.update(
+                status="draft", created_by=drafter, secrecy=0, issued_date=None, issued_amount=None
+            )
+    row["search_text"] = _search_text(row)
+    return row
+
+
+def _search_text(row: dict[str, Any]) -> str:
+    notation = row["code_notation"]
     parts = [
         f"{row['code_number']}/{notation}" if row["code_number"] else "",
         notation,
-        subject,
+        row["subject"],
         row["organ_name"],
-        signer,
+        row["signer_name"],
         *row["to_places"],
         *row["recipients"],
     ]
-    row["search_text"] = fold(" ".join(parts))
-    return row
+    return fold(" ".join(parts))
 
 
 def _chunks(total: int, size: int) -> Iterator[range]:
@@ -241,21 +307,21 @@ def generate_demo_data(
     days = (today - new_year).days
     with db.session() as session:
         seed_base(session)
-        org_names = list(ISSUERS)
         homes = _homes(session)  # (organisation id, its clerk's id), the first is UBND-T
+        numbers = _Numbers(random.Random(seed + 2), today, authors=_authors(session, homes))
         done = 0
         for chunk in _chunks(count, 5000):
             rows = [
                 _row(
                     rng,
-                    i,
+                    numbers,
                     new_year + dt.timedelta(days=i * days // max(1, count)),
-                    org_names,
                     *_home_for(homes, i),
                 )
                 for i in chunk
             ]
             _number_arrivals(session, rows)
+            _number_issued(session, rows)
             imported_rows(session, rows)
             session.execute(insert(Document), rows)
             session.commit()
@@ -267,7 +333,6 @@ def generate_demo_data(
             for index, (org_id, _clerk, _name) in enumerate(homes):  # every organisation gets some
                 wanted = pdfs if index == 0 else max(1, pdfs // 4)
                 made += _attach_pdfs(session, blobs, org_id, wanted, render_letter)
-        _drafts_without_files(session)
         _archive_history(session, random.Random(seed + 1))
         if story:
             _story(session, blobs, render_letter)
@@ -275,7 +340,9 @@ def generate_demo_data(
 
 
 NEEDS_A_FILE = ("pending_signature", "signed", "numbered", "issued")
-"""Outgoing states that only a document with its file can be in (signed, numbered, issued)."""
+"""Outgoing states that only a document with its file can be in (signed, numbered, issued). The
+archive's older issued letters, imported from an older system, keep their register entry; the
+newest get their PDF first (``_attach_pdfs``), as does all the work in progress."""
 
 
 def _story(session: Session, blobs: BlobStore, render_letter: LetterRenderer | None) -> int:
@@ -283,21 +350,6 @@ def _story(session: Session, blobs: BlobStore, render_letter: LetterRenderer | N
     from .demo_story import tell_demo_story  # it builds on this module's seed
 
     return tell_demo_story(session, blobs, render_letter) if render_letter else 0
-
-
-def _drafts_without_files(session: Session) -> None:
-    """An outgoing document past the draft without a file would be a story no office tells:
-    the demo keeps those as drafts (the PDFs went to the later states first)."""
-    session.execute(
-        update(Document)
-        .where(
-            Document.direction == "outgoing",
-            Document.status.in_(NEEDS_A_FILE),
-            Document.current_version == 0,
-        )
-        .values(status="draft", code_number=None)
-    )
-    session.commit()
 
 
 ARCHIVE_HISTORY = 400
@@ -407,6 +459,34 @@ def _number_arrivals(session: Session, rows: list[dict[str, Any]]) -> None:
             row["arrival_number"] = first + offset
 
 
+def _number_issued(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Numbers for a chunk's issued outgoing rows (in date order) from each organisation's
+    register of the year: one series per organisation, no number twice."""
+    by_org: dict[int, list[dict[str, Any]]] = {}
+    for row in rows:
+        if row["direction"] == "outgoing" and row["status"] == "issued":
+            by_org.setdefault(row["organisation_id"], []).append(row)
+    for org_id, mine in by_org.items():
+        first = _reserve(session, org_id, "outgoing", len(mine), mine[0]["issued_date"])
+        for offset, row in enumerate(mine):
+            row["code_number"] = f"{first + offset:02d}"
+            row["search_text"] = _search_text(row)
+
+
+def _authors(session: Session, homes: list[tuple[int, int, str]]) -> dict[int, list[int]]:
+    """The specialists of each demo organisation (who write its drafts)."""
+    return {
+        org_id: list(
+            session.scalars(
+                select(User.id)
+                .where(User.organisation_id == org_id, User.role == "specialist")
+                .order_by(User.id)
+            )
+        )
+        for org_id, _clerk, _name in homes
+    }
+
+
 def _homes(session: Session) -> list[tuple[int, int, str]]:
     homes = []
     for code in DEMO_HOMES:
@@ -436,24 +516,14 @@ def _attach_pdfs(
         session.scalars(
             select(Document)
             .where(Document.current_version == 0, Document.organisation_id == org_id)
-            .order_by(  # the states that need a file first: "Chờ ký" is never a list of blanks
-                case(
-                    (Document.status.in_(NEEDS_A_FILE), 0),
-                    (Document.direction == "incoming", 1),
-                    else_=2,
-                ),
+            .order_by(  # work waiting for a signature first ("Chờ ký" is never a list of
+                # blanks), then the newest letters, incoming and outgoing alike
+                case((Document.status.in_(NEEDS_A_FILE[:3]), 0), else_=1),
                 Document.id.desc(),
             )
             .limit(pdfs)
         )
     )
-    issued = sorted(
-        (d for d in docs if d.direction == "outgoing" and d.status in NEEDS_A_FILE),
-        key=lambda d: (d.issued_date or dt.date.min, d.id),
-    )
-    for doc in issued:  # numbered in date order, from the register, before the letter shows it
-        first = _reserve(session, doc.organisation_id, "outgoing", 1, doc.issued_date)
-        doc.code_number = f"{first:02d}"
     for doc in docs:
         authority, position, name = next(
             (s for s in SIGNERS if s[2] == doc.signer_name), SIGNERS[0]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import random
 from dataclasses import dataclass
 
 from sqlalchemy import select, update
@@ -22,6 +23,7 @@ from base.steps import Step
 from base.workflow import Origin
 
 from .blobs import BlobStore
+from .demo import notation_for
 from .documents import assign_number, born, touch
 from .letters import OfficialLetter
 from .models import Assignment, Document, Organisation, User
@@ -89,7 +91,9 @@ class _Story:
             issued_date=self.today - dt.timedelta(days=days_ago)
             if direction == "incoming"
             else None,
-            code_number=str(100 + days_ago) if direction == "incoming" else None,
+            code_number=self.next_number(organ, self.today - dt.timedelta(days=days_ago))
+            if direction == "incoming"
+            else None,
             organ_name=organ or cast.org.name,
             subject=subject,
             language="vi",
@@ -114,6 +118,20 @@ class _Story:
             assign_number(self.session, doc, None, self.today)
         self.attach(doc, author or cast.clerk)
         return doc
+
+    def next_number(self, organ: str, issued: dt.date) -> str:
+        """The organ's next number of the year after every letter of it the demo holds: a
+        number and notation never stand for two letters of one organ in one year."""
+        numbers = self.session.scalars(
+            select(Document.code_number).where(
+                Document.organ_name == organ,
+                Document.issued_date >= dt.date(issued.year, 1, 1),
+                Document.issued_date <= dt.date(issued.year, 12, 31),
+                Document.code_number.is_not(None),
+            )
+        )
+        used = [int(n) for n in numbers if n and n.isdigit()]
+        return f"{max(used, default=0) + 2:02d}"  # one sent elsewhere in between
 
     def attach(self, doc: Document, author: User) -> None:
         if self.render is None:
@@ -183,6 +201,7 @@ def tell_demo_story(session: Session, blobs: BlobStore, render_letter: object = 
         return 0
     ubnd, stc, snv = casts
     story = _Story(session, blobs, render_letter)
+    pick = random.Random(2027)  # the notations of the outside organs' letters
     soon = add_working_days(story.today, 1)
     later = add_working_days(story.today, 10)
     count = 0
@@ -202,8 +221,9 @@ def tell_demo_story(session: Session, blobs: BlobStore, render_letter: object = 
         (2, "Bộ Tài nguyên và Môi trường", "Về việc kiểm tra công tác quản lý đất đai năm 2026"),
         (0, "Văn phòng Chính phủ", "Thông báo kết luận của Phó Thủ tướng về chuyển đổi số"),
     ):
+        notation = notation_for(pick, organ, "Công văn")
         doc = story.document(
-            ubnd, "incoming", "Công văn", "BTNMT-ĐĐ", subject, organ=organ, urgency=urgency
+            ubnd, "incoming", "Công văn", notation, subject, organ=organ, urgency=urgency
         )
         story.step(doc, ubnd.clerk, Step.PRESENT, to=[ubnd.leader.id])
         count += 1
@@ -221,10 +241,13 @@ def tell_demo_story(session: Session, blobs: BlobStore, render_letter: object = 
             "Về việc tổng kết tuyển sinh năm học 2026–2027",
             "later",
         ),
-        ("Sở Nội vụ tỉnh Hà Tĩnh", "Về việc thi đua, khen thưởng năm 2026", "done"),
+        ("Sở Kế hoạch và Đầu tư tỉnh Hà Tĩnh", "Về việc thi đua, khen thưởng năm 2026", "done"),
     )
     for organ, subject, when in work:
-        doc = story.document(ubnd, "incoming", "Công văn", "CV", subject, organ=organ, days_ago=6)
+        notation = notation_for(pick, organ, "Công văn")
+        doc = story.document(
+            ubnd, "incoming", "Công văn", notation, subject, organ=organ, days_ago=6
+        )
         story.step(doc, ubnd.clerk, Step.PRESENT, to=[ubnd.leader.id])
         story.step(
             doc,

@@ -43,6 +43,7 @@ __all__ = [
     "TrustedCertificate",
     "Assignment",
     "TraceEvent",
+    "SavedSearch",
     "utcnow",
 ]
 
@@ -322,3 +323,20 @@ class TraceEvent(Base):
     comment: Mapped[str] = mapped_column(Text, default="")
     recipients: Mapped[list[int]] = mapped_column(JSON, default=list)
     """The users (ids) this step was addressed to."""
+
+
+class SavedSearch(Base):
+    """A list's filters saved under a name by one user (Decree 30/2020 Appendix VI III.6.e),
+    kept on the server so every machine the user signs in on has them; nobody else sees them."""
+
+    __tablename__ = "saved_searches"
+    __table_args__ = (UniqueConstraint("user_id", "name", name="uq_saved_search_name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    """NFC, trimmed; unique per user (also ignoring case, checked by the route)."""
+    query: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    """The filters (``schemas.SavedQuery``): text, direction, queue, doc_type, min_urgency,
+    overdue, status and the chosen columns."""
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

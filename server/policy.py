@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session, aliased
 from base.workflow import FROZEN, ON_THE_CLERKS_DESK
 
 from .errors import ApiProblem, forbidden, not_found
-from .models import Assignment, Document, Grant, Upload, User, Version
+from .models import Assignment, Document, Grant, SavedSearch, Upload, User, Version
 from .roles import Role
 
 __all__ = [
@@ -50,6 +50,8 @@ __all__ = [
     "refuse_destroyed_file",
     "may_create",
     "may_report",
+    "own_saved_search",
+    "own_saved_searches",
 ]
 
 logger = logging.getLogger(__name__)
@@ -352,3 +354,22 @@ def may_report(user: User) -> bool:
     """The registers and the processing report are the clerk's, the leaders' and the
     organisation administrator's (what they count is still limited to ``readable``)."""
     return _role(user) in REPORTERS
+
+
+def own_saved_searches(user: User) -> Select[SavedSearch]:
+    """The caller's saved searches, oldest first (nobody lists another's)."""
+    return select(SavedSearch).where(SavedSearch.user_id == user.id).order_by(SavedSearch.id)
+
+
+def own_saved_search(
+    session: Session, user: User, search_id: int, *, for_update: bool = False
+) -> SavedSearch:
+    """A saved search is its owner's alone: anyone else's (an administrator's included) does
+    not exist for the caller — 404, like an unreadable document."""
+    query = select(SavedSearch).where(SavedSearch.id == search_id, SavedSearch.user_id == user.id)
+    if for_update:
+        query = query.with_for_update()
+    found = session.scalar(query)
+    if found is None:
+        raise not_found("tìm kiếm đã lưu", "Saved search")
+    return found

@@ -80,6 +80,12 @@ __all__ = [
     "Role",
     "DocumentId",
     "VersionNumber",
+    "SavedSearchId",
+    "SavedQuery",
+    "SavedSearchCreate",
+    "SavedSearchUpdate",
+    "SavedSearchOut",
+    "SAVED_SEARCH_NAME_LENGTH",
 ]
 
 Direction = Literal["incoming", "outgoing"]
@@ -764,3 +770,63 @@ class LoginStatOut(BaseModel):
     failed: int
     users: int
     """Different people who signed in."""
+
+
+SavedSearchId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+SAVED_SEARCH_NAME_LENGTH = 100
+KEY_PATTERN = r"^[a-z][a-z_]{0,29}$"
+"""A stable key the desktop defines (a work queue, a list column): lower case and underscores."""
+ListKey = Annotated[str, Field(max_length=30, pattern=KEY_PATTERN)]
+
+
+class SavedQuery(Strict):
+    """A list's filters as the desktop saved them (every field optional: absent is "any")."""
+
+    text: str = Field("", max_length=200, description="the words searched for")
+    direction: Direction | None = None
+    queue: ListKey | None = Field(None, description="a work queue's key (to_register, my_work…)")
+    doc_type: str | None = Field(None, max_length=100)
+    min_urgency: int | None = Field(None, ge=0, le=4)
+    overdue: StrictBool = False
+    status: Status | None = None
+    columns: list[ListKey] | None = Field(
+        None, max_length=30, description="the list's columns in the user's order"
+    )
+
+    @field_validator("columns", mode="after")
+    @classmethod
+    def _once_each(cls, value: list[str] | None) -> list[str] | None:
+        return list(dict.fromkeys(value)) if value is not None else None
+
+
+SavedSearchName = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=SAVED_SEARCH_NAME_LENGTH,
+        pattern=NAME_PATTERN,
+        description="unique among the user's saved searches (ignoring case); stored NFC, trimmed",
+    ),
+]
+
+
+class SavedSearchCreate(Strict):
+    name: SavedSearchName
+    query: SavedQuery = Field(
+        SavedQuery.model_validate({}), description="the filters (absent: none)"
+    )
+
+
+class SavedSearchUpdate(Strict):
+    """Only what is sent changes: a new name, new filters, or both."""
+
+    name: SavedSearchName | None = None
+    query: SavedQuery | None = None
+
+
+class SavedSearchOut(BaseModel):
+    id: int
+    name: str
+    query: SavedQuery
+    created_at: UtcDateTime
+    updated_at: UtcDateTime

@@ -33,6 +33,7 @@ from base.workflow import (
     CREATED_AS,
     FROZEN,
     NEEDS_FILE,
+    PART_ROLES,
     RULES,
     STATUS_NAMES_VI,
     STEP_NAMES_VI,
@@ -235,7 +236,7 @@ def check(session: Session, doc: Document, user: User, request: StepRequest) -> 
             f"The step '{request.step}' does not apply to {doc.direction} documents.",
             "wrong_status",
         )
-    parts = _active_parts(session, doc, user) if rule.by_handler else set()
+    parts = _active_parts(session, doc, user) if rule.by_handler or rule.withheld_from else set()
     # The contract's who (``Rule.allows``), said apart from the status: a person who may never
     # take this step hears 403, one who may but not now hears 409.
     if not rule.allows(user.role, parts, doc.created_by == user.id):
@@ -309,11 +310,7 @@ def apply(
         recipients = _extend(session, doc, request)
     elif request.step is Step.RETURN:
         _close(session, doc, PartState.RETURNED, user)
-    elif (
-        request.step is Step.FINISH
-        and Part.LEAD not in parts
-        and Role(user.role) is not Role.LEADER
-    ):
+    elif request.step is Step.FINISH and Part.CO in parts and Part.LEAD not in parts:
         _close(session, doc, PartState.DONE, user)  # a co-handler's own part; the rest goes on
         record(session, doc, user, request.step, before, request.comment)
         return created
@@ -330,9 +327,7 @@ def apply(
             )
         ):
             part.state, part.closed_at = PartState.ACTIVE.value, None
-    elif (
-        request.step is Step.NOTE and Part.LEAD not in parts and Role(user.role) is not Role.LEADER
-    ):
+    elif request.step is Step.NOTE and Part.CO in parts and Part.LEAD not in parts:
         record(session, doc, user, request.step, before, request.comment)  # a co-handler's note
         return created
     elif request.step is Step.ISSUE:
@@ -457,6 +452,17 @@ def _assign(session: Session, doc: Document, user: User, request: StepRequest) -
         for u in _colleagues(session, user, request.info)
         if u.id not in {lead.id, *(c.id for c in co)}
     ]
+    for kind, people in ((Part.LEAD, [lead]), (Part.CO, co), (Part.INFO, info)):
+        for person in people:
+            if person.role not in PART_ROLES[kind]:
+                raise _refuse(
+                    422,
+                    f"Không giao được cho {person.full_name}: lãnh đạo, chuyên viên xử lý văn "
+                    "bản; văn thư chỉ nhận để biết.",
+                    f"{person.full_name} cannot be given this part: leaders and specialists "
+                    "handle documents; a clerk is only informed.",
+                    "unfit_handler",
+                )
     if request.deadline is not None:
         _not_past(request.deadline)
     _close(session, doc, PartState.RECALLED)  # a new direction replaces the old one

@@ -34,7 +34,7 @@ from signing.errors import Remedy, SigningCancelled, SigningError, TokenRemoved
 from signing.fill import IssueFill
 from signing.placement import Placement
 from signing.profiles import Mode, SigningProfile
-from signing.tokens import CertificateInfo, TokenFlags, TokenSession, list_tokens
+from signing.tokens import CertificateInfo, TokenFlags, TokenSession, list_tokens, token_flags
 from signing.trust import load_certificates, profile_roots
 from signing.validation import SignatureReport, validate_pdf
 
@@ -46,6 +46,9 @@ __all__ = [
     "DocumentResult",
     "DocumentSigning",
     "TokenCertificate",
+    "PinTries",
+    "pin_tries",
+    "token_pin_tries",
     "backend_for",
     "token_certificates",
     "sign_files",
@@ -112,6 +115,33 @@ class TokenCertificate:
     token_label: str
     certificate: CertificateInfo
     flags: TokenFlags
+
+
+class PinTries(StrEnum):
+    """How many PIN tries the token says are left (PKCS#11 gives flags, never a number)."""
+
+    NORMAL = "normal"
+    LOW = "low"
+    """CKF_USER_PIN_COUNT_LOW: a wrong PIN was entered; few tries remain."""
+    FINAL = "final"
+    """CKF_USER_PIN_FINAL_TRY: one more wrong PIN locks the token."""
+    LOCKED = "locked"
+    """CKF_USER_PIN_LOCKED."""
+
+
+def pin_tries(flags: TokenFlags) -> PinTries:
+    if flags.pin_locked:
+        return PinTries.LOCKED
+    if flags.pin_final_try:
+        return PinTries.FINAL
+    return PinTries.LOW if flags.pin_count_low else PinTries.NORMAL
+
+
+def token_pin_tries(module: str, token_label: str) -> PinTries | None:
+    """The token's PIN counter as it is now (it changes with each login); ``None`` if the token
+    is gone. Slow tokens: call off the GUI thread."""
+    flags = token_flags(module, token_label)
+    return pin_tries(flags) if flags is not None else None
 
 
 def backend_for(profile: SigningProfile) -> TokenBackend | Pkcs12Backend:

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from base.errors import VanThuError
 from base.steps import Step
+from base.workflow import undo_step
 from client.errors import ApiError, Conflict, ServerUnavailable
 from client.records import Colleague, Document, NextNumber, Organisation
 
@@ -32,6 +33,7 @@ __all__ = [
     "colleagues",
     "find_colleague",
     "next_number",
+    "undo_step",
 ]
 
 logger = logging.getLogger(__name__)

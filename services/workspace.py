@@ -12,9 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from base.audit import Access
 from base.deadlines import DUE_SOON_DAYS, today_in_vietnam
@@ -25,23 +26,40 @@ from client.cache.alerts import Alerts, collect_alerts
 from client.cache.outbox import OutboxEntry, OutboxState, RecordAccess
 from client.cache.parts import Part
 from client.cache.query import DocumentQuery, DocumentRow, ListPage, Sort, count, search
-from client.cache.queues import Queue, QueueScope, by_deadline, queue_counts, queues_for
+from client.cache.queues import (
+    UPLOAD_QUEUES,
+    Queue,
+    QueueScope,
+    by_deadline,
+    queue_counts,
+    queues_for,
+)
 from client.errors import ApiError, AuthError, NotFound, PermissionDenied, ServerUnavailable
-from client.records import AccessHistory, Colleague, Document, NextNumber, Organisation, User
-from signing.backends import ActiveSigner
-from signing.profiles import Mode, SigningProfile
-from signing.tokens import CertificateInfo
-from signing.validation import SignatureReport
-from sync.engine import EngineEvent, WatchEngine
-from sync.profiles import WatchProfile
-from sync.queue import QueueEntry
+from client.records import (
+    AccessHistory,
+    Colleague,
+    Document,
+    NextNumber,
+    Organisation,
+    SavedSearch,
+    User,
+)
+from sync.queue import FileState, QueueEntry
 
-from . import drafts, registration, signing_defaults, trust, watching, workflow
-from . import signing as signing_service
+from . import drafts, registration, saved_searches, server_search, trust, watching, workflow
 from .admin import AccountAdmin, may_administer
 from .audit import AuditTrail
 from .session import Session
-from .signing import DocumentResult, DocumentSigning
+
+if TYPE_CHECKING:  # signing, validation, the upload engine and the writers load on first use
+    from signing.backends import ActiveSigner
+    from signing.profiles import Mode, SigningProfile
+    from signing.tokens import CertificateInfo
+    from signing.validation import SignatureReport
+    from sync.engine import EngineEvent, WatchEngine
+    from sync.profiles import WatchProfile
+
+    from .signing import DocumentResult, DocumentSigning
 
 __all__ = ["Workspace", "PullOutcome"]
 
@@ -66,6 +84,9 @@ class Workspace:
     def __init__(self, session: Session, due_soon_days: int = DUE_SOON_DAYS) -> None:
         self.session = session
         self.due_soon_days = due_soon_days
+        self.watch_folder: Path | None = None
+        """The scan folder whose upload queue the upload queues count (set by ``watch`` and
+        by the window from its settings)."""
         """Working days before a deadline that count as "due soon" (a setting)."""
 
     @property
@@ -135,6 +156,7 @@ class Workspace:
         self._destroy_withdrawn_files()
         self._refresh_trust()
         self._refresh_people()
+        self._refresh_saved_searches()
         settled = tuple(
             e
             for e in entries
@@ -156,6 +178,13 @@ class Workspace:
             workflow.organisations(self.session)
         except VanThuError as exc:
             logger.info("colleagues not refreshed (%s); the last list stays", exc)
+
+    def _refresh_saved_searches(self) -> None:
+        """The user's saved searches ride along too, so they open offline after a restart."""
+        try:
+            saved_searches.saved_searches(self.session)
+        except VanThuError as exc:
+            logger.info("saved searches not refreshed (%s); the last list stays", exc)
 
     def _refresh_trust(self) -> None:
         """The organisation's trust list rides along with every sync; failing to get it never
@@ -239,7 +268,14 @@ class Workspace:
         return queues_for(self.user.role)
 
     def queue_counts(self, today: dt.date | None = None) -> dict[Queue, int]:
-        return queue_counts(self.session.store, self.queue_scope(today=today))
+        """Each of the role's queues' count: documents from the cache, scans from the watched
+        folder's upload queue (``UPLOAD_QUEUES``; none while no folder is set)."""
+        counts = queue_counts(self.session.store, self.queue_scope(today=today))
+        if UPLOAD_QUEUES & set(self.queues()):
+            files = watching.upload_counts(self.watch_folder) if self.watch_folder else {}
+            counts[Queue.SCANS_WAITING] = sum(files.get(s, 0) for s in watching.WAITING)
+            counts[Queue.UPLOADS_FAILED] = sum(files.get(s, 0) for s in watching.FAILED)
+        return counts
 
     def queue_page(
         self, queue: Queue, part: Part | None = None, limit: int = 50, text: str = ""
@@ -257,11 +293,15 @@ class Workspace:
         """The organisation's issued documents, newest first: what a new issue may replace."""
         return self.search(DocumentQuery(direction="outgoing", status="issued", limit=limit)).rows
 
+    def _as_me(self, query: DocumentQuery) -> DocumentQuery:
+        """Every list row carries the user's part and deadline (``DocumentRow.my_due``)."""
+        return query if query.scope is not None else replace(query, scope=self.queue_scope())
+
     def search(self, query: DocumentQuery, after: Cursor | None = None) -> ListPage:
-        return search(self.session.store, query, after)
+        return search(self.session.store, self._as_me(query), after)
 
     def count(self, query: DocumentQuery) -> int:
-        return count(self.session.store, query)
+        return count(self.session.store, self._as_me(query))
 
     def document(self, document_id: int) -> Document | None:
         return self.session.store.get(document_id)
@@ -313,12 +353,16 @@ class Workspace:
     def signing_mode(self, documents: Sequence[Document]) -> Mode:
         """The mode a signing action on ``documents`` starts in (``services.signing_defaults``):
         a clerk's seal on numbered documents, a leader's approval on drafts waiting for it."""
+        from . import signing_defaults
+
         return signing_defaults.default_mode(self.user.role, documents)
 
     def signing_key_id(
         self, mode: Mode, certificates: Sequence[CertificateInfo], profile: SigningProfile
     ) -> str | None:
         """The certificate (CKA_ID) ``mode`` signs with by default: the organisation's to seal."""
+        from . import signing_defaults
+
         return signing_defaults.default_key_id(
             mode, certificates, profile, self.user.organisation_name
         )
@@ -331,6 +375,8 @@ class Workspace:
         progress: Progress | None = None,
         cancel: CancelToken | None = None,
     ) -> list[DocumentResult]:
+        from . import signing as signing_service
+
         return signing_service.sign_documents(
             self.session, documents, active, signing, progress, cancel
         )
@@ -339,12 +385,16 @@ class Workspace:
         self, document: Document, profile: SigningProfile, online: bool = False
     ) -> list[SignatureReport]:
         """Fetch the document's file, judge its signatures, let a secret file go again."""
+        from . import signing as signing_service
+
         return signing_service.validate_document(self.session, document, profile, online)
 
     def validate_file(
         self, path: Path, profile: SigningProfile, online: bool = False
     ) -> list[SignatureReport]:
         """The signatures of a file already open (the document view's)."""
+        from . import signing as signing_service
+
         return signing_service.validate_file(path, profile, online=online)
 
     # -- uploads -----------------------------------------------------------------------
@@ -354,7 +404,17 @@ class Workspace:
         profile: WatchProfile,
         on_event: Callable[[EngineEvent], None] | None = None,
     ) -> WatchEngine:
+        self.watch_folder = folder  # its upload queue is the archivist's queues
         return watching.start_watch(self.session.client, folder, profile, on_event)
+
+    def upload_queue(
+        self, states: tuple[FileState, ...] | None = None, limit: int = 300
+    ) -> tuple[dict[FileState, int], list[QueueEntry]]:
+        """The watched folder's upload queue on disk: counts by state and the newest files in
+        ``states`` (what the upload queues of the navigation open on)."""
+        if self.watch_folder is None:
+            return {}, []
+        return watching.read_queue(self.watch_folder, states, limit)
 
     def upload(
         self,
@@ -363,6 +423,60 @@ class Workspace:
         on_event: Callable[[EngineEvent], None] | None = None,
     ) -> list[QueueEntry]:
         return watching.upload_files(self.session.client, files, profile, on_event)
+
+    # -- saved searches, server search, list export (III.6.e, III.6.h) ------------------
+    def saved_searches(self) -> list[SavedSearch]:
+        """The user's saved searches (the server's; offline, the last list received)."""
+        return saved_searches.saved_searches(self.session)
+
+    def saved_search(self, name: str) -> SavedSearch | None:
+        """The saved search of that name (ignoring case), or None."""
+        return saved_searches.find_saved_search(self.session, name)
+
+    def save_search(self, name: str, query: Mapping[str, Any]) -> SavedSearch:
+        """Keep ``query`` (``saved_searches.query_to_saved``) under ``name`` for every machine
+        (needs the server: ``SavedSearchesOffline``; a taken name is ``Conflict``)."""
+        return saved_searches.save_search(self.session, name, query)
+
+    def rename_search(self, search_id: int, name: str) -> SavedSearch:
+        return saved_searches.update_search(self.session, search_id, name=name)
+
+    def update_search(self, search_id: int, query: Mapping[str, Any]) -> SavedSearch:
+        """The saved search now holds these filters (and columns)."""
+        return saved_searches.update_search(self.session, search_id, query=query)
+
+    def delete_search(self, search_id: int) -> None:
+        saved_searches.delete_search(self.session, search_id)
+
+    def saved_query(self, saved: SavedSearch, limit: int = 100) -> DocumentQuery:
+        """The list query of a saved search, for this user today (Vietnam)."""
+        scope = self.queue_scope()
+        return saved_searches.saved_to_query(saved.query, scope.today, scope, limit)
+
+    def unindexed_count(self, query: DocumentQuery) -> int:
+        """Secret documents on this machine that ``query``'s text cannot find here (they are
+        kept out of the offline index): offer ``search_server`` when this is not 0."""
+        return server_search.unindexed_count(self.session, self._as_me(query))
+
+    def search_server(self, query: DocumentQuery) -> list[DocumentRow]:
+        """``query`` answered by the server's search, secret documents included."""
+        return server_search.search_server(self.session, self._as_me(query))
+
+    def export_list(
+        self, rows: Sequence[DocumentRow], columns: Sequence[str], path: Path, title: str
+    ) -> Path:
+        """The result list as PDF, DOCX or XLSX (by ``path``'s suffix), ``columns`` by their
+        keys (``client.cache.query.COLUMN_KEYS``) in the user's order."""
+        from . import list_export
+
+        return list_export.export_list(
+            rows,
+            columns,
+            path,
+            title,
+            organisation=self.user.organisation_name,
+            today=today_in_vietnam(),
+        )
 
     def close(self) -> None:
         """Sign-out or exit: no secret file stays behind."""

@@ -39,7 +39,7 @@ from .placement import (
 from .profiles import Mode, SigningProfile
 from .upright import upright
 
-__all__ = ["Appearance", "plan_appearance", "vietnam_time", "FONT_FILE"]
+__all__ = ["Appearance", "plan_appearance", "vietnam_time", "text_width", "FONT_FILE"]
 
 logger = logging.getLogger(__name__)
 
@@ -130,8 +130,32 @@ def _text_style(text: str, rect: pymupdf.Rect) -> tuple[StaticStampStyle, Path]:
     handle.write(doc.tobytes(garbage=3, deflate=True))
     handle.close()
     doc.close()
-    style = StaticStampStyle.from_pdf_file(handle.name, border_width=0, background_opacity=1.0)
+    style = StaticStampStyle.from_pdf_file(
+        handle.name,
+        border_width=0,
+        background_opacity=1.0,
+        background_layout=SimpleBoxLayoutRule(  # the text page is the widget's size: no margin
+            x_align=AxisAlignment.ALIGN_MAX,
+            y_align=AxisAlignment.ALIGN_MAX,
+            margins=Margins(0, 0, 0, 0),
+            inner_content_scaling=InnerScaling.SHRINK_TO_FIT,
+        ),
+    )
     return style, Path(handle.name)
+
+
+TEXT_SIZE = 10.0
+"""Decree 30, Appendix I: the text of an attachment or copy signature is 10 pt."""
+
+
+@functools.lru_cache(maxsize=1)
+def _font() -> pymupdf.Font:
+    return pymupdf.Font(fontfile=str(FONT_FILE))
+
+
+def text_width(text: str, size: float = TEXT_SIZE) -> float:
+    """The longest line of ``text`` set in the stamp font, in points."""
+    return max((_font().text_length(line, fontsize=size) for line in text.splitlines()), default=0)
 
 
 def _widths(array: str) -> dict[int, str]:
@@ -249,7 +273,8 @@ def _plan(
     manual = resolve_manual(doc, manual) if manual is not None else None
     if mode in (Mode.ATTACHMENT, Mode.COPY):
         text = _corner_text(mode, profile, number_symbol, moment)
-        rect = manual or Placement(0, corner_text_rect(doc[0], len(text.splitlines())))
+        corner = corner_text_rect(doc[0], len(text.splitlines()), text_width=text_width(text))
+        rect = manual or Placement(0, corner)
         rect = Placement(rect.page_index, fit_on_page(rect.rect, doc[rect.page_index], margin=0))
         style, scratch = _text_style(text, rect.rect)
         return Appearance(rect, style, text, scratch)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 
 from pyhanko.pdf_utils import generic
-from pyhanko.pdf_utils.crypt import AuthStatus, StandardSecurityHandler
+from pyhanko.pdf_utils.crypt import AuthResult, AuthStatus, StandardSecurityHandler
 from pyhanko.pdf_utils.crypt.permissions import StandardPermissions
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -27,6 +27,7 @@ __all__ = [
     "unlock_writer",
     "PasswordNeeded",
     "SigningForbidden",
+    "UnsupportedEncryption",
 ]
 
 logger = logging.getLogger(__name__)
@@ -65,6 +66,40 @@ class SigningForbidden(PdfInputError):
         )
 
 
+class UnsupportedEncryption(PdfInputError):
+    title_vi = "Kiểu mã hoá PDF không được hỗ trợ"
+    title_en = "Unsupported PDF encryption"
+
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            f"Tệp {name} mở được không cần mật khẩu nhưng dùng kiểu mã hoá AES-256 cũ (R5, "
+            "Acrobat 9), đã bị bỏ khỏi chuẩn PDF; chữ ký không ghi tiếp vào tệp như vậy được. "
+            "Hãy xin nơi phát hành bản PDF không mã hoá, hoặc lưu lại tệp bằng trình đọc PDF "
+            "(In ra PDF) rồi ký bản đó.",
+            f"{name} opens without a password but uses the obsolete AES-256 encryption (R5, "
+            "Acrobat 9) that the PDF standard dropped; a signature cannot be appended to such a "
+            "file. Ask the issuer for an unencrypted PDF, or save the file again from a PDF "
+            "reader (Print to PDF) and sign that copy.",
+        )
+
+
+def _revision(reader: PdfFileReader) -> int:
+    encrypt = reader.trailer.raw_get("/Encrypt")
+    value = encrypt.get_object().get("/R") if encrypt is not None else None
+    return int(value) if value is not None else 0
+
+
+def _decrypt(reader: PdfFileReader, password: str | None, name: str) -> AuthResult:
+    """The given password (an owner password grants the most), else the empty open password
+    that every reader tries first; R5, which pyHanko cannot decrypt, said so plainly."""
+    result = reader.decrypt(password) if password else None
+    if result is None or result.status is AuthStatus.FAILED:
+        result = reader.decrypt("")
+    if result.status is AuthStatus.FAILED and _revision(reader) == 5:
+        raise UnsupportedEncryption(name)
+    return result
+
+
 def _check(status: AuthStatus, flags: StandardPermissions | None, name: str, given: bool) -> None:
     if status is AuthStatus.FAILED:
         raise PasswordNeeded(name, given)
@@ -86,7 +121,7 @@ def unlock_reader(reader: PdfFileReader, password: str | None, name: str) -> Non
     if not reader.encrypted:
         return
     _password_based(reader.security_handler, name)
-    result = reader.decrypt(password or "")
+    result = _decrypt(reader, password, name)
     if result.status is AuthStatus.FAILED:
         raise PasswordNeeded(name, bool(password))
 
@@ -96,7 +131,8 @@ def unlock_writer(writer: IncrementalPdfFileWriter, password: str | None, name: 
     if not writer.prev.encrypted:
         return
     _password_based(writer.prev.security_handler, name)
-    result = writer.encrypt(password or "")
+    result = _decrypt(writer.prev, password, name)
+    writer._encrypt = writer.prev.trailer.raw_get("/Encrypt")  # what ``writer.encrypt`` sets
     flags = getattr(result, "permission_flags", None)
     _check(result.status, flags, name, bool(password))
     if isinstance(writer._encrypt, generic.DictionaryObject):

@@ -25,7 +25,7 @@ from pyhanko.sign.timestamps import HTTPTimeStamper
 from pyhanko.sign.timestamps.common_utils import TimestampRequestError
 from pyhanko_certvalidator import ValidationContext
 
-from base.pdf import end_of_pdf
+from base.pdf import end_of_pdf, unlock
 
 from .appearance import plan_appearance
 from .backends import ActiveSigner
@@ -125,8 +125,7 @@ def _repaired_copy(job: SignJob) -> Path:
     tmp = job.output.with_name(f".{job.output.name}.{os.getpid()}.repaired")
     job.output.parent.mkdir(parents=True, exist_ok=True)
     with pymupdf.open(job.source) as doc:
-        if doc.needs_pass:
-            doc.authenticate(job.pdf_password or "")
+        unlock(doc, job.pdf_password)
         if _has_signatures(doc):
             raise DamagedPdf(job.source.name, repairable=False)
         doc.save(tmp, garbage=3, deflate=True)
@@ -238,8 +237,7 @@ def _sign(
     moment: dt.datetime | None,
 ) -> None:
     with pymupdf.open(source) as doc:
-        if doc.needs_pass:
-            doc.authenticate(job.pdf_password or "")
+        unlock(doc, job.pdf_password)
         appearance = plan_appearance(
             doc,
             job.mode,

@@ -241,14 +241,20 @@ def fit_on_page(rect: pymupdf.Rect, page: pymupdf.Page, margin: float = 2 * MM) 
     return pymupdf.Rect(rect.x0 + dx, rect.y0 + dy, rect.x1 + dx, rect.y1 + dy)
 
 
-def corner_text_rect(page: pymupdf.Page, lines: int, width_mm: float = 75.0) -> pymupdf.Rect:
-    """Top-right of the page, inside a 15 mm right margin and 5 mm from the top; on a page
-    narrower than that the box takes the page's width and the text is set smaller."""
-    margin = min(15 * MM, page.rect.width / 10)
+def corner_text_rect(
+    page: pymupdf.Page, lines: int, width_mm: float = 75.0, text_width: float | None = None
+) -> pymupdf.Rect:
+    """Top-right of the page as the reader sees it (``page.rect`` is the visible CropBox, after
+    ``/Rotate``), inside a 15 mm right margin and 5 mm from the top — both shrunk on a small
+    page. ``text_width`` (the longest line, in points) makes the box hug the text, so the stamp
+    sits in the corner however narrow the page; without it the box is ``width_mm`` wide. On a
+    page narrower than the box, it takes the page's width and the text is set smaller."""
+    margin = min(15 * MM, page.rect.width / 12)
     right = page.rect.width - margin
-    width = min(width_mm * MM, page.rect.width - 2 * margin)
-    top = min(5 * MM, page.rect.height / 20)
-    height = min(lines * 12.5 + 8, page.rect.height - 2 * top)
+    wanted = text_width + 4 if text_width is not None else width_mm * MM
+    width = max(10.0, min(wanted, page.rect.width - 2 * margin))
+    top = min(5 * MM, page.rect.height / 24)
+    height = min(lines * 12.5 + 6, page.rect.height - 2 * top)
     return pymupdf.Rect(right - width, top, right, top + height)
 
 

@@ -86,6 +86,9 @@ class SignatureReport:
     pki: str = ""
     """The PKI the chain ends in: government / public / other / profile; empty if untrusted."""
     trust_anchor: str = ""
+    trust_vi: str = ""
+    """The trust sentence alone: which root it chains to, or why it is not trusted (or revoked)."""
+    trust_en: str = ""
 
     @property
     def ok(self) -> bool:
@@ -323,4 +326,6 @@ def _report(
         details_en=tuple(det_en),
         pki=verdict.pki,
         trust_anchor=verdict.anchor,
+        trust_vi="Chứng thư số ĐÃ BỊ THU HỒI." if status.revoked else verdict.vi,
+        trust_en="The certificate has been REVOKED." if status.revoked else verdict.en,
     )

@@ -8,7 +8,7 @@ import sys
 
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from services.session import Session
+from services.session import Session, sign_out
 from services.workspace import Workspace
 
 from .app_icon import app_icon
@@ -17,6 +17,7 @@ from .i18n import apply_language
 from .settings import load_settings
 from .views.login import LoginDialog
 from .views.main_window import MainWindow
+from .wheel_guard import install_wheel_guard
 
 __all__ = ["run_app", "create_application", "show_main_window"]
 
@@ -30,13 +31,33 @@ def create_application(language: str | None = None) -> QApplication:
     app.setOrganizationName("VanThuSo")
     app.setWindowIcon(app_icon())
     apply_language(language or load_settings().language)
+    install_wheel_guard(app)  # the wheel never changes a field the user did not pick
     return app
 
 
-def show_main_window(session: Session) -> MainWindow:
-    window = MainWindow(Workspace(session), load_settings())
+_windows: list[MainWindow] = []
+"""The window on screen (a new one replaces it when the language changes)."""
+
+
+def show_main_window(session: Session, workspace: Workspace | None = None) -> MainWindow:
+    window = MainWindow(workspace or Workspace(session), load_settings())
+    window.relaunch_requested.connect(lambda: relaunch(window))
     window.show()
+    _windows[:] = [window]
     return window
+
+
+def relaunch(old: MainWindow) -> MainWindow:
+    """A new window on the same sign-in, in the language just chosen: every page, dialog and
+    Qt's own buttons are built in it (no half-translated window)."""
+    new = show_main_window(old.session, old.workspace)
+    if old.isMaximized():
+        new.showMaximized()
+    else:
+        new.setGeometry(old.geometry())
+    old.relaunching = True
+    old.close()  # freed when nothing holds it any more
+    return new
 
 
 def run_app(
@@ -49,19 +70,40 @@ def run_app(
     app = create_application()
     setup_logging()
     install_excepthook()
-    if session is None:
-        settings = load_settings()
-        dialog = LoginDialog(server or settings.server, username or settings.username)
-        if password:
-            dialog.password.setText(password)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.session is None:
-            return 1
-        session = dialog.session
-        if dialog.remember_warning:
-            QMessageBox.warning(
-                None, dialog.tr("Không lưu được đăng nhập"), dialog.remember_warning
-            )
-    window = show_main_window(session)
-    code = app.exec()
-    del window
-    return int(code)
+    while True:  # again after each sign-out, until the window is closed or sign-in abandoned
+        if session is None:
+            session = sign_in(server, username, password)
+            if session is None:
+                return 1
+        show_main_window(session)
+        code = app.exec()
+        window = _windows[0]  # the last one (a language change replaces the first)
+        if not window.signing_out:
+            del window
+            return int(code)
+        server, username, password = session.client.base_url, "", ""
+        end_session(window)
+        del window
+        session = None
+
+
+def sign_in(server: str = "", username: str = "", password: str = "") -> Session | None:
+    """The sign-in dialog; None when the user gives up."""
+    settings = load_settings()
+    dialog = LoginDialog(server or settings.server, username or settings.username)
+    if password:
+        dialog.password.setText(password)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.session is None:
+        return None
+    if dialog.remember_warning:
+        QMessageBox.warning(None, dialog.tr("Không lưu được đăng nhập"), dialog.remember_warning)
+    return dialog.session
+
+
+def end_session(window: MainWindow) -> None:
+    """Sign-out: the token revoked on the server (or at least forgotten here), no secret file
+    left on disk, the cache closed; the next account signs in on a clean window."""
+    if not sign_out(window.session.client):
+        logger.info("sign-out not confirmed by the server; the token was forgotten here")
+    window.workspace.close()
+    window.deleteLater()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from base.resources import resource_path
 
@@ -26,6 +26,11 @@ def apply_language(language: str) -> bool:
     """Install the translators for ``language``; also sets core messages' language."""
     app = QCoreApplication.instance()
     os.environ["VANTHU_LANG"] = language
+    QLocale.setDefault(  # numbers and dates as the language writes them: 1.413 / 1,413
+        QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam)
+        if language == "vi"
+        else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    )
     if app is None:
         return True
     for old in _installed:

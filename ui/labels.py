@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from base.errors import current_language
 from client.cache.queues import Queue
@@ -26,10 +26,12 @@ __all__ = [
     "reason_label",
     "role_label",
     "queue_label",
+    "part_label",
     "step_label",
     "audit_label",
     "audit_category_label",
     "STATUSES",
+    "number",
 ]
 
 STATUSES = (
@@ -175,6 +177,20 @@ def _steps(_language: str) -> dict[str, str]:
     }
 
 
+@lru_cache(maxsize=4)
+def _parts(_language: str) -> dict[str, str]:
+    return {
+        "lead": QCoreApplication.translate("Labels", "Chủ trì"),
+        "co": QCoreApplication.translate("Labels", "Phối hợp"),
+        "info": QCoreApplication.translate("Labels", "Để biết"),
+    }
+
+
+def part_label(part: str) -> str:
+    """A user's part in handling a document (the list's "Phần việc"), in the UI language."""
+    return _parts(os.environ.get("VANTHU_LANG", "vi")).get(part, part)
+
+
 def step_label(key: str) -> str:
     """A workflow step, part or part state in the UI language (the server stores the key)."""
     return _steps(os.environ.get("VANTHU_LANG", "vi")).get(key, key)
@@ -192,6 +208,8 @@ def _queues(_language: str) -> dict[Queue, str]:
         Queue.TO_SIGN: QCoreApplication.translate("Labels", "Chờ ký"),
         Queue.TO_ISSUE: QCoreApplication.translate("Labels", "Chờ phát hành"),
         Queue.ISSUED: QCoreApplication.translate("Labels", "Đã phát hành"),
+        Queue.SCANS_WAITING: QCoreApplication.translate("Labels", "Bản quét chờ tải lên"),
+        Queue.UPLOADS_FAILED: QCoreApplication.translate("Labels", "Tải lên lỗi"),
     }
 
 
@@ -248,3 +266,9 @@ def audit_label(action: str) -> str:
 
 def audit_category_label(category: str) -> str:
     return _audit(os.environ.get("VANTHU_LANG", "vi")).get(f"category:{category}", category)
+
+
+def number(n: int) -> str:
+    """A count as the UI language writes it: "1.413" in Vietnamese, "1,413" in English
+    (the default QLocale, which ``ui.i18n.apply_language`` sets with the language)."""
+    return QLocale().toString(n)

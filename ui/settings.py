@@ -14,11 +14,18 @@ __all__ = ["UiSettings", "load_settings", "save_settings"]
 
 @dataclass(frozen=True)
 class UiSettings:
+    """What the Settings page applies; the defaults are what "Khôi phục mặc định" shows."""
+
     language: str = "vi"
+    """The user's: "vi" or "en"."""
     cache_mb: int = 2048
+    """This computer's: room for downloaded files."""
     watch_folder: str = ""
+    """This computer's: where the scanner saves (empty: not chosen yet)."""
     signing_profile: str = "Mặc định"
+    """The user's: the name of the signing profile used to sign and validate."""
     server: str = ""
+    """This computer's: shown read-only; changed by signing in again."""
     username: str = ""
 
 

@@ -18,7 +18,7 @@ from base.steps import Step
 
 from ..records import Document
 
-__all__ = ["Part", "document_parts"]
+__all__ = ["Part", "PART_NAMES_VI", "document_parts"]
 
 
 class Part(StrEnum):
@@ -31,6 +31,14 @@ class Part(StrEnum):
     EXTENSION = "extension"
     """A handler asked this leader (who assigned the part) for a later deadline."""
 
+
+PART_NAMES_VI: dict[str, str] = {
+    Part.LEAD: "Chủ trì",
+    Part.CO: "Phối hợp",
+    Part.INFO: "Để biết",
+}
+"""A person's part in handling a document as a list or an export names it (the window
+translates its own, ``ui.labels.part_label``)."""
 
 ACTIVE = "active"
 WAITING_FOR = {"received": Step.PRESENT, "pending_signature": Step.SUBMIT}

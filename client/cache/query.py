@@ -10,18 +10,39 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Connection
 
+from .cells import COLUMN_KEYS, VIETNAMESE, CellNames, cell_text, shown_due
 from .folding import fts_query, query_words
-from .queues import Queue, QueueScope, by_deadline, queue_condition
+from .queues import (
+    Queue,
+    QueueScope,
+    by_deadline,
+    deadline_source,
+    my_columns_sql,
+    queue_condition,
+)
 from .ranking import Relevance
 from .store import CacheStore
 
-__all__ = ["Sort", "DocumentQuery", "DocumentRow", "ListPage", "Cursor", "search", "count"]
+__all__ = [
+    "Sort",
+    "DocumentQuery",
+    "DocumentRow",
+    "ListPage",
+    "Cursor",
+    "COLUMN_KEYS",
+    "CellNames",
+    "VIETNAMESE",
+    "cell_text",
+    "shown_due",
+    "search",
+    "count",
+]
 
 Cursor = tuple[Any, ...]
 """Where the next page starts (opaque to callers: pass back ``ListPage.next``)."""
@@ -53,7 +74,10 @@ class DocumentQuery:
     limit: int = 100
     queue: Queue | None = None
     scope: QueueScope | None = None
-    """Whose queue (``queue`` needs it)."""
+    """Whose queue (``queue`` needs it), and whose part and deadline each row carries
+    (``DocumentRow.my_part``, ``my_due``)."""
+    ids: tuple[int, ...] | None = None
+    """Only these documents (the server's search answered the text: ``services.server_search``)."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +96,12 @@ class DocumentRow:
     due_date: str | None
     status: str
     current_version: int
+    arrival_number: int | None = None
+    my_part: str | None = None
+    """The user's active part in handling it: ``lead``, ``co``, ``info`` or None."""
+    my_due: str | None = None
+    """The deadline the user answers for (``client.cache.queues``: his handling part's, or a
+    leader's on an open document he has no part in); None when he answers for none."""
 
 
 @dataclass(frozen=True)
@@ -83,11 +113,17 @@ class ListPage:
 
 _COLUMNS = (
     "d.id, d.direction, d.doc_type, d.number_symbol, d.sort_date, d.organ_name, d.subject, d.urgency, "
-    "d.secrecy, d.due_date, d.status, d.current_version"
+    "d.secrecy, d.due_date, d.status, d.current_version, d.arrival_number"
 )
 
 
-def _filters(query: DocumentQuery) -> tuple[list[str], list[Any]]:
+def _select(query: DocumentQuery) -> tuple[str, list[Any]]:
+    """The listed columns with the user's part and deadline (``DocumentRow`` order)."""
+    mine, args = my_columns_sql(query.scope)
+    return f"{_COLUMNS}, {mine}", args
+
+
+def _filters(query: DocumentQuery, with_queue: bool = True) -> tuple[list[str], list[Any]]:
     where: list[str] = []
     args: list[Any] = []
     for column, value in (
@@ -100,6 +136,9 @@ def _filters(query: DocumentQuery) -> tuple[list[str], list[Any]]:
         if value is not None and value != "":
             where.append(f"d.{column} = ?")
             args.append(value)
+    if query.ids is not None:
+        where.append(f"d.id IN ({','.join('?' * len(query.ids))})" if query.ids else "0")
+        args += list(query.ids)
     if query.min_urgency is not None:
         where.append("d.urgency >= ?")
         args.append(query.min_urgency)
@@ -109,11 +148,16 @@ def _filters(query: DocumentQuery) -> tuple[list[str], list[Any]]:
     if query.date_to:
         where.append("d.sort_date <= ?")
         args.append(query.date_to.isoformat())
-    if query.queue is not None and query.scope is not None:
+    if with_queue and query.queue is not None and query.scope is not None:
         condition, extra = queue_condition(query.queue, query.scope)
         where.append(condition)
         args += extra
-    if query.overdue:
+    if query.overdue and query.scope is not None:  # the overdue the colours and queues mean
+        scope = replace(query.scope, today=query.today or query.scope.today)
+        condition, extra = queue_condition(Queue.OVERDUE, scope)
+        where.append(condition)
+        args += extra
+    elif query.overdue:
         where.append(
             "d.due_date IS NOT NULL AND d.due_date < ? AND d.status NOT IN ('done', 'issued')"
         )
@@ -121,9 +165,7 @@ def _filters(query: DocumentQuery) -> tuple[list[str], list[Any]]:
     return where, args
 
 
-def _order(sort: Sort, deadlines_only: bool = False) -> str:
-    if sort is Sort.DUE and deadlines_only:  # every row has one: the index order serves
-        return "d.due_date ASC, d.id ASC"
+def _order(sort: Sort) -> str:
     return {
         Sort.OLDEST: "d.sort_date ASC, d.id ASC",
         Sort.DUE: "d.due_date IS NULL, d.due_date ASC, d.id ASC",
@@ -172,6 +214,7 @@ def _ranked(
     args: list[Any],
     limit: int,
     offset: int,
+    select: tuple[str, list[Any]],
 ) -> list[DocumentRow]:
     """The newest ``RANK_WINDOW`` matches ranked by relevance, then every older
     match newest first.  FTS5 walks rowids newest-first and stops early, so a
@@ -180,11 +223,12 @@ def _ranked(
     consistent because the window never depends on the page asked for."""
     filters = "".join(" AND " + w for w in where)
     base = (
-        f"SELECT {_COLUMNS}, d.search_number, d.search_text FROM documents_fts "
+        f"SELECT {select[0]}, d.search_number, d.search_text FROM documents_fts "
         f"JOIN documents d ON d.id = documents_fts.rowid WHERE documents_fts MATCH ?{filters}"
     )
     window = conn.exec_driver_sql(
-        f"{base} ORDER BY documents_fts.rowid DESC LIMIT {RANK_WINDOW}", (match, *args)
+        f"{base} ORDER BY documents_fts.rowid DESC LIMIT {RANK_WINDOW}",
+        (*select[1], match, *args),
     ).fetchall()
     window = list(window)
     relevance = Relevance(words)
@@ -195,13 +239,41 @@ def _ranked(
     oldest = min(r[0] for r in window)
     older = conn.exec_driver_sql(
         f"{base} AND documents_fts.rowid < ? ORDER BY documents_fts.rowid DESC LIMIT ? OFFSET ?",
-        (match, *args, oldest, limit - len(rows), max(0, offset - RANK_WINDOW)),
+        (*select[1], match, *args, oldest, limit - len(rows), max(0, offset - RANK_WINDOW)),
     ).fetchall()
     return rows + [DocumentRow(*r[:-2]) for r in older]
 
 
 def _offset_page(rows: list[DocumentRow], offset: int, limit: int) -> ListPage:
     return ListPage(tuple(rows), (offset + limit,) if len(rows) == limit else None)
+
+
+def _by_my_deadline(
+    conn: Connection, query: DocumentQuery, match: str | None, limit: int, offset: int
+) -> ListPage | None:
+    """A deadline queue, most pressing first: the page is chosen from the queue's own
+    ``(id, due)`` rows, and only its rows get their columns (a leader's "Quá hạn" may hold
+    thousands)."""
+    if query.queue is None or query.scope is None or not by_deadline(query.queue):
+        return None
+    source = deadline_source(query.queue, query.scope)
+    if source is None:
+        return None
+    where, args = _filters(query, with_queue=False)
+    if match is not None:
+        where.insert(0, "d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
+        args.insert(0, match)
+    narrowed = f"JOIN documents d ON d.id = w.id WHERE {' AND '.join(where)}" if where else ""
+    chosen = (
+        f"SELECT w.id, w.due FROM ({source[0]}) w {narrowed} ORDER BY w.due, w.id LIMIT ? OFFSET ?"
+    )
+    columns, column_args = _select(query)
+    sql = (
+        f"SELECT {columns} FROM ({chosen}) page JOIN documents d ON d.id = page.id "
+        "ORDER BY page.due, page.id"
+    )
+    rows = _rows(conn, sql, [*column_args, *source[1], *args, limit, offset])
+    return _offset_page(rows, offset, limit)
 
 
 def search(store: CacheStore, query: DocumentQuery, after: Cursor | None = None) -> ListPage:
@@ -213,7 +285,16 @@ def search(store: CacheStore, query: DocumentQuery, after: Cursor | None = None)
         match = fts_query(query.text, _completions(conn))
         if match is not None and query.sort is Sort.RELEVANCE:
             return _offset_page(
-                _ranked(conn, query_words(query.text), match, where, args, limit, offset),
+                _ranked(
+                    conn,
+                    query_words(query.text),
+                    match,
+                    where,
+                    args,
+                    limit,
+                    offset,
+                    _select(query),
+                ),
                 offset,
                 limit,
             )
@@ -221,17 +302,22 @@ def search(store: CacheStore, query: DocumentQuery, after: Cursor | None = None)
             where.insert(0, "d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
             args.insert(0, match)
         if query.sort is Sort.DUE:
+            if (page := _by_my_deadline(conn, query, match, limit, offset)) is not None:
+                return page
             clause = f"WHERE {' AND '.join(where)}" if where else ""
-            deadlines = query.queue is not None and by_deadline(query.queue)
-            sql = f"SELECT {_COLUMNS} FROM documents d {clause} ORDER BY {_order(query.sort, deadlines)} LIMIT ? OFFSET ?"
-            return _offset_page(_rows(conn, sql, [*args, limit, offset]), offset, limit)
+            columns, column_args = _select(query)
+            sql = f"SELECT {columns} FROM documents d {clause} ORDER BY {_order(query.sort)} LIMIT ? OFFSET ?"
+            return _offset_page(
+                _rows(conn, sql, [*column_args, *args, limit, offset]), offset, limit
+            )
         keyset, keyset_args = _keyset(query.sort, after)
         if keyset:
             where.append(keyset)
             args += keyset_args
         clause = f"WHERE {' AND '.join(where)}" if where else ""
-        sql = f"SELECT {_COLUMNS} FROM documents d {clause} ORDER BY {_order(query.sort)} LIMIT ?"
-        rows = _rows(conn, sql, [*args, limit])
+        columns, column_args = _select(query)
+        sql = f"SELECT {columns} FROM documents d {clause} ORDER BY {_order(query.sort)} LIMIT ?"
+        rows = _rows(conn, sql, [*column_args, *args, limit])
     last = rows[-1] if rows else None
     return ListPage(tuple(rows), (last.date, last.id) if last and len(rows) == limit else None)
 

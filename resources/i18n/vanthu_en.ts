@@ -372,249 +372,488 @@
     </message>
 </context>
 <context>
-    <name>DocumentTableModel</name>
+    <name>DocumentListPage</name>
     <message>
-        <location filename="../../ui/models.py" line="74"/>
-        <source>Số/ký hiệu</source>
-        <translation>Number/symbol</translation>
+        <location filename="../../ui/views/document_list.py" line="274"/>
+        <source>Tìm số, ký hiệu, trích yếu… (Ctrl+F; gõ không dấu cũng được)</source>
+        <translation>Search number, notation, summary… (Ctrl+F; diacritics optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="75"/>
-        <source>Ngày</source>
-        <translation>Date</translation>
+        <location filename="../../ui/views/document_list.py" line="279"/>
+        <source>Mọi độ khẩn</source>
+        <translation>Any urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="76"/>
-        <source>Loại</source>
-        <translation>Type</translation>
+        <location filename="../../ui/views/document_list.py" line="280"/>
+        <source>Khẩn trở lên</source>
+        <translation>Urgent or higher</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="77"/>
-        <source>Trích yếu</source>
-        <translation>Summary</translation>
+        <location filename="../../ui/views/document_list.py" line="281"/>
+        <source>Thượng khẩn trở lên</source>
+        <translation>Very urgent or higher</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="78"/>
-        <source>Cơ quan ban hành</source>
-        <translation>Issued by</translation>
+        <location filename="../../ui/views/document_list.py" line="282"/>
+        <source>Hỏa tốc</source>
+        <translation>Flash</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="79"/>
-        <source>Độ khẩn</source>
-        <translation>Urgency</translation>
+        <location filename="../../ui/views/document_list.py" line="287"/>
+        <source>Mọi loại</source>
+        <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="80"/>
-        <source>Độ mật</source>
-        <translation>Secrecy</translation>
+        <location filename="../../ui/views/document_list.py" line="301"/>
+        <source>Mọi hạn</source>
+        <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="81"/>
-        <source>Hạn xử lý</source>
-        <translation>Deadline</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models.py" line="82"/>
-        <source>Trạng thái</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models.py" line="181"/>
+        <location filename="../../ui/views/document_list.py" line="301"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="182"/>
+        <location filename="../../ui/views/document_list.py" line="304"/>
+        <source>Mọi trạng thái</source>
+        <translation>Any status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/document_list.py" line="306"/>
+        <source>Ký số</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/document_list.py" line="307"/>
+        <source>Ký số các văn bản đã chọn (Ctrl+K)</source>
+        <translation>Sign the selected documents (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/document_list.py" line="308"/>
+        <source>Dự thảo mới…</source>
+        <translation>New draft…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/document_list.py" line="310"/>
+        <source>Vào sổ…</source>
+        <translation>Register…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/document_list.py" line="312"/>
+        <source>Vào sổ văn bản đến (Ctrl+I); có thể thả tệp PDF vào cửa sổ</source>
+        <translation>Register an incoming document (Ctrl+I); you may drop a PDF on the window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/document_list.py" line="314"/>
+        <source>Lưu tìm kiếm…</source>
+        <translation>Save search…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/document_list.py" line="316"/>
+        <source>Lưu từ khoá và bộ lọc này vào thanh bên, dùng lại trên mọi máy</source>
+        <translation>Keep these words and filters in the side bar, on every computer you use</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/document_list.py" line="318"/>
+        <source>Hoàn tác</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/document_list.py" line="319"/>
+        <location filename="../../ui/views/document_list.py" line="568"/>
+        <source>Mở văn bản</source>
+        <translation>Open document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/document_list.py" line="430"/>
+        <source>%1 văn bản</source>
+        <translation>%1 documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/document_list.py" line="433"/>
+        <source>Không có văn bản nào khớp «%1» trong %2.</source>
+        <translation>No document matches “%1” in %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/document_list.py" line="438"/>
+        <source>%1 không có văn bản nào.</source>
+        <translation>%1 has no documents.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/document_list.py" line="441"/>
+        <source>&lt;a href=&quot;all&quot;&gt;%1 văn bản khớp trong mọi văn bản — xem tất cả&lt;/a&gt;</source>
+        <translation>&lt;a href=&quot;all&quot;&gt;%1 documents match across all documents — show them all&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/document_list.py" line="448"/>
+        <source>%1 văn bản mật không được tìm trên máy này — &lt;a href=&quot;server&quot;&gt;tìm trên máy chủ&lt;/a&gt;</source>
+        <translation>%1 secret documents are not searched on this computer — &lt;a href=&quot;server&quot;&gt;search the server&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/document_list.py" line="459"/>
+        <source>Văn bản đến</source>
+        <translation>Incoming documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/document_list.py" line="460"/>
+        <source>Văn bản đi</source>
+        <translation>Outgoing documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/document_list.py" line="461"/>
+        <source>mọi văn bản</source>
+        <translation>all documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/document_list.py" line="479"/>
+        <source>Đang tìm trên máy chủ…</source>
+        <translation>Searching the server…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/document_list.py" line="486"/>
+        <source>Máy chủ: %1 văn bản khớp «%2».</source>
+        <translation>Server: %1 documents match “%2”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/document_list.py" line="496"/>
+        <source>Không tìm được trên máy chủ: %1</source>
+        <translation>Could not search the server: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/document_list.py" line="580"/>
+        <source>Không có bước nào bạn làm được lúc này</source>
+        <translation>No step you can take now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/document_list.py" line="583"/>
+        <source>Xử lý, chuyển bước…</source>
+        <translation>Take a step…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/document_list.py" line="587"/>
+        <source>Xử lý %1 văn bản cùng lúc…</source>
+        <translation>Take a step on %1 documents…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/document_list.py" line="592"/>
+        <source>Ký số %1 văn bản…</source>
+        <translation>Sign %1 documents…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/document_list.py" line="616"/>
+        <source>Khôi phục cột mặc định</source>
+        <translation>Restore the default columns</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPrinter</name>
+    <message>
+        <location filename="../../ui/printing.py" line="356"/>
+        <source>Lệnh in trước chưa xong, hãy chờ một chút.</source>
+        <translation>The previous print job is not finished yet; wait a moment.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="361"/>
+        <source>In văn bản</source>
+        <translation>Print document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="383"/>
+        <source>Đang in…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="401"/>
+        <source>Đang in trang %1/%2…</source>
+        <translation>Printing page %1/%2…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="407"/>
+        <source>Đã in %1 trang.</source>
+        <translation>Printed %1 pages.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentTableModel</name>
+    <message>
+        <location filename="../../ui/models.py" line="71"/>
+        <source>Số/ký hiệu</source>
+        <translation>Number/symbol</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="72"/>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="73"/>
+        <source>Loại</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="74"/>
+        <source>Trích yếu</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="75"/>
+        <source>Cơ quan ban hành</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="76"/>
+        <source>Độ khẩn</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="77"/>
+        <source>Độ mật</source>
+        <translation>Secrecy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="78"/>
+        <source>Hạn xử lý</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="79"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="80"/>
+        <source>Phần việc</source>
+        <translation>My part</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="81"/>
+        <source>Số đến</source>
+        <translation>Arrival no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="90"/>
+        <location filename="../../ui/models.py" line="269"/>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="91"/>
+        <location filename="../../ui/models.py" line="270"/>
         <source>Sắp đến hạn</source>
         <translation>Due soon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="92"/>
+        <source>Chờ gửi</source>
+        <translation>Waiting to send</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="93"/>
+        <source>Khẩn trở lên</source>
+        <translation>Urgent or higher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="275"/>
+        <source>Hạn của bạn: %1</source>
+        <translation>Your deadline: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="281"/>
+        <source>Hạn của văn bản: %1</source>
+        <translation>The document&apos;s deadline: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models.py" line="287"/>
+        <source>Hạn của văn bản (bạn không xử lý theo hạn này)</source>
+        <translation>The document&apos;s deadline (not one you answer for)</translation>
     </message>
 </context>
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../ui/views/document_view.py" line="71"/>
+        <location filename="../../ui/views/document_view.py" line="75"/>
         <source>Thông tin</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="72"/>
+        <location filename="../../ui/views/document_view.py" line="76"/>
         <source>Phiên bản</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="73"/>
+        <location filename="../../ui/views/document_view.py" line="77"/>
         <source>Chữ ký số</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="82"/>
+        <location filename="../../ui/views/document_view.py" line="86"/>
         <source>&lt;b&gt;Lịch sử truy cập&lt;/b&gt;</source>
         <translation>&lt;b&gt;Access history&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="87"/>
+        <location filename="../../ui/views/document_view.py" line="91"/>
         <source>Quá trình xử lý</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="89"/>
+        <location filename="../../ui/views/document_view.py" line="93"/>
         <source>Ký số</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="93"/>
+        <location filename="../../ui/views/document_view.py" line="97"/>
         <source>Xử lý…</source>
         <translation>Take a step…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="95"/>
+        <location filename="../../ui/views/document_view.py" line="99"/>
         <source>Trình, giao xử lý, hoàn thành, trình ký, phát hành…</source>
         <translation>Present, assign, finish, submit for signature, issue…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="99"/>
+        <location filename="../../ui/views/document_view.py" line="103"/>
         <source>Thay tệp dự thảo…</source>
         <translation>Replace draft file…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="102"/>
+        <location filename="../../ui/views/document_view.py" line="106"/>
         <source>Tải lên tệp PDF đã sửa thành phiên bản mới của dự thảo, rồi trình ký lại.</source>
         <translation>Upload the corrected PDF as the draft&apos;s new version, then submit it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="141"/>
-        <source>, hạn %1</source>
-        <translation>, due %1</translation>
+        <location filename="../../ui/views/document_view.py" line="111"/>
+        <source>In…</source>
+        <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="146"/>
-        <source>, xin gia hạn đến %1</source>
-        <translation>, more time asked until %1</translation>
+        <location filename="../../ui/views/document_view.py" line="113"/>
+        <source>In văn bản, có dấu người in ở lề mỗi trang (Ctrl+P)</source>
+        <translation>Print the document, marked in the margin of every page with who printed it (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="151"/>
-        <source> (quá hạn)</source>
-        <translation> (overdue)</translation>
+        <location filename="../../ui/views/document_view.py" line="115"/>
+        <source>Kèm phiếu thông tin</source>
+        <translation>With the information sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="153"/>
-        <source> (sắp đến hạn)</source>
-        <translation> (due soon)</translation>
+        <location filename="../../ui/views/document_view.py" line="118"/>
+        <source>In thêm phiếu: số, ký hiệu, ngày, cơ quan, trích yếu, người xử lý, các bước</source>
+        <translation>Also print a sheet: number, notation, dates, organ, subject, handlers, steps</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="159"/>
+        <location filename="../../ui/views/document_view.py" line="163"/>
         <source>→ Nơi nhận %1: %2</source>
         <translation>→ Recipient %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="164"/>
+        <location filename="../../ui/views/document_view.py" line="168"/>
         <source>Chưa có bước xử lý nào được ghi lại.</source>
         <translation>No step recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="178"/>
+        <location filename="../../ui/views/document_view.py" line="182"/>
         <source>Số/ký hiệu</source>
         <translation>Number/symbol</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="179"/>
+        <location filename="../../ui/views/document_view.py" line="183"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="180"/>
+        <location filename="../../ui/views/document_view.py" line="184"/>
         <source>Cơ quan ban hành</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="181"/>
+        <location filename="../../ui/views/document_view.py" line="185"/>
         <source>Người ký</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="182"/>
+        <location filename="../../ui/views/document_view.py" line="186"/>
         <source>Độ khẩn</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="183"/>
+        <location filename="../../ui/views/document_view.py" line="187"/>
         <source>Độ mật</source>
         <translation>Secrecy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="185"/>
+        <location filename="../../ui/views/document_view.py" line="189"/>
         <source>Hạn xử lý</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="188"/>
+        <location filename="../../ui/views/document_view.py" line="192"/>
         <source>Số đến</source>
         <translation>Arrival no.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="189"/>
+        <location filename="../../ui/views/document_view.py" line="193"/>
         <source>Nơi nhận</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="190"/>
+        <location filename="../../ui/views/document_view.py" line="194"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="204"/>
-        <location filename="../../ui/views/document_view.py" line="205"/>
+        <location filename="../../ui/views/document_view.py" line="208"/>
+        <location filename="../../ui/views/document_view.py" line="209"/>
         <source>Văn bản chưa có tệp.</source>
         <translation>The document has no file yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="207"/>
-        <location filename="../../ui/views/document_view.py" line="208"/>
+        <location filename="../../ui/views/document_view.py" line="211"/>
+        <location filename="../../ui/views/document_view.py" line="212"/>
         <source>Đang mở tệp…</source>
         <translation>Opening file…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="244"/>
+        <location filename="../../ui/views/document_view.py" line="246"/>
+        <source>Tệp đang mở, hãy chờ một chút rồi in.</source>
+        <translation>The file is still opening; wait a moment, then print.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/document_view.py" line="284"/>
         <source>Bản đã ký đang chờ gửi lên máy chủ (ngoại tuyến).</source>
         <translation>The signed version is waiting to be sent to the server (offline).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="251"/>
+        <location filename="../../ui/views/document_view.py" line="291"/>
         <source>Cần kết nối máy chủ để xem lịch sử truy cập.</source>
         <translation>The access history needs the server.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="253"/>
+        <location filename="../../ui/views/document_view.py" line="293"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="269"/>
+        <location filename="../../ui/views/document_view.py" line="309"/>
         <source>Lịch sử truy cập dành cho lãnh đạo, quản trị, người tạo và người xử lý văn bản.</source>
         <translation>A document&apos;s access history is for its leaders, administrators, author and handlers.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="276"/>
+        <location filename="../../ui/views/document_view.py" line="316"/>
         <source>Xem %1 lần · tải %2 lần · in %3 lần · %4 người</source>
         <translation>%1 views · %2 downloads · %3 prints · %4 people</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="284"/>
+        <location filename="../../ui/views/document_view.py" line="324"/>
         <source> (phiên bản %1)</source>
         <translation> (version %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="319"/>
-        <source>Tệp không có chữ ký số.</source>
-        <translation>The file has no digital signature.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/document_view.py" line="346"/>
+        <location filename="../../ui/views/document_view.py" line="379"/>
         <source>Tệp dự thảo mới đang chờ gửi lên máy chủ (ngoại tuyến).</source>
         <translation>The new draft file is waiting to be sent to the server (offline).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="350"/>
+        <location filename="../../ui/views/document_view.py" line="383"/>
         <source>Đã thay tệp dự thảo: phiên bản %1.</source>
         <translation>Draft file replaced: version %1.</translation>
     </message>
@@ -761,6 +1000,49 @@
     </message>
 </context>
 <context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../ui/views/pdf_find.py" line="154"/>
+        <source>Tìm trong văn bản…</source>
+        <translation>Find in document…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pdf_find.py" line="156"/>
+        <source>Enter: kết quả sau · Shift+Enter: kết quả trước · Esc: đóng</source>
+        <translation>Enter: next match · Shift+Enter: previous match · Esc: close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pdf_find.py" line="171"/>
+        <source>Kết quả trước (Shift+F3)</source>
+        <translation>Previous match (Shift+F3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pdf_find.py" line="172"/>
+        <source>Kết quả sau (F3)</source>
+        <translation>Next match (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pdf_find.py" line="173"/>
+        <source>Đóng thanh tìm (Esc)</source>
+        <translation>Close the find bar (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pdf_find.py" line="192"/>
+        <source>Đang tìm…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pdf_find.py" line="200"/>
+        <source>Không tìm thấy</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pdf_find.py" line="202"/>
+        <source>Tệp không có lớp chữ (bản quét): không tìm được</source>
+        <translation>The file has no text layer (a scan): nothing to search</translation>
+    </message>
+</context>
+<context>
     <name>IncomingDialog</name>
     <message>
         <location filename="../../ui/views/incoming_dialog.py" line="70"/>
@@ -881,462 +1163,483 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="54"/>
+        <location filename="../../ui/labels.py" line="56"/>
         <source>Phát hiện</source>
         <translation>Detected</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="55"/>
+        <location filename="../../ui/labels.py" line="57"/>
         <source>Chờ tải</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="56"/>
+        <location filename="../../ui/labels.py" line="58"/>
         <source>Đang chuyển đổi</source>
         <translation>Converting</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="57"/>
+        <location filename="../../ui/labels.py" line="59"/>
         <source>Đang tải lên</source>
         <translation>Uploading</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="58"/>
+        <location filename="../../ui/labels.py" line="60"/>
         <source>Đã tải lên</source>
         <translation>Uploaded</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="59"/>
+        <location filename="../../ui/labels.py" line="61"/>
         <source>Trùng</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="60"/>
+        <location filename="../../ui/labels.py" line="62"/>
         <source>Lỗi</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="68"/>
-        <location filename="../../ui/labels.py" line="75"/>
+        <location filename="../../ui/labels.py" line="70"/>
+        <location filename="../../ui/labels.py" line="77"/>
         <source>Thường</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="69"/>
+        <location filename="../../ui/labels.py" line="71"/>
         <source>Khẩn</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="70"/>
+        <location filename="../../ui/labels.py" line="72"/>
         <source>Thượng khẩn</source>
         <translation>Very urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="71"/>
+        <location filename="../../ui/labels.py" line="73"/>
         <source>Hỏa tốc</source>
         <translation>Flash</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="72"/>
+        <location filename="../../ui/labels.py" line="74"/>
         <source>Hỏa tốc hẹn giờ</source>
         <translation>Flash, timed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="76"/>
+        <location filename="../../ui/labels.py" line="78"/>
         <source>Mật</source>
         <translation>Confidential</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="77"/>
+        <location filename="../../ui/labels.py" line="79"/>
         <source>Tối mật</source>
         <translation>Secret</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="78"/>
+        <location filename="../../ui/labels.py" line="80"/>
         <source>Tuyệt mật</source>
         <translation>Top secret</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="84"/>
-        <location filename="../../ui/labels.py" line="191"/>
+        <location filename="../../ui/labels.py" line="86"/>
+        <location filename="../../ui/labels.py" line="207"/>
         <source>Dự thảo</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="85"/>
-        <location filename="../../ui/labels.py" line="192"/>
+        <location filename="../../ui/labels.py" line="87"/>
+        <location filename="../../ui/labels.py" line="208"/>
         <source>Chờ ký</source>
         <translation>Awaiting signature</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="86"/>
+        <location filename="../../ui/labels.py" line="88"/>
         <source>Đã ký</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="87"/>
+        <location filename="../../ui/labels.py" line="89"/>
         <source>Đã cấp số</source>
         <translation>Numbered</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="88"/>
+        <location filename="../../ui/labels.py" line="90"/>
         <source>Đã ban hành</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="89"/>
+        <location filename="../../ui/labels.py" line="91"/>
         <source>Đã đến</source>
         <translation>Arrived</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="90"/>
+        <location filename="../../ui/labels.py" line="92"/>
         <source>Đã tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="91"/>
+        <location filename="../../ui/labels.py" line="93"/>
         <source>Đã giao xử lý</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="92"/>
+        <location filename="../../ui/labels.py" line="94"/>
         <source>Đang xử lý</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="93"/>
-        <location filename="../../ui/labels.py" line="158"/>
+        <location filename="../../ui/labels.py" line="95"/>
+        <location filename="../../ui/labels.py" line="160"/>
         <source>Hoàn thành</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="94"/>
+        <location filename="../../ui/labels.py" line="96"/>
         <source>Đã thu hồi</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="95"/>
+        <location filename="../../ui/labels.py" line="97"/>
         <source>Đã được thay thế</source>
         <translation>Replaced</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="131"/>
+        <location filename="../../ui/labels.py" line="133"/>
         <source>Văn thư</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="132"/>
+        <location filename="../../ui/labels.py" line="134"/>
         <source>Lãnh đạo</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="133"/>
+        <location filename="../../ui/labels.py" line="135"/>
         <source>Chuyên viên</source>
         <translation>Specialist</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="134"/>
+        <location filename="../../ui/labels.py" line="136"/>
         <source>Lưu trữ</source>
         <translation>Archivist</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="135"/>
+        <location filename="../../ui/labels.py" line="137"/>
         <source>Quản trị đơn vị</source>
         <translation>Organisation admin</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="136"/>
+        <location filename="../../ui/labels.py" line="138"/>
         <source>Quản trị tỉnh</source>
         <translation>Province admin</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="148"/>
+        <location filename="../../ui/labels.py" line="150"/>
         <source>Tạo văn bản</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="149"/>
+        <location filename="../../ui/labels.py" line="151"/>
         <source>Cấp số</source>
         <translation>Numbered</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="150"/>
+        <location filename="../../ui/labels.py" line="152"/>
         <source>Nhận từ đơn vị gửi</source>
         <translation>Received from the sender</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="151"/>
+        <location filename="../../ui/labels.py" line="153"/>
         <source>Vào sổ văn bản đến</source>
         <translation>Register incoming</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="152"/>
+        <location filename="../../ui/labels.py" line="154"/>
         <source>Trình lãnh đạo</source>
         <translation>Presented to a leader</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="153"/>
+        <location filename="../../ui/labels.py" line="155"/>
         <source>Chỉ đạo, giao xử lý</source>
         <translation>Directed and assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="154"/>
+        <location filename="../../ui/labels.py" line="156"/>
         <source>Ý kiến xử lý</source>
         <translation>Processing note</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="155"/>
+        <location filename="../../ui/labels.py" line="157"/>
         <source>Xin gia hạn</source>
         <translation>Ask for more time</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="156"/>
+        <location filename="../../ui/labels.py" line="158"/>
         <source>Gia hạn</source>
         <translation>Extend the deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="157"/>
+        <location filename="../../ui/labels.py" line="159"/>
         <source>Trả lại</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="159"/>
+        <location filename="../../ui/labels.py" line="161"/>
         <source>Mở lại</source>
         <translation>Reopened</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="160"/>
+        <location filename="../../ui/labels.py" line="162"/>
         <source>Thu hồi</source>
         <translation>Recalled</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="161"/>
+        <location filename="../../ui/labels.py" line="163"/>
         <source>Trình ký</source>
         <translation>Submitted for signature</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="162"/>
+        <location filename="../../ui/labels.py" line="164"/>
         <source>Trả lại dự thảo</source>
         <translation>Draft sent back</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="163"/>
+        <location filename="../../ui/labels.py" line="165"/>
         <source>Duyệt ký</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="164"/>
+        <location filename="../../ui/labels.py" line="166"/>
         <source>Phát hành</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="165"/>
+        <location filename="../../ui/labels.py" line="167"/>
         <source>Thu hồi văn bản</source>
         <translation>Withdraw the document</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="166"/>
+        <location filename="../../ui/labels.py" line="168"/>
         <source>Thay thế văn bản</source>
         <translation>Replaced by a new issue</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="167"/>
+        <location filename="../../ui/labels.py" line="169"/>
         <source>Đính chính</source>
         <translation>Correct</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="168"/>
+        <location filename="../../ui/labels.py" line="170"/>
         <source>Xử lý chính</source>
         <translation>Lead handler</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="169"/>
+        <location filename="../../ui/labels.py" line="171"/>
+        <location filename="../../ui/labels.py" line="184"/>
         <source>Phối hợp</source>
         <translation>Co-handler</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="170"/>
+        <location filename="../../ui/labels.py" line="172"/>
         <source>Nhận để biết</source>
         <translation>For information</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="171"/>
+        <location filename="../../ui/labels.py" line="173"/>
         <source>đang xử lý</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="172"/>
+        <location filename="../../ui/labels.py" line="174"/>
         <source>đã xong</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="173"/>
+        <location filename="../../ui/labels.py" line="175"/>
         <source>đã trả lại</source>
         <translation>returned</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="174"/>
+        <location filename="../../ui/labels.py" line="176"/>
         <source>đã thu hồi</source>
         <translation>recalled</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="186"/>
+        <location filename="../../ui/labels.py" line="183"/>
+        <source>Chủ trì</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="185"/>
+        <source>Để biết</source>
+        <translation>For information</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="202"/>
         <source>Chờ vào sổ</source>
         <translation>To register</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="187"/>
+        <location filename="../../ui/labels.py" line="203"/>
         <source>Chờ chỉ đạo</source>
         <translation>To direct</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="188"/>
+        <location filename="../../ui/labels.py" line="204"/>
         <source>Việc của tôi</source>
         <translation>My work</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="189"/>
+        <location filename="../../ui/labels.py" line="205"/>
         <source>Sắp đến hạn</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="190"/>
+        <location filename="../../ui/labels.py" line="206"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="193"/>
+        <location filename="../../ui/labels.py" line="209"/>
         <source>Chờ phát hành</source>
         <translation>To issue</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="194"/>
+        <location filename="../../ui/labels.py" line="210"/>
         <source>Đã phát hành</source>
         <translation>Issued</translation>
     </message>
     <message>
+        <location filename="../../ui/labels.py" line="211"/>
+        <source>Bản quét chờ tải lên</source>
+        <translation>Scans waiting to upload</translation>
+    </message>
+    <message>
         <location filename="../../ui/labels.py" line="212"/>
-        <location filename="../../ui/labels.py" line="218"/>
+        <source>Tải lên lỗi</source>
+        <translation>Failed uploads</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="230"/>
+        <location filename="../../ui/labels.py" line="236"/>
         <source>Đăng nhập</source>
         <translation>Sign-in</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="213"/>
+        <location filename="../../ui/labels.py" line="231"/>
         <source>Truy cập văn bản</source>
         <translation>Document access</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="214"/>
+        <location filename="../../ui/labels.py" line="232"/>
         <source>Thay đổi</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="215"/>
+        <location filename="../../ui/labels.py" line="233"/>
         <source>Cấp quyền, giao việc</source>
         <translation>Grants and assignments</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="216"/>
+        <location filename="../../ui/labels.py" line="234"/>
         <source>Quản trị</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="219"/>
+        <location filename="../../ui/labels.py" line="237"/>
         <source>Đăng nhập sai</source>
         <translation>Failed sign-in</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="220"/>
+        <location filename="../../ui/labels.py" line="238"/>
         <source>Đăng xuất</source>
         <translation>Sign-out</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="221"/>
+        <location filename="../../ui/labels.py" line="239"/>
         <source>Xem</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="222"/>
+        <location filename="../../ui/labels.py" line="240"/>
         <source>Tải tệp</source>
         <translation>Download</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="223"/>
+        <location filename="../../ui/labels.py" line="241"/>
         <source>In</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="224"/>
+        <location filename="../../ui/labels.py" line="242"/>
         <source>Sửa thông tin</source>
         <translation>Edit details</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="225"/>
+        <location filename="../../ui/labels.py" line="243"/>
         <source>Thêm phiên bản</source>
         <translation>New version</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="226"/>
+        <location filename="../../ui/labels.py" line="244"/>
         <source>Xoá</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="227"/>
+        <location filename="../../ui/labels.py" line="245"/>
         <source>Chia sẻ</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="228"/>
+        <location filename="../../ui/labels.py" line="246"/>
         <source>Chuyển đến nơi nhận</source>
         <translation>Delivered to recipient</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="229"/>
+        <location filename="../../ui/labels.py" line="247"/>
         <source>Hạ độ mật</source>
         <translation>Lower secrecy</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="230"/>
+        <location filename="../../ui/labels.py" line="248"/>
         <source>Thêm tài khoản</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="231"/>
+        <location filename="../../ui/labels.py" line="249"/>
         <source>Sửa tài khoản</source>
         <translation>Change account</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="232"/>
+        <location filename="../../ui/labels.py" line="250"/>
         <source>Đặt lại mật khẩu</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="233"/>
+        <location filename="../../ui/labels.py" line="251"/>
         <source>Thêm đơn vị</source>
         <translation>Add organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="234"/>
+        <location filename="../../ui/labels.py" line="252"/>
         <source>Thêm phòng ban</source>
         <translation>Add department</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="235"/>
+        <location filename="../../ui/labels.py" line="253"/>
         <source>Đổi tên phòng ban</source>
         <translation>Rename department</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="236"/>
+        <location filename="../../ui/labels.py" line="254"/>
         <source>Thêm chứng thư tin cậy</source>
         <translation>Add trusted certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="237"/>
+        <location filename="../../ui/labels.py" line="255"/>
         <source>Bật chứng thư tin cậy</source>
         <translation>Enable trusted certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="238"/>
+        <location filename="../../ui/labels.py" line="256"/>
         <source>Tắt chứng thư tin cậy</source>
         <translation>Disable trusted certificate</translation>
     </message>
@@ -1399,7 +1702,17 @@
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/views/login.py" line="104"/>
+        <location filename="../../ui/views/login.py" line="85"/>
+        <source>Văn thư số</source>
+        <translation>Văn thư số</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/login.py" line="85"/>
+        <source>Hệ thống quản lý văn bản và điều hành</source>
+        <translation>Document management and executive system</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/login.py" line="103"/>
         <source>Chọn chứng chỉ CA</source>
         <translation>Choose CA certificate</translation>
     </message>
@@ -1407,242 +1720,405 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="258"/>
-        <location filename="../../ui/views/main_window.py" line="283"/>
+        <location filename="../../ui/views/main_window.py" line="326"/>
+        <location filename="../../ui/views/main_window.py" line="327"/>
         <source>Văn thư số</source>
         <translation>Văn thư số</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="352"/>
+        <location filename="../../ui/views/main_window.py" line="377"/>
         <source>Văn bản đến</source>
         <translation>Incoming documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="353"/>
+        <location filename="../../ui/views/main_window.py" line="378"/>
         <source>Văn bản đi</source>
         <translation>Outgoing documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="354"/>
-        <location filename="../../ui/views/main_window.py" line="839"/>
+        <location filename="../../ui/views/main_window.py" line="379"/>
+        <location filename="../../ui/views/window_sync.py" line="230"/>
         <source>Tải lên</source>
         <translation>Uploads</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="356"/>
+        <location filename="../../ui/views/main_window.py" line="381"/>
         <source>Tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="358"/>
+        <location filename="../../ui/views/main_window.py" line="383"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="299"/>
-        <source>Tìm số, ký hiệu, trích yếu… (gõ không dấu cũng được)</source>
-        <translation>Search number, symbol, summary… (diacritics optional)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/main_window.py" line="304"/>
-        <source>Mọi độ khẩn</source>
-        <translation>Any urgency</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/main_window.py" line="305"/>
-        <source>Khẩn trở lên</source>
-        <translation>Urgent or higher</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/main_window.py" line="306"/>
-        <source>Thượng khẩn trở lên</source>
-        <translation>Very urgent or higher</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/main_window.py" line="307"/>
-        <source>Hỏa tốc</source>
-        <translation>Flash</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/main_window.py" line="312"/>
-        <source>Mọi loại</source>
-        <translation>All types</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/main_window.py" line="326"/>
-        <source>Mọi hạn</source>
-        <translation>Any deadline</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/main_window.py" line="326"/>
-        <source>Quá hạn</source>
-        <translation>Overdue</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/main_window.py" line="329"/>
-        <source>Mọi trạng thái</source>
-        <translation>Any status</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/main_window.py" line="331"/>
-        <location filename="../../ui/views/main_window.py" line="699"/>
-        <source>Ký số</source>
-        <translation>Sign</translation>
-    </message>
-    <message>
         <location filename="../../ui/views/main_window.py" line="332"/>
-        <source>Dự thảo mới…</source>
-        <translation>New draft…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/main_window.py" line="333"/>
-        <source>Vào sổ…</source>
-        <translation>Register…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/main_window.py" line="335"/>
-        <source>Vào sổ văn bản đến (Ctrl+I); có thể thả tệp PDF vào cửa sổ</source>
-        <translation>Register an incoming document (Ctrl+I); you may drop a PDF on the window</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/main_window.py" line="338"/>
-        <location filename="../../ui/views/main_window.py" line="761"/>
+        <location filename="../../ui/views/window_menus.py" line="104"/>
+        <location filename="../../ui/views/window_sync.py" line="146"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="338"/>
-        <location filename="../../ui/views/main_window.py" line="734"/>
+        <location filename="../../ui/views/main_window.py" line="332"/>
+        <location filename="../../ui/views/window_sync.py" line="116"/>
         <source>Dừng đồng bộ</source>
         <translation>Stop sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="355"/>
+        <location filename="../../ui/views/main_window.py" line="380"/>
         <source>Báo cáo, sổ</source>
         <translation>Reports, registers</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="357"/>
+        <location filename="../../ui/views/main_window.py" line="382"/>
         <source>Nhật ký hệ thống</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="398"/>
-        <source>Mở văn bản</source>
-        <translation>Open document</translation>
+        <location filename="../../ui/views/main_window.py" line="536"/>
+        <source>Đăng xuất</source>
+        <translation>Sign-out</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="400"/>
-        <source>Xử lý, chuyển bước…</source>
-        <translation>Take a step…</translation>
+        <location filename="../../ui/views/main_window.py" line="537"/>
+        <source>Thư mục theo dõi đang tải lên sẽ dừng. Vẫn đăng xuất?</source>
+        <translation>The watched folder&apos;s uploads will stop. Sign out anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="403"/>
-        <source>Xử lý %1 văn bản cùng lúc…</source>
-        <translation>Take a step on %1 documents…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/main_window.py" line="407"/>
-        <source>Ký số %1 văn bản…</source>
-        <translation>Sign %1 documents…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/main_window.py" line="593"/>
+        <location filename="../../ui/views/main_window.py" line="657"/>
         <source>Đã vào sổ: số đến %1</source>
         <translation>Registered: arrival number %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="599"/>
+        <location filename="../../ui/views/main_window.py" line="663"/>
         <source>Ngoại tuyến — văn bản chờ gửi, sẽ vào sổ khi có mạng (Chờ vào sổ)</source>
         <translation>Offline — the document waits to be sent and registered (Waiting for registration)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="625"/>
+        <location filename="../../ui/views/main_window.py" line="689"/>
         <source>Vào sổ từng văn bản một: mở %1 trước. Nhiều bản quét: dùng thư mục theo dõi.</source>
         <translation>One document at a time: %1 first. For many scans use the watched folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="645"/>
+        <location filename="../../ui/views/main_window.py" line="709"/>
         <source>Đã tạo dự thảo: %1</source>
         <translation>Draft created: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="648"/>
+        <location filename="../../ui/views/main_window.py" line="712"/>
         <source>Ngoại tuyến — dự thảo chờ gửi khi có mạng</source>
         <translation>Offline — the draft will be sent when the server is back</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="661"/>
+        <location filename="../../ui/views/main_window.py" line="728"/>
         <source>Đã thực hiện: %1 văn bản; chờ gửi: %2; không thực hiện được: %3</source>
         <translation>Done: %1 documents; waiting to be sent: %2; refused: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="668"/>
+        <location filename="../../ui/views/main_window.py" line="737"/>
         <source>Ngoại tuyến — thao tác đã lưu, chờ gửi khi có mạng</source>
         <translation>Offline — the step is saved and will be sent when the network is back</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="699"/>
+        <location filename="../../ui/views/main_window.py" line="741"/>
+        <source>Đã thực hiện</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="743"/>
+        <source>Văn bản %1 nay ở trạng thái «%2».</source>
+        <translation>Document %1 is now “%2”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="767"/>
+        <source>Đã hoàn tác: %1</source>
+        <translation>Undone: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="773"/>
+        <source>Hoàn tác ngay sau khi làm</source>
+        <translation>Undone right after it was taken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_lists.py" line="72"/>
+        <source>Lưu tìm kiếm</source>
+        <translation>Save search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_lists.py" line="73"/>
+        <source>Tên tìm kiếm (hiện ở thanh bên trên mọi máy của bạn):</source>
+        <translation>Name of the search (shown in the side bar on all your computers):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_lists.py" line="87"/>
+        <source>Đã lưu tìm kiếm «%1»</source>
+        <translation>Search “%1” saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_lists.py" line="109"/>
+        <source>Đổi tên…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_lists.py" line="113"/>
+        <source>Xoá tìm kiếm đã lưu</source>
+        <translation>Delete saved search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_lists.py" line="124"/>
+        <source>Đổi tên tìm kiếm</source>
+        <translation>Rename search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_lists.py" line="125"/>
+        <source>Tên mới:</source>
+        <translation>New name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_lists.py" line="154"/>
+        <source>Xuất danh sách</source>
+        <translation>Export the list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_lists.py" line="156"/>
+        <source>Bảng tính Excel (*.xlsx);;Văn bản Word (*.docx);;PDF (*.pdf)</source>
+        <translation>Excel workbook (*.xlsx);;Word document (*.docx);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_lists.py" line="176"/>
+        <source>Đã xuất %1 văn bản vào %2</source>
+        <translation>Exported %1 documents to %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_lists.py" line="191"/>
+        <source>In</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_lists.py" line="192"/>
+        <source>Hãy chọn hoặc mở một văn bản để in.</source>
+        <translation>Select or open a document to print.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_menus.py" line="95"/>
+        <source>&amp;Tệp</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_menus.py" line="96"/>
+        <source>&amp;Văn bản</source>
+        <translation>&amp;Document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_menus.py" line="97"/>
+        <source>T&amp;ìm</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_menus.py" line="98"/>
+        <source>&amp;Xem</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_menus.py" line="99"/>
+        <source>Trợ &amp;giúp</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_menus.py" line="100"/>
+        <source>Đi tới</source>
+        <translation>Go to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_menus.py" line="102"/>
+        <source>Vào sổ văn bản đến…</source>
+        <translation>Register incoming document…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_menus.py" line="103"/>
+        <source>Dự thảo mới…</source>
+        <translation>New draft…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_menus.py" line="105"/>
+        <source>Xuất danh sách (PDF, DOCX, XLSX)…</source>
+        <translation>Export the list (PDF, DOCX, XLSX)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_menus.py" line="108"/>
+        <source>In…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_menus.py" line="109"/>
+        <source>Đăng xuất, đổi tài khoản…</source>
+        <translation>Sign out, switch account…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_menus.py" line="110"/>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_menus.py" line="111"/>
+        <source>Mở văn bản</source>
+        <translation>Open document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_menus.py" line="112"/>
+        <source>Xử lý, chuyển bước…</source>
+        <translation>Take a step…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_menus.py" line="113"/>
+        <source>Ký số…</source>
+        <translation>Sign…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_menus.py" line="114"/>
+        <source>Văn bản trước</source>
+        <translation>Previous document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_menus.py" line="115"/>
+        <source>Văn bản sau</source>
+        <translation>Next document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_menus.py" line="116"/>
+        <source>Tìm…</source>
+        <translation>Find…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_menus.py" line="117"/>
+        <source>Tìm trong mọi văn bản</source>
+        <translation>Search all documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_menus.py" line="118"/>
+        <source>Lưu tìm kiếm…</source>
+        <translation>Save search…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_menus.py" line="119"/>
+        <source>Quay lại</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_menus.py" line="120"/>
+        <source>Khung xem trước</source>
+        <translation>Reading pane</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_menus.py" line="121"/>
+        <source>Chọn cột…</source>
+        <translation>Choose columns…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_menus.py" line="122"/>
+        <location filename="../../ui/views/window_menus.py" line="145"/>
+        <source>Chú thích màu</source>
+        <translation>Colour legend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_menus.py" line="123"/>
+        <location filename="../../ui/views/window_menus.py" line="165"/>
+        <source>Phím tắt</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_menus.py" line="124"/>
+        <location filename="../../ui/views/window_menus.py" line="171"/>
+        <source>Giới thiệu Văn thư số</source>
+        <translation>About Văn thư số</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_menus.py" line="146"/>
+        <source>Màu của mỗi dòng theo hạn của chính phần việc của bạn (nếu có), không thì theo hạn của văn bản:</source>
+        <translation>Each row is coloured by the deadline of your own part (if you have one), otherwise by the document&apos;s deadline:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_menus.py" line="159"/>
+        <source>Mở văn bản đang chọn</source>
+        <translation>Open the selected document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_menus.py" line="160"/>
+        <source>Quay lại từ văn bản</source>
+        <translation>Back from a document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_menus.py" line="172"/>
+        <source>Văn thư số — quản lý văn bản và điều hành, ký số theo Nghị định 30/2020/NĐ-CP.</source>
+        <translation>Văn thư số — document management and digital signing under Decree 30/2020/NĐ-CP.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_sync.py" line="80"/>
+        <source>Ký số</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_sync.py" line="81"/>
         <source>Hãy chọn văn bản có tệp để ký.</source>
         <translation>Select documents that have a file to sign.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="733"/>
+        <location filename="../../ui/views/window_sync.py" line="115"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="754"/>
+        <location filename="../../ui/views/window_sync.py" line="137"/>
         <source>Đang đồng bộ… %1 thay đổi</source>
         <translation>Syncing… %1 changes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="774"/>
+        <location filename="../../ui/views/window_sync.py" line="159"/>
         <source>… và %1 văn bản khẩn khác</source>
         <translation>… and %1 more urgent documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="777"/>
+        <location filename="../../ui/views/window_sync.py" line="164"/>
         <source>Đơn vị gửi đã thu hồi hoặc thay thế: %1 — %2</source>
         <translation>Withdrawn or replaced by the sender: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="784"/>
+        <location filename="../../ui/views/window_sync.py" line="171"/>
         <source>%1 văn bản đến hạn giải quyết hôm nay</source>
         <translation>%1 documents due today</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="789"/>
+        <location filename="../../ui/views/window_sync.py" line="176"/>
         <source>Văn bản khẩn mới</source>
         <translation>New urgent documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="791"/>
+        <location filename="../../ui/views/window_sync.py" line="178"/>
         <source>Văn bản bị thu hồi</source>
         <translation>Document withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="793"/>
+        <location filename="../../ui/views/window_sync.py" line="180"/>
         <source>Hạn giải quyết</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="807"/>
+        <location filename="../../ui/views/window_sync.py" line="194"/>
         <source>Xung đột phiên bản</source>
         <translation>Version conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="815"/>
+        <location filename="../../ui/views/window_sync.py" line="202"/>
         <source>Trực tuyến — đồng bộ lúc %1 — %2 văn bản trên máy</source>
         <translation>Online — synced at %1 — %2 documents on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="820"/>
+        <location filename="../../ui/views/window_sync.py" line="209"/>
         <source>%1 thao tác xung đột, cần làm lại trên bản mới</source>
         <translation>%1 conflicting steps, to redo on the new version</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="829"/>
+        <location filename="../../ui/views/window_sync.py" line="219"/>
         <source>Ngoại tuyến — đang dùng dữ liệu trên máy</source>
         <translation>Offline — using local data</translation>
     </message>
@@ -1734,105 +2210,194 @@
 <context>
     <name>PdfView</name>
     <message>
-        <location filename="../../ui/views/pdf_view.py" line="148"/>
-        <source>Tìm trong văn bản…</source>
-        <translation>Find in document…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/pdf_view.py" line="153"/>
+        <location filename="../../ui/views/pdf_view.py" line="81"/>
         <source>Trang trước</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../ui/views/pdf_view.py" line="154"/>
+        <location filename="../../ui/views/pdf_view.py" line="82"/>
         <source>Trang sau</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../ui/views/pdf_view.py" line="155"/>
+        <location filename="../../ui/views/pdf_view.py" line="83"/>
         <source>Thu nhỏ</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../ui/views/pdf_view.py" line="156"/>
+        <location filename="../../ui/views/pdf_view.py" line="84"/>
         <source>Phóng to</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../ui/views/pdf_view.py" line="157"/>
+        <location filename="../../ui/views/pdf_view.py" line="85"/>
         <source>Vừa chiều rộng</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../ui/views/pdf_view.py" line="182"/>
+        <location filename="../../ui/views/pdf_view.py" line="111"/>
         <source>Mật khẩu mở tệp</source>
         <translation>Open password</translation>
     </message>
     <message>
-        <location filename="../../ui/views/pdf_view.py" line="185"/>
+        <location filename="../../ui/views/pdf_view.py" line="114"/>
         <source>Mở tệp</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/views/pdf_view.py" line="243"/>
+        <location filename="../../ui/views/pdf_view.py" line="176"/>
         <source>Không hiển thị được tệp này.</source>
         <translation>This file cannot be shown.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/pdf_view.py" line="246"/>
+        <location filename="../../ui/views/pdf_view.py" line="179"/>
         <source>Mật khẩu không đúng. Hãy nhập lại mật khẩu mở tệp.</source>
         <translation>Wrong password. Enter the open password again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pdf_view.py" line="350"/>
+        <source>Tìm…</source>
+        <translation>Find…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/pdf_view.py" line="352"/>
+        <source>Tìm trong văn bản (Ctrl+F)</source>
+        <translation>Find in the document (Ctrl+F)</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingPane</name>
+    <message>
+        <location filename="../../ui/views/reading_pane.py" line="108"/>
+        <source>Mở</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reading_pane.py" line="109"/>
+        <source>Mở văn bản (Enter)</source>
+        <translation>Open the document (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reading_pane.py" line="110"/>
+        <source>Chọn một văn bản trong danh sách để xem trước.</source>
+        <translation>Select a document in the list to preview it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reading_pane.py" line="129"/>
+        <source>(chưa có số)</source>
+        <translation>(no number yet)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reading_pane.py" line="175"/>
+        <source>Cơ quan:</source>
+        <translation>Organ:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reading_pane.py" line="176"/>
+        <source>Ngày:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reading_pane.py" line="177"/>
+        <source>Trạng thái:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reading_pane.py" line="180"/>
+        <source>Độ khẩn:</source>
+        <translation>Urgency:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reading_pane.py" line="182"/>
+        <source>Độ mật:</source>
+        <translation>Secrecy:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reading_pane.py" line="184"/>
+        <source>Phần việc:</source>
+        <translation>My part:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reading_pane.py" line="186"/>
+        <source>Hạn của tôi:</source>
+        <translation>My deadline:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reading_pane.py" line="188"/>
+        <source>Hạn văn bản:</source>
+        <translation>Document deadline:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reading_pane.py" line="193"/>
+        <source>Văn bản chưa có tệp.</source>
+        <translation>The document has no file yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reading_pane.py" line="196"/>
+        <source>Văn bản mật: mở văn bản để xem tệp.</source>
+        <translation>Secret document: open it to see the file.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reading_pane.py" line="199"/>
+        <source>Đang tải trang đầu…</source>
+        <translation>Loading the first page…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reading_pane.py" line="215"/>
+        <location filename="../../ui/views/reading_pane.py" line="223"/>
+        <source>Không xem trước được tệp này: hãy mở văn bản.</source>
+        <translation>This file cannot be previewed: open the document.</translation>
     </message>
 </context>
 <context>
     <name>ReportsView</name>
     <message>
-        <location filename="../../ui/views/reports_view.py" line="104"/>
+        <location filename="../../ui/views/reports_view.py" line="105"/>
         <source>Sổ đăng ký văn bản đến</source>
         <translation>Incoming register</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reports_view.py" line="105"/>
+        <location filename="../../ui/views/reports_view.py" line="106"/>
         <source>Sổ đăng ký văn bản đi</source>
         <translation>Outgoing register</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reports_view.py" line="106"/>
+        <location filename="../../ui/views/reports_view.py" line="107"/>
         <source>Tình hình xử lý theo phòng ban</source>
         <translation>Processing by department</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reports_view.py" line="111"/>
+        <location filename="../../ui/views/reports_view.py" line="112"/>
         <source>Từ ngày</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reports_view.py" line="112"/>
+        <location filename="../../ui/views/reports_view.py" line="113"/>
         <source>đến ngày</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reports_view.py" line="113"/>
+        <location filename="../../ui/views/reports_view.py" line="114"/>
         <source>Xem</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reports_view.py" line="114"/>
+        <location filename="../../ui/views/reports_view.py" line="115"/>
         <source>Lưu PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reports_view.py" line="115"/>
+        <location filename="../../ui/views/reports_view.py" line="116"/>
         <source>Lưu Excel…</source>
         <translation>Save Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reports_view.py" line="127"/>
+        <location filename="../../ui/views/reports_view.py" line="128"/>
         <source>Đang lập báo cáo…</source>
         <translation>Preparing the report…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/reports_view.py" line="165"/>
+        <location filename="../../ui/views/reports_view.py" line="168"/>
         <source>%n dòng</source>
         <translation>
             <numerusform>%n row</numerusform>
@@ -1840,27 +2405,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/reports_view.py" line="178"/>
+        <location filename="../../ui/views/reports_view.py" line="183"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reports_view.py" line="178"/>
+        <location filename="../../ui/views/reports_view.py" line="183"/>
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reports_view.py" line="181"/>
+        <location filename="../../ui/views/reports_view.py" line="186"/>
         <source>Lưu báo cáo</source>
         <translation>Save the report</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reports_view.py" line="190"/>
+        <location filename="../../ui/views/reports_view.py" line="195"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reports_view.py" line="196"/>
+        <location filename="../../ui/views/reports_view.py" line="201"/>
         <source>Đã lưu: %1</source>
         <translation>Saved: %1</translation>
     </message>
@@ -1868,65 +2433,161 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="56"/>
-        <source>Đổi máy chủ: đăng xuất rồi đăng nhập lại</source>
-        <translation>To change server: log out and log in again</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/settings_view.py" line="68"/>
-        <source>Lưu</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/settings_view.py" line="72"/>
-        <source>Chung</source>
-        <translation>General</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/settings_view.py" line="74"/>
+        <location filename="../../ui/views/settings_view.py" line="238"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="75"/>
+        <location filename="../../ui/views/settings_view.py" line="255"/>
         <source>Dung lượng tệp lưu trên máy</source>
         <translation>Local file cache size</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="76"/>
+        <location filename="../../ui/views/settings_view.py" line="248"/>
         <source>Máy chủ</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="77"/>
+        <location filename="../../ui/views/settings_view.py" line="229"/>
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings_view.py" line="231"/>
+        <source>Cá nhân</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings_view.py" line="232"/>
+        <source>Máy này</source>
+        <translation>This computer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings_view.py" line="233"/>
+        <source>Quản trị</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings_view.py" line="235"/>
+        <source>Thiết lập của riêng bạn: ngôn ngữ hiển thị và cách bạn ký số.</source>
+        <translation>Your own settings: the display language and how you sign.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings_view.py" line="237"/>
+        <source>Giao diện</source>
+        <translation>Appearance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings_view.py" line="239"/>
         <source>Ký số</source>
         <translation>Signing</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="80"/>
+        <location filename="../../ui/views/settings_view.py" line="240"/>
         <source>Cấu hình ký số</source>
         <translation>Signing profile</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="83"/>
+        <location filename="../../ui/views/settings_view.py" line="243"/>
+        <source>Thiết lập của máy tính này: máy chủ, thư mục nhận bản quét, cách tải bản quét lên và bộ nhớ trên máy.</source>
+        <translation>Settings of this computer: the server, the scan folder, how scans are uploaded and local storage.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings_view.py" line="247"/>
+        <source>Kết nối</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings_view.py" line="249"/>
+        <source>Đổi máy chủ: đăng xuất rồi đăng nhập lại.</source>
+        <translation>To change server: sign out and sign in again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings_view.py" line="250"/>
         <source>Thư mục theo dõi (tải lên bản quét)</source>
         <translation>Watched folder (scan uploads)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="85"/>
+        <location filename="../../ui/views/settings_view.py" line="251"/>
+        <source>Thư mục</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings_view.py" line="252"/>
+        <source>Thư mục máy quét lưu bản quét vào</source>
+        <translation>The folder the scanner saves scans to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings_view.py" line="253"/>
+        <source>Chọn…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings_view.py" line="254"/>
+        <source>Lưu trên máy</source>
+        <translation>Local storage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings_view.py" line="258"/>
+        <source>Chứng thư gốc mà phần mềm tin cậy khi kiểm tra chữ ký số. Thêm, tắt hoặc thay chứng thư có hiệu lực ngay.</source>
+        <translation>The root certificates the software trusts when checking signatures. Adding, disabling or replacing a certificate takes effect at once.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings_view.py" line="263"/>
+        <source>Chứng thư gốc mà phần mềm tin cậy khi kiểm tra chữ ký số. Chỉ quản trị viên được thay đổi danh sách; bạn có thể xem và so dấu vân tay.</source>
+        <translation>The root certificates the software trusts when checking signatures. Only administrators may change the list; you can view it and compare fingerprints.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings_view.py" line="267"/>
         <source>Chứng thư gốc tin cậy</source>
         <translation>Trusted root certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/views/settings_view.py" line="142"/>
-        <source>Đã lưu.</source>
-        <translation>Saved.</translation>
+        <location filename="../../ui/views/settings_view.py" line="269"/>
+        <source>Khôi phục mặc định</source>
+        <translation>Restore defaults</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings_view.py" line="272"/>
+        <source>Đưa các lựa chọn trên thẻ này về mặc định (đường dẫn tệp, thư mục giữ nguyên). Bấm Áp dụng để lưu.</source>
+        <translation>Set the choices on this tab back to their defaults (file paths and folders are kept). Click Apply to save.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings_view.py" line="276"/>
+        <source>Huỷ bỏ thay đổi</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings_view.py" line="277"/>
+        <source>Áp dụng</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings_view.py" line="353"/>
+        <location filename="../../ui/views/settings_view.py" line="354"/>
+        <source>Có thay đổi chưa áp dụng.</source>
+        <translation>There are changes not applied yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings_view.py" line="372"/>
+        <source>Đã lưu các thay đổi.</source>
+        <translation>Changes saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings_view.py" line="379"/>
+        <source>Đã huỷ các thay đổi chưa áp dụng.</source>
+        <translation>Unapplied changes discarded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/settings_view.py" line="413"/>
+        <source>Chọn thư mục nhận bản quét</source>
+        <translation>Choose the scan folder</translation>
     </message>
 </context>
 <context>
     <name>SignDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/views/sign_dialog.py" line="162"/>
+        <location filename="../../ui/views/sign_dialog.py" line="172"/>
         <source>Ký số %n văn bản</source>
         <translation>
             <numerusform>Sign %n document(s)</numerusform>
@@ -1934,107 +2595,133 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/sign_dialog.py" line="178"/>
+        <location filename="../../ui/views/sign_dialog.py" line="221"/>
         <source>Ký phê duyệt</source>
         <translation>Approve (leader signature)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sign_dialog.py" line="179"/>
+        <location filename="../../ui/views/sign_dialog.py" line="222"/>
         <source>Đóng dấu phát hành</source>
         <translation>Issue (organisation seal)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sign_dialog.py" line="180"/>
+        <location filename="../../ui/views/sign_dialog.py" line="223"/>
         <source>Ký phụ lục</source>
         <translation>Sign attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sign_dialog.py" line="181"/>
+        <location filename="../../ui/views/sign_dialog.py" line="224"/>
         <source>Ký bản sao điện tử</source>
         <translation>Sign electronic copy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sign_dialog.py" line="195"/>
+        <location filename="../../ui/views/sign_dialog.py" line="239"/>
         <source>Ký</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sign_dialog.py" line="198"/>
+        <location filename="../../ui/views/sign_dialog.py" line="243"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sign_dialog.py" line="200"/>
+        <location filename="../../ui/views/sign_dialog.py" line="245"/>
         <source>Tải lại bản mới nhất</source>
         <translation>Reload the newest version</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sign_dialog.py" line="204"/>
+        <location filename="../../ui/views/sign_dialog.py" line="249"/>
         <source>Sửa tệp hỏng và ký bản sửa</source>
         <translation>Repair damaged files and sign the copies</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sign_dialog.py" line="208"/>
+        <location filename="../../ui/views/sign_dialog.py" line="253"/>
         <source>Ghi lại một lần các tệp PDF hỏng cấu trúc (chưa có chữ ký) rồi ký bản đã sửa; lý do ký ghi rõ đây là bản sửa.</source>
         <translation>Rewrite structurally damaged (unsigned) PDFs once and sign the repaired copies; the signing reason says it is a repaired copy.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sign_dialog.py" line="217"/>
-        <source>Mật khẩu mở tệp PDF</source>
-        <translation>PDF open password</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/sign_dialog.py" line="223"/>
+        <location filename="../../ui/views/sign_dialog.py" line="270"/>
         <source>Thư viện token</source>
         <translation>Token library</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sign_dialog.py" line="224"/>
+        <location filename="../../ui/views/sign_dialog.py" line="271"/>
         <source>Chứng thư số</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sign_dialog.py" line="225"/>
+        <location filename="../../ui/views/sign_dialog.py" line="272"/>
         <source>Mã PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sign_dialog.py" line="228"/>
+        <location filename="../../ui/views/sign_dialog.py" line="269"/>
         <source>Cách ký</source>
         <translation>Signing mode</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sign_dialog.py" line="298"/>
+        <location filename="../../ui/views/sign_dialog.py" line="268"/>
+        <source>Văn bản</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sign_dialog.py" line="273"/>
+        <source>Mật khẩu tệp PDF</source>
+        <translation>PDF password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sign_dialog.py" line="274"/>
+        <source>Kết quả</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sign_dialog.py" line="291"/>
+        <source>Vị trí chữ ký (kéo khung để di chuyển)</source>
+        <translation>Signature position (drag the box to move it)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sign_dialog.py" line="312"/>
+        <source>(chưa có số)</source>
+        <translation>(no number yet)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sign_dialog.py" line="368"/>
         <source>CẢNH BÁO: chỉ còn MỘT lần nhập PIN trước khi token bị khoá.</source>
         <translation>WARNING: ONE PIN try left before the token locks.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sign_dialog.py" line="302"/>
+        <location filename="../../ui/views/sign_dialog.py" line="370"/>
+        <source>Còn ít lượt thử mã PIN: hãy nhập thật cẩn thận.</source>
+        <translation>Few PIN tries left: type it carefully.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sign_dialog.py" line="374"/>
         <source>Nhập PIN trên bàn phím của token khi bấm Ký</source>
         <translation>Enter the PIN on the token&apos;s keypad after pressing Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sign_dialog.py" line="335"/>
+        <location filename="../../ui/views/sign_dialog.py" line="423"/>
         <source>Chưa chọn chứng thư số.</source>
         <translation>No certificate chosen.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sign_dialog.py" line="343"/>
+        <location filename="../../ui/views/sign_dialog.py" line="431"/>
         <source>Hãy nhập mã PIN của token.</source>
         <translation>Enter the token&apos;s PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sign_dialog.py" line="387"/>
+        <location filename="../../ui/views/sign_dialog.py" line="481"/>
         <source> — bấm Tải lại để lấy bản mới nhất</source>
         <translation> — press Reload to get the latest version</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sign_dialog.py" line="390"/>
+        <location filename="../../ui/views/sign_dialog.py" line="492"/>
+        <location filename="../../ui/views/sign_dialog.py" line="496"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/sign_dialog.py" line="423"/>
+        <location filename="../../ui/views/sign_dialog.py" line="526"/>
         <source>Nhập mật khẩu mở tệp và mã PIN rồi bấm Ký để ký %n tệp có mật khẩu.</source>
         <translation>
             <numerusform>Enter the open password and the PIN, then press Sign to sign %n password-protected file.</numerusform>
@@ -2042,12 +2729,231 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/sign_dialog.py" line="434"/>
+        <location filename="../../ui/views/sign_dialog.py" line="537"/>
         <source>Nhập mã PIN rồi bấm Ký để ký bản sửa của %n tệp.</source>
         <translation>
             <numerusform>Enter the PIN, then press Sign to sign the repaired copy of %n file.</numerusform>
             <numerusform>Enter the PIN, then press Sign to sign the repaired copies of %n files.</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sign_dialog.py" line="564"/>
+        <source>Sai mã PIN. Hãy nhập lại.</source>
+        <translation>Wrong PIN. Please try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sign_dialog.py" line="566"/>
+        <source>Sai mã PIN. Còn ít lượt thử — lần sai tiếp theo có thể khoá thiết bị ký.</source>
+        <translation>Wrong PIN. Few tries left — the next wrong PIN may lock the signing device.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sign_dialog.py" line="569"/>
+        <source>Sai mã PIN. Lần thử cuối cùng: nhập sai thêm một lần, thiết bị ký sẽ bị khoá.</source>
+        <translation>Wrong PIN. Last try: one more wrong PIN locks the signing device.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sign_dialog.py" line="572"/>
+        <source>Sai mã PIN quá số lần cho phép: thiết bị ký đã bị khoá. Liên hệ đơn vị cấp chứng thư số để mở khoá.</source>
+        <translation>Too many wrong PINs: the signing device is locked. Contact your certificate provider to unlock it.</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureCard</name>
+    <message>
+        <location filename="../../ui/views/signature_panel.py" line="175"/>
+        <source>Chữ ký %1</source>
+        <translation>Signature %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/signature_panel.py" line="180"/>
+        <source>(không rõ người ký)</source>
+        <translation>(unknown signer)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/signature_panel.py" line="197"/>
+        <source>Chứng thư…</source>
+        <translation>Certificate…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/signature_panel.py" line="200"/>
+        <source>Chi tiết…</source>
+        <translation>Details…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/signature_panel.py" line="206"/>
+        <source>Xem trên trang %1</source>
+        <translation>Show on page %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/signature_panel.py" line="239"/>
+        <source>Cách ký</source>
+        <translation>Signing mode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/signature_panel.py" line="242"/>
+        <source>Thời điểm ký</source>
+        <translation>Signing time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/signature_panel.py" line="244"/>
+        <source>Không có — thời điểm ký do máy người ký tự ghi</source>
+        <translation>None — the signing time is the signer&apos;s own clock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/signature_panel.py" line="246"/>
+        <source>Dấu thời gian</source>
+        <translation>Time-stamp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/signature_panel.py" line="248"/>
+        <location filename="../../ui/views/signature_panel.py" line="251"/>
+        <location filename="../../ui/views/signature_panel.py" line="254"/>
+        <location filename="../../ui/views/signature_panel.py" line="257"/>
+        <source>Tin cậy</source>
+        <translation>Trusted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/signature_panel.py" line="248"/>
+        <source>Không xét: nội dung đã bị sửa</source>
+        <translation>Not assessed: the content was changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/signature_panel.py" line="250"/>
+        <source>%1 (chứng thư gốc riêng của cấu hình ký số, ngoài danh sách chung)</source>
+        <translation>%1 (a root only this signing profile trusts, not in the shared list)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/signature_panel.py" line="253"/>
+        <source>%1 (hạ tầng %2)</source>
+        <translation>%1 (%2 PKI)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/signature_panel.py" line="260"/>
+        <source>có thêm chữ ký khác hoặc điền biểu mẫu — được phép</source>
+        <translation>later signatures or form filling — permitted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/signature_panel.py" line="262"/>
+        <source>có thêm chú thích (như số, ngày ghi khi đóng dấu) — được phép</source>
+        <translation>annotations added (such as the number and date written when sealing) — permitted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/signature_panel.py" line="264"/>
+        <source>có phần được thêm vào tài liệu sau chữ ký này</source>
+        <translation>content was appended after this signature</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/signature_panel.py" line="265"/>
+        <source>Sau khi ký</source>
+        <translation>After signing</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePanel</name>
+    <message>
+        <location filename="../../ui/views/signature_panel.py" line="54"/>
+        <source>✔ Hợp lệ</source>
+        <translation>✔ Valid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/signature_panel.py" line="55"/>
+        <source>✔ Hợp lệ — có thay đổi được phép</source>
+        <translation>✔ Valid — with permitted changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/signature_panel.py" line="58"/>
+        <source>⚠ Chưa tin cậy</source>
+        <translation>⚠ Not trusted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/signature_panel.py" line="59"/>
+        <source>✘ Không hợp lệ</source>
+        <translation>✘ Invalid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/signature_panel.py" line="65"/>
+        <source>Dấu thời gian tài liệu (lưu trữ dài hạn)</source>
+        <translation>Document time-stamp (long-term archive)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/signature_panel.py" line="69"/>
+        <source>Không rõ (chữ ký của phần mềm khác)</source>
+        <translation>Unknown (signed by other software)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/signature_panel.py" line="71"/>
+        <source>Ký phê duyệt</source>
+        <translation>Approval signature</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/signature_panel.py" line="72"/>
+        <source>Đóng dấu phát hành (chữ ký số của cơ quan)</source>
+        <translation>Issuing seal (the organisation&apos;s signature)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/signature_panel.py" line="75"/>
+        <source>Ký phụ lục</source>
+        <translation>Attachment signature</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/signature_panel.py" line="76"/>
+        <source>Ký bản sao điện tử</source>
+        <translation>Electronic copy signature</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/signature_panel.py" line="82"/>
+        <source>chuyên dùng Chính phủ</source>
+        <translation>government (chuyên dùng)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/signature_panel.py" line="83"/>
+        <source>công cộng</source>
+        <translation>public</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/signature_panel.py" line="84"/>
+        <source>khác (do quản trị viên thêm)</source>
+        <translation>other (added by an administrator)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/signature_panel.py" line="110"/>
+        <source>Không đọc được chứng thư trong chữ ký này.</source>
+        <translation>The certificates in this signature cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/signature_panel.py" line="117"/>
+        <source>Người ký</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/signature_panel.py" line="119"/>
+        <source>Chứng thư gốc</source>
+        <translation>Root certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/signature_panel.py" line="121"/>
+        <source>Nơi cấp trung gian</source>
+        <translation>Intermediate CA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/signature_panel.py" line="125"/>
+        <source>Cấp bởi: %1</source>
+        <translation>Issued by: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/signature_panel.py" line="128"/>
+        <source>Hiệu lực: %1 – %2</source>
+        <translation>Valid: %1 – %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/signature_panel.py" line="131"/>
+        <source>Số hiệu: %1</source>
+        <translation>Serial number: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/signature_panel.py" line="332"/>
+        <source>Tệp không có chữ ký số.</source>
+        <translation>The file has no digital signature.</translation>
     </message>
 </context>
 <context>
@@ -2161,155 +3067,358 @@
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="127"/>
+        <location filename="../../ui/views/step_dialog.py" line="112"/>
         <source>Xử lý văn bản</source>
         <translation>Workflow step</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="158"/>
+        <location filename="../../ui/views/step_dialog.py" line="153"/>
+        <source>Chọn người xử lý chính</source>
+        <translation>Choose the lead handler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_dialog.py" line="168"/>
         <source>Tìm người, phòng ban (gõ không dấu được)</source>
         <translation>Find a person or department (diacritics optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="160"/>
+        <location filename="../../ui/views/step_dialog.py" line="179"/>
         <source>Có hạn xử lý</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="175"/>
-        <source>Không thay thế văn bản nào</source>
-        <translation>Replaces no document</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/step_dialog.py" line="179"/>
-        <source>Đóng dấu ĐẾN lên trang đầu của tệp</source>
-        <translation>Put the arrival (ĐẾN) stamp on the first page</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/step_dialog.py" line="183"/>
-        <source>Dấu ĐẾN ghi tên cơ quan, số đến và ngày đến; được thêm thành một phiên bản mới của tệp nên chữ ký số của nơi gửi vẫn hợp lệ.</source>
-        <translation>The arrival stamp shows the organisation, arrival number and date; it is added as a new version of the file, so the sender&apos;s digital signature stays valid.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/step_dialog.py" line="206"/>
+        <location filename="../../ui/views/step_dialog.py" line="218"/>
         <source>Bước</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="207"/>
+        <location filename="../../ui/views/step_dialog.py" line="219"/>
         <source>Trình lãnh đạo</source>
         <translation>Present to</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="208"/>
-        <source>Tìm</source>
-        <translation>Find</translation>
+        <location filename="../../ui/views/step_dialog.py" line="198"/>
+        <source>Tìm đơn vị nhận (gõ không dấu được)</source>
+        <translation>Find recipient organisations (diacritics optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="209"/>
+        <location filename="../../ui/views/step_dialog.py" line="220"/>
+        <source>Tìm người</source>
+        <translation>Find people</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_dialog.py" line="221"/>
         <source>Xử lý chính</source>
         <translation>Lead handler</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="210"/>
+        <location filename="../../ui/views/step_dialog.py" line="222"/>
         <source>Phối hợp</source>
         <translation>Co-handlers</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="211"/>
+        <location filename="../../ui/views/step_dialog.py" line="223"/>
         <source>Nhận để biết</source>
         <translation>For information</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="213"/>
+        <location filename="../../ui/views/step_dialog.py" line="225"/>
+        <source>Tìm đơn vị</source>
+        <translation>Find organisations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_dialog.py" line="226"/>
         <source>Gửi đơn vị nhận</source>
         <translation>Send to</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="214"/>
+        <location filename="../../ui/views/step_dialog.py" line="227"/>
         <source>Thay thế văn bản</source>
         <translation>Replaces</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="215"/>
+        <location filename="../../ui/views/step_dialog.py" line="228"/>
         <source>Dấu đến</source>
         <translation>Arrival stamp</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="216"/>
+        <location filename="../../ui/views/step_dialog.py" line="229"/>
         <source>Số sẽ cấp</source>
         <translation>Number to take</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="217"/>
+        <location filename="../../ui/views/step_dialog.py" line="230"/>
         <source>Thông tin đúng</source>
         <translation>Correct details</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="218"/>
+        <location filename="../../ui/views/step_dialog.py" line="231"/>
         <source>Ý kiến</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="230"/>
+        <location filename="../../ui/views/step_dialog.py" line="243"/>
         <source>Xử lý %1 văn bản cùng lúc</source>
         <translation>One step on %1 documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="251"/>
+        <location filename="../../ui/views/step_dialog.py" line="310"/>
+        <source>Đơn vị chưa có lãnh đạo nào khác để trình.</source>
+        <translation>Your organisation has no other leader to present to.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_dialog.py" line="312"/>
+        <source>Đơn vị chưa có lãnh đạo, chuyên viên nào để giao việc.</source>
+        <translation>Your organisation has no leader or specialist to assign to.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_dialog.py" line="136"/>
         <source>Văn bản ở trạng thái này không có bước xử lý nào.</source>
         <translation>No step can be taken on a document in this status.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="293"/>
-        <source>Đang hỏi máy chủ…</source>
-        <translation>Asking the server…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/step_dialog.py" line="311"/>
-        <source>Chưa biết (%1); số được cấp khi bước này đến máy chủ.</source>
-        <translation>Not known yet (%1); the number is taken when this step reaches the server.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/step_dialog.py" line="324"/>
+        <location filename="../../ui/views/step_dialog.py" line="323"/>
         <source>Hãy chọn lãnh đạo nhận.</source>
         <translation>Choose the leader it goes to.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="331"/>
+        <location filename="../../ui/views/step_dialog.py" line="328"/>
+        <source>Hãy chọn người xử lý chính.</source>
+        <translation>Choose the lead handler.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_dialog.py" line="335"/>
         <source>Ngày văn bản cần theo dạng ngày/tháng/năm.</source>
         <translation>The date must read day/month/year.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="334"/>
+        <location filename="../../ui/views/step_dialog.py" line="338"/>
         <source>Hãy sửa ít nhất một thông tin cần đính chính.</source>
         <translation>Change at least one detail to correct.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="339"/>
+        <location filename="../../ui/views/step_dialog.py" line="343"/>
         <source>Hãy ghi lý do thu hồi.</source>
         <translation>Write why it is withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="340"/>
-        <location filename="../../ui/views/step_dialog.py" line="341"/>
+        <location filename="../../ui/views/step_dialog.py" line="344"/>
+        <location filename="../../ui/views/step_dialog.py" line="345"/>
         <source>Hãy ghi lý do trả lại.</source>
         <translation>Write why it is sent back.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="342"/>
+        <location filename="../../ui/views/step_dialog.py" line="346"/>
         <source>Hãy ghi lý do đính chính.</source>
         <translation>Give the reason for the correction.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="343"/>
+        <location filename="../../ui/views/step_dialog.py" line="347"/>
         <source>Hãy ghi lý do.</source>
         <translation>Give a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="432"/>
+        <location filename="../../ui/views/step_dialog.py" line="450"/>
         <source>Đóng</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_fields.py" line="40"/>
+        <source>Đang hỏi máy chủ…</source>
+        <translation>Asking the server…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_fields.py" line="58"/>
+        <source>Chưa biết (%1); số được cấp khi bước này đến máy chủ.</source>
+        <translation>Not known yet (%1); the number is given when this step reaches the server.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_fields.py" line="67"/>
+        <source>Đóng dấu ĐẾN lên trang đầu của tệp</source>
+        <translation>Put the arrival stamp on the file&apos;s first page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_fields.py" line="71"/>
+        <source>Dấu ĐẾN ghi tên cơ quan, số đến và ngày đến; được thêm thành một phiên bản mới của tệp nên chữ ký số của nơi gửi vẫn hợp lệ.</source>
+        <translation>The ĐẾN stamp shows the organisation, the arrival number and date; it is added as a new version of the file, so the sender&apos;s signature stays valid.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_fields.py" line="87"/>
+        <source>Không thay thế văn bản nào</source>
+        <translation>Replaces no document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_messages.py" line="27"/>
+        <source>%1 và %2 người khác</source>
+        <translation>%1 and %2 others</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_messages.py" line="35"/>
+        <source>Đã chỉ đạo: giao %1 chủ trì</source>
+        <translation>Directed: %1 leads</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_messages.py" line="39"/>
+        <source>, %1 phối hợp</source>
+        <translation>, %1 co-handling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_messages.py" line="43"/>
+        <source>, hạn %1</source>
+        <translation>, due %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_messages.py" line="59"/>
+        <source>Đã vào sổ: số đến %1</source>
+        <translation>Registered: arrival number %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_messages.py" line="63"/>
+        <source>Đã vào sổ</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_messages.py" line="65"/>
+        <source>Đã trình %1</source>
+        <translation>Presented to %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_messages.py" line="69"/>
+        <source>Đã ghi ý kiến xử lý</source>
+        <translation>Note recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_messages.py" line="70"/>
+        <source>Đã xin gia hạn đến %1</source>
+        <translation>More time requested, until %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_messages.py" line="73"/>
+        <source>Đã gia hạn đến %1</source>
+        <translation>Deadline extended to %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_messages.py" line="76"/>
+        <source>Đã trả lại văn bản cho lãnh đạo</source>
+        <translation>Returned to the leader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_messages.py" line="80"/>
+        <source>Đã hoàn thành phần phối hợp</source>
+        <translation>Your co-handling part is done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_messages.py" line="82"/>
+        <source>Đã hoàn thành xử lý</source>
+        <translation>Handling finished</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_messages.py" line="84"/>
+        <source>Đã mở lại để xử lý tiếp</source>
+        <translation>Reopened for further handling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_messages.py" line="85"/>
+        <source>Đã thu hồi việc đã giao</source>
+        <translation>Assignment recalled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_messages.py" line="86"/>
+        <source>Đã trình ký %1</source>
+        <translation>Submitted for signature to %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_messages.py" line="89"/>
+        <source>Đã trả lại dự thảo</source>
+        <translation>Draft sent back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_messages.py" line="90"/>
+        <source>Đã duyệt ký</source>
+        <translation>Approved for signature</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_messages.py" line="92"/>
+        <source>Đã cấp số %1</source>
+        <translation>Numbered %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_messages.py" line="96"/>
+        <source>Đã cấp số</source>
+        <translation>Numbered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_messages.py" line="99"/>
+        <source>Đã phát hành đến %1</source>
+        <translation>Issued to %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_messages.py" line="103"/>
+        <source>Đã phát hành</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_messages.py" line="105"/>
+        <source>Đã thu hồi văn bản</source>
+        <translation>Document withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_messages.py" line="106"/>
+        <source>Đã đính chính %1 thông tin</source>
+        <translation>%1 details corrected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_messages.py" line="110"/>
+        <source>Đã thực hiện</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_messages.py" line="127"/>
+        <source> (%1 văn bản)</source>
+        <translation> (%1 documents)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_messages.py" line="131"/>
+        <source>Chờ gửi khi có mạng — %1</source>
+        <translation>Waiting to be sent when online — %1</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <location filename="../../ui/timeline.py" line="30"/>
+        <source>đang xử lý</source>
+        <translation>handling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="32"/>
+        <source>đang phối hợp</source>
+        <translation>co-handling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="38"/>
+        <source>, hạn %1</source>
+        <translation>, due %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="44"/>
+        <source>, xin gia hạn đến %1</source>
+        <translation>, asked for more time until %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="49"/>
+        <source> (quá hạn)</source>
+        <translation> (overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="51"/>
+        <source> (sắp đến hạn)</source>
+        <translation> (due soon)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="62"/>
+        <source>để biết, không phải xử lý</source>
+        <translation>for information, nothing to handle</translation>
     </message>
 </context>
 <context>
@@ -2409,65 +3518,91 @@
 <context>
     <name>UploadsView</name>
     <message>
-        <location filename="../../ui/views/uploads.py" line="64"/>
+        <location filename="../../ui/views/uploads.py" line="86"/>
         <source>Thư mục nhận bản quét</source>
         <translation>Scan folder</translation>
     </message>
     <message>
-        <location filename="../../ui/views/uploads.py" line="65"/>
+        <location filename="../../ui/views/uploads.py" line="88"/>
+        <location filename="../../ui/views/uploads.py" line="140"/>
         <source>Chọn thư mục…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/uploads.py" line="67"/>
-        <location filename="../../ui/views/uploads.py" line="132"/>
+        <location filename="../../ui/views/uploads.py" line="90"/>
+        <location filename="../../ui/views/uploads.py" line="239"/>
         <source>Bắt đầu theo dõi</source>
         <translation>Start watching</translation>
     </message>
     <message>
-        <location filename="../../ui/views/uploads.py" line="70"/>
+        <location filename="../../ui/views/uploads.py" line="93"/>
         <source>Mở thư mục</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../ui/views/uploads.py" line="74"/>
+        <location filename="../../ui/views/uploads.py" line="97"/>
         <source>Thử lại tệp lỗi</source>
         <translation>Retry failed files</translation>
     </message>
     <message>
-        <location filename="../../ui/views/uploads.py" line="83"/>
+        <location filename="../../ui/views/uploads.py" line="105"/>
+        <source>Mở văn bản</source>
+        <translation>Open document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/uploads.py" line="154"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/views/uploads.py" line="83"/>
+        <location filename="../../ui/views/uploads.py" line="154"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/uploads.py" line="83"/>
+        <location filename="../../ui/views/uploads.py" line="154"/>
         <source>Tiến độ</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/views/uploads.py" line="83"/>
+        <location filename="../../ui/views/uploads.py" line="154"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/views/uploads.py" line="95"/>
+        <location filename="../../ui/views/uploads.py" line="178"/>
         <source>Chọn thư mục nhận bản quét</source>
         <translation>Choose the scan folder</translation>
     </message>
     <message>
-        <location filename="../../ui/views/uploads.py" line="119"/>
+        <location filename="../../ui/views/uploads.py" line="198"/>
+        <source>Chưa có thư mục theo dõi. Hãy chọn thư mục mà máy quét lưu bản quét vào, rồi bấm “Bắt đầu theo dõi”: mỗi tệp PDF hay ảnh xuất hiện trong đó sẽ được tải lên máy chủ.</source>
+        <translation>No watched folder yet. Choose the folder your scanner saves scans to, then click “Start watching”: every PDF or image that appears there is uploaded to the server.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/uploads.py" line="209"/>
+        <source>Không tìm thấy thư mục “%1”. Kiểm tra ổ mạng hoặc chọn thư mục khác.</source>
+        <translation>Folder “%1” not found. Check the network drive or choose another folder.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/uploads.py" line="226"/>
         <source>Dừng theo dõi</source>
         <translation>Stop watching</translation>
     </message>
     <message>
-        <location filename="../../ui/views/uploads.py" line="157"/>
+        <location filename="../../ui/views/uploads.py" line="277"/>
         <source>Đã tải lên: %1 — Lỗi: %2 — Đang chờ: %3</source>
         <translation>Uploaded: %1 — Failed: %2 — Waiting: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/uploads.py" line="319"/>
+        <source>Nhấp đúp để mở văn bản đã tạo</source>
+        <translation>Double-click to open the document it became</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/uploads.py" line="338"/>
+        <source>Nhấp đúp hoặc bấm “Mở văn bản” để xem văn bản đã tạo.</source>
+        <translation>Double-click or click “Open document” to see the document it became.</translation>
     </message>
 </context>
 <context>
@@ -2488,57 +3623,57 @@
         <translation>Periodic scan (SMB/NFS network share)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/profile_editors.py" line="190"/>
-        <source>Chuyển vào done/ theo ngày</source>
-        <translation>Move to done/ by date</translation>
+        <location filename="../../ui/views/profile_editors.py" line="191"/>
+        <source>Chuyển tệp đã tải lên vào thư mục “%1” theo ngày</source>
+        <translation>Move uploaded files into the “%1” folder, by date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/profile_editors.py" line="191"/>
+        <location filename="../../ui/views/profile_editors.py" line="196"/>
         <source>Xoá tệp gốc</source>
         <translation>Delete the original</translation>
     </message>
     <message>
-        <location filename="../../ui/views/profile_editors.py" line="195"/>
+        <location filename="../../ui/views/profile_editors.py" line="201"/>
         <source>Không giới hạn</source>
         <translation>Unlimited</translation>
     </message>
     <message>
-        <location filename="../../ui/views/profile_editors.py" line="196"/>
+        <location filename="../../ui/views/profile_editors.py" line="202"/>
         <source>Nhận dạng chữ (OCR tiếng Việt) cho bản quét</source>
         <translation>Recognise text (Vietnamese OCR) in scans</translation>
     </message>
     <message>
-        <location filename="../../ui/views/profile_editors.py" line="198"/>
+        <location filename="../../ui/views/profile_editors.py" line="204"/>
         <source>Loại văn bản mặc định</source>
         <translation>Default document type</translation>
     </message>
     <message>
-        <location filename="../../ui/views/profile_editors.py" line="199"/>
+        <location filename="../../ui/views/profile_editors.py" line="205"/>
         <source>Cơ quan ban hành mặc định</source>
         <translation>Default issuing body</translation>
     </message>
     <message>
-        <location filename="../../ui/views/profile_editors.py" line="200"/>
+        <location filename="../../ui/views/profile_editors.py" line="206"/>
         <source>Chờ tệp đứng yên</source>
         <translation>Wait until the file is still</translation>
     </message>
     <message>
-        <location filename="../../ui/views/profile_editors.py" line="201"/>
+        <location filename="../../ui/views/profile_editors.py" line="207"/>
         <source>Số tệp tải song song</source>
         <translation>Parallel uploads</translation>
     </message>
     <message>
-        <location filename="../../ui/views/profile_editors.py" line="202"/>
+        <location filename="../../ui/views/profile_editors.py" line="208"/>
         <source>Cách phát hiện tệp mới</source>
         <translation>How new files are detected</translation>
     </message>
     <message>
-        <location filename="../../ui/views/profile_editors.py" line="203"/>
+        <location filename="../../ui/views/profile_editors.py" line="209"/>
         <source>Sau khi tải lên</source>
         <translation>After upload</translation>
     </message>
     <message>
-        <location filename="../../ui/views/profile_editors.py" line="204"/>
+        <location filename="../../ui/views/profile_editors.py" line="210"/>
         <source>Giới hạn băng thông</source>
         <translation>Bandwidth limit</translation>
     </message>
@@ -2546,7 +3681,7 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../ui/app.py" line="62"/>
+        <location filename="../../ui/app.py" line="99"/>
         <source>Không lưu được đăng nhập</source>
         <translation>Cannot remember the sign-in</translation>
     </message>

@@ -7,7 +7,8 @@ that table to a PDF for printing or to an XLSX workbook, chosen by the file's su
 
 from __future__ import annotations
 
-from .export import REPORT_SUFFIXES, export_report
+from typing import Any
+
 from .tables import REPORT_ROLES, Column, ReportKind, ReportTable, build_report, may_report
 
 __all__ = [
@@ -20,3 +21,13 @@ __all__ = [
     "REPORT_ROLES",
     "may_report",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """The writers (openpyxl, the PDF layout) load when a report is exported, not when the
+    window asks whether this user may see reports."""
+    if name in ("export_report", "REPORT_SUFFIXES"):
+        from . import export
+
+        return getattr(export, name)
+    raise AttributeError(name)

@@ -41,7 +41,8 @@ class Column:
 
 @dataclass(frozen=True)
 class ReportTable:
-    kind: ReportKind
+    kind: ReportKind | None
+    """None: not one of the registers (a result list, ``services.list_export``)."""
     title: str
     organisation: str
     period: str

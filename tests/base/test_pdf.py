@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 import pymupdf
 import pytest
 
-from base.pdf import BadPdf, PdfProblem, check_pdf, is_truncated
+from base.pdf import BadPdf, PdfProblem, check_pdf, is_truncated, unlock
 
 
 def _pdf(path: Path, pages: int = 1, password: str | None = None) -> Path:
@@ -76,3 +77,46 @@ def test_whole_or_cut_off(tmp_path: Path) -> None:
             with pytest.raises(BadPdf) as info:
                 check_pdf(path)
             assert info.value.problem in (PdfProblem.TRUNCATED, PdfProblem.CORRUPT), name
+
+
+def _owner_only(path: Path, cipher: str) -> Path:
+    """An empty open password and an owner password: every reader opens it silently."""
+    plain = _pdf(path.with_suffix(".plain.pdf"), 2)
+    if cipher.startswith("qpdf-"):  # R5 (Acrobat 9 AES-256), which PyMuPDF does not write
+        from tests.conftest import require_tool
+
+        subprocess.run(
+            [require_tool("qpdf"), "--encrypt", "", "chu", "256", "--force-R5", "--"]
+            + [str(plain), str(path)],
+            check=True,
+            timeout=60,
+        )
+        return path
+    with pymupdf.open(plain) as doc:
+        doc.save(
+            path,
+            encryption=getattr(pymupdf, f"PDF_ENCRYPT_{cipher}"),
+            user_pw="",
+            owner_pw="x",
+            permissions=pymupdf.PDF_PERM_PRINT,
+        )
+    return path
+
+
+@pytest.mark.parametrize("cipher", ["AES_256", "AES_128", "RC4_128", "RC4_40", "qpdf-R5"])
+def test_an_empty_open_password_opens_without_asking(tmp_path: Path, cipher: str) -> None:
+    path = _owner_only(tmp_path / f"{cipher}.pdf", cipher)
+    assert check_pdf(path) == 2  # no password asked, whatever the cipher
+    assert check_pdf(path, "a wrong guess") == 2  # a password typed anyway changes nothing
+    with pymupdf.open(path) as doc:
+        assert unlock(doc) and "trang 2" in doc[1].get_text()
+
+
+def test_a_real_open_password_is_still_asked_for(tmp_path: Path) -> None:
+    locked = _pdf(tmp_path / "khoa.pdf", 1, "mk")
+    with pytest.raises(BadPdf) as caught:
+        check_pdf(locked, "sai")
+    assert caught.value.problem is PdfProblem.PASSWORD
+    assert check_pdf(locked, "mk") == 1
+    with pymupdf.open(locked) as doc:
+        assert not unlock(doc) and unlock(doc, "mk")

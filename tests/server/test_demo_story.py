@@ -48,10 +48,13 @@ def test_the_story_has_every_stage_and_keeps_its_promises(tmp_path: Path) -> Non
             select(Assignment).where(Assignment.requested_deadline.is_not(None))
         ).all()
         assert len(asked) == 1 and asked[0].user_id == specialist  # more time asked, once
-        # Every document in a state that needs a file has one.
+        # Every document of the day's work in a state that needs a file has one (the archive's
+        # older issued letters, imported from an older system, may be register entries only).
         without = session.scalar(
             select(func.count()).where(
-                Document.status.in_((*NEEDS_A_FILE, "arrived")), Document.current_version == 0
+                Document.status.in_((*NEEDS_A_FILE, "arrived")),
+                Document.current_version == 0,
+                (Document.origin != "imported") | (Document.status != "issued"),
             )
         )
         assert without == 0

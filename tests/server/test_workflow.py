@@ -39,7 +39,7 @@ def ok(reply) -> dict:  # type: ignore[no-untyped-def]
 def test_an_incoming_document_from_registration_to_completion(office) -> None:  # type: ignore[no-untyped-def]
     clerk, leader = Caller(office, "clerk"), Caller(office, "leader")
     lead, co = Caller(office, "specialist"), _second_specialist(office)
-    informed = Caller(office, "archivist")
+    informed = clerk  # to send the answer and file it (``PART_ROLES``)
     doc = clerk.create(subject="Công văn về phòng chống lụt bão", secrecy=1)
     assert [t["action"] for t in doc["trace"]] == ["create"] and doc["status"] == "received"
     assert lead.get(f"/documents/{doc['id']}").status_code == 404  # Mật: not theirs yet
@@ -359,7 +359,7 @@ def test_a_handler_asks_for_more_time_and_the_leader_extends(office) -> None:  #
     from base.deadlines import add_working_days, today_in_vietnam
 
     clerk, leader = Caller(office, "clerk"), Caller(office, "leader")
-    lead, informed = Caller(office, "specialist"), Caller(office, "archivist")
+    lead, informed = Caller(office, "specialist"), Caller(office, "clerk")
     due = add_working_days(today_in_vietnam(), 3)
     doc = clerk.create(subject=f"Báo cáo quý {uuid.uuid4().hex[:6]}")
     doc = ok(

@@ -99,7 +99,9 @@ def test_a_bad_file_says_why(data: bytes, problem: PdfProblem) -> None:
     assert caught.value.problem is problem
 
 
-def test_a_password_protected_file_is_refused_with_a_way_out(tmp_path: Path, letter: Path) -> None:
+def test_a_file_whose_permissions_forbid_annotations_is_refused_with_a_way_out(
+    tmp_path: Path, letter: Path
+) -> None:
     with pymupdf.open(letter) as doc:
         locked = doc.tobytes(
             encryption=pymupdf.PDF_ENCRYPT_AES_256, owner_pw="chu", user_pw="", permissions=4
@@ -133,3 +135,128 @@ def test_a_file_whose_cross_references_cannot_be_read_is_refused_with_the_reason
         stamp_arrival(damaged, ArrivalStamp("SỞ TÀI CHÍNH", 5, dt.date(2026, 12, 7)), "cv.pdf")
     assert "vào sổ mà không đóng dấu" in refused.value.message("vi")
     assert "without the stamp" in refused.value.message("en")
+
+
+# -- where the stamp goes: under the number and the summary (Decree 30, Appendix IV) ---------
+
+MM = 72 / 25.4
+_CSS = "* {font-family: serif; font-size: 12pt; margin: 0;} .c {text-align: center;}"
+
+
+def _cong_van(path: Path, summary_lines: int = 2, short: bool = True) -> Path:
+    """A công văn laid out as Form 1.4 of Appendix I: the organ, "Số: 11/SNV-CCHC" and the
+    summary ("V/v …") in the left header column, the national motto and the date on the right,
+    "Kính gửi" centred, the body, "Nơi nhận" on the left and the signature block on the right
+    (on a short letter, high enough up the page to sit beside an empty left half)."""
+    doc = pymupdf.open()
+    page = doc.new_page()  # A4
+    summary = "<br>".join(
+        ("V/v báo cáo kết quả cải cách", "hành chính quý IV năm 2026", "của các sở, ban, ngành")[
+            :summary_lines
+        ]
+    )
+    page.insert_htmlbox(
+        pymupdf.Rect(20 * MM, 20 * MM, 95 * MM, 70 * MM),
+        "<p class='c'>UBND TỈNH HÀ TĨNH</p><p class='c'><b>SỞ NỘI VỤ</b></p>"
+        f"<p class='c'>Số: 11/SNV-CCHC</p><p class='c' style='font-size: 11pt'>{summary}</p>",
+        css=_CSS,
+    )
+    page.insert_htmlbox(
+        pymupdf.Rect(95 * MM, 20 * MM, 200 * MM, 50 * MM),
+        "<p class='c'><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b></p>"
+        "<p class='c'><b>Độc lập - Tự do - Hạnh phúc</b></p>"
+        "<p class='c'><i>Hà Tĩnh, ngày 01 tháng 12 năm 2026</i></p>",
+        css=_CSS,
+    )
+    page.insert_htmlbox(
+        pymupdf.Rect(30 * MM, 72 * MM, 195 * MM, 82 * MM),
+        "<p class='c'>Kính gửi: Ủy ban nhân dân tỉnh Hà Tĩnh.</p>",
+        css=_CSS,
+    )
+    body = "Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh, Sở Nội vụ báo cáo kết quả như sau. " * (
+        2 if short else 12
+    )
+    end, _ = page.insert_htmlbox(
+        pymupdf.Rect(30 * MM, 86 * MM, 195 * MM, 250 * MM), f"<p>{body}</p>", css=_CSS
+    )
+    top = 250 * MM - end + 8 * MM
+    page.insert_htmlbox(
+        pymupdf.Rect(30 * MM, top, 100 * MM, top + 30 * MM),
+        "<p><i><b>Nơi nhận:</b></i></p><p>- Như trên;</p><p>- Lưu: VT, CCHC.</p>",
+        css=_CSS,
+    )
+    page.insert_htmlbox(
+        pymupdf.Rect(110 * MM, top, 195 * MM, top + 50 * MM),
+        "<p class='c'><b>KT. GIÁM ĐỐC</b></p><p class='c'><b>PHÓ GIÁM ĐỐC</b></p>"
+        "<p class='c' style='margin-top: 25mm'><b>Phan Văn Toàn</b></p>",
+        css=_CSS,
+    )
+    doc.save(path)
+    return path
+
+
+def _line_rect(page: pymupdf.Page, needle: str) -> pymupdf.Rect:
+    [hit, *_] = page.search_for(needle)
+    return hit
+
+
+@pytest.mark.parametrize(("summary_lines", "short"), [(1, True), (2, True), (3, False)])
+def test_the_stamp_goes_under_the_number_and_summary_in_the_left_column(
+    tmp_path: Path, summary_lines: int, short: bool
+) -> None:
+    letter = _cong_van(tmp_path / "11-SNV-CCHC.pdf", summary_lines, short)
+    stamped = stamp_arrival(letter.read_bytes(), STAMP, letter.name)
+    [rect] = _stamp_rects(stamped)
+    with pymupdf.open(letter) as doc:
+        page = doc[0]
+        words = [pymupdf.Rect(w[:4]) for w in page.get_text("words")]
+        number = _line_rect(page, "Số: 11/SNV-CCHC")
+        summary = max(
+            (_line_rect(page, part) for part in ("V/v", "IV năm", "của các sở")[:summary_lines]),
+            key=lambda r: r.y1,
+        )
+        signer = _line_rect(page, "PHÓ GIÁM ĐỐC")
+        width = page.rect.width
+    assert rect.y0 > number.y1 and rect.y0 > summary.y1, (rect, summary)  # below both
+    assert rect.x1 <= width / 2 + 5  # in the left half
+    assert not any(rect.intersects(word) for word in words)  # over no printed word
+    assert rect.y1 < signer.y0 or rect.x1 < signer.x0  # never beside the signature block
+    assert rect.y0 - summary.y1 < 40 * MM  # close under the summary, not down the page
+
+
+def test_a_demo_letter_is_stamped_under_its_number(tmp_path: Path) -> None:
+    """A letter whose summary is centred under its title (as Quyết định): under "Số:" then."""
+    from services.letters import OfficialLetter, render_letter_pdf
+
+    letter = OfficialLetter(
+        "SỞ NỘI VỤ TỈNH HÀ TĨNH",
+        "11/SNV-CCHC",
+        "Hà Tĩnh, ngày 01 tháng 12 năm 2026",
+        "CÔNG VĂN",
+        "Về việc báo cáo kết quả cải cách hành chính quý IV",
+        ("Căn cứ chương trình công tác năm 2026.", "Đề nghị các cơ quan báo cáo đúng hạn."),
+        "KT. GIÁM ĐỐC",
+        "PHÓ GIÁM ĐỐC",
+        "Phan Văn Toàn",
+        ("Như trên", "Lưu: VT"),
+    )
+    data = render_letter_pdf(letter)
+    [rect] = _stamp_rects(stamp_arrival(data, STAMP, "cv.pdf"))
+    with pymupdf.open(stream=data) as doc:
+        page = doc[0]
+        words = [pymupdf.Rect(w[:4]) for w in page.get_text("words")]
+        number = _line_rect(page, "11/SNV-CCHC")
+        title = _line_rect(page, "CÔNG VĂN")
+        half = page.rect.width / 2
+    assert number.y1 < rect.y0 and rect.y1 < title.y0 + 2 and rect.x1 <= half
+    assert not any(rect.intersects(word) for word in words)
+
+
+def test_a_scan_without_text_gets_the_stamp_where_a_letter_leaves_room(tmp_path: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    pixmap = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 60, 85), False)
+    pixmap.set_rect(pixmap.irect, (250, 250, 250))
+    page.insert_image(page.rect, pixmap=pixmap)  # a scanned page: one image, no text layer
+    rect = plan_stamp(page)
+    assert rect.x1 <= page.rect.width / 2 and 0.15 * 842 < rect.y0 < 0.4 * 842

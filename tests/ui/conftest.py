@@ -83,7 +83,7 @@ def screenshot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
     widget.grab().save(os.path.join(SCREENSHOTS, f"{name}.png"))
 
 
-def open_window(qtbot, server, role: str):  # type: ignore[no-untyped-def]
+def open_window(qtbot, server, role: str, language: str = "vi"):  # type: ignore[no-untyped-def]
     """``role`` signs in and the main window opens, synced, at a laptop's size (1366×768)."""
     from services.session import open_session
     from services.workspace import Workspace
@@ -91,15 +91,17 @@ def open_window(qtbot, server, role: str):  # type: ignore[no-untyped-def]
     from ui.settings import UiSettings
     from ui.views.main_window import MainWindow
 
-    create_application("vi")
+    create_application(language)
     win = MainWindow(
-        Workspace(open_session(server.base_url, *server.credentials(role))), UiSettings()
+        Workspace(open_session(server.base_url, *server.credentials(role))),
+        UiSettings(language=language),
     )
     qtbot.addWidget(win)
     win.setWindowState(Qt.WindowState.WindowNoState)
     win.resize(1366, 768)
     win.show()
-    qtbot.waitUntil(lambda: "Trực tuyến" in win.status_label.text(), timeout=20000)
+    online = "Trực tuyến" if language == "vi" else "Online"
+    qtbot.waitUntil(lambda: online in win.status_label.text(), timeout=20000)
     return win
 
 

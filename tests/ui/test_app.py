@@ -180,10 +180,13 @@ def test_conflict_offers_reload_and_never_overwrites(
     from ui.views.sign_dialog import SignDialog
 
     _profile(softhsm_token, images)
+    from base.workflow import FROZEN
     from client.cache.query import DocumentQuery, search
 
-    [doc_id] = [
-        r.id for r in search(session.store, DocumentQuery(limit=1000)).rows if r.current_version
+    [doc_id] = [  # a document still being worked on (an issued one is frozen)
+        r.id
+        for r in search(session.store, DocumentQuery(limit=1000)).rows
+        if r.current_version and r.status not in FROZEN
     ][:1]
     dialog = open_signing(qtbot, window, [doc_id])
     qtbot.waitUntil(lambda: dialog.certificate.count() > 0, timeout=15000)

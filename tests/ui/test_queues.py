@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from client.cache.queues import Queue
 from tests.ui.conftest import screenshot
 
 
@@ -139,3 +140,176 @@ def test_the_clerk_numbers_a_signed_document_seeing_the_number_first_then_issues
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     qtbot.waitUntil(lambda: dialog.result_document is not None, timeout=15000)
     assert dialog.result_document.status == "issued"
+
+
+# -- one deadline rule for the colours and the queues (issue 28) ----------------------------
+
+
+def _loaded_page(qtbot, win, page: str) -> list:  # type: ignore[no-untyped-def]
+    if win.current_page() == page:
+        win.show_named("incoming")  # choosing the page shown already would change nothing
+    win.show_named(page)
+    qtbot.waitUntil(
+        lambda: not win.model.loading and (win.model.query.queue or "") == page, timeout=10000
+    )
+    qtbot.wait(50)
+    qtbot.waitUntil(lambda: not win.model.loading, timeout=10000)
+    return list(win.model.rows)
+
+
+def _colours(win) -> dict[int, str]:  # type: ignore[no-untyped-def]
+    """What the user sees in the deadline cell of each row: pink, yellow or nothing."""
+    from ui.models import DUE_SOON, OVERDUE
+
+    model = win.model
+    due = model.column_index("due")
+    seen = {}
+    for r, row in enumerate(model.rows):
+        brush = model.data(model.index(r, due), Qt.ItemDataRole.BackgroundRole)
+        colour = brush.color().name() if brush is not None else ""
+        seen[row.id] = {OVERDUE.name(): "overdue", DUE_SOON.name(): "due_soon"}.get(colour, "")
+    return seen
+
+
+def _parts(win) -> dict[int, str]:  # type: ignore[no-untyped-def]
+    model = win.model
+    part = model.column_index("part")
+    return {row.id: model.data(model.index(r, part)) for r, row in enumerate(model.rows)}
+
+
+def _agrees(qtbot, win) -> dict[int, str]:  # type: ignore[no-untyped-def]
+    """'Việc của tôi' is coloured exactly where 'Quá hạn' and 'Sắp đến hạn' hold the rows."""
+    _loaded_page(qtbot, win, "my_work")
+    colours, parts = _colours(win), _parts(win)
+    overdue = {r.id for r in _loaded_page(qtbot, win, "overdue")}
+    soon = {r.id for r in _loaded_page(qtbot, win, "due_soon")}
+    assert {i for i, c in colours.items() if c == "overdue"} == overdue
+    assert {i for i, c in colours.items() if c == "due_soon"} == soon
+    texts = _nav_texts(win)
+    for page, ids in (("Quá hạn", overdue), ("Sắp đến hạn", soon)):
+        assert (f"{page} ({len(ids)})" if ids else page) in texts
+    return parts
+
+
+def test_an_informed_clerk_sees_no_deadline_colours_in_my_work(qtbot, story_server) -> None:  # type: ignore[no-untyped-def]
+    """The story informs the clerk of the specialist's work, late and due soon: reading for
+    information is no deadline of hers, so neither her list nor her queues show one."""
+    win = _window(qtbot, story_server, "clerk")
+    parts = _agrees(qtbot, win)
+    assert parts and set(parts.values()) == {"Để biết"}
+    _loaded_page(qtbot, win, "my_work")
+    assert set(_colours(win).values()) == {""}
+    due = win.model.index(0, win.model.column_index("due"))
+    assert "không xử lý theo hạn này" in win.model.data(due, Qt.ItemDataRole.ToolTipRole)
+
+
+def test_the_lead_handlers_colours_are_his_queues(qtbot, story_server) -> None:  # type: ignore[no-untyped-def]
+    win = _window(qtbot, story_server, "specialist")
+    parts = _agrees(qtbot, win)
+    assert "Chủ trì" in parts.values()
+    assert "Quá hạn (1)" in _nav_texts(win) and "Sắp đến hạn (1)" in _nav_texts(win)
+    _loaded_page(qtbot, win, "my_work")
+    win.resize(1366, 768)
+    screenshot(win, "queues-my-work-parts")
+
+
+def test_the_legend_names_the_colours_the_list_uses(qtbot, story_server) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    from ui.models import LEGEND, legend_widget
+
+    win = _window(qtbot, story_server, "leader")
+    _loaded_page(qtbot, win, "overdue")
+    model = win.model
+    shown = model.data(
+        model.index(0, model.column_index("subject")), Qt.ItemDataRole.BackgroundRole
+    )
+    colours = {state: colour for state, colour, _label in LEGEND}
+    assert shown.color() == colours["overdue"]  # the legend's pink is the list's pink
+    legend = legend_widget()
+    qtbot.addWidget(legend)
+    texts = [label.text() for label in legend.findChildren(QLabel)]
+    assert texts == ["Quá hạn", "Sắp đến hạn", "Chờ gửi", "Khẩn trở lên"]
+    legend.resize(600, 24)
+    screenshot(legend, "list-legend")
+
+
+def test_the_archivists_queues_are_the_scans_waiting_and_failed(
+    qtbot, story_server, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    import pymupdf
+
+    from services.session import open_session
+    from services.workspace import Workspace
+    from ui.app import create_application
+    from ui.settings import UiSettings
+    from ui.views.main_window import MainWindow
+
+    folder = tmp_path / "scans"
+    folder.mkdir()
+    scan = pymupdf.open()
+    scan.new_page().insert_text((72, 72), "scan")
+    scan.save(folder / "tot.pdf")
+    (folder / "hong.pdf").write_bytes(b"%PDF-1.7 not really")
+    create_application("vi")
+    workspace = Workspace(
+        open_session(story_server.base_url, *story_server.credentials("archivist"))
+    )
+    win = MainWindow(workspace, UiSettings(watch_folder=str(folder)))
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitUntil(lambda: "Trực tuyến" in win.status_label.text(), timeout=20000)
+    assert _nav_texts(win)[:2] == ["Bản quét chờ tải lên", "Tải lên lỗi"]
+    win.show_named("uploads")
+    win.uploads.toggle.click()
+    qtbot.waitUntil(
+        lambda: win.workspace.queue_counts().get(Queue.UPLOADS_FAILED) == 1, timeout=60000
+    )
+    qtbot.waitUntil(
+        lambda: win.workspace.queue_counts().get(Queue.SCANS_WAITING) == 0, timeout=60000
+    )
+    win.refresh_counts()
+    qtbot.waitUntil(lambda: "Tải lên lỗi (1)" in _nav_texts(win), timeout=10000)
+    win.show_named("uploads_failed")
+    assert win.stack.currentWidget() is win.uploads
+    table = win.uploads.table
+    qtbot.waitUntil(
+        lambda: table.rowCount() == 1 and table.item(0, 0).text() == "hong.pdf", timeout=10000
+    )
+    win.uploads.stop()
+    win.show_named("uploads")  # the whole queue again
+    qtbot.waitUntil(lambda: table.rowCount() == 2, timeout=10000)
+
+
+def test_the_deadline_cell_shows_mine_and_tells_both_when_they_differ(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """My part was given more time than the document: the list shows my deadline, on time,
+    and its tooltip gives both."""
+    from dataclasses import replace
+
+    from client.cache.query import search
+    from tests.client.cache.test_queues import ME, TODAY, _day, _doc, _scope, _store
+    from ui.app import create_application
+    from ui.models import DocumentTableModel
+
+    create_application("vi")
+    store = _store(tmp_path, [_doc(1, due=_day(-3), parts=((ME, "co", "active", _day(20)),))])
+    scope = _scope("specialist")
+    model = DocumentTableModel(
+        lambda query, after: search(store, replace(query, scope=scope), after)
+    )
+    model.today = TODAY
+    model.set_query(model.query)
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=10000)
+    model.today = TODAY  # the day the rows are judged on (the story's, not the machine's)
+    due = model.index(0, model.column_index("due"))
+    assert model.data(due) == _day(20).strftime("%d/%m/%Y")
+    assert model.data(due, Qt.ItemDataRole.BackgroundRole) is None  # not late: mine is later
+    assert model.data(due, Qt.ItemDataRole.ToolTipRole) == (
+        f"Hạn của bạn: {_day(20):%d/%m/%Y}\nHạn của văn bản: {_day(-3):%d/%m/%Y}"
+    )
+    assert model.data(model.index(0, model.column_index("part"))) == "Phối hợp"
+    assert [model.column_key(c) for c in range(model.columnCount())][-2:] == [
+        "part",
+        "arrival_number",
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pymupdf
 
+from base.workflow import FROZEN
 from client.api import ApiClient
 from client.cache.query import DocumentQuery, search
 from services.signing import validate_file
@@ -29,6 +30,12 @@ def _ink(path, field_prefix: str) -> str:  # type: ignore[no-untyped-def]
     raise AssertionError(f"no {field_prefix} signature")
 
 
+def _signable(session) -> int:  # type: ignore[no-untyped-def]
+    """A document with a file that may still be signed (an issued one is the official record)."""
+    rows = search(session.store, DocumentQuery(limit=1000)).rows
+    return next(r.id for r in rows if r.current_version and r.status not in FROZEN)
+
+
 def _sign_in_dialog(qtbot, window, ids: list[int], mode: str, key_id: str, pin: str):  # type: ignore[no-untyped-def]
     window.sign_ids(ids)
     qtbot.waitUntil(lambda: window.sign_dialog is not None, timeout=10000)
@@ -46,9 +53,7 @@ def _sign_in_dialog(qtbot, window, ids: list[int], mode: str, key_id: str, pin: 
 def test_approve_stamps_the_leaders_signature_and_issue_the_seal(
     qtbot, window, session, softhsm_token, profile, ui_server, tmp_path
 ) -> None:
-    [doc_id] = [
-        r.id for r in search(session.store, DocumentQuery(limit=1000)).rows if r.current_version
-    ][:1]
+    doc_id = _signable(session)
     dialog = _sign_in_dialog(qtbot, window, [doc_id], "approve", "01", softhsm_token.user_pin)
     dialog.accept()
     qtbot.waitUntil(lambda: session.store.get(doc_id).current_version == 2, timeout=20000)
@@ -68,9 +73,7 @@ def test_approve_stamps_the_leaders_signature_and_issue_the_seal(
 def test_the_open_document_shows_the_signed_version_and_the_same_verdict_as_verify(
     qtbot, window, session, softhsm_token, profile
 ) -> None:
-    [doc_id] = [
-        r.id for r in search(session.store, DocumentQuery(limit=1000)).rows if r.current_version
-    ][:1]
+    doc_id = _signable(session)
     window.open_document(doc_id)
     view = window.document_view
     qtbot.waitUntil(lambda: view.signatures.count() == 1, timeout=20000)
@@ -94,6 +97,11 @@ def test_the_open_document_shows_the_signed_version_and_the_same_verdict_as_veri
     )
     [report] = validate_file(view.file, profile)
     assert report.trusted and report.summary_vi in view.signatures.item(0).text()
+    [card] = view.signatures.cards  # the panel's card, not a line of text
+    assert card.badge.text() == "✔ Hợp lệ" and card.verdict.text() == report.summary_vi
+    assert card.fields["mode"].text() == "Ký phê duyệt"
+    card.page_button.click()  # the viewer shows the page with the stamp
+    assert card.detail.page_index is not None and view.pdf.page == card.detail.page_index
 
 
 def test_a_damaged_and_a_locked_file_are_offered_repair_and_password(

@@ -21,11 +21,12 @@ def _dialog(qtbot, win, document_id: int):  # type: ignore[no-untyped-def]
 
 
 def test_the_leader_finds_people_by_department_without_diacritics(qtbot, story_server) -> None:  # type: ignore[no-untyped-def]
-    win = _window(qtbot, story_server, "leader")
-    qtbot.waitUntil(lambda: not win.model.loading and win.model.rowCount() == 3, timeout=10000)
-    dialog = _dialog(qtbot, win, next(r.id for r in win.model.rows if r.status == "received"))
-    dialog.step.setCurrentIndex(dialog.step.findData("assign"))
-    assert dialog.people_filter.isVisible()
+    from tests.ui.test_step_dialog import _documents, _open, _workspace
+
+    leader = _workspace(story_server, "leader")
+    received = next(d for d in _documents(leader) if d.status == "received")
+    dialog = _open(qtbot, leader, received)
+    assert dialog.step.currentData() == "assign" and dialog.people_filter.isVisible()
     labels = [dialog.lead.itemText(i) for i in range(dialog.lead.count())]
     assert "Hoàng Thị Mai — Phòng Kinh tế (Chuyên viên)" in labels
     assert labels.index("Hoàng Thị Mai — Phòng Kinh tế (Chuyên viên)") < labels.index(
@@ -38,8 +39,7 @@ def test_the_leader_finds_people_by_department_without_diacritics(qtbot, story_s
         if not dialog.co.item(i).isHidden()
     ]
     assert shown and all("Văn phòng" in text for text in shown)
-    assert "Văn phòng" in dialog.lead.currentText()
-    screenshot(dialog, "assign-dialog")
+    assert dialog.lead.currentIndex() == -1  # a search narrows the list, it never chooses
     dialog.people_filter.clear()
     assert all(not dialog.co.item(i).isHidden() for i in range(dialog.co.count()))
 
@@ -141,13 +141,73 @@ def test_the_leader_assigns_several_at_once(qtbot, story_server) -> None:  # typ
     assert len(dialog.documents) == 2 and "2 văn bản" in dialog.windowTitle()
     dialog.step.setCurrentIndex(dialog.step.findData("assign"))
     dialog.people_filter.setText("mai")
-    assert "Hoàng Thị Mai" in dialog.lead.currentText()
+    dialog.lead.setCurrentIndex(
+        next(i for i in range(dialog.lead.count()) if "Hoàng Thị Mai" in dialog.lead.itemText(i))
+    )
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     qtbot.waitUntil(lambda: dialog.batch is not None, timeout=20000)
     assert len(dialog.batch.done) == 2 and not dialog.batch.failed
+    assert dialog.done_message == "Đã chỉ đạo: giao Hoàng Thị Mai chủ trì, hạn " + (
+        dialog.deadline.date().toString("dd/MM/yyyy") + " (2 văn bản)"
+    )
     for doc_id in ids:
         assert win.workspace.document(doc_id).status == "assigned"
     qtbot.waitUntil(lambda: "Đã thực hiện: 2 văn bản" in win.status_label.text(), timeout=10000)
     qtbot.waitUntil(
         lambda: win.nav.item(0).text() == "Chờ chỉ đạo (1)", timeout=10000
     )  # the extension
+
+
+def test_a_leader_who_co_handles_is_offered_only_her_part(qtbot, story_server) -> None:  # type: ignore[no-untyped-def]
+    """A deputy leader asked to co-handle (phối hợp) may note, ask for time and finish her
+    part; directing it (Chỉ đạo, Gia hạn, Thu hồi) stays with the leader who assigned it."""
+    import requests
+
+    from services.session import open_session
+    from services.workspace import Workspace
+    from ui.views.step_dialog import StepDialog
+
+    api = story_server.api_url
+    made = requests.post(
+        f"{api}/admin/users",
+        headers=story_server.headers("org_admin"),
+        json={
+            "username": "pho.ct",
+            "full_name": "Lê Thị Thu",
+            "role": "leader",
+            "organisation": "UBND-T",
+        },
+        timeout=30,
+    ).json()
+    leader = story_server.headers("leader")
+    received = next(
+        d
+        for d in requests.get(f"{api}/documents?limit=200", headers=leader, timeout=10).json()[
+            "items"
+        ]
+        if d["status"] == "received"
+    )
+    specialist = requests.get(
+        f"{api}/auth/me", headers=story_server.headers("specialist"), timeout=10
+    ).json()
+    assigned = requests.post(
+        f"{api}/documents/{received['id']}/actions",
+        json={"action": "assign", "lead": specialist["id"], "co": [made["account"]["id"]]},
+        headers={**leader, "If-Match": f'"{received["revision"]}"'},
+        timeout=10,
+    )
+    assert assigned.status_code == 200, assigned.text
+    deputy = Workspace(open_session(story_server.base_url, "pho.ct", made["initial_password"]))
+    document = deputy.session.client.get_document(received["id"])
+    dialog = StepDialog(deputy, document, deputy.colleagues(), deputy.organisations())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    offered = [dialog.step.itemData(i) for i in range(dialog.step.count())]
+    assert offered == ["note", "finish", "ask_extension"]
+    assert dialog.step.currentData() == "finish"
+    dialog.comment.setPlainText("Phần phối hợp đã xong")
+    screenshot(dialog, "step-dialog")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: dialog.result_document is not None, timeout=20000)
+    assert dialog.result_document.status == "assigned"  # the lead's part goes on
+    assert dialog.done_message == "Đã hoàn thành phần phối hợp" and dialog.undo is None

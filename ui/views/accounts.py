@@ -28,7 +28,7 @@ from client.records import Account, Department
 from services.admin import AccountAdmin, assignable_roles
 
 from ..errors import show_error
-from ..labels import role_label
+from ..labels import number, role_label
 from ..workers import run_task
 from .account_dialogs import (
     NewAccountDialog,
@@ -208,8 +208,8 @@ class AccountsView(QWidget):
         active = sum(a.active for a in self.accounts)
         self.summary.setText(
             self.tr("%1 tài khoản, %2 đang hoạt động")
-            .replace("%1", str(len(self.accounts)))
-            .replace("%2", str(active))
+            .replace("%1", number(len(self.accounts)))
+            .replace("%2", number(active))
         )
         self._selection_changed()  # the selected account's state may have changed
 

@@ -31,7 +31,7 @@ from client.records import AuditEntry, LoginStat
 from services.audit import AUDIT_LIMIT, AuditQuery, AuditTrail, write_audit_csv
 
 from ..errors import describe
-from ..labels import audit_category_label, audit_label
+from ..labels import audit_category_label, audit_label, number
 from ..workers import run_task
 
 __all__ = ["AuditView"]
@@ -266,7 +266,7 @@ class AuditView(QWidget):
         text = self.tr("Đã lưu: %1").replace("%1", str(saved))
         if rows >= AUDIT_LIMIT:  # never cut short without a word
             text += self.tr(" — chỉ %1 sự kiện mới nhất; thu hẹp bộ lọc để xuất thêm.").replace(
-                "%1", f"{AUDIT_LIMIT:,}".replace(",", ".")
+                "%1", number(AUDIT_LIMIT)
             )
         self.status.setText(text)
 
@@ -298,7 +298,7 @@ class AuditView(QWidget):
             elif len(period) == 7:
                 period = f"{period[5:]}/{period[:4]}"
             for column, value in enumerate((period, s.logins, s.failed, s.users)):
-                item = QTableWidgetItem(str(value))
+                item = QTableWidgetItem(number(value) if isinstance(value, int) else str(value))
                 if column:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -308,6 +308,6 @@ class AuditView(QWidget):
         failed = sum(s.failed for s in stats)
         self.status.setText(
             self.tr("Tổng: %1 lần đăng nhập, %2 lần sai.")
-            .replace("%1", str(total))
-            .replace("%2", str(failed))
+            .replace("%1", number(total))
+            .replace("%2", number(failed))
         )

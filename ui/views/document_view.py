@@ -8,8 +8,11 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QHideEvent
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QPushButton,
@@ -19,18 +22,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from base.deadlines import DeadlineState, deadline_state, today_in_vietnam
-from base.errors import current_language
+from base.deadlines import today_in_vietnam
 from client.records import AccessHistory, Document
+from services.signature_details import SignatureDetail, signature_details
 from services.workspace import Workspace
 from signing.profiles import SigningProfile
-from signing.validation import SignatureReport
 
 from ..errors import describe
 from ..labels import audit_label, role_label, secrecy_label, status_label, step_label, urgency_label
-from ..workers import run_task
+from ..printing import DocumentPrinter
+from ..timeline import part_line
+from ..workers import Task, run_task
 from .draft_file_dialog import DraftFileDialog, choose_pdf
 from .pdf_view import PdfView
+from .signature_panel import SignaturePanel
 
 __all__ = ["DocumentView"]
 
@@ -61,9 +66,8 @@ class DocumentView(QWidget):
         meta_box = QWidget()
         meta_box.setLayout(self.meta)
         self.versions = QListWidget()
-        self.signatures = QListWidget()
-        self.signatures.setObjectName("signatures")
-        self.signatures.setWordWrap(True)
+        self.signatures = SignaturePanel()
+        self.signatures.show_on_page.connect(self._show_signature)
         self.timeline = QListWidget()
         self.timeline.setObjectName("timeline")
         self.timeline.setWordWrap(True)
@@ -104,6 +108,21 @@ class DocumentView(QWidget):
         self.replace_file_button.clicked.connect(self.replace_file)
         self.replace_file_button.hide()
         self.file_dialog: DraftFileDialog | None = None
+        self.print_button = QPushButton(self.tr("In…"))
+        self.print_button.setObjectName("printButton")
+        self.print_button.setToolTip(self.tr("In văn bản, có dấu người in ở lề mỗi trang (Ctrl+P)"))
+        self.print_button.clicked.connect(self.print_document)
+        self.print_sheet = QCheckBox(self.tr("Kèm phiếu thông tin"))
+        self.print_sheet.setObjectName("printSheet")
+        self.print_sheet.setToolTip(
+            self.tr("In thêm phiếu: số, ký hiệu, ngày, cơ quan, trích yếu, người xử lý, các bước")
+        )
+        self.printing = DocumentPrinter(workspace, self)
+        self.printing.message.connect(self._print_message)
+        self.printing.printed.connect(self._printed)
+        print_row = QHBoxLayout()
+        print_row.addWidget(self.print_button, 1)
+        print_row.addWidget(self.print_sheet)
         side = QWidget()
         side.setMinimumWidth(340)  # metadata labels and the four tabs stay readable
         column = QVBoxLayout(side)
@@ -112,6 +131,7 @@ class DocumentView(QWidget):
         column.addWidget(self.step_button)
         column.addWidget(self.replace_file_button)
         column.addWidget(self.sign_button)
+        column.addLayout(print_row)
         self.pdf = PdfView()
         self.status = QLabel()
         split = QSplitter()
@@ -136,24 +156,8 @@ class DocumentView(QWidget):
             comment = f"\n    “{entry.comment}”" if entry.comment else ""
             self.timeline.addItem(f"{when}  {step_label(entry.action)}: {who}{moved}{comment}")
         today = today_in_vietnam()
-        for part in document.assignments:
-            due = (
-                self.tr(", hạn %1").replace("%1", f"{part.deadline:%d/%m/%Y}")
-                if part.deadline
-                else ""
-            )
-            if part.requested_deadline and part.state == "active":
-                due += self.tr(", xin gia hạn đến %1").replace(
-                    "%1", f"{part.requested_deadline:%d/%m/%Y}"
-                )
-            state = deadline_state(part.deadline, today, finished=part.state != "active")
-            if state is DeadlineState.OVERDUE:
-                due += self.tr(" (quá hạn)")
-            elif state is DeadlineState.DUE_SOON:
-                due += self.tr(" (sắp đến hạn)")
-            self.timeline.addItem(
-                f"• {step_label(part.kind)}: {part.user_name} — {step_label(part.state)}{due}"
-            )
+        for part in document.assignments:  # each kind in its own words (ui.timeline)
+            self.timeline.addItem(part_line(part, today))
         for delivery in document.deliveries:  # the sender sees how far each recipient has got
             self.timeline.addItem(
                 self.tr("→ Nơi nhận %1: %2")
@@ -223,6 +227,42 @@ class DocumentView(QWidget):
     def hideEvent(self, event: QHideEvent) -> None:
         self.close_file()
         super().hideEvent(event)
+
+    # -- find and print (the window's Ctrl+F, Esc and Ctrl+P come here) --------------------
+    def find(self) -> None:  # type: ignore[override]
+        """Ctrl+F: the PDF's find bar, not the list's search."""
+        self.pdf.open_find()
+
+    def close_find(self) -> bool:
+        """Esc: closes the find bar if it is open (True), else leaves Esc to the window."""
+        return self.pdf.close_find()
+
+    def print_document(self) -> None:
+        """Ctrl+P or "In…": the print dialog for the file as it is (and the sheet if ticked)."""
+        document = self.document
+        if document is None:
+            return
+        if self.file is None and document.latest_version is not None:
+            self.status.setText(self.tr("Tệp đang mở, hãy chờ một chút rồi in."))
+            return
+        self.printing.ask(
+            document, self.file, self.print_sheet.isChecked(), self.pdf.page, self.pdf.pages
+        )
+
+    def print_to(self, printer: QPrinter, with_sheet: bool | None = None) -> Task | None:
+        """Print the open document on ``printer`` as set up (no dialog), then record it."""
+        if self.document is None:
+            return None
+        sheet = self.print_sheet.isChecked() if with_sheet is None else with_sheet
+        job = self.printing.job(self.document, self.file, sheet)
+        return self.printing.print_to(printer, job, self.document)
+
+    def _print_message(self, text: str) -> None:
+        self.status.setText(text)
+
+    def _printed(self, document_id: int) -> None:
+        if self.document is not None and self.document.id == document_id:
+            self._load_accesses(self.document)  # "in 1 lần" shows at once
 
     def refresh(self, document_ids: Iterable[int]) -> None:
         """After signing: show the shown document's newest version (or that a signed one waits to be sent)."""
@@ -303,7 +343,7 @@ class DocumentView(QWidget):
         )
         self.status.setText(self.note)
         run_task(
-            lambda: self.workspace.validate_file(path, self.profile()),
+            lambda: signature_details(path, self.profile()),  # ``verify``'s verdicts
             on_done=self._validated,
             on_error=self._failed,
             owner=self,
@@ -312,19 +352,12 @@ class DocumentView(QWidget):
     def _not_recorded(self, exc: Exception) -> None:
         logger.warning("a view was not recorded: %s", exc)  # never in the user's way
 
-    def _validated(self, reports: list[SignatureReport]) -> None:
-        self.signatures.clear()
-        english = current_language() == "en"
-        if not reports:
-            self.signatures.addItem(self.tr("Tệp không có chữ ký số."))
-        for number, report in enumerate(reports, start=1):
-            summary = report.summary_en if english else report.summary_vi
-            details = report.details_en if english else report.details_vi
-            when = report.timestamp_time or report.signing_time
-            stamp = when.astimezone().strftime("%d/%m/%Y %H:%M") if when else ""
-            self.signatures.addItem(
-                f"{number}. {report.signer_cn} — {summary} {stamp}\n   " + "\n   ".join(details)
-            )
+    def _validated(self, details: list[SignatureDetail]) -> None:
+        self.signatures.show_signatures(details)
+
+    def _show_signature(self, page: int, _box: object) -> None:
+        """A signature clicked in the panel: the viewer turns to the page with its stamp."""
+        self.pdf.go_to(page)
 
     def replace_file(self) -> None:
         """The author's corrected PDF for the draft: pick it, add a note, upload it."""

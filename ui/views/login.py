@@ -82,9 +82,8 @@ class LoginDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        title = QLabel(
-            f"<h2>{self.tr('Văn thư số')}</h2><p>{self.tr('Hệ thống quản lý văn bản và điều hành')}</p>"
-        )
+        name, what = self.tr("Văn thư số"), self.tr("Hệ thống quản lý văn bản và điều hành")
+        title = QLabel(f"<h2>{name}</h2><p>{what}</p>")
         layout.addWidget(title)
         layout.addLayout(form)
         layout.addWidget(self.error)

@@ -1,16 +1,16 @@
-"""The main window: navigation, document list with search and filters,
-document view, uploads and settings; sync and offline state in the status bar."""
+"""The main window: it only wires the pages together — the navigation (work queues, saved
+searches, pages), the list page with its reading pane, the document view and the other pages,
+which are made on first use — and holds the menu bar, the way back, sync and sign-out."""
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, QRect, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -19,57 +19,55 @@ from PySide6.QtGui import (
     QFont,
     QGuiApplication,
     QIcon,
-    QKeySequence,
 )
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMenu,
     QMessageBox,
-    QPushButton,
+    QSplitter,
     QStackedWidget,
     QStyle,
     QSystemTrayIcon,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
-from base.deadlines import today_in_vietnam
+from base.steps import Step
 from client.cache.alerts import Alerts
-from client.cache.query import DocumentQuery, DocumentRow, Sort
-from client.cache.queues import Queue, by_deadline
-from client.errors import ServerUnavailable
+from client.cache.query import DocumentQuery, DocumentRow
+from client.cache.queues import UPLOAD_QUEUES, Queue
 from client.records import Colleague, Document, Organisation
-from services.reports import may_report
-from services.workspace import PullOutcome, Workspace
+from services.watching import FAILED, WAITING
+from services.workspace import Workspace
 from signing.profiles import SigningProfile, get_profile
 
 from ..app_icon import app_icon
 from ..errors import describe, show_error
-from ..i18n import apply_language
-from ..labels import STATUSES, queue_label, status_label, urgency_label
+from ..labels import number, queue_label, status_label, step_label
+from ..layout_store import layout_settings
 from ..models import DocumentTableModel
-from ..settings import UiSettings, save_settings
+from ..settings import UiSettings
 from ..workers import Task, run_task
-from .accounts import AccountsView
-from .audit_view import AuditView
+from .document_list import DocumentListPage
 from .document_view import DocumentView
 from .draft_dialog import DraftDialog
 from .incoming_dialog import IncomingDialog
-from .reports_view import ReportsView
-from .settings_view import SettingsView
 from .step_dialog import StepDialog
-from .uploads import UploadsView
+from .window_lists import SAVED, ListActionsMixin
+from .window_menus import MenusMixin
+from .window_sync import SyncMixin
 
 if TYPE_CHECKING:
+    from .accounts import AccountsView
+    from .audit_view import AuditView
+    from .reports_view import ReportsView
+    from .settings_view import SettingsView
     from .sign_dialog import SignDialog
+    from .uploads import UploadsView
 
 __all__ = ["MainWindow"]
 
@@ -88,6 +86,8 @@ QUEUE_ICONS = {
     Queue.TO_SIGN: QStyle.StandardPixmap.SP_DialogApplyButton,
     Queue.TO_ISSUE: QStyle.StandardPixmap.SP_DialogSaveButton,
     Queue.ISSUED: QStyle.StandardPixmap.SP_DialogYesButton,
+    Queue.SCANS_WAITING: QStyle.StandardPixmap.SP_FileDialogListView,
+    Queue.UPLOADS_FAILED: QStyle.StandardPixmap.SP_MessageBoxCritical,
 }
 PAGE_ICONS = {
     "incoming": QStyle.StandardPixmap.SP_ArrowDown,
@@ -99,24 +99,10 @@ PAGE_ICONS = {
     "settings": QStyle.StandardPixmap.SP_ComputerIcon,
 }
 QUEUE_PAGES = frozenset(q.value for q in Queue)
+LIST_PAGES = QUEUE_PAGES | {"incoming", "outgoing"}
 COUNTS_EVERY_MS = 60_000
 """The queue counts are read again after every sync and step, and at least this often
 (a deadline becomes "overdue" at midnight without any change on the server)."""
-
-
-COLUMN_WIDTHS = {0: 120, 1: 85, 2: 90, 4: 190, 5: 95, 6: 70, 7: 85, 8: 105}
-"""The list's columns at their natural width; the summary (3) takes what is left."""
-SUMMARY_SHARE = 0.3
-"""The part of the list's width the summary keeps: the others narrow first, down to 60 %."""
-
-
-def fit_columns(table: QTableView, width: int) -> None:
-    """Narrow the fixed columns on a narrow list so the summary stays readable."""
-    fixed = sum(COLUMN_WIDTHS.values())
-    wanted = max(260, width * SUMMARY_SHARE)
-    scale = min(1.0, max(0.6, (width - wanted) / fixed))
-    for column, natural in COLUMN_WIDTHS.items():
-        table.setColumnWidth(column, int(natural * scale))
 
 
 def default_size(available: QRect) -> QSize | None:
@@ -136,126 +122,83 @@ def fits_screen(frame: QRect, available: QRect) -> bool:
     return big_enough and available.intersected(frame).width() >= frame.width() * 0.8
 
 
-class MainWindow(QMainWindow):
+class MainWindow(MenusMixin, ListActionsMixin, SyncMixin, QMainWindow):
+    signed_out = Signal()
+    """The user signed out: the application shows the sign-in again."""
+    relaunch_requested = Signal()
+    """The language changed: the application opens a new window in it (``ui.app.relaunch``)."""
+
     def __init__(self, workspace: Workspace, settings: UiSettings) -> None:
         super().__init__()
         self.workspace, self.settings = workspace, settings
+        if settings.watch_folder:  # its upload queue is the archivist's queues
+            workspace.watch_folder = Path(settings.watch_folder)
         self.session = workspace.session
         self.setObjectName("mainWindow")
+        self.signing_out = False
+        self.relaunching = False
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(190)  # the same on every page; room for "Chờ phát hành (123)"
-        self.nav.currentRowChanged.connect(self.show_page)
-        self.search = QLineEdit()
-        self.search.setObjectName("search")
-        self.search.setClearButtonEnabled(True)
-        self.debounce = QTimer(self, singleShot=True, interval=250)
-        self.debounce.timeout.connect(self.apply_filters)
-        self.search.textChanged.connect(lambda _t: self.debounce.start())
-        self.urgency = QComboBox()
-        self.doc_type = QComboBox()
-        self.overdue = QComboBox()
-        self.status_filter = QComboBox()
-        self.status_filter.setObjectName("status_filter")
-        for box in (self.urgency, self.doc_type, self.overdue, self.status_filter):
-            box.currentIndexChanged.connect(self.apply_filters)
-        self.model = DocumentTableModel(workspace.search, self)
-        self.model.failed.connect(self._list_failed)
-        self.table = QTableView()
-        self.table.setObjectName("documents")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSortingEnabled(False)
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.table.viewport().installEventFilter(self)  # columns follow the list's width
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._context_menu)
-        self.table.doubleClicked.connect(
-            lambda index: self.open_document(self.model.row_at(index.row()).id)
+        self.nav.setMinimumWidth(170)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        self.nav.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.nav.customContextMenuRequested.connect(self._nav_menu)
+        self.list_page = DocumentListPage(workspace)
+        self.list_page.open_requested.connect(self.open_document)
+        self.list_page.step_requested.connect(
+            lambda doc_id, others, step: self.open_step(doc_id, others, step)
         )
-        self.register_button = QPushButton()
-        self.register_button.setObjectName("registerIncoming")
-        self.register_button.clicked.connect(lambda: self.register_incoming())
-        self.register_button.setVisible(workspace.may_register())
+        self.list_page.sign_requested.connect(self.sign_ids)
+        self.list_page.scope_widened.connect(self._widened)
+        self.list_page.save_search_requested.connect(self.save_search)
+        self.list_page.register_button.clicked.connect(lambda: self.register_incoming())
+        self.list_page.draft_button.clicked.connect(self.new_draft)
+        self.list_page.sync_button.clicked.connect(self._sync_clicked)
+        self.list_page.model.failed.connect(self._list_failed)
         self.incoming_dialog: IncomingDialog | None = None
         self.setAcceptDrops(workspace.may_register())  # a PDF dropped here is registered
-        self.draft_button = QPushButton()
-        self.draft_button.setObjectName("newDraft")
-        self.draft_button.clicked.connect(self.new_draft)
-        self.draft_button.setVisible(workspace.may_draft())
         self.draft_dialog: DraftDialog | None = None
-        self.sign_button = QPushButton()
-        self.sign_button.clicked.connect(self.sign_selected)
-        self.sync_button = QPushButton()
-        self.sync_button.clicked.connect(self._sync_clicked)
         self.sync_task: Task | None = None
         self.after_sync: list[Callable[[], object]] = []
         self.sign_dialog: SignDialog | None = None
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 3)
-        for widget in (
-            self.doc_type,
-            self.urgency,
-            self.status_filter,
-            self.overdue,
-            self.register_button,
-            self.draft_button,
-            self.sign_button,
-            self.sync_button,
-        ):
-            filters.addWidget(widget)
-        list_page = QWidget()
-        list_column = QVBoxLayout(list_page)
-        list_column.addLayout(filters)
-        list_column.addWidget(self.table, 1)
         self.document_view = DocumentView(workspace, self.signing_profile)
         self.document_view.sign_requested.connect(lambda doc_id: self.sign_ids([doc_id]))
         self.document_view.step_requested.connect(self.open_step)
         self.step_dialog: StepDialog | None = None
-        self.uploads = UploadsView(workspace)
-        self.uploads.folder.setText(settings.watch_folder)
-        self.uploads.finished_file.connect(self._upload_finished)
-        self.settings_view = SettingsView(
-            replace(settings, server=self.session.client.base_url),
-            can_manage_trust=workspace.account_admin() is not None,
-        )
-        self.settings_view.changed.connect(self.apply_settings)
         self.stack = QStackedWidget()
-        for page in (list_page, self.document_view, self.uploads, self.settings_view):
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.list_page)
+        self.stack.addWidget(self.document_view)
+        self._pages: dict[str, QWidget] = {}
+        """Pages made on first use (their libraries load then, not at start-up)."""
         self.queues = workspace.queues()
         self.counts: dict[Queue, int] = {}
+        self.saved: list[Any] = []
+        """The user's saved searches, as the server (or this machine, offline) keeps them."""
         self.pages = [queue.value for queue in self.queues] + list(PAGES)
-        self.accounts: AccountsView | None = None
-        if (admin := workspace.account_admin()) is not None:  # administrators only
-            self.accounts = AccountsView(admin)
-            self.stack.addWidget(self.accounts)
+        if workspace.account_admin() is not None:  # administrators only
             self.pages.insert(self.pages.index("settings"), "accounts")
-        self.audit: AuditView | None = None
-        if (trail := workspace.audit_trail()) is not None:  # administrators only
-            self.audit = AuditView(trail)
-            self.stack.addWidget(self.audit)
             self.pages.insert(self.pages.index("settings"), "audit")
-        self.reports: ReportsView | None = None
+        from services.reports.tables import may_report  # the writers load with their page
+
         if may_report(self.session.user.role):  # clerks, leaders, administrators
-            self.reports = ReportsView(self.session)
-            self.stack.addWidget(self.reports)
             self.pages.insert(self.pages.index("uploads"), "reports")
-        central = QWidget()
-        row = QHBoxLayout(central)
-        row.addWidget(self.nav)
-        row.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        self.history: list[tuple[str, int]] = []
+        """Where Back goes: ("page", navigation row) or ("document", id), newest last."""
+        self._going_back = False
+        self._shown_row = -1
+        self.split = QSplitter()
+        self.split.setObjectName("mainSplit")
+        self.split.addWidget(self.nav)
+        self.split.addWidget(self.stack)
+        self.split.setStretchFactor(1, 1)
+        self.split.setCollapsible(1, False)
+        self.setCentralWidget(self.split)
         self.status_label = QLabel()
+        self.status_label.setObjectName("statusText")
         self.user_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.user_label)
         self.tray = QSystemTrayIcon(app_icon(), self)
-        self.tray.setToolTip(self.tr("Văn thư số"))
         self.tray.activated.connect(lambda _reason: self._bring_to_front())
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray.show()
@@ -263,12 +206,112 @@ class MainWindow(QMainWindow):
         self.counts_timer = QTimer(self, interval=COUNTS_EVERY_MS)
         self.counts_timer.timeout.connect(self.refresh_counts)
         self.counts_timer.start()
-        self._shortcuts()
+        self.actions_by_name: dict[str, QAction] = {}
+        self._build_menus()
         self.retranslate()
-        self.nav.setCurrentRow(0)  # the first work queue of the role (else all incoming)
+        self.nav.setCurrentRow(0)
+        self.show_page(0)  # the first work queue of the role (else all incoming)
         self.refresh_counts()
+        self.load_saved_searches()
         self._restore_geometry()
         self.sync_now()
+
+    # -- the list page's parts, for callers that knew the single window ------------------
+    @property
+    def model(self) -> DocumentTableModel:
+        return self.list_page.model
+
+    @property
+    def table(self) -> QTableView:
+        return self.list_page.table
+
+    @property
+    def search(self) -> QLineEdit:
+        return self.list_page.search
+
+    @property
+    def status_filter(self) -> QComboBox:
+        return self.list_page.status_filter
+
+    @property
+    def sync_button(self) -> Any:
+        return self.list_page.sync_button
+
+    @property
+    def sign_button(self) -> Any:
+        return self.list_page.sign_button
+
+    def current_query(self) -> DocumentQuery:
+        return self.list_page.current_query()
+
+    def apply_filters(self) -> None:
+        self.list_page.apply_filters()
+
+    # -- pages made on first use -------------------------------------------------------------
+    def _page(self, key: str) -> QWidget:
+        page = self._pages.get(key)
+        if page is None:
+            page = self._make_page(key)
+            self._pages[key] = page
+            self.stack.addWidget(page)
+        return page
+
+    def _make_page(self, key: str) -> QWidget:
+        if key == "uploads":
+            from .uploads import UploadsView
+
+            uploads = UploadsView(self.workspace)
+            uploads.folder.setText(self.settings.watch_folder)
+            uploads.finished_file.connect(self._upload_finished)
+            uploads.open_document.connect(self.open_document)
+            uploads.folder_changed.connect(self._upload_folder_chosen)
+            return uploads
+        if key == "settings":
+            from .settings_view import SettingsView
+
+            view = SettingsView(
+                replace(self.settings, server=self.session.client.base_url),
+                can_manage_trust=self.workspace.account_admin() is not None,
+            )
+            view.changed.connect(self.apply_settings)
+            return view
+        if key == "reports":
+            from .reports_view import ReportsView
+
+            return ReportsView(self.session)
+        if key == "accounts":
+            from .accounts import AccountsView
+
+            admin = self.workspace.account_admin()
+            assert admin is not None
+            return AccountsView(admin)
+        if key == "audit":
+            from .audit_view import AuditView
+
+            trail = self.workspace.audit_trail()
+            assert trail is not None
+            return AuditView(trail)
+        raise KeyError(key)
+
+    @property
+    def uploads(self) -> UploadsView:
+        return self._page("uploads")  # type: ignore[return-value]
+
+    @property
+    def settings_view(self) -> SettingsView:
+        return self._page("settings")  # type: ignore[return-value]
+
+    @property
+    def reports(self) -> ReportsView | None:
+        return self._page("reports") if "reports" in self.pages else None  # type: ignore[return-value]
+
+    @property
+    def accounts(self) -> AccountsView | None:
+        return self._page("accounts") if "accounts" in self.pages else None  # type: ignore[return-value]
+
+    @property
+    def audit(self) -> AuditView | None:
+        return self._page("audit") if "audit" in self.pages else None  # type: ignore[return-value]
 
     def _list_failed(self, exc: Exception) -> None:
         self.status_label.setText(": ".join(describe(exc)))
@@ -281,71 +324,53 @@ class MainWindow(QMainWindow):
     # -- texts -------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Văn thư số"))
-        current = self.nav.currentRow()
+        self.tray.setToolTip(self.tr("Văn thư số"))
+        self._fill_nav()
+        self._retranslate_menus()
+        self.list_page.retranslate()
+        self.list_page.sync_button.setText(
+            self.tr("Dừng đồng bộ") if self.sync_task else self.tr("Đồng bộ")
+        )
+        self.user_label.setText(f"{self.session.user.full_name} — {self.session.user.title}")
+        for page in self._pages.values():
+            retranslate = getattr(page, "retranslate", None)
+            if callable(retranslate):
+                retranslate()
+
+    def _nav_keys(self) -> list[str]:
+        """The navigation in order: the role's queues, the saved searches, then the pages."""
+        queues = [p for p in self.pages if p in QUEUE_PAGES]
+        rest = [p for p in self.pages if p not in QUEUE_PAGES]
+        return queues + [f"{SAVED}{s.id}" for s in self.saved] + rest
+
+    def _fill_nav(self) -> None:
+        current = self.current_page()
         self.nav.blockSignals(True)
         self.nav.clear()
         style = self.style()
-        for number, page in enumerate(self.pages, start=1):
-            icon = QUEUE_ICONS[Queue(page)] if page in QUEUE_PAGES else PAGE_ICONS[page]
-            item = QListWidgetItem(QIcon(style.standardIcon(icon)), self._page_name(page))
-            item.setData(Qt.ItemDataRole.UserRole, page)
-            if number <= 9:
-                item.setToolTip(f"Ctrl+{number}")
+        for key in self._nav_keys():
+            if key.startswith(SAVED):
+                icon = QStyle.StandardPixmap.SP_FileDialogContentsView
+            elif key in QUEUE_PAGES:
+                icon = QUEUE_ICONS.get(Queue(key), QStyle.StandardPixmap.SP_FileIcon)
+            else:
+                icon = PAGE_ICONS[key]
+            item = QListWidgetItem(QIcon(style.standardIcon(icon)), self._page_name(key))
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            if key in self.pages and self.pages.index(key) < 9:
+                item.setToolTip(f"Ctrl+{self.pages.index(key) + 1}")
             self.nav.addItem(item)
-        self.nav.setCurrentRow(max(0, current))
+        keys = self._nav_keys()
+        self.nav.setCurrentRow(keys.index(current) if current in keys else 0)
         self.nav.blockSignals(False)
+        if self._shown_row >= 0:
+            self._shown_row = self.nav.currentRow()
         self._show_counts_in_nav()
-        self.search.setPlaceholderText(
-            self.tr("Tìm số, ký hiệu, trích yếu… (gõ không dấu cũng được)")
-        )
-        self._fill(
-            self.urgency,
-            [
-                (self.tr("Mọi độ khẩn"), None),
-                (self.tr("Khẩn trở lên"), 1),
-                (self.tr("Thượng khẩn trở lên"), 2),
-                (self.tr("Hỏa tốc"), 3),
-            ],
-        )
-        self._fill(
-            self.doc_type,
-            [(self.tr("Mọi loại"), None)]
-            + [
-                (t, t)
-                for t in (
-                    "Công văn",
-                    "Quyết định",
-                    "Tờ trình",
-                    "Báo cáo",
-                    "Thông báo",
-                    "Kế hoạch",
-                    "Giấy mời",
-                )
-            ],
-        )
-        self._fill(self.overdue, [(self.tr("Mọi hạn"), False), (self.tr("Quá hạn"), True)])
-        self._fill(
-            self.status_filter,
-            [(self.tr("Mọi trạng thái"), None)] + [(status_label(code), code) for code in STATUSES],
-        )
-        self.sign_button.setText(self.tr("Ký số"))
-        self.draft_button.setText(self.tr("Dự thảo mới…"))
-        self.register_button.setText(self.tr("Vào sổ…"))
-        self.register_button.setToolTip(
-            self.tr("Vào sổ văn bản đến (Ctrl+I); có thể thả tệp PDF vào cửa sổ")
-        )
-        self.draft_button.setToolTip("Ctrl+N")
-        self.sync_button.setText(self.tr("Dừng đồng bộ") if self.sync_task else self.tr("Đồng bộ"))
-        self.user_label.setText(f"{self.session.user.full_name} — {self.session.user.title}")
-        self.model.refresh_labels()
-        if self.accounts is not None:
-            self.accounts.retranslate()
-        if self.reports is not None:
-            self.reports.retranslate()
-        if self.audit is not None:
-            self.audit.retranslate()
 
     def _page_name(self, page: str) -> str:
+        if page.startswith(SAVED):
+            found = [s for s in self.saved if f"{SAVED}{s.id}" == page]
+            return "★ " + found[0].name if found else page
         if page in QUEUE_PAGES:
             return queue_label(Queue(page))
         return {
@@ -369,136 +394,156 @@ class MainWindow(QMainWindow):
 
     def _counts_arrived(self, loaded: tuple[dict[Queue, int], set[int]]) -> None:
         self.counts, pending = loaded
-        self.model.set_pending(pending)
+        self.list_page.model.set_pending(pending)
         self._show_counts_in_nav()
 
     def _show_counts_in_nav(self) -> None:
-        for row, page in enumerate(self.pages):
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            page = item.data(Qt.ItemDataRole.UserRole)
             if page not in QUEUE_PAGES:
                 continue
-            item = self.nav.item(row)
             count = self.counts.get(Queue(page), 0)
-            item.setText(f"{self._page_name(page)} ({count:,})" if count else self._page_name(page))
+            name = self._page_name(page)
+            item.setText(f"{name} ({number(count)})" if count else name)
             font = item.font()
             font.setWeight(QFont.Weight.Bold if count else QFont.Weight.Normal)
             item.setFont(font)
 
     def show_named(self, page: str) -> None:
-        """Go to a page by its key ("incoming", "my_work", "settings"…)."""
-        self.nav.setCurrentRow(self.pages.index(page))
+        """Go to a page by its key ("incoming", "my_work", "settings", "saved:3"…)."""
+        self.nav.setCurrentRow(self._nav_keys().index(page))
 
     def current_page(self) -> str:
-        return self.pages[max(0, self.nav.currentRow())]
+        item = self.nav.currentItem()
+        if item is None:
+            return self.pages[0]
+        return str(item.data(Qt.ItemDataRole.UserRole))
 
-    def _context_menu(self, position: QPoint) -> None:
-        ids = self._selected_ids()
-        if not ids:
+    # -- navigation and the way back ----------------------------------------------------
+    def _remember_here(self) -> None:
+        """Note where the user is now, before going elsewhere (what Back returns to)."""
+        if self._going_back:
             return
-        menu = QMenu(self)
-        menu.addAction(self.tr("Mở văn bản"), lambda: self.open_document(ids[0]))
-        if len(ids) == 1:
-            menu.addAction(self.tr("Xử lý, chuyển bước…"), lambda: self.open_step(ids[0]))
-        else:  # assign several, finish several…: the steps they all allow
-            menu.addAction(
-                self.tr("Xử lý %1 văn bản cùng lúc…").replace("%1", str(len(ids))),
-                lambda: self.open_step(ids[0], ids[1:]),
-            )
-        sign = menu.addAction(
-            self.tr("Ký số %1 văn bản…").replace("%1", str(len(ids))), lambda: self.sign_ids(ids)
-        )
-        sign.setShortcut(QKeySequence("Ctrl+K"))
-        menu.popup(self.table.viewport().mapToGlobal(position))
+        if self.stack.currentWidget() is self.document_view and self.document_view.document:
+            here = ("document", self.document_view.document.id)
+        elif self._shown_row >= 0:
+            here = ("page", self._shown_row)
+        else:
+            return
+        if not self.history or self.history[-1] != here:
+            self.history.append(here)
+        del self.history[:-50]
 
-    @staticmethod
-    def _fill(box: QComboBox, items: list[tuple[str, object]]) -> None:
-        index = max(0, box.currentIndex())
-        box.blockSignals(True)
-        box.clear()
-        for text, data in items:
-            box.addItem(text, data)
-        box.setCurrentIndex(min(index, box.count() - 1))
-        box.blockSignals(False)
-
-    def _shortcuts(self) -> None:
-        for keys, slot in (
-            (
-                QKeySequence.StandardKey.Find,
-                lambda: (self.nav.setCurrentRow(0), self.search.setFocus()),
-            ),
-            ("Ctrl+Return", self._open_selected),
-            ("Ctrl+K", self.sign_selected),
-            ("Alt+Down", lambda: self._step(1)),
-            ("Alt+Up", lambda: self._step(-1)),
-            ("F5", self.sync_now),
-            ("Ctrl+E", self._step_selected),
-            ("Ctrl+N", self.new_draft),
-            ("Ctrl+I", lambda: self.register_incoming()),
-        ):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(keys))
-            action.triggered.connect(slot)
-            self.addAction(action)
-        for row in range(min(9, len(self.pages))):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
-            action.triggered.connect(lambda _checked=False, r=row: self.nav.setCurrentRow(r))
-            self.addAction(action)
-
-    def _step_selected(self) -> None:
-        ids = self._selected_ids()
-        if ids:  # several selected: one step for all of them
-            self.open_step(ids[0], ids[1:])
-
-    # -- navigation --------------------------------------------------------------------
-    def show_page(self, row: int) -> None:
+    def _nav_changed(self, row: int) -> None:
         if row < 0:
             return
-        page = self.pages[row]
-        if page == "uploads":
+        self._remember_here()
+        self.show_page(row)
+
+    def show_page(self, row: int) -> None:
+        page = str(self.nav.item(row).data(Qt.ItemDataRole.UserRole))
+        self._shown_row = row
+        if page.startswith(SAVED):
+            found = [s for s in self.saved if f"{SAVED}{s.id}" == page]
+            if found:
+                self._apply_saved(found[0])
+            self.stack.setCurrentWidget(self.list_page)
+        elif page in UPLOAD_QUEUES:  # files, not documents: the uploads page, narrowed
+            uploads = self.uploads
+            self.stack.setCurrentWidget(uploads)
+            uploads.show_states(WAITING if page == Queue.SCANS_WAITING else FAILED)
+        elif page == "uploads" and "uploads" in self._pages:
             self.stack.setCurrentWidget(self.uploads)
-        elif page == "accounts" and self.accounts is not None:
-            self.stack.setCurrentWidget(self.accounts)
-            if not self.accounts.accounts:
-                self.accounts.reload()
-        elif page == "reports" and self.reports is not None:
-            self.stack.setCurrentWidget(self.reports)
-        elif page == "audit" and self.audit is not None:
-            self.stack.setCurrentWidget(self.audit)
-            if not self.audit.entries:
-                self.audit.load()
-        elif page == "settings":
-            self.stack.setCurrentWidget(self.settings_view)
+            self.uploads.show_states(None)  # every file again
+        elif page in LIST_PAGES:
+            self.stack.setCurrentWidget(self.list_page)
+            self.list_page.show_scope(page)
         else:
-            self.stack.setCurrentIndex(0)
-            self.apply_filters()
+            widget = self._page(page)
+            self.stack.setCurrentWidget(widget)
+            if page == "accounts" and not getattr(widget, "accounts", True):
+                widget.reload()  # type: ignore[attr-defined]
+            if page == "audit" and not getattr(widget, "entries", True):
+                widget.load()  # type: ignore[attr-defined]
 
-    def current_query(self) -> DocumentQuery:
-        """The list's query: a work queue or a full list, narrowed by the search and filters."""
-        page = self.current_page()
-        queue = Queue(page) if page in QUEUE_PAGES else None
-        text = self.search.text().strip()
-        sort = Sort.RELEVANCE if text else Sort.NEWEST
-        if queue is not None and not text and by_deadline(queue):
-            sort = Sort.DUE
-        return DocumentQuery(
-            text=text,
-            direction=page if page in ("incoming", "outgoing") else None,
-            doc_type=self.doc_type.currentData(),
-            min_urgency=self.urgency.currentData(),
-            overdue=bool(self.overdue.currentData()),
-            status=self.status_filter.currentData(),
-            sort=sort,
-            today=today_in_vietnam(),
-            limit=DocumentTableModel.PAGE,
-            queue=queue,
-            scope=self.workspace.queue_scope() if queue is not None else None,
-        )
+    def back(self) -> None:
+        """Alt+←, Esc in a document: where the user was before (the list keeps its selection)."""
+        if not self.history:
+            if self.stack.currentWidget() is self.document_view:
+                self.stack.setCurrentWidget(self.list_page)
+            return
+        kind, value = self.history.pop()
+        self._going_back = True
+        try:
+            if kind == "document":
+                self.open_document(value, remember=False)
+            else:
+                self.nav.blockSignals(True)
+                self.nav.setCurrentRow(value)
+                self.nav.blockSignals(False)
+                self.show_page(value)
+                if self.stack.currentWidget() is self.list_page:
+                    self.list_page.table.setFocus()
+        finally:
+            self._going_back = False
 
-    def apply_filters(self) -> None:
-        self.model.set_query(self.current_query())
+    def _escape_in_document(self) -> None:
+        closer = getattr(self.document_view, "close_find", None)
+        if callable(closer) and closer():
+            return  # Esc first closes the find bar of the PDF
+        self.back()
 
+    def _widened(self) -> None:
+        """The list now shows every document: no navigation entry is the current one."""
+        self._remember_here()
+        self._shown_row = -1
+        self.nav.blockSignals(True)
+        self.nav.clearSelection()
+        self.nav.setCurrentRow(-1)
+        self.nav.blockSignals(False)
+
+    def find(self) -> None:  # type: ignore[override]  # Ctrl+F, not QWidget.find(id)
+        """Ctrl+F: in a document, the PDF's text; in a list, the list (never another list)."""
+        if self.stack.currentWidget() is self.document_view:
+            finder = getattr(self.document_view, "find", None)
+            if callable(finder):
+                finder()
+            return
+        if self.stack.currentWidget() is not self.list_page:
+            self.show_named("incoming" if "incoming" in self.pages else self.pages[0])
+        self.list_page.find()
+
+    def find_everywhere(self) -> None:
+        self.stack.setCurrentWidget(self.list_page)
+        self.list_page.widen()
+        self.list_page.find()
+
+    def _toggle_preview(self) -> None:
+        self.list_page.preview.setVisible(self.actions_by_name["preview"].isChecked())
+
+    def _columns_menu(self) -> None:
+        self.stack.setCurrentWidget(self.list_page)
+        header = self.list_page.table.horizontalHeader()
+        self.list_page._columns_menu(QPoint(10, header.height() // 2))
+
+    # -- signing out ---------------------------------------------------------------------
+    def sign_out(self) -> None:
+        """End this sign-in and show the sign-in again (another account, or the same later)."""
+        if getattr(self._pages.get("uploads"), "engine", None) is not None:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Đăng xuất"),
+                self.tr("Thư mục theo dõi đang tải lên sẽ dừng. Vẫn đăng xuất?"),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.signing_out = True
+        self.close()
+
+    # -- documents -------------------------------------------------------------------------
     def _selected_ids(self) -> list[int]:
-        return [self.model.row_at(i.row()).id for i in self.table.selectionModel().selectedRows()]
+        return self.list_page.selected_ids()
 
     def _open_selected(self) -> None:
         ids = self._selected_ids()
@@ -506,29 +551,44 @@ class MainWindow(QMainWindow):
             self.open_document(ids[0])
 
     def _step(self, delta: int) -> None:
-        row = self.table.currentIndex().row() + delta
-        if 0 <= row < self.model.rowCount():
-            self.table.selectRow(row)
-            self.open_document(self.model.row_at(row).id)
+        table, model = self.list_page.table, self.list_page.model
+        row = table.currentIndex().row() + delta
+        if 0 <= row < model.rowCount():
+            table.selectRow(row)
+            self.open_document(model.row_at(row).id, remember=False)
 
-    def open_document(self, document_id: int) -> None:
+    def open_document(
+        self,
+        document_id: int,
+        remember: bool = True,
+        then: Callable[[], object] | None = None,
+    ) -> None:
         """Read the document from the cache in a worker, then show it."""
+
+        def show(document: Document | None) -> None:
+            if document is None:
+                return
+            if remember:
+                self._remember_here()
+            self.stack.setCurrentWidget(self.document_view)
+            self.document_view.show_document(document)
+            if then is not None:
+                then()
+
         run_task(
             self.workspace.document,
             document_id,
-            on_done=self._show_document,
+            on_done=show,
             on_error=lambda exc: show_error(self, exc),
             owner=self,
         )
 
-    def _show_document(self, document: Document | None) -> None:
-        if document is not None:
-            self.stack.setCurrentWidget(self.document_view)
-            self.document_view.show_document(document)
-
-    def open_step(self, document_id: int, others: Sequence[int] = ()) -> None:
-        """The workflow step dialog for one document, or for several at once (``others``):
-        colleagues, organisations and the documents are read off the GUI thread first."""
+    def open_step(
+        self, document_id: int, others: Sequence[int] = (), step: Step | None = None
+    ) -> None:
+        """The workflow step dialog for one document, or for several at once (``others``),
+        started on ``step`` when the user chose one: colleagues, organisations and the
+        documents are read off the GUI thread first."""
 
         Loaded = tuple[list[Document], list[Colleague], list[Organisation], tuple[DocumentRow, ...]]
 
@@ -570,6 +630,10 @@ class MainWindow(QMainWindow):
                 replaceable=replaceable,
                 others=documents[1:],
             )
+            if step is not None:  # the step the user chose in the reading pane or the menu
+                index = self.step_dialog.step.findData(Step(step).value)
+                if index >= 0:
+                    self.step_dialog.step.setCurrentIndex(index)
             self.step_dialog.finished.connect(lambda _result: self._step_taken())
             self.step_dialog.open()
 
@@ -651,204 +715,72 @@ class MainWindow(QMainWindow):
 
     def _step_taken(self) -> None:
         dialog = self.step_dialog
-        if dialog is not None and dialog.result_document is not None:
-            if dialog.batch is None:
-                self.document_view.show_document(dialog.result_document)
-            self.apply_filters()  # the list shows the new status at once
-            self.refresh_counts()
-            if dialog.batch is not None:
+        if dialog is None or dialog.result_document is None:
+            return
+        document = dialog.result_document
+        if dialog.batch is None:
+            self.document_view.show_document(document)
+            self.list_page.refresh_preview(document)
+        self.apply_filters()  # the list shows the new status at once
+        self.refresh_counts()
+        if dialog.batch is not None:
+            message = (
+                self.tr("Đã thực hiện: %1 văn bản; chờ gửi: %2; không thực hiện được: %3")
+                .replace("%1", str(len(dialog.batch.done)))
+                .replace("%2", str(len(dialog.batch.queued)))
+                .replace("%3", str(len(dialog.batch.failed)))
+            )
+            self.status_label.setText(message)
+            self.list_page.show_done(message, None)
+            return
+        if getattr(dialog, "queued", False):
+            message = self.tr("Ngoại tuyến — thao tác đã lưu, chờ gửi khi có mạng")
+            self.status_label.setText(message)
+            self.list_page.show_done(message, document.id)
+            return
+        done = getattr(dialog, "done_message", "") or self.tr("Đã thực hiện")
+        place = (
+            self.tr("Văn bản %1 nay ở trạng thái «%2».")
+            .replace("%1", document.number_symbol or f"“{document.subject[:40]}”")
+            .replace("%2", status_label(document.status))
+        )
+        message = f"{done}. {place}"
+        self.status_label.setText(message)
+        self.list_page.show_done(message, document.id, self._undo_for(dialog, document))
+
+    def _undo_for(self, dialog: StepDialog, document: Document) -> Callable[[], object] | None:
+        """Undo, where the workflow has a step that takes this one back (recall, reopen)."""
+        undo: Step | None = dialog.undo  # only a step this user may take on it right now
+        if undo is None:
+            return None
+        from services.workflow import StepInput
+
+        def run() -> None:
+            def done(outcome: Any) -> None:
+                self.apply_filters()
+                self.refresh_counts()
+                changed = getattr(outcome, "document", None)
+                if changed is not None:
+                    self.document_view.show_document(changed)
+                    self.list_page.refresh_preview(changed)
                 self.status_label.setText(
-                    self.tr("Đã thực hiện: %1 văn bản; chờ gửi: %2; không thực hiện được: %3")
-                    .replace("%1", str(len(dialog.batch.done)))
-                    .replace("%2", str(len(dialog.batch.queued)))
-                    .replace("%3", str(len(dialog.batch.failed)))
+                    self.tr("Đã hoàn tác: %1").replace("%1", step_label(undo))
                 )
-            elif getattr(dialog, "queued", False):
-                self.status_label.setText(
-                    self.tr("Ngoại tuyến — thao tác đã lưu, chờ gửi khi có mạng")
-                )
+
+            run_task(
+                self.workspace.take_step,
+                document,
+                StepInput(step=undo, comment=self.tr("Hoàn tác ngay sau khi làm")),
+                on_done=done,
+                on_error=lambda exc: show_error(self, exc),
+                owner=self,
+            )
+
+        return run
 
     def signing_profile(self) -> SigningProfile:
         """The profile named in the settings (signing and validation use the same one)."""
         return get_profile(self.settings.signing_profile)
-
-    # -- actions -----------------------------------------------------------------------
-    def sign_selected(self) -> None:
-        self.sign_ids(self._selected_ids())
-
-    def sign_ids(self, ids: list[int]) -> None:
-        """Open the signing dialog for these documents (read from the cache off the GUI thread)."""
-
-        def load() -> tuple[list[Document], SigningProfile]:
-            found = (self.workspace.document(i) for i in ids)
-            return [d for d in found if d is not None and d.current_version], self.signing_profile()
-
-        run_task(
-            load,
-            on_done=self._open_sign_dialog,
-            on_error=lambda exc: show_error(self, exc),
-            owner=self,
-        )
-
-    def _open_sign_dialog(self, loaded: tuple[list[Document], SigningProfile]) -> None:
-        from .sign_dialog import SignDialog  # pyHanko/PyMuPDF load on first use, not at start-up
-
-        documents, profile = loaded
-        if not documents:
-            QMessageBox.information(
-                self, self.tr("Ký số"), self.tr("Hãy chọn văn bản có tệp để ký.")
-            )
-            return
-        dialog = SignDialog(self.workspace, documents, profile, self)
-        dialog.finished.connect(lambda _r: self._signing_finished(dialog))
-        dialog.open()
-        self.sign_dialog = dialog
-
-    def _signing_finished(self, dialog: SignDialog) -> None:
-        """Pull the signed versions; the open document shows its new file and signatures."""
-        signed = {r.document_id for r in dialog.results if r.ok}
-
-        def after() -> None:
-            self.document_view.refresh(signed)
-            if dialog.reload_ids and dialog.reload_requested:
-                self.sign_ids(dialog.reload_ids)
-
-        self.sync_now(then=after)
-        if not self.session.online:
-            self.document_view.refresh(signed)  # offline: show "chờ gửi" now
-
-    def _sync_clicked(self) -> None:
-        """The button syncs, or stops a sync in progress (it resumes from the last page next time)."""
-        if self.sync_task is not None:
-            self.sync_task.cancel.set()
-        else:
-            self.sync_now()
-
-    def sync_now(self, then: Callable[[], object] | None = None) -> None:
-        """Sync in a worker; ``then`` runs after this sync (or the one already running) succeeds."""
-        if then is not None:
-            self.after_sync.append(then)
-        if self.sync_task is not None:
-            return
-        self.status_label.setText(self.tr("Đang đồng bộ…"))
-        self.sync_button.setText(self.tr("Dừng đồng bộ"))
-
-        def done(result: PullOutcome) -> None:
-            self._sync_ended()
-            self._synced(result)
-            self.settings_view.trust.reload()  # the organisation's list came with the sync
-            pending, self.after_sync = self.after_sync, []
-            for action in pending:
-                action()
-
-        def failed(exc: Exception) -> None:
-            self._sync_ended()
-            self.after_sync.clear()  # e.g. re-signing after a 409 needs the newest version first
-            self._sync_failed(exc)
-
-        self.sync_task = run_task(
-            self.workspace.sync_now,
-            on_done=done,
-            on_error=failed,
-            on_progress=lambda done, _pages: self.status_label.setText(
-                self.tr("Đang đồng bộ… %1 thay đổi").replace("%1", f"{done:,}")
-            ),
-            owner=self,
-        )
-
-    def _sync_ended(self) -> None:
-        self.sync_task = None
-        self.sync_button.setText(self.tr("Đồng bộ"))
-
-    def _notify(self, alerts: Alerts) -> None:
-        """Tray news: new urgent incoming documents, deadlines due today."""
-        self.last_alerts = alerts
-        if not alerts or not QSystemTrayIcon.isSystemTrayAvailable():
-            return
-        lines = [
-            f"{urgency_label(d.urgency)}: {d.number_symbol} — {d.subject[:80]}"
-            for d in alerts.urgent[:3]
-        ]
-        if len(alerts.urgent) > 3:
-            lines.append(
-                self.tr("… và %1 văn bản khẩn khác").replace("%1", str(len(alerts.urgent) - 3))
-            )
-        lines += [
-            self.tr("Đơn vị gửi đã thu hồi hoặc thay thế: %1 — %2")
-            .replace("%1", d.number_symbol)
-            .replace("%2", d.subject[:80])
-            for d in alerts.withdrawn[:3]
-        ]
-        if alerts.due_today:
-            lines.append(
-                self.tr("%1 văn bản đến hạn giải quyết hôm nay").replace(
-                    "%1", str(alerts.due_today)
-                )
-            )
-        title = (
-            self.tr("Văn bản khẩn mới")
-            if alerts.urgent
-            else self.tr("Văn bản bị thu hồi")
-            if alerts.withdrawn
-            else self.tr("Hạn giải quyết")
-        )
-        icon = (
-            QSystemTrayIcon.MessageIcon.Warning
-            if alerts.urgent or alerts.withdrawn
-            else QSystemTrayIcon.MessageIcon.Information
-        )
-        self.tray.showMessage(title, "\n".join(lines), icon, 8000)
-
-    def _synced(self, outcome: PullOutcome) -> None:
-        self._notify(outcome.alerts)
-        total = outcome.documents
-        if outcome.conflicts and QSystemTrayIcon.isSystemTrayAvailable():
-            self.tray.showMessage(
-                self.tr("Xung đột phiên bản"),
-                outcome.conflicts[0].error,
-                QSystemTrayIcon.MessageIcon.Warning,
-                8000,
-            )
-        self.refresh_counts()
-        when = dt.datetime.now().strftime("%H:%M")
-        text = (
-            self.tr("Trực tuyến — đồng bộ lúc %1 — %2 văn bản trên máy")
-            .replace("%1", when)
-            .replace("%2", f"{total:,}")
-        )
-        if outcome.conflicts:  # kept in the outbox until the user redoes them on the new version
-            text += " — " + self.tr("%1 thao tác xung đột, cần làm lại trên bản mới").replace(
-                "%1", str(len(outcome.conflicts))
-            )
-        self.status_label.setText(text)
-        if self.stack.currentIndex() == 0:
-            self.apply_filters()
-
-    def _sync_failed(self, exc: Exception) -> None:
-        if isinstance(exc, ServerUnavailable):
-            self.status_label.setText(self.tr("Ngoại tuyến — đang dùng dữ liệu trên máy"))
-        else:
-            self.status_label.setText(": ".join(describe(exc)))
-        self.refresh_counts()
-        if self.stack.currentIndex() == 0:
-            self.apply_filters()
-
-    def _upload_finished(self, name: str, ok: bool) -> None:
-        if QSystemTrayIcon.isSystemTrayAvailable():
-            self.tray.showMessage(
-                self.tr("Tải lên"),
-                name,
-                QSystemTrayIcon.MessageIcon.Information
-                if ok
-                else QSystemTrayIcon.MessageIcon.Warning,
-                3000,
-            )
-
-    def apply_settings(self, settings: UiSettings) -> None:
-        self.settings = replace(settings, watch_folder=self.uploads.folder.text())
-        save_settings(self.settings)
-        apply_language(settings.language)
-        self.retranslate()
 
     # -- geometry ------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
@@ -856,7 +788,11 @@ class MainWindow(QMainWindow):
         laptop): never a window smaller than its list needs, never one off the screen."""
         screen = self.screen() or QGuiApplication.primaryScreen()
         available = screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 728)
-        geometry = QSettings("VanThuSo", "VanThuSo").value("geometry")
+        settings = layout_settings()
+        split = settings.value("main/split")
+        if not (isinstance(split, QByteArray) and self.split.restoreState(split)):
+            self.split.setSizes([200, 1100])
+        geometry = settings.value("geometry")
         if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
             if fits_screen(self.frameGeometry(), available):
                 return
@@ -867,14 +803,15 @@ class MainWindow(QMainWindow):
             self.resize(size)
             self.move(available.center() - QPoint(size.width() // 2, size.height() // 2))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
-            fit_columns(self.table, self.table.viewport().width())
-        return super().eventFilter(watched, event)
-
     def closeEvent(self, event: QCloseEvent) -> None:
-        QSettings("VanThuSo", "VanThuSo").setValue("geometry", self.saveGeometry())
-        self.uploads.stop()
+        settings = layout_settings()
+        settings.setValue("geometry", self.saveGeometry())
+        settings.setValue("main/split", self.split.saveState())
+        uploads = self._pages.get("uploads")
+        if uploads is not None:
+            uploads.stop()  # type: ignore[attr-defined]
         self.document_view.close_file()
         self.workspace.clear_secret_files()
         super().closeEvent(event)
+        if self.signing_out:
+            self.signed_out.emit()

@@ -187,11 +187,17 @@ class WatchProfileEditor(QWidget):
         ):
             self.detection.addItem(label, value)
         self.after = QComboBox()
-        self.after.addItem(self.tr("Chuyển vào done/ theo ngày"), AfterUpload.MOVE)
+        self.after.addItem(
+            self.tr("Chuyển tệp đã tải lên vào thư mục “%1” theo ngày").replace(
+                "%1", profile.done_dir
+            ),
+            AfterUpload.MOVE,
+        )
         self.after.addItem(self.tr("Xoá tệp gốc"), AfterUpload.DELETE)
         self.bandwidth = QSpinBox()
         self.bandwidth.setRange(0, 1_000_000)
         self.bandwidth.setSuffix(" KB/s")
+        self.bandwidth.setGroupSeparatorShown(True)  # 1.000.000 KB/s, read at a glance
         self.bandwidth.setSpecialValueText(self.tr("Không giới hạn"))
         self.ocr = QCheckBox(self.tr("Nhận dạng chữ (OCR tiếng Việt) cho bản quét"))
         form = QFormLayout(self)

@@ -28,6 +28,7 @@ from services.reports import ReportKind, ReportTable, build_report, export_repor
 from services.session import Session
 
 from ..errors import describe
+from ..labels import number
 from ..workers import run_task
 
 __all__ = ["ReportsView"]
@@ -147,9 +148,11 @@ class ReportsView(QWidget):
         self.table.setColumnCount(len(report.columns))
         self.table.setRowCount(len(rows))
         self.table.setHorizontalHeaderLabels([c.heading for c in report.columns])
+        counts = report.totals is not None  # summed columns are counts: 1.413, not 1413
         for r, values in enumerate(rows):
             for c, (value, column) in enumerate(zip(values, report.columns, strict=True)):
-                item = QTableWidgetItem(str(value))
+                count = counts and column.numeric and isinstance(value, int)
+                item = QTableWidgetItem(number(value) if count else str(value))
                 if column.numeric:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -173,7 +176,9 @@ class ReportsView(QWidget):
         if self.report is None:
             return
         start, end = self._range()
-        name = f"{_FILE_NAMES[self.report.kind]}-{start:%Y%m%d}-{end:%Y%m%d}{suffix}"
+        kind = self.report.kind
+        stem = _FILE_NAMES[kind] if kind is not None else "bao-cao"
+        name = f"{stem}-{start:%Y%m%d}-{end:%Y%m%d}{suffix}"
         kinds = (
             self.tr("Tệp PDF (*.pdf)") if suffix == ".pdf" else self.tr("Bảng tính Excel (*.xlsx)")
         )

@@ -9,10 +9,10 @@ documents, a leader's approval on drafts waiting for signature."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pymupdf
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,13 +34,16 @@ from client.records import Document
 from services.signing import (
     DocumentResult,
     DocumentSigning,
+    PinTries,
     SignOutcome,
     TokenCertificate,
+    pin_tries,
     token_certificates,
+    token_pin_tries,
 )
 from services.workspace import Workspace
 from signing.backends import TokenBackend
-from signing.errors import Remedy
+from signing.errors import PinIncorrect, Remedy
 from signing.modules import discover_modules
 from signing.placement import Placement
 from signing.profiles import Mode, SigningProfile
@@ -88,7 +91,7 @@ class PlacementPreview(QLabel):
     """Page preview with the signature box; drag to move it."""
 
     moved = Signal()
-    SCALE = 0.6
+    SCALE = 0.45
 
     def __init__(self) -> None:
         super().__init__()
@@ -97,7 +100,7 @@ class PlacementPreview(QLabel):
         self.page_index = 0
         self.dragged = False
         self._grab: QPointF | None = None
-        self.setMinimumSize(300, 400)
+        self.setMinimumSize(270, 380)
 
     def set_page(
         self, image: QImage, page_index: int, rect: tuple[float, float, float, float]
@@ -145,6 +148,11 @@ class PlacementPreview(QLabel):
 
 
 class SignDialog(QDialog):
+    """Sign ``documents`` with a token certificate; each attempt starts with a clean slate and a
+    finished signing turns the primary button into "Đóng"."""
+
+    SUBJECT_CHARS = 60
+
     def __init__(
         self,
         workspace: Workspace,
@@ -159,7 +167,29 @@ class SignDialog(QDialog):
         self.reload_requested = False
         """Documents that changed on the server meanwhile (409): re-signed after a sync if the user asks."""
         self.task: Task | None = None
+        self.finished_signing = False
+        """Every document has its result and none waits for a remedy: the primary button closes."""
         self.setWindowTitle(self.tr("Ký số %n văn bản", "", len(documents)))
+        self._build_widgets()
+        self._build_layout()
+        self.certificates: list[TokenCertificate] = []
+        self.certificate_by_hand = False
+        """The user picked the certificate: a change of mode no longer picks it for them."""
+        self.certificate.currentIndexChanged.connect(self._certificate_chosen)
+        self.certificate.activated.connect(self._chose_certificate)
+        self.load_certificates()
+        self.load_preview()
+
+    # -- building ----------------------------------------------------------------------
+    def _build_widgets(self) -> None:
+        profile = self.profile
+        self.documents_list = QListWidget()
+        self.documents_list.setObjectName("documents")
+        self.documents_list.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        self.documents_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for document in self.documents:
+            self.documents_list.addItem(self.document_name(document))
+        self._fit_rows(self.documents_list, 5)
         self.module = QComboBox()
         for module in discover_modules(tuple(p for p in (profile.module_path,) if p)):
             self.module.addItem(f"{module.vendor}: {module.path}", module.path)
@@ -168,11 +198,24 @@ class SignDialog(QDialog):
         self.module.currentIndexChanged.connect(self.load_certificates)
         self.certificate = QComboBox()
         self.certificate.setObjectName("certificate")
+        self.certificate.setMinimumContentsLength(30)
+        self.certificate.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.pin = QLineEdit()
         self.pin.setObjectName("pin")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.note = QLabel()
+        """What is true of the chosen certificate and token (expired, last PIN try): it stays."""
+        self.note.setObjectName("certificateNote")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #c62828")
+        self.note.hide()
         self.warning = QLabel()
-        self.warning.setStyleSheet("color: #c62828")
+        """The last attempt's problem or the next thing to do; cleared when the user signs again."""
+        self.warning.setObjectName("warning")
+        self.warning.setWordWrap(True)
+        self.warning.hide()
         self.mode = QComboBox()
         for mode, label in (
             (Mode.APPROVE, self.tr("Ký phê duyệt")),
@@ -180,21 +223,23 @@ class SignDialog(QDialog):
             (Mode.ATTACHMENT, self.tr("Ký phụ lục")),
             (Mode.COPY, self.tr("Ký bản sao điện tử")),
         ):
-            self.mode.addItem(
-                label, mode.value
-            )  # Qt hands a StrEnum back as a plain str: store the key
-        self.mode.setCurrentIndex(self.mode.findData(workspace.signing_mode(documents).value))
+            self.mode.addItem(label, mode.value)  # Qt hands a StrEnum back as a plain str
+        self.mode.setCurrentIndex(
+            self.mode.findData(self.workspace.signing_mode(self.documents).value)
+        )
         self.mode.currentIndexChanged.connect(self.load_preview)
         self.mode.currentIndexChanged.connect(self._mode_changed)
         self.preview = PlacementPreview()
         self.progress = QProgressBar()
+        self.progress.hide()
         self.results_list = QListWidget()
         self.results_list.setObjectName("results")
         self.results_list.setWordWrap(True)  # a file's problem is a sentence: read it whole
         self.results_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sign_button = QPushButton(self.tr("Ký"))
         self.sign_button.setObjectName("signButton")
-        self.sign_button.clicked.connect(self.start)
+        self.sign_button.setDefault(True)  # Enter in the PIN field signs
+        self.sign_button.clicked.connect(self._primary)
         self.cancel_button = QPushButton(self.tr("Huỷ"))
         self.cancel_button.clicked.connect(self.cancel)
         self.reload_button = QPushButton(self.tr("Tải lại bản mới nhất"))
@@ -214,22 +259,27 @@ class SignDialog(QDialog):
         self.file_password = QLineEdit()
         self.file_password.setObjectName("filePassword")
         self.file_password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.file_password.setPlaceholderText(self.tr("Mật khẩu mở tệp PDF"))
-        self.file_password.hide()
         self.outstanding: dict[int, Remedy] = {}
         """Documents that failed with something the user can do about it (repair, password)."""
         self.retry_repair = False
-        form = QFormLayout()
-        form.addRow(self.tr("Thư viện token"), self.module)
-        form.addRow(self.tr("Chứng thư số"), self.certificate)
-        form.addRow(self.tr("Mã PIN"), self.pin)
-        form.addRow("", self.file_password)
-        form.addRow("", self.warning)
-        form.addRow(self.tr("Cách ký"), self.mode)
+
+    def _build_layout(self) -> None:
+        self.form = QFormLayout()
+        self.form.addRow(self.tr("Văn bản"), self.documents_list)
+        self.form.addRow(self.tr("Cách ký"), self.mode)
+        self.form.addRow(self.tr("Thư viện token"), self.module)
+        self.form.addRow(self.tr("Chứng thư số"), self.certificate)
+        self.form.addRow(self.tr("Mã PIN"), self.pin)
+        self.form.addRow(self.tr("Mật khẩu tệp PDF"), self.file_password)
+        self.form.addRow(self.tr("Kết quả"), self.results_list)
+        self.form.setRowVisible(self.file_password, False)
+        self.form.setRowVisible(self.results_list, False)
         left = QVBoxLayout()
-        left.addLayout(form)
+        left.addLayout(self.form)
+        left.addWidget(self.note)
+        left.addWidget(self.warning)
         left.addWidget(self.progress)
-        left.addWidget(self.results_list, 1)
+        left.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.reload_button)
         buttons.addWidget(self.repair_button)
@@ -237,18 +287,36 @@ class SignDialog(QDialog):
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.sign_button)
         left.addLayout(buttons)
+        right = QVBoxLayout()
+        caption = QLabel(self.tr("Vị trí chữ ký (kéo khung để di chuyển)"))
+        caption.setBuddy(self.preview)
+        right.addWidget(caption)
+        right.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignTop)
+        right.addStretch(1)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
-        layout.addWidget(self.preview)
-        self.resize(1000, 560)
-        self.certificates: list[TokenCertificate] = []
-        self.certificate_by_hand = False
-        """The user picked the certificate: a change of mode no longer picks it for them."""
-        self.certificate.currentIndexChanged.connect(self._certificate_chosen)
-        self.certificate.activated.connect(self._chose_certificate)
-        self.load_certificates()
-        self.load_preview()
+        layout.addLayout(right)
+        self.resize(self.sizeHint().expandedTo(QSize(880, 0)))
 
+    @staticmethod
+    def _fit_rows(view: QListWidget, most: int) -> None:
+        """As tall as its rows (up to ``most``): no empty box under a single document."""
+        rows = max(1, min(view.count(), most))
+        line = max(view.sizeHintForRow(0), view.fontMetrics().lineSpacing() + 6)
+        view.setFixedHeight(rows * line + 2 * view.frameWidth() + 4)
+
+    def document_name(self, document: Document) -> str:
+        """Its number/notation and subject, shortened: how people name a document."""
+        symbol = (document.number_symbol or "").strip()
+        if not symbol or symbol.startswith("/"):
+            symbol = self.tr("(chưa có số)")
+        subject = " ".join(document.subject.split())
+        if len(subject) > self.SUBJECT_CHARS:
+            cut = subject[: self.SUBJECT_CHARS].rsplit(" ", 1)[0]
+            subject = cut.rstrip(",;:.") + "…"
+        return f"{symbol} — {subject}" if subject else symbol
+
+    # -- token and certificate -----------------------------------------------------------
     def load_certificates(self) -> None:
         module = self.module.currentData()
         if module:
@@ -292,17 +360,29 @@ class SignDialog(QDialog):
         if not (0 <= index < len(self.certificates)):
             return
         cert, flags = self.certificates[index].certificate, self.certificates[index].flags
+        self.certificate.setToolTip(self.certificate.itemText(index))  # the whole name
         problem = cert.validity_problem()
         notes = [problem[0 if current_language() != "en" else 1]] if problem else []
-        if flags.pin_final_try:
+        tries = pin_tries(flags)
+        if tries is PinTries.FINAL:
             notes.append(self.tr("CẢNH BÁO: chỉ còn MỘT lần nhập PIN trước khi token bị khoá."))
+        elif tries is PinTries.LOW:
+            notes.append(self.tr("Còn ít lượt thử mã PIN: hãy nhập thật cẩn thận."))
         pin_pad = flags.protected_auth_path
         self.pin.setEnabled(not pin_pad)
         self.pin.setPlaceholderText(
             self.tr("Nhập PIN trên bàn phím của token khi bấm Ký") if pin_pad else ""
         )
-        self.warning.setText(" ".join(notes))
+        self.note.setText(" ".join(notes))
+        self.note.setVisible(bool(notes))
 
+    def _say(self, text: str, *, problem: bool = False) -> None:
+        """The attempt's one message: red for a problem, plain for what to do next."""
+        self.warning.setStyleSheet("color: #c62828" if problem else "")
+        self.warning.setText(text)
+        self.warning.setVisible(bool(text))
+
+    # -- preview -------------------------------------------------------------------------
     def load_preview(self) -> None:
         document = self.documents[0]
         if document.latest_version is None:
@@ -319,7 +399,7 @@ class SignDialog(QDialog):
         run_task(
             prepare,
             on_done=self._preview,
-            on_error=lambda exc: self.warning.setText(describe(exc)[1]),
+            on_error=lambda exc: self._say(self._problem(exc), problem=True),
             owner=self,
         )
 
@@ -329,10 +409,18 @@ class SignDialog(QDialog):
         ).copy()
         self.preview.set_page(image, page.page_index, page.box)
 
+    # -- signing -------------------------------------------------------------------------
+    def _primary(self) -> None:
+        if self.finished_signing:
+            self.accept()
+        else:
+            self.start()
+
     def start(self) -> None:
+        self._say("")
         index = self.certificate.currentIndex()
         if index < 0:
-            self.warning.setText(self.tr("Chưa chọn chứng thư số."))
+            self._say(self.tr("Chưa chọn chứng thư số."), problem=True)
             return
         chosen = self.certificates[index]
         backend = TokenBackend(
@@ -340,7 +428,8 @@ class SignDialog(QDialog):
         )
         pin = None if chosen.flags.protected_auth_path else self.pin.text()
         if pin == "":
-            self.warning.setText(self.tr("Hãy nhập mã PIN của token."))
+            self._say(self.tr("Hãy nhập mã PIN của token."), problem=True)
+            self.pin.setFocus()
             return
         self.pin.clear()
         documents = self._to_sign()
@@ -355,6 +444,8 @@ class SignDialog(QDialog):
         self.sign_button.setEnabled(False)
         self.repair_button.hide()
         self.progress.setRange(0, len(documents))
+        self.progress.setValue(0)
+        self.progress.show()
 
         def work(progress: Progress, cancel: CancelToken) -> list[DocumentResult]:
             with backend.open(pin) as active:
@@ -376,7 +467,10 @@ class SignDialog(QDialog):
 
     def _done(self, results: list[DocumentResult]) -> None:
         self.results, self.task = results, None
+        self.progress.hide()
+        self._refresh_pin_state()  # a good PIN resets the token's "few tries left"
         english = current_language() == "en"
+        names = {d.id: self.document_name(d) for d in self.documents}
         for result in results:
             mark = {
                 SignOutcome.SIGNED: "✔",
@@ -385,14 +479,23 @@ class SignDialog(QDialog):
             }.get(result.outcome, "✘")
             text = result.message_en if english else result.message_vi
             suffix = self.tr(" — bấm Tải lại để lấy bản mới nhất") if result.conflict else ""
-            self.results_list.addItem(f"{mark} #{result.document_id}: {text}{suffix}")
-        self.sign_button.setEnabled(True)
-        self.cancel_button.setText(self.tr("Đóng"))
-        self.cancel_button.clicked.disconnect()
-        self.cancel_button.clicked.connect(self.accept)
+            name = names.get(result.document_id, "")
+            self.results_list.addItem(f"{mark} {name}: {text}{suffix}")
+        self.form.setRowVisible(self.results_list, True)
+        self.results_list.scrollToBottom()
         self.reload_ids = [r.document_id for r in results if r.conflict]
         self.reload_button.setVisible(bool(self.reload_ids))
         self._offer_remedies(results)
+        self.finished_signing = not self.outstanding
+        self.sign_button.setEnabled(True)
+        if self.finished_signing:  # nothing left to sign: the primary button closes
+            self.sign_button.setText(self.tr("Đóng"))
+            self.cancel_button.hide()
+            self.sign_button.setFocus()
+        else:
+            self.cancel_button.setText(self.tr("Đóng"))
+            self.cancel_button.clicked.disconnect()
+            self.cancel_button.clicked.connect(self.accept)
 
     def _waiting(self, remedy: Remedy) -> list[Document]:
         return [d for d in self.documents if self.outstanding.get(d.id) is remedy]
@@ -416,9 +519,9 @@ class SignDialog(QDialog):
         self.retry_repair = False
         repairable, locked = self._waiting(Remedy.REPAIR), self._waiting(Remedy.PASSWORD)
         self.repair_button.setVisible(bool(repairable))
-        self.file_password.setVisible(bool(locked))
+        self.form.setRowVisible(self.file_password, bool(locked))
         if locked:
-            self.warning.setText(
+            self._say(
                 self.tr(
                     "Nhập mật khẩu mở tệp và mã PIN rồi bấm Ký để ký %n tệp có mật khẩu.",
                     "",
@@ -431,7 +534,7 @@ class SignDialog(QDialog):
         self.retry_repair = True
         self.repair_button.hide()
         count = len(self._waiting(Remedy.REPAIR))
-        self.warning.setText(self.tr("Nhập mã PIN rồi bấm Ký để ký bản sửa của %n tệp.", "", count))
+        self._say(self.tr("Nhập mã PIN rồi bấm Ký để ký bản sửa của %n tệp.", "", count))
         self.pin.setFocus()
 
     def reload_conflicts(self) -> None:
@@ -441,6 +544,59 @@ class SignDialog(QDialog):
 
     def _error(self, exc: Exception) -> None:
         self.task = None
+        self.progress.hide()
         self.sign_button.setEnabled(True)
+        if isinstance(exc, PinIncorrect):
+            fallback = PinTries.FINAL if exc.final_try else PinTries.LOW if exc.count_low else None
+            self._wrong_pin(fallback or PinTries.NORMAL)
+            self._refresh_pin_state(on_wrong_pin=True)
+            return
+        self._say(self._problem(exc), problem=True)
+
+    @staticmethod
+    def _problem(exc: Exception) -> str:
+        """Title and message once: never "Sai mã PIN: Sai mã PIN. …"."""
         title, message = describe(exc)
-        self.warning.setText(f"{title}: {message}")
+        return message if message.startswith(title) else f"{title}: {message}"
+
+    def _wrong_pin(self, tries: PinTries) -> None:
+        text = {
+            PinTries.NORMAL: self.tr("Sai mã PIN. Hãy nhập lại."),
+            PinTries.LOW: self.tr(
+                "Sai mã PIN. Còn ít lượt thử — lần sai tiếp theo có thể khoá thiết bị ký."
+            ),
+            PinTries.FINAL: self.tr(
+                "Sai mã PIN. Lần thử cuối cùng: nhập sai thêm một lần, thiết bị ký sẽ bị khoá."
+            ),
+            PinTries.LOCKED: self.tr(
+                "Sai mã PIN quá số lần cho phép: thiết bị ký đã bị khoá. Liên hệ đơn vị cấp "
+                "chứng thư số để mở khoá."
+            ),
+        }[tries]
+        self._say(text, problem=True)
+        self.pin.setFocus()
+
+    def _refresh_pin_state(self, *, on_wrong_pin: bool = False) -> None:
+        """Ask the token how many PIN tries are left (``services.signing.token_pin_tries``)."""
+        index = self.certificate.currentIndex()
+        if not (0 <= index < len(self.certificates)):
+            return
+        module, label = self.module.currentData(), self.certificates[index].token_label
+
+        def update(tries: PinTries | None) -> None:
+            if tries is None:
+                return
+            flags = replace(
+                self.certificates[index].flags,
+                pin_count_low=tries is PinTries.LOW,
+                pin_final_try=tries is PinTries.FINAL,
+                pin_locked=tries is PinTries.LOCKED,
+            )
+            for i, entry in enumerate(self.certificates):
+                if entry.token_label == label:
+                    self.certificates[i] = replace(entry, flags=flags)
+            if on_wrong_pin:
+                self._wrong_pin(tries)
+            self._certificate_chosen(self.certificate.currentIndex())
+
+        run_task(token_pin_tries, module, label, on_done=update, owner=self)

@@ -9,11 +9,10 @@ organisations, a comment. The step runs in a worker; the result replaces the doc
 from __future__ import annotations
 
 import datetime as dt
-import html
 import logging
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,29 +22,44 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from base.deadlines import add_working_days, today_in_vietnam
-from base.workflow import RULES, steps_for
-from client.cache.folding import fold
+from base.workflow import PART_ROLES, RULES, Part, likely_step, steps_for, undo_step
 from client.cache.query import DocumentRow
-from client.records import Colleague, Document, NextNumber, Organisation, User
+from client.records import Colleague, Document, Organisation, User
 from services.workflow import BatchOutcome, Step, StepInput, StepOutcome
 from services.workspace import Workspace
 
 from ..errors import describe
-from ..labels import role_label, step_label
+from ..labels import step_label
 from ..workers import run_task
 from .corrections_form import BadDate, CorrectionsForm
+from .step_fields import NextNumberLabel, heading, proposed_deadline, replaces_box, stamp_box
+from .step_messages import done_message
+from .step_pickers import (
+    checkable,
+    checked,
+    filter_combo,
+    filter_list,
+    person_label,
+    tick,
+    tick_named,
+)
 
-__all__ = ["StepDialog", "offered_steps"]
+__all__ = ["StepDialog", "offered_steps", "my_parts"]
+
+# The pickers' earlier names (tests and callers import them from here).
+_checkable, _checked, _tick_named, _person = checkable, checked, tick_named, person_label
 
 logger = logging.getLogger(__name__)
+
+
+def my_parts(document: Document, user: User) -> list[str]:
+    """The parts ``user`` holds on ``document`` now (chủ trì, phối hợp, để biết)."""
+    return [a.kind for a in document.assignments if a.user_id == user.id and a.state == "active"]
 
 
 def offered_steps(document: Document, user: User) -> tuple[Step, ...]:
@@ -53,9 +67,7 @@ def offered_steps(document: Document, user: User) -> tuple[Step, ...]:
     server enforces (``base.workflow.steps_for``), the usual next step first."""
     return steps_for(
         role=user.role,
-        parts=[
-            a.kind for a in document.assignments if a.user_id == user.id and a.state == "active"
-        ],
+        parts=my_parts(document, user),
         direction=document.direction,
         status=document.status,
         is_author=document.created_by == user.id,
@@ -67,47 +79,15 @@ _NEEDS_LEADERS = {step for step, rule in RULES.items() if rule.recipients_requir
 _NEEDS_COMMENT = {step for step, rule in RULES.items() if rule.comment_required}
 _NEW_DEADLINE = {step for step, rule in RULES.items() if rule.deadline_required}
 _TAKES_A_NUMBER = {Step.NUMBER, Step.REGISTER}
-
-
-def _checkable(items: list[tuple[str, int | str]]) -> QListWidget:
-    widget = QListWidget()
-    for text, key in items:
-        item = QListWidgetItem(text)
-        item.setData(Qt.ItemDataRole.UserRole, key)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Unchecked)
-        widget.addItem(item)
-    widget.setMaximumHeight(110)
-    return widget
-
-
-def _tick_named(
-    widget: QListWidget, organisations: Sequence[Organisation], places: Sequence[str]
-) -> None:
-    """ISSUE: the recipients the draft names ("Kính gửi: Sở Tài chính") are ticked already."""
-    named = {" ".join(fold(p).strip(" .;:-").split()) for p in places}
-
-    def meant(o: Organisation) -> bool:
-        """Its code, its full name, or its name without the province ("Sở Tài chính")."""
-        name = " ".join(fold(o.name).split())
-        return bool({fold(o.code), name, name.split(" tinh ")[0]} & named)
-
-    codes = {o.code for o in organisations if meant(o)}
-    for i in range(widget.count()):
-        item = widget.item(i)
-        if item.data(Qt.ItemDataRole.UserRole) in codes:
-            item.setCheckState(Qt.CheckState.Checked)
-
-
-def _checked(widget: QListWidget) -> list:  # type: ignore[type-arg]
-    return [
-        widget.item(i).data(Qt.ItemDataRole.UserRole)
-        for i in range(widget.count())
-        if widget.item(i).checkState() is Qt.CheckState.Checked
-    ]
+_FILTER_FROM = 8
+"""Recipient organisations beyond this many get a search field."""
 
 
 class StepDialog(QDialog):
+    """After ``accept()``: ``result_document`` (the document after the step), ``taken_step``,
+    ``done_message`` (one sentence for the window's confirmation) and ``undo`` (the step that
+    takes it back, when this user may take it now — ``base.workflow.undo_step``)."""
+
     def __init__(
         self,
         workspace: Workspace,
@@ -124,13 +104,19 @@ class StepDialog(QDialog):
         """Batch mode with more than one: the same step for each (assign several…)."""
         self.batch: BatchOutcome | None = None
         self.result_document: Document | None = None
+        self.taken_step: Step | None = None
+        self.done_message = ""
+        self.undo: Step | None = None
+        self.queued = False
+        self._request: StepInput | None = None
         self.setWindowTitle(self.tr("Xử lý văn bản"))
         me = workspace.user.id
         # By department, then name: the leader picks "Phòng Kinh tế", then the person in it.
-        people = sorted(
+        self.people = sorted(
             (c for c in colleagues if c.id != me),
             key=lambda c: (not c.department, c.department, c.full_name),
         )
+        self._org_names = {o.code: o.name for o in organisations}
         self.step = QComboBox()
         self.step.setObjectName("step")
         user = workspace.user
@@ -140,23 +126,56 @@ class StepDialog(QDialog):
                 continue  # a correction is one document's
             if all(step in steps for steps in allowed):  # the steps they all allow
                 self.step.addItem(step_label(step.value), step.value)
-        self.leaders = _checkable(
-            [(f"{c.full_name} — {c.title}", c.id) for c in people if c.role == "leader"]
+        self._build_people()
+        self._build_fields(document, organisations, replaceable)
+        self._build_layout(document)
+        self.step.setCurrentIndex(max(0, self.step.findData(self._likely())))
+        self.step.currentIndexChanged.connect(self._fields_for_step)
+        self._fields_for_step()
+        if self.step.count() == 0:
+            self.error.setText(self.tr("Văn bản ở trạng thái này không có bước xử lý nào."))
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        self.resize(560, self.sizeHint().height())
+
+    def _may_hold(self, part: Part) -> list[Colleague]:
+        """The colleagues who may be given ``part`` (``PART_ROLES``: never an administrator)."""
+        return [c for c in self.people if c.role in PART_ROLES[part]]
+
+    def _build_people(self) -> None:
+        """Leaders to present to; the lead handler, co-handlers and people informed, with the
+        direction as it stands already chosen (a new direction starts from it)."""
+        self.leaders = checkable(
+            [(f"{c.full_name} — {c.title}", c.id) for c in self.people if c.role == "leader"]
         )
         self.leaders.setObjectName("leaders")
         self.lead = QComboBox()
         self.lead.setObjectName("lead")
-        for person in people:
-            self.lead.addItem(_person(person), person.id)
-        self.co = _checkable([(_person(c), c.id) for c in people])
+        self.lead.setPlaceholderText(self.tr("Chọn người xử lý chính"))
+        for person in self._may_hold(Part.LEAD):
+            self.lead.addItem(person_label(person), person.id)
+        self.co = checkable([(person_label(c), c.id) for c in self._may_hold(Part.CO)])
         self.co.setObjectName("co")
-        self.info = _checkable([(_person(c), c.id) for c in people])
+        self.info = checkable([(person_label(c), c.id) for c in self._may_hold(Part.INFO)])
         self.info.setObjectName("info")
+        current = [a for a in self.document.assignments if a.state == "active"]
+        lead = [a.user_id for a in current if a.kind == Part.LEAD]
+        self.lead.setCurrentIndex(self.lead.findData(lead[0]) if lead else -1)
+        tick(self.co, [a.user_id for a in current if a.kind == Part.CO])
+        tick(self.info, [a.user_id for a in current if a.kind == Part.INFO])
         self.people_filter = QLineEdit()
         self.people_filter.setObjectName("peopleFilter")
         self.people_filter.setClearButtonEnabled(True)
         self.people_filter.setPlaceholderText(self.tr("Tìm người, phòng ban (gõ không dấu được)"))
         self.people_filter.textChanged.connect(self._filter_people)
+        self.lead.currentIndexChanged.connect(lambda _i: self._filter_people())
+        self._filter_people()
+
+    def _build_fields(
+        self,
+        document: Document,
+        organisations: list[Organisation],
+        replaceable: Sequence[DocumentRow],
+    ) -> None:
         self.has_deadline = QCheckBox(self.tr("Có hạn xử lý"))
         self.deadline = QDateEdit(QDate.currentDate().addDays(7))
         self.deadline.setObjectName("deadline")
@@ -164,33 +183,23 @@ class StepDialog(QDialog):
         self.deadline.setDisplayFormat("dd/MM/yyyy")
         self.has_deadline.toggled.connect(self.deadline.setEnabled)
         self.has_deadline.setChecked(True)
-        own = workspace.user.organisation_id
-        self.organisations = _checkable(
+        due = [a.deadline for a in document.assignments if a.state == "active" and a.deadline]
+        if due:
+            self.deadline.setDate(_qdate(max(due)))
+        own = self.workspace.user.organisation_id
+        self.organisations = checkable(
             [(f"{o.name} ({o.code})", o.code) for o in organisations if o.id != own]
         )
-        _tick_named(self.organisations, organisations, (*document.to_places, *document.recipients))
+        tick_named(self.organisations, organisations, (*document.to_places, *document.recipients))
         self.organisations.setObjectName("organisations")
-        self.replaces = QComboBox()
-        self.replaces.setObjectName("replaces")
-        self.replaces.addItem(self.tr("Không thay thế văn bản nào"), None)
-        for row in replaceable:
-            if row.id != document.id:
-                self.replaces.addItem(f"{row.number_symbol} — {row.subject[:70]}", row.id)
-        self.stamp = QCheckBox(self.tr("Đóng dấu ĐẾN lên trang đầu của tệp"))
-        self.stamp.setObjectName("stamp")
-        self.stamp.setToolTip(
-            self.tr(
-                "Dấu ĐẾN ghi tên cơ quan, số đến và ngày đến; được thêm thành một phiên bản mới"
-                " của tệp nên chữ ký số của nơi gửi vẫn hợp lệ."
-            )
-        )
-        has_file = bool(document.current_version)
-        self.stamp.setChecked(has_file)
-        self.stamp.setEnabled(has_file)
-        self.next_number = QLabel()
-        self.next_number.setObjectName("nextNumber")
-        self.next_number.setWordWrap(True)
-        self._number_asked = False
+        self.org_filter = QLineEdit()
+        self.org_filter.setObjectName("orgFilter")
+        self.org_filter.setClearButtonEnabled(True)
+        self.org_filter.setPlaceholderText(self.tr("Tìm đơn vị nhận (gõ không dấu được)"))
+        self.org_filter.textChanged.connect(lambda text: filter_list(self.organisations, text))
+        self.replaces = replaces_box(document, replaceable)
+        self.stamp = stamp_box(document)
+        self.next_number = NextNumberLabel()
         self.corrections = CorrectionsForm(document)
         self.corrections.setObjectName("corrections")
         self.comment = QPlainTextEdit()
@@ -200,16 +209,20 @@ class StepDialog(QDialog):
         self.error.setObjectName("stepError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c62828")
+
+    def _build_layout(self, document: Document) -> None:
         self.form = QFormLayout()
+        self.form.setVerticalSpacing(8)
         self.rows: dict[str, QWidget] = {}
         for key, label, widget in (
             ("step", self.tr("Bước"), self.step),
             ("leaders", self.tr("Trình lãnh đạo"), self.leaders),
-            ("people_filter", self.tr("Tìm"), self.people_filter),
+            ("people_filter", self.tr("Tìm người"), self.people_filter),
             ("lead", self.tr("Xử lý chính"), self.lead),
             ("co", self.tr("Phối hợp"), self.co),
             ("info", self.tr("Nhận để biết"), self.info),
             ("deadline", self.has_deadline, self.deadline),
+            ("org_filter", self.tr("Tìm đơn vị"), self.org_filter),
             ("organisations", self.tr("Gửi đơn vị nhận"), self.organisations),
             ("replaces", self.tr("Thay thế văn bản"), self.replaces),
             ("stamp", self.tr("Dấu đến"), self.stamp),
@@ -227,30 +240,34 @@ class StepDialog(QDialog):
         layout = QVBoxLayout(self)
         if len(self.documents) > 1:
             self.setWindowTitle(
-                self.tr("Xử lý %1 văn bản cùng lúc").replace("%1", str(len(self.documents)))
-            )
-            heading = QLabel(
-                "<br>".join(
-                    f"<b>{html.escape(d.number_symbol or '')}</b> {html.escape(d.subject[:90])}"
-                    for d in self.documents[:6]
+                self.tr("Xử lý %1 văn bản cùng lúc").replace(
+                    "%1", QLocale().toString(len(self.documents))
                 )
-                + ("<br>…" if len(self.documents) > 6 else "")
             )
-        else:
-            heading = QLabel(
-                f"<b>{html.escape(document.number_symbol or '')}</b> {html.escape(document.subject)}"
-            )
-        heading.setWordWrap(True)
-        layout.addWidget(heading)
+        layout.addWidget(heading(self.documents))
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.step.currentIndexChanged.connect(self._fields_for_step)
-        self._fields_for_step()
-        if self.step.count() == 0:
-            self.error.setText(self.tr("Văn bản ở trạng thái này không có bước xử lý nào."))
-            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
-        self.resize(560, self.sizeHint().height())
+
+    def _unavailable(self) -> set[Step]:
+        """Steps whose list to choose from is empty: never the one the dialog opens on."""
+        empty = set()
+        if self.leaders.count() == 0:
+            empty |= _NEEDS_LEADERS
+        if self.lead.count() == 0:
+            empty.add(Step.ASSIGN)
+        return empty
+
+    def _likely(self) -> Step | None:
+        """The step this user most likely takes now (``base.workflow.likely_step``)."""
+        offered = [Step(self.step.itemData(i)) for i in range(self.step.count())]
+        asked = any(a.requested_deadline for a in self.document.assignments if a.state == "active")
+        return likely_step(
+            offered,
+            parts=my_parts(self.document, self.workspace.user),
+            extension_asked=asked,
+            unavailable=self._unavailable(),
+        )
 
     def selected(self) -> Step | None:
         data = self.step.currentData()
@@ -266,6 +283,7 @@ class StepDialog(QDialog):
             "co": step is Step.ASSIGN,
             "info": step is Step.ASSIGN,
             "deadline": step is Step.ASSIGN or step in _NEW_DEADLINE,
+            "org_filter": step is Step.ISSUE and self.organisations.count() > _FILTER_FROM,
             "organisations": step is Step.ISSUE,
             "replaces": step is Step.ISSUE and self.replaces.count() > 1,
             "stamp": step is Step.REGISTER,
@@ -277,41 +295,22 @@ class StepDialog(QDialog):
             self.form.setRowVisible(widget, shown[key])
         if step in _NEW_DEADLINE:  # these steps are about the deadline: it is not optional
             self.has_deadline.setChecked(True)
-            self.deadline.setDate(_qdate(self._proposed_deadline(step)))
+            self.deadline.setDate(_qdate(proposed_deadline(self.document, step)))
         self.has_deadline.setEnabled(step is Step.ASSIGN)
         if shown["next_number"]:
-            self._show_next_number()
+            self.next_number.ask(self.workspace, self.document)
+        self.error.setText(self._nobody_to_choose(step))
         if (layout := self.layout()) is not None:
             layout.activate()
         self.resize(max(560, self.width()), self.sizeHint().height())  # no empty rows' space
 
-    def _show_next_number(self) -> None:
-        """The number the step will take, asked of the server once (a clerk sees it first)."""
-        if self._number_asked:
-            return
-        self._number_asked = True
-        self.next_number.setText(self.tr("Đang hỏi máy chủ…"))
-        run_task(
-            self.workspace.next_number,
-            self.document,
-            on_done=self._next_number_known,
-            on_error=self._next_number_unknown,
-            owner=self,
-        )
-
-    def _next_number_known(self, coming: NextNumber) -> None:
-        self.next_number.setText(
-            f"<b>{html.escape(coming.number_symbol)}</b> — "
-            f"{html.escape(coming.register_name)} {coming.year}"
-        )
-
-    def _next_number_unknown(self, exc: Exception) -> None:
-        self._number_asked = False  # asked again when the step is chosen again
-        self.next_number.setText(
-            self.tr("Chưa biết (%1); số được cấp khi bước này đến máy chủ.").replace(
-                "%1", describe(exc)[1]
-            )
-        )
+    def _nobody_to_choose(self, step: Step | None) -> str:
+        """Why the chosen step cannot be taken as things are (its list is empty), or ""."""
+        if step in _NEEDS_LEADERS and self.leaders.count() == 0:
+            return self.tr("Đơn vị chưa có lãnh đạo nào khác để trình.")
+        if step is Step.ASSIGN and self.lead.count() == 0:
+            return self.tr("Đơn vị chưa có lãnh đạo, chuyên viên nào để giao việc.")
+        return ""
 
     def step_input(self) -> StepInput | None:
         """What the user chose, or None (with the reason shown) when something is missing."""
@@ -319,9 +318,14 @@ class StepDialog(QDialog):
         if step is None:
             return None
         comment = self.comment.toPlainText().strip()
-        leaders = _checked(self.leaders)
+        leaders = checked(self.leaders)
         if step in _NEEDS_LEADERS and not leaders:
             self.error.setText(self.tr("Hãy chọn lãnh đạo nhận."))
+            return None
+        assign = step is Step.ASSIGN
+        lead = self.lead.currentData() if assign else None
+        if assign and lead is None:
+            self.error.setText(self.tr("Hãy chọn người xử lý chính."))
             return None
         corrections: dict[str, object] = {}
         if step is Step.CORRECT:
@@ -343,47 +347,38 @@ class StepDialog(QDialog):
                 }.get(step, self.tr("Hãy ghi lý do."))
             )
             return None
-        assign = step is Step.ASSIGN
         dated = (assign and self.has_deadline.isChecked()) or step in _NEW_DEADLINE
         deadline = self.deadline.date().toPython() if dated else None
         return StepInput(
             step,
             comment=comment,
             to=leaders if step in _NEEDS_LEADERS else (),
-            lead=self.lead.currentData() if assign else None,
-            co=_checked(self.co) if assign else (),
-            info=_checked(self.info) if assign else (),
+            lead=lead,
+            co=[c for c in checked(self.co) if c != lead] if assign else (),
+            info=[i for i in checked(self.info) if i != lead] if assign else (),
             deadline=deadline,  # type: ignore[arg-type]  # QDate.toPython gives a datetime.date
-            organisations=_checked(self.organisations) if step is Step.ISSUE else (),
+            organisations=checked(self.organisations) if step is Step.ISSUE else (),
             stamp=step is Step.REGISTER and self.stamp.isChecked(),
             replaces=self.replaces.currentData() if step is Step.ISSUE else None,
             corrections=corrections,
         )
 
-    def _proposed_deadline(self, step: Step) -> dt.date:
-        """EXTEND: the day the handler asked for; ASK_EXTENSION: a week past the current one."""
-        parts = [a for a in self.document.assignments if a.state == "active"]
-        asked = [a.requested_deadline for a in parts if a.requested_deadline]
-        if step is Step.EXTEND and asked:
-            return max(asked)
-        current = [a.deadline for a in parts if a.deadline] or [today_in_vietnam()]
-        return add_working_days(max(max(current), today_in_vietnam()), 5)
-
-    def _filter_people(self, text: str) -> None:
-        """Narrow the people lists to those whose name, title or department match."""
-        wanted = fold(text.strip())
+    def _filter_people(self, _text: str = "") -> None:
+        """Narrow the people shown to those whose name, department or role match; whoever is
+        chosen (the lead handler, anyone ticked) stays chosen and shown."""
+        text = self.people_filter.text()
+        filter_combo(self.lead, text)
+        lead = self.lead.currentData()
         for widget in (self.co, self.info):
-            for i in range(widget.count()):
+            filter_list(widget, text)
+            for i in range(widget.count()):  # the lead handler is not also co-handling
                 item = widget.item(i)
-                item.setHidden(bool(wanted) and wanted not in fold(item.text()))
-        for i in range(self.lead.count()):
-            if not wanted or wanted in fold(self.lead.itemText(i)):
-                if wanted:
-                    self.lead.setCurrentIndex(i)
-                break
+                chosen = item.checkState() is Qt.CheckState.Checked
+                if item.data(Qt.ItemDataRole.UserRole) == lead and not chosen:
+                    item.setHidden(True)
 
     def submit(self) -> None:
-        request = self.step_input()
+        request = self._request = self.step_input()
         if request is None:
             return
         self.error.clear()
@@ -410,13 +405,36 @@ class StepDialog(QDialog):
     def _done(self, outcome: StepOutcome) -> None:
         self.result_document = outcome.document
         self.queued = outcome.queued
+        self._taken(outcome.document, 1)
+        undo = undo_step(self.taken_step) if self.taken_step and not self.queued else None
+        user = self.workspace.user
+        if undo is not None and undo in offered_steps(outcome.document, user):
+            self.undo = undo
         self.accept()
+
+    def _taken(self, result: Document | None, count: int) -> None:
+        """``taken_step`` and ``done_message`` for the window's confirmation."""
+        request = self._request
+        if request is None:
+            return
+        self.taken_step = request.step
+        parts = my_parts(self.document, self.workspace.user)
+        self.done_message = done_message(
+            request,
+            result,
+            {c.id: c.full_name for c in self.people},
+            self._org_names,
+            co_part=Part.CO in parts and Part.LEAD not in parts,
+            queued=self.queued,
+            count=count,
+        )
 
     def _batch_done(self, outcome: BatchOutcome) -> None:
         self.batch = outcome
         taken = [*outcome.done, *outcome.queued]
         self.result_document = taken[0] if taken else None
-        self.queued = bool(outcome.queued)
+        self.queued = bool(outcome.queued) and not outcome.done
+        self._taken(outcome.done[0] if outcome.done else None, len(taken))
         if not outcome.failed:
             self.accept()
             return
@@ -435,12 +453,6 @@ class StepDialog(QDialog):
         self.buttons.setEnabled(True)
         title, message = describe(exc)
         self.error.setText(f"{title}: {message}")
-
-
-def _person(person: Colleague) -> str:
-    """ "Name — Department (role)": whom a step goes to, as the office knows them."""
-    where = f" — {person.department}" if person.department else ""
-    return f"{person.full_name}{where} ({role_label(person.role)})"
 
 
 def _qdate(day: dt.date) -> QDate:

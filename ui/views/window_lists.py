@@ -1,0 +1,202 @@
+# mypy: disable-error-code="misc, has-type"
+"""What the main window does with a list: saved searches (Decree 30 App. VI III.6.e) kept on
+the server for every machine, the list exported as shown (III.6.h), printing (III.6.i)."""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
+
+from client.cache.query import DocumentRow
+
+from ..errors import show_error
+from ..labels import number
+from ..workers import run_task
+from .document_list import ALL, QUEUE_KEYS
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["EXPORT_LIMIT", "ListActionsMixin", "SAVED"]
+
+SAVED = "saved:"
+"""Navigation keys of saved searches: ``saved:<id>``."""
+EXPORT_LIMIT = 50_000
+"""Rows an exported list holds at most."""
+
+
+class ListActionsMixin:
+    """Methods of ``MainWindow`` (mixed in)."""
+
+    # -- saved searches (III.6.e) --------------------------------------------------------
+    def load_saved_searches(self: MainWindow) -> None:
+        run_task(
+            self.workspace.saved_searches,
+            on_done=self._saved_arrived,
+            on_error=lambda exc: logger.info("saved searches not read: %s", exc),
+            owner=self,
+        )
+
+    def _saved_arrived(self: MainWindow, saved: list[Any]) -> None:
+        self.saved = list(saved)
+        self._fill_nav()
+
+    def _saved_query(self: MainWindow) -> dict[str, Any]:
+        values = self.list_page.filters()
+        scope = values.pop("scope")
+        values["queue"] = scope if scope in QUEUE_KEYS else None
+        values["direction"] = scope if scope in ("incoming", "outgoing") else None
+        values["columns"] = [
+            self.list_page.model.column_key(c) for c in self.list_page.visible_columns()
+        ]
+        return values
+
+    def _apply_saved(self: MainWindow, saved: Any) -> None:
+        query = dict(saved.query)
+        scope = query.get("queue") or query.get("direction") or ALL
+        self.list_page.set_filters(query)
+        self.list_page.show_scope(scope, saved.name)
+
+    def save_search(self: MainWindow) -> None:
+        """Keep the list's words and filters under a name, on the server (every machine)."""
+        name, ok = QInputDialog.getText(
+            self,
+            QCoreApplication.translate("MainWindow", "Lưu tìm kiếm"),
+            QCoreApplication.translate(
+                "MainWindow", "Tên tìm kiếm (hiện ở thanh bên trên mọi máy của bạn):"
+            ),
+            text=self.list_page.search.text().strip()[:60],
+        )
+        name = unicodedata.normalize("NFC", name.strip())
+        if not ok or not name:
+            return
+        query = self._saved_query()
+
+        def saved(entry: Any) -> None:
+            self.saved = [s for s in self.saved if s.id != entry.id] + [entry]
+            self._fill_nav()
+            self.status_label.setText(
+                QCoreApplication.translate("MainWindow", "Đã lưu tìm kiếm «%1»").replace(
+                    "%1", entry.name
+                )
+            )
+
+        run_task(
+            self.workspace.save_search,
+            name,
+            query,
+            on_done=saved,
+            on_error=lambda exc: show_error(self, exc),
+            owner=self,
+        )
+
+    def _nav_menu(self: MainWindow, position: QPoint) -> None:
+        item = self.nav.itemAt(position)
+        key = str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
+        if not key.startswith(SAVED):
+            return
+        search_id = int(key.removeprefix(SAVED))
+        menu = QMenu(self)
+        menu.addAction(
+            QCoreApplication.translate("MainWindow", "Đổi tên…"),
+            lambda: self._rename_search(search_id),
+        )
+        menu.addAction(
+            QCoreApplication.translate("MainWindow", "Xoá tìm kiếm đã lưu"),
+            lambda: self._delete_search(search_id),
+        )
+        menu.popup(self.nav.viewport().mapToGlobal(position))
+
+    def _rename_search(self: MainWindow, search_id: int) -> None:
+        found = [s for s in self.saved if s.id == search_id]
+        if not found:
+            return
+        name, ok = QInputDialog.getText(
+            self,
+            QCoreApplication.translate("MainWindow", "Đổi tên tìm kiếm"),
+            QCoreApplication.translate("MainWindow", "Tên mới:"),
+            text=found[0].name,
+        )
+        name = unicodedata.normalize("NFC", name.strip())
+        if ok and name:
+            run_task(
+                self.workspace.rename_search,
+                search_id,
+                name,
+                on_done=lambda _r: self.load_saved_searches(),
+                on_error=lambda exc: show_error(self, exc),
+                owner=self,
+            )
+
+    def _delete_search(self: MainWindow, search_id: int) -> None:
+        run_task(
+            self.workspace.delete_search,
+            search_id,
+            on_done=lambda _r: self.load_saved_searches(),
+            on_error=lambda exc: show_error(self, exc),
+            owner=self,
+        )
+
+    # -- export and print ------------------------------------------------------------------
+    def export_list(self: MainWindow, path: Path | None = None) -> None:
+        """The list as it is shown (its rows, its chosen columns) to PDF, DOCX or XLSX (III.6.h)."""
+        if path is None:
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self,
+                QCoreApplication.translate("MainWindow", "Xuất danh sách"),
+                str(Path.home() / "danh-sach-van-ban.xlsx"),
+                QCoreApplication.translate(
+                    "MainWindow", "Bảng tính Excel (*.xlsx);;Văn bản Word (*.docx);;PDF (*.pdf)"
+                ),
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        query = replace(self.list_page.current_query(), limit=EXPORT_LIMIT)
+        columns = [self.list_page.model.column_key(c) for c in self.list_page.visible_columns()]
+        title = self.list_page._scope_title().strip("«»")
+
+        def export() -> tuple[Path, int]:
+            from services.list_export import export_list
+
+            rows: list[DocumentRow] = list(self.workspace.search(query).rows)
+            return export_list(rows, columns, path, title), len(rows)
+
+        def done(result: tuple[Path, int]) -> None:
+            written, count = result
+            self.status_label.setText(
+                QCoreApplication.translate("MainWindow", "Đã xuất %1 văn bản vào %2")
+                .replace("%1", number(count))
+                .replace("%2", str(written))
+            )
+            self.last_export = written
+
+        run_task(export, on_done=done, on_error=lambda exc: show_error(self, exc), owner=self)
+
+    def print_current(self: MainWindow) -> None:
+        """Ctrl+P: the open document, or the one selected in the list."""
+        if self.stack.currentWidget() is not self.document_view:
+            ids = self.list_page.selected_ids()
+            if not ids:
+                QMessageBox.information(
+                    self,
+                    QCoreApplication.translate("MainWindow", "In"),
+                    QCoreApplication.translate("MainWindow", "Hãy chọn hoặc mở một văn bản để in."),
+                )
+                return
+            self.open_document(ids[0], then=self._print_open)
+            return
+        self._print_open()
+
+    def _print_open(self: MainWindow) -> None:
+        printer = getattr(self.document_view, "print_document", None)
+        if callable(printer):
+            printer()

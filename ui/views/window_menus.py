@@ -1,0 +1,176 @@
+# mypy: disable-error-code="misc, has-type"
+"""The main window's menu bar: every action with its shortcut, in the menus an office user
+knows (Tệp, Văn bản, Tìm, Xem, Trợ giúp), and the help it offers."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["MenusMixin"]
+
+
+class MenusMixin:
+    """Methods of ``MainWindow`` (mixed in)."""
+
+    # -- menus -------------------------------------------------------------------------
+    def _action(
+        self: MainWindow,
+        name: str,
+        slot: Callable[[], object],
+        keys: str | QKeySequence.StandardKey = "",
+    ) -> QAction:
+        """One action of the menu bar, reachable by its shortcut wherever the focus is."""
+        action = QAction(self)
+        action.setObjectName(name)
+        if keys:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        self.actions_by_name[name] = action
+        return action
+
+    def _build_menus(self: MainWindow) -> None:
+        """Every action of the window with its shortcut, in the menus an office user knows."""
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.document_menu = bar.addMenu("")
+        self.find_menu = bar.addMenu("")
+        self.view_menu = bar.addMenu("")
+        self.help_menu = bar.addMenu("")
+        a = self._action
+        if self.workspace.may_register():
+            self.file_menu.addAction(a("register", lambda: self.register_incoming(), "Ctrl+I"))
+        if self.workspace.may_draft():
+            self.file_menu.addAction(a("newDraft", self.new_draft, "Ctrl+N"))
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(a("sync", self.sync_now, "F5"))
+        self.file_menu.addAction(a("exportList", self.export_list, "Ctrl+Shift+E"))
+        self.file_menu.addAction(a("print", self.print_current, QKeySequence.StandardKey.Print))
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(a("signOut", self.sign_out))
+        self.file_menu.addAction(a("quit", self.close, "Ctrl+Q"))
+        self.document_menu.addAction(a("open", self._open_selected, "Ctrl+Return"))
+        self.document_menu.addAction(a("step", self._step_selected, "Ctrl+E"))
+        self.document_menu.addAction(a("sign", self.sign_selected, "Ctrl+K"))
+        self.document_menu.addSeparator()
+        self.document_menu.addAction(a("previous", lambda: self._step(-1), "Alt+Up"))
+        self.document_menu.addAction(a("next", lambda: self._step(1), "Alt+Down"))
+        self.find_menu.addAction(a("find", self.find, QKeySequence.StandardKey.Find))
+        self.find_menu.addAction(a("findAll", self.find_everywhere, "Ctrl+Shift+F"))
+        self.find_menu.addAction(a("saveSearch", self.save_search, "Ctrl+S"))
+        self.view_menu.addAction(a("back", self.back, "Alt+Left"))
+        preview = a("preview", self._toggle_preview, "Ctrl+Shift+P")
+        preview.setCheckable(True)
+        preview.setChecked(True)
+        self.view_menu.addAction(preview)
+        self.view_menu.addAction(a("columns", self._columns_menu))
+        self.view_menu.addSeparator()
+        self.pages_menu = self.view_menu.addMenu("")
+        for row in range(min(9, len(self.pages))):
+            self._action(
+                f"page{row + 1}", partial(self.show_named, self.pages[row]), f"Ctrl+{row + 1}"
+            )
+        self.help_menu.addAction(a("legend", self.show_legend))
+        self.help_menu.addAction(a("shortcuts", self.show_shortcuts, "F1"))
+        self.help_menu.addAction(a("about", self.show_about))
+        escape = QAction(self.document_view)  # Esc leaves a document, as Back does
+        escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        escape.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.triggered.connect(self._escape_in_document)
+        self.document_view.addAction(escape)
+
+    def _retranslate_menus(self: MainWindow) -> None:
+        self.file_menu.setTitle(QCoreApplication.translate("MainWindow", "&Tệp"))
+        self.document_menu.setTitle(QCoreApplication.translate("MainWindow", "&Văn bản"))
+        self.find_menu.setTitle(QCoreApplication.translate("MainWindow", "T&ìm"))
+        self.view_menu.setTitle(QCoreApplication.translate("MainWindow", "&Xem"))
+        self.help_menu.setTitle(QCoreApplication.translate("MainWindow", "Trợ &giúp"))
+        self.pages_menu.setTitle(QCoreApplication.translate("MainWindow", "Đi tới"))
+        texts = {
+            "register": QCoreApplication.translate("MainWindow", "Vào sổ văn bản đến…"),
+            "newDraft": QCoreApplication.translate("MainWindow", "Dự thảo mới…"),
+            "sync": QCoreApplication.translate("MainWindow", "Đồng bộ"),
+            "exportList": QCoreApplication.translate(
+                "MainWindow", "Xuất danh sách (PDF, DOCX, XLSX)…"
+            ),
+            "print": QCoreApplication.translate("MainWindow", "In…"),
+            "signOut": QCoreApplication.translate("MainWindow", "Đăng xuất, đổi tài khoản…"),
+            "quit": QCoreApplication.translate("MainWindow", "Thoát"),
+            "open": QCoreApplication.translate("MainWindow", "Mở văn bản"),
+            "step": QCoreApplication.translate("MainWindow", "Xử lý, chuyển bước…"),
+            "sign": QCoreApplication.translate("MainWindow", "Ký số…"),
+            "previous": QCoreApplication.translate("MainWindow", "Văn bản trước"),
+            "next": QCoreApplication.translate("MainWindow", "Văn bản sau"),
+            "find": QCoreApplication.translate("MainWindow", "Tìm…"),
+            "findAll": QCoreApplication.translate("MainWindow", "Tìm trong mọi văn bản"),
+            "saveSearch": QCoreApplication.translate("MainWindow", "Lưu tìm kiếm…"),
+            "back": QCoreApplication.translate("MainWindow", "Quay lại"),
+            "preview": QCoreApplication.translate("MainWindow", "Khung xem trước"),
+            "columns": QCoreApplication.translate("MainWindow", "Chọn cột…"),
+            "legend": QCoreApplication.translate("MainWindow", "Chú thích màu"),
+            "shortcuts": QCoreApplication.translate("MainWindow", "Phím tắt"),
+            "about": QCoreApplication.translate("MainWindow", "Giới thiệu Văn thư số"),
+        }
+        for name, text in texts.items():
+            if name in self.actions_by_name:
+                self.actions_by_name[name].setText(text)
+        self.pages_menu.clear()
+        for row, page in enumerate(self.pages[:9]):
+            action = self.actions_by_name[f"page{row + 1}"]
+            action.setText(self._page_name(page))
+            self.pages_menu.addAction(action)
+
+    # -- help ----------------------------------------------------------------------------
+    def show_legend(self: MainWindow) -> None:
+        from ..models import CONTEXT, LEGEND
+
+        rows = "".join(
+            f'<tr><td style="background:{colour.name()}; width:36px">&nbsp;</td><td>&nbsp;{QCoreApplication.translate(CONTEXT, label)}</td></tr>'
+            for _state, colour, label in LEGEND
+        )
+        QMessageBox.information(
+            self,
+            QCoreApplication.translate("MainWindow", "Chú thích màu"),
+            QCoreApplication.translate(
+                "MainWindow",
+                "Màu của mỗi dòng theo hạn của chính phần việc của bạn (nếu có), không thì theo hạn của văn bản:",
+            )
+            + f"<table>{rows}</table>",
+        )
+
+    def show_shortcuts(self: MainWindow) -> None:
+        lines = [
+            (action.text(), action.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
+            for action in self.actions_by_name.values()
+            if not action.shortcut().isEmpty() and not action.objectName().startswith("page")
+        ]
+        lines.append((QCoreApplication.translate("MainWindow", "Mở văn bản đang chọn"), "Enter"))
+        lines.append((QCoreApplication.translate("MainWindow", "Quay lại từ văn bản"), "Esc"))
+        table = "".join(
+            f"<tr><td>{t.replace('&', '')}</td><td><b>{k}</b></td></tr>" for t, k in lines
+        )
+        QMessageBox.information(
+            self, QCoreApplication.translate("MainWindow", "Phím tắt"), f"<table>{table}</table>"
+        )
+
+    def show_about(self: MainWindow) -> None:
+        QMessageBox.about(
+            self,
+            QCoreApplication.translate("MainWindow", "Giới thiệu Văn thư số"),
+            QCoreApplication.translate(
+                "MainWindow",
+                "Văn thư số — quản lý văn bản và điều hành, ký số theo Nghị định 30/2020/NĐ-CP.",
+            ),
+        )
