@@ -36,7 +36,7 @@ from client.cache import CacheStore, fold, fts_query, pull_changes  # noqa: E402
 from client.cache.query import DocumentQuery, Sort, search  # noqa: E402
 from client.cache.schema import fill_terms  # noqa: E402
 from client.cache.store import UPSERT  # noqa: E402
-from server.demo import ISSUERS, NOTATIONS, OPENERS, PLACES, SIGNERS, TOPICS  # noqa: E402
+from server.demo import EXTERNAL_ISSUERS, OPENERS, PLACES, SIGNERS, TOPICS  # noqa: E402
 
 QUERIES = (
     "quyet dinh dat dai",
@@ -61,8 +61,9 @@ def _rows(count: int, seed: int = 7):  # type: ignore[no-untyped-def]
         subject = (
             f"{rng.choice(OPENERS)} {rng.choice(TOPICS)} trên địa bàn {rng.choice(PLACES)} năm 2026"
         )
-        organ, (_a, position, signer) = rng.choice(ISSUERS), rng.choice(SIGNERS)
-        notation = rng.choice(NOTATIONS)
+        organ, _abbr, notations = rng.choice(EXTERNAL_ISSUERS)
+        _a, position, signer = rng.choice(SIGNERS)
+        notation = rng.choice(notations)
         number = f"{rng.randint(1, 9000)}/{notation}"
         day = (start + dt.timedelta(days=i * 330 // count)).isoformat()
         due = (start + dt.timedelta(days=i * 330 // count + 10)).isoformat() if i % 3 == 0 else None

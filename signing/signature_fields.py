@@ -1,8 +1,8 @@
 """Where each signature of a PDF sits and which certificates it carries.
 
 Validation (``signing.validation``) judges signatures; this module only reads what a viewer
-shows beside the verdict: the page and box of each signature's widget (in the page's *visible*
-coordinates, after ``/Rotate``, as the page is rendered), the mode our signer wrote into the
+shows beside the verdict: the page and box of each signature's widget (PyMuPDF's page
+coordinates before ``/Rotate``, as the viewer's ``go_to_page`` takes them), the mode our signer wrote into the
 field name (``Sig_<mode>_<n>``), and the signer's certificate with the chain built from the
 certificates embedded in the CMS and the given roots. A damaged signature simply gets no
 certificates; reading never raises for one bad field.
@@ -96,7 +96,7 @@ def _places(
         unlock(doc, password)  # the empty open password first, as every reader
         for page in doc:
             for widget in page.widgets(types=[pymupdf.PDF_WIDGET_TYPE_SIGNATURE]) or ():
-                box = widget.rect * page.rotation_matrix  # unrotated → as the page is shown
+                box = pymupdf.Rect(widget.rect)
                 box.normalize()
                 if box.is_empty:
                     continue  # an invisible signature has no place to show

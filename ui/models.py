@@ -88,7 +88,11 @@ _INDEX = {key: i for i, (key, _header) in enumerate(COLUMNS)}
 
 LEGEND: list[tuple[str, QColor, str]] = [
     (DeadlineState.OVERDUE.value, OVERDUE, _n(QT_TRANSLATE_NOOP("DocumentTableModel", "Quá hạn"))),
-    (DeadlineState.DUE_SOON.value, DUE_SOON, _n(QT_TRANSLATE_NOOP("DocumentTableModel", "Sắp đến hạn"))),
+    (
+        DeadlineState.DUE_SOON.value,
+        DUE_SOON,
+        _n(QT_TRANSLATE_NOOP("DocumentTableModel", "Sắp đến hạn")),
+    ),
     ("pending", PENDING, _n(QT_TRANSLATE_NOOP("DocumentTableModel", "Chờ gửi"))),
     ("urgent", URGENT, _n(QT_TRANSLATE_NOOP("DocumentTableModel", "Khẩn trở lên"))),
 ]

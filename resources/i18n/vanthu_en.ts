@@ -632,38 +632,38 @@
     </message>
     <message>
         <location filename="../../ui/models.py" line="90"/>
-        <location filename="../../ui/models.py" line="269"/>
+        <location filename="../../ui/models.py" line="273"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="91"/>
-        <location filename="../../ui/models.py" line="270"/>
+        <location filename="../../ui/models.py" line="94"/>
+        <location filename="../../ui/models.py" line="274"/>
         <source>Sắp đến hạn</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="92"/>
+        <location filename="../../ui/models.py" line="96"/>
         <source>Chờ gửi</source>
         <translation>Waiting to send</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="93"/>
+        <location filename="../../ui/models.py" line="97"/>
         <source>Khẩn trở lên</source>
         <translation>Urgent or higher</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="275"/>
+        <location filename="../../ui/models.py" line="279"/>
         <source>Hạn của bạn: %1</source>
         <translation>Your deadline: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="281"/>
+        <location filename="../../ui/models.py" line="285"/>
         <source>Hạn của văn bản: %1</source>
         <translation>The document&apos;s deadline: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="287"/>
+        <location filename="../../ui/models.py" line="291"/>
         <source>Hạn của văn bản (bạn không xử lý theo hạn này)</source>
         <translation>The document&apos;s deadline (not one you answer for)</translation>
     </message>
@@ -671,189 +671,199 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../ui/views/document_view.py" line="75"/>
+        <location filename="../../ui/views/document_view.py" line="79"/>
         <source>Thông tin</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="76"/>
+        <location filename="../../ui/views/document_view.py" line="80"/>
         <source>Phiên bản</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="77"/>
+        <location filename="../../ui/views/document_view.py" line="81"/>
         <source>Chữ ký số</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="86"/>
+        <location filename="../../ui/views/document_view.py" line="90"/>
         <source>&lt;b&gt;Lịch sử truy cập&lt;/b&gt;</source>
         <translation>&lt;b&gt;Access history&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="91"/>
+        <location filename="../../ui/views/document_view.py" line="95"/>
         <source>Quá trình xử lý</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="93"/>
+        <location filename="../../ui/views/document_view.py" line="97"/>
         <source>Ký số</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="97"/>
+        <location filename="../../ui/views/document_view.py" line="101"/>
         <source>Xử lý…</source>
         <translation>Take a step…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="99"/>
+        <location filename="../../ui/views/document_view.py" line="103"/>
         <source>Trình, giao xử lý, hoàn thành, trình ký, phát hành…</source>
         <translation>Present, assign, finish, submit for signature, issue…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="103"/>
+        <location filename="../../ui/views/document_view.py" line="107"/>
         <source>Thay tệp dự thảo…</source>
         <translation>Replace draft file…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="106"/>
+        <location filename="../../ui/views/document_view.py" line="110"/>
         <source>Tải lên tệp PDF đã sửa thành phiên bản mới của dự thảo, rồi trình ký lại.</source>
         <translation>Upload the corrected PDF as the draft&apos;s new version, then submit it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="111"/>
+        <location filename="../../ui/views/document_view.py" line="115"/>
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="113"/>
+        <location filename="../../ui/views/document_view.py" line="117"/>
         <source>In văn bản, có dấu người in ở lề mỗi trang (Ctrl+P)</source>
         <translation>Print the document, marked in the margin of every page with who printed it (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="115"/>
+        <location filename="../../ui/views/document_view.py" line="119"/>
         <source>Kèm phiếu thông tin</source>
         <translation>With the information sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="118"/>
+        <location filename="../../ui/views/document_view.py" line="122"/>
         <source>In thêm phiếu: số, ký hiệu, ngày, cơ quan, trích yếu, người xử lý, các bước</source>
         <translation>Also print a sheet: number, notation, dates, organ, subject, handlers, steps</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="163"/>
+        <location filename="../../ui/views/document_view.py" line="133"/>
+        <source>Quay lại</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/document_view.py" line="135"/>
+        <source>Về danh sách (Esc, Alt+←)</source>
+        <translation>Back to the list (Esc, Alt+←)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/document_view.py" line="175"/>
         <source>→ Nơi nhận %1: %2</source>
         <translation>→ Recipient %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="168"/>
+        <location filename="../../ui/views/document_view.py" line="180"/>
         <source>Chưa có bước xử lý nào được ghi lại.</source>
         <translation>No step recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="182"/>
+        <location filename="../../ui/views/document_view.py" line="194"/>
         <source>Số/ký hiệu</source>
         <translation>Number/symbol</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="183"/>
+        <location filename="../../ui/views/document_view.py" line="195"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="184"/>
+        <location filename="../../ui/views/document_view.py" line="196"/>
         <source>Cơ quan ban hành</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="185"/>
+        <location filename="../../ui/views/document_view.py" line="197"/>
         <source>Người ký</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="186"/>
+        <location filename="../../ui/views/document_view.py" line="198"/>
         <source>Độ khẩn</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="187"/>
+        <location filename="../../ui/views/document_view.py" line="199"/>
         <source>Độ mật</source>
         <translation>Secrecy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="189"/>
+        <location filename="../../ui/views/document_view.py" line="201"/>
         <source>Hạn xử lý</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="192"/>
+        <location filename="../../ui/views/document_view.py" line="204"/>
         <source>Số đến</source>
         <translation>Arrival no.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="193"/>
+        <location filename="../../ui/views/document_view.py" line="205"/>
         <source>Nơi nhận</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="194"/>
+        <location filename="../../ui/views/document_view.py" line="206"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="208"/>
-        <location filename="../../ui/views/document_view.py" line="209"/>
+        <location filename="../../ui/views/document_view.py" line="220"/>
+        <location filename="../../ui/views/document_view.py" line="221"/>
         <source>Văn bản chưa có tệp.</source>
         <translation>The document has no file yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="211"/>
-        <location filename="../../ui/views/document_view.py" line="212"/>
+        <location filename="../../ui/views/document_view.py" line="223"/>
+        <location filename="../../ui/views/document_view.py" line="224"/>
         <source>Đang mở tệp…</source>
         <translation>Opening file…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="246"/>
+        <location filename="../../ui/views/document_view.py" line="258"/>
         <source>Tệp đang mở, hãy chờ một chút rồi in.</source>
         <translation>The file is still opening; wait a moment, then print.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="284"/>
+        <location filename="../../ui/views/document_view.py" line="296"/>
         <source>Bản đã ký đang chờ gửi lên máy chủ (ngoại tuyến).</source>
         <translation>The signed version is waiting to be sent to the server (offline).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="291"/>
+        <location filename="../../ui/views/document_view.py" line="303"/>
         <source>Cần kết nối máy chủ để xem lịch sử truy cập.</source>
         <translation>The access history needs the server.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="293"/>
+        <location filename="../../ui/views/document_view.py" line="305"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="309"/>
+        <location filename="../../ui/views/document_view.py" line="321"/>
         <source>Lịch sử truy cập dành cho lãnh đạo, quản trị, người tạo và người xử lý văn bản.</source>
         <translation>A document&apos;s access history is for its leaders, administrators, author and handlers.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="316"/>
+        <location filename="../../ui/views/document_view.py" line="328"/>
         <source>Xem %1 lần · tải %2 lần · in %3 lần · %4 người</source>
         <translation>%1 views · %2 downloads · %3 prints · %4 people</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="324"/>
+        <location filename="../../ui/views/document_view.py" line="336"/>
         <source> (phiên bản %1)</source>
         <translation> (version %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="379"/>
+        <location filename="../../ui/views/document_view.py" line="392"/>
         <source>Tệp dự thảo mới đang chờ gửi lên máy chủ (ngoại tuyến).</source>
         <translation>The new draft file is waiting to be sent to the server (offline).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="383"/>
+        <location filename="../../ui/views/document_view.py" line="396"/>
         <source>Đã thay tệp dự thảo: phiên bản %1.</source>
         <translation>Draft file replaced: version %1.</translation>
     </message>
@@ -1720,122 +1730,122 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="326"/>
         <location filename="../../ui/views/main_window.py" line="327"/>
+        <location filename="../../ui/views/main_window.py" line="328"/>
         <source>Văn thư số</source>
         <translation>Văn thư số</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="377"/>
+        <location filename="../../ui/views/main_window.py" line="378"/>
         <source>Văn bản đến</source>
         <translation>Incoming documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="378"/>
+        <location filename="../../ui/views/main_window.py" line="379"/>
         <source>Văn bản đi</source>
         <translation>Outgoing documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="379"/>
+        <location filename="../../ui/views/main_window.py" line="380"/>
         <location filename="../../ui/views/window_sync.py" line="230"/>
         <source>Tải lên</source>
         <translation>Uploads</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="381"/>
+        <location filename="../../ui/views/main_window.py" line="382"/>
         <source>Tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="383"/>
+        <location filename="../../ui/views/main_window.py" line="384"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="332"/>
+        <location filename="../../ui/views/main_window.py" line="333"/>
         <location filename="../../ui/views/window_menus.py" line="104"/>
         <location filename="../../ui/views/window_sync.py" line="146"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="332"/>
+        <location filename="../../ui/views/main_window.py" line="333"/>
         <location filename="../../ui/views/window_sync.py" line="116"/>
         <source>Dừng đồng bộ</source>
         <translation>Stop sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="380"/>
+        <location filename="../../ui/views/main_window.py" line="381"/>
         <source>Báo cáo, sổ</source>
         <translation>Reports, registers</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="382"/>
+        <location filename="../../ui/views/main_window.py" line="383"/>
         <source>Nhật ký hệ thống</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="536"/>
+        <location filename="../../ui/views/main_window.py" line="537"/>
         <source>Đăng xuất</source>
         <translation>Sign-out</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="537"/>
+        <location filename="../../ui/views/main_window.py" line="538"/>
         <source>Thư mục theo dõi đang tải lên sẽ dừng. Vẫn đăng xuất?</source>
         <translation>The watched folder&apos;s uploads will stop. Sign out anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="657"/>
+        <location filename="../../ui/views/main_window.py" line="658"/>
         <source>Đã vào sổ: số đến %1</source>
         <translation>Registered: arrival number %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="663"/>
+        <location filename="../../ui/views/main_window.py" line="664"/>
         <source>Ngoại tuyến — văn bản chờ gửi, sẽ vào sổ khi có mạng (Chờ vào sổ)</source>
         <translation>Offline — the document waits to be sent and registered (Waiting for registration)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="689"/>
+        <location filename="../../ui/views/main_window.py" line="690"/>
         <source>Vào sổ từng văn bản một: mở %1 trước. Nhiều bản quét: dùng thư mục theo dõi.</source>
         <translation>One document at a time: %1 first. For many scans use the watched folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="709"/>
+        <location filename="../../ui/views/main_window.py" line="710"/>
         <source>Đã tạo dự thảo: %1</source>
         <translation>Draft created: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="712"/>
+        <location filename="../../ui/views/main_window.py" line="713"/>
         <source>Ngoại tuyến — dự thảo chờ gửi khi có mạng</source>
         <translation>Offline — the draft will be sent when the server is back</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="728"/>
+        <location filename="../../ui/views/main_window.py" line="729"/>
         <source>Đã thực hiện: %1 văn bản; chờ gửi: %2; không thực hiện được: %3</source>
         <translation>Done: %1 documents; waiting to be sent: %2; refused: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="737"/>
+        <location filename="../../ui/views/main_window.py" line="738"/>
         <source>Ngoại tuyến — thao tác đã lưu, chờ gửi khi có mạng</source>
         <translation>Offline — the step is saved and will be sent when the network is back</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="741"/>
+        <location filename="../../ui/views/main_window.py" line="742"/>
         <source>Đã thực hiện</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="743"/>
+        <location filename="../../ui/views/main_window.py" line="744"/>
         <source>Văn bản %1 nay ở trạng thái «%2».</source>
         <translation>Document %1 is now “%2”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="767"/>
+        <location filename="../../ui/views/main_window.py" line="768"/>
         <source>Đã hoàn tác: %1</source>
         <translation>Undone: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="773"/>
+        <location filename="../../ui/views/main_window.py" line="774"/>
         <source>Hoàn tác ngay sau khi làm</source>
         <translation>Undone right after it was taken</translation>
     </message>
@@ -2288,63 +2298,63 @@
         <translation>(no number yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reading_pane.py" line="175"/>
+        <location filename="../../ui/views/reading_pane.py" line="173"/>
         <source>Cơ quan:</source>
         <translation>Organ:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reading_pane.py" line="176"/>
+        <location filename="../../ui/views/reading_pane.py" line="174"/>
         <source>Ngày:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reading_pane.py" line="177"/>
+        <location filename="../../ui/views/reading_pane.py" line="175"/>
         <source>Trạng thái:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reading_pane.py" line="180"/>
+        <location filename="../../ui/views/reading_pane.py" line="178"/>
         <source>Độ khẩn:</source>
         <translation>Urgency:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reading_pane.py" line="182"/>
+        <location filename="../../ui/views/reading_pane.py" line="180"/>
         <source>Độ mật:</source>
         <translation>Secrecy:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reading_pane.py" line="184"/>
+        <location filename="../../ui/views/reading_pane.py" line="182"/>
         <source>Phần việc:</source>
         <translation>My part:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reading_pane.py" line="186"/>
+        <location filename="../../ui/views/reading_pane.py" line="184"/>
         <source>Hạn của tôi:</source>
         <translation>My deadline:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reading_pane.py" line="188"/>
+        <location filename="../../ui/views/reading_pane.py" line="186"/>
         <source>Hạn văn bản:</source>
         <translation>Document deadline:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reading_pane.py" line="193"/>
+        <location filename="../../ui/views/reading_pane.py" line="191"/>
         <source>Văn bản chưa có tệp.</source>
         <translation>The document has no file yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reading_pane.py" line="196"/>
+        <location filename="../../ui/views/reading_pane.py" line="194"/>
         <source>Văn bản mật: mở văn bản để xem tệp.</source>
         <translation>Secret document: open it to see the file.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reading_pane.py" line="199"/>
+        <location filename="../../ui/views/reading_pane.py" line="197"/>
         <source>Đang tải trang đầu…</source>
         <translation>Loading the first page…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reading_pane.py" line="215"/>
-        <location filename="../../ui/views/reading_pane.py" line="223"/>
+        <location filename="../../ui/views/reading_pane.py" line="213"/>
+        <location filename="../../ui/views/reading_pane.py" line="221"/>
         <source>Không xem trước được tệp này: hãy mở văn bản.</source>
         <translation>This file cannot be previewed: open the document.</translation>
     </message>

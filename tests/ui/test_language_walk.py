@@ -224,3 +224,22 @@ def test_choosing_english_in_settings_opens_the_window_again_in_english(qtbot, o
         assert left == []
     finally:
         apply_language("vi")
+
+
+@pytest.mark.parametrize("role", ["clerk", "admin"])
+def test_every_page_at_a_laptop_and_a_desktop_size(qtbot, office, role) -> None:  # type: ignore[no-untyped-def]
+    """The screenshots in docs/screenshots/pages/: every page a role has, at 1366×768 and at
+    1920×1080, each laid out without a cut word in its chrome (looked at, kept current)."""
+    from tests.ui.conftest import SCREENSHOTS
+
+    win = open_window(qtbot, office, role)
+    folder = Path(SCREENSHOTS) / "pages"
+    folder.mkdir(parents=True, exist_ok=True)
+    for width, height in ((1366, 768), (1920, 1080)):
+        win.resize(width, height)
+        for key in win._nav_keys():
+            win.show_named(key)
+            qtbot.waitUntil(lambda: not win.model.loading, timeout=10000)
+            qtbot.wait(100)
+            win.grab().save(str(folder / f"{role}-{key}-{width}.png"))
+            assert win.stack.currentWidget().width() > 0

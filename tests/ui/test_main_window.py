@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog
 
 from client.cache.query import DocumentQuery
 from tests.fixtures.server import LiveServer
@@ -85,6 +85,12 @@ def test_enter_opens_esc_and_alt_left_come_back_to_the_same_row(qtbot, office) -
     qtbot.keyClick(win.document_view, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: win.stack.currentWidget() is win.list_page, timeout=5000)
     qtbot.waitUntil(lambda: win.list_page.selected_ids() == [chosen], timeout=5000)
+    qtbot.keyClick(win.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: win.stack.currentWidget() is win.document_view, timeout=10000)
+    qtbot.waitUntil(lambda: win.document_view.pdf.rendered is not None, timeout=10000)
+    screenshot(win, "document-view")
+    win.document_view.back_button.click()  # the visible way back
+    qtbot.waitUntil(lambda: win.stack.currentWidget() is win.list_page, timeout=5000)
 
 
 def test_a_search_never_changes_the_document_the_user_chose(qtbot, office) -> None:  # type: ignore[no-untyped-def]
@@ -116,8 +122,21 @@ def test_the_reading_pane_shows_the_next_step_first(qtbot, office) -> None:  # t
     qtbot.waitUntil(
         lambda: win.step_dialog is not None and win.step_dialog.isVisible(), timeout=10000
     )
-    assert win.step_dialog.step.currentData() == "assign"
-    win.step_dialog.reject()
+    dialog = win.step_dialog
+    assert dialog.step.currentData() == "assign"
+    document_id = pane.document.id
+    dialog.lead.setCurrentIndex(1)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    done = win.list_page.done_box
+    qtbot.waitUntil(lambda: done.isVisible(), timeout=15000)
+    text = win.list_page.done_text.text()
+    assert text.startswith("Đã chỉ đạo: giao") and "Đã giao xử lý" in text  # what, and where
+    assert win.list_page.undo_button.isVisible()
+    qtbot.waitUntil(lambda: document_id not in _ids(win), timeout=10000)  # left "Chờ chỉ đạo"
+    screenshot(win, "step-done")
+    win.list_page.undo_button.click()  # recalled: back in the leader's queue
+    qtbot.waitUntil(lambda: document_id in _ids(win), timeout=15000)
+    assert "Đã hoàn tác" in win.status_label.text()
 
 
 def test_chosen_columns_are_kept_and_the_list_exports_as_shown(qtbot, office, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -66,11 +66,11 @@ SETTINGS_HIDDEN = "list/hidden"
 SETTINGS_SPLIT = "list/split"
 
 COLUMN_WIDTHS = {
-    "number_symbol": 120,
+    "number_symbol": 115,
     "dated": 85,
-    "doc_type": 90,
-    "organ": 190,
-    "urgency": 95,
+    "doc_type": 85,
+    "organ": 160,
+    "urgency": 90,
     "secrecy": 70,
     "due": 85,
     "status": 105,
@@ -80,9 +80,9 @@ COLUMN_WIDTHS = {
 """The list's columns at their natural width; the summary takes what is left."""
 SUMMARY = "subject"
 SUMMARY_SHARE = 0.3
-"""The part of the list's width the summary keeps: the others narrow first, down to 60 %…"""
-NARROWEST = 0.6
-DROPPED_FIRST = ("secrecy", "doc_type", "part", "urgency", "dated", "organ")
+"""The part of the list's width the summary keeps: the others narrow first, a little…"""
+NARROWEST = 0.9
+DROPPED_FIRST = ("secrecy", "doc_type", "part", "dated", "urgency", "organ", "due")
 """…then, on a narrow list, these columns step aside for now (the user's choice is kept)."""
 
 
@@ -683,7 +683,7 @@ class DocumentListPage(QWidget):
         header.setSectionResizeMode(keys.index(SUMMARY), QHeaderView.ResizeMode.Stretch)
         split = settings.value(SETTINGS_SPLIT)
         if not (isinstance(split, QByteArray) and self.split.restoreState(split)):
-            self.split.setSizes([640, 360])
+            self.split.setSizes([660, 340])
 
     # -- after a step -------------------------------------------------------------------
     def show_done(

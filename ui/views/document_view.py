@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QHideEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
@@ -44,6 +44,8 @@ logger = logging.getLogger(__name__)
 
 class DocumentView(QWidget):
     sign_requested = Signal(int)
+    back_requested = Signal()
+    """The user leaves the document (the button, Esc, Alt+←): back where he came from."""
     step_requested = Signal(int)
 
     def __init__(
@@ -72,6 +74,8 @@ class DocumentView(QWidget):
         self.timeline.setObjectName("timeline")
         self.timeline.setWordWrap(True)
         tabs = QTabWidget()
+        tabs.setUsesScrollButtons(False)  # every tab's name whole ("Quá t…" was cut)
+        tabs.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
         tabs.addTab(meta_box, self.tr("Thông tin"))
         tabs.addTab(self.versions, self.tr("Phiên bản"))
         tabs.addTab(self.signatures, self.tr("Chữ ký số"))
@@ -126,6 +130,14 @@ class DocumentView(QWidget):
         side = QWidget()
         side.setMinimumWidth(340)  # metadata labels and the four tabs stay readable
         column = QVBoxLayout(side)
+        self.back_button = QPushButton("← " + self.tr("Quay lại"))
+        self.back_button.setObjectName("backButton")
+        self.back_button.setToolTip(self.tr("Về danh sách (Esc, Alt+←)"))
+        self.back_button.clicked.connect(self.back_requested)
+        back_row = QHBoxLayout()
+        back_row.addWidget(self.back_button)
+        back_row.addStretch(1)
+        column.addLayout(back_row)
         column.addWidget(self.title)
         column.addWidget(tabs, 1)
         column.addWidget(self.step_button)
@@ -355,9 +367,10 @@ class DocumentView(QWidget):
     def _validated(self, details: list[SignatureDetail]) -> None:
         self.signatures.show_signatures(details)
 
-    def _show_signature(self, page: int, _box: object) -> None:
-        """A signature clicked in the panel: the viewer turns to the page with its stamp."""
-        self.pdf.go_to(page)
+    def _show_signature(self, page: int, box: QRectF) -> None:
+        """A signature clicked in the panel: the viewer turns to its page and outlines its stamp."""
+        rect = None if box.isEmpty() else (box.left(), box.top(), box.right(), box.bottom())
+        self.pdf.go_to_page(page, rect)
 
     def replace_file(self) -> None:
         """The author's corrected PDF for the draft: pick it, add a note, upload it."""

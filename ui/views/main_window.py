@@ -164,6 +164,7 @@ class MainWindow(MenusMixin, ListActionsMixin, SyncMixin, QMainWindow):
         self.document_view = DocumentView(workspace, self.signing_profile)
         self.document_view.sign_requested.connect(lambda doc_id: self.sign_ids([doc_id]))
         self.document_view.step_requested.connect(self.open_step)
+        self.document_view.back_requested.connect(self.back)
         self.step_dialog: StepDialog | None = None
         self.stack = QStackedWidget()
         self.stack.addWidget(self.list_page)

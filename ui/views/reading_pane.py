@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QFormLayout,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -77,7 +77,7 @@ class ReadingPane(QWidget):
         self.title.setFont(font)
         self.meta = QFormLayout()
         self.meta.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.buttons_row = QHBoxLayout()
+        self.buttons_row = QGridLayout()  # two a row: long step names never cut
         self.step_buttons: list[QPushButton] = []
         self.open_button = QPushButton()
         self.open_button.setObjectName("previewOpen")
@@ -143,10 +143,10 @@ class ReadingPane(QWidget):
                 font.setBold(True)
                 button.setFont(font)
             button.clicked.connect(partial(self._step_chosen, step))
-            self.buttons_row.addWidget(button)
+            self.buttons_row.addWidget(button, number // 2, number % 2)
             self.step_buttons.append(button)
-        self.buttons_row.addWidget(self.open_button)
-        self.buttons_row.addStretch(1)
+        place = len(self.step_buttons)
+        self.buttons_row.addWidget(self.open_button, place // 2, place % 2)
         if changed:
             self._image = QImage()
             self.page.setPixmap(QPixmap())
@@ -162,8 +162,6 @@ class ReadingPane(QWidget):
             button.deleteLater()
         self.step_buttons = []
         self.buttons_row.removeWidget(self.open_button)
-        while self.buttons_row.count():  # the stretch
-            self.buttons_row.takeAt(0)
 
     def _facts(self, document: Document) -> list[tuple[str, str]]:
         mine = [
