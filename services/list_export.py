@@ -11,9 +11,7 @@ Word table in the same layout.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +19,7 @@ from pathlib import Path
 from base.errors import VanThuError
 from client.cache.query import COLUMN_KEYS, VIETNAMESE, CellNames, DocumentRow, cell_text
 
+from .reports.export import write_atomically
 from .reports.pdf import write_pdf
 from .reports.tables import Column, ReportTable
 from .reports.xlsx import write_xlsx
@@ -176,16 +175,4 @@ def export_list(
         language=language,
         today=today,
     )
-    partial = path.with_name(f".{path.name}.part")
-    try:
-        writer(table, partial)
-        os.replace(partial, path)
-    except OSError as error:
-        raise VanThuError(
-            f"Không ghi được danh sách vào “{path}”: {error.strerror or error}.",
-            f"Could not write the list to “{path}”: {error.strerror or error}.",
-        ) from error
-    finally:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
-    return path
+    return write_atomically(writer, table, path, ("danh sách", "the list"))

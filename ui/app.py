@@ -8,7 +8,7 @@ import sys
 
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from services.session import Session, sign_out
+from services.session import Session
 from services.workspace import Workspace
 
 from .app_icon import app_icon
@@ -18,6 +18,7 @@ from .settings import load_settings
 from .views.login import LoginDialog
 from .views.main_window import MainWindow
 from .wheel_guard import install_wheel_guard
+from .workers import wait_for_tasks
 
 __all__ = ["run_app", "create_application", "show_main_window"]
 
@@ -55,8 +56,13 @@ def relaunch(old: MainWindow) -> MainWindow:
         new.showMaximized()
     else:
         new.setGeometry(old.geometry())
+    watching = getattr(old._pages.get("uploads"), "engine", None) is not None
     old.relaunching = True
-    old.close()  # freed when nothing holds it any more
+    old.close()
+    old.deleteLater()  # its timers, tray icon and tasks go with it
+    if watching:  # the scans keep being uploaded, once the old engine has let the folder go
+        wait_for_tasks(10_000)
+        new.uploads.toggle_watch()
     return new
 
 
@@ -101,9 +107,8 @@ def sign_in(server: str = "", username: str = "", password: str = "") -> Session
 
 
 def end_session(window: MainWindow) -> None:
-    """Sign-out: the token revoked on the server (or at least forgotten here), no secret file
+    """After sign-out (the token revoked by the window, ``MainWindow.sign_out``): no secret file
     left on disk, the cache closed; the next account signs in on a clean window."""
-    if not sign_out(window.session.client):
-        logger.info("sign-out not confirmed by the server; the token was forgotten here")
+    wait_for_tasks(10_000)  # nothing still reading the cache it is about to close
     window.workspace.close()
     window.deleteLater()

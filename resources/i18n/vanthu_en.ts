@@ -374,175 +374,170 @@
 <context>
     <name>DocumentListPage</name>
     <message>
-        <location filename="../../ui/views/document_list.py" line="274"/>
+        <location filename="../../ui/views/document_list.py" line="236"/>
         <source>Tìm số, ký hiệu, trích yếu… (Ctrl+F; gõ không dấu cũng được)</source>
         <translation>Search number, notation, summary… (Ctrl+F; diacritics optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="279"/>
+        <location filename="../../ui/views/document_list.py" line="241"/>
         <source>Mọi độ khẩn</source>
         <translation>Any urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="280"/>
+        <location filename="../../ui/views/document_list.py" line="242"/>
         <source>Khẩn trở lên</source>
         <translation>Urgent or higher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="281"/>
+        <location filename="../../ui/views/document_list.py" line="243"/>
         <source>Thượng khẩn trở lên</source>
         <translation>Very urgent or higher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="282"/>
+        <location filename="../../ui/views/document_list.py" line="244"/>
         <source>Hỏa tốc</source>
         <translation>Flash</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="287"/>
+        <location filename="../../ui/views/document_list.py" line="249"/>
         <source>Mọi loại</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="301"/>
+        <location filename="../../ui/views/document_list.py" line="263"/>
         <source>Mọi hạn</source>
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="301"/>
+        <location filename="../../ui/views/document_list.py" line="263"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="304"/>
+        <location filename="../../ui/views/document_list.py" line="266"/>
         <source>Mọi trạng thái</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="306"/>
+        <location filename="../../ui/views/document_list.py" line="268"/>
         <source>Ký số</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="307"/>
+        <location filename="../../ui/views/document_list.py" line="269"/>
         <source>Ký số các văn bản đã chọn (Ctrl+K)</source>
         <translation>Sign the selected documents (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="308"/>
+        <location filename="../../ui/views/document_list.py" line="270"/>
         <source>Dự thảo mới…</source>
         <translation>New draft…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="310"/>
+        <location filename="../../ui/views/document_list.py" line="272"/>
         <source>Vào sổ…</source>
         <translation>Register…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="312"/>
+        <location filename="../../ui/views/document_list.py" line="274"/>
         <source>Vào sổ văn bản đến (Ctrl+I); có thể thả tệp PDF vào cửa sổ</source>
         <translation>Register an incoming document (Ctrl+I); you may drop a PDF on the window</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="314"/>
+        <location filename="../../ui/views/document_list.py" line="276"/>
         <source>Lưu tìm kiếm…</source>
         <translation>Save search…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="316"/>
+        <location filename="../../ui/views/document_list.py" line="278"/>
         <source>Lưu từ khoá và bộ lọc này vào thanh bên, dùng lại trên mọi máy</source>
         <translation>Keep these words and filters in the side bar, on every computer you use</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="318"/>
+        <location filename="../../ui/views/document_list.py" line="280"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="319"/>
-        <location filename="../../ui/views/document_list.py" line="568"/>
+        <location filename="../../ui/views/document_list.py" line="281"/>
+        <location filename="../../ui/views/document_list.py" line="559"/>
         <source>Mở văn bản</source>
         <translation>Open document</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="430"/>
+        <location filename="../../ui/views/document_list.py" line="391"/>
         <source>%1 văn bản</source>
         <translation>%1 documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="433"/>
+        <location filename="../../ui/views/document_list.py" line="394"/>
         <source>Không có văn bản nào khớp «%1» trong %2.</source>
         <translation>No document matches “%1” in %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="438"/>
-        <source>%1 không có văn bản nào.</source>
-        <translation>%1 has no documents.</translation>
+        <location filename="../../ui/views/document_list.py" line="399"/>
+        <source>Không có văn bản nào trong %1.</source>
+        <translation>No documents in %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="441"/>
+        <location filename="../../ui/views/document_list.py" line="402"/>
         <source>&lt;a href=&quot;all&quot;&gt;%1 văn bản khớp trong mọi văn bản — xem tất cả&lt;/a&gt;</source>
         <translation>&lt;a href=&quot;all&quot;&gt;%1 documents match across all documents — show them all&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="448"/>
+        <location filename="../../ui/views/document_list.py" line="409"/>
         <source>%1 văn bản mật không được tìm trên máy này — &lt;a href=&quot;server&quot;&gt;tìm trên máy chủ&lt;/a&gt;</source>
         <translation>%1 secret documents are not searched on this computer — &lt;a href=&quot;server&quot;&gt;search the server&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="459"/>
+        <location filename="../../ui/views/document_list.py" line="425"/>
         <source>Văn bản đến</source>
         <translation>Incoming documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="460"/>
+        <location filename="../../ui/views/document_list.py" line="426"/>
         <source>Văn bản đi</source>
         <translation>Outgoing documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="461"/>
+        <location filename="../../ui/views/document_list.py" line="427"/>
         <source>mọi văn bản</source>
         <translation>all documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="479"/>
+        <location filename="../../ui/views/document_list.py" line="445"/>
         <source>Đang tìm trên máy chủ…</source>
         <translation>Searching the server…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="486"/>
+        <location filename="../../ui/views/document_list.py" line="457"/>
         <source>Máy chủ: %1 văn bản khớp «%2».</source>
         <translation>Server: %1 documents match “%2”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="496"/>
+        <location filename="../../ui/views/document_list.py" line="467"/>
         <source>Không tìm được trên máy chủ: %1</source>
         <translation>Could not search the server: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="580"/>
+        <location filename="../../ui/views/document_list.py" line="571"/>
         <source>Không có bước nào bạn làm được lúc này</source>
         <translation>No step you can take now</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="583"/>
+        <location filename="../../ui/views/document_list.py" line="574"/>
         <source>Xử lý, chuyển bước…</source>
         <translation>Take a step…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="587"/>
+        <location filename="../../ui/views/document_list.py" line="578"/>
         <source>Xử lý %1 văn bản cùng lúc…</source>
         <translation>Take a step on %1 documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="592"/>
+        <location filename="../../ui/views/document_list.py" line="583"/>
         <source>Ký số %1 văn bản…</source>
         <translation>Sign %1 documents…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/document_list.py" line="616"/>
-        <source>Khôi phục cột mặc định</source>
-        <translation>Restore the default columns</translation>
     </message>
 </context>
 <context>
@@ -671,199 +666,199 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../ui/views/document_view.py" line="79"/>
+        <location filename="../../ui/views/document_view.py" line="80"/>
         <source>Thông tin</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="80"/>
+        <location filename="../../ui/views/document_view.py" line="81"/>
         <source>Phiên bản</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="81"/>
+        <location filename="../../ui/views/document_view.py" line="82"/>
         <source>Chữ ký số</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="90"/>
+        <location filename="../../ui/views/document_view.py" line="91"/>
         <source>&lt;b&gt;Lịch sử truy cập&lt;/b&gt;</source>
         <translation>&lt;b&gt;Access history&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="95"/>
+        <location filename="../../ui/views/document_view.py" line="96"/>
         <source>Quá trình xử lý</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="97"/>
+        <location filename="../../ui/views/document_view.py" line="98"/>
         <source>Ký số</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="101"/>
+        <location filename="../../ui/views/document_view.py" line="102"/>
         <source>Xử lý…</source>
         <translation>Take a step…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="103"/>
+        <location filename="../../ui/views/document_view.py" line="104"/>
         <source>Trình, giao xử lý, hoàn thành, trình ký, phát hành…</source>
         <translation>Present, assign, finish, submit for signature, issue…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="107"/>
+        <location filename="../../ui/views/document_view.py" line="108"/>
         <source>Thay tệp dự thảo…</source>
         <translation>Replace draft file…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="110"/>
+        <location filename="../../ui/views/document_view.py" line="111"/>
         <source>Tải lên tệp PDF đã sửa thành phiên bản mới của dự thảo, rồi trình ký lại.</source>
         <translation>Upload the corrected PDF as the draft&apos;s new version, then submit it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="115"/>
+        <location filename="../../ui/views/document_view.py" line="116"/>
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="117"/>
+        <location filename="../../ui/views/document_view.py" line="118"/>
         <source>In văn bản, có dấu người in ở lề mỗi trang (Ctrl+P)</source>
         <translation>Print the document, marked in the margin of every page with who printed it (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="119"/>
+        <location filename="../../ui/views/document_view.py" line="120"/>
         <source>Kèm phiếu thông tin</source>
         <translation>With the information sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="122"/>
+        <location filename="../../ui/views/document_view.py" line="123"/>
         <source>In thêm phiếu: số, ký hiệu, ngày, cơ quan, trích yếu, người xử lý, các bước</source>
         <translation>Also print a sheet: number, notation, dates, organ, subject, handlers, steps</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="133"/>
+        <location filename="../../ui/views/document_view.py" line="134"/>
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="135"/>
+        <location filename="../../ui/views/document_view.py" line="136"/>
         <source>Về danh sách (Esc, Alt+←)</source>
         <translation>Back to the list (Esc, Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="175"/>
+        <location filename="../../ui/views/document_view.py" line="176"/>
         <source>→ Nơi nhận %1: %2</source>
         <translation>→ Recipient %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="180"/>
+        <location filename="../../ui/views/document_view.py" line="181"/>
         <source>Chưa có bước xử lý nào được ghi lại.</source>
         <translation>No step recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="194"/>
+        <location filename="../../ui/views/document_view.py" line="195"/>
         <source>Số/ký hiệu</source>
         <translation>Number/symbol</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="195"/>
+        <location filename="../../ui/views/document_view.py" line="196"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="196"/>
+        <location filename="../../ui/views/document_view.py" line="197"/>
         <source>Cơ quan ban hành</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="197"/>
+        <location filename="../../ui/views/document_view.py" line="198"/>
         <source>Người ký</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="198"/>
+        <location filename="../../ui/views/document_view.py" line="199"/>
         <source>Độ khẩn</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="199"/>
+        <location filename="../../ui/views/document_view.py" line="200"/>
         <source>Độ mật</source>
         <translation>Secrecy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="201"/>
+        <location filename="../../ui/views/document_view.py" line="202"/>
         <source>Hạn xử lý</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="204"/>
+        <location filename="../../ui/views/document_view.py" line="205"/>
         <source>Số đến</source>
         <translation>Arrival no.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="205"/>
+        <location filename="../../ui/views/document_view.py" line="206"/>
         <source>Nơi nhận</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="206"/>
+        <location filename="../../ui/views/document_view.py" line="207"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="220"/>
         <location filename="../../ui/views/document_view.py" line="221"/>
+        <location filename="../../ui/views/document_view.py" line="222"/>
         <source>Văn bản chưa có tệp.</source>
         <translation>The document has no file yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="223"/>
         <location filename="../../ui/views/document_view.py" line="224"/>
+        <location filename="../../ui/views/document_view.py" line="225"/>
         <source>Đang mở tệp…</source>
         <translation>Opening file…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="258"/>
+        <location filename="../../ui/views/document_view.py" line="262"/>
         <source>Tệp đang mở, hãy chờ một chút rồi in.</source>
         <translation>The file is still opening; wait a moment, then print.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="296"/>
+        <location filename="../../ui/views/document_view.py" line="301"/>
         <source>Bản đã ký đang chờ gửi lên máy chủ (ngoại tuyến).</source>
         <translation>The signed version is waiting to be sent to the server (offline).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="303"/>
+        <location filename="../../ui/views/document_view.py" line="308"/>
         <source>Cần kết nối máy chủ để xem lịch sử truy cập.</source>
         <translation>The access history needs the server.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="305"/>
+        <location filename="../../ui/views/document_view.py" line="310"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="321"/>
+        <location filename="../../ui/views/document_view.py" line="326"/>
         <source>Lịch sử truy cập dành cho lãnh đạo, quản trị, người tạo và người xử lý văn bản.</source>
         <translation>A document&apos;s access history is for its leaders, administrators, author and handlers.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="328"/>
+        <location filename="../../ui/views/document_view.py" line="333"/>
         <source>Xem %1 lần · tải %2 lần · in %3 lần · %4 người</source>
         <translation>%1 views · %2 downloads · %3 prints · %4 people</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="336"/>
+        <location filename="../../ui/views/document_view.py" line="341"/>
         <source> (phiên bản %1)</source>
         <translation> (version %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="392"/>
+        <location filename="../../ui/views/document_view.py" line="399"/>
         <source>Tệp dự thảo mới đang chờ gửi lên máy chủ (ngoại tuyến).</source>
         <translation>The new draft file is waiting to be sent to the server (offline).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="396"/>
+        <location filename="../../ui/views/document_view.py" line="403"/>
         <source>Đã thay tệp dự thảo: phiên bản %1.</source>
         <translation>Draft file replaced: version %1.</translation>
     </message>
@@ -1655,6 +1650,14 @@
     </message>
 </context>
 <context>
+    <name>ListColumns</name>
+    <message>
+        <location filename="../../ui/views/list_columns.py" line="100"/>
+        <source>Khôi phục cột mặc định</source>
+        <translation>Restore the default columns</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../ui/views/login.py" line="39"/>
@@ -1730,182 +1733,219 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="327"/>
-        <location filename="../../ui/views/main_window.py" line="328"/>
+        <location filename="../../ui/views/main_window.py" line="333"/>
+        <location filename="../../ui/views/main_window.py" line="334"/>
         <source>Văn thư số</source>
         <translation>Văn thư số</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="378"/>
+        <location filename="../../ui/views/main_window.py" line="383"/>
         <source>Văn bản đến</source>
         <translation>Incoming documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="379"/>
+        <location filename="../../ui/views/main_window.py" line="384"/>
         <source>Văn bản đi</source>
         <translation>Outgoing documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="380"/>
-        <location filename="../../ui/views/window_sync.py" line="230"/>
+        <location filename="../../ui/views/main_window.py" line="385"/>
+        <location filename="../../ui/views/window_sync.py" line="231"/>
         <source>Tải lên</source>
         <translation>Uploads</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="382"/>
+        <location filename="../../ui/views/main_window.py" line="387"/>
         <source>Tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="384"/>
+        <location filename="../../ui/views/main_window.py" line="389"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="333"/>
+        <location filename="../../ui/views/main_window.py" line="339"/>
         <location filename="../../ui/views/window_menus.py" line="104"/>
         <location filename="../../ui/views/window_sync.py" line="146"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="333"/>
+        <location filename="../../ui/views/main_window.py" line="339"/>
         <location filename="../../ui/views/window_sync.py" line="116"/>
         <source>Dừng đồng bộ</source>
         <translation>Stop sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="381"/>
+        <location filename="../../ui/views/main_window.py" line="386"/>
         <source>Báo cáo, sổ</source>
         <translation>Reports, registers</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="383"/>
+        <location filename="../../ui/views/main_window.py" line="388"/>
         <source>Nhật ký hệ thống</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="537"/>
+        <location filename="../../ui/views/main_window.py" line="566"/>
+        <location filename="../../ui/views/main_window.py" line="582"/>
         <source>Đăng xuất</source>
         <translation>Sign-out</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="538"/>
+        <location filename="../../ui/views/main_window.py" line="567"/>
         <source>Thư mục theo dõi đang tải lên sẽ dừng. Vẫn đăng xuất?</source>
         <translation>The watched folder&apos;s uploads will stop. Sign out anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="658"/>
+        <location filename="../../ui/views/main_window.py" line="573"/>
+        <source>Đang đăng xuất…</source>
+        <translation>Signing out…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="584"/>
+        <source>Máy chủ chưa xác nhận đăng xuất: phiên đăng nhập trên máy chủ còn hiệu lực đến khi hết hạn. Thông tin đăng nhập trên máy này đã được xoá.</source>
+        <translation>The server did not confirm the sign-out: the session stays valid on the server until it expires. The sign-in saved on this computer has been removed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="634"/>
+        <source>Không mở được văn bản: không còn trên máy chủ hoặc bạn không được xem.</source>
+        <translation>The document cannot be opened: it is no longer on the server, or you may not see it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="694"/>
+        <source>Bước «%1» không còn làm được trên văn bản này.</source>
+        <translation>The step “%1” can no longer be taken on this document.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="719"/>
         <source>Đã vào sổ: số đến %1</source>
         <translation>Registered: arrival number %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="664"/>
+        <location filename="../../ui/views/main_window.py" line="725"/>
         <source>Ngoại tuyến — văn bản chờ gửi, sẽ vào sổ khi có mạng (Chờ vào sổ)</source>
         <translation>Offline — the document waits to be sent and registered (Waiting for registration)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="690"/>
+        <location filename="../../ui/views/main_window.py" line="751"/>
         <source>Vào sổ từng văn bản một: mở %1 trước. Nhiều bản quét: dùng thư mục theo dõi.</source>
         <translation>One document at a time: %1 first. For many scans use the watched folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="710"/>
+        <location filename="../../ui/views/main_window.py" line="771"/>
         <source>Đã tạo dự thảo: %1</source>
         <translation>Draft created: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="713"/>
+        <location filename="../../ui/views/main_window.py" line="774"/>
         <source>Ngoại tuyến — dự thảo chờ gửi khi có mạng</source>
         <translation>Offline — the draft will be sent when the server is back</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="729"/>
+        <location filename="../../ui/views/main_window.py" line="797"/>
         <source>Đã thực hiện: %1 văn bản; chờ gửi: %2; không thực hiện được: %3</source>
         <translation>Done: %1 documents; waiting to be sent: %2; refused: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="738"/>
+        <location filename="../../ui/views/main_window.py" line="806"/>
         <source>Ngoại tuyến — thao tác đã lưu, chờ gửi khi có mạng</source>
         <translation>Offline — the step is saved and will be sent when the network is back</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="742"/>
+        <location filename="../../ui/views/main_window.py" line="810"/>
         <source>Đã thực hiện</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="744"/>
-        <source>Văn bản %1 nay ở trạng thái «%2».</source>
+        <location filename="../../ui/views/main_window.py" line="812"/>
+        <source>Văn bản %1 hiện ở trạng thái «%2».</source>
         <translation>Document %1 is now “%2”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="768"/>
+        <location filename="../../ui/views/main_window.py" line="835"/>
+        <source>Ngoại tuyến — hoàn tác chờ gửi khi có mạng</source>
+        <translation>Offline — the undo waits to be sent when online</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="837"/>
         <source>Đã hoàn tác: %1</source>
         <translation>Undone: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="774"/>
-        <source>Hoàn tác ngay sau khi làm</source>
-        <translation>Undone right after it was taken</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/window_lists.py" line="72"/>
+        <location filename="../../ui/views/window_lists.py" line="74"/>
         <source>Lưu tìm kiếm</source>
         <translation>Save search</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_lists.py" line="73"/>
-        <source>Tên tìm kiếm (hiện ở thanh bên trên mọi máy của bạn):</source>
-        <translation>Name of the search (shown in the side bar on all your computers):</translation>
+        <location filename="../../ui/views/window_lists.py" line="75"/>
+        <source>Tên tìm kiếm (hiện ở cột bên trái, trên mọi máy bạn đăng nhập):</source>
+        <translation>Name of the search (shown in the left column, on every computer you sign in to):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_lists.py" line="87"/>
+        <location filename="../../ui/views/window_lists.py" line="89"/>
         <source>Đã lưu tìm kiếm «%1»</source>
         <translation>Search “%1” saved</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_lists.py" line="109"/>
+        <location filename="../../ui/views/window_lists.py" line="111"/>
         <source>Đổi tên…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_lists.py" line="113"/>
+        <location filename="../../ui/views/window_lists.py" line="115"/>
+        <location filename="../../ui/views/window_lists.py" line="145"/>
         <source>Xoá tìm kiếm đã lưu</source>
         <translation>Delete saved search</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_lists.py" line="124"/>
+        <location filename="../../ui/views/window_lists.py" line="126"/>
         <source>Đổi tên tìm kiếm</source>
         <translation>Rename search</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_lists.py" line="125"/>
+        <location filename="../../ui/views/window_lists.py" line="127"/>
         <source>Tên mới:</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_lists.py" line="154"/>
+        <location filename="../../ui/views/window_lists.py" line="146"/>
+        <source>Xoá «%1» khỏi mọi máy của bạn? Văn bản không bị ảnh hưởng.</source>
+        <translation>Delete “%1” from all your computers? No document is affected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_lists.py" line="165"/>
+        <source>Hãy mở một danh sách văn bản để xuất.</source>
+        <translation>Open a list of documents to export it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_lists.py" line="171"/>
         <source>Xuất danh sách</source>
         <translation>Export the list</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_lists.py" line="156"/>
+        <location filename="../../ui/views/window_lists.py" line="173"/>
         <source>Bảng tính Excel (*.xlsx);;Văn bản Word (*.docx);;PDF (*.pdf)</source>
         <translation>Excel workbook (*.xlsx);;Word document (*.docx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_lists.py" line="176"/>
+        <location filename="../../ui/views/window_lists.py" line="203"/>
         <source>Đã xuất %1 văn bản vào %2</source>
         <translation>Exported %1 documents to %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_lists.py" line="191"/>
+        <location filename="../../ui/views/window_lists.py" line="208"/>
+        <source>danh sách dài hơn, hãy thu hẹp bằng bộ lọc</source>
+        <translation>the list is longer; narrow it with the filters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_lists.py" line="223"/>
         <source>In</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_lists.py" line="192"/>
+        <location filename="../../ui/views/window_lists.py" line="224"/>
         <source>Hãy chọn hoặc mở một văn bản để in.</source>
         <translation>Select or open a document to print.</translation>
     </message>
@@ -1921,7 +1961,7 @@
     </message>
     <message>
         <location filename="../../ui/views/window_menus.py" line="97"/>
-        <source>T&amp;ìm</source>
+        <source>Tì&amp;m</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
@@ -2128,7 +2168,7 @@
         <translation>%1 conflicting steps, to redo on the new version</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_sync.py" line="219"/>
+        <location filename="../../ui/views/window_sync.py" line="220"/>
         <source>Ngoại tuyến — đang dùng dữ liệu trên máy</source>
         <translation>Offline — using local data</translation>
     </message>
@@ -2293,68 +2333,68 @@
         <translation>Select a document in the list to preview it.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reading_pane.py" line="129"/>
+        <location filename="../../ui/views/reading_pane.py" line="135"/>
         <source>(chưa có số)</source>
         <translation>(no number yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reading_pane.py" line="173"/>
+        <location filename="../../ui/views/reading_pane.py" line="179"/>
         <source>Cơ quan:</source>
         <translation>Organ:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reading_pane.py" line="174"/>
+        <location filename="../../ui/views/reading_pane.py" line="180"/>
         <source>Ngày:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reading_pane.py" line="175"/>
+        <location filename="../../ui/views/reading_pane.py" line="181"/>
         <source>Trạng thái:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reading_pane.py" line="178"/>
+        <location filename="../../ui/views/reading_pane.py" line="184"/>
         <source>Độ khẩn:</source>
         <translation>Urgency:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reading_pane.py" line="180"/>
+        <location filename="../../ui/views/reading_pane.py" line="186"/>
         <source>Độ mật:</source>
         <translation>Secrecy:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reading_pane.py" line="182"/>
+        <location filename="../../ui/views/reading_pane.py" line="188"/>
         <source>Phần việc:</source>
         <translation>My part:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reading_pane.py" line="184"/>
+        <location filename="../../ui/views/reading_pane.py" line="190"/>
         <source>Hạn của tôi:</source>
         <translation>My deadline:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reading_pane.py" line="186"/>
+        <location filename="../../ui/views/reading_pane.py" line="192"/>
         <source>Hạn văn bản:</source>
         <translation>Document deadline:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reading_pane.py" line="191"/>
+        <location filename="../../ui/views/reading_pane.py" line="197"/>
         <source>Văn bản chưa có tệp.</source>
         <translation>The document has no file yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reading_pane.py" line="194"/>
+        <location filename="../../ui/views/reading_pane.py" line="200"/>
         <source>Văn bản mật: mở văn bản để xem tệp.</source>
         <translation>Secret document: open it to see the file.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reading_pane.py" line="197"/>
+        <location filename="../../ui/views/reading_pane.py" line="205"/>
         <source>Đang tải trang đầu…</source>
         <translation>Loading the first page…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reading_pane.py" line="213"/>
-        <location filename="../../ui/views/reading_pane.py" line="221"/>
+        <location filename="../../ui/views/reading_pane.py" line="223"/>
+        <location filename="../../ui/views/reading_pane.py" line="231"/>
         <source>Không xem trước được tệp này: hãy mở văn bản.</source>
         <translation>This file cannot be previewed: open the document.</translation>
     </message>
@@ -3691,7 +3731,7 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../ui/app.py" line="99"/>
+        <location filename="../../ui/app.py" line="105"/>
         <source>Không lưu được đăng nhập</source>
         <translation>Cannot remember the sign-in</translation>
     </message>

@@ -27,14 +27,25 @@ def export_report(report: ReportTable, path: Path) -> Path:
             f"Chỉ xuất được báo cáo ra tệp PDF hoặc XLSX, không phải “{path.name}”.",
             f"A report can be saved as PDF or XLSX only, not “{path.name}”.",
         )
+    return write_atomically(writer, report, path, ("báo cáo", "the report"))
+
+
+def write_atomically(
+    writer: Callable[[ReportTable, Path], object],
+    table: ReportTable,
+    path: Path,
+    what: tuple[str, str],
+) -> Path:
+    """Write ``table`` next to ``path`` and move it into place: a failed write (disk full,
+    no permission) leaves the old file or none, never half of one. ``what``: (vi, en)."""
     partial = path.with_name(f".{path.name}.part")
     try:
-        writer(report, partial)
+        writer(table, partial)
         os.replace(partial, path)
     except OSError as error:
         raise VanThuError(
-            f"Không ghi được báo cáo vào “{path}”: {error.strerror or error}.",
-            f"Could not write the report to “{path}”: {error.strerror or error}.",
+            f"Không ghi được {what[0]} vào “{path}”: {error.strerror or error}.",
+            f"Could not write {what[1]} to “{path}”: {error.strerror or error}.",
         ) from error
     finally:
         with contextlib.suppress(OSError):  # nothing was written where nothing can be

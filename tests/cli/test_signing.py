@@ -176,7 +176,10 @@ def _document_with_pdf(server) -> int:  # type: ignore[no-untyped-def]
     reply = requests.get(
         f"{server.api_url}/documents?limit=100", headers=server.headers("leader"), timeout=10
     )
-    return next(d["id"] for d in reply.json()["items"] if d["current_version"])
+    frozen = ("issued", "withdrawn", "replaced")  # a record as issued is never signed again
+    return next(
+        d["id"] for d in reply.json()["items"] if d["current_version"] and d["status"] not in frozen
+    )
 
 
 def test_sign_a_server_document_by_hand_placement_and_verify_it(

@@ -23,6 +23,10 @@ ROUTES = {
     ("POST", "/api/v1/auth/login"): "own",
     ("POST", "/api/v1/auth/logout"): "own",
     ("GET", "/api/v1/auth/me"): "own",
+    ("GET", "/api/v1/saved-searches"): "own",  # the caller's own searches only
+    ("POST", "/api/v1/saved-searches"): "own",
+    ("PUT", "/api/v1/saved-searches/{search_id}"): "own",  # another's id: 404 (test_saved_searches)
+    ("DELETE", "/api/v1/saved-searches/{search_id}"): "own",
     ("GET", "/api/v1/organisations"): "own",
     ("GET", "/api/v1/colleagues"): "list",  # the caller's own organisation only
     ("GET", "/api/v1/registers"): "list",

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -202,13 +203,16 @@ def test_nothing_english_is_left_in_vietnamese(qtbot, office, role) -> None:  # 
 
 
 def test_choosing_english_in_settings_opens_the_window_again_in_english(qtbot, office) -> None:  # type: ignore[no-untyped-def]
-    from ui.app import relaunch
+    from services.session import open_session
+    from ui.app import create_application, relaunch, show_main_window
     from ui.i18n import apply_language
 
-    win = open_window(qtbot, office, "leader")
+    create_application("vi")
+    win = show_main_window(open_session(office.base_url, *office.credentials("leader")))
     opened: list[object] = []
     win.relaunch_requested.connect(lambda: opened.append(relaunch(win)))
     try:
+        qtbot.waitUntil(lambda: "Trực tuyến" in win.status_label.text(), timeout=20000)
         win.show_named("settings")
         view = win.settings_view
         view.language.setCurrentIndex(view.language.findData("en"))
@@ -222,6 +226,7 @@ def test_choosing_english_in_settings_opens_the_window_again_in_english(qtbot, o
             {line for root in _walk(qtbot, new) for line in _vietnamese_left(root, _messages())}
         )
         assert left == []
+        qtbot.waitUntil(lambda: not shiboken6.isValid(win), timeout=5000)  # gone, tray and all
     finally:
         apply_language("vi")
 

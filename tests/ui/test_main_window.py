@@ -216,7 +216,7 @@ def test_sign_out_ends_the_session_and_asks_for_a_sign_in(qtbot, office) -> None
 
     win = open_window(qtbot, office, "specialist")
     client = win.session.client
-    with qtbot.waitSignal(win.signed_out, timeout=5000):
+    with qtbot.waitSignal(win.signed_out, timeout=20000):
         win.actions_by_name["signOut"].trigger()
     assert win.signing_out and not win.isVisible()
     end_session(win)

@@ -20,6 +20,8 @@ def test_a_leader_assigns_from_the_window(qtbot, window, ui_server) -> None:  # 
     ).json()
     window.sync_now()
     qtbot.waitUntil(lambda: window.workspace.document(doc["id"]) is not None, timeout=20000)
+    window.open_document(doc["id"])  # from the open document, as a leader reads it first
+    qtbot.waitUntil(lambda: window.document_view.document is not None, timeout=10000)
     window.open_step(doc["id"])
     qtbot.waitUntil(lambda: window.step_dialog is not None, timeout=10000)
     dialog = window.step_dialog

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
     QByteArray,
     QEvent,
+    QItemSelection,
+    QItemSelectionModel,
     QModelIndex,
     QObject,
     QPoint,
@@ -27,7 +30,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -48,6 +50,7 @@ from ..labels import STATUSES, number, queue_label, status_label, step_label
 from ..layout_store import layout_settings
 from ..models import DocumentTableModel
 from ..workers import run_task
+from .list_columns import ListColumns
 from .reading_pane import ReadingPane
 from .step_dialog import offered_steps
 
@@ -61,50 +64,7 @@ DIRECTIONS = ("incoming", "outgoing")
 QUEUE_KEYS = frozenset(q.value for q in Queue)
 DONE_MESSAGE_MS = 15_000
 """How long the confirmation after a step stays (it also goes at the next step)."""
-SETTINGS_ORDER = "list/columns"
-SETTINGS_HIDDEN = "list/hidden"
 SETTINGS_SPLIT = "list/split"
-
-COLUMN_WIDTHS = {
-    "number_symbol": 115,
-    "dated": 85,
-    "doc_type": 85,
-    "organ": 160,
-    "urgency": 90,
-    "secrecy": 70,
-    "due": 85,
-    "status": 105,
-    "part": 80,
-    "arrival_number": 70,
-}
-"""The list's columns at their natural width; the summary takes what is left."""
-SUMMARY = "subject"
-SUMMARY_SHARE = 0.3
-"""The part of the list's width the summary keeps: the others narrow first, a little…"""
-NARROWEST = 0.9
-DROPPED_FIRST = ("secrecy", "doc_type", "part", "dated", "urgency", "organ", "due")
-"""…then, on a narrow list, these columns step aside for now (the user's choice is kept)."""
-
-
-def fit_columns(table: QTableView, width: int, shown: list[str], keys: list[str]) -> set[str]:
-    """Widths for the ``shown`` columns on a list ``width`` wide, so the summary stays
-    readable; returns the columns set aside for now because the list is too narrow."""
-    wanted = max(260, width * SUMMARY_SHARE)
-    aside: set[str] = set()
-
-    def fixed() -> int:
-        return sum(COLUMN_WIDTHS.get(k, 90) for k in shown if k != SUMMARY and k not in aside)
-
-    for key in DROPPED_FIRST:
-        if width - fixed() * NARROWEST >= wanted:
-            break
-        if key in shown:
-            aside.add(key)
-    scale = min(1.0, max(NARROWEST, (width - wanted) / max(1, fixed())))
-    for column, key in enumerate(keys):
-        if key in shown and key != SUMMARY and key not in aside:
-            table.setColumnWidth(column, int(COLUMN_WIDTHS.get(key, 90) * scale))
-    return aside
 
 
 class DocumentListPage(QWidget):
@@ -152,15 +112,10 @@ class DocumentListPage(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
-        header = self.table.horizontalHeader()
-        header.setSectionsMovable(True)  # the user orders the columns (III.6.đ)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._columns_menu)
-        header.sectionMoved.connect(lambda *_: self._save_columns())
-        self.hidden_columns: set[str] = set()
-        """The columns the user chose not to see (by key)."""
-        self.set_aside: set[str] = set()
-        """Columns a narrow list does not show for now (the user's choice stays as it was)."""
+        self.columns = ListColumns(self.table, self.model, self)
+        self._save_soon = QTimer(self, singleShot=True, interval=800)  # not at every drag step
+        self._save_soon.timeout.connect(self._save_layout)
+        self.columns.changed.connect(self._save_soon.start)
         self.table.viewport().installEventFilter(self)  # columns follow the list's width
         self.table.installEventFilter(self)  # Enter opens the document
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -169,6 +124,10 @@ class DocumentListPage(QWidget):
             lambda index: self.open_requested.emit(self.model.row_at(index.row()).id)
         )
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        self.chosen: set[int] = set()
+        """Every document the user selected (a batch), kept across reloads like the current one."""
+        self._restoring = False
         self.selected_id: int | None = None
         """The document the user chose: kept across reloads of the list (a search, a sync)."""
         self._preview_soon = QTimer(self, singleShot=True, interval=120)
@@ -257,11 +216,14 @@ class DocumentListPage(QWidget):
         self.split.setStretchFactor(0, 3)
         self.split.setStretchFactor(1, 2)
         self.split.setCollapsible(0, False)
-        self.split.splitterMoved.connect(lambda *_: self._save_split())
+        self.split.splitterMoved.connect(lambda *_: self._save_soon.start())
         column = QVBoxLayout(self)
         column.addLayout(filters)
         column.addWidget(self.split, 1)
         self._counted: tuple[int, int] | None = None
+        self.server_rows = False
+        """The list shows the server's answer (kept until the next search, not a sync's)."""
+        self._server_generation = 0
         self._count_generation = 0
         self.unindexed = 0
         """Secret documents matching the filters that the offline search cannot look into."""
@@ -378,6 +340,8 @@ class DocumentListPage(QWidget):
 
     def apply_filters(self) -> None:
         self.debounce.stop()
+        self.server_rows = False
+        self._server_generation += 1
         self.model.set_query(self.current_query())
         self._count()
 
@@ -397,15 +361,12 @@ class DocumentListPage(QWidget):
         query = self.current_query()
         self._count_generation += 1
         generation = self._count_generation
-        wider = query.text and (self.scope != ALL or query.doc_type or query.status)
+        wider = bool(query.text) and self.scope != ALL
+        everything = replace(query, direction=None, queue=None, scope=None)  # what widen() shows
 
         def count() -> tuple[int, int, int]:
             here = self.workspace.count(query)
-            everywhere = (
-                self.workspace.count(DocumentQuery(text=query.text, today=query.today))
-                if wider
-                else here
-            )
+            everywhere = self.workspace.count(everything) if wider else here
             hidden = self.workspace.unindexed_count(query) if query.text else 0
             return here, everywhere, hidden
 
@@ -435,7 +396,7 @@ class DocumentListPage(QWidget):
                 .replace("%2", where)
             ]
         else:
-            parts = [self.tr("%1 không có văn bản nào.").replace("%1", where)]
+            parts = [self.tr("Không có văn bản nào trong %1.").replace("%1", where)]
         if text and everywhere > here:
             parts.append(
                 self.tr('<a href="all">%1 văn bản khớp trong mọi văn bản — xem tất cả</a>').replace(
@@ -449,6 +410,11 @@ class DocumentListPage(QWidget):
                 ).replace("%1", number(self.unindexed))
             )
         self.count_label.setText(" · ".join(parts))
+
+    def plain_scope_title(self) -> str:
+        """The list's name as plain text (a file's title, a message)."""
+        title = self._scope_title().strip("«»")
+        return title.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
     def _scope_title(self) -> str:
         if self.scope_name:
@@ -477,8 +443,13 @@ class DocumentListPage(QWidget):
         replaces the list until the next search."""
         query = self.current_query()
         self.count_label.setText(self.tr("Đang tìm trên máy chủ…"))
+        self._server_generation += 1
+        generation = self._server_generation
 
         def found(rows: list[DocumentRow]) -> None:
+            if generation != self._server_generation:
+                return  # the user searched again meanwhile
+            self.server_rows = True
             self.model.show_rows(rows)
             self._counted = None
             self.unindexed = 0
@@ -504,14 +475,34 @@ class DocumentListPage(QWidget):
         return [self.model.row_at(r).id for r in rows if r < self.model.rowCount()]
 
     def _rows_loaded(self) -> None:
-        """A new answer: the document the user chose stays chosen if it is still listed."""
-        if self.selected_id is None:
+        """A new answer: the documents the user chose stay chosen where they are still listed
+        (the current one too), whatever their new rows."""
+        if self.selected_id is None and not self.chosen:
             return
-        for row in range(self.model.rowCount()):
-            if self.model.row_at(row).id == self.selected_id:
-                if self.table.currentIndex().row() != row:
-                    self.table.selectRow(row)
-                return
+        model, chosen = self.model, set(self.chosen) | {self.selected_id}
+        selection = QItemSelection()
+        current = -1
+        for row in range(model.rowCount()):
+            document_id = model.row_at(row).id
+            if document_id in chosen:
+                selection.select(model.index(row, 0), model.index(row, model.columnCount() - 1))
+            if document_id == self.selected_id:
+                current = row
+        if current < 0:
+            return
+        self._restoring = True
+        try:
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+            self.table.selectionModel().select(selection, flags)
+            self.table.selectionModel().setCurrentIndex(
+                model.index(current, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+        finally:
+            self._restoring = False
+
+    def _selection_changed(self) -> None:
+        if not self._restoring and not self.model.loading:
+            self.chosen = set(self.selected_ids())
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         """The user moved to a row: that document is the chosen one (the preview follows)."""
@@ -546,7 +537,7 @@ class DocumentListPage(QWidget):
     # -- keyboard and menus -------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit()
+            self.columns.fit()
         elif (
             watched is self.table
             and event.type() == QEvent.Type.KeyPress
@@ -594,94 +585,23 @@ class DocumentListPage(QWidget):
         ).setShortcut("Ctrl+K")
         menu.popup(self.table.viewport().mapToGlobal(position))
 
-    # -- columns ------------------------------------------------------------------------
-    def _keys(self) -> list[str]:
-        return [self.model.column_key(c) for c in range(self.model.columnCount())]
-
+    # -- columns (``ListColumns``) ------------------------------------------------------
     def _columns_menu(self, position: QPoint) -> None:
-        header = self.table.horizontalHeader()
-        menu = QMenu(self)
-        menu.setObjectName("columnsMenu")
-        keys = self._keys()
-        for visual in range(header.count()):
-            column = header.logicalIndex(visual)
-            key = keys[column]
-            action = menu.addAction(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
-            action.setObjectName(f"column_{key}")
-            action.setCheckable(True)
-            action.setChecked(key not in self.hidden_columns)
-            action.setEnabled(key != SUMMARY)  # the summary is what a list is read by
-            action.toggled.connect(lambda on, c=column: self.show_column(c, on))
-        menu.addSeparator()
-        menu.addAction(self.tr("Khôi phục cột mặc định"), self.reset_columns)
-        menu.popup(header.mapToGlobal(position))
+        self.columns.menu(position)
 
     def show_column(self, column: int, shown: bool) -> None:
-        """The user shows or hides a column (kept for the next start)."""
-        key = self.model.column_key(column)
-        if shown:
-            self.hidden_columns.discard(key)
-        else:
-            self.hidden_columns.add(key)
-        self._fit()
-        self._save_columns()
-
-    def reset_columns(self) -> None:
-        header = self.table.horizontalHeader()
-        for column in range(self.model.columnCount()):
-            header.moveSection(header.visualIndex(column), column)
-        self.hidden_columns = {self.model.column_key(c) for c in self.model.HIDDEN_BY_DEFAULT}
-        self._fit()
-        self._save_columns()
-
-    def _fit(self) -> None:
-        """Show the user's columns, set aside what a narrow list cannot hold, size the rest."""
-        keys = self._keys()
-        shown = [k for k in keys if k not in self.hidden_columns]
-        aside = fit_columns(self.table, self.table.viewport().width(), shown, keys)
-        header = self.table.horizontalHeader()
-        for column, key in enumerate(keys):
-            hidden = key in self.hidden_columns or key in aside
-            if header.isSectionHidden(column) != hidden:
-                header.setSectionHidden(column, hidden)
-        self.set_aside = aside
+        self.columns.show_column(column, shown)
 
     def visible_columns(self) -> list[int]:
-        """The user's columns in the order the user put them (what an export writes, whether
-        or not a narrow window shows them all now)."""
-        header = self.table.horizontalHeader()
-        return [
-            header.logicalIndex(v)
-            for v in range(header.count())
-            if self.model.column_key(header.logicalIndex(v)) not in self.hidden_columns
-        ]
+        return self.columns.visible()
 
-    def _save_columns(self) -> None:
-        header = self.table.horizontalHeader()
-        order = [self.model.column_key(header.logicalIndex(v)) for v in range(header.count())]
-        settings = layout_settings()
-        settings.setValue(SETTINGS_ORDER, order)
-        settings.setValue(SETTINGS_HIDDEN, sorted(self.hidden_columns) or ["-"])
-
-    def _save_split(self) -> None:
+    def _save_layout(self) -> None:
+        self.columns.save()
         layout_settings().setValue(SETTINGS_SPLIT, self.split.saveState())
 
     def _restore_layout(self) -> None:
-        settings = layout_settings()
-        keys = self._keys()
-        header = self.table.horizontalHeader()
-        order = settings.value(SETTINGS_ORDER)
-        if isinstance(order, list):
-            for visual, key in enumerate(k for k in order if k in keys):
-                header.moveSection(header.visualIndex(keys.index(key)), visual)
-        hidden = settings.value(SETTINGS_HIDDEN)
-        self.hidden_columns = (
-            {k for k in hidden if k in keys}
-            if isinstance(hidden, list)
-            else {self.model.column_key(c) for c in self.model.HIDDEN_BY_DEFAULT}
-        )
-        header.setSectionResizeMode(keys.index(SUMMARY), QHeaderView.ResizeMode.Stretch)
-        split = settings.value(SETTINGS_SPLIT)
+        self.columns.restore()
+        split = layout_settings().value(SETTINGS_SPLIT)
         if not (isinstance(split, QByteArray) and self.split.restoreState(split)):
             self.split.setSizes([660, 340])
 

@@ -62,6 +62,7 @@ class DocumentView(QWidget):
         self.note = ""
         """A lasting remark under the page (e.g. a signed version waiting to be sent)."""
         self.file: Path | None = None
+        self._print_when_open = False
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.meta = QFormLayout()
@@ -237,7 +238,9 @@ class DocumentView(QWidget):
             self.file = None
 
     def hideEvent(self, event: QHideEvent) -> None:
-        self.close_file()
+        if not event.spontaneous():  # the user left the document (a minimised window did not)
+            self.close_file()
+            self.document = None  # nothing reloads a document nobody is looking at
         super().hideEvent(event)
 
     # -- find and print (the window's Ctrl+F, Esc and Ctrl+P come here) --------------------
@@ -255,8 +258,10 @@ class DocumentView(QWidget):
         if document is None:
             return
         if self.file is None and document.latest_version is not None:
+            self._print_when_open = True  # Ctrl+P from the list: as soon as the file is here
             self.status.setText(self.tr("Tệp đang mở, hãy chờ một chút rồi in."))
             return
+        self._print_when_open = False
         self.printing.ask(
             document, self.file, self.print_sheet.isChecked(), self.pdf.page, self.pdf.pages
         )
@@ -345,11 +350,13 @@ class DocumentView(QWidget):
             self.accesses.addItem(": ".join(describe(exc)))
 
     def _opened(self, document: Document, path: Path) -> None:
-        if self.document is not document:
-            self.workspace.close_file(path)  # another document was opened meanwhile
+        if self.document is not document or not self.isVisible():
+            self.workspace.close_file(path)  # another document, or none, is shown meanwhile
             return
         self.file = path
         self.pdf.open(path)
+        if self._print_when_open:
+            self.print_document()
         run_task(  # the access history gets this view (queued while offline)
             self.workspace.record_access, document, on_error=self._not_recorded, owner=self
         )

@@ -71,6 +71,9 @@ if TYPE_CHECKING:
 
 __all__ = ["MainWindow"]
 
+UNDO_COMMENT = "Hoàn tác ngay sau khi làm"
+"""Kept on the server with the step, in the record's language whatever the UI's."""
+
 logger = logging.getLogger(__name__)
 
 PAGES = ("incoming", "outgoing", "uploads", "settings")
@@ -141,6 +144,7 @@ class MainWindow(MenusMixin, ListActionsMixin, SyncMixin, QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setMinimumWidth(170)
         self.nav.currentRowChanged.connect(self._nav_changed)
+        self.nav.itemClicked.connect(self._nav_clicked)
         self.nav.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.nav.customContextMenuRequested.connect(self._nav_menu)
         self.list_page = DocumentListPage(workspace)
@@ -183,10 +187,12 @@ class MainWindow(MenusMixin, ListActionsMixin, SyncMixin, QMainWindow):
 
         if may_report(self.session.user.role):  # clerks, leaders, administrators
             self.pages.insert(self.pages.index("uploads"), "reports")
-        self.history: list[tuple[str, int]] = []
-        """Where Back goes: ("page", navigation row) or ("document", id), newest last."""
+        self.history: list[tuple[str, int | str]] = []
+        """Where Back goes: ("page", key), ("document", id) or ("list", "") for the list as it
+        was (every document, the server's answer); newest last."""
         self._going_back = False
-        self._shown_row = -1
+        self._shown_key: str | None = None
+        """The navigation entry on screen (None: every document, no entry current)."""
         self.split = QSplitter()
         self.split.setObjectName("mainSplit")
         self.split.addWidget(self.nav)
@@ -237,6 +243,14 @@ class MainWindow(MenusMixin, ListActionsMixin, SyncMixin, QMainWindow):
     @property
     def sync_button(self) -> Any:
         return self.list_page.sync_button
+
+    @property
+    def register_button(self) -> Any:
+        return self.list_page.register_button
+
+    @property
+    def draft_button(self) -> Any:
+        return self.list_page.draft_button
 
     @property
     def sign_button(self) -> Any:
@@ -362,10 +376,9 @@ class MainWindow(MenusMixin, ListActionsMixin, SyncMixin, QMainWindow):
                 item.setToolTip(f"Ctrl+{self.pages.index(key) + 1}")
             self.nav.addItem(item)
         keys = self._nav_keys()
-        self.nav.setCurrentRow(keys.index(current) if current in keys else 0)
+        shown = self._shown_key if self._shown_key is not None else current
+        self.nav.setCurrentRow(keys.index(shown) if shown in keys else -1)  # none: "all"
         self.nav.blockSignals(False)
-        if self._shown_row >= 0:
-            self._shown_row = self.nav.currentRow()
         self._show_counts_in_nav()
 
     def _page_name(self, page: str) -> str:
@@ -413,12 +426,16 @@ class MainWindow(MenusMixin, ListActionsMixin, SyncMixin, QMainWindow):
 
     def show_named(self, page: str) -> None:
         """Go to a page by its key ("incoming", "my_work", "settings", "saved:3"…)."""
-        self.nav.setCurrentRow(self._nav_keys().index(page))
+        row = self._nav_keys().index(page)
+        if self.nav.currentRow() == row:  # already the current entry: show it again
+            self._nav_changed(row)
+        else:
+            self.nav.setCurrentRow(row)
 
     def current_page(self) -> str:
         item = self.nav.currentItem()
         if item is None:
-            return self.pages[0]
+            return self._shown_key or self.pages[0]
         return str(item.data(Qt.ItemDataRole.UserRole))
 
     # -- navigation and the way back ----------------------------------------------------
@@ -426,10 +443,13 @@ class MainWindow(MenusMixin, ListActionsMixin, SyncMixin, QMainWindow):
         """Note where the user is now, before going elsewhere (what Back returns to)."""
         if self._going_back:
             return
+        here: tuple[str, int | str]
         if self.stack.currentWidget() is self.document_view and self.document_view.document:
             here = ("document", self.document_view.document.id)
-        elif self._shown_row >= 0:
-            here = ("page", self._shown_row)
+        elif self.stack.currentWidget() is self.list_page and self._shown_key is None:
+            here = ("list", "")  # every document, or the server's answer: as it is
+        elif self._shown_key is not None:
+            here = ("page", self._shown_key)
         else:
             return
         if not self.history or self.history[-1] != here:
@@ -442,9 +462,17 @@ class MainWindow(MenusMixin, ListActionsMixin, SyncMixin, QMainWindow):
         self._remember_here()
         self.show_page(row)
 
+    def _nav_clicked(self, item: QListWidgetItem) -> None:
+        """A click on the entry already current (e.g. from a document): show its page."""
+        if self.stack.currentWidget() is self.document_view or self._shown_key != str(
+            item.data(Qt.ItemDataRole.UserRole)
+        ):
+            self._nav_changed(self.nav.row(item))
+
     def show_page(self, row: int) -> None:
         page = str(self.nav.item(row).data(Qt.ItemDataRole.UserRole))
-        self._shown_row = row
+        came_from_saved = (self._shown_key or "").startswith(SAVED)
+        self._shown_key = page
         if page.startswith(SAVED):
             found = [s for s in self.saved if f"{SAVED}{s.id}" == page]
             if found:
@@ -458,6 +486,8 @@ class MainWindow(MenusMixin, ListActionsMixin, SyncMixin, QMainWindow):
             self.stack.setCurrentWidget(self.uploads)
             self.uploads.show_states(None)  # every file again
         elif page in LIST_PAGES:
+            if came_from_saved:  # a saved search's words and filters stay with it
+                self.list_page.set_filters({})
             self.stack.setCurrentWidget(self.list_page)
             self.list_page.show_scope(page)
         else:
@@ -470,24 +500,30 @@ class MainWindow(MenusMixin, ListActionsMixin, SyncMixin, QMainWindow):
 
     def back(self) -> None:
         """Alt+←, Esc in a document: where the user was before (the list keeps its selection)."""
-        if not self.history:
-            if self.stack.currentWidget() is self.document_view:
-                self.stack.setCurrentWidget(self.list_page)
-            return
-        kind, value = self.history.pop()
-        self._going_back = True
-        try:
-            if kind == "document":
-                self.open_document(value, remember=False)
-            else:
-                self.nav.blockSignals(True)
-                self.nav.setCurrentRow(value)
-                self.nav.blockSignals(False)
-                self.show_page(value)
+        keys = self._nav_keys()
+        while self.history:
+            kind, value = self.history.pop()
+            if kind == "page" and value not in keys:
+                continue  # a saved search deleted meanwhile
+            self._going_back = True
+            try:
+                if kind == "document":
+                    self.open_document(int(value), remember=False)
+                elif kind == "list":
+                    self.stack.setCurrentWidget(self.list_page)
+                else:
+                    row = keys.index(str(value))
+                    self.nav.blockSignals(True)
+                    self.nav.setCurrentRow(row)
+                    self.nav.blockSignals(False)
+                    self.show_page(row)
                 if self.stack.currentWidget() is self.list_page:
                     self.list_page.table.setFocus()
-        finally:
-            self._going_back = False
+            finally:
+                self._going_back = False
+            return
+        if self.stack.currentWidget() is self.document_view:
+            self.stack.setCurrentWidget(self.list_page)
 
     def _escape_in_document(self) -> None:
         closer = getattr(self.document_view, "close_find", None)
@@ -498,7 +534,7 @@ class MainWindow(MenusMixin, ListActionsMixin, SyncMixin, QMainWindow):
     def _widened(self) -> None:
         """The list now shows every document: no navigation entry is the current one."""
         self._remember_here()
-        self._shown_row = -1
+        self._shown_key = None
         self.nav.blockSignals(True)
         self.nav.clearSelection()
         self.nav.setCurrentRow(-1)
@@ -530,7 +566,8 @@ class MainWindow(MenusMixin, ListActionsMixin, SyncMixin, QMainWindow):
 
     # -- signing out ---------------------------------------------------------------------
     def sign_out(self) -> None:
-        """End this sign-in and show the sign-in again (another account, or the same later)."""
+        """End this sign-in — the token revoked on the server, forgotten here — and show the
+        sign-in again (another account, or the same later)."""
         if getattr(self._pages.get("uploads"), "engine", None) is not None:
             answer = QMessageBox.question(
                 self,
@@ -539,6 +576,23 @@ class MainWindow(MenusMixin, ListActionsMixin, SyncMixin, QMainWindow):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
+        if self.sync_task is not None:
+            self.sync_task.cancel.set()
+        self.status_label.setText(self.tr("Đang đăng xuất…"))
+        from services.session import sign_out
+
+        run_task(sign_out, self.session.client, on_done=self._signed_out, owner=self)
+
+    def _signed_out(self, revoked: bool) -> None:
+        if not revoked:  # offline, or the server did not answer: say what still holds
+            QMessageBox.warning(
+                self,
+                self.tr("Đăng xuất"),
+                self.tr(
+                    "Máy chủ chưa xác nhận đăng xuất: phiên đăng nhập trên máy chủ còn hiệu lực "
+                    "đến khi hết hạn. Thông tin đăng nhập trên máy này đã được xoá."
+                ),
+            )
         self.signing_out = True
         self.close()
 
@@ -576,13 +630,21 @@ class MainWindow(MenusMixin, ListActionsMixin, SyncMixin, QMainWindow):
             if then is not None:
                 then()
 
-        run_task(
-            self.workspace.document,
-            document_id,
-            on_done=show,
-            on_error=lambda exc: show_error(self, exc),
-            owner=self,
-        )
+        def read() -> Document | None:  # not cached yet (a scan just uploaded): the server's
+            return self.workspace.document(document_id) or self.workspace.current_document(
+                document_id
+            )
+
+        def missing(document: Document | None) -> None:
+            if document is None:
+                self.status_label.setText(
+                    self.tr(
+                        "Không mở được văn bản: không còn trên máy chủ hoặc bạn không được xem."
+                    )
+                )
+            show(document)
+
+        run_task(read, on_done=missing, on_error=lambda exc: show_error(self, exc), owner=self)
 
     def open_step(
         self, document_id: int, others: Sequence[int] = (), step: Step | None = None
@@ -635,7 +697,14 @@ class MainWindow(MenusMixin, ListActionsMixin, SyncMixin, QMainWindow):
                 index = self.step_dialog.step.findData(Step(step).value)
                 if index >= 0:
                     self.step_dialog.step.setCurrentIndex(index)
-            self.step_dialog.finished.connect(lambda _result: self._step_taken())
+                else:  # the document moved on since the button was shown
+                    self.status_label.setText(
+                        self.tr("Bước «%1» không còn làm được trên văn bản này.").replace(
+                            "%1", step_label(step)
+                        )
+                    )
+            dialog = self.step_dialog
+            dialog.finished.connect(lambda _result: self._step_taken(dialog))
             self.step_dialog.open()
 
         run_task(load, on_done=show, on_error=lambda exc: show_error(self, exc), owner=self)
@@ -714,14 +783,21 @@ class MainWindow(MenusMixin, ListActionsMixin, SyncMixin, QMainWindow):
         self.apply_filters()
         self.refresh_counts()
 
-    def _step_taken(self) -> None:
-        dialog = self.step_dialog
-        if dialog is None or dialog.result_document is None:
+    def _show_changed(self, document: Document) -> None:
+        """A step changed ``document``: the open view and the reading pane show it anew (a
+        hidden view is left alone: nothing is fetched or recorded for nobody)."""
+        shown = self.document_view.document
+        if self.stack.currentWidget() is self.document_view and shown and shown.id == document.id:
+            self.document_view.show_document(document)
+        self.list_page.refresh_preview(document)
+
+    def _step_taken(self, dialog: StepDialog) -> None:
+        dialog.deleteLater()
+        if dialog.result_document is None:
             return
         document = dialog.result_document
         if dialog.batch is None:
-            self.document_view.show_document(document)
-            self.list_page.refresh_preview(document)
+            self._show_changed(document)
         self.apply_filters()  # the list shows the new status at once
         self.refresh_counts()
         if dialog.batch is not None:
@@ -741,7 +817,7 @@ class MainWindow(MenusMixin, ListActionsMixin, SyncMixin, QMainWindow):
             return
         done = getattr(dialog, "done_message", "") or self.tr("Đã thực hiện")
         place = (
-            self.tr("Văn bản %1 nay ở trạng thái «%2».")
+            self.tr("Văn bản %1 hiện ở trạng thái «%2».")
             .replace("%1", document.number_symbol or f"“{document.subject[:40]}”")
             .replace("%2", status_label(document.status))
         )
@@ -762,16 +838,17 @@ class MainWindow(MenusMixin, ListActionsMixin, SyncMixin, QMainWindow):
                 self.refresh_counts()
                 changed = getattr(outcome, "document", None)
                 if changed is not None:
-                    self.document_view.show_document(changed)
-                    self.list_page.refresh_preview(changed)
+                    self._show_changed(changed)
                 self.status_label.setText(
-                    self.tr("Đã hoàn tác: %1").replace("%1", step_label(undo))
+                    self.tr("Ngoại tuyến — hoàn tác chờ gửi khi có mạng")
+                    if getattr(outcome, "queued", False)
+                    else self.tr("Đã hoàn tác: %1").replace("%1", step_label(undo))
                 )
 
             run_task(
                 self.workspace.take_step,
                 document,
-                StepInput(step=undo, comment=self.tr("Hoàn tác ngay sau khi làm")),
+                StepInput(step=undo, comment=UNDO_COMMENT),
                 on_done=done,
                 on_error=lambda exc: show_error(self, exc),
                 owner=self,
@@ -808,11 +885,16 @@ class MainWindow(MenusMixin, ListActionsMixin, SyncMixin, QMainWindow):
         settings = layout_settings()
         settings.setValue("geometry", self.saveGeometry())
         settings.setValue("main/split", self.split.saveState())
+        self.counts_timer.stop()
+        self.tray.hide()  # a window gone leaves no icon behind to bring it back
+        if self.sync_task is not None:
+            self.sync_task.cancel.set()
         uploads = self._pages.get("uploads")
         if uploads is not None:
             uploads.stop()  # type: ignore[attr-defined]
         self.document_view.close_file()
-        self.workspace.clear_secret_files()
+        if not self.relaunching:  # the same sign-in goes on in the new window
+            self.workspace.clear_secret_files()
         super().closeEvent(event)
         if self.signing_out:
             self.signed_out.emit()

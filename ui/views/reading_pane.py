@@ -114,9 +114,15 @@ class ReadingPane(QWidget):
     # -- showing -------------------------------------------------------------------------
     def show_document(self, document: Document | None) -> None:
         """Show ``document`` (None: nothing selected); its first page renders in a worker."""
-        changed = document is None or self.document is None or document.id != self.document.id
+        before = self.document
+        changed = (  # another document, or a new version of it: its page is read again
+            document is None
+            or before is None
+            or (document.id, document.current_version) != (before.id, before.current_version)
+        )
         self.document = document
-        self._generation += 1
+        if changed:
+            self._generation += 1  # a page on its way for the one before is dropped
         for widget in (self.title, self.open_button, self.page):
             widget.setVisible(document is not None)
         self.empty.setVisible(document is None)
@@ -193,10 +199,14 @@ class ReadingPane(QWidget):
         if document.secrecy:  # a secret file is fetched only when opened, and leaves with it
             self.page.setText(self.tr("Văn bản mật: mở văn bản để xem tệp."))
             return
+        if not self.isVisible():
+            return  # the pane is switched off: nothing fetched for it
         generation = self._generation
         self.page.setText(self.tr("Đang tải trang đầu…"))
 
         def render() -> QImage:
+            if generation != self._generation:
+                return QImage()  # the user has moved on: no download for a row left behind
             return first_page_image(self.workspace.open_file(document))
 
         run_task(

@@ -67,11 +67,13 @@ class ListActionsMixin:
 
     def save_search(self: MainWindow) -> None:
         """Keep the list's words and filters under a name, on the server (every machine)."""
+        if self.stack.currentWidget() is not self.list_page:
+            return  # Ctrl+S saves a list's search; elsewhere there is none
         name, ok = QInputDialog.getText(
             self,
             QCoreApplication.translate("MainWindow", "Lưu tìm kiếm"),
             QCoreApplication.translate(
-                "MainWindow", "Tên tìm kiếm (hiện ở thanh bên trên mọi máy của bạn):"
+                "MainWindow", "Tên tìm kiếm (hiện ở cột bên trái, trên mọi máy bạn đăng nhập):"
             ),
             text=self.list_page.search.text().strip()[:60],
         )
@@ -137,6 +139,16 @@ class ListActionsMixin:
             )
 
     def _delete_search(self: MainWindow, search_id: int) -> None:
+        found = [s for s in self.saved if s.id == search_id]
+        answer = QMessageBox.question(
+            self,
+            QCoreApplication.translate("MainWindow", "Xoá tìm kiếm đã lưu"),
+            QCoreApplication.translate(
+                "MainWindow", "Xoá «%1» khỏi mọi máy của bạn? Văn bản không bị ảnh hưởng."
+            ).replace("%1", found[0].name if found else ""),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
         run_task(
             self.workspace.delete_search,
             search_id,
@@ -148,8 +160,13 @@ class ListActionsMixin:
     # -- export and print ------------------------------------------------------------------
     def export_list(self: MainWindow, path: Path | None = None) -> None:
         """The list as it is shown (its rows, its chosen columns) to PDF, DOCX or XLSX (III.6.h)."""
+        if self.stack.currentWidget() is not self.list_page:
+            self.status_label.setText(
+                QCoreApplication.translate("MainWindow", "Hãy mở một danh sách văn bản để xuất.")
+            )
+            return
         if path is None:
-            chosen, _filter = QFileDialog.getSaveFileName(
+            chosen, chosen_filter = QFileDialog.getSaveFileName(
                 self,
                 QCoreApplication.translate("MainWindow", "Xuất danh sách"),
                 str(Path.home() / "danh-sach-van-ban.xlsx"),
@@ -160,23 +177,38 @@ class ListActionsMixin:
             if not chosen:
                 return
             path = Path(chosen)
-        query = replace(self.list_page.current_query(), limit=EXPORT_LIMIT)
-        columns = [self.list_page.model.column_key(c) for c in self.list_page.visible_columns()]
-        title = self.list_page._scope_title().strip("«»")
+            if path.suffix.lower() not in (".xlsx", ".docx", ".pdf"):  # the type chosen
+                wanted = next(
+                    (f for f in (".xlsx", ".docx", ".pdf") if f in chosen_filter), ".xlsx"
+                )
+                path = path.with_name(path.name + wanted)
+        page = self.list_page
+        query = replace(page.current_query(), limit=EXPORT_LIMIT + 1)
+        columns = [page.model.column_key(c) for c in page.visible_columns()]
+        title = page.scope_name or page.plain_scope_title()
+        shown = list(page.model.rows) if page.server_rows else None  # the server's answer
+        target = path
 
-        def export() -> tuple[Path, int]:
-            from services.list_export import export_list
+        def export() -> tuple[Path, int, bool]:
+            rows: list[DocumentRow] = (
+                shown if shown is not None else list(self.workspace.search(query).rows)
+            )
+            cut = len(rows) > EXPORT_LIMIT
+            rows = rows[:EXPORT_LIMIT]
+            return self.workspace.export_list(rows, columns, target, title), len(rows), cut
 
-            rows: list[DocumentRow] = list(self.workspace.search(query).rows)
-            return export_list(rows, columns, path, title), len(rows)
-
-        def done(result: tuple[Path, int]) -> None:
-            written, count = result
-            self.status_label.setText(
+        def done(result: tuple[Path, int, bool]) -> None:
+            written, count, cut = result
+            text = (
                 QCoreApplication.translate("MainWindow", "Đã xuất %1 văn bản vào %2")
                 .replace("%1", number(count))
                 .replace("%2", str(written))
             )
+            if cut:
+                text += " — " + QCoreApplication.translate(
+                    "MainWindow", "danh sách dài hơn, hãy thu hẹp bằng bộ lọc"
+                )
+            self.status_label.setText(text)
             self.last_export = written
 
         run_task(export, on_done=done, on_error=lambda exc: show_error(self, exc), owner=self)

@@ -94,7 +94,7 @@ class MenusMixin:
     def _retranslate_menus(self: MainWindow) -> None:
         self.file_menu.setTitle(QCoreApplication.translate("MainWindow", "&Tệp"))
         self.document_menu.setTitle(QCoreApplication.translate("MainWindow", "&Văn bản"))
-        self.find_menu.setTitle(QCoreApplication.translate("MainWindow", "T&ìm"))
+        self.find_menu.setTitle(QCoreApplication.translate("MainWindow", "Tì&m"))
         self.view_menu.setTitle(QCoreApplication.translate("MainWindow", "&Xem"))
         self.help_menu.setTitle(QCoreApplication.translate("MainWindow", "Trợ &giúp"))
         self.pages_menu.setTitle(QCoreApplication.translate("MainWindow", "Đi tới"))

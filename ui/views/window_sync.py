@@ -210,7 +210,8 @@ class SyncMixin:
                 "MainWindow", "%1 thao tác xung đột, cần làm lại trên bản mới"
             ).replace("%1", str(len(outcome.conflicts)))
         self.status_label.setText(text)
-        if self.stack.currentWidget() is self.list_page:
+        self.load_saved_searches()  # made on another machine meanwhile
+        if self.stack.currentWidget() is self.list_page and not self.list_page.server_rows:
             self.apply_filters()
 
     def _sync_failed(self: MainWindow, exc: Exception) -> None:
@@ -221,7 +222,7 @@ class SyncMixin:
         else:
             self.status_label.setText(": ".join(describe(exc)))
         self.refresh_counts()
-        if self.stack.currentWidget() is self.list_page:
+        if self.stack.currentWidget() is self.list_page and not self.list_page.server_rows:
             self.apply_filters()
 
     def _upload_finished(self: MainWindow, name: str, ok: bool) -> None:
