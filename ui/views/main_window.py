@@ -684,6 +684,8 @@ class MainWindow(MenusMixin, ListActionsMixin, SyncMixin, QMainWindow):
                 self.incoming_dialog.accepted.connect(self._incoming_registered)
                 self.incoming_dialog.open()
                 return
+            if self.step_dialog is not None:  # the last one is freed when the next opens
+                self.step_dialog.deleteLater()
             self.step_dialog = StepDialog(
                 self.workspace,
                 documents[0],
@@ -792,7 +794,6 @@ class MainWindow(MenusMixin, ListActionsMixin, SyncMixin, QMainWindow):
         self.list_page.refresh_preview(document)
 
     def _step_taken(self, dialog: StepDialog) -> None:
-        dialog.deleteLater()
         if dialog.result_document is None:
             return
         document = dialog.result_document
