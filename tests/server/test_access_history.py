@@ -9,6 +9,7 @@ import uuid
 
 import pytest
 
+from base.deadlines import today_in_vietnam
 from tests.server.test_access import Caller
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -199,7 +200,7 @@ def test_login_statistics_per_day_and_month(server) -> None:  # type: ignore[no-
     )
     assert failed.status_code == 401
     org_admin = Caller(server, "org_admin")
-    today = dt.date.today()
+    today = today_in_vietnam()  # sign-ins are counted per Vietnam day (UTC+7), not the machine's
     window = {"since": (today - dt.timedelta(days=1)).isoformat(), "until": today.isoformat()}
     days = org_admin.get("/admin/audit/logins", params=window).json()
     assert days and sum(d["logins"] for d in days) >= 3 and sum(d["failed"] for d in days) >= 1

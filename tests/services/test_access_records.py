@@ -11,6 +11,7 @@ import pytest
 import requests
 
 from base.audit import Access, AuditCategory
+from base.deadlines import today_in_vietnam
 from client.cache.outbox import OutboxState, RecordAccess
 from services.audit import AuditExportFailed, AuditQuery, write_audit_csv
 from services.session import open_session
@@ -135,6 +136,6 @@ def test_the_audit_trail_is_listed_and_exported_as_text_cells(office, tmp_path) 
         write_audit_csv(failed, tmp_path / "không-có" / "nhat-ky.csv")
     assert "nhat-ky.csv" in refused.value.message("vi")
     assert list(tmp_path.glob(".audit-*")) == []
-    today = dt.date.today()
+    today = today_in_vietnam()  # sign-ins are counted per Vietnam day (UTC+7)
     days = province.login_stats(today - dt.timedelta(days=1), today)
     assert sum(d.logins for d in days) >= 1 and sum(d.failed for d in days) >= 1
