@@ -32,6 +32,8 @@ CLI_MODULES = (
     "cli.reports",
     "cli.audit",
     "cli.drafts",
+    "cli.edxml",
+    "cli.exchange",
     "cli.watch",
     "cli.demo",
     "installer.cli",

@@ -40,7 +40,21 @@ class Step(StrEnum):
     sender, number, date, subject…), with a reason; old and new values stay in the audit."""
     REPLACE = "replace"
     """Thay thế: a newly issued document replaces an earlier one (recorded on the old one)."""
+    REFUSE = "refuse"
+    """Từ chối tiếp nhận: the clerk refuses an arrived document, with the reason (edXML 02)."""
+    ASK_TAKE_BACK = "ask_take_back"
+    """Đề nghị lấy lại: the issuer asks the recipients outside this server to give an issued
+    document back (edXML 13), with the reason; each answers 15 (agree) or 16 (refuse)."""
+    AGREE_TAKE_BACK = "agree_take_back"
+    """Đồng ý cho lấy lại: the recipient's clerk gives the copy back (15): it is withdrawn."""
+    DECLINE_TAKE_BACK = "decline_take_back"
+    """Từ chối cho lấy lại: the recipient's clerk keeps the copy (16), with the reason."""
+    EXCHANGE = "exchange"
+    """Something the exchange axis did: revoked, updated or replaced by its sender, a take-back
+    asked (the trace's comment says what)."""
 
 
-USER_STEPS = tuple(s for s in Step if s not in (Step.CREATE, Step.RECEIVE, Step.REPLACE))
+USER_STEPS = tuple(
+    s for s in Step if s not in (Step.CREATE, Step.RECEIVE, Step.REPLACE, Step.EXCHANGE)
+)
 """The steps a person takes through ``POST /documents/{id}/actions`` (the others happen)."""

@@ -19,6 +19,7 @@ from .steps import Step
 __all__ = [
     "Direction",
     "Origin",
+    "Mark",
     "Status",
     "Role",
     "Part",
@@ -58,6 +59,8 @@ class Origin(StrEnum):
     """A copy issued to this organisation by another one on the same server."""
     IMPORTED = "imported"
     """History loaded in bulk (the demo's archive, a migration from an older system)."""
+    EXCHANGE = "exchange"
+    """An edXML package from another agency: through the national exchange axis or a file."""
 
 
 class Status(StrEnum):
@@ -76,6 +79,8 @@ class Status(StrEnum):
     ASSIGNED = "assigned"
     PROCESSING = "processing"
     DONE = "done"
+    REFUSED = "refused"
+    """Từ chối tiếp nhận: the clerk did not take the arrived document in (its sender is told)."""
 
 
 class Role(StrEnum):
@@ -85,6 +90,15 @@ class Role(StrEnum):
     ARCHIVIST = "archivist"  # lưu trữ
     ORG_ADMIN = "org_admin"  # quản trị đơn vị
     PROVINCE_ADMIN = "province_admin"  # quản trị tỉnh
+
+
+class Mark(StrEnum):
+    """Something about a document beyond its status that opens a step (``Rule.needs``)."""
+
+    EXTERNAL = "external"
+    """Issued to agencies outside this server, through the exchange axis."""
+    TAKE_BACK_ASKED = "take_back_asked"
+    """Its sender asked to take it back (edXML 13) and the clerk has not answered yet."""
 
 
 class Part(StrEnum):
@@ -123,6 +137,8 @@ class Rule:
     deadline_required: bool = False
     corrections_required: bool = False
     """CORRECT: the registered fields to change (``CORRECTABLE``)."""
+    needs: frozenset[str] = frozenset()
+    """Marks the document must carry (``Mark``): a take-back is answered only when asked."""
 
     def allows(self, role: str, parts: Collection[str], is_author: bool) -> bool:
         """Who may take the step (the status aside): by role (unless a part they hold withholds
@@ -146,6 +162,10 @@ _HANDLERS = frozenset({Part.LEAD, Part.CO})
 _TAKING_PART = frozenset({Part.CO, Part.INFO})
 """A leader who co-handles or is informed takes part; directing it is another leader's."""
 _IN, _OUT = Direction.INCOMING, Direction.OUTGOING
+_TAKEN_IN = frozenset(
+    {Status.ARRIVED, Status.RECEIVED, Status.ASSIGNED, Status.PROCESSING, Status.DONE}
+)
+"""An incoming document still in force: what a take-back request can reach."""
 
 RULES: dict[Step, Rule] = {
     Step.REGISTER: Rule(_IN, frozenset({Status.ARRIVED}), Status.RECEIVED, _CLERK),
@@ -208,6 +228,32 @@ RULES: dict[Step, Rule] = {
         frozenset({Role.CLERK, Role.LEADER}),
         comment_required=True,
     ),
+    Step.REFUSE: Rule(
+        _IN, frozenset({Status.ARRIVED}), Status.REFUSED, _CLERK, comment_required=True
+    ),
+    Step.ASK_TAKE_BACK: Rule(
+        _OUT,
+        frozenset({Status.ISSUED}),
+        None,
+        frozenset({Role.CLERK, Role.LEADER}),
+        comment_required=True,
+        needs=frozenset({Mark.EXTERNAL}),
+    ),
+    Step.AGREE_TAKE_BACK: Rule(
+        _IN,
+        _TAKEN_IN,
+        Status.WITHDRAWN,
+        _CLERK,
+        needs=frozenset({Mark.TAKE_BACK_ASKED}),
+    ),
+    Step.DECLINE_TAKE_BACK: Rule(
+        _IN,
+        _TAKEN_IN,
+        None,
+        _CLERK,
+        comment_required=True,
+        needs=frozenset({Mark.TAKE_BACK_ASKED}),
+    ),
 }
 """Every step a person takes (``USER_STEPS``), and nothing else: status changes only here."""
 
@@ -248,9 +294,10 @@ the clerks read its details whatever its secrecy (a Tối mật copy from anothe
 registered like any other), never its file; once the leader directs it, it is the leaders' and
 the handlers' alone."""
 
-FROZEN = frozenset({Status.ISSUED, Status.WITHDRAWN, Status.REPLACED})
-"""The official record as issued (Decree 30/2020 Appendix VI III.5.d, III.8.a): neither its
-metadata nor its files change any more, for anyone; a correction is a replacing document."""
+FROZEN = frozenset({Status.ISSUED, Status.WITHDRAWN, Status.REPLACED, Status.REFUSED})
+"""The official record as issued (Decree 30/2020 Appendix VI III.5.d, III.8.a) — or refused at
+arrival: neither its metadata nor its files change any more, for anyone; a correction is a
+replacing document."""
 
 NEEDS_FILE = frozenset({Step.SUBMIT, Step.APPROVE, Step.NUMBER})
 """Outgoing steps about a signature: what is submitted, approved and numbered is a file."""
@@ -267,12 +314,16 @@ STEP_ORDER: tuple[Step, ...] = (
     Step.RECALL,
     Step.REOPEN,
     Step.CORRECT,
+    Step.REFUSE,
+    Step.AGREE_TAKE_BACK,
+    Step.DECLINE_TAKE_BACK,
     Step.SUBMIT,
     Step.APPROVE,
     Step.SEND_BACK,
     Step.NUMBER,
     Step.ISSUE,
     Step.WITHDRAW,
+    Step.ASK_TAKE_BACK,
 )
 """The order a person's steps are offered in: the usual next step first."""
 
@@ -285,17 +336,25 @@ def may_take(
     direction: str,
     status: str,
     is_author: bool,
+    marks: Collection[str] = (),
 ) -> bool:
     """May a person with ``role``, active ``parts`` and authorship take ``step`` on a document
-    of ``direction`` in ``status`` — the rule's who, direction and status, nothing else."""
+    of ``direction`` in ``status`` carrying ``marks`` — the rule's who, direction, status and
+    marks, nothing else."""
     rule = RULES[step]
-    if direction != rule.direction or status not in rule.sources:
+    if direction != rule.direction or status not in rule.sources or not rule.needs <= set(marks):
         return False
     return rule.allows(role, parts, is_author)
 
 
 def steps_for(
-    *, role: str, parts: Collection[str], direction: str, status: str, is_author: bool
+    *,
+    role: str,
+    parts: Collection[str],
+    direction: str,
+    status: str,
+    is_author: bool,
+    marks: Collection[str] = (),
 ) -> tuple[Step, ...]:
     """The steps this person may take on this document now, the usual next one first."""
     return tuple(
@@ -308,6 +367,7 @@ def steps_for(
             direction=direction,
             status=status,
             is_author=is_author,
+            marks=marks,
         )
     )
 
@@ -363,6 +423,7 @@ STATUS_NAMES_VI: dict[str, str] = {
     Status.ASSIGNED: "Đã giao xử lý",
     Status.PROCESSING: "Đang xử lý",
     Status.DONE: "Hoàn thành",
+    Status.REFUSED: "Từ chối tiếp nhận",
 }
 """The statuses in the server's Vietnamese messages (the window has its own, translated)."""
 
@@ -387,5 +448,10 @@ STEP_NAMES_VI: dict[str, str] = {
     Step.CREATE: "Tạo văn bản",
     Step.RECEIVE: "Nhận từ đơn vị gửi",
     Step.REPLACE: "Thay thế văn bản",
+    Step.REFUSE: "Từ chối tiếp nhận",
+    Step.ASK_TAKE_BACK: "Đề nghị lấy lại",
+    Step.AGREE_TAKE_BACK: "Đồng ý cho lấy lại",
+    Step.DECLINE_TAKE_BACK: "Từ chối cho lấy lại",
+    Step.EXCHANGE: "Liên thông",
 }
 """The steps in the server's Vietnamese messages."""

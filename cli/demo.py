@@ -33,6 +33,11 @@ def _demo(args: argparse.Namespace) -> int:
     home = Path(os.environ.get("VANTHU_HOME") or args.home).resolve()
     demo = prepare_demo(home, args.documents)
     print(f"Máy chủ demo: {demo.server.base_url}")
+    if demo.neighbour is not None and demo.hub is not None:
+        print(
+            f"Tỉnh láng giềng (Nghệ An) / neighbouring province: {demo.neighbour.base_url}, "
+            f"trục liên thông / exchange hub: {demo.hub.url}"
+        )
     print(
         "Tài khoản: "
         + ", ".join(f"{user}/{password} ({role})" for user, password, role in DEMO_ACCOUNTS)
@@ -41,7 +46,7 @@ def _demo(args: argparse.Namespace) -> int:
     try:
         return run_app(server=demo.server.base_url, username="lanhdao", password="LanhDao@2026")
     finally:
-        demo.server.stop()
+        demo.stop()
 
 
 def _demo_data(args: argparse.Namespace) -> int:

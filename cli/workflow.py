@@ -1,12 +1,13 @@
 """Workflow steps, timelines and work queues on the command line (``services.workflow``).
 
 ``vanthu step ID ACTION [--comment …] [--to USER] [--lead USER] [--co USER …]
-[--info USER …] [--deadline YYYY-MM-DD] [--org CODE …] [--stamp] [--json]``; USER is a user
-name or an id (``vanthu step --colleagues`` lists them). Each step is also a command of its
-own: ``vanthu register ID --stamp``, ``vanthu assign ID --lead chuyenvien --deadline …``,
-``vanthu note``, ``finish``, ``return``, ``submit``, ``send-back``, ``approve``, ``issue``,
-``recall``… ``vanthu history ID`` prints the timeline, ``vanthu queue NAME`` a work queue
-(``vanthu queue`` lists them with their counts). An unreachable server queues the step in
+[--info USER …] [--deadline YYYY-MM-DD] [--org CODE …] [--agency CODE …] [--stamp] [--json]``;
+USER is a user name or an id (``vanthu step --colleagues`` lists them). Each step is also a
+command of its own: ``vanthu register ID --stamp``, ``vanthu assign ID --lead chuyenvien
+--deadline …``, ``vanthu note``, ``finish``, ``return``, ``submit``, ``send-back``,
+``approve``, ``issue`` (``--agency CODE``: to an agency outside, through the exchange axis),
+``recall``, ``refuse``, ``ask-take-back``… ``vanthu history ID`` prints the timeline,
+``vanthu queue NAME`` a work queue (``vanthu queue`` lists them with their counts). An unreachable server queues the step in
 the outbox; the next ``vanthu sync`` sends it once.
 """
 
@@ -82,6 +83,7 @@ def _step(args: argparse.Namespace) -> int:
         info=ids(args.info),
         deadline=args.deadline,
         organisations=tuple(args.org or ()),
+        agencies=tuple(args.agency or ()),
         stamp=args.stamp,
         replaces=args.replaces,
         duplicate_ok=getattr(args, "duplicate_ok", False),
@@ -179,11 +181,17 @@ STEP_HELP = {
     "send_back": "trả lại dự thảo (--comment) / send a draft back",
     "approve": "duyệt (đã ký) / approve",
     "number": "cấp số văn bản đi đã ký (--dry-run: chỉ xem số sẽ cấp) / number a signed document",
-    "issue": "phát hành (--org, --replaces ID) / issue to organisations",
+    "issue": "phát hành (--org, --agency, --replaces ID) / issue to organisations and agencies",
     "withdraw": "thu hồi văn bản đã phát hành (--comment) / withdraw an issued document",
     "correct": "đính chính thông tin đã vào sổ (--comment lý do; --organ, --number, --notation, "
     "--dated, --type, --subject, --signer, --signer-position, --pages) / correct what the "
     "register holds",
+    "refuse": "từ chối tiếp nhận văn bản đã đến (--comment lý do) / refuse an arrived document",
+    "ask_take_back": "đề nghị nơi nhận ngoài hệ thống trả lại văn bản (--comment) / ask outside "
+    "recipients to give a document back",
+    "agree_take_back": "đồng ý cho bên gửi lấy lại văn bản / give a document back to its sender",
+    "decline_take_back": "từ chối cho lấy lại (--comment lý do) / keep a document its sender "
+    "asked back",
 }
 
 _CORRECTIONS = {  # option → registered field (base.workflow.CORRECTABLE)
@@ -292,6 +300,13 @@ def _step_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--deadline", type=dt.date.fromisoformat, help="hạn xử lý YYYY-MM-DD")
     parser.add_argument("--org", action="append", help="đơn vị nhận (phát hành) / recipient")
     parser.add_argument(
+        "--agency",
+        action="append",
+        metavar="CODE",
+        help="phát hành: cơ quan nhận ngoài, qua trục liên thông (mã định danh) / issue: an "
+        "agency outside, through the exchange axis",
+    )
+    parser.add_argument(
         "--stamp", action="store_true", help="vào sổ: đóng dấu ĐẾN lên tệp / register: stamp"
     )
     parser.add_argument(
@@ -327,7 +342,10 @@ def _history(args: argparse.Namespace) -> int:
         due = f", hạn {part.deadline:%d/%m/%Y}" if part.deadline else ""
         print(f"  · {part.kind}: {part.user_name} ({part.state}{due})")
     for delivery in doc.deliveries:  # the sender follows each recipient's copy
-        print(f"  → {delivery.organisation}: {delivery.status}")
+        where = f" ({delivery.agency_code}, trục / axis)" if delivery.via == "axis" else ""
+        code = f" [{delivery.status_code}]" if delivery.status_code else ""
+        reason = f" — {delivery.reason}" if delivery.reason else ""
+        print(f"  → {delivery.organisation}{where}: {delivery.status}{code}{reason}")
     return 0
 
 

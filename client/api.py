@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import ipaddress
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -37,6 +37,7 @@ from .errors import (
 from .records import (
     AccessHistory,
     Account,
+    Agency,
     AuditEntry,
     AuditPage,
     ChangePage,
@@ -46,6 +47,10 @@ from .records import (
     Document,
     DocumentFilter,
     DocumentPage,
+    ExchangeCycle,
+    ExchangePackage,
+    ExchangeStatus,
+    ImportResult,
     IncomingEntry,
     LoginResult,
     LoginStat,
@@ -58,7 +63,7 @@ from .records import (
     User,
     Version,
 )
-from .transfer import DeclaredUpload, declare_upload, jsonable, send_upload
+from .transfer import DeclaredUpload, declare_upload, jsonable, send_upload, stream_to
 
 __all__ = ["ApiClient", "TransferCancelled", "is_safe_url"]
 
@@ -515,3 +520,93 @@ class ApiClient:
     ) -> UploadResult:
         """The second half of ``upload_file``: send the bytes from the server's offset on."""
         return send_upload(self, declared, progress, cancel)
+
+    # -- the inter-agency exchange (edXML over the national axis) ---------------------------
+    def exchange_agencies(self, q: str = "", limit: int = 50) -> list[Agency]:
+        """The agencies the axis knows whose name or code holds ``q`` (diacritics optional)."""
+        params = {"q": q, "limit": str(limit)}
+        return [Agency.from_json(a) for a in self._json("GET", "/exchange/agencies", params=params)]
+
+    def exchange_status(self, organisation: str | None = None) -> ExchangeStatus:
+        params = {"organisation": organisation} if organisation else None
+        return ExchangeStatus.from_json(self._json("GET", "/exchange/status", params=params))
+
+    def set_exchange_connection(
+        self,
+        url: str,
+        system_id: str,
+        secret: str | None,
+        *,
+        enabled: bool = True,
+        poll_seconds: int = 60,
+        organisation: str | None = None,
+    ) -> ExchangeStatus:
+        """How the organisation reaches the axis; ``secret`` None keeps the one already set
+        (it is write-only: the server never returns it)."""
+        body: dict[str, Any] = {
+            "url": url,
+            "system_id": system_id,
+            "enabled": enabled,
+            "poll_seconds": poll_seconds,
+        }
+        if secret is not None:
+            body["secret"] = secret
+        if organisation:
+            body["organisation"] = organisation
+        return ExchangeStatus.from_json(self._json("PUT", "/exchange/connection", json=body))
+
+    def set_agency_code(self, code: str, organisation: str | None = None) -> ExchangeStatus:
+        body = {"code": code, **({"organisation": organisation} if organisation else {})}
+        return ExchangeStatus.from_json(self._json("PUT", "/exchange/agency-code", json=body))
+
+    def retry_exchange_package(self, package_id: int) -> ExchangePackage:
+        return ExchangePackage.from_json(
+            self._json("POST", f"/exchange/outbox/{int(package_id)}/retry")
+        )
+
+    def exchange_send_pending(self) -> ExchangeCycle:
+        """Send what waits and fetch what came, now (not at the next poll)."""
+        return ExchangeCycle.from_json(self._json("POST", "/exchange/send-pending"))
+
+    def import_package(self, path: Path) -> ImportResult:
+        """One edXML package from a file, streamed as the request body (a package can be large:
+        its attachments are inside). Not retried on its own: the server finds a repeat itself."""
+        with Path(path).open("rb") as fh:
+            return ImportResult.from_json(
+                self._json(
+                    "POST",
+                    "/exchange/import",
+                    data=fh,
+                    headers={"Content-Type": "application/xml"},
+                    timeout=max(self.timeout, 300),
+                )
+            )
+
+    def export_package(
+        self,
+        document_id: int,
+        dest: Path,
+        to: Sequence[str] = (),
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> Path:
+        """The document's edXML package into ``dest`` (atomically); with ``to``, recorded on the
+        server as delivered by hand to those agencies."""
+        params = [("to", code) for code in to]
+        return stream_to(
+            self, f"/documents/{int(document_id)}/edxml", Path(dest), params, progress, cancel
+        )
+
+    def exchange_attachment(
+        self,
+        document_id: int,
+        sha256: str,
+        dest: Path,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> Path:
+        """One attachment of an exchanged document into ``dest`` (verified by its sha256)."""
+        from .transfer import download_to
+
+        path = f"/documents/{int(document_id)}/exchange/attachments/{sha256}"
+        return download_to(self, path, sha256, Path(dest), progress, cancel)

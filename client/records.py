@@ -7,8 +7,22 @@ client.  Times are UTC-aware ``datetime``s.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from typing import Any
+
+from .exchange_records import (
+    Agency,
+    ExchangeAttachment,
+    ExchangeCycle,
+    ExchangeFile,
+    ExchangeInfo,
+    ExchangePackage,
+    ExchangeStatus,
+    FileVerdict,
+    ImportResult,
+    RefusedPackage,
+)
+from .parsing import parse_date, parse_datetime, pick
 
 __all__ = [
     "AccessEntry",
@@ -22,6 +36,16 @@ __all__ = [
     "TraceEntry",
     "AssignmentEntry",
     "Delivery",
+    "ExchangeAttachment",
+    "ExchangeFile",
+    "FileVerdict",
+    "ExchangeInfo",
+    "Agency",
+    "ExchangePackage",
+    "RefusedPackage",
+    "ExchangeStatus",
+    "ExchangeCycle",
+    "ImportResult",
     "Colleague",
     "NextNumber",
     "Organisation",
@@ -46,20 +70,7 @@ URGENCY_LABELS = ("Thường", "Khẩn", "Thượng khẩn", "Hỏa tốc", "H�
 SECRECY_LABELS = ("Thường", "Mật", "Tối mật", "Tuyệt mật")
 
 
-def parse_datetime(value: str | None) -> dt.datetime | None:
-    if not value:
-        return None
-    parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
-
-
-def parse_date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if value else None
-
-
-def _pick(cls: type, data: dict[str, Any]) -> dict[str, Any]:
-    names = {f.name for f in fields(cls)}
-    return {k: v for k, v in data.items() if k in names}
+_pick = pick
 
 
 @dataclass(frozen=True)
@@ -191,10 +202,29 @@ class TraceEntry:
 
 @dataclass(frozen=True)
 class Delivery:
-    """An issued document's copy in a recipient organisation on the same server."""
+    """Where an issued document went: a recipient organisation on the same server (``via``
+    ``server``), or an agency outside it through the exchange axis (``axis``)."""
 
     organisation: str
     status: str
+    """On this server: the copy's status; through the axis: the outbox state (queued, sent,
+    failed, exported) until the agency answers."""
+    via: str = "server"
+    agency_code: str = ""
+    status_code: str = ""
+    """The agency's last edXML status (01 arrived … 06 done, 02 refused, 15/16 take-back)."""
+    reason: str = ""
+    """What the agency said with it (a refusal's reason), or why sending failed."""
+    at: dt.datetime | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {**asdict(self), "at": self.at.isoformat() if self.at else None}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Delivery:
+        values = _pick(cls, data)
+        values["at"] = parse_datetime(data.get("at"))
+        return cls(**values)
 
 
 @dataclass(frozen=True)
@@ -302,7 +332,14 @@ class Document:
     origin: str = "created"
     """How it came into the server (``base.workflow.Origin``): created, scan, delivered, …"""
     deliveries: tuple[Delivery, ...] = ()
-    """An issued document: each recipient organisation here and how far its copy has got."""
+    """An issued document: each recipient organisation here and how far its copy has got, and
+    each agency outside it (``via`` ``axis``) and its last exchange status."""
+    document_identifier: str | None = None
+    """Mã định danh văn bản ``OrganId,yyyy/MM/dd,Số/Ký hiệu`` (given at numbering, kept on copies)."""
+    marks: tuple[str, ...] = ()
+    """What opens steps beyond the status (``base.workflow.Mark``): pass it to ``steps_for``."""
+    exchange: ExchangeInfo | None = None
+    """A document that came through the exchange: its sender and the checks made at arrival."""
 
     @property
     def latest_version(self) -> Version | None:
@@ -337,7 +374,9 @@ class Document:
             }
             for a in self.assignments
         ]
-        data["deliveries"] = [asdict(d) for d in self.deliveries]
+        data["deliveries"] = [d.to_json() for d in self.deliveries]
+        data["marks"] = list(self.marks)
+        data["exchange"] = self.exchange.to_json() if self.exchange else None
         return data
 
     @classmethod
@@ -354,9 +393,10 @@ class Document:
         values["assignments"] = tuple(
             AssignmentEntry.from_json(a) for a in data.get("assignments") or ()
         )
-        values["deliveries"] = tuple(
-            Delivery(**_pick(Delivery, d)) for d in data.get("deliveries") or ()
-        )
+        values["deliveries"] = tuple(Delivery.from_json(d) for d in data.get("deliveries") or ())
+        values["marks"] = tuple(str(m) for m in data.get("marks") or ())
+        exchange = data.get("exchange")
+        values["exchange"] = ExchangeInfo.from_json(exchange) if exchange else None
         return cls(**values)
 
 

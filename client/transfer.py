@@ -34,6 +34,7 @@ __all__ = [
     "declare_upload",
     "send_upload",
     "download_to",
+    "stream_to",
     "IntegrityError",
     "file_sha256",
     "jsonable",
@@ -257,4 +258,36 @@ def download_to(
         raise IntegrityError()
     os.chmod(part, 0o600)  # a downloaded document is this user's alone
     os.replace(part, dest)
+    return dest
+
+
+def stream_to(
+    client: ApiClient,
+    api_path: str,
+    dest: Path,
+    params: list[tuple[str, str]] | None,
+    progress: Progress | None,
+    cancel: CancelToken | None,
+) -> Path:
+    """A file the server makes on request (no hash known beforehand), streamed into ``dest``
+    through a private temporary file renamed into place: never half a file under its name."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    part = dest.with_name(f".{dest.name}.{os.getpid()}.part")
+    reply = client._request("GET", api_path, params=params, stream=True)
+    try:
+        with reply, part.open("wb") as fh:
+            total, done = int(reply.headers.get("Content-Length", 0)), 0
+            for block in reply.iter_content(1 << 20):
+                _check_cancel(cancel)
+                fh.write(block)
+                done += len(block)
+                if progress:
+                    progress(done, total)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(part, 0o600)
+        os.replace(part, dest)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
     return dest

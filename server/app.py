@@ -20,6 +20,7 @@ from .config import ServerSettings
 from .db import Database
 from .deps import AppState
 from .errors import install_error_handlers
+from .exchange import views as exchange_views
 from .models import Upload
 from .routes import (
     access,
@@ -84,6 +85,8 @@ class SecurityHeaders:
 
 _CONTROL = re.compile(r"%(?:[01][0-9a-f]|7f)", re.IGNORECASE)
 _UPLOAD_BYTES = re.compile(r"^/api/v1/uploads/[^/]+$")
+_PACKAGE_BYTES = "/api/v1/exchange/import"
+"""An edXML package from a file streams to disk with the upload limit (``exchange.views``)."""
 
 
 class RequestLimits:
@@ -105,7 +108,9 @@ class RequestLimits:
                 send, 422, "Tham số chứa ký tự điều khiển.", "A parameter has control characters."
             )
             return
-        if scope["method"] == "PATCH" and _UPLOAD_BYTES.match(scope["path"]):
+        if (scope["method"] == "PATCH" and _UPLOAD_BYTES.match(scope["path"])) or (
+            scope["method"] == "POST" and scope["path"] == _PACKAGE_BYTES
+        ):
             await self.app(scope, receive, send)
             return
         declared = dict(scope["headers"]).get(b"content-length")
@@ -164,6 +169,14 @@ def create_app(settings: ServerSettings, *, migrate: bool = True) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         scrubber = None
+        state: AppState = _app.state.vanthu
+        if settings.exchange_agent:
+            from .exchange.agent import ExchangeAgent
+
+            state.exchange = ExchangeAgent(
+                db, blobs, settings.data_dir, tick_seconds=settings.exchange_tick_seconds
+            )
+            state.exchange.start()
         if settings.scrub_interval_seconds > 0:
             scrubber = BlobScrubber(
                 db, blobs, settings.scrub_interval_seconds, settings.scrub_bytes_per_second
@@ -174,6 +187,9 @@ def create_app(settings: ServerSettings, *, migrate: bool = True) -> FastAPI:
         finally:
             if scrubber:
                 scrubber.stop()
+            if state.exchange is not None:
+                state.exchange.stop()
+                state.exchange = None
 
     app = FastAPI(
         lifespan=lifespan,
@@ -206,6 +222,7 @@ def create_app(settings: ServerSettings, *, migrate: bool = True) -> FastAPI:
         reports,
         access,
         saved_searches,
+        exchange_views,
     ):
         app.include_router(module.router, prefix=API_PREFIX)
     _describe_limits(app, settings)

@@ -18,6 +18,7 @@ from base.paths import app_paths
 
 from . import department_commands
 from .config import ServerSettings
+from .exchange import hub_cli
 from .roles import Role
 
 if TYPE_CHECKING:  # the database layer loads only when a command runs: `vanthu` starts fast
@@ -109,6 +110,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--api-docs", action="store_true", help="bật trang tài liệu API / serve the API docs page"
     )
     serve.set_defaults(func=_serve)
+    hub_cli.register(subparsers, serve)  # serve --exchange-hub, exchange-hub-system
     _register_admin(subparsers, common)
 
 
@@ -279,6 +281,43 @@ def _blobs_scrub(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def _org_agency_code(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from .exchange.settings import set_agency_code
+    from .models import Organisation
+
+    with _admin_session(args) as session:
+        org = session.scalar(select(Organisation).where(Organisation.code == args.code))
+        if org is None:
+            raise SystemExit(f"Không có đơn vị / no organisation {args.code}")
+        before = set_agency_code(session, org, args.agency_code)
+        session.commit()
+        print(f"{org.code}: mã định danh / agency code {before or '—'} → {org.agency_code}")
+    return 0
+
+
+def _org_signing(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from .exchange.settings import set_signing_certificate
+    from .models import Organisation
+
+    with _admin_session(args) as session:
+        org = session.scalar(select(Organisation).where(Organisation.code == args.code))
+        if org is None:
+            raise SystemExit(f"Không có đơn vị / no organisation {args.code}")
+        password = _secret(args, "Mật khẩu tệp PKCS#12 / PKCS#12 password: ")
+        subject = set_signing_certificate(
+            _settings(args).data_dir, org, Path(args.p12).read_bytes(), password.encode() or None
+        )
+        print(
+            f"{org.code}: gói edXML gửi đi được ký bằng / outgoing edXML envelopes are signed "
+            f"with {subject}"
+        )
+    return 0
+
+
 def _register_admin(
     subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
     common: Callable[[argparse.ArgumentParser], None],
@@ -316,6 +355,25 @@ def _register_admin(
     )
     common(setting)
     setting.set_defaults(func=_reported(_org_secret_index))
+    agency = org.add_parser(
+        "agency-code",
+        help="mã định danh cơ quan trên trục liên thông (QĐ 20/2020/QĐ-TTg) / the organisation's "
+        "code on the exchange axis",
+    )
+    agency.add_argument("code", help="mã đơn vị trên máy chủ này / organisation code here")
+    agency.add_argument("agency_code", help="ví dụ / e.g. 000.00.00.H30")
+    common(agency)
+    agency.set_defaults(func=_reported(_org_agency_code))
+    signing = org.add_parser(
+        "exchange-signing",
+        help="chứng thư số ký gói edXML gửi đi (PKCS#12) / the certificate outgoing edXML "
+        "envelopes are signed with",
+    )
+    signing.add_argument("code")
+    signing.add_argument("--p12", required=True, help="tệp .p12/.pfx")
+    signing.add_argument("--password-stdin", action="store_true")
+    common(signing)
+    signing.set_defaults(func=_reported(_org_signing))
     user = areas.add_parser("user", help="tài khoản / accounts").add_subparsers(
         dest="action", required=True
     )

@@ -51,6 +51,11 @@ class ServerSettings:
     """How often the background scrub re-reads every blob against its sha256 (0: never)."""
     scrub_bytes_per_second: float = 20 * 1024 * 1024
     """The scrub's reading speed, so it never competes with users for the disk."""
+    exchange_agent: bool = True
+    """Run the exchange agent (sends and fetches edXML packages for connected organisations)."""
+    exchange_tick_seconds: float = 1.0
+    """How often the agent looks for due packages (each connection polls the axis at its own
+    ``poll_seconds``)."""
 
     @property
     def resolved_database_url(self) -> str:

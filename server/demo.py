@@ -93,6 +93,7 @@ SIGNERS = (
 EXTERNAL_ISSUERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Bộ Tài nguyên và Môi trường", "BTNMT", ("BTNMT-ĐĐ", "BTNMT-TNN")),
     ("Văn phòng Chính phủ", "VPCP", ("VPCP-KGVX", "VPCP-KTTH")),
+    ("Bộ Thông tin và Truyền thông", "BTTTT", ("BTTTT-CĐSQG", "BTTTT-BCVT")),
     ("Sở Y tế tỉnh Hà Tĩnh", "SYT", ("SYT-NVY", "SYT-KHTC")),
     ("Sở Giáo dục và Đào tạo tỉnh Hà Tĩnh", "SGDĐT", ("SGDĐT-GDTrH", "SGDĐT-VP")),
     ("Sở Tài nguyên và Môi trường tỉnh Hà Tĩnh", "STNMT", ("STNMT-QLĐĐ", "STNMT-MT")),

@@ -295,6 +295,20 @@ def tell_demo_story(session: Session, blobs: BlobStore, render_letter: object = 
     story.step(letter, ubnd.leader, Step.APPROVE, comment="Đồng ý")
     count += len(outgoing) + len(story.issue(notice, ubnd, ["STC", "SNV"]))
     del plan  # stays a draft
+
+    # The exchange: letters from outside the province arrived as edXML packages (one asked
+    # back by its sender), and the notice went to Nghệ An too, which answered.
+    from .exchange.demo import tell_exchange_story  # the exchange builds on the workflow
+
+    count += tell_exchange_story(
+        session,
+        blobs,
+        blobs.root.parent,
+        ubnd.org,
+        ubnd.clerk,
+        notice,
+        render_letter,  # type: ignore[arg-type]
+    )
     session.commit()
     logger.info("demo story: %d documents", count)
     return count

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -21,6 +22,9 @@ from .errors import ApiProblem, forbidden
 from .models import AuthToken, User, utcnow
 from .security import LoginLimiter, token_digest
 
+if TYPE_CHECKING:
+    from .exchange.agent import ExchangeAgent
+
 __all__ = ["AppState", "get_state", "get_session", "current_user", "require_role"]
 
 _bearer = HTTPBearer(auto_error=False)
@@ -32,6 +36,8 @@ class AppState:
     db: Database
     blobs: BlobStore
     limiter: LoginLimiter
+    exchange: ExchangeAgent | None = None
+    """The exchange agent of this process (``serve``), woken when something is queued."""
 
 
 # These two are ``async`` because they do no I/O (a session connects on first use, inside the

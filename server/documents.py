@@ -25,6 +25,7 @@ from .db import next_seq
 from .deps import today_vn
 from .duplicates import refuse_duplicate
 from .errors import ApiProblem, conflict, file_missing, forbidden, not_found
+from .exchange.queries import arrivals, exchange_deliveries, marks_for
 from .models import (
     Assignment,
     AuditEvent,
@@ -47,6 +48,7 @@ from .schemas import (
     DeliveryOut,
     DocumentCreate,
     DocumentOut,
+    ExchangeOut,
     NextNumberOut,
     TraceOut,
     VersionOut,
@@ -93,6 +95,8 @@ def document_out(
     trace: Sequence[TraceEvent] = (),
     assignments: Sequence[Assignment] = (),
     deliveries: Sequence[DeliveryOut] = (),
+    marks: Sequence[str] = (),
+    exchange: ExchangeOut | None = None,
 ) -> DocumentOut:
     return DocumentOut(
         id=doc.id,
@@ -168,6 +172,9 @@ def document_out(
         source_id=doc.source_id,
         origin=Origin(doc.origin),
         deliveries=list(deliveries),
+        document_identifier=doc.document_identifier,
+        marks=list(marks),
+        exchange=exchange,
     )
 
 
@@ -198,9 +205,23 @@ def documents_out(session: Session, docs: list[Document]) -> list[DocumentOut]:
         if author_ids
         else {}
     )
-    sent = _deliveries(session, [d.id for d in docs if d.direction == "outgoing"])
+    outgoing = [d.id for d in docs if d.direction == "outgoing"]
+    sent = _deliveries(session, outgoing)
+    for doc_id, outside in exchange_deliveries(session, outgoing).items():
+        sent.setdefault(doc_id, []).extend(outside)
+    arrived = arrivals(session, [d.id for d in docs if d.origin == Origin.EXCHANGE])
+    marks = marks_for(session, ids, arrived)
     return [
-        document_out(d, versions[d.id], authors, trace[d.id], parts[d.id], sent.get(d.id, ()))
+        document_out(
+            d,
+            versions[d.id],
+            authors,
+            trace[d.id],
+            parts[d.id],
+            sent.get(d.id, ()),
+            marks.get(d.id, ()),
+            arrived.get(d.id),
+        )
         for d in docs
     ]
 

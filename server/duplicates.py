@@ -2,7 +2,8 @@
 
 Before an incoming document takes an arrival number, the organisation's register is searched
 for the same letter already registered: the same issued document delivered twice (its source),
-or the same issuing organ, number, notation and date. A match refuses the registration (409
+the same document identifier (mã định danh, the same letter come through the exchange axis
+and on paper or by another route), or the same issuing organ, number, notation and date. A match refuses the registration (409
 ``duplicate``) naming the earlier entry, unless the clerk confirms (``duplicate_ok``): a second
 copy of one letter is sometimes registered on purpose, but never by accident.
 """
@@ -24,6 +25,8 @@ def registered_twin(session: Session, doc: Document) -> Document | None:
     same = []
     if doc.source_id is not None:
         same.append(Document.source_id == doc.source_id)
+    if doc.document_identifier:
+        same.append(Document.document_identifier == doc.document_identifier)
     if doc.code_number and doc.organ_name and doc.issued_date:
         same.append(
             and_(

@@ -63,6 +63,9 @@ class Organisation(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(50), unique=True)
     name: Mapped[str] = mapped_column(String(200))
+    agency_code: Mapped[str | None] = mapped_column(String(35), unique=True, nullable=True)
+    """Mã định danh cơ quan (Decision 20/2020/QĐ-TTg): its OrganId on the exchange axis and the
+    first part of its documents' identifiers; up to 35 characters (QCVN 102 as amended 2022)."""
     secret_in_offline_index: Mapped[bool] = mapped_column(
         Boolean, default=False, server_default=false()
     )
@@ -162,6 +165,11 @@ class Document(Base):
     arrival_number: Mapped[int | None] = mapped_column(Integer, nullable=True)
     arrival_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     file_code: Mapped[str] = mapped_column(String(100), default="")
+    document_identifier: Mapped[str | None] = mapped_column(
+        String(120), nullable=True, default=None, index=True
+    )
+    """Mã định danh văn bản ``OrganId,yyyy/MM/dd,Số/Ký hiệu``: given when an outgoing document
+    is numbered, kept on every copy (Decree 30/2020 Appendix VI III.1.c, III.2.c)."""
     register_id: Mapped[int | None] = mapped_column(ForeignKey("registers.id"), nullable=True)
     source_id: Mapped[int | None] = mapped_column(
         ForeignKey("documents.id"), nullable=True, default=None, index=True

@@ -508,10 +508,43 @@ class AssignmentOut(BaseModel):
 
 
 class DeliveryOut(BaseModel):
-    """Where an issued document went on this server, and how far the recipient has got."""
+    """Where an issued document went — an organisation on this server, or an agency outside it
+    through the exchange axis — and how far the recipient has got."""
 
     organisation: str
     status: str
+    """On this server: the copy's status. Through the axis: the outbox state (queued, sent,
+    failed, exported) until the agency answers, then its last status code's key (``status_code``)."""
+    via: Literal["server", "axis"] = "server"
+    agency_code: str = ""
+    status_code: str = ""
+    """The agency's last edXML status: 01 arrived … 06 done, 02 refused, 15/16 take-back answers."""
+    reason: str = ""
+    """What the agency said with it (a refusal's reason), or why sending failed."""
+    at: UtcDateTime | None = None
+
+
+class ExchangeOut(BaseModel):
+    """How a document came through the exchange: its sender, the package's signature and each
+    file's signatures as checked at arrival, every attachment, what was wrong with the package."""
+
+    sender: str
+    sender_name: str
+    document_identifier: str
+    source: Literal["axis", "file"]
+    received_at: UtcDateTime
+    signature: str
+    """The envelope's XML signature: valid, invalid, placeholder, absent, not_checked."""
+    signature_detail_vi: str = ""
+    signature_detail_en: str = ""
+    signer: str = ""
+    files_ok: bool | None = None
+    """Every PAdES signature of its PDFs intact (None: nothing signed, or not checked here)."""
+    file_signatures: list[dict[str, Any]] = []
+    attachments: list[dict[str, Any]] = []
+    problems: str = ""
+    take_back_reason: str = ""
+    """The sender asked for it back (edXML 13) with this reason; the clerk has not answered."""
 
 
 class DocumentOut(BaseModel):
@@ -550,13 +583,20 @@ class DocumentOut(BaseModel):
     trace: list[TraceOut] = []
     """Every step of the document's life, oldest first."""
     assignments: list[AssignmentOut] = []
+    """Who handles it (incoming), as the last direction said."""
     source_id: int | None = None
     """A delivered copy: the issued document it came from (its sender's)."""
     origin: Origin = Origin.CREATED
     """How it came into the server: created, scan, delivered, imported."""
     deliveries: list[DeliveryOut] = []
-    """An issued document: each recipient organisation on this server and its copy's status."""
-    """Who handles it (incoming), as the last direction said."""
+    """An issued document: each recipient organisation on this server and its copy's status,
+    and each agency outside it and its last exchange status."""
+    document_identifier: str | None = None
+    """Mã định danh văn bản ``OrganId,yyyy/MM/dd,Số/Ký hiệu`` (given at numbering, kept on copies)."""
+    marks: list[str] = []
+    """What opens steps beyond the status (``base.workflow.Mark``): external, take_back_asked."""
+    exchange: ExchangeOut | None = None
+    """A document that came through the exchange: its sender and the checks made at arrival."""
 
 
 UserIds = Annotated[list[Annotated[int, Field(ge=1, le=2**31 - 1)]], Field(max_length=200)]
@@ -583,6 +623,10 @@ class StepCreate(Strict):
         "issue",
         "withdraw",
         "correct",
+        "refuse",
+        "ask_take_back",
+        "agree_take_back",
+        "decline_take_back",
     ]
     comment: str = Field("", max_length=4000)
     to: UserIds = Field(default_factory=list, description="present/submit: the leaders")
@@ -593,6 +637,12 @@ class StepCreate(Strict):
     stamp: StrictBool = Field(False, description="register: put the ĐẾN stamp on the file")
     organisations: list[Annotated[str, Field(max_length=50, pattern=WORD_PATTERN)]] = Field(
         default_factory=list, max_length=200, description="issue: recipient organisations here"
+    )
+    agencies: list[Annotated[str, Field(max_length=35)]] = Field(
+        default_factory=list,
+        max_length=200,
+        description="issue: recipient agencies outside this server (their codes on the exchange "
+        "axis); the document goes to each as an edXML package",
     )
     replaces: int | None = Field(
         None, ge=1, le=2**31 - 1, description="issue: the earlier issued document this replaces"

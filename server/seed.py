@@ -106,12 +106,24 @@ DEMO_ORGANISATIONS: tuple[tuple[str, str], ...] = (
 )
 
 
+DEMO_AGENCY_CODES: dict[str, str] = {
+    "UBND-T": "000.00.00.H30",
+    "STC": "000.03.30.H30",
+    "SNV": "000.04.30.H30",
+    "STNMT": "000.05.30.H30",
+    "SGDDT": "000.06.30.H30",
+    "SYT": "000.07.30.H30",
+}
+"""The demo organisations' codes on the exchange axis (the national agency-code structure of
+Decision 20/2020/QĐ-TTg: unit, level and the province's H code)."""
+
+
 def seed_base(session: Session) -> Organisation:
     """Create the organisations, demo users and registers if missing."""
     orgs = {o.code: o for o in session.scalars(select(Organisation))}
     for code, name in DEMO_ORGANISATIONS:
         if code not in orgs:
-            orgs[code] = Organisation(code=code, name=name)
+            orgs[code] = Organisation(code=code, name=name, agency_code=DEMO_AGENCY_CODES[code])
             session.add(orgs[code])
     session.flush()
     home = orgs[DEMO_ORGANISATIONS[0][0]]

@@ -38,9 +38,11 @@ from base.workflow import (
     STATUS_NAMES_VI,
     STEP_NAMES_VI,
     Direction,
+    Mark,
     Origin,
     Part,
     PartState,
+    Status,
 )
 
 from .duplicates import refuse_duplicate
@@ -99,6 +101,9 @@ class StepRequest:
     deadline: dt.date | None = None
     organisations: Sequence[str] = field(default_factory=tuple)
     """ISSUE: the recipient organisations' codes on this server."""
+    agencies: Sequence[str] = field(default_factory=tuple)
+    """ISSUE: recipient agencies outside this server (exchange axis codes): an edXML package
+    goes to each (``server.exchange.flows``, after the step)."""
     stamp: bool = False
     """REGISTER: put the ĐẾN stamp on the current file (``stamper`` does it)."""
     replaces: int | None = None
@@ -249,12 +254,31 @@ def check(session: Session, doc: Document, user: User, request: StepRequest) -> 
             f"A document in status '{doc.status}' cannot take the step '{request.step}'.",
             "wrong_status",
         )
+    if rule.needs and not rule.needs <= set(_marks(session, doc)):
+        raise _refuse(
+            409,
+            f"Không thể “{STEP_NAMES_VI[request.step]}” văn bản này: "
+            + (
+                "văn bản chưa gửi ra ngoài qua trục liên thông."
+                if Mark.EXTERNAL in rule.needs
+                else "bên gửi không đề nghị lấy lại văn bản."
+            ),
+            f"The step '{request.step}' does not apply to this document: "
+            + (
+                "it was not sent outside through the exchange axis."
+                if Mark.EXTERNAL in rule.needs
+                else "its sender has not asked for it back."
+            ),
+            "wrong_status",
+        )
     if rule.comment_required and not request.comment.strip():
         raise _refuse(422, "Cần ghi lý do hoặc ý kiến.", "A reason or comment is required.")
     if rule.recipients_required and not request.to:
         raise _refuse(422, "Cần chọn người nhận.", "Choose who it goes to.")
     if rule.deadline_required and request.deadline is None:
         raise _refuse(422, "Cần chọn hạn xử lý mới.", "Choose the new deadline.")
+    if request.agencies:
+        _check_agencies(doc, request.agencies)
     if rule.corrections_required and not request.corrections:
         raise _refuse(
             422,
@@ -263,6 +287,32 @@ def check(session: Session, doc: Document, user: User, request: StepRequest) -> 
             "nothing_to_correct",
         )
     return parts
+
+
+def _marks(session: Session, doc: Document) -> list[str]:
+    from .exchange.queries import arrivals, marks_for  # documents imports this module
+
+    return marks_for(session, [doc.id], arrivals(session, [doc.id])).get(doc.id, [])
+
+
+def _check_agencies(doc: Document, agencies: Sequence[str]) -> None:
+    """Recipients outside this server: a secret document never goes through the axis, and each
+    code must be an agency code (checked before anything is taken)."""
+    from edxml.errors import EdxmlError
+    from edxml.identifier import check_organ_id
+
+    if doc.secrecy:
+        raise _refuse(
+            422,
+            "Văn bản mật không được gửi qua trục liên thông; hãy chuyển theo đường bản giấy.",
+            "A secret document is never sent through the exchange axis; send it on paper.",
+            "secret_not_exchanged",
+        )
+    for code in agencies:
+        try:
+            check_organ_id(code)
+        except EdxmlError as exc:
+            raise _refuse(422, exc.message("vi"), exc.message("en"), "unknown_agency") from exc
 
 
 def apply(
@@ -339,6 +389,8 @@ def apply(
         _reach_copies(session, doc, user, Step.WITHDRAW, "withdrawn", request.comment)
     elif request.step is Step.CORRECT:
         comment = _correct(session, doc, user, request)
+    elif request.step is Step.AGREE_TAKE_BACK:  # withdrawn: its file is gone for its readers
+        _close(session, doc, PartState.RECALLED)
     if rule.target is not None:
         doc.status = rule.target
     record(session, doc, user, request.step, before, comment, recipients)
@@ -437,8 +489,10 @@ def _number(session: Session, doc: Document, request: StepRequest) -> str:
     the trace keeps the number taken."""
     from .deps import today_vn
     from .documents import assign_number, number_symbol  # documents imports this module
+    from .exchange.flows import give_identifier  # the exchange imports this module
 
     assign_number(session, doc, request.register_id, today_vn())
+    give_identifier(session, doc)
     return number_symbol(doc)
 
 
@@ -498,6 +552,7 @@ _COPIED = (
     "urgency",
     "secrecy",
     "due_date",
+    "document_identifier",
 )
 
 
@@ -553,6 +608,18 @@ def _deliver(session: Session, doc: Document, user: User, codes: Sequence[str]) 
         )
         copies.append(copy)
     return copies
+
+
+def retire(session: Session, doc: Document, actor: User, status: Status, comment: str) -> None:
+    """The exchange ends a document's force (its sender revoked or replaced it): the new status,
+    every part closed, the trace says why. A withdrawn incoming copy's file is destroyed for its
+    readers by the access policy (``policy.file_destroyed``)."""
+    from .documents import touch  # documents imports this module
+
+    before, doc.status = doc.status, status
+    _close(session, doc, PartState.RECALLED)
+    touch(session, doc)
+    record(session, doc, actor, Step.EXCHANGE, before, comment)
 
 
 def _replaced(session: Session, doc: Document, user: User, replaces: int | None) -> Document | None:

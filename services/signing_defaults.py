@@ -42,6 +42,7 @@ def mode_for(role: str, document: Document) -> Mode | None:
             direction=document.direction,
             status=document.status,
             is_author=False,
+            marks=document.marks,
         ):
             return mode
     return None

@@ -49,6 +49,9 @@ class StepInput:
     info: Sequence[int] = ()
     deadline: dt.date | None = None
     organisations: Sequence[str] = field(default_factory=tuple)
+    agencies: tuple[str, ...] = ()
+    """ISSUE: recipient agencies outside this server (their codes on the exchange axis); the
+    server sends each an edXML package."""
     stamp: bool = False
     """REGISTER: put the ĐẾN stamp on the file."""
     replaces: int | None = None
@@ -60,6 +63,7 @@ class StepInput:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "step", Step(self.step))
+        object.__setattr__(self, "agencies", tuple(a.strip() for a in self.agencies if a.strip()))
 
     def fields(self) -> dict[str, Any]:
         """The request body beyond the action, without what the step does not use."""
@@ -69,6 +73,7 @@ class StepInput:
             "co": list(self.co),
             "info": list(self.info),
             "organisations": list(self.organisations),
+            "agencies": list(self.agencies) if self.step is Step.ISSUE else [],
         }
         if self.lead is not None:
             values["lead"] = self.lead
@@ -131,14 +136,16 @@ def take_step(
     return StepOutcome(updated)
 
 
-_NOT_THE_DECISION = frozenset({"revision", "updated_at", "deliveries"})
-"""What changes on an issued document when a recipient takes a step on its copy."""
+_NOT_THE_DECISION = frozenset({"revision", "updated_at", "deliveries", "trace"})
+"""What changes on an issued document when a recipient takes a step on its copy (here), or an
+agency outside answers through the exchange (its status, and a line in the timeline)."""
 
 
 def _only_recipients_moved(session: Session, seen: Document, conflict: Conflict) -> Document | None:
     """The document as it is now, when all that changed since ``seen`` is how far the
-    recipients' copies have got (an issued document's ``deliveries``); else None — someone
-    else's change is a conflict for the user to look at, never stepped over."""
+    recipients have got (an issued document's ``deliveries``, and the exchange's answers added
+    to its timeline); else None — someone else's change is a conflict for the user to look at,
+    never stepped over."""
     if conflict.code not in (None, "conflict"):
         return None
     try:
@@ -147,7 +154,10 @@ def _only_recipients_moved(session: Session, seen: Document, conflict: Conflict)
         return None
     before, now = seen.to_json(), current.to_json()
     same = all(before[k] == now[k] for k in before.keys() - _NOT_THE_DECISION)
-    return current if same and before["deliveries"] != now["deliveries"] else None
+    kept, added = now["trace"][: len(seen.trace)], now["trace"][len(seen.trace) :]
+    answers_only = kept == before["trace"] and all(t["action"] == Step.EXCHANGE for t in added)
+    moved = before["deliveries"] != now["deliveries"] or bool(added)
+    return current if same and answers_only and moved else None
 
 
 @dataclass(frozen=True)

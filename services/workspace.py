@@ -14,6 +14,7 @@ import logging
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -59,6 +60,7 @@ if TYPE_CHECKING:  # signing, validation, the upload engine and the writers load
     from sync.engine import EngineEvent, WatchEngine
     from sync.profiles import WatchProfile
 
+    from .exchange import Exchange
     from .signing import DocumentResult, DocumentSigning
 
 __all__ = ["Workspace", "PullOutcome"]
@@ -96,6 +98,14 @@ class Workspace:
     @property
     def online(self) -> bool:
         return self.session.online
+
+    @cached_property
+    def exchange(self) -> Exchange:
+        """The inter-agency exchange (edXML) for this account, made on first use (its package
+        reader loads then)."""
+        from .exchange import Exchange
+
+        return Exchange(self)
 
     def account_admin(self) -> AccountAdmin | None:
         """Account administration, for an organisation or province administrator only."""

@@ -17,22 +17,35 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-OURS = {"base", "client", "signing", "sync", "services", "cli", "ui", "server", "installer", "main"}
+OURS = {
+    "base",
+    "edxml",
+    "client",
+    "signing",
+    "sync",
+    "services",
+    "cli",
+    "ui",
+    "server",
+    "installer",
+    "main",
+}
 QT = {"PySide6", "PyQt5", "PyQt6", "shiboken6"}
 
 # Which of our packages each package may import (besides itself).
 ALLOWED: dict[str, set[str]] = {
     "base": set(),
+    "edxml": {"base"},
     "client": {"base"},
     "signing": {"base"},
     "sync": {"base", "client"},
-    "server": {"base"},
-    "services": {"base", "client", "signing", "sync", "server"},
-    "ui": {"base", "client", "signing", "sync", "services"},
-    "cli": {"base", "client", "signing", "sync", "services", "server", "ui"},
-    "installer": {"base", "client", "signing", "sync", "services", "server", "ui"},
+    "server": {"base", "edxml"},
+    "services": {"base", "edxml", "client", "signing", "sync", "server"},
+    "ui": {"base", "edxml", "client", "signing", "sync", "services"},
+    "cli": {"base", "edxml", "client", "signing", "sync", "services", "server", "ui"},
+    "installer": {"base", "edxml", "client", "signing", "sync", "services", "server", "ui"},
 }
-NO_QT = ("base", "client", "signing", "sync", "services", "server", "cli")
+NO_QT = ("base", "edxml", "client", "signing", "sync", "services", "server", "cli")
 
 
 def _imports(path: Path) -> set[str]:
@@ -103,8 +116,9 @@ def test_the_server_runs_without_the_desktop_libraries(tmp_path: Path) -> None:
     blocker = textwrap.dedent(
         """
         import sys
+        # requests is the server's too: its exchange agent is a client of the national axis
         BLOCKED = {"PySide6", "pymupdf", "fitz", "pyhanko", "pyhanko_certvalidator", "pkcs11",
-                   "requests", "keyring", "watchdog", "PIL", "tqdm"}
+                   "keyring", "watchdog", "PIL", "tqdm"}
 
         class Block:
             def find_spec(self, name, path=None, target=None):

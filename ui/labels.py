@@ -30,6 +30,10 @@ __all__ = [
     "step_label",
     "audit_label",
     "audit_category_label",
+    "exchange_code_label",
+    "axis_state_label",
+    "signature_verdict_label",
+    "in_language",
     "STATUSES",
     "number",
 ]
@@ -47,6 +51,7 @@ STATUSES = (
     "done",
     "withdrawn",
     "replaced",
+    "refused",
 )
 
 
@@ -95,6 +100,7 @@ def _tables(_language: str) -> tuple[tuple[str, ...], tuple[str, ...], dict[str,
                 QCoreApplication.translate("Labels", "Hoàn thành"),
                 QCoreApplication.translate("Labels", "Đã thu hồi"),
                 QCoreApplication.translate("Labels", "Đã được thay thế"),
+                QCoreApplication.translate("Labels", "Từ chối tiếp nhận"),
             ),
             strict=True,
         )
@@ -167,6 +173,12 @@ def _steps(_language: str) -> dict[str, str]:
         "withdraw": QCoreApplication.translate("Labels", "Thu hồi văn bản"),
         "replace": QCoreApplication.translate("Labels", "Thay thế văn bản"),
         "correct": QCoreApplication.translate("Labels", "Đính chính"),
+        # the exchange's steps in their own context: "Từ chối tiếp nhận" is also a status
+        "refuse": QCoreApplication.translate("Steps", "Từ chối tiếp nhận"),
+        "ask_take_back": QCoreApplication.translate("Steps", "Đề nghị lấy lại"),
+        "agree_take_back": QCoreApplication.translate("Steps", "Đồng ý cho lấy lại"),
+        "decline_take_back": QCoreApplication.translate("Steps", "Từ chối cho lấy lại"),
+        "exchange": QCoreApplication.translate("Steps", "Liên thông"),
         "lead": QCoreApplication.translate("Labels", "Xử lý chính"),
         "co": QCoreApplication.translate("Labels", "Phối hợp"),
         "info": QCoreApplication.translate("Labels", "Nhận để biết"),
@@ -254,6 +266,11 @@ def _audit(_language: str) -> dict[str, str]:
         "trust_add": QCoreApplication.translate("Labels", "Thêm chứng thư tin cậy"),
         "trust_enable": QCoreApplication.translate("Labels", "Bật chứng thư tin cậy"),
         "trust_disable": QCoreApplication.translate("Labels", "Tắt chứng thư tin cậy"),
+        "exchange_connection": QCoreApplication.translate("Labels", "Đặt kết nối liên thông"),
+        "agency_code": QCoreApplication.translate("Labels", "Đặt mã định danh đơn vị"),
+        "exchange_retry": QCoreApplication.translate("Labels", "Gửi lại gói liên thông"),
+        "exchange_import": QCoreApplication.translate("Labels", "Nhập gói edXML"),
+        "exchange_export": QCoreApplication.translate("Labels", "Xuất gói edXML"),
     }
 
 
@@ -266,6 +283,63 @@ def audit_label(action: str) -> str:
 
 def audit_category_label(category: str) -> str:
     return _audit(os.environ.get("VANTHU_LANG", "vi")).get(f"category:{category}", category)
+
+
+@lru_cache(maxsize=4)
+def _exchange(_language: str) -> dict[str, str]:
+    """edXML status codes (``edxml.StatusCode``), the axis outbox's states and the envelope
+    signature's verdicts, in words."""
+    return {
+        "code:01": QCoreApplication.translate("ExchangeStatus", "Đã đến"),
+        "code:02": QCoreApplication.translate("ExchangeStatus", "Từ chối tiếp nhận"),
+        "code:03": QCoreApplication.translate("ExchangeStatus", "Đã vào sổ"),
+        "code:04": QCoreApplication.translate("ExchangeStatus", "Đã phân công xử lý"),
+        "code:05": QCoreApplication.translate("ExchangeStatus", "Đang xử lý"),
+        "code:06": QCoreApplication.translate("ExchangeStatus", "Hoàn thành"),
+        "code:13": QCoreApplication.translate("ExchangeStatus", "Đề nghị lấy lại"),
+        "code:14": QCoreApplication.translate("ExchangeStatus", "Đồng ý lấy lại"),
+        "code:15": QCoreApplication.translate("ExchangeStatus", "Đồng ý lấy lại"),
+        "code:16": QCoreApplication.translate("ExchangeStatus", "Từ chối lấy lại"),
+        "state:queued": QCoreApplication.translate("Labels", "Chờ gửi"),
+        "state:sent": QCoreApplication.translate("Labels", "Đã gửi"),
+        "state:failed": QCoreApplication.translate("Labels", "Gửi lỗi"),
+        "state:exported": QCoreApplication.translate("Labels", "Đã xuất ra tệp"),
+        "signature:valid": QCoreApplication.translate("Labels", "Chữ ký số của gói hợp lệ"),
+        "signature:invalid": QCoreApplication.translate(
+            "Labels", "Chữ ký số của gói không hợp lệ (gói bị sửa hoặc không kiểm tra được)"
+        ),
+        "signature:placeholder": QCoreApplication.translate(
+            "Labels", "Gói có khối chữ ký giả (không phải chữ ký thật)"
+        ),
+        "signature:absent": QCoreApplication.translate("Labels", "Gói không ký số"),
+        "signature:not_checked": QCoreApplication.translate(
+            "Labels", "Chưa kiểm tra chữ ký số của gói (gói quá lớn)"
+        ),
+    }
+
+
+def exchange_code_label(code: str) -> str:
+    """An edXML status code ("01" … "16") in words: what the recipient agency said."""
+    return _exchange(os.environ.get("VANTHU_LANG", "vi")).get(f"code:{code}", code)
+
+
+def axis_state_label(state: str) -> str:
+    """A package's state on its way out (queued, sent, failed, exported) in words."""
+    return _exchange(os.environ.get("VANTHU_LANG", "vi")).get(f"state:{state}", state)
+
+
+def signature_verdict_label(verdict: str) -> str:
+    """The envelope's XML signature verdict (``edxml.SignatureVerdict``) in words."""
+    return _exchange(os.environ.get("VANTHU_LANG", "vi")).get(f"signature:{verdict}", verdict)
+
+
+def in_language(text: str, language: str | None = None) -> list[str]:
+    """The server keeps what went wrong with a package as Vietnamese and English lines, one
+    after the other: the lines of the UI language (all of them when they do not pair up)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if len(lines) % 2:
+        return lines
+    return lines[1::2] if (language or current_language()) == "en" else lines[0::2]
 
 
 def number(n: int) -> str:

@@ -16,8 +16,11 @@ after a crash (``clear_transient``).
 from __future__ import annotations
 
 import logging
+import threading
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..api import ApiClient
@@ -42,6 +45,8 @@ class FileCache:
         self.folder = folder
         self.max_bytes = max_bytes
         self.transient = folder / ".transient"
+        self._locks: dict[str, threading.Lock] = {}
+        self._locks_guard = threading.Lock()
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         self.clear_transient()  # what a crash left behind
 
@@ -122,10 +127,13 @@ class FileCache:
         if client is None:
             raise OfflineError()
         target = self.path_for(chosen.sha256)
-        try:
-            client.download(chosen.sha256, target)  # verifies sha256, atomic rename
-        except ServerUnavailable as exc:
-            raise OfflineError() from exc
+        with self._downloading(chosen.sha256):  # the reading pane and the view want it at once
+            if (hit := self.cached(chosen.sha256)) is not None:
+                return hit
+            try:
+                client.download(chosen.sha256, target)  # verifies sha256, atomic rename
+            except ServerUnavailable as exc:
+                raise OfflineError() from exc
         with self.store.write() as conn:
             conn.exec_driver_sql(
                 "INSERT OR REPLACE INTO files(sha256, size, last_used) VALUES (?, ?, ?)",
@@ -133,6 +141,14 @@ class FileCache:
             )
         self.evict(keep=chosen.sha256)
         return target
+
+    @contextmanager
+    def _downloading(self, sha256: str) -> Iterator[None]:
+        """One download of a file at a time: two workers writing one ``.part`` file corrupt it."""
+        with self._locks_guard:
+            lock = self._locks.setdefault(sha256, threading.Lock())
+        with lock:
+            yield
 
     def used_bytes(self) -> int:
         with self.store.read() as conn:

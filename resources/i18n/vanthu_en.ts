@@ -131,6 +131,39 @@
     </message>
 </context>
 <context>
+    <name>AgencyPicker</name>
+    <message>
+        <location filename="../../ui/views/step_pickers.py" line="190"/>
+        <source>Tìm cơ quan theo tên hoặc mã (gõ không dấu được)</source>
+        <translation>Find an agency by name or code (diacritics optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_pickers.py" line="239"/>
+        <source>Đang tìm…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_pickers.py" line="272"/>
+        <source>Bấm vào một cơ quan để thêm vào nơi nhận.</source>
+        <translation>Click an agency to add it to the recipients.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_pickers.py" line="274"/>
+        <source>Không tìm thấy cơ quan nào khớp «%1».</source>
+        <translation>No agency matches “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_pickers.py" line="277"/>
+        <source>Danh mục cơ quan của trục liên thông chưa có (chưa kết nối trục).</source>
+        <translation>The exchange axis&apos;s agency directory is not here yet (not connected to the axis).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_pickers.py" line="313"/>
+        <source>Bỏ nơi nhận này</source>
+        <translation>Remove this recipient</translation>
+    </message>
+</context>
+<context>
     <name>AuditView</name>
     <message>
         <location filename="../../ui/views/audit_view.py" line="140"/>
@@ -666,199 +699,199 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../ui/views/document_view.py" line="80"/>
+        <location filename="../../ui/views/document_view.py" line="101"/>
         <source>Thông tin</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="81"/>
+        <location filename="../../ui/views/document_view.py" line="102"/>
         <source>Phiên bản</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="82"/>
+        <location filename="../../ui/views/document_view.py" line="103"/>
         <source>Chữ ký số</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="91"/>
+        <location filename="../../ui/views/document_view.py" line="112"/>
         <source>&lt;b&gt;Lịch sử truy cập&lt;/b&gt;</source>
         <translation>&lt;b&gt;Access history&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="96"/>
+        <location filename="../../ui/views/document_view.py" line="117"/>
         <source>Quá trình xử lý</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="98"/>
+        <location filename="../../ui/views/document_view.py" line="119"/>
         <source>Ký số</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="102"/>
+        <location filename="../../ui/views/document_view.py" line="123"/>
         <source>Xử lý…</source>
         <translation>Take a step…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="104"/>
+        <location filename="../../ui/views/document_view.py" line="125"/>
         <source>Trình, giao xử lý, hoàn thành, trình ký, phát hành…</source>
         <translation>Present, assign, finish, submit for signature, issue…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="108"/>
+        <location filename="../../ui/views/document_view.py" line="129"/>
         <source>Thay tệp dự thảo…</source>
         <translation>Replace draft file…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="111"/>
+        <location filename="../../ui/views/document_view.py" line="132"/>
         <source>Tải lên tệp PDF đã sửa thành phiên bản mới của dự thảo, rồi trình ký lại.</source>
         <translation>Upload the corrected PDF as the draft&apos;s new version, then submit it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="116"/>
+        <location filename="../../ui/views/document_view.py" line="137"/>
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="118"/>
+        <location filename="../../ui/views/document_view.py" line="139"/>
         <source>In văn bản, có dấu người in ở lề mỗi trang (Ctrl+P)</source>
         <translation>Print the document, marked in the margin of every page with who printed it (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="120"/>
+        <location filename="../../ui/views/document_view.py" line="141"/>
         <source>Kèm phiếu thông tin</source>
         <translation>With the information sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="123"/>
+        <location filename="../../ui/views/document_view.py" line="144"/>
         <source>In thêm phiếu: số, ký hiệu, ngày, cơ quan, trích yếu, người xử lý, các bước</source>
         <translation>Also print a sheet: number, notation, dates, organ, subject, handlers, steps</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="134"/>
+        <location filename="../../ui/views/document_view.py" line="155"/>
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="136"/>
+        <location filename="../../ui/views/document_view.py" line="157"/>
         <source>Về danh sách (Esc, Alt+←)</source>
         <translation>Back to the list (Esc, Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="176"/>
-        <source>→ Nơi nhận %1: %2</source>
-        <translation>→ Recipient %1: %2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/document_view.py" line="181"/>
+        <location filename="../../ui/views/document_view.py" line="195"/>
         <source>Chưa có bước xử lý nào được ghi lại.</source>
         <translation>No step recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="195"/>
+        <location filename="../../ui/views/document_view.py" line="209"/>
         <source>Số/ký hiệu</source>
         <translation>Number/symbol</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="196"/>
+        <location filename="../../ui/views/document_view.py" line="210"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="197"/>
+        <location filename="../../ui/views/document_view.py" line="211"/>
         <source>Cơ quan ban hành</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="198"/>
+        <location filename="../../ui/views/document_view.py" line="212"/>
         <source>Người ký</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="199"/>
+        <location filename="../../ui/views/document_view.py" line="213"/>
         <source>Độ khẩn</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="200"/>
+        <location filename="../../ui/views/document_view.py" line="214"/>
         <source>Độ mật</source>
         <translation>Secrecy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="202"/>
+        <location filename="../../ui/views/document_view.py" line="216"/>
         <source>Hạn xử lý</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="205"/>
+        <location filename="../../ui/views/document_view.py" line="219"/>
         <source>Số đến</source>
         <translation>Arrival no.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="206"/>
+        <location filename="../../ui/views/document_view.py" line="220"/>
         <source>Nơi nhận</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="207"/>
+        <location filename="../../ui/views/document_view.py" line="221"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="221"/>
-        <location filename="../../ui/views/document_view.py" line="222"/>
+        <location filename="../../ui/views/document_view.py" line="223"/>
+        <source>Mã định danh</source>
+        <translation>Document identifier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/document_view.py" line="242"/>
+        <location filename="../../ui/views/document_view.py" line="243"/>
         <source>Văn bản chưa có tệp.</source>
         <translation>The document has no file yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="224"/>
-        <location filename="../../ui/views/document_view.py" line="225"/>
+        <location filename="../../ui/views/document_view.py" line="245"/>
+        <location filename="../../ui/views/document_view.py" line="246"/>
         <source>Đang mở tệp…</source>
         <translation>Opening file…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="262"/>
+        <location filename="../../ui/views/document_view.py" line="283"/>
         <source>Tệp đang mở, hãy chờ một chút rồi in.</source>
         <translation>The file is still opening; wait a moment, then print.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="301"/>
+        <location filename="../../ui/views/document_view.py" line="322"/>
         <source>Bản đã ký đang chờ gửi lên máy chủ (ngoại tuyến).</source>
         <translation>The signed version is waiting to be sent to the server (offline).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="308"/>
+        <location filename="../../ui/views/document_view.py" line="329"/>
         <source>Cần kết nối máy chủ để xem lịch sử truy cập.</source>
         <translation>The access history needs the server.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="310"/>
+        <location filename="../../ui/views/document_view.py" line="331"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="326"/>
+        <location filename="../../ui/views/document_view.py" line="347"/>
         <source>Lịch sử truy cập dành cho lãnh đạo, quản trị, người tạo và người xử lý văn bản.</source>
         <translation>A document&apos;s access history is for its leaders, administrators, author and handlers.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="333"/>
+        <location filename="../../ui/views/document_view.py" line="354"/>
         <source>Xem %1 lần · tải %2 lần · in %3 lần · %4 người</source>
         <translation>%1 views · %2 downloads · %3 prints · %4 people</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="341"/>
+        <location filename="../../ui/views/document_view.py" line="362"/>
         <source> (phiên bản %1)</source>
         <translation> (version %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="399"/>
+        <location filename="../../ui/views/document_view.py" line="420"/>
         <source>Tệp dự thảo mới đang chờ gửi lên máy chủ (ngoại tuyến).</source>
         <translation>The new draft file is waiting to be sent to the server (offline).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="403"/>
+        <location filename="../../ui/views/document_view.py" line="424"/>
         <source>Đã thay tệp dự thảo: phiên bản %1.</source>
         <translation>Draft file replaced: version %1.</translation>
     </message>
@@ -1005,6 +1038,434 @@
     </message>
 </context>
 <context>
+    <name>ExchangeAdminView</name>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="62"/>
+        <source>Tải lại</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="65"/>
+        <source>Gửi ngay</source>
+        <translation>Send now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="67"/>
+        <source>Gửi các gói đang chờ và nhận gói mới ngay bây giờ</source>
+        <translation>Send the waiting packages and fetch new ones now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="104"/>
+        <source>Liên thông văn bản</source>
+        <translation>Document exchange</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="108"/>
+        <source>Kết nối trục liên thông</source>
+        <translation>Connection to the exchange axis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="117"/>
+        <location filename="../../ui/views/exchange_admin.py" line="247"/>
+        <source>Để trống: giữ nguyên khóa đã đặt</source>
+        <translation>Leave empty to keep the secret already set</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="123"/>
+        <source>Bật liên thông (gửi và nhận tự động)</source>
+        <translation>Exchange on (send and receive automatically)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="129"/>
+        <source> giây</source>
+        <translation> seconds</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="130"/>
+        <source>Lưu kết nối</source>
+        <translation>Save the connection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="137"/>
+        <source>Địa chỉ trục</source>
+        <translation>Axis address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="138"/>
+        <source>Mã hệ thống</source>
+        <translation>System ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="139"/>
+        <source>Khóa bí mật</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="141"/>
+        <source>Chu kỳ hỏi trục</source>
+        <translation>Polling interval</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="147"/>
+        <source>Mã định danh của đơn vị</source>
+        <translation>The organisation&apos;s agency code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="152"/>
+        <source>Lưu mã định danh</source>
+        <translation>Save the agency code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="164"/>
+        <source>Theo Quyết định 20/2020/QĐ-TTg, tối đa 35 ký tự.</source>
+        <translation>As Decision 20/2020/QĐ-TTg sets it, up to 35 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="171"/>
+        <source>Tình trạng</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="181"/>
+        <source>Chờ gửi</source>
+        <translation>Waiting to send</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="182"/>
+        <source>Gửi lỗi</source>
+        <translation>Sending failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="183"/>
+        <source>Đã gửi</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="184"/>
+        <source>Đã nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="185"/>
+        <source>Bị từ chối</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="186"/>
+        <source>Cơ quan trong danh mục</source>
+        <translation>Agencies in the directory</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="201"/>
+        <source>Liên lạc gần nhất</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="202"/>
+        <source>Lỗi gần nhất</source>
+        <translation>Last error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="221"/>
+        <source>chưa có mã định danh</source>
+        <translation>no agency code yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="225"/>
+        <source>Liên thông văn bản — %1 (%2)</source>
+        <translation>Document exchange — %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="234"/>
+        <source>Đơn vị chưa kết nối trục liên thông: nhập địa chỉ, mã hệ thống và khóa.</source>
+        <translation>The organisation is not connected to the exchange axis: enter the address, the system ID and the secret.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="238"/>
+        <source>Liên thông đang tắt: không gửi, không nhận.</source>
+        <translation>The exchange is off: nothing is sent or received.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="246"/>
+        <source>đã đặt</source>
+        <translation>set</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="249"/>
+        <source>chưa đặt</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="250"/>
+        <source>Khóa do trục cấp, ít nhất 8 ký tự</source>
+        <translation>The secret the axis gave, at least 8 characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="253"/>
+        <source>chưa liên lạc</source>
+        <translation>no contact yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="258"/>
+        <source>không có</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="269"/>
+        <location filename="../../ui/views/exchange_admin.py" line="290"/>
+        <source>Đang lưu…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="279"/>
+        <source>Đã lưu kết nối.</source>
+        <translation>Connection saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="287"/>
+        <source>Hãy nhập mã định danh của đơn vị.</source>
+        <translation>Enter the organisation&apos;s agency code.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="294"/>
+        <source>Đã lưu mã định danh.</source>
+        <translation>Agency code saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="316"/>
+        <source>Gói đã vào hàng chờ gửi lại.</source>
+        <translation>The package is queued to be sent again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="323"/>
+        <source>Đang gửi và nhận…</source>
+        <translation>Sending and receiving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="334"/>
+        <source>Máy chủ đang gửi ở một tiến trình khác; các gói sẽ đi ngay sau đó.</source>
+        <translation>Another server process is sending now; the packages go right after.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_admin.py" line="337"/>
+        <source>Đã gửi %1 gói, nhận %2 gói; lỗi %3.</source>
+        <translation>Sent %1 packages, received %2; failed %3.</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeDialogs</name>
+    <message>
+        <location filename="../../ui/views/exchange_dialogs.py" line="84"/>
+        <source>Đã nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_dialogs.py" line="85"/>
+        <source>Đã có từ trước</source>
+        <translation>Already received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_dialogs.py" line="86"/>
+        <source>Bị từ chối</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_dialogs.py" line="87"/>
+        <source>Không nhập được</source>
+        <translation>Not imported</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangePanel</name>
+    <message>
+        <location filename="../../ui/views/exchange_panel.py" line="106"/>
+        <source>tệp không có chữ ký số</source>
+        <translation>the file has no digital signature</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_panel.py" line="207"/>
+        <source>Liên thông</source>
+        <translation>Exchange</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_panel.py" line="213"/>
+        <source>Nơi nhận ngoài hệ thống</source>
+        <translation>Recipients outside this system</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_panel.py" line="232"/>
+        <source>Nơi gửi</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_panel.py" line="234"/>
+        <source>Mã định danh</source>
+        <translation>Document identifier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_panel.py" line="235"/>
+        <source>Qua trục liên thông</source>
+        <translation>Through the exchange axis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_panel.py" line="235"/>
+        <source>Nhập từ tệp</source>
+        <translation>Imported from a file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_panel.py" line="238"/>
+        <source>Cách nhận</source>
+        <translation>How it came</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_panel.py" line="246"/>
+        <source>Người ký: %1</source>
+        <translation>Signed by: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_panel.py" line="249"/>
+        <source>Chữ ký số của gói</source>
+        <translation>Package signature</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_panel.py" line="253"/>
+        <source>Chữ ký số trên tệp</source>
+        <translation>Signatures on the files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_panel.py" line="261"/>
+        <source>Vấn đề của gói</source>
+        <translation>Problems with the package</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_panel.py" line="266"/>
+        <source>Tệp đính kèm</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_panel.py" line="279"/>
+        <source>Lưu…</source>
+        <translation>Save…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_panel.py" line="281"/>
+        <source>Lưu tệp đính kèm vào thư mục bạn chọn</source>
+        <translation>Save the attachment to a folder you choose</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_panel.py" line="299"/>
+        <source>Chọn thư mục lưu tệp đính kèm</source>
+        <translation>Choose a folder for the attachment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_panel.py" line="308"/>
+        <source>Đang tải %1…</source>
+        <translation>Downloading %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_panel.py" line="315"/>
+        <source>Đã lưu tệp đính kèm: %1</source>
+        <translation>Attachment saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeStatus</name>
+    <message>
+        <location filename="../../ui/labels.py" line="293"/>
+        <source>Đã đến</source>
+        <translation>Arrived</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="294"/>
+        <source>Từ chối tiếp nhận</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="295"/>
+        <source>Đã vào sổ</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="296"/>
+        <source>Đã phân công xử lý</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="297"/>
+        <source>Đang xử lý</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="298"/>
+        <source>Hoàn thành</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="299"/>
+        <source>Đề nghị lấy lại</source>
+        <translation>Take-back requested</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="300"/>
+        <location filename="../../ui/labels.py" line="301"/>
+        <source>Đồng ý lấy lại</source>
+        <translation>Take-back agreed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="302"/>
+        <source>Từ chối lấy lại</source>
+        <translation>Take-back declined</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../ui/views/exchange_dialogs.py" line="242"/>
+        <source>Xuất gói edXML</source>
+        <translation>Export an edXML package</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_dialogs.py" line="246"/>
+        <source>Chọn…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_dialogs.py" line="255"/>
+        <source>Không chọn nơi nhận: gói như đã gửi qua trục đến mọi nơi nhận ngoài hệ thống. Có chọn: máy chủ ghi nhận đã chuyển bằng tệp đến các nơi đó.</source>
+        <translation>No recipient chosen: the package as it went through the axis to every recipient outside this system. With recipients: the server records it as carried to them by file.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_dialogs.py" line="266"/>
+        <source>Lưu vào</source>
+        <translation>Save to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_dialogs.py" line="267"/>
+        <source>Nơi nhận (không bắt buộc)</source>
+        <translation>Recipients (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_dialogs.py" line="272"/>
+        <source>Xuất gói</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_dialogs.py" line="284"/>
+        <source>Lưu gói edXML</source>
+        <translation>Save the edXML package</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_dialogs.py" line="292"/>
+        <source>Hãy chọn nơi lưu gói.</source>
+        <translation>Choose where to save the package.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_dialogs.py" line="296"/>
+        <source>Không có thư mục %1.</source>
+        <translation>There is no folder %1.</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <location filename="../../ui/views/pdf_find.py" line="154"/>
@@ -1045,6 +1506,54 @@
         <location filename="../../ui/views/pdf_find.py" line="202"/>
         <source>Tệp không có lớp chữ (bản quét): không tìm được</source>
         <translation>The file has no text layer (a scan): nothing to search</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../ui/views/exchange_dialogs.py" line="107"/>
+        <source>Nhập gói edXML</source>
+        <translation>Import edXML packages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_dialogs.py" line="108"/>
+        <source>Đang nhập %1 gói…</source>
+        <translation>Importing %1 packages…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_dialogs.py" line="117"/>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_dialogs.py" line="117"/>
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_dialogs.py" line="117"/>
+        <source>Nơi gửi</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_dialogs.py" line="117"/>
+        <source>Chi tiết</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_dialogs.py" line="131"/>
+        <source>Mở văn bản</source>
+        <translation>Open document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_dialogs.py" line="161"/>
+        <source>Đang nhập gói %1/%2…</source>
+        <translation>Importing package %1/%2…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_dialogs.py" line="189"/>
+        <source>Đã nhận %1/%2 gói. Chọn một dòng đã nhận rồi bấm «Mở văn bản».</source>
+        <translation>Received %1 of %2 packages. Select a received row, then click “Open document”.</translation>
     </message>
 </context>
 <context>
@@ -1166,487 +1675,585 @@
     </message>
 </context>
 <context>
+    <name>InspectDialog</name>
+    <message>
+        <location filename="../../ui/views/exchange_dialogs.py" line="333"/>
+        <source>Kiểm tra gói edXML — %1</source>
+        <translation>Check an edXML package — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_dialogs.py" line="337"/>
+        <source>Đang đọc gói…</source>
+        <translation>Reading the package…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_dialogs.py" line="361"/>
+        <source>Vấn đề của gói</source>
+        <translation>Problems with the package</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_dialogs.py" line="367"/>
+        <source>Không thấy vấn đề nào.</source>
+        <translation>No problem found.</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="56"/>
+        <location filename="../../ui/labels.py" line="61"/>
         <source>Phát hiện</source>
         <translation>Detected</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="57"/>
+        <location filename="../../ui/labels.py" line="62"/>
         <source>Chờ tải</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="58"/>
+        <location filename="../../ui/labels.py" line="63"/>
         <source>Đang chuyển đổi</source>
         <translation>Converting</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="59"/>
+        <location filename="../../ui/labels.py" line="64"/>
         <source>Đang tải lên</source>
         <translation>Uploading</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="60"/>
+        <location filename="../../ui/labels.py" line="65"/>
         <source>Đã tải lên</source>
         <translation>Uploaded</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="61"/>
+        <location filename="../../ui/labels.py" line="66"/>
         <source>Trùng</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="62"/>
+        <location filename="../../ui/labels.py" line="67"/>
         <source>Lỗi</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="70"/>
-        <location filename="../../ui/labels.py" line="77"/>
+        <location filename="../../ui/labels.py" line="75"/>
+        <location filename="../../ui/labels.py" line="82"/>
         <source>Thường</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="71"/>
+        <location filename="../../ui/labels.py" line="76"/>
         <source>Khẩn</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="72"/>
+        <location filename="../../ui/labels.py" line="77"/>
         <source>Thượng khẩn</source>
         <translation>Very urgent</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="73"/>
+        <location filename="../../ui/labels.py" line="78"/>
         <source>Hỏa tốc</source>
         <translation>Flash</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="74"/>
+        <location filename="../../ui/labels.py" line="79"/>
         <source>Hỏa tốc hẹn giờ</source>
         <translation>Flash, timed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="78"/>
+        <location filename="../../ui/labels.py" line="83"/>
         <source>Mật</source>
         <translation>Confidential</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="79"/>
+        <location filename="../../ui/labels.py" line="84"/>
         <source>Tối mật</source>
         <translation>Secret</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="80"/>
+        <location filename="../../ui/labels.py" line="85"/>
         <source>Tuyệt mật</source>
         <translation>Top secret</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="86"/>
-        <location filename="../../ui/labels.py" line="207"/>
+        <location filename="../../ui/labels.py" line="91"/>
+        <location filename="../../ui/labels.py" line="219"/>
         <source>Dự thảo</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="87"/>
-        <location filename="../../ui/labels.py" line="208"/>
+        <location filename="../../ui/labels.py" line="92"/>
+        <location filename="../../ui/labels.py" line="220"/>
         <source>Chờ ký</source>
         <translation>Awaiting signature</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="88"/>
+        <location filename="../../ui/labels.py" line="93"/>
         <source>Đã ký</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="89"/>
+        <location filename="../../ui/labels.py" line="94"/>
         <source>Đã cấp số</source>
         <translation>Numbered</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="90"/>
+        <location filename="../../ui/labels.py" line="95"/>
         <source>Đã ban hành</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="91"/>
+        <location filename="../../ui/labels.py" line="96"/>
         <source>Đã đến</source>
         <translation>Arrived</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="92"/>
+        <location filename="../../ui/labels.py" line="97"/>
         <source>Đã tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="93"/>
+        <location filename="../../ui/labels.py" line="98"/>
         <source>Đã giao xử lý</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="94"/>
+        <location filename="../../ui/labels.py" line="99"/>
         <source>Đang xử lý</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="95"/>
-        <location filename="../../ui/labels.py" line="160"/>
+        <location filename="../../ui/labels.py" line="100"/>
+        <location filename="../../ui/labels.py" line="166"/>
         <source>Hoàn thành</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="96"/>
+        <location filename="../../ui/labels.py" line="101"/>
         <source>Đã thu hồi</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="97"/>
+        <location filename="../../ui/labels.py" line="102"/>
         <source>Đã được thay thế</source>
         <translation>Replaced</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="133"/>
+        <location filename="../../ui/labels.py" line="103"/>
+        <source>Từ chối tiếp nhận</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="139"/>
         <source>Văn thư</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="134"/>
+        <location filename="../../ui/labels.py" line="140"/>
         <source>Lãnh đạo</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="135"/>
+        <location filename="../../ui/labels.py" line="141"/>
         <source>Chuyên viên</source>
         <translation>Specialist</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="136"/>
+        <location filename="../../ui/labels.py" line="142"/>
         <source>Lưu trữ</source>
         <translation>Archivist</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="137"/>
+        <location filename="../../ui/labels.py" line="143"/>
         <source>Quản trị đơn vị</source>
         <translation>Organisation admin</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="138"/>
+        <location filename="../../ui/labels.py" line="144"/>
         <source>Quản trị tỉnh</source>
         <translation>Province admin</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="150"/>
+        <location filename="../../ui/labels.py" line="156"/>
         <source>Tạo văn bản</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="151"/>
+        <location filename="../../ui/labels.py" line="157"/>
         <source>Cấp số</source>
         <translation>Numbered</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="152"/>
+        <location filename="../../ui/labels.py" line="158"/>
         <source>Nhận từ đơn vị gửi</source>
         <translation>Received from the sender</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="153"/>
+        <location filename="../../ui/labels.py" line="159"/>
         <source>Vào sổ văn bản đến</source>
         <translation>Register incoming</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="154"/>
+        <location filename="../../ui/labels.py" line="160"/>
         <source>Trình lãnh đạo</source>
         <translation>Presented to a leader</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="155"/>
+        <location filename="../../ui/labels.py" line="161"/>
         <source>Chỉ đạo, giao xử lý</source>
         <translation>Directed and assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="156"/>
+        <location filename="../../ui/labels.py" line="162"/>
         <source>Ý kiến xử lý</source>
         <translation>Processing note</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="157"/>
+        <location filename="../../ui/labels.py" line="163"/>
         <source>Xin gia hạn</source>
         <translation>Ask for more time</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="158"/>
+        <location filename="../../ui/labels.py" line="164"/>
         <source>Gia hạn</source>
         <translation>Extend the deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="159"/>
+        <location filename="../../ui/labels.py" line="165"/>
         <source>Trả lại</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="161"/>
+        <location filename="../../ui/labels.py" line="167"/>
         <source>Mở lại</source>
         <translation>Reopened</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="162"/>
+        <location filename="../../ui/labels.py" line="168"/>
         <source>Thu hồi</source>
         <translation>Recalled</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="163"/>
+        <location filename="../../ui/labels.py" line="169"/>
         <source>Trình ký</source>
         <translation>Submitted for signature</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="164"/>
+        <location filename="../../ui/labels.py" line="170"/>
         <source>Trả lại dự thảo</source>
         <translation>Draft sent back</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="165"/>
+        <location filename="../../ui/labels.py" line="171"/>
         <source>Duyệt ký</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="166"/>
+        <location filename="../../ui/labels.py" line="172"/>
         <source>Phát hành</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="167"/>
+        <location filename="../../ui/labels.py" line="173"/>
         <source>Thu hồi văn bản</source>
         <translation>Withdraw the document</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="168"/>
+        <location filename="../../ui/labels.py" line="174"/>
         <source>Thay thế văn bản</source>
         <translation>Replaced by a new issue</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="169"/>
+        <location filename="../../ui/labels.py" line="175"/>
         <source>Đính chính</source>
         <translation>Correct</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="170"/>
+        <location filename="../../ui/labels.py" line="182"/>
         <source>Xử lý chính</source>
         <translation>Lead handler</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="171"/>
-        <location filename="../../ui/labels.py" line="184"/>
+        <location filename="../../ui/labels.py" line="183"/>
+        <location filename="../../ui/labels.py" line="196"/>
         <source>Phối hợp</source>
         <translation>Co-handler</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="172"/>
+        <location filename="../../ui/labels.py" line="184"/>
         <source>Nhận để biết</source>
         <translation>For information</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="173"/>
+        <location filename="../../ui/labels.py" line="185"/>
         <source>đang xử lý</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="174"/>
+        <location filename="../../ui/labels.py" line="186"/>
         <source>đã xong</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="175"/>
+        <location filename="../../ui/labels.py" line="187"/>
         <source>đã trả lại</source>
         <translation>returned</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="176"/>
+        <location filename="../../ui/labels.py" line="188"/>
         <source>đã thu hồi</source>
         <translation>recalled</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="183"/>
+        <location filename="../../ui/labels.py" line="195"/>
         <source>Chủ trì</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="185"/>
+        <location filename="../../ui/labels.py" line="197"/>
         <source>Để biết</source>
         <translation>For information</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="202"/>
+        <location filename="../../ui/labels.py" line="214"/>
         <source>Chờ vào sổ</source>
         <translation>To register</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="203"/>
+        <location filename="../../ui/labels.py" line="215"/>
         <source>Chờ chỉ đạo</source>
         <translation>To direct</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="204"/>
+        <location filename="../../ui/labels.py" line="216"/>
         <source>Việc của tôi</source>
         <translation>My work</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="205"/>
+        <location filename="../../ui/labels.py" line="217"/>
         <source>Sắp đến hạn</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="206"/>
+        <location filename="../../ui/labels.py" line="218"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="209"/>
+        <location filename="../../ui/labels.py" line="221"/>
         <source>Chờ phát hành</source>
         <translation>To issue</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="210"/>
+        <location filename="../../ui/labels.py" line="222"/>
         <source>Đã phát hành</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="211"/>
+        <location filename="../../ui/labels.py" line="223"/>
         <source>Bản quét chờ tải lên</source>
         <translation>Scans waiting to upload</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="212"/>
+        <location filename="../../ui/labels.py" line="224"/>
         <source>Tải lên lỗi</source>
         <translation>Failed uploads</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="230"/>
-        <location filename="../../ui/labels.py" line="236"/>
+        <location filename="../../ui/labels.py" line="242"/>
+        <location filename="../../ui/labels.py" line="248"/>
         <source>Đăng nhập</source>
         <translation>Sign-in</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="231"/>
+        <location filename="../../ui/labels.py" line="243"/>
         <source>Truy cập văn bản</source>
         <translation>Document access</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="232"/>
+        <location filename="../../ui/labels.py" line="244"/>
         <source>Thay đổi</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="233"/>
+        <location filename="../../ui/labels.py" line="245"/>
         <source>Cấp quyền, giao việc</source>
         <translation>Grants and assignments</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="234"/>
+        <location filename="../../ui/labels.py" line="246"/>
         <source>Quản trị</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="237"/>
+        <location filename="../../ui/labels.py" line="249"/>
         <source>Đăng nhập sai</source>
         <translation>Failed sign-in</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="238"/>
+        <location filename="../../ui/labels.py" line="250"/>
         <source>Đăng xuất</source>
         <translation>Sign-out</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="239"/>
+        <location filename="../../ui/labels.py" line="251"/>
         <source>Xem</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="240"/>
+        <location filename="../../ui/labels.py" line="252"/>
         <source>Tải tệp</source>
         <translation>Download</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="241"/>
+        <location filename="../../ui/labels.py" line="253"/>
         <source>In</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="242"/>
+        <location filename="../../ui/labels.py" line="254"/>
         <source>Sửa thông tin</source>
         <translation>Edit details</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="243"/>
+        <location filename="../../ui/labels.py" line="255"/>
         <source>Thêm phiên bản</source>
         <translation>New version</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="244"/>
+        <location filename="../../ui/labels.py" line="256"/>
         <source>Xoá</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="245"/>
+        <location filename="../../ui/labels.py" line="257"/>
         <source>Chia sẻ</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="246"/>
+        <location filename="../../ui/labels.py" line="258"/>
         <source>Chuyển đến nơi nhận</source>
         <translation>Delivered to recipient</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="247"/>
+        <location filename="../../ui/labels.py" line="259"/>
         <source>Hạ độ mật</source>
         <translation>Lower secrecy</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="248"/>
+        <location filename="../../ui/labels.py" line="260"/>
         <source>Thêm tài khoản</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="249"/>
+        <location filename="../../ui/labels.py" line="261"/>
         <source>Sửa tài khoản</source>
         <translation>Change account</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="250"/>
+        <location filename="../../ui/labels.py" line="262"/>
         <source>Đặt lại mật khẩu</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="251"/>
+        <location filename="../../ui/labels.py" line="263"/>
         <source>Thêm đơn vị</source>
         <translation>Add organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="252"/>
+        <location filename="../../ui/labels.py" line="264"/>
         <source>Thêm phòng ban</source>
         <translation>Add department</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="253"/>
+        <location filename="../../ui/labels.py" line="265"/>
         <source>Đổi tên phòng ban</source>
         <translation>Rename department</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="254"/>
+        <location filename="../../ui/labels.py" line="266"/>
         <source>Thêm chứng thư tin cậy</source>
         <translation>Add trusted certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="255"/>
+        <location filename="../../ui/labels.py" line="267"/>
         <source>Bật chứng thư tin cậy</source>
         <translation>Enable trusted certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="256"/>
+        <location filename="../../ui/labels.py" line="268"/>
         <source>Tắt chứng thư tin cậy</source>
         <translation>Disable trusted certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="269"/>
+        <source>Đặt kết nối liên thông</source>
+        <translation>Set the exchange connection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="270"/>
+        <source>Đặt mã định danh đơn vị</source>
+        <translation>Set the agency code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="271"/>
+        <source>Gửi lại gói liên thông</source>
+        <translation>Send an exchange package again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="272"/>
+        <source>Nhập gói edXML</source>
+        <translation>Import an edXML package</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="273"/>
+        <source>Xuất gói edXML</source>
+        <translation>Export an edXML package</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="303"/>
+        <source>Chờ gửi</source>
+        <translation>Waiting to send</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="304"/>
+        <source>Đã gửi</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="305"/>
+        <source>Gửi lỗi</source>
+        <translation>Sending failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="306"/>
+        <source>Đã xuất ra tệp</source>
+        <translation>Exported to a file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="307"/>
+        <source>Chữ ký số của gói hợp lệ</source>
+        <translation>The package&apos;s digital signature is valid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="308"/>
+        <source>Chữ ký số của gói không hợp lệ (gói bị sửa hoặc không kiểm tra được)</source>
+        <translation>The package&apos;s digital signature is not valid (the package was changed, or it cannot be checked)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="311"/>
+        <source>Gói có khối chữ ký giả (không phải chữ ký thật)</source>
+        <translation>The package has a fake signature block (not a real signature)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="314"/>
+        <source>Gói không ký số</source>
+        <translation>The package is not digitally signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="315"/>
+        <source>Chưa kiểm tra chữ ký số của gói (gói quá lớn)</source>
+        <translation>The package&apos;s signature was not checked (the package is too large)</translation>
     </message>
 </context>
 <context>
@@ -1733,143 +2340,148 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="333"/>
-        <location filename="../../ui/views/main_window.py" line="334"/>
+        <location filename="../../ui/views/main_window.py" line="360"/>
+        <location filename="../../ui/views/main_window.py" line="361"/>
         <source>Văn thư số</source>
         <translation>Văn thư số</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="383"/>
+        <location filename="../../ui/views/main_window.py" line="410"/>
         <source>Văn bản đến</source>
         <translation>Incoming documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="384"/>
+        <location filename="../../ui/views/main_window.py" line="411"/>
         <source>Văn bản đi</source>
         <translation>Outgoing documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="385"/>
+        <location filename="../../ui/views/main_window.py" line="412"/>
         <location filename="../../ui/views/window_sync.py" line="231"/>
         <source>Tải lên</source>
         <translation>Uploads</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="387"/>
+        <location filename="../../ui/views/main_window.py" line="414"/>
         <source>Tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="389"/>
+        <location filename="../../ui/views/main_window.py" line="417"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="339"/>
-        <location filename="../../ui/views/window_menus.py" line="104"/>
+        <location filename="../../ui/views/main_window.py" line="366"/>
+        <location filename="../../ui/views/window_menus.py" line="120"/>
         <location filename="../../ui/views/window_sync.py" line="146"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="339"/>
+        <location filename="../../ui/views/main_window.py" line="366"/>
         <location filename="../../ui/views/window_sync.py" line="116"/>
         <source>Dừng đồng bộ</source>
         <translation>Stop sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="386"/>
+        <location filename="../../ui/views/main_window.py" line="413"/>
         <source>Báo cáo, sổ</source>
         <translation>Reports, registers</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="388"/>
+        <location filename="../../ui/views/main_window.py" line="415"/>
         <source>Nhật ký hệ thống</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="566"/>
-        <location filename="../../ui/views/main_window.py" line="582"/>
+        <location filename="../../ui/views/main_window.py" line="416"/>
+        <source>Liên thông</source>
+        <translation>Exchange</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="596"/>
+        <location filename="../../ui/views/main_window.py" line="612"/>
         <source>Đăng xuất</source>
         <translation>Sign-out</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="567"/>
+        <location filename="../../ui/views/main_window.py" line="597"/>
         <source>Thư mục theo dõi đang tải lên sẽ dừng. Vẫn đăng xuất?</source>
         <translation>The watched folder&apos;s uploads will stop. Sign out anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="573"/>
+        <location filename="../../ui/views/main_window.py" line="603"/>
         <source>Đang đăng xuất…</source>
         <translation>Signing out…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="584"/>
+        <location filename="../../ui/views/main_window.py" line="614"/>
         <source>Máy chủ chưa xác nhận đăng xuất: phiên đăng nhập trên máy chủ còn hiệu lực đến khi hết hạn. Thông tin đăng nhập trên máy này đã được xoá.</source>
         <translation>The server did not confirm the sign-out: the session stays valid on the server until it expires. The sign-in saved on this computer has been removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="634"/>
+        <location filename="../../ui/views/main_window.py" line="664"/>
         <source>Không mở được văn bản: không còn trên máy chủ hoặc bạn không được xem.</source>
         <translation>The document cannot be opened: it is no longer on the server, or you may not see it.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="694"/>
+        <location filename="../../ui/views/main_window.py" line="727"/>
         <source>Bước «%1» không còn làm được trên văn bản này.</source>
         <translation>The step “%1” can no longer be taken on this document.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="719"/>
+        <location filename="../../ui/views/main_window.py" line="752"/>
         <source>Đã vào sổ: số đến %1</source>
         <translation>Registered: arrival number %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="725"/>
+        <location filename="../../ui/views/main_window.py" line="758"/>
         <source>Ngoại tuyến — văn bản chờ gửi, sẽ vào sổ khi có mạng (Chờ vào sổ)</source>
         <translation>Offline — the document waits to be sent and registered (Waiting for registration)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="751"/>
+        <location filename="../../ui/views/main_window.py" line="784"/>
         <source>Vào sổ từng văn bản một: mở %1 trước. Nhiều bản quét: dùng thư mục theo dõi.</source>
         <translation>One document at a time: %1 first. For many scans use the watched folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="771"/>
+        <location filename="../../ui/views/main_window.py" line="804"/>
         <source>Đã tạo dự thảo: %1</source>
         <translation>Draft created: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="774"/>
+        <location filename="../../ui/views/main_window.py" line="807"/>
         <source>Ngoại tuyến — dự thảo chờ gửi khi có mạng</source>
         <translation>Offline — the draft will be sent when the server is back</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="797"/>
+        <location filename="../../ui/views/main_window.py" line="829"/>
         <source>Đã thực hiện: %1 văn bản; chờ gửi: %2; không thực hiện được: %3</source>
         <translation>Done: %1 documents; waiting to be sent: %2; refused: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="806"/>
+        <location filename="../../ui/views/main_window.py" line="838"/>
         <source>Ngoại tuyến — thao tác đã lưu, chờ gửi khi có mạng</source>
         <translation>Offline — the step is saved and will be sent when the network is back</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="810"/>
+        <location filename="../../ui/views/main_window.py" line="842"/>
         <source>Đã thực hiện</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="812"/>
+        <location filename="../../ui/views/main_window.py" line="844"/>
         <source>Văn bản %1 hiện ở trạng thái «%2».</source>
         <translation>Document %1 is now “%2”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="835"/>
+        <location filename="../../ui/views/main_window.py" line="867"/>
         <source>Ngoại tuyến — hoàn tác chờ gửi khi có mạng</source>
         <translation>Offline — the undo waits to be sent when online</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="837"/>
+        <location filename="../../ui/views/main_window.py" line="869"/>
         <source>Đã hoàn tác: %1</source>
         <translation>Undone: %1</translation>
     </message>
@@ -1950,155 +2562,190 @@
         <translation>Select or open a document to print.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="95"/>
+        <location filename="../../ui/views/window_menus.py" line="108"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="96"/>
+        <location filename="../../ui/views/window_menus.py" line="109"/>
         <source>&amp;Văn bản</source>
         <translation>&amp;Document</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="97"/>
+        <location filename="../../ui/views/window_menus.py" line="110"/>
         <source>Tì&amp;m</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="98"/>
+        <location filename="../../ui/views/window_menus.py" line="111"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="99"/>
+        <location filename="../../ui/views/window_menus.py" line="112"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="100"/>
+        <location filename="../../ui/views/window_menus.py" line="113"/>
         <source>Đi tới</source>
         <translation>Go to</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="102"/>
+        <location filename="../../ui/views/window_menus.py" line="115"/>
         <source>Vào sổ văn bản đến…</source>
         <translation>Register incoming document…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="103"/>
+        <location filename="../../ui/views/window_menus.py" line="116"/>
         <source>Dự thảo mới…</source>
         <translation>New draft…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="105"/>
+        <location filename="../../ui/views/window_menus.py" line="117"/>
+        <source>Nhập gói edXML…</source>
+        <translation>Import edXML packages…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_menus.py" line="118"/>
+        <source>Xuất gói edXML…</source>
+        <translation>Export an edXML package…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_menus.py" line="119"/>
+        <source>Kiểm tra gói edXML…</source>
+        <translation>Check an edXML package…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_menus.py" line="121"/>
         <source>Xuất danh sách (PDF, DOCX, XLSX)…</source>
         <translation>Export the list (PDF, DOCX, XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="108"/>
+        <location filename="../../ui/views/window_menus.py" line="124"/>
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="109"/>
+        <location filename="../../ui/views/window_menus.py" line="125"/>
         <source>Đăng xuất, đổi tài khoản…</source>
         <translation>Sign out, switch account…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="110"/>
+        <location filename="../../ui/views/window_menus.py" line="126"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="111"/>
+        <location filename="../../ui/views/window_menus.py" line="127"/>
         <source>Mở văn bản</source>
         <translation>Open document</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="112"/>
+        <location filename="../../ui/views/window_menus.py" line="128"/>
         <source>Xử lý, chuyển bước…</source>
         <translation>Take a step…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="113"/>
+        <location filename="../../ui/views/window_menus.py" line="129"/>
         <source>Ký số…</source>
         <translation>Sign…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="114"/>
+        <location filename="../../ui/views/window_menus.py" line="130"/>
         <source>Văn bản trước</source>
         <translation>Previous document</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="115"/>
+        <location filename="../../ui/views/window_menus.py" line="131"/>
         <source>Văn bản sau</source>
         <translation>Next document</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="116"/>
+        <location filename="../../ui/views/window_menus.py" line="132"/>
         <source>Tìm…</source>
         <translation>Find…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="117"/>
+        <location filename="../../ui/views/window_menus.py" line="133"/>
         <source>Tìm trong mọi văn bản</source>
         <translation>Search all documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="118"/>
+        <location filename="../../ui/views/window_menus.py" line="134"/>
         <source>Lưu tìm kiếm…</source>
         <translation>Save search…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="119"/>
+        <location filename="../../ui/views/window_menus.py" line="135"/>
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="120"/>
+        <location filename="../../ui/views/window_menus.py" line="136"/>
         <source>Khung xem trước</source>
         <translation>Reading pane</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="121"/>
+        <location filename="../../ui/views/window_menus.py" line="137"/>
         <source>Chọn cột…</source>
         <translation>Choose columns…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="122"/>
-        <location filename="../../ui/views/window_menus.py" line="145"/>
+        <location filename="../../ui/views/window_menus.py" line="138"/>
+        <location filename="../../ui/views/window_menus.py" line="242"/>
         <source>Chú thích màu</source>
         <translation>Colour legend</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="123"/>
-        <location filename="../../ui/views/window_menus.py" line="165"/>
+        <location filename="../../ui/views/window_menus.py" line="139"/>
+        <location filename="../../ui/views/window_menus.py" line="262"/>
         <source>Phím tắt</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="124"/>
-        <location filename="../../ui/views/window_menus.py" line="171"/>
+        <location filename="../../ui/views/window_menus.py" line="140"/>
+        <location filename="../../ui/views/window_menus.py" line="268"/>
         <source>Giới thiệu Văn thư số</source>
         <translation>About Văn thư số</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="146"/>
+        <location filename="../../ui/views/window_menus.py" line="159"/>
+        <source>Chọn gói edXML để nhập</source>
+        <translation>Choose the edXML packages to import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_menus.py" line="194"/>
+        <source>Hãy chọn một văn bản đi đã cấp số hoặc đã ban hành để xuất gói edXML.</source>
+        <translation>Select a numbered or issued outgoing document to export its edXML package.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_menus.py" line="212"/>
+        <source>Đã xuất gói edXML: %1</source>
+        <translation>edXML package exported: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_menus.py" line="223"/>
+        <source>Chọn gói edXML để kiểm tra</source>
+        <translation>Choose an edXML package to check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_menus.py" line="243"/>
         <source>Màu của mỗi dòng theo hạn của chính phần việc của bạn (nếu có), không thì theo hạn của văn bản:</source>
         <translation>Each row is coloured by the deadline of your own part (if you have one), otherwise by the document&apos;s deadline:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="159"/>
+        <location filename="../../ui/views/window_menus.py" line="256"/>
         <source>Mở văn bản đang chọn</source>
         <translation>Open the selected document</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="160"/>
+        <location filename="../../ui/views/window_menus.py" line="257"/>
         <source>Quay lại từ văn bản</source>
         <translation>Back from a document</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="172"/>
+        <location filename="../../ui/views/window_menus.py" line="269"/>
         <source>Văn thư số — quản lý văn bản và điều hành, ký số theo Nghị định 30/2020/NĐ-CP.</source>
         <translation>Văn thư số — document management and digital signing under Decree 30/2020/NĐ-CP.</translation>
     </message>
@@ -2250,6 +2897,119 @@
     </message>
 </context>
 <context>
+    <name>PackageTables</name>
+    <message>
+        <location filename="../../ui/views/exchange_queue.py" line="78"/>
+        <source>Gói gửi đi có vấn đề</source>
+        <translation>Outgoing packages with a problem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_queue.py" line="82"/>
+        <source>Nơi nhận</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_queue.py" line="83"/>
+        <source>Gói</source>
+        <translation>Package</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_queue.py" line="84"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_queue.py" line="85"/>
+        <source>Lỗi</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_queue.py" line="90"/>
+        <source>Không có gói nào cần xử lý.</source>
+        <translation>No package needs attention.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_queue.py" line="99"/>
+        <source>Gói nhận bị từ chối</source>
+        <translation>Incoming packages refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_queue.py" line="103"/>
+        <source>Nhận lúc</source>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_queue.py" line="104"/>
+        <source>Nơi gửi</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_queue.py" line="105"/>
+        <source>Mã định danh văn bản</source>
+        <translation>Document identifier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_queue.py" line="106"/>
+        <source>Nguồn</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_queue.py" line="107"/>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_queue.py" line="110"/>
+        <source>Không có gói nào bị từ chối.</source>
+        <translation>No package was refused.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_queue.py" line="124"/>
+        <source>Trạng thái «%1»</source>
+        <translation>Status “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_queue.py" line="128"/>
+        <source>Văn bản</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_queue.py" line="132"/>
+        <source>Chờ gửi lại</source>
+        <translation>Waiting to be sent again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_queue.py" line="132"/>
+        <source>Gửi lỗi</source>
+        <translation>Sending failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_queue.py" line="133"/>
+        <source> (%1 lần thử)</source>
+        <translation> (%1 attempts)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_queue.py" line="134"/>
+        <source>Tạo lúc %1</source>
+        <translation>Created %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_queue.py" line="143"/>
+        <source>Gửi lại</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_queue.py" line="163"/>
+        <source>Trục liên thông</source>
+        <translation>Exchange axis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_queue.py" line="163"/>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+</context>
+<context>
     <name>PathField</name>
     <message>
         <location filename="../../ui/views/profile_editors.py" line="44"/>
@@ -2318,83 +3078,113 @@
 <context>
     <name>ReadingPane</name>
     <message>
-        <location filename="../../ui/views/reading_pane.py" line="108"/>
+        <location filename="../../ui/views/reading_pane.py" line="122"/>
         <source>Mở</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reading_pane.py" line="109"/>
+        <location filename="../../ui/views/reading_pane.py" line="123"/>
         <source>Mở văn bản (Enter)</source>
         <translation>Open the document (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reading_pane.py" line="110"/>
+        <location filename="../../ui/views/reading_pane.py" line="124"/>
         <source>Chọn một văn bản trong danh sách để xem trước.</source>
         <translation>Select a document in the list to preview it.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reading_pane.py" line="135"/>
+        <location filename="../../ui/views/reading_pane.py" line="150"/>
         <source>(chưa có số)</source>
         <translation>(no number yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reading_pane.py" line="179"/>
+        <location filename="../../ui/views/reading_pane.py" line="197"/>
         <source>Cơ quan:</source>
         <translation>Organ:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reading_pane.py" line="180"/>
+        <location filename="../../ui/views/reading_pane.py" line="199"/>
         <source>Ngày:</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reading_pane.py" line="181"/>
+        <location filename="../../ui/views/reading_pane.py" line="203"/>
         <source>Trạng thái:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reading_pane.py" line="184"/>
+        <location filename="../../ui/views/reading_pane.py" line="206"/>
         <source>Độ khẩn:</source>
         <translation>Urgency:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reading_pane.py" line="186"/>
+        <location filename="../../ui/views/reading_pane.py" line="208"/>
         <source>Độ mật:</source>
         <translation>Secrecy:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reading_pane.py" line="188"/>
+        <location filename="../../ui/views/reading_pane.py" line="210"/>
         <source>Phần việc:</source>
         <translation>My part:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reading_pane.py" line="190"/>
+        <location filename="../../ui/views/reading_pane.py" line="212"/>
         <source>Hạn của tôi:</source>
         <translation>My deadline:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reading_pane.py" line="192"/>
+        <location filename="../../ui/views/reading_pane.py" line="214"/>
         <source>Hạn văn bản:</source>
         <translation>Document deadline:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reading_pane.py" line="197"/>
+        <location filename="../../ui/views/reading_pane.py" line="223"/>
+        <source>qua trục</source>
+        <translation>through the axis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reading_pane.py" line="223"/>
+        <source>từ tệp</source>
+        <translation>from a file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reading_pane.py" line="224"/>
+        <source>Liên thông:</source>
+        <translation>Exchange:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reading_pane.py" line="227"/>
+        <source>Chữ ký gói:</source>
+        <translation>Package signature:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reading_pane.py" line="240"/>
+        <source>; và %1 nơi khác</source>
+        <translation>; and %1 more</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reading_pane.py" line="244"/>
+        <source>Ngoài hệ thống:</source>
+        <translation>Outside this system:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/reading_pane.py" line="249"/>
         <source>Văn bản chưa có tệp.</source>
         <translation>The document has no file yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reading_pane.py" line="200"/>
+        <location filename="../../ui/views/reading_pane.py" line="252"/>
         <source>Văn bản mật: mở văn bản để xem tệp.</source>
         <translation>Secret document: open it to see the file.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reading_pane.py" line="205"/>
+        <location filename="../../ui/views/reading_pane.py" line="257"/>
         <source>Đang tải trang đầu…</source>
         <translation>Loading the first page…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/reading_pane.py" line="223"/>
-        <location filename="../../ui/views/reading_pane.py" line="231"/>
+        <location filename="../../ui/views/reading_pane.py" line="275"/>
+        <location filename="../../ui/views/reading_pane.py" line="283"/>
         <source>Không xem trước được tệp này: hãy mở văn bản.</source>
         <translation>This file cannot be previewed: open the document.</translation>
     </message>
@@ -3117,185 +3907,223 @@
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="112"/>
+        <location filename="../../ui/views/step_dialog.py" line="127"/>
         <source>Xử lý văn bản</source>
         <translation>Workflow step</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="153"/>
+        <location filename="../../ui/views/step_dialog.py" line="168"/>
         <source>Chọn người xử lý chính</source>
         <translation>Choose the lead handler</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="168"/>
+        <location filename="../../ui/views/step_dialog.py" line="183"/>
         <source>Tìm người, phòng ban (gõ không dấu được)</source>
         <translation>Find a person or department (diacritics optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="179"/>
+        <location filename="../../ui/views/step_dialog.py" line="194"/>
         <source>Có hạn xử lý</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="218"/>
+        <location filename="../../ui/views/step_dialog.py" line="238"/>
         <source>Bước</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="219"/>
+        <location filename="../../ui/views/step_dialog.py" line="239"/>
         <source>Trình lãnh đạo</source>
         <translation>Present to</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="198"/>
+        <location filename="../../ui/views/step_dialog.py" line="213"/>
         <source>Tìm đơn vị nhận (gõ không dấu được)</source>
         <translation>Find recipient organisations (diacritics optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="220"/>
+        <location filename="../../ui/views/step_dialog.py" line="240"/>
         <source>Tìm người</source>
         <translation>Find people</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="221"/>
+        <location filename="../../ui/views/step_dialog.py" line="241"/>
         <source>Xử lý chính</source>
         <translation>Lead handler</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="222"/>
+        <location filename="../../ui/views/step_dialog.py" line="242"/>
         <source>Phối hợp</source>
         <translation>Co-handlers</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="223"/>
+        <location filename="../../ui/views/step_dialog.py" line="243"/>
         <source>Nhận để biết</source>
         <translation>For information</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="225"/>
+        <location filename="../../ui/views/step_dialog.py" line="245"/>
         <source>Tìm đơn vị</source>
         <translation>Find organisations</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="226"/>
+        <location filename="../../ui/views/step_dialog.py" line="246"/>
         <source>Gửi đơn vị nhận</source>
         <translation>Send to</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="227"/>
+        <location filename="../../ui/views/step_dialog.py" line="248"/>
+        <source>Ngoài hệ thống</source>
+        <translation>Outside this system</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_dialog.py" line="249"/>
+        <source>Đề nghị của bên gửi</source>
+        <translation>The sender&apos;s request</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_dialog.py" line="250"/>
         <source>Thay thế văn bản</source>
         <translation>Replaces</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="228"/>
+        <location filename="../../ui/views/step_dialog.py" line="251"/>
         <source>Dấu đến</source>
         <translation>Arrival stamp</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="229"/>
+        <location filename="../../ui/views/step_dialog.py" line="252"/>
         <source>Số sẽ cấp</source>
         <translation>Number to take</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="230"/>
+        <location filename="../../ui/views/step_dialog.py" line="253"/>
         <source>Thông tin đúng</source>
         <translation>Correct details</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="231"/>
+        <location filename="../../ui/views/step_dialog.py" line="254"/>
+        <location filename="../../ui/views/step_dialog.py" line="327"/>
         <source>Ý kiến</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="243"/>
+        <location filename="../../ui/views/step_dialog.py" line="266"/>
         <source>Xử lý %1 văn bản cùng lúc</source>
         <translation>One step on %1 documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="310"/>
+        <location filename="../../ui/views/step_dialog.py" line="327"/>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_dialog.py" line="343"/>
         <source>Đơn vị chưa có lãnh đạo nào khác để trình.</source>
         <translation>Your organisation has no other leader to present to.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="312"/>
+        <location filename="../../ui/views/step_dialog.py" line="345"/>
         <source>Đơn vị chưa có lãnh đạo, chuyên viên nào để giao việc.</source>
         <translation>Your organisation has no leader or specialist to assign to.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="136"/>
+        <location filename="../../ui/views/step_dialog.py" line="151"/>
         <source>Văn bản ở trạng thái này không có bước xử lý nào.</source>
         <translation>No step can be taken on a document in this status.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="323"/>
+        <location filename="../../ui/views/step_dialog.py" line="247"/>
+        <source>Nơi nhận ngoài hệ thống
+(qua trục liên thông)</source>
+        <translation>Recipients outside this system
+(through the exchange axis)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_dialog.py" line="356"/>
         <source>Hãy chọn lãnh đạo nhận.</source>
         <translation>Choose the leader it goes to.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="328"/>
+        <location filename="../../ui/views/step_dialog.py" line="361"/>
         <source>Hãy chọn người xử lý chính.</source>
         <translation>Choose the lead handler.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="335"/>
+        <location filename="../../ui/views/step_dialog.py" line="368"/>
         <source>Ngày văn bản cần theo dạng ngày/tháng/năm.</source>
         <translation>The date must read day/month/year.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="338"/>
+        <location filename="../../ui/views/step_dialog.py" line="371"/>
         <source>Hãy sửa ít nhất một thông tin cần đính chính.</source>
         <translation>Change at least one detail to correct.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="343"/>
+        <location filename="../../ui/views/step_messages.py" line="68"/>
         <source>Hãy ghi lý do thu hồi.</source>
         <translation>Write why it is withdrawn.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="344"/>
-        <location filename="../../ui/views/step_dialog.py" line="345"/>
+        <location filename="../../ui/views/step_messages.py" line="69"/>
+        <location filename="../../ui/views/step_messages.py" line="70"/>
         <source>Hãy ghi lý do trả lại.</source>
         <translation>Write why it is sent back.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="346"/>
+        <location filename="../../ui/views/step_messages.py" line="71"/>
         <source>Hãy ghi lý do đính chính.</source>
         <translation>Give the reason for the correction.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="347"/>
+        <location filename="../../ui/views/step_messages.py" line="81"/>
         <source>Hãy ghi lý do.</source>
         <translation>Give a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_dialog.py" line="450"/>
+        <location filename="../../ui/views/step_dialog.py" line="467"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_fields.py" line="40"/>
+        <location filename="../../ui/views/step_fields.py" line="49"/>
         <source>Đang hỏi máy chủ…</source>
         <translation>Asking the server…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_fields.py" line="58"/>
+        <location filename="../../ui/views/step_fields.py" line="67"/>
         <source>Chưa biết (%1); số được cấp khi bước này đến máy chủ.</source>
         <translation>Not known yet (%1); the number is given when this step reaches the server.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_fields.py" line="67"/>
+        <location filename="../../ui/views/step_fields.py" line="76"/>
         <source>Đóng dấu ĐẾN lên trang đầu của tệp</source>
         <translation>Put the arrival stamp on the file&apos;s first page</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_fields.py" line="71"/>
+        <location filename="../../ui/views/step_fields.py" line="80"/>
         <source>Dấu ĐẾN ghi tên cơ quan, số đến và ngày đến; được thêm thành một phiên bản mới của tệp nên chữ ký số của nơi gửi vẫn hợp lệ.</source>
         <translation>The ĐẾN stamp shows the organisation, the arrival number and date; it is added as a new version of the file, so the sender&apos;s signature stays valid.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_fields.py" line="87"/>
+        <location filename="../../ui/views/step_fields.py" line="96"/>
         <source>Không thay thế văn bản nào</source>
         <translation>Replaces no document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_fields.py" line="145"/>
+        <source>Văn bản mật không gửi qua trục liên thông; hãy gửi nơi nhận ngoài hệ thống theo đường bản giấy.</source>
+        <translation>A secret document is not sent through the exchange axis; send it to recipients outside this system on paper.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_fields.py" line="160"/>
+        <source>Bên gửi đề nghị lấy lại văn bản: %1</source>
+        <translation>The sender asks to take the document back: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_fields.py" line="164"/>
+        <source>Đồng ý thì văn bản được thu hồi tại đơn vị và bên gửi được báo; từ chối thì giữ văn bản và ghi lý do.</source>
+        <translation>Agreeing withdraws the document here and tells the sender; refusing keeps it, with the reason.</translation>
     </message>
     <message>
         <location filename="../../ui/views/step_messages.py" line="27"/>
@@ -3319,156 +4147,242 @@
     </message>
     <message>
         <location filename="../../ui/views/step_messages.py" line="59"/>
+        <source>; qua trục liên thông đến %1</source>
+        <translation>; through the exchange axis to %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_messages.py" line="72"/>
+        <source>Hãy ghi lý do từ chối tiếp nhận: bên gửi sẽ đọc lý do này.</source>
+        <translation>Write why it is refused: the sender will read this reason.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_messages.py" line="75"/>
+        <source>Hãy ghi lý do đề nghị lấy lại văn bản.</source>
+        <translation>Write why the document is asked back.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_messages.py" line="78"/>
+        <source>Hãy ghi lý do từ chối cho lấy lại văn bản.</source>
+        <translation>Write why the document is not given back.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_messages.py" line="94"/>
         <source>Đã vào sổ: số đến %1</source>
         <translation>Registered: arrival number %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_messages.py" line="63"/>
+        <location filename="../../ui/views/step_messages.py" line="98"/>
         <source>Đã vào sổ</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_messages.py" line="65"/>
+        <location filename="../../ui/views/step_messages.py" line="100"/>
         <source>Đã trình %1</source>
         <translation>Presented to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_messages.py" line="69"/>
+        <location filename="../../ui/views/step_messages.py" line="104"/>
         <source>Đã ghi ý kiến xử lý</source>
         <translation>Note recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_messages.py" line="70"/>
+        <location filename="../../ui/views/step_messages.py" line="105"/>
         <source>Đã xin gia hạn đến %1</source>
         <translation>More time requested, until %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_messages.py" line="73"/>
+        <location filename="../../ui/views/step_messages.py" line="108"/>
         <source>Đã gia hạn đến %1</source>
         <translation>Deadline extended to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_messages.py" line="76"/>
+        <location filename="../../ui/views/step_messages.py" line="111"/>
         <source>Đã trả lại văn bản cho lãnh đạo</source>
         <translation>Returned to the leader</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_messages.py" line="80"/>
+        <location filename="../../ui/views/step_messages.py" line="115"/>
         <source>Đã hoàn thành phần phối hợp</source>
         <translation>Your co-handling part is done</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_messages.py" line="82"/>
+        <location filename="../../ui/views/step_messages.py" line="117"/>
         <source>Đã hoàn thành xử lý</source>
         <translation>Handling finished</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_messages.py" line="84"/>
+        <location filename="../../ui/views/step_messages.py" line="119"/>
         <source>Đã mở lại để xử lý tiếp</source>
         <translation>Reopened for further handling</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_messages.py" line="85"/>
+        <location filename="../../ui/views/step_messages.py" line="120"/>
         <source>Đã thu hồi việc đã giao</source>
         <translation>Assignment recalled</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_messages.py" line="86"/>
+        <location filename="../../ui/views/step_messages.py" line="121"/>
         <source>Đã trình ký %1</source>
         <translation>Submitted for signature to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_messages.py" line="89"/>
+        <location filename="../../ui/views/step_messages.py" line="124"/>
         <source>Đã trả lại dự thảo</source>
         <translation>Draft sent back</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_messages.py" line="90"/>
+        <location filename="../../ui/views/step_messages.py" line="125"/>
         <source>Đã duyệt ký</source>
         <translation>Approved for signature</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_messages.py" line="92"/>
+        <location filename="../../ui/views/step_messages.py" line="127"/>
         <source>Đã cấp số %1</source>
         <translation>Numbered %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_messages.py" line="96"/>
+        <location filename="../../ui/views/step_messages.py" line="131"/>
         <source>Đã cấp số</source>
         <translation>Numbered</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_messages.py" line="99"/>
+        <location filename="../../ui/views/step_messages.py" line="53"/>
         <source>Đã phát hành đến %1</source>
         <translation>Issued to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_messages.py" line="103"/>
+        <location filename="../../ui/views/step_messages.py" line="57"/>
         <source>Đã phát hành</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_messages.py" line="105"/>
+        <location filename="../../ui/views/step_messages.py" line="134"/>
         <source>Đã thu hồi văn bản</source>
         <translation>Document withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_messages.py" line="106"/>
+        <location filename="../../ui/views/step_messages.py" line="135"/>
         <source>Đã đính chính %1 thông tin</source>
         <translation>%1 details corrected</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_messages.py" line="110"/>
+        <location filename="../../ui/views/step_messages.py" line="138"/>
+        <source>Đã từ chối tiếp nhận văn bản; bên gửi được báo lý do</source>
+        <translation>Refused the document; the sender is told the reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_messages.py" line="141"/>
+        <source>Đã gửi đề nghị lấy lại văn bản đến các nơi nhận ngoài hệ thống</source>
+        <translation>Asked the recipients outside this system to give the document back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_messages.py" line="144"/>
+        <source>Đã đồng ý cho bên gửi lấy lại văn bản</source>
+        <translation>Agreed to give the document back to its sender</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_messages.py" line="147"/>
+        <source>Đã từ chối cho lấy lại văn bản; bên gửi được báo lý do</source>
+        <translation>Refused to give the document back; the sender is told the reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/step_messages.py" line="151"/>
         <source>Đã thực hiện</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_messages.py" line="127"/>
+        <location filename="../../ui/views/step_messages.py" line="168"/>
         <source> (%1 văn bản)</source>
         <translation> (%1 documents)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/step_messages.py" line="131"/>
+        <location filename="../../ui/views/step_messages.py" line="172"/>
         <source>Chờ gửi khi có mạng — %1</source>
         <translation>Waiting to be sent when online — %1</translation>
     </message>
 </context>
 <context>
+    <name>Steps</name>
+    <message>
+        <location filename="../../ui/labels.py" line="177"/>
+        <source>Từ chối tiếp nhận</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="178"/>
+        <source>Đề nghị lấy lại</source>
+        <translation>Ask to take back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="179"/>
+        <source>Đồng ý cho lấy lại</source>
+        <translation>Agree to give back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="180"/>
+        <source>Từ chối cho lấy lại</source>
+        <translation>Refuse to give back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="181"/>
+        <source>Liên thông</source>
+        <translation>Exchange</translation>
+    </message>
+</context>
+<context>
+    <name>TakeBackBanner</name>
+    <message>
+        <location filename="../../ui/views/exchange_panel.py" line="151"/>
+        <source>Bên gửi đề nghị lấy lại văn bản: %1</source>
+        <translation>The sender asks to take the document back: %1</translation>
+    </message>
+</context>
+<context>
     <name>Timeline</name>
     <message>
-        <location filename="../../ui/timeline.py" line="30"/>
+        <location filename="../../ui/timeline.py" line="45"/>
         <source>đang xử lý</source>
         <translation>handling</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="32"/>
+        <location filename="../../ui/timeline.py" line="47"/>
         <source>đang phối hợp</source>
         <translation>co-handling</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="38"/>
+        <location filename="../../ui/timeline.py" line="53"/>
         <source>, hạn %1</source>
         <translation>, due %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="44"/>
+        <location filename="../../ui/timeline.py" line="59"/>
         <source>, xin gia hạn đến %1</source>
         <translation>, asked for more time until %1</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="49"/>
+        <location filename="../../ui/timeline.py" line="64"/>
         <source> (quá hạn)</source>
         <translation> (overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="51"/>
+        <location filename="../../ui/timeline.py" line="66"/>
         <source> (sắp đến hạn)</source>
         <translation> (due soon)</translation>
     </message>
     <message>
-        <location filename="../../ui/timeline.py" line="62"/>
+        <location filename="../../ui/timeline.py" line="77"/>
         <source>để biết, không phải xử lý</source>
         <translation>for information, nothing to handle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="124"/>
+        <source>→ Nơi nhận %1: %2</source>
+        <translation>→ Recipient %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/timeline.py" line="134"/>
+        <source>→ Nơi nhận %1 (qua trục liên thông): %2</source>
+        <translation>→ Recipient %1 (through the exchange axis): %2</translation>
     </message>
 </context>
 <context>

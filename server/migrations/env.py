@@ -3,6 +3,7 @@
 from alembic import context
 from sqlalchemy import create_engine
 
+import server.exchange.models  # noqa: F401  (its tables join the metadata)
 from server.models import Base
 
 config = context.config

@@ -20,6 +20,7 @@ from ..arrival import arrival_stamper
 from ..deps import AppState, current_user, get_session, get_state, today_vn
 from ..documents import audit, claim, documents_out, peek_number, touch
 from ..errors import ApiProblem, forbidden
+from ..exchange.flows import after_step
 from ..models import IdempotencyKey as IdempotencyRow
 from ..models import User
 from ..policy import load_readable
@@ -67,6 +68,7 @@ def take_step(
         info=body.info,
         deadline=body.deadline,
         organisations=body.organisations,
+        agencies=body.agencies,
         stamp=body.stamp,
         replaces=body.replaces,
         register_id=body.register_id,
@@ -96,6 +98,7 @@ def take_step(
             "The document was changed by someone else; reload it and take the step again.",
         )
     delivered = workflow.apply(session, doc, user, request, arrival_stamper(state.blobs))
+    queued = after_step(session, state.blobs, state.settings.data_dir, doc, user, request)
     touch(session, doc, claimed)
     audit(session, user, f"step_{body.action}", doc.id, body.comment[:200])
     for copy in delivered:
@@ -107,6 +110,8 @@ def take_step(
             )
         )
     session.commit()
+    if queued and state.exchange is not None:
+        state.exchange.wake()  # the packages this step owes go now, not at the next tick
     return documents_out(session, [doc])[0]
 
 

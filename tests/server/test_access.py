@@ -66,6 +66,16 @@ ROUTES = {
     ("GET", "/api/v1/trust"): "list",  # the province's list and the caller's organisation's
     ("POST", "/api/v1/admin/trust"): "admin",  # tests/server/test_trust.py
     ("PATCH", "/api/v1/admin/trust/{sha256}"): "admin",
+    # the exchange (tests/server/exchange/): the agency list is the axis's, the same for all
+    ("GET", "/api/v1/exchange/agencies"): "own",
+    ("GET", "/api/v1/exchange/status"): "list",  # the caller's organisation's (test below)
+    ("PUT", "/api/v1/exchange/connection"): "admin",
+    ("PUT", "/api/v1/exchange/agency-code"): "admin",
+    ("POST", "/api/v1/exchange/outbox/{package_id}/retry"): "admin",
+    ("POST", "/api/v1/exchange/send-pending"): "own",  # the caller's organisation's packages
+    ("POST", "/api/v1/exchange/import"): "own",  # into the caller's organisation
+    ("GET", "/api/v1/documents/{document_id}/edxml"): "target",
+    ("GET", "/api/v1/documents/{document_id}/exchange/attachments/{sha256}"): "target",
 }
 # "admin": administration of organisation A — an outsider gets 403 (not an administrator) or
 # 404 (an administrator of another organisation), and nothing changes.

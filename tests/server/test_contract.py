@@ -61,7 +61,7 @@ def test_the_server_and_the_step_dialog_agree_for_every_status_and_part(story, r
     caller = Caller(story, role)
     me = caller.me
     documents = caller.get("/documents?limit=500").json()["items"]
-    seen: dict[tuple[str, str, frozenset[str], bool], dict] = {}
+    seen: dict[tuple[str, str, frozenset[str], bool, frozenset[str]], dict] = {}
     for doc in documents:  # one document per situation this person can be in
         parts = frozenset(
             a["kind"]
@@ -69,12 +69,26 @@ def test_the_server_and_the_step_dialog_agree_for_every_status_and_part(story, r
             if a["user_id"] == me["id"] and a["state"] == "active"
         )
         seen.setdefault(
-            (doc["direction"], doc["status"], parts, doc["created_by"] == me["id"]), doc
+            (
+                doc["direction"],
+                doc["status"],
+                parts,
+                doc["created_by"] == me["id"],
+                frozenset(doc["marks"]),
+            ),
+            doc,
         )
     assert len(seen) >= 4, seen.keys()
-    for (direction, status, parts, author), doc in seen.items():
+    for (direction, status, parts, author, marks), doc in seen.items():
         offered = set(
-            steps_for(role=role, parts=parts, direction=direction, status=status, is_author=author)
+            steps_for(
+                role=role,
+                parts=parts,
+                direction=direction,
+                status=status,
+                is_author=author,
+                marks=marks,
+            )
         )
         allowed = {step for step in USER_STEPS if _server_allows(caller, doc, step)}
-        assert allowed == offered, (role, direction, status, sorted(parts), author)
+        assert allowed == offered, (role, direction, status, sorted(parts), author, sorted(marks))

@@ -43,7 +43,30 @@ def test_the_story_has_every_stage_and_keeps_its_promises(tmp_path: Path) -> Non
         )
         # One way to be born: the history imported, the copies the story issued delivered.
         assert origins["imported"] >= 300 and origins["delivered"] >= 3
-        assert set(origins) == {"imported", "delivered"}
+        assert set(origins) == {"imported", "delivered", "exchange"}
+        # Through the exchange: two letters from outside the province wait to be registered
+        # (one asked back by its sender), and the notice went to Nghệ An, which answered.
+        from server.documents import documents_out
+
+        exchanged = session.scalars(select(Document).where(Document.origin == "exchange")).all()
+        assert len(exchanged) == 2
+        assert {d.status for d in exchanged} == {"arrived"}
+        assert all(d.organisation_id == ubnd and d.document_identifier for d in exchanged)
+        shown = documents_out(session, list(exchanged))
+        assert sum("take_back_asked" in d.marks for d in shown) == 1
+        assert all(d.exchange and d.exchange.sender.startswith("000.00.00.G") for d in shown)
+        notice = session.scalar(
+            select(Document).where(
+                Document.organisation_id == ubnd,
+                Document.status == "issued",
+                Document.description == STORY_MARK,
+            )
+        )
+        assert notice is not None and notice.document_identifier
+        (sent,) = documents_out(session, [notice])
+        outside = [d for d in sent.deliveries if d.via == "axis"]
+        assert [(d.agency_code, d.status_code) for d in outside] == [("000.00.00.H41", "03")]
+        assert "external" in sent.marks
         asked = session.scalars(
             select(Assignment).where(Assignment.requested_deadline.is_not(None))
         ).all()

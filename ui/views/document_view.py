@@ -1,4 +1,5 @@
-"""One document: metadata, versions, the PDF and its signatures in plain Vietnamese."""
+"""One document: metadata, versions, the PDF and its signatures in plain Vietnamese; for a
+document the exchange carried, how it came (or where it went outside this server)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QHideEvent
+from PySide6.QtGui import QBrush, QColor, QHideEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -15,7 +16,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -29,13 +32,15 @@ from services.workspace import Workspace
 from signing.profiles import SigningProfile
 
 from ..errors import describe
-from ..labels import audit_label, role_label, secrecy_label, status_label, step_label, urgency_label
+from ..labels import audit_label, secrecy_label, status_label, urgency_label
 from ..printing import DocumentPrinter
-from ..timeline import part_line
+from ..timeline import PROBLEM_COLOUR, delivery_line, part_line, trace_line
 from ..workers import Task, run_task
 from .draft_file_dialog import DraftFileDialog, choose_pdf
+from .exchange_panel import ExchangePanel, TakeBackBanner
 from .pdf_view import PdfView
 from .signature_panel import SignaturePanel
+from .step_dialog import offered_steps
 
 __all__ = ["DocumentView"]
 
@@ -47,6 +52,8 @@ class DocumentView(QWidget):
     back_requested = Signal()
     """The user leaves the document (the button, Esc, Alt+←): back where he came from."""
     step_requested = Signal(int)
+    step_chosen = Signal(int, object)
+    """(document id, Step): a step named on the page (the answers to a take-back request)."""
 
     def __init__(
         self,
@@ -66,8 +73,22 @@ class DocumentView(QWidget):
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.meta = QFormLayout()
+        self.exchange = ExchangePanel(workspace)
+        self.exchange.message.connect(self._say)
         meta_box = QWidget()
-        meta_box.setLayout(self.meta)
+        meta_column = QVBoxLayout(meta_box)
+        meta_column.addLayout(self.meta)
+        meta_column.addWidget(self.exchange)
+        meta_column.addStretch(1)
+        meta_scroll = QScrollArea()  # an exchanged document's block can be long
+        meta_scroll.setObjectName("metaScroll")
+        meta_scroll.setWidgetResizable(True)
+        meta_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        meta_scroll.setWidget(meta_box)
+        self.take_back = TakeBackBanner()
+        self.take_back.answer.connect(
+            lambda step: self.document and self.step_chosen.emit(self.document.id, step)
+        )
         self.versions = QListWidget()
         self.signatures = SignaturePanel()
         self.signatures.show_on_page.connect(self._show_signature)
@@ -77,7 +98,7 @@ class DocumentView(QWidget):
         tabs = QTabWidget()
         tabs.setUsesScrollButtons(False)  # every tab's name whole ("Quá t…" was cut)
         tabs.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
-        tabs.addTab(meta_box, self.tr("Thông tin"))
+        tabs.addTab(meta_scroll, self.tr("Thông tin"))
         tabs.addTab(self.versions, self.tr("Phiên bản"))
         tabs.addTab(self.signatures, self.tr("Chữ ký số"))
         self.accesses = QListWidget()
@@ -140,6 +161,7 @@ class DocumentView(QWidget):
         back_row.addStretch(1)
         column.addLayout(back_row)
         column.addWidget(self.title)
+        column.addWidget(self.take_back)
         column.addWidget(tabs, 1)
         column.addWidget(self.step_button)
         column.addWidget(self.replace_file_button)
@@ -158,25 +180,17 @@ class DocumentView(QWidget):
     def _show_timeline(self, document: Document) -> None:
         """Who did what when (the trace), then who handles it now (the assignments)."""
         self.timeline.clear()
-        for entry in document.trace:
-            when = entry.at.astimezone().strftime("%d/%m/%Y %H:%M") if entry.at else ""
-            who = f"{entry.user_name} ({role_label(entry.role)})"
-            moved = (
-                f" — {status_label(entry.from_status)} → {status_label(entry.to_status)}"
-                if entry.from_status and entry.from_status != entry.to_status
-                else ""
-            )
-            comment = f"\n    “{entry.comment}”" if entry.comment else ""
-            self.timeline.addItem(f"{when}  {step_label(entry.action)}: {who}{moved}{comment}")
+        for entry in document.trace:  # what the axis did reads as what happened (ui.timeline)
+            self.timeline.addItem(trace_line(entry))
         today = today_in_vietnam()
         for part in document.assignments:  # each kind in its own words (ui.timeline)
             self.timeline.addItem(part_line(part, today))
         for delivery in document.deliveries:  # the sender sees how far each recipient has got
-            self.timeline.addItem(
-                self.tr("→ Nơi nhận %1: %2")
-                .replace("%1", delivery.organisation)
-                .replace("%2", status_label(delivery.status))
-            )
+            text, problem = delivery_line(delivery)
+            item = QListWidgetItem(text)
+            if problem:  # refused, or could not be sent: red, with the reason
+                item.setForeground(QBrush(QColor(PROBLEM_COLOUR)))
+            self.timeline.addItem(item)
         if not document.trace and not document.assignments:
             self.timeline.addItem(self.tr("Chưa có bước xử lý nào được ghi lại."))
 
@@ -205,6 +219,11 @@ class DocumentView(QWidget):
             (self.tr("Số đến"), str(document.arrival_number or "")),
             (self.tr("Nơi nhận"), "; ".join(document.to_places or document.recipients)),
             (self.tr("Trạng thái"), status_label(document.status)),
+            *(
+                [(self.tr("Mã định danh"), _breakable(document.document_identifier))]
+                if document.document_identifier
+                else []
+            ),
         ):
             text = QLabel(value)
             text.setWordWrap(True)
@@ -214,6 +233,8 @@ class DocumentView(QWidget):
             self.versions.addItem(
                 f"{version.number}. {version.filename} — {version.note} ({version.author})"
             )
+        self.exchange.show_document(document)
+        self.take_back.show_for(document, offered_steps(document, self.workspace.user))
         self._show_timeline(document)
         self._load_accesses(document)
         self.signatures.clear()
@@ -417,3 +438,12 @@ class DocumentView(QWidget):
     def _failed(self, exc: Exception) -> None:
         title, message = describe(exc)
         self.status.setText(f"{title}: {message}")
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+
+
+def _breakable(identifier: str) -> str:
+    """A document identifier ("000.00.00.H30,2026/12/07,08/UBND-VP") that may wrap after its
+    commas in a narrow column (it has no spaces)."""
+    return identifier.replace(",", ",\u200b")

@@ -64,6 +64,8 @@ from .window_sync import SyncMixin
 if TYPE_CHECKING:
     from .accounts import AccountsView
     from .audit_view import AuditView
+    from .exchange_admin import ExchangeAdminView
+    from .exchange_dialogs import ExportDialog, ImportDialog, InspectDialog
     from .reports_view import ReportsView
     from .settings_view import SettingsView
     from .sign_dialog import SignDialog
@@ -99,6 +101,7 @@ PAGE_ICONS = {
     "reports": QStyle.StandardPixmap.SP_FileDialogContentsView,
     "accounts": QStyle.StandardPixmap.SP_DirHomeIcon,
     "audit": QStyle.StandardPixmap.SP_FileDialogDetailedView,
+    "exchange": QStyle.StandardPixmap.SP_BrowserReload,
     "settings": QStyle.StandardPixmap.SP_ComputerIcon,
 }
 QUEUE_PAGES = frozenset(q.value for q in Queue)
@@ -168,8 +171,14 @@ class MainWindow(MenusMixin, ListActionsMixin, SyncMixin, QMainWindow):
         self.document_view = DocumentView(workspace, self.signing_profile)
         self.document_view.sign_requested.connect(lambda doc_id: self.sign_ids([doc_id]))
         self.document_view.step_requested.connect(self.open_step)
+        self.document_view.step_chosen.connect(
+            lambda doc_id, step: self.open_step(doc_id, (), step)
+        )
         self.document_view.back_requested.connect(self.back)
         self.step_dialog: StepDialog | None = None
+        self.import_dialog: ImportDialog | None = None
+        self.export_dialog: ExportDialog | None = None
+        self.inspect_dialog: InspectDialog | None = None
         self.stack = QStackedWidget()
         self.stack.addWidget(self.list_page)
         self.stack.addWidget(self.document_view)
@@ -183,6 +192,8 @@ class MainWindow(MenusMixin, ListActionsMixin, SyncMixin, QMainWindow):
         if workspace.account_admin() is not None:  # administrators only
             self.pages.insert(self.pages.index("settings"), "accounts")
             self.pages.insert(self.pages.index("settings"), "audit")
+        if workspace.exchange.may_administer():  # the organisation's exchange (Liên thông)
+            self.pages.insert(self.pages.index("settings"), "exchange")
         from services.reports.tables import may_report  # the writers load with their page
 
         if may_report(self.session.user.role):  # clerks, leaders, administrators
@@ -306,6 +317,10 @@ class MainWindow(MenusMixin, ListActionsMixin, SyncMixin, QMainWindow):
             trail = self.workspace.audit_trail()
             assert trail is not None
             return AuditView(trail)
+        if key == "exchange":
+            from .exchange_admin import ExchangeAdminView
+
+            return ExchangeAdminView(self.workspace.exchange)
         raise KeyError(key)
 
     @property
@@ -327,6 +342,10 @@ class MainWindow(MenusMixin, ListActionsMixin, SyncMixin, QMainWindow):
     @property
     def audit(self) -> AuditView | None:
         return self._page("audit") if "audit" in self.pages else None  # type: ignore[return-value]
+
+    @property
+    def exchange_admin(self) -> ExchangeAdminView | None:
+        return self._page("exchange") if "exchange" in self.pages else None  # type: ignore[return-value]
 
     def _list_failed(self, exc: Exception) -> None:
         self.status_label.setText(": ".join(describe(exc)))
@@ -394,6 +413,7 @@ class MainWindow(MenusMixin, ListActionsMixin, SyncMixin, QMainWindow):
             "reports": self.tr("Báo cáo, sổ"),
             "accounts": self.tr("Tài khoản"),
             "audit": self.tr("Nhật ký hệ thống"),
+            "exchange": self.tr("Liên thông"),
             "settings": self.tr("Cài đặt"),
         }[page]
 
@@ -497,6 +517,8 @@ class MainWindow(MenusMixin, ListActionsMixin, SyncMixin, QMainWindow):
                 widget.reload()  # type: ignore[attr-defined]
             if page == "audit" and not getattr(widget, "entries", True):
                 widget.load()  # type: ignore[attr-defined]
+            if page == "exchange":  # what waits changes by itself: read again at each visit
+                widget.reload()  # type: ignore[attr-defined]
 
     def back(self) -> None:
         """Alt+←, Esc in a document: where the user was before (the list keeps its selection)."""
@@ -679,6 +701,7 @@ class MainWindow(MenusMixin, ListActionsMixin, SyncMixin, QMainWindow):
                 len(documents) == 1
                 and (first.direction, first.status) == ("incoming", "arrived")
                 and self.workspace.may_register()
+                and step in (None, Step.REGISTER)  # refusing it is the step dialog's
             ):  # registering is checking the fields: the registration form
                 self.incoming_dialog = IncomingDialog(self.workspace, parent=self, existing=first)
                 self.incoming_dialog.accepted.connect(self._incoming_registered)

@@ -1,6 +1,9 @@
 """The reading pane beside the list: the selected document's first page, what matters of its
 metadata and the steps this user may take on it now, the likely one first (as Outlook's
-preview pane does for mail: most documents are dealt with without opening them)."""
+preview pane does for mail: most documents are dealt with without opening them). A document
+the exchange carried shows its sender and the package's signature verdict in colour, a
+sender's request to take it back as a banner with the two answers, and an outgoing one each
+recipient outside this server with its latest status."""
 
 from __future__ import annotations
 
@@ -25,8 +28,10 @@ from base.steps import Step
 from client.records import Document
 from services.workspace import Workspace
 
-from ..labels import secrecy_label, status_label, step_label, urgency_label
+from ..labels import secrecy_label, signature_verdict_label, status_label, step_label, urgency_label
+from ..timeline import delivery_state
 from ..workers import run_task
+from .exchange_panel import VERDICT_COLOURS, TakeBackBanner, axis_deliveries, sender_text
 from .step_dialog import offered_steps
 
 __all__ = ["ReadingPane", "first_page_image"]
@@ -37,6 +42,12 @@ PREVIEW_WIDTH = 900
 """Pixels the first page is rendered at; the pane scales it down to its width."""
 MOST_BUTTONS = 3
 """Next-step buttons shown; the others are in the step dialog and the context menu."""
+MOST_RECIPIENTS = 3
+"""Recipients outside this server named in the pane; the document view lists them all."""
+_RED = "#c62828"
+
+Fact = tuple[str, str, str | None]
+"""(label, value, colour or None)."""
 
 
 def first_page_image(path: Path, width: int = PREVIEW_WIDTH) -> QImage:
@@ -77,6 +88,8 @@ class ReadingPane(QWidget):
         self.title.setFont(font)
         self.meta = QFormLayout()
         self.meta.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.take_back = TakeBackBanner()
+        self.take_back.answer.connect(self._step_chosen)
         self.buttons_row = QGridLayout()  # two a row: long step names never cut
         self.step_buttons: list[QPushButton] = []
         self.open_button = QPushButton()
@@ -98,6 +111,7 @@ class ReadingPane(QWidget):
         column.addWidget(self.empty)
         column.addWidget(self.title)
         column.addLayout(self.meta)
+        column.addWidget(self.take_back)
         column.addLayout(self.buttons_row)
         column.addWidget(self.page, 1)
         self.setMinimumWidth(260)
@@ -131,15 +145,19 @@ class ReadingPane(QWidget):
         self._clear_buttons()
         if document is None:
             self.steps = ()
+            self.take_back.show_for(None, ())
             return
         heading = document.number_symbol or self.tr("(chưa có số)")
         self.title.setText(f"{heading} — {document.subject}")
-        for label, value in self._facts(document):
+        for label, value, colour in self._facts(document):
             text = QLabel(value)
             text.setWordWrap(True)
             text.setTextFormat(Qt.TextFormat.PlainText)
+            if colour:
+                text.setStyleSheet(f"color: {colour}; font-weight: 600")
             self.meta.addRow(label, text)
         self.steps = offered_steps(document, self.workspace.user)
+        self.take_back.show_for(document, self.steps)
         for number, step in enumerate(self.steps[:MOST_BUTTONS]):
             button = QPushButton(step_label(step))
             button.setObjectName(f"previewStep_{step.value}")
@@ -169,27 +187,61 @@ class ReadingPane(QWidget):
         self.step_buttons = []
         self.buttons_row.removeWidget(self.open_button)
 
-    def _facts(self, document: Document) -> list[tuple[str, str]]:
+    def _facts(self, document: Document) -> list[Fact]:
         mine = [
             a
             for a in document.assignments
             if a.user_id == self.workspace.user.id and a.state == "active"
         ]
-        facts = [
-            (self.tr("Cơ quan:"), document.organ_name or "—"),
-            (self.tr("Ngày:"), _vietnamese_date(document.issued_date or document.arrival_date)),
-            (self.tr("Trạng thái:"), status_label(document.status)),
+        facts: list[Fact] = [
+            (self.tr("Cơ quan:"), document.organ_name or "—", None),
+            (
+                self.tr("Ngày:"),
+                _vietnamese_date(document.issued_date or document.arrival_date),
+                None,
+            ),
+            (self.tr("Trạng thái:"), status_label(document.status), None),
         ]
         if document.urgency:
-            facts.append((self.tr("Độ khẩn:"), urgency_label(document.urgency)))
+            facts.append((self.tr("Độ khẩn:"), urgency_label(document.urgency), None))
         if document.secrecy:
-            facts.append((self.tr("Độ mật:"), secrecy_label(document.secrecy)))
+            facts.append((self.tr("Độ mật:"), secrecy_label(document.secrecy), None))
         if mine:
-            facts.append((self.tr("Phần việc:"), step_label(mine[0].kind)))
+            facts.append((self.tr("Phần việc:"), step_label(mine[0].kind), None))
             if mine[0].deadline and mine[0].kind != "info":
-                facts.append((self.tr("Hạn của tôi:"), _vietnamese_date(mine[0].deadline)))
+                facts.append((self.tr("Hạn của tôi:"), _vietnamese_date(mine[0].deadline), None))
         if document.due_date:
-            facts.append((self.tr("Hạn văn bản:"), _vietnamese_date(document.due_date)))
+            facts.append((self.tr("Hạn văn bản:"), _vietnamese_date(document.due_date), None))
+        return facts + self._exchange_facts(document)
+
+    def _exchange_facts(self, document: Document) -> list[Fact]:
+        """Who sent it through the exchange and what its package's signature is worth; where
+        an outgoing document went outside this server and how far each has got."""
+        facts: list[Fact] = []
+        info = document.exchange
+        if info is not None:
+            came = self.tr("qua trục") if info.source == "axis" else self.tr("từ tệp")
+            facts.append((self.tr("Liên thông:"), f"{sender_text(document)} · {came}", None))
+            facts.append(
+                (
+                    self.tr("Chữ ký gói:"),
+                    signature_verdict_label(info.signature),
+                    VERDICT_COLOURS.get(info.signature),
+                )
+            )
+        outside = axis_deliveries(document)
+        if outside:
+            states = [(d, delivery_state(d)) for d in outside]
+            shown = "; ".join(
+                f"{d.organisation or d.agency_code}: {words}"
+                for d, (words, _problem) in states[:MOST_RECIPIENTS]
+            )
+            if len(states) > MOST_RECIPIENTS:
+                shown += self.tr("; và %1 nơi khác").replace(
+                    "%1", str(len(states) - MOST_RECIPIENTS)
+                )
+            problem = any(p for _d, (_w, p) in states)
+            facts.append((self.tr("Ngoài hệ thống:"), shown, _RED if problem else None))
         return facts
 
     def _load_page(self, document: Document) -> None:

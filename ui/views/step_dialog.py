@@ -3,7 +3,9 @@
 It offers the steps the document's status allows (the server still decides who may take
 them and says why not), and shows only the fields the chosen step uses: leaders to present
 or submit to, the lead handler, co-handlers and people informed with a deadline, recipient
-organisations, a comment. The step runs in a worker; the result replaces the document.
+organisations here and agencies outside (through the exchange axis, never for a secret
+document), a comment or a reason, the sender's reason when it asks for its document back.
+The step runs in a worker; the result replaces the document.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import datetime as dt
 import logging
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,13 +39,22 @@ from ..errors import describe
 from ..labels import step_label
 from ..workers import run_task
 from .corrections_form import BadDate, CorrectionsForm
-from .step_fields import NextNumberLabel, heading, proposed_deadline, replaces_box, stamp_box
-from .step_messages import done_message
+from .step_fields import (
+    NextNumberLabel,
+    heading,
+    proposed_deadline,
+    replaces_box,
+    secret_note,
+    stamp_box,
+    take_back_note,
+)
+from .step_messages import done_message, reason_missing
 from .step_pickers import (
+    AgencyPicker,
     checkable,
     checked,
-    filter_combo,
     filter_list,
+    filter_people,
     person_label,
     tick,
     tick_named,
@@ -71,6 +82,7 @@ def offered_steps(document: Document, user: User) -> tuple[Step, ...]:
         direction=document.direction,
         status=document.status,
         is_author=document.created_by == user.id,
+        marks=document.marks,
     )
 
 
@@ -79,6 +91,9 @@ _NEEDS_LEADERS = {step for step, rule in RULES.items() if rule.recipients_requir
 _NEEDS_COMMENT = {step for step, rule in RULES.items() if rule.comment_required}
 _NEW_DEADLINE = {step for step, rule in RULES.items() if rule.deadline_required}
 _TAKES_A_NUMBER = {Step.NUMBER, Step.REGISTER}
+_ASKS_A_REASON = {Step.REFUSE, Step.ASK_TAKE_BACK, Step.DECLINE_TAKE_BACK}
+"""Exchange steps whose comment is the reason the other agency reads: labelled "Lý do"."""
+_TAKE_BACK_ANSWERS = {Step.AGREE_TAKE_BACK, Step.DECLINE_TAKE_BACK}
 _FILTER_FROM = 8
 """Recipient organisations beyond this many get a search field."""
 
@@ -197,6 +212,11 @@ class StepDialog(QDialog):
         self.org_filter.setClearButtonEnabled(True)
         self.org_filter.setPlaceholderText(self.tr("Tìm đơn vị nhận (gõ không dấu được)"))
         self.org_filter.textChanged.connect(lambda text: filter_list(self.organisations, text))
+        self.exchanges = self.workspace.exchange.may_exchange()
+        """The agencies outside this server: for those who work the exchange (clerks)."""
+        self.agencies = AgencyPicker(self.workspace)
+        self.secret_note = secret_note()
+        self.take_back_note = take_back_note(document)
         self.replaces = replaces_box(document, replaceable)
         self.stamp = stamp_box(document)
         self.next_number = NextNumberLabel()
@@ -224,6 +244,9 @@ class StepDialog(QDialog):
             ("deadline", self.has_deadline, self.deadline),
             ("org_filter", self.tr("Tìm đơn vị"), self.org_filter),
             ("organisations", self.tr("Gửi đơn vị nhận"), self.organisations),
+            ("agencies", self.tr("Nơi nhận ngoài hệ thống\n(qua trục liên thông)"), self.agencies),
+            ("secret_note", self.tr("Ngoài hệ thống"), self.secret_note),
+            ("take_back", self.tr("Đề nghị của bên gửi"), self.take_back_note),
             ("replaces", self.tr("Thay thế văn bản"), self.replaces),
             ("stamp", self.tr("Dấu đến"), self.stamp),
             ("next_number", self.tr("Số sẽ cấp"), self.next_number),
@@ -291,8 +314,17 @@ class StepDialog(QDialog):
             "corrections": step is Step.CORRECT,
             "comment": step is not None,
         }
+        outside = step is Step.ISSUE and self.exchanges and len(self.documents) == 1
+        secret = any(d.secrecy for d in self.documents)
+        shown["agencies"] = outside and not secret
+        shown["secret_note"] = outside and secret
+        shown["take_back"] = step in _TAKE_BACK_ANSWERS
+        shown["comment"] = step is not None and step is not Step.AGREE_TAKE_BACK
         for key, widget in self.rows.items():
             self.form.setRowVisible(widget, shown[key])
+        comment_label = self.form.labelForField(self.comment)
+        if isinstance(comment_label, QLabel):
+            comment_label.setText(self.tr("Lý do") if step in _ASKS_A_REASON else self.tr("Ý kiến"))
         if step in _NEW_DEADLINE:  # these steps are about the deadline: it is not optional
             self.has_deadline.setChecked(True)
             self.deadline.setDate(_qdate(proposed_deadline(self.document, step)))
@@ -302,7 +334,8 @@ class StepDialog(QDialog):
         self.error.setText(self._nobody_to_choose(step))
         if (layout := self.layout()) is not None:
             layout.activate()
-        self.resize(max(560, self.width()), self.sizeHint().height())  # no empty rows' space
+        wide = 680 if shown["agencies"] else 560  # the agencies' names and codes in full
+        self.resize(max(wide, self.width()), self.sizeHint().height())  # no empty rows' space
 
     def _nobody_to_choose(self, step: Step | None) -> str:
         """Why the chosen step cannot be taken as things are (its list is empty), or ""."""
@@ -338,15 +371,9 @@ class StepDialog(QDialog):
                 self.error.setText(self.tr("Hãy sửa ít nhất một thông tin cần đính chính."))
                 return None
         if step in _NEEDS_COMMENT and not comment:
-            self.error.setText(
-                {
-                    Step.WITHDRAW: self.tr("Hãy ghi lý do thu hồi."),
-                    Step.RETURN: self.tr("Hãy ghi lý do trả lại."),
-                    Step.SEND_BACK: self.tr("Hãy ghi lý do trả lại."),
-                    Step.CORRECT: self.tr("Hãy ghi lý do đính chính."),
-                }.get(step, self.tr("Hãy ghi lý do."))
-            )
+            self.error.setText(reason_missing(step))
             return None
+        issue_outside = step is Step.ISSUE and self.form.isRowVisible(self.agencies)
         dated = (assign and self.has_deadline.isChecked()) or step in _NEW_DEADLINE
         deadline = self.deadline.date().toPython() if dated else None
         return StepInput(
@@ -361,21 +388,11 @@ class StepDialog(QDialog):
             stamp=step is Step.REGISTER and self.stamp.isChecked(),
             replaces=self.replaces.currentData() if step is Step.ISSUE else None,
             corrections=corrections,
+            agencies=tuple(self.agencies.codes()) if issue_outside else (),
         )
 
     def _filter_people(self, _text: str = "") -> None:
-        """Narrow the people shown to those whose name, department or role match; whoever is
-        chosen (the lead handler, anyone ticked) stays chosen and shown."""
-        text = self.people_filter.text()
-        filter_combo(self.lead, text)
-        lead = self.lead.currentData()
-        for widget in (self.co, self.info):
-            filter_list(widget, text)
-            for i in range(widget.count()):  # the lead handler is not also co-handling
-                item = widget.item(i)
-                chosen = item.checkState() is Qt.CheckState.Checked
-                if item.data(Qt.ItemDataRole.UserRole) == lead and not chosen:
-                    item.setHidden(True)
+        filter_people(self.lead, (self.co, self.info), self.people_filter.text())
 
     def submit(self) -> None:
         request = self._request = self.step_input()
@@ -423,7 +440,7 @@ class StepDialog(QDialog):
             request,
             result,
             {c.id: c.full_name for c in self.people},
-            self._org_names,
+            {**self._org_names, **self.agencies.names()},
             co_part=Part.CO in parts and Part.LEAD not in parts,
             queued=self.queued,
             count=count,

@@ -1,6 +1,7 @@
 """The step dialog's single-purpose fields: the number a step will take (asked of the server
-off the GUI thread), the ĐẾN stamp box, the document an issue replaces, the heading, and the
-deadline a step about time proposes."""
+off the GUI thread), the ĐẾN stamp box, the document an issue replaces, the heading, the
+deadline a step about time proposes, and the exchange's sentences (a secret document is never
+sent through the axis; what the sender said when asking for its document back)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import datetime as dt
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QWidget
 
 from base.deadlines import add_working_days, today_in_vietnam
@@ -20,7 +21,15 @@ from services.workspace import Workspace
 from ..errors import describe
 from ..workers import run_task
 
-__all__ = ["NextNumberLabel", "stamp_box", "replaces_box", "heading", "proposed_deadline"]
+__all__ = [
+    "NextNumberLabel",
+    "stamp_box",
+    "replaces_box",
+    "heading",
+    "proposed_deadline",
+    "secret_note",
+    "take_back_note",
+]
 
 
 class NextNumberLabel(QLabel):
@@ -118,3 +127,44 @@ def proposed_deadline(document: Document, step: Step) -> dt.date:
         return max(asked)
     current = [a.deadline for a in parts if a.deadline] or [today_in_vietnam()]
     return add_working_days(max(max(current), today_in_vietnam()), 5)
+
+
+def _note(text: str, name: str, colour: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if colour:
+        label.setStyleSheet(f"color: {colour}")
+    return label
+
+
+def secret_note() -> QLabel:
+    """ISSUE of a secret document: instead of the agencies outside, why there are none."""
+    return _note(
+        QCoreApplication.translate(
+            "StepDialog",
+            "Văn bản mật không gửi qua trục liên thông; hãy gửi nơi nhận ngoài hệ thống theo"
+            " đường bản giấy.",
+        ),
+        "secretNote",
+        "#b26a00",
+    )
+
+
+def take_back_note(document: Document) -> QLabel:
+    """AGREE/DECLINE_TAKE_BACK: the sender's request and reason, and what agreeing does."""
+    info = document.exchange
+    reason = (info.take_back_reason if info is not None else "") or "—"
+    return _note(
+        QCoreApplication.translate("StepDialog", "Bên gửi đề nghị lấy lại văn bản: %1").replace(
+            "%1", reason
+        )
+        + "\n"
+        + QCoreApplication.translate(
+            "StepDialog",
+            "Đồng ý thì văn bản được thu hồi tại đơn vị và bên gửi được báo; từ chối thì giữ"
+            " văn bản và ghi lý do.",
+        ),
+        "takeBackNote",
+    )

@@ -13,7 +13,7 @@ from base.steps import Step
 from client.records import Document
 from services.workflow import StepInput
 
-__all__ = ["done_message"]
+__all__ = ["done_message", "reason_missing"]
 
 
 def _day(day: dt.date | None) -> str:
@@ -44,6 +44,41 @@ def _assigned(request: StepInput, people: Mapping[int, str]) -> str:
             "%1", _day(request.deadline)
         )
     return text
+
+
+def _issued(request: StepInput, organisations: Mapping[str, str]) -> str:
+    """ "Đã phát hành đến Sở Tài chính; qua trục liên thông đến Bộ Nội vụ"."""
+    agencies = tuple(request.agencies)
+    if request.organisations:
+        text = QCoreApplication.translate("StepDialog", "Đã phát hành đến %1").replace(
+            "%1", _names(request.organisations, organisations)
+        )
+    else:
+        text = QCoreApplication.translate("StepDialog", "Đã phát hành")
+    if agencies:
+        text += QCoreApplication.translate("StepDialog", "; qua trục liên thông đến %1").replace(
+            "%1", _names(agencies, organisations)
+        )
+    return text
+
+
+def reason_missing(step: Step) -> str:
+    """What to say when a step that needs a reason has none."""
+    return {
+        Step.WITHDRAW: QCoreApplication.translate("StepDialog", "Hãy ghi lý do thu hồi."),
+        Step.RETURN: QCoreApplication.translate("StepDialog", "Hãy ghi lý do trả lại."),
+        Step.SEND_BACK: QCoreApplication.translate("StepDialog", "Hãy ghi lý do trả lại."),
+        Step.CORRECT: QCoreApplication.translate("StepDialog", "Hãy ghi lý do đính chính."),
+        Step.REFUSE: QCoreApplication.translate(
+            "StepDialog", "Hãy ghi lý do từ chối tiếp nhận: bên gửi sẽ đọc lý do này."
+        ),
+        Step.ASK_TAKE_BACK: QCoreApplication.translate(
+            "StepDialog", "Hãy ghi lý do đề nghị lấy lại văn bản."
+        ),
+        Step.DECLINE_TAKE_BACK: QCoreApplication.translate(
+            "StepDialog", "Hãy ghi lý do từ chối cho lấy lại văn bản."
+        ),
+    }.get(step, QCoreApplication.translate("StepDialog", "Hãy ghi lý do."))
 
 
 def _sentence(
@@ -95,17 +130,23 @@ def _sentence(
             if result and result.number_symbol
             else QCoreApplication.translate("StepDialog", "Đã cấp số")
         ),
-        Step.ISSUE: lambda: (
-            QCoreApplication.translate("StepDialog", "Đã phát hành đến %1").replace(
-                "%1", _names(request.organisations, organisations)
-            )
-            if request.organisations
-            else QCoreApplication.translate("StepDialog", "Đã phát hành")
-        ),
+        Step.ISSUE: lambda: _issued(request, organisations),
         Step.WITHDRAW: lambda: QCoreApplication.translate("StepDialog", "Đã thu hồi văn bản"),
         Step.CORRECT: lambda: QCoreApplication.translate(
             "StepDialog", "Đã đính chính %1 thông tin"
         ).replace("%1", QLocale().toString(len(request.corrections))),
+        Step.REFUSE: lambda: QCoreApplication.translate(
+            "StepDialog", "Đã từ chối tiếp nhận văn bản; bên gửi được báo lý do"
+        ),
+        Step.ASK_TAKE_BACK: lambda: QCoreApplication.translate(
+            "StepDialog", "Đã gửi đề nghị lấy lại văn bản đến các nơi nhận ngoài hệ thống"
+        ),
+        Step.AGREE_TAKE_BACK: lambda: QCoreApplication.translate(
+            "StepDialog", "Đã đồng ý cho bên gửi lấy lại văn bản"
+        ),
+        Step.DECLINE_TAKE_BACK: lambda: QCoreApplication.translate(
+            "StepDialog", "Đã từ chối cho lấy lại văn bản; bên gửi được báo lý do"
+        ),
     }
     return made.get(step, lambda: QCoreApplication.translate("StepDialog", "Đã thực hiện"))()
 

@@ -1,19 +1,27 @@
 # mypy: disable-error-code="misc, has-type"
 """The main window's menu bar: every action with its shortcut, in the menus an office user
-knows (Tệp, Văn bản, Tìm, Xem, Trợ giúp), and the help it offers."""
+knows (Tệp, Văn bản, Tìm, Xem, Trợ giúp), the help it offers, and the edXML packages carried
+by hand (import, export, inspect — for those who work the exchange)."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from client.records import Document
+
+from ..errors import show_error
+from ..workers import run_task
 
 if TYPE_CHECKING:
+    from .exchange_dialogs import ExportDialog, ImportDialog, InspectDialog
     from .main_window import MainWindow
 
 logger = logging.getLogger(__name__)
@@ -54,6 +62,11 @@ class MenusMixin:
             self.file_menu.addAction(a("register", lambda: self.register_incoming(), "Ctrl+I"))
         if self.workspace.may_draft():
             self.file_menu.addAction(a("newDraft", self.new_draft, "Ctrl+N"))
+        if self.workspace.exchange.may_exchange():
+            self.file_menu.addSeparator()
+            self.file_menu.addAction(a("importEdxml", self.import_packages))
+            self.file_menu.addAction(a("exportEdxml", self.export_package))
+            self.file_menu.addAction(a("inspectEdxml", self.inspect_package))
         self.file_menu.addSeparator()
         self.file_menu.addAction(a("sync", self.sync_now, "F5"))
         self.file_menu.addAction(a("exportList", self.export_list, "Ctrl+Shift+E"))
@@ -101,6 +114,9 @@ class MenusMixin:
         texts = {
             "register": QCoreApplication.translate("MainWindow", "Vào sổ văn bản đến…"),
             "newDraft": QCoreApplication.translate("MainWindow", "Dự thảo mới…"),
+            "importEdxml": QCoreApplication.translate("MainWindow", "Nhập gói edXML…"),
+            "exportEdxml": QCoreApplication.translate("MainWindow", "Xuất gói edXML…"),
+            "inspectEdxml": QCoreApplication.translate("MainWindow", "Kiểm tra gói edXML…"),
             "sync": QCoreApplication.translate("MainWindow", "Đồng bộ"),
             "exportList": QCoreApplication.translate(
                 "MainWindow", "Xuất danh sách (PDF, DOCX, XLSX)…"
@@ -131,6 +147,87 @@ class MenusMixin:
             action = self.actions_by_name[f"page{row + 1}"]
             action.setText(self._page_name(page))
             self.pages_menu.addAction(action)
+
+    # -- edXML packages by hand (the exchange's offline route) ------------------------------
+    def import_packages(self: MainWindow) -> None:
+        """Tệp → Nhập gói edXML…: the files chosen go through the server's one door for
+        packages, in a worker; each file's outcome is listed, its document one click away."""
+        from .exchange_dialogs import PACKAGE_FILTER, ImportDialog
+
+        paths, _filter = QFileDialog.getOpenFileNames(
+            self,
+            QCoreApplication.translate("MainWindow", "Chọn gói edXML để nhập"),
+            "",
+            PACKAGE_FILTER,
+        )
+        if not paths:
+            return
+        importing = ImportDialog(self.workspace, [Path(p) for p in paths], parent=self)
+        importing.open_document.connect(self.open_document)
+        importing.imported.connect(self._packages_imported)
+        self.import_dialog: ImportDialog | None = importing
+        importing.open()
+
+    def _packages_imported(self: MainWindow) -> None:
+        self.apply_filters()  # the new documents are in "Chờ vào sổ" at once
+        self.refresh_counts()
+
+    def export_package(self: MainWindow) -> None:
+        """Tệp → Xuất gói edXML…: the open document, else the selected row."""
+        if self.stack.currentWidget() is self.document_view and self.document_view.document:
+            self._export_document(self.document_view.document)
+            return
+        ids = self._selected_ids()
+        if not ids:
+            self.status_label.setText(self._not_exportable())
+            return
+        run_task(
+            self.workspace.document,
+            ids[0],
+            on_done=self._export_document,
+            on_error=lambda exc: show_error(self, exc),
+            owner=self,
+        )
+
+    @staticmethod
+    def _not_exportable() -> str:
+        return QCoreApplication.translate(
+            "MainWindow", "Hãy chọn một văn bản đi đã cấp số hoặc đã ban hành để xuất gói edXML."
+        )
+
+    def _export_document(self: MainWindow, document: Document | None) -> None:
+        from .exchange_dialogs import ExportDialog, exportable
+
+        if document is None or not exportable(document):
+            self.status_label.setText(self._not_exportable())
+            return
+        exporting = ExportDialog(self.workspace, document, parent=self)
+        exporting.accepted.connect(lambda: self._exported(exporting.saved))
+        self.export_dialog: ExportDialog | None = exporting
+        exporting.open()
+
+    def _exported(self: MainWindow, path: Path | None) -> None:
+        if path is not None:
+            self.status_label.setText(
+                QCoreApplication.translate("MainWindow", "Đã xuất gói edXML: %1").replace(
+                    "%1", str(path)
+                )
+            )
+
+    def inspect_package(self: MainWindow) -> None:
+        """Tệp → Kiểm tra gói edXML…: a package read on this machine, shown line by line."""
+        from .exchange_dialogs import PACKAGE_FILTER, InspectDialog
+
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            QCoreApplication.translate("MainWindow", "Chọn gói edXML để kiểm tra"),
+            "",
+            PACKAGE_FILTER,
+        )
+        if path:
+            reading = InspectDialog(self.workspace, Path(path), parent=self)
+            self.inspect_dialog: InspectDialog | None = reading
+            reading.open()
 
     # -- help ----------------------------------------------------------------------------
     def show_legend(self: MainWindow) -> None:

@@ -1,0 +1,327 @@
+"""The exchange agent: inside each document server, it sends what the outbox holds and takes in
+what the axis holds for this server's agencies, on a schedule.
+
+- **Durable**: a package stays in the outbox (and in the blob store) until the axis took it; a
+  received one is acknowledged ``done`` only after it was committed here, so a crash between the
+  two re-delivers it — and the inbox's key makes the re-delivery a no-op (at least once, never
+  twice).
+- **Patient**: an axis that is down is tried again with the product's backoff; a refusal (an
+  unknown agency, a refused signature) waits, marked failed, for an administrator's retry.
+- **Once per deployment**: a lease row in the database decides which server process runs it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import threading
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.orm import Session
+
+from base.backoff import backoff
+
+from ..blobs import BlobStore
+from ..db import Database
+from ..models import Organisation, utcnow
+from ..text import fold
+from .axis import Agency as AxisAgency
+from .axis import AxisClient
+from .axis_protocol import (
+    AxisError,
+    AxisRefused,
+    AxisSettings,
+    AxisUnavailable,
+    DeliveryState,
+    MessageType,
+)
+from .enums import InboxState, OutboxState, PackageKind, Source
+from .models import Agency, AgentLease, ExchangeConnection, OutboxPackage
+from .receive import receive
+from .secrets import load_secret
+
+__all__ = ["ExchangeAgent", "CycleReport", "LEASE_SECONDS"]
+
+logger = logging.getLogger(__name__)
+
+LEASE_SECONDS = 30.0
+AGENCIES_EVERY = 300.0
+"""How often the agency list is refreshed from the axis (seconds; ``send-pending`` at once)."""
+BATCH = 50
+PATIENCE = 8
+"""Tries for a package the axis refuses because its recipient is not registered (yet)."""
+
+ClientFactory = Callable[[AxisSettings], AxisClient]
+
+
+@dataclass
+class CycleReport:
+    sent: int = 0
+    received: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    failed: int = 0
+    deferred: int = 0
+    errors: list[str] = field(default_factory=list)
+    ran: bool = False
+    """False: another server process holds the agent's lease (it sends soon)."""
+
+
+def _message(exc: AxisError) -> str:
+    return f"{exc.message('vi')}\n{exc.message('en')}"
+
+
+class ExchangeAgent:
+    """Runs in a thread of ``serve``; ``run_once`` is also what ``exchange send-pending`` calls."""
+
+    def __init__(
+        self,
+        db: Database,
+        blobs: BlobStore,
+        data_dir: Path,
+        *,
+        tick_seconds: float = 1.0,
+        client_factory: ClientFactory = AxisClient,
+    ) -> None:
+        self.db, self.blobs, self.data_dir = db, blobs, data_dir
+        self.tick = tick_seconds
+        self.client_factory = client_factory
+        self.holder = f"{os.getpid()}-{uuid.uuid4().hex[:12]}"
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._polled: dict[int, float] = {}
+        self._agencies_at: dict[int, float] = {}
+        self._registered: set[tuple[int, str]] = set()
+        self._lock = threading.Lock()
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._loop, name="exchange-agent", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+        with self.db.session() as session:  # hand the lease on at once
+            session.execute(
+                update(AgentLease)
+                .where(AgentLease.holder == self.holder)
+                .values(until=utcnow() - dt.timedelta(seconds=1))
+            )
+            session.commit()
+
+    def wake(self) -> None:
+        """Look now (a clerk just issued to an outside agency, an administrator retried)."""
+        self._wake.set()
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.run_once()
+            except Exception:
+                logger.exception("exchange agent cycle failed")
+            self._wake.wait(self.tick)
+            self._wake.clear()
+
+    # -- the lease ---------------------------------------------------------------------------
+
+    def holds_lease(self, session: Session) -> bool:
+        """Take or extend the lease; True when this process runs the agent now."""
+        now = utcnow()
+        until = now + dt.timedelta(seconds=LEASE_SECONDS)
+        taken = (
+            session.connection()
+            .execute(
+                update(AgentLease)
+                .where(
+                    AgentLease.id == 1,
+                    or_(AgentLease.holder == self.holder, AgentLease.until < now),
+                )
+                .values(holder=self.holder, until=until)
+            )
+            .rowcount
+        )
+        if not taken and session.get(AgentLease, 1) is None:
+            session.add(AgentLease(id=1, holder=self.holder, until=until))
+            try:
+                session.flush()
+                taken = 1
+            except Exception:  # noqa: BLE001 — another process inserted it first
+                session.rollback()
+                return False
+        session.commit()
+        return bool(taken)
+
+    # -- one cycle ---------------------------------------------------------------------------
+
+    def run_once(self, organisation_id: int | None = None, *, force: bool = False) -> CycleReport:
+        """Send what is due and fetch what waits, for every enabled connection (or one)."""
+        report = CycleReport()
+        with self._lock, self.db.session() as session:
+            if not self.holds_lease(session):
+                return report
+            report.ran = True
+            query = select(ExchangeConnection).where(ExchangeConnection.enabled.is_(True))
+            if organisation_id is not None:
+                query = query.where(ExchangeConnection.organisation_id == organisation_id)
+            connections = list(session.scalars(query))
+            for connection in connections:
+                self._serve(session, connection, report, force)
+        return report
+
+    def _serve(
+        self, session: Session, connection: ExchangeConnection, report: CycleReport, force: bool
+    ) -> None:
+        org = session.get_one(Organisation, connection.organisation_id)
+        secret = load_secret(self.data_dir, org.id, "axis")
+        if secret is None:
+            connection.last_error = (
+                "Chưa đặt khoá bí mật kết nối trục liên thông.\n"
+                "The exchange axis secret is not set."
+            )
+            session.commit()
+            return
+        settings = AxisSettings(
+            url=connection.url, system_id=connection.system_id, secret=secret.decode()
+        )
+        now = dt.datetime.now(dt.UTC).timestamp()
+        poll_due = force or now - self._polled.get(org.id, 0.0) >= connection.poll_seconds
+        due = self._due(session, org.id)
+        if not due and not poll_due:
+            return
+        code = org.agency_code or org.code
+        with self.client_factory(settings) as client:
+            try:
+                self._register(client, org, code)
+                if poll_due:
+                    self._refresh_agencies(session, client, org.id, now, force)
+                for row in due:
+                    if not self._send(session, client, code, row, report):
+                        break
+                if poll_due:
+                    received = report.received
+                    self._fetch(session, client, org, code, report)
+                    self._polled[org.id] = now
+                    if report.received > received:  # the 01s just queued go at once
+                        for row in self._due(session, org.id):
+                            if not self._send(session, client, code, row, report):
+                                break
+                connection.last_contact_at, connection.last_error = utcnow(), ""
+            except AxisError as exc:
+                connection.last_error = _message(exc)
+                report.errors.append(exc.message("en"))
+                logger.warning("exchange axis for organisation %s: %s", org.id, exc.message("en"))
+            session.commit()
+
+    def _due(self, session: Session, organisation_id: int) -> list[OutboxPackage]:
+        return list(
+            session.scalars(
+                select(OutboxPackage)
+                .where(
+                    OutboxPackage.organisation_id == organisation_id,
+                    OutboxPackage.state == OutboxState.QUEUED,
+                    OutboxPackage.next_attempt_at <= utcnow(),
+                )
+                .order_by(OutboxPackage.id)
+                .limit(BATCH)
+            )
+        )
+
+    def _register(self, client: AxisClient, org: Organisation, code: str) -> None:
+        if (org.id, code) in self._registered:
+            return
+        client.register_agency(AxisAgency(code=code, name=org.name))
+        self._registered.add((org.id, code))
+
+    def _refresh_agencies(
+        self, session: Session, client: AxisClient, organisation_id: int, now: float, force: bool
+    ) -> None:
+        if not force and now - self._agencies_at.get(organisation_id, 0.0) < AGENCIES_EVERY:
+            return
+        for agency in client.list_agencies():
+            row = session.get(Agency, agency.code)
+            if row is None:
+                row = Agency(code=agency.code)
+                session.add(row)
+            row.name, row.parent_code = agency.name, agency.parent_code
+            row.folded, row.updated_at = fold(f"{agency.code} {agency.name}")[:400], utcnow()
+        session.commit()
+        self._agencies_at[organisation_id] = now
+
+    def _send(
+        self,
+        session: Session,
+        client: AxisClient,
+        code: str,
+        row: OutboxPackage,
+        report: CycleReport,
+    ) -> bool:
+        """One package out; False when the axis is down (the rest wait for the next cycle)."""
+        kind = MessageType.STATUS if row.kind == PackageKind.STATUS else MessageType.EDOC
+        try:
+            row.remote_id = client.send(
+                self.blobs.path(row.sha256), sender=code, to=[row.recipient], message_type=kind
+            )
+        except AxisUnavailable as exc:
+            row.attempts += 1
+            row.next_attempt_at = utcnow() + dt.timedelta(seconds=backoff(row.attempts, 600.0))
+            row.last_error = _message(exc)
+            report.deferred += 1
+            session.commit()
+            raise
+        except AxisRefused as exc:
+            row.attempts += 1
+            row.last_error = _message(exc)
+            if getattr(exc, "code", "") == "unknown_agency" and row.attempts < PATIENCE:
+                # an agency being set up on the axis: tried again for a while, then failed
+                row.next_attempt_at = utcnow() + dt.timedelta(seconds=backoff(row.attempts, 600.0))
+                report.deferred += 1
+            else:
+                row.state = OutboxState.FAILED
+                report.failed += 1
+            session.commit()
+            return True
+        row.state, row.sent_at, row.last_error = OutboxState.SENT, utcnow(), ""
+        report.sent += 1
+        session.commit()
+        return True
+
+    def _fetch(
+        self,
+        session: Session,
+        client: AxisClient,
+        org: Organisation,
+        code: str,
+        report: CycleReport,
+    ) -> None:
+        for item in client.list_received():
+            if item.to != code:
+                continue  # another agency of the same system: its own connection fetches it
+            target = self.blobs.root / f".axis-{uuid.uuid4().hex}.edxml"
+            try:
+                client.fetch(item.remote_id, target)
+                received = receive(
+                    session, self.blobs, org, target, source=Source.AXIS, remote_id=item.remote_id
+                )
+                session.commit()
+            finally:
+                target.unlink(missing_ok=True)
+            if not received.created:
+                report.duplicates += 1
+            elif received.inbox.state == InboxState.REJECTED:
+                report.rejected += 1
+            else:
+                report.received += 1
+            rejected = received.inbox.state == InboxState.REJECTED
+            client.update_state(
+                item.remote_id, code, DeliveryState.FAIL if rejected else DeliveryState.DONE
+            )

@@ -1,0 +1,195 @@
+"""Our documents as edXML packages: the envelope of an issued document and the status message
+about one that arrived, written streaming into the blob store (and signed with the
+organisation's certificate when one is configured)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from base.deadlines import VIETNAM
+from edxml import (
+    Attachment,
+    Business,
+    BusinessDocType,
+    Organ,
+    ResponseFor,
+    StaffInfo,
+    StatusCode,
+    TraceHeader,
+)
+from edxml.mapping import DocumentFields, envelope_for, status_message
+from edxml.signature import load_pkcs12, sign
+from edxml.writer import write_envelope, write_status
+
+from ..blobs import BlobStore, file_sha256
+from ..errors import ApiProblem
+from ..models import Blob, Document, Organisation, User, Version
+from .secrets import load_secret
+
+__all__ = ["organ_of", "identifier_for", "build_envelope", "build_status", "Built"]
+
+logger = logging.getLogger(__name__)
+
+
+def organ_of(org: Organisation) -> Organ:
+    """This organisation as the axis knows it: its national code (or, before an administrator
+    set one, its code on this server)."""
+    return Organ(organ_id=org.agency_code or org.code, name=org.name, in_charge=org.name)
+
+
+def identifier_for(doc: Document, org: Organisation) -> str:
+    """Mã định danh văn bản: ``OrganId,yyyy/MM/dd,Số/Ký hiệu`` (QCVN 102:2016 as amended)."""
+    date = doc.issued_date or dt.datetime.now(VIETNAM).date()
+    code = f"{doc.code_number}/{doc.code_notation}" if doc.code_notation else str(doc.code_number)
+    return f"{organ_of(org).organ_id},{date:%Y/%m/%d},{code}"
+
+
+def now_vn() -> dt.datetime:
+    return dt.datetime.now(VIETNAM).replace(tzinfo=None, microsecond=0)
+
+
+def fields_of(doc: Document) -> DocumentFields:
+    return DocumentFields(
+        doc_type=doc.doc_type,
+        code_number=doc.code_number,
+        code_notation=doc.code_notation,
+        issued_date=doc.issued_date,
+        organ_name=doc.organ_name,
+        subject=doc.subject,
+        description=doc.description,
+        signer_position=doc.signer_position,
+        signer_name=doc.signer_name,
+        urgency=doc.urgency,
+        due_date=doc.due_date,
+        to_places=tuple(doc.to_places or ()),
+        page_amount=doc.page_amount,
+        issued_amount=doc.issued_amount,
+    )
+
+
+class Built:
+    """A package written into the blob store (with its Blob row)."""
+
+    def __init__(self, sha256: str, size: int) -> None:
+        self.sha256, self.size = sha256, size
+
+
+def _store(session: Session, blobs: BlobStore, path: Path) -> Built:
+    sha = file_sha256(path)
+    size = path.stat().st_size
+    blobs.adopt(path, sha)
+    if session.get(Blob, sha) is None:
+        session.add(Blob(sha256=sha, size=size))
+        session.flush()
+    return Built(sha, size)
+
+
+def _signed(data_dir: Path, org: Organisation, path: Path) -> Path:
+    """Sign with the organisation's PKCS#12 certificate when its administrator configured one."""
+    p12 = load_secret(data_dir, org.id, "p12")
+    if p12 is None:
+        return path
+    password = load_secret(data_dir, org.id, "p12-password")
+    with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".p12", delete=False) as fh:
+        fh.write(p12)
+    try:
+        key, certificates = load_pkcs12(Path(fh.name), password)
+    finally:
+        Path(fh.name).unlink(missing_ok=True)
+    signed = path.with_suffix(".signed.edxml")
+    sign(path, signed, key, certificates)
+    path.unlink(missing_ok=True)
+    return signed
+
+
+def build_envelope(
+    session: Session,
+    blobs: BlobStore,
+    data_dir: Path,
+    doc: Document,
+    user: User,
+    recipients: Sequence[Organ],
+    business: Business | None = None,
+) -> Built:
+    """The package of an issued (or numbered) outgoing document, with its current file."""
+    org = session.get_one(Organisation, doc.organisation_id)
+    version = session.scalar(
+        select(Version).where(Version.document_id == doc.id, Version.number == doc.current_version)
+    )
+    if version is None or not blobs.exists(version.sha256):
+        raise ApiProblem(
+            409,
+            "Văn bản chưa có tệp để gửi liên thông.",
+            "The document has no file to send through the exchange.",
+            code="file_missing",
+        )
+    attachment = Attachment(
+        content_id="cid:1",
+        name=version.filename,
+        path=blobs.path(version.sha256),
+        content_type=version.content_type,
+        description=doc.subject[:200],
+        size=version.size,
+        sha256=version.sha256,
+    )
+    sender = organ_of(org)
+    envelope = envelope_for(
+        fields_of(doc),
+        sender=sender,
+        recipients=list(recipients),
+        document_id=doc.document_identifier or identifier_for(doc, org),
+        business=business
+        or Business(
+            doc_type=BusinessDocType.NEW,
+            reason="Văn bản điện tử mới",
+            staff=StaffInfo(staff=user.full_name),
+        ),
+        attachments=[attachment],
+        trace=[TraceHeader(organ_id=sender.organ_id, timestamp=now_vn())],
+    )
+    work = Path(tempfile.mkdtemp(dir=blobs.root, prefix=".edxml-"))
+    try:
+        path = work / "package.edxml"
+        write_envelope(envelope, path)
+        return _store(session, blobs, _signed(data_dir, org, path))
+    finally:
+        for leftover in work.iterdir():
+            leftover.unlink(missing_ok=True)
+        work.rmdir()
+
+
+def build_status(
+    session: Session,
+    blobs: BlobStore,
+    org: Organisation,
+    to: Organ,
+    answered: ResponseFor,
+    code: StatusCode,
+    description: str,
+    user: User | None,
+) -> Built:
+    message = status_message(
+        sender=organ_of(org),
+        to=to,
+        answered=answered,
+        code=code,
+        description=description,
+        staff=StaffInfo(staff=user.full_name) if user is not None else None,
+        at=now_vn(),
+    )
+    work = Path(tempfile.mkdtemp(dir=blobs.root, prefix=".edxml-"))
+    try:
+        path = work / "status.edxml"
+        write_status(message, path)
+        return _store(session, blobs, path)
+    finally:
+        for leftover in work.iterdir():
+            leftover.unlink(missing_ok=True)
+        work.rmdir()
