@@ -111,6 +111,8 @@ class ExchangeInfo:
     signature_detail_vi: str = ""
     signature_detail_en: str = ""
     signer: str = ""
+    signature_trusted: bool | None = None
+    """The envelope's certificate chains to a trusted root (None: no certificate to check)."""
     files_ok: bool | None = None
     """Every PAdES signature of its PDFs intact (None: nothing signed, or not checked)."""
     file_signatures: tuple[ExchangeFile, ...] = ()

@@ -11,9 +11,10 @@ into a spool file, with its size and SHA-256 (``_target``). The header tree beco
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from cryptography import x509
 from lxml import etree
 
 from edxml import signature
@@ -42,11 +43,14 @@ MAX_PACKAGE_BYTES = 4 << 30
 """A package larger than this (4 GiB) is refused before reading."""
 
 
-def read_package(source: Path, spool_dir: Path) -> Envelope | StatusMessage:
+def read_package(
+    source: Path, spool_dir: Path, trust_roots: Sequence[x509.Certificate] = ()
+) -> Envelope | StatusMessage:
     """Read a package; each attachment is decoded into a new file in ``spool_dir`` (its
     ``Attachment.path``; the caller keeps or deletes it). Raises an ``EdxmlError`` when the
-    package cannot be read; what it could read past is in ``problems``."""
-    return _read(source, spool_dir)
+    package cannot be read; what it could read past is in ``problems``. The envelope's
+    signature is said ``trusted`` when its certificate is issued by one of ``trust_roots``."""
+    return _read(source, spool_dir, trust_roots)
 
 
 def read_header_only(source: Path) -> Envelope | StatusMessage:
@@ -56,7 +60,9 @@ def read_header_only(source: Path) -> Envelope | StatusMessage:
     return _read(source, None)
 
 
-def _read(source: Path, spool_dir: Path | None) -> Envelope | StatusMessage:
+def _read(
+    source: Path, spool_dir: Path | None, trust_roots: Sequence[x509.Certificate] = ()
+) -> Envelope | StatusMessage:
     size = source.stat().st_size
     if size > MAX_PACKAGE_BYTES:
         raise TooLarge(
@@ -71,7 +77,9 @@ def _read(source: Path, spool_dir: Path | None) -> Envelope | StatusMessage:
         root = _parse(source, prolog, target)
         ctx = Ctx(target)
         ctx.problems[:0] = prolog.problems
-        package = _assemble(ctx, root, source, size, decoded=spool_dir is not None)
+        package = _assemble(
+            ctx, root, source, size, decoded=spool_dir is not None, roots=trust_roots
+        )
     except BaseException:
         for spool in target.spools:
             spool.discard()
@@ -151,7 +159,13 @@ def _not_xml(exc: etree.XMLSyntaxError, *, truncated: bool) -> NotXml:
     )
 
 
-def _signature(source: Path, size: int, seen: set[str], decoded: bool) -> SignatureReport:
+def _signature(
+    source: Path,
+    size: int,
+    seen: set[str],
+    decoded: bool,
+    roots: Sequence[x509.Certificate] = (),
+) -> SignatureReport:
     """Verify only when there is an XML-DSig Signature: absence and placeholders in another
     namespace are known from the parse, without reading the file again."""
     if not seen:
@@ -170,11 +184,17 @@ def _signature(source: Path, size: int, seen: set[str], decoded: bool) -> Signat
         )
     if size > signature.VERIFY_LIMIT:
         return signature.not_checked(size)
-    return signature.verify(source)
+    return signature.verify(source, roots)
 
 
 def _assemble(
-    ctx: Ctx, root: Node, source: Path, size: int, *, decoded: bool
+    ctx: Ctx,
+    root: Node,
+    source: Path,
+    size: int,
+    *,
+    decoded: bool,
+    roots: Sequence[x509.Certificate] = (),
 ) -> Envelope | StatusMessage:
     envelope = ctx.need(root, "edXMLEnvelope")
     header = ctx.need(envelope, "edXMLHeader")
@@ -191,6 +211,6 @@ def _assemble(
         trace=traced,
         business=what,
         attachments=files,
-        signature=_signature(source, size, ctx.target.signatures, decoded),
+        signature=_signature(source, size, ctx.target.signatures, decoded, roots),
         problems=tuple(ctx.problems),
     )

@@ -356,6 +356,25 @@ def may_report(user: User) -> bool:
     return _role(user) in REPORTERS
 
 
+EXCHANGERS = frozenset({Role.CLERK, Role.ORG_ADMIN, Role.PROVINCE_ADMIN})
+"""Who works the exchange with other agencies: the clerk sends and receives packages (import,
+export, send now); administrators look after the connection."""
+
+
+def may_exchange(user: User) -> bool:
+    return _role(user) in EXCHANGERS
+
+
+def may_administer_exchange(user: User) -> bool:
+    """The connection, the agency code, the signing certificate: administrators only."""
+    return _role(user) in ADMINS
+
+
+def may_export_package(user: User) -> bool:
+    """Carrying an issued document out as a file is the clerk's, like issuing it."""
+    return _role(user) is Role.CLERK
+
+
 def own_saved_searches(user: User) -> Select[SavedSearch]:
     """The caller's saved searches, oldest first (nobody lists another's)."""
     return select(SavedSearch).where(SavedSearch.user_id == user.id).order_by(SavedSearch.id)

@@ -538,6 +538,9 @@ class ExchangeOut(BaseModel):
     signature_detail_vi: str = ""
     signature_detail_en: str = ""
     signer: str = ""
+    signature_trusted: bool | None = None
+    """The envelope's certificate is issued by a trusted root (the shipped Vietnamese anchors,
+    the province's and the organisation's list); None: no certificate to check."""
     files_ok: bool | None = None
     """Every PAdES signature of its PDFs intact (None: nothing signed, or not checked here)."""
     file_signatures: list[dict[str, Any]] = []

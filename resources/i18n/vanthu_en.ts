@@ -699,199 +699,199 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../ui/views/document_view.py" line="101"/>
+        <location filename="../../ui/views/document_view.py" line="103"/>
         <source>Thông tin</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="102"/>
+        <location filename="../../ui/views/document_view.py" line="104"/>
         <source>Phiên bản</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="103"/>
+        <location filename="../../ui/views/document_view.py" line="105"/>
         <source>Chữ ký số</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="112"/>
+        <location filename="../../ui/views/document_view.py" line="114"/>
         <source>&lt;b&gt;Lịch sử truy cập&lt;/b&gt;</source>
         <translation>&lt;b&gt;Access history&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="117"/>
+        <location filename="../../ui/views/document_view.py" line="119"/>
         <source>Quá trình xử lý</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="119"/>
+        <location filename="../../ui/views/document_view.py" line="121"/>
         <source>Ký số</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="123"/>
+        <location filename="../../ui/views/document_view.py" line="125"/>
         <source>Xử lý…</source>
         <translation>Take a step…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="125"/>
+        <location filename="../../ui/views/document_view.py" line="127"/>
         <source>Trình, giao xử lý, hoàn thành, trình ký, phát hành…</source>
         <translation>Present, assign, finish, submit for signature, issue…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="129"/>
+        <location filename="../../ui/views/document_view.py" line="131"/>
         <source>Thay tệp dự thảo…</source>
         <translation>Replace draft file…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="132"/>
+        <location filename="../../ui/views/document_view.py" line="134"/>
         <source>Tải lên tệp PDF đã sửa thành phiên bản mới của dự thảo, rồi trình ký lại.</source>
         <translation>Upload the corrected PDF as the draft&apos;s new version, then submit it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="137"/>
+        <location filename="../../ui/views/document_view.py" line="139"/>
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="139"/>
+        <location filename="../../ui/views/document_view.py" line="141"/>
         <source>In văn bản, có dấu người in ở lề mỗi trang (Ctrl+P)</source>
         <translation>Print the document, marked in the margin of every page with who printed it (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="141"/>
+        <location filename="../../ui/views/document_view.py" line="143"/>
         <source>Kèm phiếu thông tin</source>
         <translation>With the information sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="144"/>
+        <location filename="../../ui/views/document_view.py" line="146"/>
         <source>In thêm phiếu: số, ký hiệu, ngày, cơ quan, trích yếu, người xử lý, các bước</source>
         <translation>Also print a sheet: number, notation, dates, organ, subject, handlers, steps</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="155"/>
+        <location filename="../../ui/views/document_view.py" line="157"/>
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="157"/>
+        <location filename="../../ui/views/document_view.py" line="159"/>
         <source>Về danh sách (Esc, Alt+←)</source>
         <translation>Back to the list (Esc, Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="195"/>
+        <location filename="../../ui/views/document_view.py" line="197"/>
         <source>Chưa có bước xử lý nào được ghi lại.</source>
         <translation>No step recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="209"/>
+        <location filename="../../ui/views/document_view.py" line="212"/>
         <source>Số/ký hiệu</source>
         <translation>Number/symbol</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="210"/>
+        <location filename="../../ui/views/document_view.py" line="213"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="211"/>
+        <location filename="../../ui/views/document_view.py" line="214"/>
         <source>Cơ quan ban hành</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="212"/>
+        <location filename="../../ui/views/document_view.py" line="215"/>
         <source>Người ký</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="213"/>
+        <location filename="../../ui/views/document_view.py" line="216"/>
         <source>Độ khẩn</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="214"/>
+        <location filename="../../ui/views/document_view.py" line="217"/>
         <source>Độ mật</source>
         <translation>Secrecy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="216"/>
+        <location filename="../../ui/views/document_view.py" line="219"/>
         <source>Hạn xử lý</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="219"/>
+        <location filename="../../ui/views/document_view.py" line="222"/>
         <source>Số đến</source>
         <translation>Arrival no.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="220"/>
+        <location filename="../../ui/views/document_view.py" line="223"/>
         <source>Nơi nhận</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="221"/>
+        <location filename="../../ui/views/document_view.py" line="224"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="223"/>
+        <location filename="../../ui/views/document_view.py" line="226"/>
         <source>Mã định danh</source>
         <translation>Document identifier</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="242"/>
-        <location filename="../../ui/views/document_view.py" line="243"/>
+        <location filename="../../ui/views/document_view.py" line="246"/>
+        <location filename="../../ui/views/document_view.py" line="247"/>
         <source>Văn bản chưa có tệp.</source>
         <translation>The document has no file yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="245"/>
-        <location filename="../../ui/views/document_view.py" line="246"/>
+        <location filename="../../ui/views/document_view.py" line="249"/>
+        <location filename="../../ui/views/document_view.py" line="250"/>
         <source>Đang mở tệp…</source>
         <translation>Opening file…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="283"/>
+        <location filename="../../ui/views/document_view.py" line="287"/>
         <source>Tệp đang mở, hãy chờ một chút rồi in.</source>
         <translation>The file is still opening; wait a moment, then print.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="322"/>
+        <location filename="../../ui/views/document_view.py" line="326"/>
         <source>Bản đã ký đang chờ gửi lên máy chủ (ngoại tuyến).</source>
         <translation>The signed version is waiting to be sent to the server (offline).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="329"/>
+        <location filename="../../ui/views/document_view.py" line="333"/>
         <source>Cần kết nối máy chủ để xem lịch sử truy cập.</source>
         <translation>The access history needs the server.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="331"/>
+        <location filename="../../ui/views/document_view.py" line="335"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="347"/>
+        <location filename="../../ui/views/document_view.py" line="351"/>
         <source>Lịch sử truy cập dành cho lãnh đạo, quản trị, người tạo và người xử lý văn bản.</source>
         <translation>A document&apos;s access history is for its leaders, administrators, author and handlers.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="354"/>
+        <location filename="../../ui/views/document_view.py" line="358"/>
         <source>Xem %1 lần · tải %2 lần · in %3 lần · %4 người</source>
         <translation>%1 views · %2 downloads · %3 prints · %4 people</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="362"/>
+        <location filename="../../ui/views/document_view.py" line="366"/>
         <source> (phiên bản %1)</source>
         <translation> (version %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="420"/>
+        <location filename="../../ui/views/document_view.py" line="424"/>
         <source>Tệp dự thảo mới đang chờ gửi lên máy chủ (ngoại tuyến).</source>
         <translation>The new draft file is waiting to be sent to the server (offline).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="424"/>
+        <location filename="../../ui/views/document_view.py" line="428"/>
         <source>Đã thay tệp dự thảo: phiên bản %1.</source>
         <translation>Draft file replaced: version %1.</translation>
     </message>
@@ -1318,52 +1318,57 @@
         <translation>How it came</translation>
     </message>
     <message>
-        <location filename="../../ui/views/exchange_panel.py" line="246"/>
+        <location filename="../../ui/views/exchange_panel.py" line="248"/>
+        <source>Chứng thư ký không thuộc gốc tin cậy: chưa xác thực được đơn vị đã ký.</source>
+        <translation>The signing certificate does not chain to a trusted root: the signing agency is not verified.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchange_panel.py" line="254"/>
         <source>Người ký: %1</source>
         <translation>Signed by: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/exchange_panel.py" line="249"/>
+        <location filename="../../ui/views/exchange_panel.py" line="257"/>
         <source>Chữ ký số của gói</source>
         <translation>Package signature</translation>
     </message>
     <message>
-        <location filename="../../ui/views/exchange_panel.py" line="253"/>
+        <location filename="../../ui/views/exchange_panel.py" line="261"/>
         <source>Chữ ký số trên tệp</source>
         <translation>Signatures on the files</translation>
     </message>
     <message>
-        <location filename="../../ui/views/exchange_panel.py" line="261"/>
+        <location filename="../../ui/views/exchange_panel.py" line="269"/>
         <source>Vấn đề của gói</source>
         <translation>Problems with the package</translation>
     </message>
     <message>
-        <location filename="../../ui/views/exchange_panel.py" line="266"/>
+        <location filename="../../ui/views/exchange_panel.py" line="274"/>
         <source>Tệp đính kèm</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/views/exchange_panel.py" line="279"/>
+        <location filename="../../ui/views/exchange_panel.py" line="287"/>
         <source>Lưu…</source>
         <translation>Save…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/exchange_panel.py" line="281"/>
+        <location filename="../../ui/views/exchange_panel.py" line="289"/>
         <source>Lưu tệp đính kèm vào thư mục bạn chọn</source>
         <translation>Save the attachment to a folder you choose</translation>
     </message>
     <message>
-        <location filename="../../ui/views/exchange_panel.py" line="299"/>
+        <location filename="../../ui/views/exchange_panel.py" line="307"/>
         <source>Chọn thư mục lưu tệp đính kèm</source>
         <translation>Choose a folder for the attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/exchange_panel.py" line="308"/>
+        <location filename="../../ui/views/exchange_panel.py" line="316"/>
         <source>Đang tải %1…</source>
         <translation>Downloading %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/exchange_panel.py" line="315"/>
+        <location filename="../../ui/views/exchange_panel.py" line="323"/>
         <source>Đã lưu tệp đính kèm: %1</source>
         <translation>Attachment saved: %1</translation>
     </message>

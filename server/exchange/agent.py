@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import shutil
 import threading
 import uuid
 from collections.abc import Callable
@@ -26,13 +27,14 @@ from sqlalchemy.orm import Session
 
 from base.backoff import backoff
 
-from ..blobs import BlobStore
+from ..blobs import BlobStore, file_sha256
 from ..db import Database
-from ..models import Organisation, utcnow
+from ..models import Blob, Organisation, utcnow
 from ..text import fold
 from .axis import Agency as AxisAgency
 from .axis import AxisClient
 from .axis_protocol import (
+    AxisAuthError,
     AxisError,
     AxisRefused,
     AxisSettings,
@@ -41,8 +43,8 @@ from .axis_protocol import (
     MessageType,
 )
 from .enums import InboxState, OutboxState, PackageKind, Source
-from .models import Agency, AgentLease, ExchangeConnection, OutboxPackage
-from .receive import receive
+from .models import Agency, AgentLease, ExchangeConnection, InboxPackage, OutboxPackage
+from .receive import Received, receive
 from .secrets import load_secret
 
 __all__ = ["ExchangeAgent", "CycleReport", "LEASE_SECONDS"]
@@ -57,6 +59,10 @@ PATIENCE = 8
 """Tries for a package the axis refuses because its recipient is not registered (yet)."""
 
 ClientFactory = Callable[[AxisSettings], AxisClient]
+
+
+class _LeaseLost(Exception):
+    """Another process took the agent's lease: this one stops its cycle at once."""
 
 
 @dataclass
@@ -175,8 +181,29 @@ class ExchangeAgent:
                 query = query.where(ExchangeConnection.organisation_id == organisation_id)
             connections = list(session.scalars(query))
             for connection in connections:
-                self._serve(session, connection, report, force)
+                try:
+                    self._serve(session, connection, report, force)
+                except _LeaseLost:
+                    logger.info("exchange agent: the lease went to another process")
+                    break
+                except Exception as exc:
+                    session.rollback()
+                    logger.exception(
+                        "exchange for organisation %s failed", connection.organisation_id
+                    )
+                    report.errors.append(type(exc).__name__)
+                    connection = session.get_one(ExchangeConnection, connection.organisation_id)
+                    connection.last_error = (
+                        f"Lỗi nội bộ khi liên thông ({type(exc).__name__}); xem nhật ký máy chủ.\n"
+                        f"Internal error while exchanging ({type(exc).__name__}); see the server log."
+                    )
+                    session.commit()
         return report
+
+    def _renew(self, session: Session) -> None:
+        """Before each package: still ours? (a long upload must not outlive the lease unseen)."""
+        if not self.holds_lease(session):
+            raise _LeaseLost
 
     def _serve(
         self, session: Session, connection: ExchangeConnection, report: CycleReport, force: bool
@@ -198,7 +225,15 @@ class ExchangeAgent:
         due = self._due(session, org.id)
         if not due and not poll_due:
             return
-        code = org.agency_code or org.code
+        if not org.agency_code:
+            connection.last_error = (
+                "Đơn vị chưa có mã định danh trên trục liên thông; quản trị cần đặt mã.\n"
+                "The organisation has no agency code on the exchange axis; an administrator must "
+                "set it."
+            )
+            session.commit()
+            return
+        code = org.agency_code
         with self.client_factory(settings) as client:
             try:
                 self._register(client, org, code)
@@ -216,7 +251,7 @@ class ExchangeAgent:
                             if not self._send(session, client, code, row, report):
                                 break
                 connection.last_contact_at, connection.last_error = utcnow(), ""
-            except AxisError as exc:
+            except AxisError as exc:  # down, refused credentials, a clock off: packages wait
                 connection.last_error = _message(exc)
                 report.errors.append(exc.message("en"))
                 logger.warning("exchange axis for organisation %s: %s", org.id, exc.message("en"))
@@ -267,10 +302,13 @@ class ExchangeAgent:
     ) -> bool:
         """One package out; False when the axis is down (the rest wait for the next cycle)."""
         kind = MessageType.STATUS if row.kind == PackageKind.STATUS else MessageType.EDOC
+        self._renew(session)
         try:
             row.remote_id = client.send(
                 self.blobs.path(row.sha256), sender=code, to=[row.recipient], message_type=kind
             )
+        except AxisAuthError:
+            raise  # the connection's credentials or clock: every package waits, none fails
         except AxisUnavailable as exc:
             row.attempts += 1
             row.next_attempt_at = utcnow() + dt.timedelta(seconds=backoff(row.attempts, 600.0))
@@ -290,6 +328,13 @@ class ExchangeAgent:
                 report.failed += 1
             session.commit()
             return True
+        except AxisError as exc:  # TLS, a malformed answer: tried again later, not failed
+            row.attempts += 1
+            row.next_attempt_at = utcnow() + dt.timedelta(seconds=backoff(row.attempts, 600.0))
+            row.last_error = _message(exc)
+            report.deferred += 1
+            session.commit()
+            raise
         row.state, row.sent_at, row.last_error = OutboxState.SENT, utcnow(), ""
         report.sent += 1
         session.commit()
@@ -306,13 +351,32 @@ class ExchangeAgent:
         for item in client.list_received():
             if item.to != code:
                 continue  # another agency of the same system: its own connection fetches it
+            self._renew(session)
             target = self.blobs.root / f".axis-{uuid.uuid4().hex}.edxml"
             try:
-                client.fetch(item.remote_id, target)
-                received = receive(
-                    session, self.blobs, org, target, source=Source.AXIS, remote_id=item.remote_id
-                )
-                session.commit()
+                try:
+                    client.fetch(item.remote_id, target)
+                except AxisUnavailable:
+                    raise
+                except AxisError as exc:  # this one package (a digest mismatch): the next
+                    report.errors.append(exc.message("en"))
+                    logger.warning("package %s not fetched: %s", item.remote_id, exc.message("en"))
+                    continue
+                try:
+                    received = receive(
+                        session,
+                        self.blobs,
+                        org,
+                        target,
+                        source=Source.AXIS,
+                        remote_id=item.remote_id,
+                        axis_sender=item.sender,
+                    )
+                    session.commit()
+                except Exception as exc:
+                    session.rollback()
+                    logger.exception("package %s could not be taken in", item.remote_id)
+                    received = self._broken(session, org, target, item.remote_id, item.sender, exc)
             finally:
                 target.unlink(missing_ok=True)
             if not received.created:
@@ -325,3 +389,41 @@ class ExchangeAgent:
             client.update_state(
                 item.remote_id, code, DeliveryState.FAIL if rejected else DeliveryState.DONE
             )
+
+    def _broken(
+        self,
+        session: Session,
+        org: Organisation,
+        path: Path,
+        remote_id: str,
+        sender: str,
+        exc: Exception,
+    ) -> Received:
+        """A package this server failed on (not the package's fault we know of): kept as it came,
+        with the reason, for an administrator; acknowledged as failed so the sender knows."""
+        sha = file_sha256(path)
+        if not self.blobs.exists(sha):
+            copy = path.with_suffix(".keep")
+            shutil.copyfile(path, copy)
+            self.blobs.adopt(copy, sha)
+        if session.get(Blob, sha) is None:
+            session.add(Blob(sha256=sha, size=path.stat().st_size))
+        row = InboxPackage(
+            organisation_id=org.id,
+            dedup_key=f"error|{remote_id}"[:300],
+            kind=PackageKind.EDOC,
+            source=Source.AXIS,
+            remote_id=remote_id,
+            sender=sender[:35],
+            state=InboxState.REJECTED,
+            problem=(
+                f"Máy chủ không nhận được gói này ({type(exc).__name__}); xem nhật ký máy chủ.\n"
+                f"This server failed to take the package in ({type(exc).__name__}); see its log."
+            ),
+            verdicts={},
+            attachments=[],
+            sha256=sha,
+        )
+        session.add(row)
+        session.commit()
+        return Received(row, created=True)

@@ -1,7 +1,10 @@
-"""Our client of the national document exchange axis (the operations of VNPT's SDKVXP).
+"""Our client of the national document exchange axis, speaking VNPT's SDKVXP operations.
 
 Register, delete and list agencies; send a package; list, fetch and acknowledge what waits for
-this system; follow what it sent.  Packages are opaque files of up to hundreds of MB: they are
+this system; follow what it sent.  On the wire each is the SDK's: a POST (GET for the
+download) to ``<base URL>/<operation>`` with its parameters in ``XroadVnpt-`` headers, signed
+as the SDK signs them, answered by the SDK's result object (``axis_protocol`` has the details
+and our additions).  Packages are opaque files of up to hundreds of MB: they are
 streamed from and to disk, never held in memory, and their sha256 is checked both ways.
 Every failure is an ``AxisError``: ``AxisUnavailable`` means "try again later" (the agent backs
 off), ``AxisRefused`` carries the hub's reason, ``AxisAuthError`` is a credentials problem.
@@ -22,13 +25,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import Any, BinaryIO, TypeVar
-from urllib.parse import quote
 
 import requests
 from requests.adapters import HTTPAdapter
 
 from .axis_protocol import (
-    API_PREFIX,
+    SERVICE_TYPE,
+    SHA256_HEADER,
+    SIZE_HEADER,
     AxisAuthError,
     AxisError,
     AxisRefused,
@@ -36,6 +40,7 @@ from .axis_protocol import (
     AxisUnavailable,
     DeliveryState,
     MessageType,
+    Operation,
     sign_request,
 )
 
@@ -118,7 +123,7 @@ class AxisClient:
 
     def __init__(self, settings: AxisSettings, *, pool_size: int = 4) -> None:
         self.settings = settings
-        self._base = settings.url.rstrip("/") + API_PREFIX + "/"
+        self._base = settings.url.rstrip("/") + "/"
         self._session = requests.Session()
         self._session.verify = settings.verify
         adapter = HTTPAdapter(pool_connections=1, pool_maxsize=pool_size, max_retries=0)
@@ -145,25 +150,31 @@ class AxisClient:
     # -- agencies ---------------------------------------------------------------------------
 
     def register_agency(self, agency: Agency) -> None:
-        """Register (or update) an agency as this system's: only this system may send from it."""
-        fields = {
-            "code": agency.code,
-            "name": agency.name,
-            "parent_code": agency.parent_code,
-            "email": agency.email,
-            "phone": agency.phone,
-            "fax": agency.fax,
-        }
-        body = _json_bytes(fields)
+        """Register (or update) an agency as this system's: only this system may send from it.
+
+        The agency travels as the SDK's JSON body (a Vietnamese name stays UTF-8 there), its
+        sha256 a signed header."""
+        body = _json_bytes(
+            {
+                "id": agency.code,
+                "pcode": agency.parent_code,
+                "code": agency.code,
+                "name": agency.name,
+                "mail": agency.email,
+                "mobile": agency.phone,
+                "fax": agency.fax,
+            }
+        )
         params = {"sha256": hashlib.sha256(body).hexdigest()}
-        self._call("POST", "agencies", params, content_type=JSON, data=body).close()
+        self._result(self._call(Operation.REGISTER_AGENCY, params, data=body))
 
     def delete_agency(self, code: str) -> None:
-        self._call("DELETE", f"agencies/{_segment(code)}", {}).close()
+        self._result(self._call(Operation.DELETE_AGENCY, {"AgencyCode": _value(code)}))
 
     def list_agencies(self) -> list[Agency]:
         """Every agency on the axis (the directory the recipients are chosen from)."""
-        items = self._items(self._call("GET", "agencies", {}))
+        result = self._result(self._call(Operation.GET_AGENCIES_LIST, {}))
+        items = _list(result.get("data", result.get("agencies")))
         return _parse(lambda: [_agency(item) for item in items])
 
     # -- packages ---------------------------------------------------------------------------
@@ -173,39 +184,47 @@ class AxisClient:
     ) -> str:
         """Upload ``package`` from agency ``sender`` to the ``to`` agencies; the axis's id.
 
-        The file is read twice, never held: once for its sha256 (a signed parameter, so the
+        The file is read twice, never held: once for its sha256 (a signed header, so the
         signature covers the content), once streamed as the body.
         """
         recipients = list(dict.fromkeys(to))
-        if not recipients or any("," in code or not code for code in recipients):
-            raise ValueError("recipients must be non-empty agency codes without commas")
+        if not recipients or not all(code and code.strip() == code for code in recipients):
+            raise ValueError("recipients must be non-empty agency codes")
         size = package.stat().st_size
+        sha256 = file_sha256(package)
         params = {
-            "from": sender,
-            "to": ",".join(recipients),
+            "from": _value(sender),
+            "to": json.dumps(recipients, separators=(",", ":"), ensure_ascii=False),
+            "servicetype": SERVICE_TYPE,
             "messagetype": MessageType(message_type).value,
-            "sha256": file_sha256(package),
+            "hash-file": _sdk_hash_file(sha256),
+            "sha256": sha256,
             "size": str(size),
         }
         with package.open("rb") as body:
-            reply = self._call("POST", "edocs", params, content_type=PACKAGE, data=body)
-        remote_id = _parse(lambda: str(_json(reply)["doc_id"]))
+            reply = self._call(Operation.SEND_EDOC, params, content_type=PACKAGE, data=body)
+        result = self._result(reply)
+        remote_id = _parse(lambda: _text(result["DocId"]))
         logger.info("sent package %s from %s to %d agencies", remote_id, sender, len(recipients))
         return remote_id
 
     def list_received(self, message_type: MessageType | None = None) -> list[Received]:
         """Packages addressed to this system's agencies not yet acknowledged done or fail."""
-        params = {"messagetype": MessageType(message_type).value} if message_type else {}
-        items = self._items(self._call("GET", "edocs/received", params))
+        params = {"servicetype": SERVICE_TYPE}
+        if message_type:
+            params["messagetype"] = MessageType(message_type).value
+        result = self._result(self._call(Operation.GET_RECEIVED_EDOC_LIST, params))
+        items = _list(result.get("data"))
         return _parse(lambda: [_received(item) for item in items])
 
     def fetch(self, remote_id: str, dest: Path) -> Path:
         """Download a package to ``dest``: streamed into a temporary file beside it, checked
         against the axis's size and sha256, then renamed, so ``dest`` is whole or absent."""
-        with self._streamed("GET", f"edocs/{_segment(remote_id)}") as reply:
+        params = {"docId": _value(remote_id)}
+        with self._streamed(Operation.GET_EDOC, params) as reply:
             try:
-                want_size = int(reply.headers["X-Axis-Size"])
-                want_sha = reply.headers["X-Axis-Sha256"].lower()
+                want_size = int(reply.headers[SIZE_HEADER])
+                want_sha = reply.headers[SHA256_HEADER].lower()
             except (KeyError, ValueError) as exc:
                 raise _malformed() from exc
             dest.parent.mkdir(parents=True, exist_ok=True)
@@ -232,34 +251,47 @@ class AxisClient:
 
     def update_state(self, remote_id: str, agency: str, state: DeliveryState) -> None:
         """Acknowledge a package received for ``agency``: processing, done or fail."""
-        params = {"agency": agency, "status": DeliveryState(state).value}
-        self._call("PUT", f"edocs/{_segment(remote_id)}/status", params).close()
+        params = {
+            "status": DeliveryState(state).value,
+            "docId": _value(remote_id),
+            "to": _value(agency),
+        }
+        self._result(self._call(Operation.UPDATE_STATUS, params))
 
     def list_sent(self, agency: str | None = None) -> list[Sent]:
         """What this system sent (from ``agency`` only, if given), newest first."""
-        params = {"agency": agency} if agency else {}
-        items = self._items(self._call("GET", "edocs/sent", params))
-        return _parse(lambda: [_sent(item) for item in items])
+        params = {"servicetype": SERVICE_TYPE}
+        if agency:
+            params["from"] = agency
+        result = self._result(self._call(Operation.GET_SENT_EDOC_LIST, params))
+        items = _list(result.get("data"))
+        return _parse(lambda: _sent(items))
 
     # -- transport --------------------------------------------------------------------------
 
     def _call(
         self,
-        method: str,
-        route: str,
+        operation: Operation,
         params: Mapping[str, str],
         *,
-        content_type: str = "",
+        method: str = "POST",
+        content_type: str = JSON,
         data: bytes | BinaryIO | None = None,
         stream: bool = False,
     ) -> requests.Response:
-        signed = {**params, "op": f"{method} {route}", "nonce": secrets.token_hex(8)}
-        headers = sign_request(self.settings, content_type, signed)
-        url = self._base + quote(route, safe="/")
+        """One operation: its logical headers (``Content-Type`` first, as the SDK's), then the
+        parameters, then ours (the ``operation`` and a ``nonce``), signed."""
+        logical = {
+            "Content-Type": content_type,
+            **params,
+            "operation": operation.value,
+            "nonce": secrets.token_hex(16),
+        }
+        headers = sign_request(self.settings, logical)
         try:
             reply = self._session.request(
                 method,
-                url,
+                self._base + operation.value,
                 headers=headers,
                 data=data,
                 stream=stream,
@@ -283,24 +315,44 @@ class AxisClient:
         return reply
 
     @contextmanager
-    def _streamed(self, method: str, route: str) -> Iterator[requests.Response]:
-        reply = self._call(method, route, {}, stream=True)
+    def _streamed(
+        self, operation: Operation, params: Mapping[str, str]
+    ) -> Iterator[requests.Response]:
+        reply = self._call(operation, params, method="GET", stream=True)
         try:
+            if _is_json(reply):  # a result object where bytes were expected: a refusal
+                self._result(reply)
+                raise _malformed()
             yield reply
         finally:
             reply.close()
 
-    def _items(self, reply: requests.Response) -> list[Any]:
-        items = _parse(lambda: _json(reply)["items"])
-        if not isinstance(items, list):
+    def _result(self, reply: requests.Response) -> dict[str, Any]:
+        """The SDK's result object of a reply; a ``FAIL`` (even with HTTP 200) is a refusal."""
+        result = _json(reply)
+        if not isinstance(result, dict):
             raise _malformed()
-        return items
+        if result.get("status") != "OK":
+            raise _failure(result, reply.status_code)
+        return result
 
 
-def _segment(value: str) -> str:
-    """A code or id placed in a route: one path segment, never a dot segment."""
-    if value in ("", ".", "..") or "/" in value:
-        raise ValueError(f"{value!r} cannot be an id on the axis")
+def _value(text: str) -> str:
+    """An id or a code placed in a header: non-empty, no outer spaces."""
+    if not text or text.strip() != text:
+        raise ValueError(f"{text!r} cannot be an id on the axis")
+    return text
+
+
+def _sdk_hash_file(sha256_hex: str) -> str:
+    """The SDK's ``hash-file`` of a package: its sha256 with each byte in *unpadded* hex
+    (``Integer.toHexString``), sent as the SDK sends it; the hub relies on ``sha256``."""
+    return "".join(f"{byte:x}" for byte in bytes.fromhex(sha256_hex))
+
+
+def _list(value: object) -> list[Any]:
+    if not isinstance(value, list):
+        raise _malformed()
     return value
 
 
@@ -316,23 +368,35 @@ def _copy(reply: requests.Response, out: BinaryIO) -> tuple[int, str]:
     return size, digest.hexdigest()
 
 
-def _refusal(reply: requests.Response) -> AxisError:
-    """The hub's JSON error as an exception of the right kind, keeping its two messages."""
-    status = reply.status_code
-    vi = en = None
-    code = "axis_error"
-    try:
-        error = reply.json()["error"]
-        code, vi, en = str(error["code"]), str(error["message_vi"]), str(error["message_en"])
-    except (ValueError, KeyError, TypeError):
-        pass
-    if status >= 500 or status in (408, 429):
-        return AxisUnavailable(vi, en, code=code, status=status)
+def _is_json(reply: requests.Response) -> bool:
+    media = reply.headers.get("Content-Type", "").split(";")[0].strip().lower()
+    return media == "application/json"
+
+
+def _failure(result: Mapping[str, Any], status: int | None) -> AxisError:
+    """A ``FAIL`` result object as an exception of the right kind, keeping its two messages
+    (ours) or the SDK's ``ErrorDesc`` for both."""
+    code = str(result.get("ErrorCode") or "axis_error")
+    desc = result.get("ErrorDesc")
+    vi, en = result.get("message_vi", desc), result.get("message_en", desc)
+    message_vi = str(vi) if isinstance(vi, str) and vi else None
+    message_en = str(en) if isinstance(en, str) and en else None
+    if status is not None and (status >= 500 or status in (408, 429)):
+        return AxisUnavailable(message_vi, message_en, code=code, status=status)
     if status in (401, 403):
-        return AxisAuthError(vi, en, code=code, status=status)
-    if 400 <= status < 500:
-        return AxisRefused(vi, en, code=code, status=status)
-    return AxisError(vi, en, code=code, status=status)  # a redirect: a misconfigured url
+        return AxisAuthError(message_vi, message_en, code=code, status=status)
+    if (status is not None and status >= 400) or result.get("status") == "FAIL":
+        return AxisRefused(message_vi, message_en, code=code, status=status)
+    return AxisError(message_vi, message_en, code=code, status=status)  # a redirect
+
+
+def _refusal(reply: requests.Response) -> AxisError:
+    """An HTTP error as an exception of the right kind, with the result object's reason."""
+    try:
+        result = reply.json()
+    except ValueError:
+        result = None
+    return _failure(result if isinstance(result, dict) else {}, reply.status_code)
 
 
 def _json_bytes(value: object) -> bytes:
@@ -364,6 +428,20 @@ def _parse(build: Callable[[], T]) -> T:
         raise _malformed() from exc
 
 
+def _text(value: object) -> str:
+    if not isinstance(value, str | int) or isinstance(value, bool) or value == "":
+        raise ValueError("not an id")
+    return str(value)
+
+
+def _first(item: Mapping[str, Any], *names: str) -> Any:
+    """The first of ``names`` the item has (the SDK's key, then the names seen elsewhere)."""
+    for name in names:
+        if name in item:
+            return item[name]
+    raise KeyError(names[0])
+
+
 def _instant(text: str) -> dt.datetime:
     value = dt.datetime.fromisoformat(text)
     return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
@@ -373,31 +451,39 @@ def _agency(item: Mapping[str, Any]) -> Agency:
     return Agency(
         code=str(item["code"]),
         name=str(item["name"]),
-        parent_code=str(item.get("parent_code") or ""),
-        email=str(item.get("email") or ""),
-        phone=str(item.get("phone") or ""),
+        parent_code=str(item.get("pcode") or item.get("pid") or ""),
+        email=str(item.get("mail") or ""),
+        phone=str(item.get("mobile") or ""),
         fax=str(item.get("fax") or ""),
-        system_id=str(item.get("system_id") or ""),
+        system_id=str(item.get("systemid") or ""),
     )
 
 
 def _received(item: Mapping[str, Any]) -> Received:
     return Received(
-        remote_id=str(item["doc_id"]),
+        remote_id=_text(_first(item, "docId", "id")),
         sender=str(item["from"]),
         to=str(item["to"]),
-        message_type=MessageType(item["messagetype"]),
-        sent_at=_instant(item["sent_at"]),
+        message_type=MessageType(str(_first(item, "messageType", "messagetype")).lower()),
+        sent_at=_instant(item["created_time"]),
         size=int(item["size"]),
-        sha256=str(item["sha256"]),
+        sha256=str(item["sha256"]).lower(),
     )
 
 
-def _sent(item: Mapping[str, Any]) -> Sent:
-    return Sent(
-        remote_id=str(item["doc_id"]),
-        sender=str(item["from"]),
-        message_type=MessageType(item["messagetype"]),
-        sent_at=_instant(item["sent_at"]),
-        states={str(k): DeliveryState(v) for k, v in dict(item["states"]).items()},
-    )
+def _sent(items: list[Any]) -> list[Sent]:
+    """The SDK's sent list has one item per recipient: grouped back into one ``Sent`` per
+    package, in the order they came (newest first)."""
+    sent: dict[str, Sent] = {}
+    for item in items:
+        remote_id = _text(_first(item, "senderDocId", "docId", "id"))
+        if remote_id not in sent:
+            sent[remote_id] = Sent(
+                remote_id=remote_id,
+                sender=str(_first(item, "fromCode", "from")),
+                message_type=MessageType(str(_first(item, "messageType", "messagetype")).lower()),
+                sent_at=_instant(_first(item, "sentTime", "created_time")),
+            )
+        agency = str(_first(item, "toCode", "to"))
+        sent[remote_id].states[agency] = DeliveryState(str(item["receiveStatus"]).lower())
+    return list(sent.values())

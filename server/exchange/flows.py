@@ -35,7 +35,7 @@ from ..errors import ApiProblem
 from ..models import Document, Organisation, User
 from .enums import OutboxState, PackageKind
 from .models import Agency, InboxPackage, OutboxPackage
-from .packages import build_envelope, build_status, identifier_for, organ_of
+from .packages import build_envelope, build_status, identifier_for, organ_of, require_code
 
 if TYPE_CHECKING:
     from ..workflow import StepRequest
@@ -132,12 +132,16 @@ def send_document(
             "secret_not_exchanged",
         )
     org = session.get_one(Organisation, doc.organisation_id)
+    require_code(org)
     recipients = _recipients(session, org, codes)
     if not recipients:
         return []
     if not doc.document_identifier:
         give_identifier(session, doc)
-    built = build_envelope(session, blobs, data_dir, doc, user, recipients, business)
+    revocation = business is not None and business.doc_type is BusinessDocType.REVOKE
+    built = build_envelope(
+        session, blobs, data_dir, doc, user, recipients, business, with_file=not revocation
+    )
     kind = (business or Business()).doc_type
     rows = []
     for organ in recipients:

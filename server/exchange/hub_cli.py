@@ -17,8 +17,6 @@ from base.paths import app_paths
 
 __all__ = ["register"]
 
-API_HINT = "/axis/v1"
-
 
 def _hub_dir(args: argparse.Namespace) -> Path:
     return Path(args.hub_dir) if args.hub_dir else app_paths().data / "exchange-hub"
@@ -37,7 +35,7 @@ def _serve_hub(args: argparse.Namespace) -> int:
     scheme = "https" if args.certfile else "http"
     print(
         f"Trục liên thông mẫu / reference exchange hub: {scheme}://{args.host}:{args.port}"
-        f"{API_HINT}  (dữ liệu: {hub_dir})",
+        f"  (dữ liệu: {hub_dir})",
         flush=True,
     )
     if not system_ids(hub_dir):

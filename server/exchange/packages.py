@@ -39,16 +39,33 @@ logger = logging.getLogger(__name__)
 
 
 def organ_of(org: Organisation) -> Organ:
-    """This organisation as the axis knows it: its national code (or, before an administrator
-    set one, its code on this server)."""
-    return Organ(organ_id=org.agency_code or org.code, name=org.name, in_charge=org.name)
+    """This organisation as the axis knows it: its national agency code (empty before an
+    administrator set one — nothing goes out then, ``require_code``)."""
+    return Organ(organ_id=org.agency_code or "", name=org.name, in_charge=org.name)
 
 
-def identifier_for(doc: Document, org: Organisation) -> str:
-    """Mã định danh văn bản: ``OrganId,yyyy/MM/dd,Số/Ký hiệu`` (QCVN 102:2016 as amended)."""
+def require_code(org: Organisation) -> str:
+    """The agency code, or 409: no package leaves an organisation the axis cannot name."""
+    if not org.agency_code:
+        raise ApiProblem(
+            409,
+            f"Đơn vị {org.name} chưa có mã định danh trên trục liên thông; quản trị đơn vị cần "
+            "đặt mã trước khi gửi.",
+            f"{org.name} has no agency code on the exchange axis yet; an administrator must set "
+            "it before anything is sent.",
+            code="no_agency_code",
+        )
+    return org.agency_code
+
+
+def identifier_for(doc: Document, org: Organisation) -> str | None:
+    """Mã định danh văn bản: ``OrganId,yyyy/MM/dd,Số/Ký hiệu`` (QCVN 102:2016 as amended), or
+    None while the organisation has no agency code."""
+    if not org.agency_code:
+        return None
     date = doc.issued_date or dt.datetime.now(VIETNAM).date()
     code = f"{doc.code_number}/{doc.code_notation}" if doc.code_notation else str(doc.code_number)
-    return f"{organ_of(org).organ_id},{date:%Y/%m/%d},{code}"
+    return f"{org.agency_code},{date:%Y/%m/%d},{code}"
 
 
 def now_vn() -> dt.datetime:
@@ -117,41 +134,52 @@ def build_envelope(
     user: User,
     recipients: Sequence[Organ],
     business: Business | None = None,
+    *,
+    with_file: bool = True,
 ) -> Built:
-    """The package of an issued (or numbered) outgoing document, with its current file."""
+    """The package of an issued (or numbered) outgoing document, with its current file (a
+    revocation goes without: the file is what the recipients must destroy)."""
     org = session.get_one(Organisation, doc.organisation_id)
+    require_code(org)
     version = session.scalar(
         select(Version).where(Version.document_id == doc.id, Version.number == doc.current_version)
     )
-    if version is None or not blobs.exists(version.sha256):
+    if with_file and (version is None or not blobs.exists(version.sha256)):
         raise ApiProblem(
             409,
             "Văn bản chưa có tệp để gửi liên thông.",
             "The document has no file to send through the exchange.",
             code="file_missing",
         )
-    attachment = Attachment(
-        content_id="cid:1",
-        name=version.filename,
-        path=blobs.path(version.sha256),
-        content_type=version.content_type,
-        description=doc.subject[:200],
-        size=version.size,
-        sha256=version.sha256,
+    assert version is not None or not with_file
+    attachments = (
+        []
+        if version is None or not with_file
+        else [
+            Attachment(
+                content_id="cid:1",
+                name=version.filename,
+                path=blobs.path(version.sha256),
+                content_type=version.content_type,
+                description=doc.subject[:200],
+                size=version.size,
+                sha256=version.sha256,
+            )
+        ]
     )
     sender = organ_of(org)
     envelope = envelope_for(
         fields_of(doc),
         sender=sender,
         recipients=list(recipients),
-        document_id=doc.document_identifier or identifier_for(doc, org),
+        document_id=doc.document_identifier or identifier_for(doc, org) or "",
         business=business
         or Business(
             doc_type=BusinessDocType.NEW,
             reason="Văn bản điện tử mới",
             staff=StaffInfo(staff=user.full_name),
         ),
-        attachments=[attachment],
+        attachments=attachments,
         trace=[TraceHeader(organ_id=sender.organ_id, timestamp=now_vn())],
     )
     work = Path(tempfile.mkdtemp(dir=blobs.root, prefix=".edxml-"))
@@ -175,6 +203,7 @@ def build_status(
     description: str,
     user: User | None,
 ) -> Built:
+    require_code(org)
     message = status_message(
         sender=organ_of(org),
         to=to,

@@ -14,7 +14,7 @@ from base.workflow import Mark
 from edxml import StatusCode
 
 from ..schemas import DeliveryOut, ExchangeOut
-from .enums import PackageKind
+from .enums import InboxState, PackageKind
 from .models import Agency, InboxPackage, OutboxPackage, RecipientStatus
 
 __all__ = ["exchange_deliveries", "arrivals", "marks_for", "vn_to_utc"]
@@ -50,7 +50,7 @@ def exchange_deliveries(session: Session, ids: Sequence[int]) -> dict[int, list[
     for status in session.scalars(
         select(RecipientStatus)
         .where(RecipientStatus.document_id.in_(ids))
-        .order_by(RecipientStatus.id)
+        .order_by(RecipientStatus.at, RecipientStatus.id)  # an 04 that overtook its 03
     ):
         per_doc = found.setdefault(status.document_id, {})
         names[status.agency_code] = status.agency_name
@@ -109,6 +109,7 @@ def arrivals(session: Session, ids: Sequence[int]) -> dict[int, ExchangeOut]:
             signature_detail_vi=str(envelope.get("detail_vi", "")),
             signature_detail_en=str(envelope.get("detail_en", "")),
             signer=str(envelope.get("signer", "")),
+            signature_trusted=envelope.get("trusted"),
             files_ok=all(bool(s.get("ok")) for s in signatures) if signatures else None,
             file_signatures=files,
             attachments=list(row.attachments or []),
@@ -123,11 +124,14 @@ def _take_back_asked(session: Session, ids: Sequence[int]) -> dict[int, str]:
     with the sender's reason."""
     asked: dict[int, tuple[dt.datetime, str]] = {}
     for row in session.scalars(
-        select(InboxPackage).where(
+        select(InboxPackage)
+        .where(
             InboxPackage.document_id.in_(ids),
             InboxPackage.kind == PackageKind.STATUS,
             InboxPackage.status_code == StatusCode.TAKE_BACK.value,
+            InboxPackage.state == InboxState.APPLIED,
         )
+        .order_by(InboxPackage.received_at, InboxPackage.id)  # the latest request counts
     ):
         assert row.document_id is not None
         reason = str((row.verdicts or {}).get("description", "")) or "—"

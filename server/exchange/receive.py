@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import shutil
 import tempfile
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -17,9 +18,11 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
+from cryptography import x509
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from base.resources import resource_path
 from base.steps import Step
 from base.workflow import FROZEN, Origin, Status
 from edxml import (
@@ -37,7 +40,7 @@ from ..blobs import BlobStore, file_sha256
 from ..models import Blob, Document, Organisation, User, Version
 from .enums import InboxState, PackageKind, Source
 from .flows import answer_sender, exchange_user
-from .models import InboxPackage, RecipientStatus
+from .models import InboxPackage, OutboxPackage, RecipientStatus
 from .packages import organ_of
 from .queries import vn_to_utc
 
@@ -61,6 +64,35 @@ def installed_pdf_verdicts() -> PdfVerdicts | None:
             continue
         return check
     return None
+
+
+def trust_roots(session: Session, org: Organisation) -> list[x509.Certificate]:
+    """The roots an envelope's signing certificate is checked against: the Vietnamese anchors
+    shipped with the product and the province's and this organisation's enabled list."""
+    from sqlalchemy import or_
+
+    from ..models import TrustedCertificate
+
+    pems = [path.read_bytes() for path in sorted(resource_path("trust").glob("*.pem"))]
+    pems += [
+        row.encode()
+        for row in session.scalars(
+            select(TrustedCertificate.pem).where(
+                TrustedCertificate.enabled.is_(True),
+                or_(
+                    TrustedCertificate.organisation_id.is_(None),
+                    TrustedCertificate.organisation_id == org.id,
+                ),
+            )
+        )
+    ]
+    roots = []
+    for pem in pems:
+        try:
+            roots += x509.load_pem_x509_certificates(pem)
+        except ValueError:
+            logger.warning("a trust root could not be read")
+    return roots
 
 
 @dataclass(frozen=True)
@@ -97,8 +129,11 @@ def receive(
     source: Source,
     remote_id: str | None = None,
     user: User | None = None,
+    axis_sender: str | None = None,
 ) -> Received:
-    """Take one package in (the caller commits)."""
+    """Take one package in (the caller commits). ``axis_sender``: the agency the axis says
+    sent it — a package whose own From names another agency is refused (nobody speaks for an
+    agency but its own system)."""
     if remote_id is not None:
         earlier = session.scalar(
             select(InboxPackage).where(
@@ -110,7 +145,7 @@ def receive(
     spool = Path(tempfile.mkdtemp(dir=blobs.root, prefix=".inbox-"))
     try:
         try:
-            package = read_package(path, spool)
+            package = read_package(path, spool, trust_roots(session, org))
         except EdxmlError as exc:
             return _rejected(
                 session,
@@ -122,6 +157,39 @@ def receive(
                 user,
                 exc.message("vi"),
                 exc.message("en"),
+            )
+        if not org.agency_code:
+            return _rejected(
+                session,
+                blobs,
+                org,
+                path,
+                source,
+                remote_id,
+                user,
+                "Đơn vị chưa có mã định danh trên trục liên thông nên chưa nhận được gói; quản "
+                "trị đơn vị cần đặt mã rồi nhập lại.",
+                "The organisation has no agency code on the exchange axis, so it cannot take "
+                "packages yet; an administrator must set it, then import again.",
+            )
+        claimed = (
+            package.from_.organ_id
+            if isinstance(package, StatusMessage)
+            else (package.header.from_.organ_id)
+        )
+        if axis_sender is not None and axis_sender != claimed:
+            return _rejected(
+                session,
+                blobs,
+                org,
+                path,
+                source,
+                remote_id,
+                user,
+                f"Gói do {axis_sender} gửi qua trục nhưng ghi nơi gửi là {claimed}: không nhận.",
+                f"The axis says {axis_sender} sent this package but it claims to be from "
+                f"{claimed}: refused.",
+                sender=axis_sender[:35],
             )
         if isinstance(package, StatusMessage):
             return _status(session, blobs, org, path, package, source, remote_id, user)
@@ -187,10 +255,9 @@ def _rejected(
     **fields: Any,
 ) -> Received:
     sha, _ = _keep(session, blobs, path)
-    key = key or f"rejected|{sha}"
-    earlier = _by_key(session, org, key)
-    if earlier is not None:
-        return Received(earlier, created=False)
+    # Every refusal is its own row: what was refused for a reason of ours (no agency code
+    # yet, its document not here yet) is taken in when it comes again.
+    key = key or f"rejected|{sha}|{uuid.uuid4().hex}"
     row = _row(
         session,
         org,
@@ -208,6 +275,14 @@ def _rejected(
     return Received(row, created=True)
 
 
+def _sent_again(session: Session, earlier: InboxPackage, package_sha: str) -> bool:
+    """A new package for a document whose earlier copy here was refused or given back."""
+    if earlier.sha256 == package_sha or earlier.document_id is None:
+        return False
+    copy = session.get(Document, earlier.document_id)
+    return copy is not None and copy.status in (Status.REFUSED, Status.WITHDRAWN)
+
+
 def _by_key(session: Session, org: Organisation, key: str) -> InboxPackage | None:
     return session.scalar(
         select(InboxPackage).where(
@@ -216,7 +291,13 @@ def _by_key(session: Session, org: Organisation, key: str) -> InboxPackage | Non
     )
 
 
-def _named(session: Session, org: Organisation, identifier: str, direction: str) -> list[Document]:
+def _named(
+    session: Session, org: Organisation, identifier: str, direction: str, sender: str
+) -> list[Document]:
+    """This organisation's documents with ``identifier`` that ``sender`` may speak about: an
+    incoming copy only if it came from ``sender`` (only its sender revokes, updates, replaces
+    or asks back a document); an outgoing one only if it went to ``sender`` (only a recipient
+    reports on it)."""
     if not identifier:
         return []
     query = select(Document).where(
@@ -226,7 +307,26 @@ def _named(session: Session, org: Organisation, identifier: str, direction: str)
         Document.deleted.is_(False),
     )
     if direction == "incoming":
-        query = query.where(Document.origin == Origin.EXCHANGE)
+        query = query.where(
+            Document.origin == Origin.EXCHANGE,
+            select(InboxPackage.id)
+            .where(
+                InboxPackage.document_id == Document.id,
+                InboxPackage.kind == PackageKind.EDOC,
+                InboxPackage.sender == sender,
+            )
+            .exists(),
+        )
+    else:
+        query = query.where(
+            select(OutboxPackage.id)
+            .where(
+                OutboxPackage.document_id == Document.id,
+                OutboxPackage.kind == PackageKind.EDOC,
+                OutboxPackage.recipient == sender,
+            )
+            .exists()
+        )
     return list(session.scalars(query.order_by(Document.id)))
 
 
@@ -242,8 +342,14 @@ def _envelope(
 ) -> Received:
     header, business = env.header, env.business
     sender = header.from_
+    package_sha = file_sha256(path)
     key = f"{header.document_id}|{sender.organ_id}|{int(business.doc_type)}"
+    if business.doc_type is BusinessDocType.UPDATE:
+        key += f"|{package_sha}"  # every update is its own: a second one is not a duplicate
     earlier = _by_key(session, org, key)
+    if earlier is not None and _sent_again(session, earlier, package_sha):
+        key += f"|{package_sha}"  # sent anew after a refusal or a take-back: a new copy
+        earlier = _by_key(session, org, key)
     if earlier is not None:
         return Received(earlier, created=False)
     ours = organ_of(org).organ_id
@@ -281,9 +387,11 @@ def _envelope(
         "files": [],
     }
     if business.doc_type in (BusinessDocType.REVOKE, BusinessDocType.UPDATE):
-        targets = _named(session, org, business.document_id or header.document_id, "incoming")
+        targets = _named(
+            session, org, business.document_id or header.document_id, "incoming", sender.organ_id
+        )
         if not targets and business.document_id != header.document_id:
-            targets = _named(session, org, header.document_id, "incoming")
+            targets = _named(session, org, header.document_id, "incoming", sender.organ_id)
         if not targets:
             return _rejected(
                 session,
@@ -297,9 +405,13 @@ def _envelope(
                 f"{'thu hồi' if business.doc_type is BusinessDocType.REVOKE else 'cập nhật'}.",
                 f"No document '{header.document_id}' from {sender.organ_id} to "
                 f"{'revoke' if business.doc_type is BusinessDocType.REVOKE else 'update'}.",
-                key=key,
                 **common,
             )
+        changed = (
+            _attachments(session, blobs, env, verdicts)
+            if business.doc_type is BusinessDocType.UPDATE
+            else []
+        )
         row = _row(
             session,
             org,
@@ -311,6 +423,7 @@ def _envelope(
             InboxState.APPLIED,
             sha256=sha,
             verdicts=verdicts,
+            attachments=changed,
             problem="\n".join(problems),
             document_id=targets[0].id,
             **common,
@@ -319,14 +432,16 @@ def _envelope(
             if business.doc_type is BusinessDocType.REVOKE:
                 _revoke(session, doc, actor, business.reason or "Thu hồi văn bản điện tử")
             else:
-                _update(session, blobs, doc, actor, env, business.reason)
+                _update(session, doc, actor, env, business.reason, changed)
         return Received(row, created=True, documents=tuple(targets))
     attachments = _attachments(session, blobs, env, verdicts)
-    main = next(
-        (a for a in attachments if str(a["name"]).lower().endswith(".pdf")),
-        attachments[0] if attachments else None,
-    )
+    main = _main_file(attachments)
     fields = fields_from_envelope(env)
+    if cut := fit({name: getattr(fields, name) for name in _COPIED_FIELDS}):
+        names = ", ".join(cut)
+        problems.append(
+            f"Quá dài so với sổ, đã cắt bớt: {names}\nToo long for the register, cut: {names}"
+        )
     doc = _born(session, org, actor, header.document_id, fields, main is not None)
     if main is not None:
         session.add(
@@ -371,10 +486,28 @@ def _envelope(
     if business.doc_type is BusinessDocType.REPLACE:
         for identifier in dict.fromkeys([*business.replaced, business.document_id]):
             if identifier and identifier != header.document_id:
-                for old in _named(session, org, identifier, "incoming"):
+                for old in _named(session, org, identifier, "incoming", sender.organ_id):
                     _retire(session, old, actor, Status.REPLACED, f"Được thay thế bởi {number}")
                     replaced.append(old)
     return Received(row, created=True, documents=(doc, *replaced))
+
+
+def _limit(name: str) -> int | None:
+    column = Document.__table__.columns[name]
+    length = getattr(column.type, "length", None)
+    return int(length) if length else None
+
+
+def fit(values: dict[str, Any]) -> list[str]:
+    """Cut text longer than its column holds (a real package may carry a 2,000-character
+    notation; PostgreSQL would refuse the row and with it the package); the names cut."""
+    cut = []
+    for name, value in values.items():
+        limit = _limit(name) if name in Document.__table__.columns else None
+        if isinstance(value, str) and limit is not None and len(value) > limit:
+            values[name] = value[: limit - 1] + "…"
+            cut.append(name)
+    return cut
 
 
 def _born(
@@ -390,6 +523,7 @@ def _born(
     values = {name: getattr(fields, name) for name in _COPIED_FIELDS}
     values["to_places"] = list(getattr(fields, "to_places", ()))
     values["page_amount"] = values["page_amount"] or 1
+    fit(values)
     doc = born(
         session,
         Origin.EXCHANGE,
@@ -453,9 +587,27 @@ def _revoke(session: Session, doc: Document, actor: User, reason: str) -> None:
     _retire(session, doc, actor, Status.WITHDRAWN, f"Bên gửi thu hồi văn bản: {reason}")
 
 
+def _main_file(attachments: list[dict[str, object]]) -> dict[str, object] | None:
+    """The document itself among a package's attachments: its first PDF (appendices and
+    spreadsheets come after it), else the first attachment."""
+    pdfs = [
+        a
+        for a in attachments
+        if str(a["name"]).lower().endswith(".pdf") or "pdf" in str(a["content_type"])
+    ]
+    return pdfs[0] if pdfs else (attachments[0] if attachments else None)
+
+
 def _update(
-    session: Session, blobs: BlobStore, doc: Document, actor: User, env: Envelope, reason: str
+    session: Session,
+    doc: Document,
+    actor: User,
+    env: Envelope,
+    reason: str,
+    attachments: list[dict[str, object]],
 ) -> None:
+    """Cập nhật: the sender's corrected details (each change audited) and, when the package
+    carries a new main file, that file as the copy's next version; the trace says what."""
     from ..documents import audit_change, touch
 
     fields = fields_from_envelope(env)
@@ -474,33 +626,29 @@ def _update(
         for name in _COPIED_FIELDS
         if getattr(fields, name) not in (None, "") and getattr(fields, name) != getattr(doc, name)
     }
+    fit(changes)
     if changes:
         audit_change(session, actor, doc, changes)
         for name, value in changes.items():
             setattr(doc, name, value)
-    verdicts: dict[str, object] = {}
-    for attachment in _attachments(session, blobs, env, verdicts):
-        current = session.scalar(
-            select(Version).where(
-                Version.document_id == doc.id, Version.number == doc.current_version
-            )
-        )
-        if current is not None and current.sha256 == attachment["sha256"]:
-            continue
+    main = _main_file(attachments)
+    current = session.scalar(
+        select(Version).where(Version.document_id == doc.id, Version.number == doc.current_version)
+    )
+    if main is not None and (current is None or current.sha256 != main["sha256"]):
         doc.current_version += 1
         session.add(
             Version(
                 document_id=doc.id,
                 number=doc.current_version,
-                sha256=attachment["sha256"],
-                size=attachment["size"],
-                filename=str(attachment["name"])[:255],
-                content_type=str(attachment["content_type"])[:100],
+                sha256=str(main["sha256"]),
+                size=int(main["size"]),  # type: ignore[call-overload]
+                filename=str(main["name"])[:255],
+                content_type=str(main["content_type"])[:100],
                 author_id=actor.id,
                 note="Bên gửi cập nhật tệp",
             )
         )
-        break
     touch(session, doc)
     changed = ", ".join(changes) or "không đổi thông tin"
     _trace(
@@ -533,8 +681,25 @@ def _status(
         "status_code": status.code.value,
         "kind": PackageKind.STATUS,
     }
+    ours = organ_of(org).organ_id
+    if status.to and ours not in {o.organ_id for o in status.to}:
+        named = ", ".join(o.organ_id for o in status.to)
+        return _rejected(
+            session,
+            blobs,
+            org,
+            path,
+            source,
+            remote_id,
+            user,
+            f"Trạng thái này gửi cho {named}, không phải cho đơn vị {ours}.",
+            f"This status is addressed to {named}, not to {ours}.",
+            **common,
+        )
     asked_back = status.code is StatusCode.TAKE_BACK
-    targets = _named(session, org, answered, "incoming" if asked_back else "outgoing")
+    targets = _named(
+        session, org, answered, "incoming" if asked_back else "outgoing", sender.organ_id
+    )
     if not targets:
         return _rejected(
             session,
@@ -544,9 +709,9 @@ def _status(
             source,
             remote_id,
             user,
-            f"Không có văn bản “{answered}” nào của đơn vị mà trạng thái này nói tới.",
-            f"No document '{answered}' of this organisation that this status is about.",
-            key=key,
+            f"Không có văn bản “{answered}” nào của đơn vị mà {sender.organ_id} được báo tình "
+            "trạng.",
+            f"No document '{answered}' of this organisation that {sender.organ_id} may report on.",
             **common,
         )
     common.pop("kind")

@@ -10,6 +10,7 @@ import shutil
 import tempfile
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi import Path as FastPath
@@ -25,7 +26,14 @@ from ..deps import AppState, current_user, get_session, get_state
 from ..documents import audit
 from ..errors import ApiProblem, forbidden, not_found
 from ..models import Organisation, User, utcnow
-from ..policy import load_readable, refuse_destroyed_file, refuse_unreadable_file
+from ..policy import (
+    load_readable,
+    may_administer_exchange,
+    may_exchange,
+    may_export_package,
+    refuse_destroyed_file,
+    refuse_unreadable_file,
+)
 from ..roles import Role
 from ..routes.contract import errors
 from ..schemas import QUERY_TEXT_PATTERN, BlobId, DocumentId, UtcDateTime
@@ -43,10 +51,6 @@ __all__ = ["router"]
 
 logger = logging.getLogger(__name__)
 router = APIRouter(tags=["exchange"])
-
-_ADMINS = (Role.ORG_ADMIN, Role.PROVINCE_ADMIN)
-_EXCHANGERS = (Role.CLERK, Role.ORG_ADMIN, Role.PROVINCE_ADMIN)
-"""Who works the exchange: the clerk sends and receives; administrators look after it."""
 
 
 AgencyCode = Annotated[
@@ -144,8 +148,8 @@ class ImportOut(BaseModel):
     problem: str
 
 
-def _role(user: User, roles: tuple[Role, ...]) -> None:
-    if user.role not in roles:
+def _allowed(may: bool) -> None:
+    if not may:
         raise forbidden()
 
 
@@ -193,7 +197,7 @@ def exchange_status(
     session: Session = Depends(get_session),
     state: AppState = Depends(get_state),
 ) -> ExchangeStatusOut:
-    _role(user, _EXCHANGERS)
+    _allowed(may_exchange(user))
     org = _organisation(session, user, organisation)
     connection = session.get(ExchangeConnection, org.id)
 
@@ -258,6 +262,20 @@ def exchange_status(
     )
 
 
+def _secure(url: str) -> None:
+    """Official documents cross the network encrypted: plain HTTP only to this machine (a hub
+    on loopback, the demo, tests)."""
+    parts = urlsplit(url)
+    if parts.scheme == "https" or parts.hostname in ("127.0.0.1", "localhost", "::1"):
+        return
+    raise ApiProblem(
+        422,
+        "Địa chỉ trục liên thông phải dùng https:// (http:// chỉ cho máy này).",
+        "The exchange axis address must use https:// (http:// only for this machine).",
+        code="insecure_url",
+    )
+
+
 def _package(row: OutboxPackage) -> PackageOut:
     return PackageOut(
         id=row.id,
@@ -283,8 +301,9 @@ def put_connection(
     state: AppState = Depends(get_state),
 ) -> ExchangeStatusOut:
     """How this organisation reaches the axis; the secret is write-only (a 0600 file)."""
-    _role(user, _ADMINS)
+    _allowed(may_administer_exchange(user))
     org = _organisation(session, user, body.organisation)
+    _secure(body.url)
     connection = session.get(ExchangeConnection, org.id)
     if connection is None:
         connection = ExchangeConnection(organisation_id=org.id, last_error="")
@@ -314,7 +333,7 @@ def put_agency_code(
     state: AppState = Depends(get_state),
 ) -> ExchangeStatusOut:
     """The organisation's national agency code (Decision 20/2020/QĐ-TTg, up to 35 characters)."""
-    _role(user, _ADMINS)
+    _allowed(may_administer_exchange(user))
     org = _organisation(session, user, body.organisation)
     before = set_agency_code(session, org, body.code)
     code = org.agency_code
@@ -334,7 +353,7 @@ def retry_package(
     session: Session = Depends(get_session),
     state: AppState = Depends(get_state),
 ) -> PackageOut:
-    _role(user, _EXCHANGERS)
+    _allowed(may_exchange(user))
     row = session.get(OutboxPackage, package_id)
     if (
         row is None
@@ -358,7 +377,7 @@ def send_pending(
     state: AppState = Depends(get_state),
 ) -> CycleOut:
     """Send what waits and fetch what came, now (rather than at the next poll)."""
-    _role(user, _EXCHANGERS)
+    _allowed(may_exchange(user))
     for row in session.scalars(
         select(OutboxPackage).where(
             OutboxPackage.organisation_id == user.organisation_id,
@@ -395,7 +414,7 @@ async def import_package(
     state: AppState = Depends(get_state),
 ) -> ImportOut:
     """A package from a file (the offline route): through the same door as the axis."""
-    _role(user, _EXCHANGERS)
+    _allowed(may_exchange(user))
     work = Path(tempfile.mkdtemp(dir=state.blobs.root, prefix=".import-"))
     try:
         path = work / "package.edxml"
@@ -459,7 +478,7 @@ def export_package(
     """The package of a numbered or issued outgoing document, for a file (the offline route):
     the same package the axis would carry, recorded as delivered by hand to each recipient."""
     doc = load_readable(session, user, document_id)
-    _role(user, (Role.CLERK,))
+    _allowed(may_export_package(user))
     if (
         doc.direction != "outgoing"
         or doc.status not in ("numbered", *FROZEN)

@@ -171,7 +171,7 @@ def test_the_shared_samples_are_refused_each_with_its_reason_and_one_readdressed
     )
     assert "addressed to 28.22.H17" in by_name["edoc_new.edxml"].message_en
     assert "000.00.00.H41" in by_name["edoc_revocation.edxml"].message_vi
-    assert "trạng thái này nói tới" in by_name["status_04_assignment.edxml"].message_vi
+    assert "được báo tình trạng" in by_name["status_04_assignment.edxml"].message_vi
     again = clerk.exchange.import_files(samples[:1])  # refused before: still refused
     assert again[0].state is ImportState.REJECTED and again[0].document_ids == ()
 

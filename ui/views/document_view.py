@@ -3,6 +3,7 @@ document the exchange carried, how it came (or where it went outside this server
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -199,8 +200,9 @@ class DocumentView(QWidget):
         self.document = document
         self.note = ""
         self.replace_file_button.setVisible(self.workspace.may_replace_draft_file(document))
-        self.title.setText(
-            f"<h3>{document.doc_type} {document.number_symbol}</h3><p>{document.subject}</p>"
+        self.title.setText(  # a package's text is the sender's: never markup here
+            f"<h3>{html.escape(document.doc_type)} {html.escape(document.number_symbol)}</h3>"
+            f"<p>{html.escape(document.subject)}</p>"
         )
         while self.meta.rowCount():
             self.meta.removeRow(0)
@@ -226,6 +228,7 @@ class DocumentView(QWidget):
             ),
         ):
             text = QLabel(value)
+            text.setTextFormat(Qt.TextFormat.PlainText)
             text.setWordWrap(True)
             self.meta.addRow(label, text)
         self.versions.clear()

@@ -236,11 +236,17 @@ class ExchangePanel(QWidget):
         if info.received_at:
             came += " — " + info.received_at.astimezone().strftime("%d/%m/%Y %H:%M")
         self._row("source", self.tr("Cách nhận"), came)
+        untrusted = info.signature == "valid" and info.signature_trusted is False
         verdict = _coloured(
             signature_verdict_label(info.signature),
-            VERDICT_COLOURS.get(info.signature, GREY),
+            AMBER if untrusted else VERDICT_COLOURS.get(info.signature, GREY),
             bold=True,
         )
+        if untrusted:
+            verdict += "<br>" + _coloured(
+                self.tr("Chứng thư ký không thuộc gốc tin cậy: chưa xác thực được đơn vị đã ký."),
+                AMBER,
+            )
         detail = info.signature_detail(language)
         if info.signer:
             verdict += "<br>" + html.escape(self.tr("Người ký: %1").replace("%1", info.signer))

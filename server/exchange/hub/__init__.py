@@ -1,6 +1,8 @@
 """The reference exchange hub: a small stand-in for the national document exchange axis.
 
-It speaks the axis operations our client uses (``server.exchange.axis``), keeps its own SQLite
+It speaks the axis operations our client uses (``server.exchange.axis``) in the wire format of
+VNPT's SDK (``server.exchange.axis_protocol``: operations as paths at the root of its URL,
+``XroadVnpt-`` signed headers, the SDK's result objects), keeps its own SQLite
 database and package files in one folder and survives restarts, so two of our document servers
 (two provinces) exchange through it on loopback, in tests and in the demo.  Start it with
 ``vanthu serve --exchange-hub``; allow a system with ``vanthu exchange-hub-system add``.

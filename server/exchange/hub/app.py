@@ -1,35 +1,36 @@
 """The reference hub's application: its state, the request authentication, the factory.
 
-Every route but ``health`` runs as an authenticated system: the signature is checked
-(``check_request``), it must name this very operation (``op`` = "METHOD route", so a captured
-request cannot be pointed elsewhere) and it must not have been seen before (its ``nonce``).
+Every operation but ``health`` runs as an authenticated system: the SDK's signed headers are
+checked (``check_request``), they must name this very operation (``operation``, our addition,
+so a captured request cannot be pointed elsewhere) and must not have been seen before (their
+``nonce``, ours too).  Every reply, success or refusal, is the SDK's result object.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import inspect
+import json
 import logging
 import threading
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.datastructures import MutableHeaders
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ...errors import ApiProblem, install_error_handlers
-from ..axis_protocol import (
-    API_PREFIX,
-    HEADER_SIGNATURE,
-    MAX_SKEW,
-    AxisAuthError,
-    check_request,
-    params_from_headers,
-)
+from ..axis_protocol import MAX_SKEW, AxisAuthError, check_request, failure
 from .store import open_database
 from .systems import SystemRegistry, add_system
 
@@ -42,7 +43,8 @@ DEFAULT_MAX_BODY = 512 * 1024 * 1024
 
 @dataclass(frozen=True)
 class Caller:
-    """An authenticated request: the system and the parameters its signature covers."""
+    """An authenticated request: the system and the logical headers its signature covers
+    (by lowercased name: ``docid``, ``from``, ``messagetype``…)."""
 
     system_id: str
     params: dict[str, str]
@@ -88,39 +90,59 @@ def hub_of(request: Request) -> Hub:
     return hub
 
 
-def _route(request: Request) -> str:
-    return request.url.path.partition(API_PREFIX + "/")[2]
+def _operation(request: Request) -> str:
+    """The operation a request reached: the last segment of its route's path."""
+    path = str(getattr(request.scope.get("route"), "path", request.url.path))
+    return path.rsplit("/", 1)[-1]
 
 
 def authenticate(request: Request) -> Caller:
     """The calling system, or a 401 ``ApiProblem`` saying why not (in both languages)."""
     hub = hub_of(request)
-    params = params_from_headers(request.headers)
     try:
-        system_id = check_request(
-            request.headers,
-            request.headers.get("content-type", ""),
-            params,
-            hub.systems.secret_for,
-            max_skew=hub.max_skew,
-        )
+        signed = check_request(request.headers, hub.systems.secret_for, max_skew=hub.max_skew)
     except AxisAuthError as exc:
         raise ApiProblem(401, exc.message_vi, exc.message_en, code=exc.code) from exc
-    if params.get("op") != f"{request.method} {_route(request)}":
+    params = signed.params
+    if params.get("operation") != _operation(request):
         raise ApiProblem(
             401,
             "Chữ ký không dành cho thao tác này.",
             "The signature was made for another operation.",
             code="wrong_operation",
         )
-    if not params.get("nonce") or not hub.first_use(request.headers[HEADER_SIGNATURE]):
+    if not params.get("nonce") or not hub.first_use(signed.signature):
         raise ApiProblem(
             401,
             "Yêu cầu này đã được gửi một lần (phát lại).",
             "This request was already received (a replay).",
             code="replayed",
         )
-    return Caller(system_id, params)
+    return Caller(signed.system_id, params)
+
+
+def _as_result(
+    handler: Callable[[Request, Any], Response | Awaitable[Response]],
+) -> Callable[[Request, Exception], Awaitable[Response]]:
+    """The server's error handler, its ``{"error": …}`` answer turned into the SDK's result."""
+
+    async def handle(request: Request, exc: Exception) -> Response:
+        response = handler(request, exc)
+        if inspect.isawaitable(response):
+            response = await response
+        try:
+            error = json.loads(bytes(response.body))["error"]
+            body = failure(str(error["code"]), str(error["message_vi"]), str(error["message_en"]))
+        except (ValueError, KeyError, TypeError):
+            return response
+        kept = {
+            name: value
+            for name, value in response.headers.items()
+            if name.lower() not in ("content-length", "content-type")
+        }
+        return JSONResponse(body, response.status_code, headers=kept)
+
+    return handle
 
 
 class _NoStore:
@@ -163,12 +185,14 @@ def create_hub_app(
         title="Văn thư số — reference exchange hub",
         version="1.0",
         description="A reference of the national document exchange axis, for tests and demos.",
-        openapi_url=f"{API_PREFIX}/openapi.json",
+        openapi_url="/openapi.json",
         docs_url=None,
         redoc_url=None,
     )
     app.state.hub = hub
     install_error_handlers(app)
+    for key in (ApiProblem, RequestValidationError, StarletteHTTPException, Exception):
+        app.exception_handlers[key] = _as_result(app.exception_handlers[key])
     app.add_middleware(_NoStore)
     for module in (routes, sending, delivery):
         app.include_router(module.router)

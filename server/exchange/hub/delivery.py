@@ -1,5 +1,11 @@
-"""Delivery: what waits for a system, the package bytes, the receiver's acknowledgment and
-the sender's view of its recipients' states.
+"""Delivery: what waits for a system (``getReceivedEdocList``), the package bytes
+(``getEdoc``), the receiver's acknowledgment (``updateStatus``) and the sender's view of its
+recipients' states (``getSentEdocList``).
+
+The lists' items use the keys the SDK reads (a received item is its ``Knobstick``: ``docId``,
+``from``, ``to``, ``serviceType``, ``messageType``, ``created_time``, ``updated_time``,
+``status``; a sent item its ``StatusResult``, one per recipient: ``senderDocId``, ``fromCode``,
+``toCode``, ``messageType``, ``sentTime``, ``receiveStatus``…), plus ``size`` and ``sha256``.
 
 A package exists only for its sender's system and its recipients' systems: to any other it is
 404, the same answer as for an id that never existed.
@@ -8,22 +14,31 @@ A package exists only for its sender's system and its recipients' systems: to an
 from __future__ import annotations
 
 import logging
+from typing import Any
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import FileResponse
 from sqlalchemy import select
 
 from ...errors import ApiProblem
-from ..axis_protocol import API_PREFIX, DeliveryState, MessageType
+from ..axis_protocol import (
+    SERVICE_TYPE,
+    SHA256_HEADER,
+    SIZE_HEADER,
+    DeliveryState,
+    MessageType,
+    Operation,
+    ok,
+)
 from .app import Caller, authenticate, hub_of
-from .routes import ItemsOut, invalid
+from .routes import READ, invalid
 from .store import HubDelivery, HubPackage, as_utc, utcnow
 
 __all__ = ["router"]
 
 logger = logging.getLogger(__name__)
 
-router = APIRouter(prefix=API_PREFIX)
+router = APIRouter()
 
 LIST_LIMIT = 1000
 """Longest list answered at once (oldest waiting first; the rest follow once acknowledged)."""
@@ -40,9 +55,10 @@ def _no_package(doc_id: str) -> ApiProblem:
     )
 
 
-@router.get("/edocs/received", response_model=ItemsOut)
-def list_received(request: Request, who: Caller = Depends(authenticate)) -> ItemsOut:
-    """Deliveries to the caller's agencies still pending or processing, oldest first."""
+@router.api_route(f"/{Operation.GET_RECEIVED_EDOC_LIST}", methods=READ)
+def list_received(request: Request, who: Caller = Depends(authenticate)) -> dict[str, Any]:
+    """Deliveries to the caller's agencies still pending or processing, oldest first (of one
+    message type when ``messagetype`` is given)."""
     query = (
         select(HubDelivery, HubPackage)
         .join(HubPackage, HubPackage.id == HubDelivery.package_id)
@@ -52,56 +68,73 @@ def list_received(request: Request, who: Caller = Depends(authenticate)) -> Item
     )
     wanted = who.params.get("messagetype")
     if wanted:
-        try:
-            query = query.where(HubPackage.message_type == MessageType(wanted).value)
-        except ValueError as exc:
-            raise invalid("Sai loại gói tin.", "Unknown message type.") from exc
+        query = query.where(HubPackage.message_type == _message_type(wanted))
     with hub_of(request).sessions() as session:
         rows = session.execute(query).all()
-    return ItemsOut(
-        items=[
+    return ok(
+        data=[
             {
-                "doc_id": package.id,
+                "docId": package.id,
                 "from": package.sender,
                 "to": delivery.agency,
-                "messagetype": package.message_type,
-                "sent_at": as_utc(package.sent_at).isoformat(),
+                "serviceType": SERVICE_TYPE,
+                "messageType": package.message_type,
+                "created_time": as_utc(package.sent_at).isoformat(),
+                "updated_time": as_utc(delivery.updated_at).isoformat(),
+                "status": delivery.state,
                 "size": package.size,
                 "sha256": package.sha256,
-                "state": delivery.state,
             }
             for delivery, package in rows
         ]
     )
 
 
-@router.get("/edocs/sent", response_model=ItemsOut)
-def list_sent(request: Request, who: Caller = Depends(authenticate)) -> ItemsOut:
-    """The caller's own packages (from one agency, if given), newest first, with states."""
+@router.api_route(f"/{Operation.GET_SENT_EDOC_LIST}", methods=READ)
+def list_sent(request: Request, who: Caller = Depends(authenticate)) -> dict[str, Any]:
+    """The caller's own packages, newest first, one item per recipient with its state; of one
+    package (``docId``), one sending agency (``from``) or one message type when given."""
     query = select(HubPackage).where(HubPackage.system_id == who.system_id)
-    if who.params.get("agency"):
-        query = query.where(HubPackage.sender == who.params["agency"])
+    if who.params.get("docid"):
+        query = query.where(HubPackage.id == who.params["docid"])
+    if who.params.get("from"):
+        query = query.where(HubPackage.sender == who.params["from"])
+    if who.params.get("messagetype"):
+        query = query.where(HubPackage.message_type == _message_type(who.params["messagetype"]))
     query = query.order_by(HubPackage.sent_at.desc(), HubPackage.id).limit(LIST_LIMIT)
     with hub_of(request).sessions() as session:
         packages = session.scalars(query).all()
-        items: list[dict[str, object]] = [
+        data: list[dict[str, object]] = [
             {
-                "doc_id": p.id,
-                "from": p.sender,
-                "messagetype": p.message_type,
-                "sent_at": as_utc(p.sent_at).isoformat(),
+                "senderDocId": p.id,
+                "fromCode": p.sender,
+                "toCode": d.agency,
+                "serviceType": SERVICE_TYPE,
+                "messageType": p.message_type,
+                "sentTime": as_utc(p.sent_at).isoformat(),
+                "receivedTime": as_utc(d.updated_at).isoformat(),
+                "receiveStatus": d.state,
                 "size": p.size,
                 "sha256": p.sha256,
-                "states": {d.agency: d.state for d in p.deliveries},
             }
             for p in packages
+            for d in p.deliveries
         ]
-    return ItemsOut(items=items)
+    return ok(data=data)
 
 
-@router.get("/edocs/{doc_id}", response_class=FileResponse)
-def fetch(doc_id: str, request: Request, who: Caller = Depends(authenticate)) -> FileResponse:
-    """The package's bytes, with its size and sha256 in headers for the receiver's check."""
+def _message_type(text: str) -> str:
+    try:
+        return MessageType(text.lower()).value
+    except ValueError as exc:
+        raise invalid("Sai loại gói tin.", "Unknown message type.") from exc
+
+
+@router.api_route(f"/{Operation.GET_EDOC}", methods=READ, response_class=FileResponse)
+def fetch(request: Request, who: Caller = Depends(authenticate)) -> FileResponse:
+    """The package's bytes (``docId``), streamed, with its size and sha256 in reply headers
+    for the receiver's check."""
+    doc_id = who.params.get("docid", "")
     hub = hub_of(request)
     with hub.sessions() as session:
         package = session.get(HubPackage, doc_id)
@@ -122,17 +155,17 @@ def fetch(doc_id: str, request: Request, who: Caller = Depends(authenticate)) ->
     return FileResponse(
         path,
         media_type="application/octet-stream",
-        headers={"X-Axis-Size": str(package.size), "X-Axis-Sha256": package.sha256},
+        headers={SIZE_HEADER: str(package.size), SHA256_HEADER: package.sha256},
     )
 
 
-@router.put("/edocs/{doc_id}/status", status_code=204, response_class=Response)
-def update_state(doc_id: str, request: Request, who: Caller = Depends(authenticate)) -> Response:
-    """The receiver's acknowledgment for one of its agencies: processing, then done or fail
-    (final: repeating it is harmless, changing it is refused)."""
-    agency = who.params.get("agency", "")
+@router.post(f"/{Operation.UPDATE_STATUS}")
+def update_state(request: Request, who: Caller = Depends(authenticate)) -> dict[str, Any]:
+    """The receiver's acknowledgment of a package (``docId``) for one of its agencies (``to``):
+    processing, then done or fail (final: repeating it is harmless, changing it is refused)."""
+    doc_id, agency = who.params.get("docid", ""), who.params.get("to", "")
     try:
-        state = DeliveryState(who.params.get("status", ""))
+        state = DeliveryState(who.params.get("status", "").lower())
     except ValueError as exc:
         raise invalid("Sai trạng thái.", "Unknown state.") from exc
     if state is DeliveryState.PENDING:
@@ -162,4 +195,4 @@ def update_state(doc_id: str, request: Request, who: Caller = Depends(authentica
             delivery.state, delivery.updated_at = state.value, utcnow()
             session.commit()
             logger.info("exchange hub: package %s for %s is %s", doc_id, agency, state.value)
-    return Response(status_code=204)
+    return ok()

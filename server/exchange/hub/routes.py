@@ -1,5 +1,6 @@
 """The hub's agency routes, its health probe and the refusals every route shares.
 
+The operations as the SDK names them (``registerAgency``…), each at the root of the hub's URL.
 Rules: an agency belongs to the system that registered it and only that system sends from it;
 every recipient must be a registered agency; each recipient has its own delivery state; a
 package is visible (listed, fetched) only to its sender's system and its recipients' systems,
@@ -11,42 +12,40 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from typing import Any
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field, ValidationError
 from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 
 from ...errors import ApiProblem
-from ..axis_protocol import API_PREFIX
+from ..axis_protocol import Operation, ok
 from .app import Caller, Hub, authenticate, hub_of
 from .store import HubAgency
 
-__all__ = ["digest_mismatch", "invalid", "not_yours", "router", "unknown_agencies"]
+__all__ = ["READ", "digest_mismatch", "invalid", "not_yours", "router", "unknown_agencies"]
 
 logger = logging.getLogger(__name__)
 
-router = APIRouter(prefix=API_PREFIX)
+router = APIRouter()
 
+READ = ["GET", "POST"]
+"""Methods of the reading operations: GET, and POST as the SDK (2.0.1) sends them."""
 MAX_JSON = 64 * 1024
 CODE = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"
 
 
 class AgencyIn(BaseModel):
+    """The body of ``registerAgency`` (the SDK's agency: ``pcode`` is the parent's code)."""
+
+    id: str = Field("", max_length=64)
     code: str = Field(pattern=CODE)
+    pcode: str = Field("", max_length=64)
     name: str = Field(min_length=1, max_length=500)
-    parent_code: str = Field("", max_length=64)
-    email: str = Field("", max_length=200)
-    phone: str = Field("", max_length=50)
+    mail: str = Field("", max_length=200)
+    mobile: str = Field("", max_length=50)
     fax: str = Field("", max_length=50)
-
-
-class AgencyOut(AgencyIn):
-    system_id: str
-
-
-class ItemsOut(BaseModel):
-    items: list[dict[str, object]]
 
 
 def invalid(vi: str, en: str, code: str = "invalid_input", status: int = 422) -> ApiProblem:
@@ -70,16 +69,22 @@ def health() -> dict[str, str]:
 # -- agencies ---------------------------------------------------------------------------------
 
 
-@router.post("/agencies", status_code=204, response_class=Response)
-async def register_agency(request: Request, who: Caller = Depends(authenticate)) -> Response:
+@router.post(f"/{Operation.REGISTER_AGENCY}")
+async def register_agency(request: Request, who: Caller = Depends(authenticate)) -> dict[str, Any]:
+    """Register (or update) an agency as the caller's; its JSON body is covered by ``sha256``."""
     body = await _small_body(request, who)
     try:
         agency = AgencyIn.model_validate_json(body)
     except ValidationError as exc:
         fields = ", ".join(".".join(str(p) for p in e["loc"]) for e in exc.errors()[:10])
         raise invalid(f"Dữ liệu không hợp lệ: {fields}.", f"Invalid input: {fields}.") from exc
+    if agency.id not in ("", agency.code):
+        raise invalid(
+            "Mã định danh (id) của cơ quan phải là mã cơ quan (code).",
+            "An agency's id must be its code.",
+        )
     await run_in_threadpool(_register, hub_of(request), who.system_id, agency)
-    return Response(status_code=204)
+    return ok()
 
 
 def _register(hub: Hub, system_id: str, agency: AgencyIn) -> None:
@@ -95,14 +100,15 @@ def _register(hub: Hub, system_id: str, agency: AgencyIn) -> None:
         if row is None:
             row = HubAgency(code=agency.code, system_id=system_id)
             session.add(row)
-        for name in ("name", "parent_code", "email", "phone", "fax"):
-            setattr(row, name, getattr(agency, name))
+        row.name, row.parent_code = agency.name, agency.pcode
+        row.email, row.phone, row.fax = agency.mail, agency.mobile, agency.fax
         session.commit()
     logger.info("exchange hub: %s registered agency %s", system_id, agency.code)
 
 
-@router.delete("/agencies/{code}", status_code=204, response_class=Response)
-def delete_agency(code: str, request: Request, who: Caller = Depends(authenticate)) -> Response:
+@router.post(f"/{Operation.DELETE_AGENCY}")
+def delete_agency(request: Request, who: Caller = Depends(authenticate)) -> dict[str, Any]:
+    code = who.params.get("agencycode", "")
     with hub_of(request).sessions() as session:
         row = session.get(HubAgency, code)
         if row is None:
@@ -111,27 +117,30 @@ def delete_agency(code: str, request: Request, who: Caller = Depends(authenticat
             raise not_yours(code)
         session.delete(row)
         session.commit()
-    return Response(status_code=204)
+    return ok()
 
 
-@router.get("/agencies", response_model=ItemsOut)
-def list_agencies(request: Request, who: Caller = Depends(authenticate)) -> ItemsOut:
+@router.api_route(f"/{Operation.GET_AGENCIES_LIST}", methods=READ)
+def list_agencies(request: Request, who: Caller = Depends(authenticate)) -> dict[str, Any]:
+    """Every agency on the axis; ``pid`` is the SDK's parent field (ours are codes), ``systemid``
+    the registering system (ours)."""
     with hub_of(request).sessions() as session:
         rows = session.scalars(select(HubAgency).order_by(HubAgency.code)).all()
-        return ItemsOut(
-            items=[
-                AgencyOut(
-                    code=r.code,
-                    name=r.name,
-                    parent_code=r.parent_code,
-                    email=r.email,
-                    phone=r.phone,
-                    fax=r.fax,
-                    system_id=r.system_id,
-                ).model_dump()
-                for r in rows
-            ]
-        )
+        data = [
+            {
+                "id": r.code,
+                "code": r.code,
+                "pid": r.parent_code,
+                "pcode": r.parent_code,
+                "name": r.name,
+                "mail": r.email,
+                "mobile": r.phone,
+                "fax": r.fax,
+                "systemid": r.system_id,
+            }
+            for r in rows
+        ]
+    return ok(data=data)
 
 
 def not_yours(code: str) -> ApiProblem:

@@ -1,13 +1,19 @@
-"""Sending: a package arrives streamed to ``packages/<id>``, its sha256 computed on the way,
-and becomes one pending delivery per recipient agency."""
+"""Sending (``sendEdoc``): a package arrives streamed to ``packages/<id>``, its sha256 computed
+on the way, and becomes one pending delivery per recipient agency.
+
+Its headers, as the SDK's: ``from``, ``servicetype`` (``eDoc``), ``messagetype``, ``to`` (the
+recipients' codes as a JSON array, the form the SDK gives ``to``); ours: ``sha256``, ``size``.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import re
 import uuid
+from typing import Any
 
 from fastapi import APIRouter, Request
 from sqlalchemy import select
@@ -15,7 +21,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect
 
 from ...errors import ApiProblem
-from ..axis_protocol import API_PREFIX, DeliveryState, MessageType
+from ..axis_protocol import DeliveryState, MessageType, Operation, ok
 from .app import Caller, Hub, authenticate, hub_of
 from .routes import digest_mismatch, invalid, not_yours, unknown_agencies
 from .store import HubAgency, HubDelivery, HubPackage, utcnow
@@ -24,7 +30,7 @@ __all__ = ["router"]
 
 logger = logging.getLogger(__name__)
 
-router = APIRouter(prefix=API_PREFIX)
+router = APIRouter()
 
 DRAIN_LIMIT = 16 * 1024 * 1024
 """A refused upload is read (and dropped) up to this much, so the sender sees the refusal
@@ -33,8 +39,8 @@ PACKAGE_TYPES = ("application/octet-stream", "application/xml", "text/xml")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
-@router.post("/edocs", status_code=201)
-async def send_edoc(request: Request) -> dict[str, str]:
+@router.post(f"/{Operation.SEND_EDOC}")
+async def send_edoc(request: Request) -> dict[str, Any]:
     """Receive a package, streamed to ``packages/<id>`` with its sha256 computed on the way.
 
     Everything that can be refused is checked before the body is read; a refused body is
@@ -82,7 +88,7 @@ async def send_edoc(request: Request) -> dict[str, str]:
         part.unlink(missing_ok=True)
         final.unlink(missing_ok=True)
         raise
-    return {"doc_id": doc_id}
+    return ok(DocId=doc_id)
 
 
 def _package_params(request: Request, who: Caller, hub: Hub) -> tuple[int, str]:
@@ -117,7 +123,7 @@ def _package_params(request: Request, who: Caller, hub: Hub) -> tuple[int, str]:
 def _recipients(hub: Hub, who: Caller) -> dict[str, str]:
     """Recipient agency → its system, once the sender is found to be the caller's."""
     sender = who.params.get("from", "")
-    codes = list(dict.fromkeys(c for c in who.params.get("to", "").split(",") if c))
+    codes = _recipient_codes(who.params.get("to", ""))
     if not codes:
         raise invalid("Chưa có cơ quan nhận.", "No recipient agency.")
     with hub.sessions() as session:
@@ -134,6 +140,17 @@ def _recipients(hub: Hub, who: Caller) -> dict[str, str]:
     if missing:
         raise unknown_agencies(missing)
     return {code: found[code] for code in codes}
+
+
+def _recipient_codes(text: str) -> list[str]:
+    """``to``: a JSON array of agency codes (a comma-separated list is read as well)."""
+    try:
+        value = json.loads(text) if text.lstrip().startswith("[") else text.split(",")
+    except ValueError as exc:
+        raise invalid("Sai danh sách cơ quan nhận (to).", "Malformed recipient list (to).") from exc
+    if not isinstance(value, list) or not all(isinstance(c, str) for c in value):
+        raise invalid("Sai danh sách cơ quan nhận (to).", "Malformed recipient list (to).")
+    return list(dict.fromkeys(c.strip() for c in value if c.strip()))
 
 
 def _record(

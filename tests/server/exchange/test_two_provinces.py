@@ -430,3 +430,104 @@ def test_the_agency_list_comes_from_the_axis_and_is_searched_without_diacritics(
     assert {world.a.codes["UBND-T"], world.b.codes["UBND-T"]} <= codes
     by_code = clerk.get("/exchange/agencies", params={"q": world.b.codes["STC"]}).json()
     assert [a["code"] for a in by_code] == [world.b.codes["STC"]]
+
+
+def _revocation(world: TwoProvinces, issued: dict[str, Any], sender: str, path) -> None:  # type: ignore[no-untyped-def]
+    from edxml import Business, BusinessDocType, Organ
+    from edxml.mapping import DocumentFields, envelope_for
+    from edxml.writer import write_envelope
+
+    fields = DocumentFields(
+        doc_type="Công văn",
+        code_number=issued["code_number"],
+        code_notation=issued["code_notation"],
+        issued_date=None,
+        organ_name="",
+        subject=issued["subject"],
+        description="",
+        signer_position="",
+        signer_name="",
+        urgency=0,
+        due_date=None,
+        to_places=(),
+        page_amount=1,
+        issued_amount=None,
+    )
+    write_envelope(
+        envelope_for(
+            fields,
+            sender=Organ(sender, "Kẻ mạo danh"),
+            recipients=[Organ(world.b.codes["UBND-T"])],
+            document_id=issued["document_identifier"],
+            business=Business(
+                doc_type=BusinessDocType.REVOKE,
+                reason="Thu hồi trộm",
+                document_id=issued["document_identifier"],
+            ),
+            attachments=[],
+            trace=[],
+        ),
+        path,
+    )
+
+
+def test_only_a_documents_own_sender_revokes_it_and_nobody_speaks_for_another(
+    two_provinces: TwoProvinces, tmp_path
+) -> None:
+    """Province A's Sở Tài chính cannot revoke what A's UBND-T sent to B, neither in its own
+    name nor in UBND-T's; a status from an agency the letter never went to changes nothing."""
+    from server.exchange.axis import AxisClient
+    from server.exchange.axis_protocol import AxisSettings, MessageType
+
+    world = two_provinces
+    issued = _issue(world, "V/v kiểm kê tài sản công (không ai được thu hồi hộ)")
+    copy = _arrived(world, issued)
+    clerk_b = world.b.api("clerk")
+    settings = AxisSettings(world.hub.url, world.a.system_id, world.a.secret)
+    own_name, borrowed = tmp_path / "own.edxml", tmp_path / "borrowed.edxml"
+    _revocation(world, issued, world.a.codes["STC"], own_name)
+    _revocation(world, issued, world.a.codes["UBND-T"], borrowed)
+    admin_b = world.b.api("admin")
+    before = admin_b.get("/exchange/status", params={"organisation": "UBND-T"}).json()["rejected"]
+    with AxisClient(settings) as axis:
+        for path in (own_name, borrowed):  # both sent by Sở Tài chính's agency
+            axis.send(
+                path,
+                sender=world.a.codes["STC"],
+                to=[world.b.codes["UBND-T"]],
+                message_type=MessageType.EDOC,
+            )
+    eventually(
+        lambda: (
+            admin_b.get("/exchange/status", params={"organisation": "UBND-T"}).json()["rejected"]
+            >= before + 2
+        ),
+        what="both refused",
+    )
+    assert clerk_b.document(copy["id"])["status"] == "arrived"
+    refused = admin_b.get("/exchange/status", params={"organisation": "UBND-T"}).json()["refused"]
+    reasons = " ".join(r["problem"] for r in refused)
+    assert "claims to be from" in reasons  # UBND-T's name, sent by Sở Tài chính
+    assert f"from {world.a.codes['STC']} to revoke" in reasons  # its own name: not its letter
+    # a status about B's own outgoing letter from an agency it never went to
+    from edxml import Organ, ResponseFor, StatusCode
+    from edxml.mapping import status_message
+    from edxml.writer import write_status
+
+    status = tmp_path / "status.edxml"
+    write_status(
+        status_message(
+            sender=Organ(world.a.codes["STC"]),
+            to=Organ(world.b.codes["UBND-T"]),
+            answered=ResponseFor(document_id=copy["document_identifier"]),
+            code=StatusCode.DONE,
+            description="Hoàn thành giả",
+            staff=None,
+            at=__import__("datetime").datetime(2026, 12, 1, 8, 0, 0),
+        ),
+        status,
+    )
+    outcome = clerk_b.post(
+        "/exchange/import", data=status.read_bytes(), headers={"Content-Type": "application/xml"}
+    ).json()
+    assert outcome["state"] == "rejected"
