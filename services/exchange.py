@@ -165,10 +165,13 @@ class Exchange:
             known = [Agency(**item) for item in json.loads(saved)]
             words = fold(text).split()
             return [a for a in known if all(w in fold(f"{a.code} {a.name}") for w in words)][:limit]
-        if not text:
+        if not text:  # the picker opened: the whole directory (up to 500) kept for offline use
+            everyone = found if len(found) < limit else self._client.exchange_agencies("", 500)
             with session.store.write() as conn:
                 session.store.set_meta(
-                    conn, _AGENCIES_KEY, json.dumps([asdict(a) for a in found], ensure_ascii=False)
+                    conn,
+                    _AGENCIES_KEY,
+                    json.dumps([asdict(a) for a in everyone], ensure_ascii=False),
                 )
         return found
 

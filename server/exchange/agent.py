@@ -134,7 +134,9 @@ class ExchangeAgent:
             try:
                 self.run_once()
             except Exception:
-                logger.exception("exchange agent cycle failed")
+                logger.error(
+                    "exchange agent cycle failed", exc_info=logger.isEnabledFor(logging.DEBUG)
+                )
             self._wake.wait(self.tick)
             self._wake.clear()
 
@@ -188,9 +190,10 @@ class ExchangeAgent:
                     break
                 except Exception as exc:
                     session.rollback()
-                    logger.exception(
-                        "exchange for organisation %s failed", connection.organisation_id
+                    logger.error(
+                        "exchange for organisation %s failed: %r", connection.organisation_id, exc
                     )
+                    logger.debug("the failure in full", exc_info=True)
                     report.errors.append(type(exc).__name__)
                     connection = session.get_one(ExchangeConnection, connection.organisation_id)
                     connection.last_error = (
@@ -243,6 +246,7 @@ class ExchangeAgent:
                     if not self._send(session, client, code, row, report):
                         break
                 if poll_due:
+                    self._refused_by_recipients(session, client, org.id, code)
                     received = report.received
                     self._fetch(session, client, org, code, report)
                     self._polled[org.id] = now
@@ -340,6 +344,35 @@ class ExchangeAgent:
         session.commit()
         return True
 
+    def _refused_by_recipients(
+        self, session: Session, client: AxisClient, organisation_id: int, code: str
+    ) -> None:
+        """A recipient that could not take a package in says ``fail`` on the axis: the package
+        is marked failed here, with that reason, for the clerk to see and an administrator to
+        send again (Decree 30 III.1.k: the sender knows how its letter fared)."""
+        failed = {
+            (sent.remote_id, recipient)
+            for sent in client.list_sent(code)
+            for recipient, state in sent.states.items()
+            if state == DeliveryState.FAIL
+        }
+        if not failed:
+            return
+        for row in session.scalars(
+            select(OutboxPackage).where(
+                OutboxPackage.organisation_id == organisation_id,
+                OutboxPackage.state == OutboxState.SENT,
+                OutboxPackage.remote_id.in_([remote for remote, _ in failed]),
+            )
+        ):
+            if (row.remote_id, row.recipient) in failed:
+                row.state = OutboxState.FAILED
+                row.last_error = (
+                    "Bên nhận báo không nhận được gói (xem lý do ở bên nhận).\n"
+                    "The recipient reports it could not take the package in."
+                )
+        session.commit()
+
     def _fetch(
         self,
         session: Session,
@@ -373,9 +406,9 @@ class ExchangeAgent:
                         axis_sender=item.sender,
                     )
                     session.commit()
-                except Exception as exc:
+                except Exception as exc:  # noqa: BLE001 — kept and shown, never retried forever
                     session.rollback()
-                    logger.exception("package %s could not be taken in", item.remote_id)
+                    logger.error("package %s could not be taken in: %r", item.remote_id, exc)
                     received = self._broken(session, org, target, item.remote_id, item.sender, exc)
             finally:
                 target.unlink(missing_ok=True)

@@ -190,9 +190,10 @@ def _outgoing(
     assert f"#{doc_id}: ĐÃ KÝ (phiên bản 3)" in sealed.stdout
     issued = _json(run("issue", doc_id, "--org", "STC", "--json", env=clerk))
     assert (issued["status"], issued["number_symbol"]) == ("issued", "01/QĐ-UBND")
-    assert issued["deliveries"] == [
-        {"organisation": "Sở Tài chính tỉnh Hà Tĩnh", "status": "arrived"}
+    assert [(d["organisation"], d["status"], d["via"]) for d in issued["deliveries"]] == [
+        ("Sở Tài chính tỉnh Hà Tĩnh", "arrived", "server")
     ]
+    assert issued["document_identifier"] == f"000.00.00.H30,{issued['issued_date'].replace('-', '/')},01/QĐ-UBND"
     assert [t["action"] for t in issued["trace"]] == [
         "create",
         "submit",

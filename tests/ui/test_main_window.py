@@ -41,7 +41,11 @@ def test_ctrl_f_searches_the_list_on_screen_and_offers_every_document(qtbot, off
     _loaded(qtbot, win)
     waiting = set(_ids(win))
     everything = win.workspace.search(DocumentQuery(direction="incoming", limit=500)).rows
-    elsewhere = next(r for r in everything if r.id not in waiting and r.number_symbol)
+    elsewhere = next(  # QTest types Latin-1 only: "Đ" in a notation would abort it
+        r
+        for r in everything
+        if r.id not in waiting and r.number_symbol and r.number_symbol.isascii()
+    )
     win.activateWindow()
     qtbot.keyClick(win, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert win.current_page() == "to_direct"  # Ctrl+F never jumps to another list

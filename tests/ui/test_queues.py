@@ -61,8 +61,9 @@ def test_a_leader_sees_the_queues_of_the_role_with_counts(qtbot, story_server) -
 
 def test_a_clerk_registers_with_the_stamp_and_the_count_drops(qtbot, story_server) -> None:  # type: ignore[no-untyped-def]
     win = _window(qtbot, story_server, "clerk")
-    assert _nav_texts(win)[0] == "Chờ vào sổ (2)"
-    qtbot.waitUntil(lambda: not win.model.loading and win.model.rowCount() == 2, timeout=10000)
+    # two from the province's own Sở, two through the exchange axis (the story's)
+    assert _nav_texts(win)[0] == "Chờ vào sổ (4)"
+    qtbot.waitUntil(lambda: not win.model.loading and win.model.rowCount() == 4, timeout=10000)
     arrived = win.model.row_at(0)
     win.open_step(arrived.id)
     qtbot.waitUntil(lambda: win.incoming_dialog is not None, timeout=10000)
@@ -78,7 +79,7 @@ def test_a_clerk_registers_with_the_stamp_and_the_count_drops(qtbot, story_serve
     assert registered.status == "received" and registered.arrival_number
     assert registered.current_version == 2  # the stamped file is a new version
     assert registered.to_places == ("Phòng Kinh tế",)  # the checked fields were saved
-    qtbot.waitUntil(lambda: _nav_texts(win)[0] == "Chờ vào sổ (1)", timeout=10000)
+    qtbot.waitUntil(lambda: _nav_texts(win)[0] == "Chờ vào sổ (3)", timeout=10000)
 
 
 def test_a_step_taken_offline_waits_marked_and_is_sent_once(qtbot, story_server) -> None:  # type: ignore[no-untyped-def]
