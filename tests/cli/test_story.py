@@ -193,7 +193,10 @@ def _outgoing(
     assert [(d["organisation"], d["status"], d["via"]) for d in issued["deliveries"]] == [
         ("Sở Tài chính tỉnh Hà Tĩnh", "arrived", "server")
     ]
-    assert issued["document_identifier"] == f"000.00.00.H30,{issued['issued_date'].replace('-', '/')},01/QĐ-UBND"
+    assert (
+        issued["document_identifier"]
+        == f"000.00.00.H30,{issued['issued_date'].replace('-', '/')},01/QĐ-UBND"
+    )
     assert [t["action"] for t in issued["trace"]] == [
         "create",
         "submit",

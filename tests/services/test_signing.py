@@ -83,7 +83,9 @@ def test_signing_offline_queues_and_uploads_once_when_the_server_is_back(
     results = workspace.sign_documents(
         [first, second], open_signer("01"), DocumentSigning(Mode.APPROVE, profile)
     )
-    assert [r.outcome for r in results] == [SignOutcome.QUEUED, SignOutcome.QUEUED], [r.message_en for r in results]
+    assert [r.outcome for r in results] == [SignOutcome.QUEUED, SignOutcome.QUEUED], [
+        r.message_en for r in results
+    ]
     assert not workspace.online and set(workspace.pending_versions()) == {first.id, second.id}
     signing_server.start()
     clerk = _server_client(signing_server, "clerk")  # meanwhile someone changes the second document
