@@ -20,6 +20,7 @@ from . import department_commands
 from .config import ServerSettings
 from .exchange import hub_cli
 from .roles import Role
+from .serving import run_uvicorn
 
 if TYPE_CHECKING:  # the database layer loads only when a command runs: `vanthu` starts fast
     from sqlalchemy.orm import Session
@@ -42,8 +43,6 @@ def _settings(args: argparse.Namespace) -> ServerSettings:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    import uvicorn
-
     from .app import create_app
     from .db import Database
     from .seed import seed_base
@@ -62,19 +61,7 @@ def _serve(args: argparse.Namespace) -> int:
         f"Máy chủ văn bản / document server: {scheme}://{args.host}:{args.port}/api/v1  (dữ liệu: {settings.data_dir})",
         flush=True,
     )
-    uvicorn.run(
-        app,
-        host=args.host,
-        port=args.port,
-        log_level="warning",
-        access_log=False,
-        ssl_certfile=args.certfile,
-        ssl_keyfile=args.keyfile,
-        # X-Forwarded-For is believed only from the proxies named here: by default nobody, so a
-        # forged header can neither reset the login throttle nor hide the caller's address.
-        proxy_headers=bool(args.forwarded_allow_ips),
-        forwarded_allow_ips=args.forwarded_allow_ips or "",
-    )
+    run_uvicorn(app, args)
     return 0
 
 

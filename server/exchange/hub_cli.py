@@ -23,8 +23,7 @@ def _hub_dir(args: argparse.Namespace) -> Path:
 
 
 def _serve_hub(args: argparse.Namespace) -> int:
-    import uvicorn
-
+    from ..serving import run_uvicorn
     from .hub import create_hub_app, system_ids
 
     if bool(args.certfile) != bool(args.keyfile):
@@ -44,17 +43,7 @@ def _serve_hub(args: argparse.Namespace) -> int:
             f"vanthu exchange-hub-system add <ID> --hub-dir {hub_dir}",
             flush=True,
         )
-    uvicorn.run(
-        app,
-        host=args.host,
-        port=args.port,
-        log_level="warning",
-        access_log=False,
-        ssl_certfile=args.certfile,
-        ssl_keyfile=args.keyfile,
-        proxy_headers=bool(args.forwarded_allow_ips),
-        forwarded_allow_ips=args.forwarded_allow_ips or "",
-    )
+    run_uvicorn(app, args)
     return 0
 
 

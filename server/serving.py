@@ -1,0 +1,27 @@
+"""Serving an ASGI app from ``serve``'s options: the document server and the exchange hub alike."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+__all__ = ["run_uvicorn"]
+
+
+def run_uvicorn(app: Any, args: argparse.Namespace) -> None:
+    """uvicorn on ``--host``/``--port``, TLS with ``--certfile``/``--keyfile``."""
+    import uvicorn
+
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        log_level="warning",
+        access_log=False,
+        ssl_certfile=args.certfile,
+        ssl_keyfile=args.keyfile,
+        # X-Forwarded-For is believed only from the proxies named here: by default nobody, so a
+        # forged header can neither reset the login throttle nor hide the caller's address.
+        proxy_headers=bool(args.forwarded_allow_ips),
+        forwarded_allow_ips=args.forwarded_allow_ips or "",
+    )
