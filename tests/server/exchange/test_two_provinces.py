@@ -212,41 +212,19 @@ def test_an_update_changes_the_copy_and_says_so(two_provinces: TwoProvinces, tmp
     world = two_provinces
     issued = _issue(world, "V/v lịch tiếp công dân tháng 12")
     copy = _arrived(world, issued)
-    from edxml import Business, BusinessDocType, Organ
-    from edxml.mapping import DocumentFields, envelope_for
-    from edxml.writer import write_envelope
+    from edxml import BusinessDocType
 
-    fields = DocumentFields(
-        doc_type="Công văn",
-        code_number=issued["code_number"],
-        code_notation=issued["code_notation"],
-        issued_date=None,
-        organ_name=issued["organ_name"],
-        subject="V/v lịch tiếp công dân tháng 12 (cập nhật giờ tiếp)",
-        description="",
-        signer_position="",
-        signer_name="",
-        urgency=0,
-        due_date=None,
-        to_places=(),
-        page_amount=1,
-        issued_amount=None,
-    )
-    envelope = envelope_for(
-        fields,
-        sender=Organ(world.a.codes["UBND-T"], "Ủy ban nhân dân tỉnh Hà Tĩnh"),
-        recipients=[Organ(world.b.codes["UBND-T"])],
-        document_id=issued["document_identifier"],
-        business=Business(
-            doc_type=BusinessDocType.UPDATE,
-            reason="Sửa giờ tiếp",
-            document_id=issued["document_identifier"],
-        ),
-        attachments=[],
-        trace=[],
-    )
     path = tmp_path / "update.edxml"
-    write_envelope(envelope, path)
+    _business_package(
+        world,
+        issued,
+        BusinessDocType.UPDATE,
+        "Sửa giờ tiếp",
+        (world.a.codes["UBND-T"], "Ủy ban nhân dân tỉnh Hà Tĩnh"),
+        path,
+        subject="V/v lịch tiếp công dân tháng 12 (cập nhật giờ tiếp)",
+        organ_name=issued["organ_name"],
+    )
     outcome = (
         world.b.api("clerk")
         .post(
@@ -432,8 +410,19 @@ def test_the_agency_list_comes_from_the_axis_and_is_searched_without_diacritics(
     assert [a["code"] for a in by_code] == [world.b.codes["STC"]]
 
 
-def _revocation(world: TwoProvinces, issued: dict[str, Any], sender: str, path) -> None:  # type: ignore[no-untyped-def]
-    from edxml import Business, BusinessDocType, Organ
+def _business_package(  # type: ignore[no-untyped-def]
+    world: TwoProvinces,
+    issued: dict[str, Any],
+    doc_type,
+    reason: str,
+    sender: tuple[str, str],
+    path,
+    *,
+    subject: str | None = None,
+    organ_name: str = "",
+) -> None:
+    """A package about ``issued`` (a revocation, an update…) from ``sender``, to B's UBND-T."""
+    from edxml import Business, Organ
     from edxml.mapping import DocumentFields, envelope_for
     from edxml.writer import write_envelope
 
@@ -442,8 +431,8 @@ def _revocation(world: TwoProvinces, issued: dict[str, Any], sender: str, path) 
         code_number=issued["code_number"],
         code_notation=issued["code_notation"],
         issued_date=None,
-        organ_name="",
-        subject=issued["subject"],
+        organ_name=organ_name,
+        subject=subject or issued["subject"],
         description="",
         signer_position="",
         signer_name="",
@@ -456,18 +445,24 @@ def _revocation(world: TwoProvinces, issued: dict[str, Any], sender: str, path) 
     write_envelope(
         envelope_for(
             fields,
-            sender=Organ(sender, "Kẻ mạo danh"),
+            sender=Organ(*sender),
             recipients=[Organ(world.b.codes["UBND-T"])],
             document_id=issued["document_identifier"],
             business=Business(
-                doc_type=BusinessDocType.REVOKE,
-                reason="Thu hồi trộm",
-                document_id=issued["document_identifier"],
+                doc_type=doc_type, reason=reason, document_id=issued["document_identifier"]
             ),
             attachments=[],
             trace=[],
         ),
         path,
+    )
+
+
+def _revocation(world: TwoProvinces, issued: dict[str, Any], sender: str, path) -> None:  # type: ignore[no-untyped-def]
+    from edxml import BusinessDocType
+
+    _business_package(
+        world, issued, BusinessDocType.REVOKE, "Thu hồi trộm", (sender, "Kẻ mạo danh"), path
     )
 
 
