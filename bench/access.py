@@ -47,6 +47,14 @@ WORDS = (
 )
 
 
+def searched(i: int, words: str) -> str:
+    """The row's search_text, as the server writes it."""
+    from server.documents import search_text_of
+
+    fields = {"code_number": str(i), "code_notation": "UBND", "organ_name": "UBND"}
+    return search_text_of(fields | {"subject": f"Về việc {words} {i}", "doc_type": "Công văn"})
+
+
 def _fill(url: str, documents: int, organisations: int) -> list[tuple[int, int, str]]:
     """Organisations, one clerk and one leader each, the documents and some grants; returns users."""
     import psycopg
@@ -85,7 +93,7 @@ def _fill(url: str, documents: int, organisations: int) -> list[tuple[int, int, 
                     buffer.write(
                         f"incoming\tCông văn\t{i}\tUBND\tUBND\tVề việc {words} {i}\tvi\t1\t\t\t\t0\t{secrecy}"
                         f"\t[]\t[]\t\treceived\t{org}\t{clerks[org]}\t2026-01-01 00:00:00\t2026-01-01 00:00:00"
-                        f"\t{i + 1}\t0\t{i} ubnd ve viec {words}\tf\n"
+                        f"\t{i + 1}\t0\t{searched(i, words)}\tf\n"
                     )
                 copy.write(buffer.getvalue())
         conn.execute(
@@ -108,8 +116,9 @@ def _measure(url: str, users: list[tuple[int, int, str]], queries: int) -> dict[
     from sqlalchemy.orm import Session
 
     from server.documents import list_query
+    from server.lists import ListFilters, newest_page
     from server.models import Document, User
-    from server.policy import newest_readable
+    from server.search import Terms, ranked_page
 
     engine = create_engine(url)
     rng = random.Random(11)
@@ -137,15 +146,14 @@ def _measure(url: str, users: list[tuple[int, int, str]], queries: int) -> dict[
                         date_to=None,
                         q=q,
                     )
-                    for name, query in (
-                        ("bare", base.order_by(Document.id.desc()).limit(51)),
-                        (
-                            "policy",
-                            newest_readable(base, user, 51),
-                        ),  # exactly what the list route runs
-                    ):
+                    for name in ("bare", "policy"):
                         started = time.perf_counter()
-                        list(session.scalars(query))
+                        if name == "bare":
+                            list(session.scalars(base.order_by(Document.id.desc()).limit(51)))
+                        elif q is None:  # exactly what the list route runs
+                            newest_page(session, user, ListFilters(), 51, None)
+                        else:
+                            ranked_page(session, user, ListFilters(), Terms.parse(q), 50, None)
                         if round_:
                             times[f"{kind} {name}"].append((time.perf_counter() - started) * 1000)
     engine.dispose()

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import random
 import sqlite3
 import statistics
@@ -25,17 +24,17 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench._quick import parse_args, run  # noqa: E402
 from bench._table import Row, print_table  # noqa: E402
-from client.cache import CacheStore, fold, fts_query, pull_changes  # noqa: E402
+from client.cache import CacheStore, fts_query, pull_changes  # noqa: E402
 from client.cache.query import DocumentQuery, Sort, search  # noqa: E402
-from client.cache.schema import fill_terms  # noqa: E402
-from client.cache.store import UPSERT  # noqa: E402
 from server.demo import EXTERNAL_ISSUERS, OPENERS, PLACES, SIGNERS, TOPICS  # noqa: E402
 
 QUERIES = (
@@ -54,7 +53,8 @@ QUERIES = (
 )
 
 
-def _rows(count: int, seed: int = 7):  # type: ignore[no-untyped-def]
+def _rows(count: int, seed: int = 7) -> Iterator[dict[str, Any]]:
+    """``count`` documents as the server's records (its JSON), as a sync would store them."""
     rng = random.Random(seed)
     start = dt.date(2026, 1, 1)
     for i in range(1, count + 1):
@@ -64,7 +64,7 @@ def _rows(count: int, seed: int = 7):  # type: ignore[no-untyped-def]
         organ, _abbr, notations = rng.choice(EXTERNAL_ISSUERS)
         _a, position, signer = rng.choice(SIGNERS)
         notation = rng.choice(notations)
-        number = f"{rng.randint(1, 9000)}/{notation}"
+        code = str(rng.randint(1, 9000))
         day = (start + dt.timedelta(days=i * 330 // count)).isoformat()
         due = (start + dt.timedelta(days=i * 330 // count + 10)).isoformat() if i % 3 == 0 else None
         direction = "incoming" if i % 4 else "outgoing"
@@ -75,11 +75,13 @@ def _rows(count: int, seed: int = 7):  # type: ignore[no-untyped-def]
             rng.choices((0, 1, 2, 3), (80, 12, 6, 2))[0],
             rng.choices((0, 1), (95, 5))[0],
         )
-        raw = {
+        yield {
             "id": i,
             "direction": direction,
             "doc_type": doc_type,
-            "number_symbol": number,
+            "code_number": code,
+            "code_notation": notation,
+            "number_symbol": f"{code}/{notation}",
             "subject": subject,
             "organ_name": organ,
             "signer_name": signer,
@@ -89,46 +91,25 @@ def _rows(count: int, seed: int = 7):  # type: ignore[no-untyped-def]
             "secrecy": secrecy,
             "due_date": due,
             "status": "received",
+            "revision": i,
         }
-        yield (
-            i,
-            direction,
-            doc_type,
-            number,
-            day,
-            None,
-            None,
-            day,
-            organ,
-            subject,
-            signer,
-            urgency,
-            secrecy,
-            due,
-            "received",
-            i,
-            0,
-            fold(f"{number} {notation}"),
-            fold(f"{subject} {organ} {signer} {doc_type}"),
-            json.dumps(raw, ensure_ascii=False),
-        )
 
 
 def _build(path: Path, count: int) -> float:
+    """Write ``count`` documents the way a first sync does (``CacheStore.bulk``)."""
     started = time.perf_counter()
     store = CacheStore(path)
-    batch = []
-    with store.write() as conn:
-        for row in _rows(count):
-            batch.append(row)
+    store.index_secret = True  # every generated document searchable, as before
+    batch: list[dict[str, Any]] = []
+    with store.bulk():
+        for data in _rows(count):
+            batch.append(data)
             if len(batch) == 20000:
-                conn.exec_driver_sql(UPSERT, batch)
+                with store.write() as conn:
+                    store.upsert_records(conn, batch, terms=False)
                 batch.clear()
-        if batch:
-            conn.exec_driver_sql(UPSERT, batch)
-    with store.write() as conn:
-        conn.exec_driver_sql("INSERT INTO documents_fts(documents_fts) VALUES ('optimize')")
-        fill_terms(conn)  # rows went in without CacheStore.upsert, which records the words
+        with store.write() as conn:
+            store.upsert_records(conn, batch, terms=False)
     store.close()
     return time.perf_counter() - started
 

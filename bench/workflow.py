@@ -46,7 +46,6 @@ from bench.cache import _rows  # noqa: E402
 from client.cache import CacheStore  # noqa: E402
 from client.cache.query import DocumentQuery, Sort, search  # noqa: E402
 from client.cache.queues import Queue, QueueScope, queue_counts  # noqa: E402
-from client.cache.store import UPSERT  # noqa: E402
 from tests.fixtures.postgres import running_postgres  # noqa: E402
 
 HANDLERS, PER_HANDLER = 25, 2000
@@ -64,27 +63,28 @@ def _build(path: Path, count: int) -> float:
     started = time.perf_counter()
     rng = random.Random(11)
     store = CacheStore(path)
-    batch: list[tuple[object, ...]] = []
+    store.index_secret = True
+    batch: list[dict[str, object]] = []
     parts: list[tuple[object, ...]] = []
     open_ids: list[tuple[int, str | None]] = []
     with store.write() as conn:
         for row in _rows(count):
-            status = _pick(rng, INCOMING if row[1] == "incoming" else OUTGOING)
-            batch.append((*row[:14], status, *row[15:]))
-            doc_id = int(row[0])  # type: ignore[call-overload]
-            if row[1] == "outgoing":
+            status = _pick(rng, INCOMING if row["direction"] == "incoming" else OUTGOING)
+            batch.append({**row, "status": status})
+            doc_id = int(row["id"])
+            if row["direction"] == "outgoing":
                 parts.append((doc_id, 1 + doc_id % HANDLERS, "author", status, None))
                 if status == "pending_signature":
                     parts.append((doc_id, LEADER, "submitted", "active", None))
             elif status == "received":
                 parts.append((doc_id, LEADER, "presented", "active", None))
             elif status in ("assigned", "processing"):
-                open_ids.append((doc_id, row[13]))  # type: ignore[arg-type]
+                open_ids.append((doc_id, row["due_date"]))
             if len(batch) == 20000:
-                conn.exec_driver_sql(UPSERT, batch)
+                store.upsert_records(conn, batch, terms=False)
                 batch.clear()
         if batch:
-            conn.exec_driver_sql(UPSERT, batch)
+            store.upsert_records(conn, batch, terms=False)
         chosen = rng.sample(open_ids, min(len(open_ids), HANDLERS * PER_HANDLER))
         for n, (doc_id, due) in enumerate(chosen):
             kind = "lead" if n % 3 == 0 else "co" if n % 3 == 1 else "info"

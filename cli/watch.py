@@ -85,7 +85,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         p.add_argument("--profile", help="tên cấu hình thư mục theo dõi")
         p.add_argument("--polling", action="store_true", help="quét định kỳ (ổ mạng SMB/NFS)")
         p.add_argument("--stability", type=float, help="số giây tệp phải đứng yên (mặc định 2)")
-        p.add_argument("--parallel", type=int, help="số tệp tải lên song song (mặc định 2)")
+        p.add_argument("--parallel", type=int, help="số tệp tải lên song song (mặc định 3)")
 
     watch = subparsers.add_parser(
         "watch", help="theo dõi thư mục và tải bản quét lên / watch a folder"

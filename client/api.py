@@ -12,6 +12,7 @@ import datetime as dt
 import ipaddress
 import logging
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -63,6 +64,7 @@ from .records import (
     User,
     Version,
 )
+from .snapshot import SnapshotStream
 from .transfer import DeclaredUpload, declare_upload, jsonable, send_upload, stream_to
 
 __all__ = ["ApiClient", "TransferCancelled", "is_safe_url"]
@@ -445,10 +447,41 @@ class ApiClient:
             self._json("GET", f"/documents/{int(document_id)}/next-number", params=params)
         )
 
-    def changes(self, updated_since: int, limit: int = 500) -> ChangePage:
-        return ChangePage.from_json(
-            self._json("GET", "/changes", params={"updated_since": updated_since, "limit": limit})
+    def changes(
+        self,
+        updated_since: int,
+        limit: int = 500,
+        etag: str = "",
+        documents: bool = True,
+    ) -> ChangePage:
+        """One page of the change feed after ``updated_since``. ``etag``: the tag of the page
+        that ended there — when nothing changed since, the server answers 304 and this returns
+        an empty page with ``not_modified``. ``documents=False`` keeps each change's record as
+        the server's JSON (``Change.record``) instead of a ``Document``."""
+        reply = self._request(
+            "GET",
+            "/changes",
+            params={"updated_since": updated_since, "limit": limit},
+            headers={"If-None-Match": etag} if etag else None,
+            expect=(200, 304),
         )
+        tag = reply.headers.get("ETag", "")
+        if reply.status_code == 304:
+            return ChangePage((), updated_since, False, etag=tag or etag, not_modified=True)
+        return replace(ChangePage.from_json(reply.json(), documents=documents), etag=tag)
+
+    def snapshot(self, after: int = 0) -> SnapshotStream:
+        """Every document this user may read, streamed for a first sync (``SnapshotStream``;
+        close it, or use it as a context manager). ``after``: resume a cut-off one past this
+        document id. A server without snapshots answers ``NotFound``."""
+        reply = self._request(
+            "GET",
+            "/changes/snapshot",
+            params={"after": after},
+            headers={"Accept-Encoding": "gzip"},
+            stream=True,
+        )
+        return SnapshotStream(reply)
 
     def add_version(
         self,

@@ -413,6 +413,9 @@ class Change:
     """``upsert`` or ``delete`` (a tombstone)."""
     document_id: int
     document: Document | None
+    record: dict[str, Any] | None = field(default=None, hash=False, compare=False)
+    """The server's JSON of the document as it came (a page read for the cache, which stores it
+    without making a ``Document`` of it: ``ChangePage.from_json(…, documents=False)``)."""
 
 
 @dataclass(frozen=True)
@@ -420,15 +423,21 @@ class ChangePage:
     changes: tuple[Change, ...]
     next_since: int
     has_more: bool
+    etag: str = ""
+    """The page's position as the server tags it: send it back (``ApiClient.changes``) and an
+    idle poll is a 304."""
+    not_modified: bool = False
+    """The server answered 304: nothing new since ``next_since``."""
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> ChangePage:
+    def from_json(cls, data: dict[str, Any], documents: bool = True) -> ChangePage:
         changes = tuple(
             Change(
                 c["seq"],
                 c["kind"],
                 c["document_id"],
-                Document.from_json(c["document"]) if c.get("document") else None,
+                Document.from_json(c["document"]) if documents and c.get("document") else None,
+                None if documents else c.get("document"),
             )
             for c in data.get("changes", ())
         )

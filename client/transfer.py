@@ -9,6 +9,7 @@ connection re-asks the offset and continues; nothing is ever sent twice.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import logging
 import os
@@ -17,6 +18,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import requests
+from requests.adapters import HTTPAdapter
 
 from base.backoff import backoff
 from base.errors import VanThuError
@@ -29,6 +33,7 @@ if TYPE_CHECKING:
 from .records import Document, UploadResult
 
 __all__ = [
+    "own_connection",
     "DeclaredUpload",
     "UploadState",
     "declare_upload",
@@ -51,6 +56,26 @@ class IntegrityError(VanThuError):
     title_en = "Corrupted file"
     message_vi = "Tệp tải về không khớp mã sha256; đã xoá bản hỏng."
     message_en = "The downloaded file does not match its sha256; the bad copy was removed."
+
+
+def own_connection(client: ApiClient) -> ApiClient:
+    """``client`` over a ``requests.Session`` of its own: the same server, TLS verification,
+    headers, retry policy and sign-in (the token at the time of the call).
+
+    A ``Session`` is not safe to share between threads, so each thread of a parallel upload
+    sends through one of these; its connection stays open from one file to the next. A caller
+    that outlives a new sign-in copies ``client.token`` over before each use.
+    """
+    twin = copy.copy(client)
+    session = requests.Session()
+    session.verify = client.session.verify  # the CA bundle or True: never turned off here
+    session.cert = client.session.cert
+    session.headers.update(client.session.headers)
+    for prefix, adapter in client.session.adapters.items():
+        retries = getattr(adapter, "max_retries", 0)
+        session.mount(prefix, HTTPAdapter(max_retries=retries, pool_connections=1, pool_maxsize=1))
+    twin.session = session
+    return twin
 
 
 def _check_cancel(cancel: CancelToken | None) -> None:
@@ -101,7 +126,7 @@ def _send_chunks(
         while not upload.complete and offset < size:
             _check_cancel(cancel)
             fh.seek(offset)
-            block = fh.read(CHUNK)
+            block = fh.read(min(CHUNK, size - offset))  # a small scan: no 4 MB buffer
             if not block:
                 raise VanThuError(
                     "Tệp đã bị thay đổi trong khi tải lên.", "The file changed during upload."

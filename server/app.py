@@ -13,15 +13,18 @@ from fastapi import FastAPI
 from sqlalchemy import update
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .blobs import BlobStore
 from .config import ServerSettings
 from .db import Database
 from .deps import AppState
 from .errors import install_error_handlers
 from .exchange import views as exchange_views
+from .filestore import open_store
 from .models import Upload
+from .operations import views as operations_views
+from .operations.metrics import RequestMetrics
 from .routes import (
     access,
     admin,
@@ -82,6 +85,13 @@ class SecurityHeaders:
 
         await self.app(scope, receive, send_with_headers)
 
+
+_STORED_FILE_TYPES = (
+    "application/pdf",
+    "application/octet-stream",
+    "image/tiff",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+)
 
 _CONTROL = re.compile(r"%(?:[01][0-9a-f]|7f)", re.IGNORECASE)
 _UPLOAD_BYTES = re.compile(r"^/api/v1/uploads/[^/]+$")
@@ -154,9 +164,9 @@ def create_app(settings: ServerSettings, *, migrate: bool = True) -> FastAPI:
     db = Database(settings.resolved_database_url)
     if migrate:
         db.migrate()
-    if (
-        db.engine.dialect.name == "sqlite"
-    ):  # one process serves SQLite: claims left by a crash are void
+    if migrate and db.engine.dialect.name == "sqlite":
+        # Before any worker starts (``serve`` migrates once, then starts its workers): on SQLite
+        # every process is on this machine, so claims left by a crash are void.
         with db.session() as session:
             session.execute(
                 update(Upload)
@@ -164,7 +174,7 @@ def create_app(settings: ServerSettings, *, migrate: bool = True) -> FastAPI:
                 .values(writer=None, writer_until=None)
             )
             session.commit()
-    blobs = BlobStore(settings.blob_dir)
+    blobs = open_store(settings)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -208,8 +218,18 @@ def create_app(settings: ServerSettings, *, migrate: bool = True) -> FastAPI:
     )
     install_error_handlers(app)
     app.add_middleware(RequestLimits, max_body=settings.max_json_bytes)
+    # Lists, the feed and reports compress 5–10×; stored files are sent as they are (already
+    # compressed, and a ranged download must stay byte-exact).
+    app.add_middleware(
+        GZipMiddleware,
+        minimum_size=settings.gzip_minimum_bytes,
+        compresslevel=5,
+        exclude_content_types=(*DEFAULT_EXCLUDED_CONTENT_TYPES, *_STORED_FILE_TYPES),
+    )
     app.add_middleware(SecurityHeaders, tls=settings.tls)
+    app.add_middleware(RequestMetrics)
     for module in (
+        operations_views,
         auth,
         reference,
         documents,

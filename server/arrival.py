@@ -23,8 +23,8 @@ from sqlalchemy.orm import Session
 from base.arrival import STAMPER_ENTRY_POINTS, ArrivalStamp
 from base.errors import VanThuError
 
-from .blobs import BlobStore
 from .errors import ApiProblem
+from .filestore import BlobStore
 from .models import Document, Organisation, User, Version
 from .versions import add_file_version
 from .workflow import Stamper
@@ -78,9 +78,11 @@ def arrival_stamper(blobs: BlobStore, pdf_stamper: PdfStamper | None = None) -> 
             )
         organisation = session.get_one(Organisation, doc.organisation_id)
         assert doc.arrival_number is not None and doc.arrival_date is not None  # just registered
+        with blobs.open(current.sha256) as fh:
+            original = fh.read()
         try:
             data = draw(
-                blobs.path(current.sha256).read_bytes(),
+                original,
                 ArrivalStamp(organisation.name, doc.arrival_number, doc.arrival_date),
                 current.filename,
             )

@@ -17,6 +17,7 @@ from base.console_log import configure_console_logging
 from base.paths import app_paths
 
 from . import department_commands
+from .backup import commands as backup_commands
 from .config import ServerSettings
 from .exchange import hub_cli
 from .roles import Role
@@ -39,16 +40,25 @@ def _settings(args: argparse.Namespace) -> ServerSettings:
         tls=bool(getattr(args, "certfile", None)),
         api_docs=bool(getattr(args, "api_docs", False)),
         scrub_interval_seconds=float(getattr(args, "scrub_interval_hours", 24)) * 3600,
+        blob_store=getattr(args, "blob_store", None),
+        s3_endpoint_url=getattr(args, "s3_endpoint_url", None),
+        workers=int(getattr(args, "workers", 1) or 1),
+        metrics_token_sha256=_metrics_token(getattr(args, "metrics_token_file", None)),
     )
 
 
 def _serve(args: argparse.Namespace) -> int:
     from .app import create_app
     from .db import Database
+    from .filestore import FileStoreError
     from .seed import seed_base
 
     settings = _settings(args)
-    app = create_app(settings)
+    try:
+        app = create_app(settings)
+    except FileStoreError as exc:  # a missing bucket, a refused key, an unmounted share
+        print(f"{exc.message_vi}\n{exc.message_en}", file=sys.stderr)
+        return 2
     if not args.no_seed:
         db: Database = app.state.vanthu.db
         with db.session() as session:
@@ -61,14 +71,44 @@ def _serve(args: argparse.Namespace) -> int:
         f"Máy chủ văn bản / document server: {scheme}://{args.host}:{args.port}/api/v1  (dữ liệu: {settings.data_dir})",
         flush=True,
     )
-    run_uvicorn(app, args)
+    if settings.workers > 1:
+        from .operations.workers import WORKER_APP, hand_over
+
+        app.state.vanthu.db.dispose()  # the workers open their own connections
+        hand_over(settings)
+        run_uvicorn(WORKER_APP, args, workers=settings.workers)
+    else:
+        run_uvicorn(app, args)
     return 0
+
+
+def _metrics_token(path: str | None) -> str | None:
+    """Only the token's sha256 is kept; the file (0600, like a password file) holds the token."""
+    if not path:
+        return None
+    from .security import token_digest
+
+    token = Path(path).read_text(encoding="utf-8").strip()
+    if len(token) < 16:
+        raise SystemExit(
+            "Mã thông báo cho /metrics quá ngắn (cần ít nhất 16 ký tự).\n"
+            "The /metrics token is too short (at least 16 characters)."
+        )
+    return token_digest(token)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     def common(p: argparse.ArgumentParser) -> None:
         p.add_argument("--data-dir", help="thư mục dữ liệu / data folder")
         p.add_argument("--database-url", help="SQLAlchemy URL (mặc định SQLite trong data-dir)")
+        p.add_argument(
+            "--blob-store",
+            help="nơi lưu tệp: thư mục, file:///…, s3://bucket/tiền-tố / file store (docs/storage.md)",
+        )
+        p.add_argument(
+            "--s3-endpoint-url",
+            help="máy chủ tương thích S3 (MinIO…) / S3-compatible endpoint (https)",
+        )
 
     serve = subparsers.add_parser("serve", help="chạy máy chủ văn bản / run the document server")
     common(serve)
@@ -95,6 +135,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     serve.add_argument(
         "--api-docs", action="store_true", help="bật trang tài liệu API / serve the API docs page"
+    )
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="số tiến trình phục vụ (PostgreSQL khi nhiều hơn 1) / server processes "
+        "(PostgreSQL when more than 1)",
+    )
+    serve.add_argument(
+        "--metrics-token-file",
+        help="tệp chứa mã thông báo Prometheus gửi tới /metrics / file holding the token "
+        "Prometheus sends to /metrics",
     )
     serve.set_defaults(func=_serve)
     hub_cli.register(subparsers, serve)  # serve --exchange-hub, exchange-hub-system
@@ -247,14 +299,15 @@ def _user_list(args: argparse.Namespace) -> int:
 
 
 def _blobs_scrub(args: argparse.Namespace) -> int:
-    from .blobs import BlobStore
     from .db import Database
+    from .filestore import open_store
     from .scrub import scrub_blobs
 
     settings = _settings(args)
+    store = open_store(settings)
     db = Database(settings.resolved_database_url)
     db.migrate()
-    report = scrub_blobs(db, BlobStore(settings.blob_dir))
+    report = scrub_blobs(db, store)
     print(
         f"Đã kiểm tra {report.checked} tệp ({report.bytes_read / 1e6:.1f} MB): "
         f"{len(report.damaged)} hỏng (đã cách ly, tải lên lại sẽ thay), {len(report.missing)} mất. / "
@@ -313,7 +366,7 @@ def _register_admin(
         "admin", help="quản trị đơn vị và tài khoản / organisations and accounts"
     )
     areas = admin_cmd.add_subparsers(
-        dest="area", metavar="org|dept|user|blobs|trust", required=True
+        dest="area", metavar="org|dept|user|blobs|trust|backup|restore", required=True
     )
     blobs = areas.add_parser("blobs", help="tệp lưu trữ / stored files").add_subparsers(
         dest="action", required=True
@@ -400,6 +453,7 @@ def _register_admin(
     listing.set_defaults(func=_reported(_user_list))
     department_commands.register(areas, user, common, _reported, _admin_session)
     _register_trust(areas, common)
+    backup_commands.register(areas, common, _settings)  # admin backup / admin restore
 
 
 def _register_trust(

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 __all__ = ["ServerSettings", "ThrottlePolicy"]
 
@@ -56,6 +58,21 @@ class ServerSettings:
     exchange_tick_seconds: float = 1.0
     """How often the agent looks for due packages (each connection polls the axis at its own
     ``poll_seconds``)."""
+    blob_store: str | None = None
+    """Where the files live (``server.filestore``, docs/storage.md): None → ``<data_dir>/blobs``;
+    a path or ``file:///mnt/shared/vanthu-blobs`` → a folder (possibly shared by several server
+    machines); ``s3://bucket/prefix`` → S3-compatible object storage."""
+    s3_endpoint_url: str | None = None
+    """An S3-compatible server (MinIO, Ceph…): https, or http only on loopback. Credentials
+    come from the standard AWS environment and config files, never from here."""
+
+    workers: int = 1
+    """Server processes (``serve --workers``); more than one needs the shared state in the
+    database, which every part keeps there (throttle, leases, numbering, the feed)."""
+    metrics_token_sha256: str | None = None
+    """The sha256 of the token Prometheus sends to ``/metrics`` (``serve --metrics-token-file``)."""
+    gzip_minimum_bytes: int = 1024
+    """Responses this large are compressed for clients that accept gzip."""
 
     @property
     def resolved_database_url(self) -> str:
@@ -63,8 +80,22 @@ class ServerSettings:
 
     @property
     def blob_dir(self) -> Path:
+        """The default folder store; the configured store is ``server.filestore.open_store``."""
         return self.data_dir / "blobs"
 
     @property
     def upload_dir(self) -> Path:
         return self.data_dir / "uploads"
+
+    def to_json(self) -> str:
+        """For the worker processes of ``serve --workers``: they rebuild the same settings."""
+        data = asdict(self)
+        data["data_dir"] = str(self.data_dir)
+        return json.dumps(data)
+
+    @classmethod
+    def from_json(cls, text: str) -> ServerSettings:
+        data: dict[str, Any] = json.loads(text)
+        data["data_dir"] = Path(data["data_dir"])
+        data["throttle"] = ThrottlePolicy(**data["throttle"])
+        return cls(**data)

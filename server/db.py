@@ -16,7 +16,7 @@ from typing import Any, cast
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, Table, Update, bindparam, create_engine, event, update
+from sqlalchemy import Engine, Table, Update, bindparam, create_engine, event, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from .models import ChangeCounter
@@ -26,6 +26,7 @@ __all__ = ["Database", "next_seq"]
 logger = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+MIGRATION_LOCK = 0x56_54_53_30  # "VTS0": the advisory lock every starting server takes
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: object) -> None:
@@ -61,6 +62,10 @@ class Database:
         cfg.set_main_option("script_location", str(MIGRATIONS))
         cfg.attributes["connection_url"] = self.url
         with self.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                # Several machines starting at once: one migrates, the others wait, then find
+                # the schema at its newest and do nothing.
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
         with self.session() as session:

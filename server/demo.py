@@ -12,19 +12,19 @@ import logging
 import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import case, insert, select
 from sqlalchemy.orm import Session
 
-from .blobs import BlobStore
 from .db import Database, next_seq
 from .deps import today_vn
-from .documents import imported_rows
+from .documents import imported_rows, search_text_of
+from .filestore import BlobStore
 from .letters import OfficialLetter
 from .models import Assignment, Document, Organisation, Register, TraceEvent, User, utcnow
 from .seed import DEMO_HOMES, seed_base
-from .text import fold
 from .versions import add_file_version
 
 __all__ = ["DemoDataReport", "generate_demo_data", "LetterRenderer"]
@@ -268,17 +268,9 @@ def _row(
 
 
 def _search_text(row: dict[str, Any]) -> str:
-    notation = row["code_notation"]
-    parts = [
-        f"{row['code_number']}/{notation}" if row["code_number"] else "",
-        notation,
-        row["subject"],
-        row["organ_name"],
-        row["signer_name"],
-        *row["to_places"],
-        *row["recipients"],
-    ]
-    return fold(" ".join(parts))
+    """The row's ``search_text``, as ``born`` writes it (the SQLite search index follows it by
+    trigger, PostgreSQL's by the column itself)."""
+    return search_text_of(row)
 
 
 def _chunks(total: int, size: int) -> Iterator[range]:
@@ -296,9 +288,11 @@ def generate_demo_data(
     progress: Callable[[int, int], None] | None = None,
     render_letter: LetterRenderer | None = None,
     story: bool = False,
+    data_dir: Path | None = None,
 ) -> DemoDataReport:
     """Insert ``count`` documents (the first ``pdfs`` with a PDF, when a renderer is given);
-    ``story`` adds the day's work at every stage (``server.demo_story``, it needs the renderer)."""
+    ``story`` adds the day's work at every stage (``server.demo_story``, it needs the renderer
+    and ``data_dir``, the server's data folder)."""
     import time
 
     started = time.perf_counter()
@@ -336,7 +330,7 @@ def generate_demo_data(
                 made += _attach_pdfs(session, blobs, org_id, wanted, render_letter)
         _archive_history(session, random.Random(seed + 1))
         if story:
-            _story(session, blobs, render_letter)
+            _story(session, blobs, data_dir, render_letter)
     return DemoDataReport(count, made, time.perf_counter() - started)
 
 
@@ -346,11 +340,17 @@ archive's older issued letters, imported from an older system, keep their regist
 newest get their PDF first (``_attach_pdfs``), as does all the work in progress."""
 
 
-def _story(session: Session, blobs: BlobStore, render_letter: LetterRenderer | None) -> int:
+def _story(
+    session: Session, blobs: BlobStore, data_dir: Path | None, render_letter: LetterRenderer | None
+) -> int:
     """The day's work at every stage (with files when a renderer is given); counted as PDFs."""
     from .demo_story import tell_demo_story  # it builds on this module's seed
 
-    return tell_demo_story(session, blobs, render_letter) if render_letter else 0
+    if not render_letter:
+        return 0
+    if data_dir is None:
+        raise ValueError("the demo story needs the server's data folder (exchange secrets)")
+    return tell_demo_story(session, blobs, data_dir, render_letter)
 
 
 ARCHIVE_HISTORY = 400
@@ -458,6 +458,7 @@ def _number_arrivals(session: Session, rows: list[dict[str, Any]]) -> None:
         first = _reserve(session, org_id, "incoming", len(mine), mine[0]["arrival_date"])
         for offset, row in enumerate(mine):
             row["arrival_number"] = first + offset
+            row["search_text"] = _search_text(row)
 
 
 def _number_issued(session: Session, rows: list[dict[str, Any]]) -> None:

@@ -14,6 +14,7 @@ import datetime as dt
 import logging
 import random
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -22,9 +23,9 @@ from base.deadlines import add_working_days, today_in_vietnam
 from base.steps import Step
 from base.workflow import Origin
 
-from .blobs import BlobStore
 from .demo import notation_for
 from .documents import assign_number, born, touch
+from .filestore import BlobStore
 from .letters import OfficialLetter
 from .models import Assignment, Document, Organisation, User
 from .versions import add_file_version
@@ -191,8 +192,11 @@ class _Story:
         touch(self.session, doc)
 
 
-def tell_demo_story(session: Session, blobs: BlobStore, render_letter: object = None) -> int:
-    """Add the story (once); returns how many documents it made."""
+def tell_demo_story(
+    session: Session, blobs: BlobStore, data_dir: Path, render_letter: object = None
+) -> int:
+    """Add the story (once); returns how many documents it made. ``data_dir``: the server's
+    data folder (the exchange chapter keeps its connection's secret there)."""
     if session.scalar(select(Document.id).where(Document.description == STORY_MARK).limit(1)):
         return 0
     casts = [c for c in (_cast(session, code) for code in ("UBND-T", "STC", "SNV")) if c]
@@ -303,7 +307,7 @@ def tell_demo_story(session: Session, blobs: BlobStore, render_letter: object = 
     count += tell_exchange_story(
         session,
         blobs,
-        blobs.root.parent,
+        data_dir,
         ubnd.org,
         ubnd.clerk,
         notice,

@@ -15,10 +15,10 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .blobs import BlobStore
 from .config import ServerSettings
 from .db import Database
 from .errors import ApiProblem, forbidden
+from .filestore import BlobStore
 from .models import AuthToken, User, utcnow
 from .security import LoginLimiter, token_digest
 

@@ -9,31 +9,36 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping
 from functools import cache
-from typing import cast
+from typing import Any, cast
 
-from sqlalchemy import Insert, Select, Table, and_, insert, or_, select, update
+from sqlalchemy import Insert, Select, Table, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from base.workflow import CREATED_AS, Direction, Origin, Status
 
 from . import idempotency
+from .answers import (
+    document_out,
+    documents_out,
+    json_response,
+    number_symbol,
+    trace_out,
+    version_out,
+)
 from .db import next_seq
 from .deps import today_vn
 from .duplicates import refuse_duplicate
 from .errors import ApiProblem, conflict, file_missing, forbidden, not_found
-from .exchange.queries import arrivals, exchange_deliveries, marks_for
+from .lists import list_query
 from .models import (
-    Assignment,
     AuditEvent,
     Base,
     Blob,
     Document,
     IdempotencyKey,
-    Organisation,
     Register,
     TraceEvent,
     User,
@@ -43,26 +48,22 @@ from .models import (
 from .policy import may_attach, may_create
 from .roles import Role
 from .schemas import (
-    CURSOR_PATTERN,
-    AssignmentOut,
-    DeliveryOut,
     DocumentCreate,
     DocumentOut,
-    ExchangeOut,
     NextNumberOut,
-    TraceOut,
-    VersionOut,
 )
-from .text import clean_filename, fold
+from .text import clean_filename, search_text
 from .workflow import initial_status
 
 __all__ = [
     "document_out",
+    "number_symbol",
+    "documents_out",
+    "json_response",
     "search_text_for",
+    "search_text_of",
     "load_document",
     "list_query",
-    "encode_cursor",
-    "decode_cursor",
     "assign_number",
     "peek_number",
     "audit",
@@ -76,169 +77,35 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 
-def number_symbol(doc: Document) -> str:
-    if not doc.code_number:
-        return ""
-    return f"{doc.code_number}/{doc.code_notation}" if doc.code_notation else doc.code_number
+SEARCHED = (
+    "code_number",
+    "code_notation",
+    "arrival_number",
+    "subject",
+    "organ_name",
+    "signer_name",
+    "doc_type",
+    "recipients",
+    "to_places",
+)
+"""The fields search reads (``search_text_of``), the desktop's own index's (number part: the
+number/symbol, the notation and the arrival number; the rest: subject, issuing body, signer,
+type, recipients, places)."""
+
+
+def search_text_of(fields: Mapping[str, Any]) -> str:
+    """``search_text`` from a document's fields: an ORM row's (``search_text_for``) or a row of
+    a bulk insert (the demo's)."""
+    arrival = fields.get("arrival_number")
+    number = [fields.get("code_number") or "", fields.get("code_notation") or ""]
+    number.append("" if arrival is None else str(arrival))
+    rest = [fields.get(name) or "" for name in ("subject", "organ_name", "signer_name", "doc_type")]
+    rest += [*(fields.get("recipients") or ()), *(fields.get("to_places") or ())]
+    return search_text(number, rest)
 
 
 def search_text_for(doc: Document) -> str:
-    parts = [number_symbol(doc), doc.code_notation, doc.subject, doc.organ_name, doc.signer_name]
-    parts += list(doc.recipients or []) + list(doc.to_places or [])
-    return fold(" ".join(p for p in parts if p))
-
-
-def document_out(
-    doc: Document,
-    versions: list[Version],
-    authors: dict[int, str],
-    trace: Sequence[TraceEvent] = (),
-    assignments: Sequence[Assignment] = (),
-    deliveries: Sequence[DeliveryOut] = (),
-    marks: Sequence[str] = (),
-    exchange: ExchangeOut | None = None,
-) -> DocumentOut:
-    return DocumentOut(
-        id=doc.id,
-        direction=doc.direction,  # type: ignore[arg-type]
-        doc_type=doc.doc_type,
-        code_number=doc.code_number,
-        code_notation=doc.code_notation,
-        number_symbol=number_symbol(doc),
-        issued_date=doc.issued_date,
-        organ_name=doc.organ_name,
-        subject=doc.subject,
-        language=doc.language,
-        page_amount=doc.page_amount,
-        description=doc.description,
-        signer_position=doc.signer_position,
-        signer_name=doc.signer_name,
-        urgency=doc.urgency,
-        secrecy=doc.secrecy,
-        due_date=doc.due_date,
-        to_places=list(doc.to_places or []),
-        recipients=list(doc.recipients or []),
-        issued_amount=doc.issued_amount,
-        arrival_number=doc.arrival_number,
-        arrival_date=doc.arrival_date,
-        file_code=doc.file_code,
-        register_id=doc.register_id,
-        status=doc.status,
-        organisation_id=doc.organisation_id,
-        created_by=doc.created_by,
-        created_at=doc.created_at,
-        updated_at=doc.updated_at,
-        revision=doc.revision,
-        current_version=doc.current_version,
-        versions=[
-            VersionOut(
-                number=v.number,
-                sha256=v.sha256,
-                size=v.size,
-                filename=v.filename,
-                content_type=v.content_type,
-                author=authors.get(v.author_id, ""),
-                note=v.note,
-                created_at=v.created_at,
-            )
-            for v in versions
-        ],
-        trace=[
-            TraceOut(
-                at=t.at,
-                user_id=t.user_id,
-                user_name=authors.get(t.user_id, ""),
-                role=t.role,
-                action=t.action,
-                from_status=t.from_status,
-                to_status=t.to_status,
-                comment=t.comment,
-                recipients=list(t.recipients or []),
-            )
-            for t in trace
-        ],
-        assignments=[
-            AssignmentOut(
-                user_id=a.user_id,
-                user_name=authors.get(a.user_id, ""),
-                kind=a.kind,  # type: ignore[arg-type]  # stored from workflow.Part
-                state=a.state,  # type: ignore[arg-type]  # stored from workflow.PartState
-                deadline=a.deadline,
-                requested_deadline=a.requested_deadline,
-                assigned_by=a.assigned_by,
-            )
-            for a in assignments
-        ],
-        source_id=doc.source_id,
-        origin=Origin(doc.origin),
-        deliveries=list(deliveries),
-        document_identifier=doc.document_identifier,
-        marks=list(marks),
-        exchange=exchange,
-    )
-
-
-def documents_out(session: Session, docs: list[Document]) -> list[DocumentOut]:
-    """Serialise many documents with four queries (versions, trace, assignments, names), not N."""
-    ids = [d.id for d in docs]
-    versions: dict[int, list[Version]] = {i: [] for i in ids}
-    trace: dict[int, list[TraceEvent]] = {i: [] for i in ids}
-    parts: dict[int, list[Assignment]] = {i: [] for i in ids}
-    if ids:
-        for v in session.scalars(
-            select(Version).where(Version.document_id.in_(ids)).order_by(Version.number)
-        ):
-            versions[v.document_id].append(v)
-        for t in session.scalars(
-            select(TraceEvent).where(TraceEvent.document_id.in_(ids)).order_by(TraceEvent.id)
-        ):
-            trace[t.document_id].append(t)
-        for a in session.scalars(
-            select(Assignment).where(Assignment.document_id.in_(ids)).order_by(Assignment.id)
-        ):
-            parts[a.document_id].append(a)
-    author_ids = {v.author_id for vs in versions.values() for v in vs}
-    author_ids |= {t.user_id for ts in trace.values() for t in ts}
-    author_ids |= {a.user_id for ps in parts.values() for a in ps}
-    authors = (
-        dict(session.execute(select(User.id, User.full_name).where(User.id.in_(author_ids))).all())
-        if author_ids
-        else {}
-    )
-    outgoing = [d.id for d in docs if d.direction == "outgoing"]
-    sent = _deliveries(session, outgoing)
-    for doc_id, outside in exchange_deliveries(session, outgoing).items():
-        sent.setdefault(doc_id, []).extend(outside)
-    arrived = arrivals(session, [d.id for d in docs if d.origin == Origin.EXCHANGE])
-    marks = marks_for(session, ids, arrived)
-    return [
-        document_out(
-            d,
-            versions[d.id],
-            authors,
-            trace[d.id],
-            parts[d.id],
-            sent.get(d.id, ()),
-            marks.get(d.id, ()),
-            arrived.get(d.id),
-        )
-        for d in docs
-    ]
-
-
-def _deliveries(session: Session, ids: list[int]) -> dict[int, list[DeliveryOut]]:
-    found: dict[int, list[DeliveryOut]] = {}
-    if not ids:
-        return found
-    for source, name, status in session.execute(
-        select(Document.source_id, Organisation.name, Document.status)
-        .join(Organisation, Organisation.id == Document.organisation_id)
-        .where(Document.source_id.in_(ids), Document.deleted.is_(False))
-        .order_by(Document.id)
-    ):
-        if source is not None:
-            found.setdefault(source, []).append(DeliveryOut(organisation=name, status=status))
-    return found
+    return search_text_of({name: getattr(doc, name) for name in SEARCHED})
 
 
 def load_document(session: Session, document_id: int, *, for_update: bool = False) -> Document:
@@ -310,60 +177,6 @@ def audit(
             detail=detail[:AUDIT_DETAIL_LIMIT],
         ),
     )
-
-
-MAX_ID = 2**31 - 1
-
-
-def encode_cursor(last_id: int) -> str:
-    return str(last_id)
-
-
-def decode_cursor(cursor: str) -> int | None:
-    """The id a page starts below, or None when it lies above every possible id. The schema's
-    pattern (at most 10 digits) is the whole rule, so every cursor it allows is answered and
-    anything else is a 422 — never a 32-bit overflow in the database."""
-    if not re.fullmatch(CURSOR_PATTERN, cursor):
-        raise ApiProblem(422, "Con trỏ phân trang không hợp lệ.", "Invalid page cursor.")
-    below = int(cursor)
-    return below if below <= MAX_ID else None
-
-
-def list_query(
-    *,
-    direction: str | None,
-    doc_type: str | None,
-    urgency: int | None,
-    secrecy: int | None,
-    status: str | None,
-    date_from: dt.date | None,
-    date_to: dt.date | None,
-    q: str | None,
-) -> Select[Document]:
-    query = select(Document).where(Document.deleted.is_(False))
-    if direction:
-        query = query.where(Document.direction == direction)
-    if doc_type:
-        query = query.where(Document.doc_type == doc_type)
-    if urgency is not None:
-        query = query.where(Document.urgency == urgency)
-    if secrecy is not None:
-        query = query.where(Document.secrecy == secrecy)
-    if status:
-        query = query.where(Document.status == status)
-    day = Document.issued_date
-    if date_from:
-        query = query.where(
-            or_(day >= date_from, and_(day.is_(None), Document.arrival_date >= date_from))
-        )
-    if date_to:
-        query = query.where(
-            or_(day <= date_to, and_(day.is_(None), Document.arrival_date <= date_to))
-        )
-    for term in fold(q or "").split()[:10]:
-        escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        query = query.where(Document.search_text.like(f"%{escaped}%", escape="\\"))
-    return query
 
 
 def _year_register(doc: Document, year: int) -> Select[Register]:
@@ -644,4 +457,5 @@ def create_document_record(
     if on_created is not None:
         on_created(doc.id)
     session.commit()
-    return document_out(doc, versions, {user.id: user.full_name}, [created]), True
+    made = [version_out(v, user.full_name) for v in versions]
+    return document_out(doc, made, [trace_out(created, user.full_name)]), True

@@ -102,7 +102,11 @@ class Grant(Base):
     """Explicit read access to one document (shared with, or assigned to, a user)."""
 
     __tablename__ = "document_grants"
-    __table_args__ = (UniqueConstraint("document_id", "user_id"),)
+    # By user in document order: the access policy's "granted to me" branch walks it newest first.
+    __table_args__ = (
+        UniqueConstraint("document_id", "user_id"),
+        Index("ix_grants_user_document", "user_id", "document_id"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
@@ -142,6 +146,7 @@ class Document(Base):
         Index("ix_documents_org_revision", "organisation_id", "revision"),
         Index("ix_documents_creator_id", "created_by", "id"),
         Index("ix_documents_org_code_number", "organisation_id", "code_number"),
+        Index("ix_documents_org_status_id", "organisation_id", "status", "id"),  # work queues
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     direction: Mapped[str] = mapped_column(String(10), index=True)
@@ -185,6 +190,8 @@ class Document(Base):
     revision: Mapped[int] = mapped_column(BigInteger, index=True, unique=True)
     current_version: Mapped[int] = mapped_column(Integer, default=0)
     search_text: Mapped[str] = mapped_column(Text, default="")
+    """Its words as searched (``server.text.search_text``), indexed by migration 0016: FTS5
+    with triggers on SQLite, full-text GIN indexes on PostgreSQL (neither is a model)."""
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
@@ -241,6 +248,33 @@ class ChangeCounter(Base):
     __tablename__ = "change_counter"
     id: Mapped[int] = mapped_column(primary_key=True)
     value: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class LoginFailure(Base):
+    """Failed logins per key (a user, an address, a pair), kept in the database so that every
+    worker process — and every server machine — throttles the same guesser."""
+
+    __tablename__ = "login_failures"
+    kind: Mapped[str] = mapped_column(String(10), primary_key=True)
+    key: Mapped[str] = mapped_column(String(400), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer, default=0)
+    last_at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+
+
+class JobLease(Base):
+    """Which process runs a background job (the blob scrub, the exchange agent) until when, and
+    how its last run ended: a deployment of many workers runs each job once, not once per worker."""
+
+    __tablename__ = "job_leases"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(100), default="")
+    until: Mapped[dt.datetime] = mapped_column(DateTime)
+    last_started_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    last_finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    last_result: Mapped[str] = mapped_column(String(400), default="")
+    last_ok: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    runs: Mapped[int] = mapped_column(Integer, default=0)
+    """Runs started, by any process: with the lease, one per interval for the deployment."""
 
 
 class IdempotencyKey(Base):

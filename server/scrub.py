@@ -15,13 +15,13 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from sqlalchemy import select
 
-from .blobs import BlobStore
 from .db import Database
-from .models import Blob
+from .filestore import BlobStore, FileStoreDamaged
+from .leases import Lease
+from .models import Blob, utcnow
 
 __all__ = ["ScrubReport", "scrub_blobs", "BlobScrubber"]
 
@@ -29,6 +29,10 @@ logger = logging.getLogger(__name__)
 
 PAGE = 500
 FIRST_PASS_AFTER = 600.0
+LOOK_AGAIN = 600.0
+"""How often an idle process asks whether the deployment's scrub is due (and whether the
+process that held it died)."""
+LEASE_SECONDS = 300.0
 CHUNK = 1 << 20
 
 
@@ -46,12 +50,17 @@ class ScrubReport:
         return not self.damaged and not self.missing
 
 
-def _digest(path: Path, pace: Callable[[int], None]) -> str:
+def _digest(blobs: BlobStore, sha256: str, pace: Callable[[int], None]) -> str | None:
+    """The stored bytes' SHA-256 (read through the store: a stream for an object store); None
+    when the store itself found them damaged (an object failing its S3 checksum)."""
     digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while block := fh.read(CHUNK):
-            digest.update(block)
-            pace(len(block))
+    try:
+        with blobs.open(sha256) as fh:
+            while block := fh.read(CHUNK):
+                digest.update(block)
+                pace(len(block))
+    except FileStoreDamaged:
+        return None
     return digest.hexdigest()
 
 
@@ -61,6 +70,7 @@ def scrub_blobs(
     *,
     bytes_per_second: float | None = None,
     stop: threading.Event | None = None,
+    still_ours: Callable[[], bool] | None = None,
 ) -> ScrubReport:
     """Check every blob once; ``bytes_per_second`` keeps the disk free for users."""
     report = ScrubReport()
@@ -74,7 +84,12 @@ def scrub_blobs(
                 (stop.wait if stop else time.sleep)(ahead)
 
     after = ""
-    while not (stop and stop.is_set()):
+
+    def halted() -> bool:
+        """Stopped, or another process took the scrub over (``BlobScrubber``'s lease)."""
+        return bool(stop and stop.is_set()) or (still_ours is not None and not still_ours())
+
+    while not halted():
         with db.session() as session:
             page = session.execute(
                 select(Blob.sha256, Blob.size)
@@ -85,16 +100,20 @@ def scrub_blobs(
         if not page:
             break
         for sha256, size in page:
-            if stop and stop.is_set():
+            if halted():
                 break
             after = sha256
-            path = blobs.path(sha256)
             report.checked += 1
-            if not path.is_file():
+            stored = blobs.size(sha256)
+            try:
+                intact = stored == size and _digest(blobs, sha256, pace) == sha256
+            except FileNotFoundError:
+                stored = None  # gone between the two looks
+            if stored is None:
                 report.missing.append(sha256)
                 logger.error("blob %s is recorded but its file is missing", sha256)
                 continue
-            if path.stat().st_size != size or _digest(path, pace) != sha256:
+            if not intact:
                 blobs.quarantine(sha256)
                 report.damaged.append(sha256)
     logger.info(
@@ -107,15 +126,19 @@ def scrub_blobs(
 
 
 class BlobScrubber:
-    """A daemon thread that scrubs every ``interval`` seconds; ``stop()`` ends it promptly."""
+    """A daemon thread in every ``serve`` process; a lease in the database makes one of them scrub
+    every ``interval`` seconds for the whole deployment. ``stop()`` ends it promptly."""
 
     def __init__(
         self, db: Database, blobs: BlobStore, interval: float, bytes_per_second: float
     ) -> None:
         self.db, self.blobs = db, blobs
         self.interval, self.bytes_per_second = interval, bytes_per_second
+        self.lease = Lease("blob-scrub", LEASE_SECONDS)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="blob-scrub", daemon=True)
+        self._renewed = 0.0
+        self._lost = False
         self.last: ScrubReport | None = None
 
     def start(self) -> None:
@@ -124,14 +147,56 @@ class BlobScrubber:
     def stop(self) -> None:
         self._stop.set()
         self._thread.join(timeout=10)
+        with self.db.session() as session:
+            self.lease.release(session)
 
     def _run(self) -> None:
         wait = min(self.interval, FIRST_PASS_AFTER)  # a server restarted daily still gets scrubbed
         while not self._stop.wait(wait):
-            wait = self.interval
+            wait = min(self.interval, LOOK_AGAIN)
             try:
-                self.last = scrub_blobs(
-                    self.db, self.blobs, bytes_per_second=self.bytes_per_second, stop=self._stop
-                )
+                if self._due():
+                    self._scrub()
             except Exception:
                 logger.exception("blob scrub failed")
+
+    def _due(self) -> bool:
+        """Ours to run, and the deployment's last scrub finished ``interval`` ago or more."""
+        with self.db.session() as session:
+            if not self.lease.hold(session):
+                return False
+            last = self.lease.last_finished(session)
+            if last is not None and (utcnow() - last).total_seconds() < self.interval:
+                return False
+            self.lease.started(session)
+        self._renewed = time.monotonic()
+        self._lost = False
+        return True
+
+    def _still_ours(self) -> bool:
+        if time.monotonic() - self._renewed < LEASE_SECONDS / 5:
+            return True
+        with self.db.session() as session:
+            held = self.lease.hold(session)
+        self._renewed = time.monotonic()
+        self._lost = not held
+        return held
+
+    def _scrub(self) -> None:
+        report = scrub_blobs(
+            self.db,
+            self.blobs,
+            bytes_per_second=self.bytes_per_second,
+            stop=self._stop,
+            still_ours=self._still_ours,
+        )
+        self.last = report
+        if self._stop.is_set() or self._lost:
+            return  # unfinished: the next process (or this one, restarted) scrubs again
+        with self.db.session() as session:
+            self.lease.finished(
+                session,
+                report.ok,
+                f"{report.checked} checked, {len(report.damaged)} damaged, "
+                f"{len(report.missing)} missing",
+            )

@@ -8,12 +8,15 @@ from typing import Any
 __all__ = ["run_uvicorn"]
 
 
-def run_uvicorn(app: Any, args: argparse.Namespace) -> None:
-    """uvicorn on ``--host``/``--port``, TLS with ``--certfile``/``--keyfile``."""
+def run_uvicorn(app: Any, args: argparse.Namespace, *, workers: int = 1) -> None:
+    """uvicorn on ``--host``/``--port``, TLS with ``--certfile``/``--keyfile``; with ``workers``
+    above 1, ``app`` is the import path of an app factory each worker process calls."""
     import uvicorn
 
     uvicorn.run(
         app,
+        workers=workers if workers > 1 else None,
+        factory=workers > 1,
         host=args.host,
         port=args.port,
         log_level="warning",

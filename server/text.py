@@ -1,10 +1,23 @@
-"""Vietnamese text folding for server-side search (diacritics-insensitive)."""
+"""Vietnamese text folding for server-side search (diacritics-insensitive).
+
+A document is searched by its words: ``fold`` takes the diacritics off ("Quyết định" →
+"quyet dinh"), ``words`` cuts the folded text into runs of letters and digits ("123/QĐ-UBND" →
+123, qd, ubnd), as the desktop's own index does (``client/cache/folding.py``), and
+``search_text`` writes what the server stores and indexes (``documents.search_text``).
+"""
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Iterable
 
-__all__ = ["fold", "clean_filename"]
+__all__ = ["fold", "words", "search_text", "NUMBER_END", "clean_filename"]
+
+_WORD = re.compile(r"[^\W_]+")
+NUMBER_END = "_"
+"""The word that ends a document's number part in ``search_text``: no typed word is ever one
+(``words`` never yields an underscore), so a pattern can tell the number part from the rest."""
 
 
 def fold(text: str) -> str:
@@ -12,6 +25,24 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.lower().split())
+
+
+def words(text: str) -> list[str]:
+    """The folded runs of letters and digits: what a search matches, whole or as a prefix."""
+    return _WORD.findall(fold(text))
+
+
+def search_text(number: Iterable[str], fields: Iterable[str]) -> str:
+    """A document as the server searches it: the words of its number part (number/symbol,
+    notation, arrival number), ``NUMBER_END``, then the words of everything else, one space
+    apart and with a space at either end — so ``LIKE '% word %'`` is a whole word on
+    PostgreSQL's trigram index and SQLite's FTS5 triggers can split the two parts.
+
+    ``search_text(["123/QĐ-UBND"], ["Quyết định"])`` → ``" 123 qd ubnd _ quyet dinh "``."""
+    found = [w for part in number if part for w in words(part)]
+    found.append(NUMBER_END)
+    found += [w for part in fields if part for w in words(part)]
+    return f" {' '.join(found)} "
 
 
 FALLBACK_NAME = "tep"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from .blobs import BlobStore
+from .filestore import BlobStore
 from .models import Blob, Document, Version
 
 __all__ = ["add_file_version"]

@@ -82,6 +82,7 @@ def make_demo_data(
             progress=progress,
             render_letter=render_letter_pdf,
             story=story,
+            data_dir=settings.data_dir,
         )
     finally:
         state.db.dispose()

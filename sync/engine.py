@@ -1,8 +1,9 @@
 """The watched-folder engine: detect → stable → convert → upload → confirm → move.
 
-Threads are fixed (observer, scheduler, N preparers, N uploaders, one finisher) whatever the
-number of files; the queue lives in SQLite, so memory stays flat for a
-10,000-file drop and a restart continues where it stopped.
+The engine decides when a file goes (detected, quiet long enough, due, the server reachable);
+``pipeline.Pipeline`` takes it from there. Threads are fixed (observer, scheduler, N preparers,
+N uploaders, one finisher) whatever the number of files; the queue lives in SQLite, so memory
+stays flat for a 10,000-file drop and a restart continues where it stopped.
 """
 
 from __future__ import annotations
@@ -12,24 +13,18 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
-from base.backoff import backoff
 from client.api import ApiClient
-from client.errors import ApiError, AuthError, ServerUnavailable, TransferCancelled
-from client.transfer import DeclaredUpload, file_sha256
 
-from .convert import prepare_pdf
-from .errors import BadFile, SyncError
-from .filters import doc_type_for, is_candidate, nfc
-from .finalize import fail_source, finish_source
+from .events import EngineEvent
+from .filters import is_candidate, nfc
 from .outage import Outage
+from .pipeline import Pipeline
 from .profiles import WatchProfile
 from .queue import FileState, QueueEntry, UploadQueue
-from .reasons import Reason, reason_text
+from .reasons import Reason
 from .stability import StabilityTracker
 from .watcher import start_observer
 
@@ -42,41 +37,6 @@ logger = logging.getLogger(__name__)
 
 STABILITY_TICK = 0.2  # seconds between size/mtime checks of detected files
 STABILITY_BATCH = 500  # files looked at per tick (a 10,000-file drop is seen every 4 s)
-# Files hashed, checked and declared ahead of each upload slot. Under load a declare waits
-# about as long as an upload takes, so with fewer a slot now and then sits idle (measured:
-# 1 ahead left ≈ 5 ms idle per file and slot, 3 ahead ≈ 1.5 ms).
-PREPARED_AHEAD = 3
-
-
-_T = TypeVar("_T")
-
-
-@dataclass(frozen=True)
-class EngineEvent:
-    entry_id: int
-    name: str
-    state: FileState
-    reason: Reason = Reason.NONE
-    detail: str = ""
-    done_bytes: int = 0
-    total_bytes: int = 0
-
-    @property
-    def message(self) -> str:
-        """The reason in the current language (for the command line's progress lines)."""
-        return reason_text(self.reason, self.detail)
-
-
-@dataclass(frozen=True)
-class _Prepared:
-    """A file hashed, deduplicated, converted and declared to the server, waiting for an upload slot."""
-
-    entry: QueueEntry
-    source: Path
-    pdf: Path
-    sha: str
-    fields: dict[str, Any]
-    declared: DeclaredUpload
 
 
 def _readable(path: Path) -> bool:
@@ -104,18 +64,19 @@ class WatchEngine:
         self.on_event = on_event or (lambda _event: None)
         self.tracker = StabilityTracker(profile.stability_seconds)
         self.outage = Outage()
-        self._stop = threading.Event()
-        self._wake = (
-            threading.Event()
-        )  # a worker finished: dispatch the next file now, not at the next tick
-        self._in_flight: set[int] = set()
-        self._lock = threading.Lock()
-        workers = max(1, profile.parallel)
-        self._prepares = ThreadPoolExecutor(
-            max_workers=workers, thread_name_prefix="vanthu-prepare"
+        # A worker finished: dispatch the next file now, not at the next tick.
+        self._wake = threading.Event()
+        self._pipeline = Pipeline(
+            self.queue,
+            client,
+            profile,
+            self.root,
+            self.workdir,
+            self.outage,
+            self.on_event,
+            self._wake.set,
         )
-        self._uploads = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="vanthu-upload")
-        self._finishes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vanthu-finish")
+        self._stop = self._pipeline.stopping
         self._observer: BaseObserver | None = None
         self._scheduler: threading.Thread | None = None
         self._last_rescan = 0.0
@@ -129,6 +90,7 @@ class WatchEngine:
             logger.info("resuming %d files interrupted last time", recovered)
         # Observer first, then the scan: a file arriving in between is seen by one or the other
         # (both is harmless: detection is idempotent). The other order missed it until the next rescan.
+        self._pipeline.start()
         self._observer = start_observer(self.root, self.notice, self.profile)
         self.scan()
         self._scheduler = threading.Thread(target=self._run, name="vanthu-scheduler", daemon=True)
@@ -142,11 +104,7 @@ class WatchEngine:
             self._observer.join(timeout)
         if self._scheduler is not None:
             self._scheduler.join(timeout)
-        self._prepares.shutdown(wait=True, cancel_futures=True)
-        self._uploads.shutdown(wait=True, cancel_futures=True)
-        self._finishes.shutdown(
-            wait=True
-        )  # moves of confirmed files: quick, and nothing left half-done
+        self._pipeline.stop(timeout)  # confirmed files are moved and closed; nothing half-done
         self.queue.recover()  # files that were prepared but never sent show as waiting, not as busy
         self.queue.close()
 
@@ -169,7 +127,7 @@ class WatchEngine:
                 counts.get(s, 0)
                 for s in (FileState.UPLOADED, FileState.DUPLICATE, FileState.FAILED)
             )
-            if not busy and not self._in_flight and done >= finished:
+            if not busy and not self._pipeline.busy and done >= finished:
                 return True
             time.sleep(0.1)
         return False
@@ -265,205 +223,9 @@ class WatchEngine:
             self.on_event(EngineEvent(entry.id, entry.name, FileState.STABLE))
 
     def _dispatch(self) -> None:
-        with self._lock:
-            free = self.profile.parallel * (1 + PREPARED_AHEAD) - len(self._in_flight)
+        free = self._pipeline.room
         if free <= 0:
             return
         entries = self.queue.due(FileState.STABLE, free)
         for entry in entries[: self.outage.admit(len(entries))]:
-            with self._lock:
-                if entry.id in self._in_flight:
-                    continue
-                self._in_flight.add(entry.id)
-            self._prepares.submit(self._prepare_safely, entry)
-
-    # -- one file ----------------------------------------------------------------------
-    # Two stages, so the server never waits for us: while a file uploads, the next one is
-    # already hashed, checked (or converted) and declared, and its bytes go out the moment an
-    # upload slot is free. ``parallel`` bounds the uploads; the dispatcher bounds what is in flight.
-    def _prepare_safely(self, entry: QueueEntry) -> None:
-        prepared = self._guarded(entry, lambda: self._prepare(entry))
-        if prepared is None:
-            self._release(entry)
-            return
-        try:
-            self._uploads.submit(self._upload_safely, prepared)
-        except RuntimeError:  # stopping: the file stays in the queue for next time
-            self._release(entry)
-
-    def _upload_safely(self, prepared: _Prepared) -> None:
-        try:
-            self._guarded(prepared.entry, lambda: self._upload(prepared))
-        finally:
-            self._release(prepared.entry)
-
-    def _release(self, entry: QueueEntry) -> None:
-        self.outage.settle()
-        with self._lock:
-            self._in_flight.discard(entry.id)
-        self._wake.set()
-
-    def _prepare(self, entry: QueueEntry) -> _Prepared | None:
-        """Hash, deduplicate, convert and declare; None when the file needs no upload."""
-        source = Path(entry.path)
-        if entry.document_id is not None:  # created before a crash: only the move is left
-            self._finish(entry, source, FileState.UPLOADED, entry.document_id)
-            return None
-        self.queue.set_state(entry.id, FileState.CONVERTING)
-        sha = entry.sha256 or file_sha256(source)
-        if (twin := self.queue.claim_sha(entry.id, sha)) is not None:
-            self._finish(
-                entry,
-                source,
-                FileState.DUPLICATE,
-                twin.document_id,
-                Reason.SAME_AS_QUEUED,
-                twin.name,
-            )
-            return None
-        pdf = prepare_pdf(source, self.workdir, f"{entry.id}-{sha[:16]}", self.profile.ocr)
-        fields = self._fields(source, pdf)
-        declared = self.client.declare_upload(
-            pdf, sha if pdf == source else None, fields, f"scan:{sha}"
-        )
-        self._server_answered()
-        return _Prepared(entry, source, pdf, sha, fields, declared)
-
-    def _upload(self, prepared: _Prepared) -> None:
-        entry, source, pdf = prepared.entry, prepared.source, prepared.pdf
-        self.queue.set_state(entry.id, FileState.UPLOADING)
-        uploaded = self.client.send_upload(
-            prepared.declared, progress=self._progress(entry), cancel=self._stop
-        )
-        self._server_answered()
-        document, created = uploaded.document, uploaded.document_created
-        if document is None:  # a server that cannot create documents from uploads
-            document, created = self.client.create_document_once(
-                {**prepared.fields, "file_sha256": uploaded.sha256}, f"scan:{prepared.sha}"
-            )
-        self.queue.set_state(
-            entry.id, FileState.UPLOADING, document_id=document.id
-        )  # a crash now leaves only the move
-        state, note = (
-            (FileState.UPLOADED, Reason.NONE)
-            if created
-            else (FileState.DUPLICATE, Reason.ALREADY_ON_SERVER)
-        )
-        # The move and the final state go to the finisher thread, so this slot sends its next file now.
-        try:
-            self._finishes.submit(
-                self._guarded,
-                entry,
-                lambda: self._finish_upload(entry, source, pdf, state, document.id, note),
-            )
-        except (
-            RuntimeError
-        ):  # stopping: the row keeps its document and is finished at the next start
-            pass
-
-    def _finish_upload(
-        self,
-        entry: QueueEntry,
-        source: Path,
-        pdf: Path,
-        state: FileState,
-        document_id: int,
-        note: Reason,
-    ) -> None:
-        self._finish(entry, source, state, document_id, note)
-        if pdf != source:
-            pdf.unlink(missing_ok=True)
-
-    def _guarded(self, entry: QueueEntry, step: Callable[[], _T]) -> _T | None:
-        """Run one stage; every failure ends in the queue with a reason, never in the engine."""
-        source = Path(entry.path)
-        try:
-            return step()
-        except FileNotFoundError:  # deleted or renamed before upload: the new name is detected anew
-            self.queue.forget(entry.id)
-        except BadFile as exc:
-            fail_source(source, self.root, self.profile, exc.message("vi"), exc.message("en"))
-            self.queue.set_state(entry.id, FileState.FAILED, reason=exc.reason)
-            self.on_event(EngineEvent(entry.id, entry.name, FileState.FAILED, exc.reason))
-        except TransferCancelled:
-            self.queue.set_state(entry.id, FileState.STABLE)
-        except ServerUnavailable:
-            self._wait(entry, self.outage.down(entry.id), Reason.WAITING_FOR_SERVER)
-            self.queue.note_waiting(
-                Reason.WAITING_FOR_SERVER
-            )  # files not tried yet show why they wait
-        except AuthError:
-            self._wait(entry, backoff(entry.attempts), Reason.SIGNED_OUT)
-        except ApiError as exc:
-            self._server_answered()
-            self._wait(
-                entry,
-                backoff(entry.attempts, cap=3600),
-                Reason.SERVER_REFUSED,
-                f"HTTP {exc.status}" + (f" {exc.code}" if exc.code else ""),
-            )
-        except SyncError as exc:
-            self._wait(entry, backoff(entry.attempts, cap=3600), exc.reason)
-        except PermissionError as exc:
-            self._wait(
-                entry, backoff(entry.attempts, cap=60), Reason.FILE_LOCKED, exc.strerror or ""
-            )
-        except OSError as exc:
-            self._wait(entry, backoff(entry.attempts, cap=600), Reason.FILE_IO, exc.strerror or "")
-        except Exception:
-            logger.exception("unexpected error on %s", entry.name)
-            self._wait(entry, backoff(entry.attempts), Reason.UNEXPECTED)
-        return None
-
-    def _wait(self, entry: QueueEntry, delay: float, reason: Reason, detail: str = "") -> None:
-        self.queue.retry_later(entry.id, delay, reason, detail)
-        self.on_event(EngineEvent(entry.id, entry.name, FileState.STABLE, reason, detail))
-
-    def _server_answered(self) -> None:
-        if self.outage.is_down and (released := self.outage.up()):
-            self.queue.release(released)
-            self._wake.set()
-
-    def _finish(
-        self,
-        entry: QueueEntry,
-        source: Path,
-        state: FileState,
-        document_id: int | None,
-        note: Reason = Reason.NONE,
-        detail: str = "",
-    ) -> None:
-        finish_source(source, self.root, self.profile)
-        self.queue.set_state(entry.id, state, document_id=document_id, reason=note, detail=detail)
-        self.on_event(EngineEvent(entry.id, entry.name, state, note, detail))
-
-    def _fields(self, source: Path, pdf: Path) -> dict[str, Any]:
-        name = nfc(source.stem).replace("_", " ").strip()
-        fields: dict[str, Any] = {
-            "direction": self.profile.direction,
-            "doc_type": doc_type_for(source, self.root, self.profile),
-            "subject": name[:500] or "Bản quét",
-            "organ_name": self.profile.organ_name,
-            "filename": nfc(pdf.name if pdf == source else f"{source.stem}.pdf"),
-            "note": "Bản quét tải lên tự động",
-        }
-        if self.profile.direction == "incoming":  # a scan waits for the clerk: "Chờ vào sổ"
-            fields["status"] = "arrived"
-        return fields
-
-    def _progress(self, entry: QueueEntry) -> Callable[[int, int], None]:
-        started = time.monotonic()
-        limit = self.profile.bandwidth_limit
-
-        def report(done: int, total: int) -> None:
-            self.on_event(
-                EngineEvent(
-                    entry.id, entry.name, FileState.UPLOADING, done_bytes=done, total_bytes=total
-                )
-            )
-            if limit:
-                ahead = done / limit - (time.monotonic() - started)
-                if ahead > 0:
-                    self._stop.wait(ahead)
-
-        return report
+            self._pipeline.submit(entry)

@@ -62,7 +62,11 @@ class WatchProfile:
     """None = native events when available; True for network shares (SMB/NFS)."""
     poll_interval: float = 1.0
     rescan_seconds: float = 60.0
-    parallel: int = 2
+    parallel: int = 3
+    """Files uploaded at once (each with a connection of its own, and as many files checked and
+    declared ahead). One server process handles uploads almost one at a time, so a few keep it
+    busy and more only make its threads wait on each other: 3 measured best against 2 (0.93–1.02×
+    of a bare loop against 0.89–0.92×, issue 30); raise it for a server of several processes."""
     bandwidth_limit: int | None = None
     """Bytes per second, or None for no limit."""
     ocr: bool = False

@@ -165,12 +165,10 @@ class UploadQueue:
         if not finished:
             return
         now = time.time()
-        with self._lock, self._db:
-            self._db.execute("BEGIN")
-            self._db.executemany(
-                "UPDATE files SET state = ?, size = ?, reason = ?, updated_at = ? WHERE id = ?",
-                [(FileState.STABLE, size, reason, now, entry_id) for entry_id, size in finished],
-            )
+        self._many(
+            "UPDATE files SET state = ?, size = ?, reason = ?, updated_at = ? WHERE id = ?",
+            [(FileState.STABLE, size, reason, now, entry_id) for entry_id, size in finished],
+        )
 
     def retry_later(
         self,
@@ -188,11 +186,10 @@ class UploadQueue:
 
     def release(self, entry_ids: set[int]) -> None:
         """Make waiting files due now (the server they were waiting for is back)."""
-        for entry_id in entry_ids:
-            self._exec(
-                "UPDATE files SET next_retry_at = 0 WHERE id = ? AND state = ?",
-                (entry_id, FileState.STABLE),
-            )
+        self._many(
+            "UPDATE files SET next_retry_at = 0 WHERE id = ? AND state = ?",
+            [(entry_id, FileState.STABLE) for entry_id in entry_ids],
+        )
 
     def note_waiting(self, reason: Reason) -> None:
         """Give every waiting file without a reason this one (e.g. the server is down)."""
@@ -217,24 +214,65 @@ class UploadQueue:
         return _entry(rows[0]) if rows else None
 
     def claim_sha(self, entry_id: int, sha256: str) -> QueueEntry | None:
-        """Record this file's sha256 unless another file already holds the same bytes.
+        """Take these bytes for this file (recording its sha256 and marking it converting),
+        unless another file holds the same bytes already.
 
-        Returns that twin (uploaded or on its way), or None when this file now owns the
-        bytes. Check and claim happen under one lock: two copies dropped together must
-        not each see the other and both end up as duplicates of nothing.
+        Returns that twin instead: one with a document on the server (this file is its
+        duplicate), or one still on its way — waiting, being checked or sending — which this
+        file waits for, so it never ends as the duplicate of an upload that then fails. Check
+        and claim happen under one lock: two copies dropped together must not each see the
+        other and both end up as duplicates of nothing.
         """
         with self._lock:
+            # A holder waiting for its retry counts only when older: two rows left holding the
+            # same bytes (a queue from an older version) never wait for each other.
             rows = self._db.execute(
-                "SELECT * FROM files WHERE sha256 = ? AND id != ? AND state IN (?, ?, ?) LIMIT 1",
-                (sha256, entry_id, FileState.UPLOADED, FileState.UPLOADING, FileState.CONVERTING),
+                "SELECT * FROM files WHERE sha256 = ? AND id != ? AND (document_id IS NOT NULL "
+                "OR state IN (?, ?) OR (state = ? AND id < ?)) "
+                "ORDER BY document_id IS NULL, id LIMIT 1",
+                (
+                    sha256,
+                    entry_id,
+                    FileState.CONVERTING,
+                    FileState.UPLOADING,
+                    FileState.STABLE,
+                    entry_id,
+                ),
             ).fetchall()
             if rows:
                 return _entry(rows[0])
             self._db.execute(
-                "UPDATE files SET sha256 = ?, updated_at = ? WHERE id = ?",
-                (sha256, time.time(), entry_id),
+                "UPDATE files SET sha256 = ?, state = ?, updated_at = ? WHERE id = ?",
+                (sha256, FileState.CONVERTING, time.time(), entry_id),
             )
             return None
+
+    def record_documents(self, made: list[tuple[int, int]]) -> None:
+        """``(id, document id)`` of files the server confirmed, in one transaction: from here a
+        crash leaves only the move (the next start finishes it without sending anything)."""
+        self._many(
+            "UPDATE files SET document_id = ?, updated_at = ? WHERE id = ?",
+            [(document_id, time.time(), entry_id) for entry_id, document_id in made],
+        )
+
+    def finish_many(self, finished: list[tuple[int, FileState, int | None, Reason, str]]) -> None:
+        """Final states ``(id, state, document id, reason, detail)`` in one transaction."""
+        now = time.time()
+        self._many(
+            "UPDATE files SET state = ?, document_id = ?, reason = ?, detail = ?, updated_at = ?, "
+            "finished_at = ? WHERE id = ?",
+            [
+                (state, doc, reason, detail, now, now, entry_id)
+                for entry_id, state, doc, reason, detail in finished
+            ],
+        )
+
+    def _many(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
+        if not rows:
+            return
+        with self._lock, self._db:
+            self._db.execute("BEGIN")
+            self._db.executemany(sql, rows)
 
     def counts(self) -> dict[FileState, int]:
         rows = self._rows("SELECT state, count(*) FROM files GROUP BY state")

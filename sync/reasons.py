@@ -37,6 +37,7 @@ class Reason(StrEnum):
     OCR_MISSING = "ocr_missing"
     OCR_FAILED = "ocr_failed"
     UNEXPECTED = "unexpected"
+    WAITING_FOR_TWIN = "waiting_for_twin"
     # finished without a new upload
     SAME_AS_QUEUED = "same_as_queued"
     ALREADY_ON_SERVER = "already_on_server"
@@ -76,6 +77,10 @@ TEXTS: dict[Reason, tuple[str, str]] = {
     ),
     Reason.OCR_FAILED: ("Nhận dạng chữ (OCR) lỗi", "OCR failed"),
     Reason.UNEXPECTED: ("Lỗi không mong đợi; xem nhật ký", "Unexpected error; see the log"),
+    Reason.WAITING_FOR_TWIN: (
+        "Chờ tệp trùng nội dung đang tải lên",
+        "Waiting for a file with the same content that is being uploaded",
+    ),
     Reason.SAME_AS_QUEUED: ("Trùng nội dung với tệp khác", "Same content as another file"),
     Reason.ALREADY_ON_SERVER: ("Đã có trên máy chủ", "Already on the server"),
 }

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from base.errors import VanThuError
 
-__all__ = ["CacheError", "CacheCorrupted", "DiskFull", "OfflineError", "FileWithdrawn"]
+__all__ = [
+    "CacheError",
+    "CacheCorrupted",
+    "CacheRebuilt",
+    "DiskFull",
+    "OfflineError",
+    "FileWithdrawn",
+]
 
 
 class CacheError(VanThuError):
@@ -20,6 +27,21 @@ class CacheCorrupted(CacheError):
         "tải lại từ máy chủ ở lần đồng bộ tới."
     )
     message_en = "The local cache file was corrupted and moved aside; it will be rebuilt from the server on the next sync."
+
+
+class CacheRebuilt(CacheError):
+    title_vi = "Dữ liệu đệm được làm mới"
+    title_en = "Local cache renewed"
+    message_vi = (
+        "Dữ liệu đệm trên máy đã được chuyển sang dạng mới nhưng không giữ được danh sách văn "
+        "bản; văn bản sẽ được tải lại từ máy chủ ở lần đồng bộ tới. Các thao tác đang chờ gửi "
+        "vẫn được giữ nguyên."
+    )
+    message_en = (
+        "The local cache was converted to its new layout but could not keep its documents; "
+        "they will be downloaded again from the server at the next sync. Actions waiting to be "
+        "sent are kept."
+    )
 
 
 class DiskFull(CacheError):

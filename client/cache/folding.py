@@ -14,12 +14,12 @@ from collections.abc import Callable, Sequence
 __all__ = ["fold", "tokens", "query_words", "fts_query"]
 
 _TOKEN = re.compile(r"[0-9a-z]+")
-_STRIP = dict.fromkeys(i for i in range(0x300, 0x370))  # combining diacritical marks
+_MARKS = re.compile("[\u0300-\u036f]+")  # combining diacritical marks (a regex: 1.5× translate)
 
 
 def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return decomposed.translate(_STRIP).lower()
+    return _MARKS.sub("", decomposed).lower()
 
 
 def tokens(text: str) -> list[str]:

@@ -11,14 +11,13 @@ waits for an answer).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any
 
 from base.steps import Step
 
-from ..records import Document
-
-__all__ = ["Part", "PART_NAMES_VI", "document_parts"]
+__all__ = ["Part", "PART_NAMES_VI", "AUTHOR_STATES", "document_parts"]
 
 
 class Part(StrEnum):
@@ -41,27 +40,39 @@ PART_NAMES_VI: dict[str, str] = {
 translates its own, ``ui.labels.part_label``)."""
 
 ACTIVE = "active"
+AUTHOR_STATES = frozenset({"draft", "pending_signature"})
+"""The statuses in which an author's part is one of their queues (``queues``: their drafts, and
+theirs waiting for the signature). In any other status nobody reads it, so no row is kept — an
+archive of issued and finished documents would otherwise hold one row per document."""
 WAITING_FOR = {"received": Step.PRESENT, "pending_signature": Step.SUBMIT}
 """Status → the step whose recipients the document now waits for."""
 _WAITING_PART = {Step.PRESENT: Part.PRESENTED, Step.SUBMIT: Part.SUBMITTED}
 
 
-def document_parts(doc: Document) -> list[tuple[Any, ...]]:
-    """Rows ``(document_id, user_id, part, state, deadline)`` for ``parts``."""
+def document_parts(data: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+    """Rows ``(document_id, user_id, part, state, deadline)`` for ``parts``, from the server's
+    record of one document (its JSON, as the feed and the snapshot send it)."""
+    doc_id, status = data["id"], data.get("status") or ""
+    assignments = data.get("assignments") or ()
     rows: list[tuple[Any, ...]] = [
-        (doc.id, a.user_id, a.kind, a.state, a.deadline.isoformat() if a.deadline else None)
-        for a in doc.assignments
+        (doc_id, a["user_id"], a["kind"], a["state"], a.get("deadline") or None)
+        for a in assignments
     ]
     for asked in {
-        a.assigned_by for a in doc.assignments if a.requested_deadline and a.state == ACTIVE
+        a.get("assigned_by")
+        for a in assignments
+        if a.get("requested_deadline") and a["state"] == ACTIVE
     }:
         if asked:
-            rows.append((doc.id, asked, Part.EXTENSION.value, ACTIVE, None))
-    if doc.created_by:  # its state is the document's status: "my drafts" is one index range
-        rows.append((doc.id, doc.created_by, Part.AUTHOR.value, doc.status, None))
-    step = WAITING_FOR.get(doc.status)
+            rows.append((doc_id, asked, Part.EXTENSION.value, ACTIVE, None))
+    created_by = data.get("created_by")
+    if created_by and status in AUTHOR_STATES:  # its state is the status: one index range
+        rows.append((doc_id, created_by, Part.AUTHOR.value, status, None))
+    step = WAITING_FOR.get(status)
     if step is not None:
-        last = next((t for t in reversed(doc.trace) if t.action == step.value), None)
-        for user_id in dict.fromkeys(last.recipients if last else ()):
-            rows.append((doc.id, user_id, _WAITING_PART[step].value, ACTIVE, None))
+        last = next(
+            (t for t in reversed(data.get("trace") or ()) if t["action"] == step.value), None
+        )
+        for user_id in dict.fromkeys(last.get("recipients") or () if last else ()):
+            rows.append((doc_id, user_id, _WAITING_PART[step].value, ACTIVE, None))
     return rows

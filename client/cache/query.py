@@ -27,6 +27,7 @@ from .queues import (
     queue_condition,
 )
 from .ranking import Relevance
+from .rows import SEARCH_COLUMNS, search_texts_of
 from .store import CacheStore
 
 __all__ = [
@@ -184,6 +185,7 @@ def _rows(conn: Connection, sql: str, args: list[Any]) -> list[DocumentRow]:
 
 
 RANK_WINDOW = 400
+_SEARCHED = ", ".join(f"d.{column}" for column in SEARCH_COLUMNS)
 MAX_COMPLETIONS = 16
 
 
@@ -222,26 +224,26 @@ def _ranked(
     thousand, while exact numbers and phrases still come first; pages stay
     consistent because the window never depends on the page asked for."""
     filters = "".join(" AND " + w for w in where)
-    base = (
-        f"SELECT {select[0]}, d.search_number, d.search_text FROM documents_fts "
-        f"JOIN documents d ON d.id = documents_fts.rowid WHERE documents_fts MATCH ?{filters}"
-    )
+    base = f"FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid WHERE documents_fts MATCH ?{filters}"
     window = conn.exec_driver_sql(
-        f"{base} ORDER BY documents_fts.rowid DESC LIMIT {RANK_WINDOW}",
+        f"SELECT {select[0]}, {_SEARCHED} {base} ORDER BY documents_fts.rowid DESC "
+        f"LIMIT {RANK_WINDOW}",
         (*select[1], match, *args),
     ).fetchall()
     window = list(window)
     relevance = Relevance(words)
-    window.sort(key=lambda r: (-relevance(r[-2], r[-1]), -r[0]))
-    rows = [DocumentRow(*r[:-2]) for r in window[offset : offset + limit]]
+    texts = len(SEARCH_COLUMNS)  # the index holds no text: fold the window's columns again
+    window.sort(key=lambda r: (-relevance(*search_texts_of(r[-texts:])), -r[0]))
+    rows = [DocumentRow(*r[:-texts]) for r in window[offset : offset + limit]]
     if len(window) < RANK_WINDOW or len(rows) == limit:
         return rows
     oldest = min(r[0] for r in window)
     older = conn.exec_driver_sql(
-        f"{base} AND documents_fts.rowid < ? ORDER BY documents_fts.rowid DESC LIMIT ? OFFSET ?",
+        f"SELECT {select[0]} {base} AND documents_fts.rowid < ? "
+        "ORDER BY documents_fts.rowid DESC LIMIT ? OFFSET ?",
         (*select[1], match, *args, oldest, limit - len(rows), max(0, offset - RANK_WINDOW)),
     ).fetchall()
-    return rows + [DocumentRow(*r[:-2]) for r in older]
+    return rows + [DocumentRow(*r) for r in older]
 
 
 def _offset_page(rows: list[DocumentRow], offset: int, limit: int) -> ListPage:

@@ -25,7 +25,7 @@ from sqlalchemy import Connection
 
 from base.deadlines import DUE_SOON_DAYS, DeadlineState, due_soon_until
 
-from .parts import ACTIVE, Part
+from .parts import ACTIVE, AUTHOR_STATES, Part
 from .store import CacheStore
 
 if TYPE_CHECKING:
@@ -259,6 +259,13 @@ def _deadline(scope: QueueScope, op: str, *bounds: dt.date) -> _Ids:
     return _Ids(sql, args, tuple(counts))
 
 
+def _author_state(status: str) -> str:
+    """An author's part in a status the cache keeps it for (``parts.AUTHOR_STATES``)."""
+    if status not in AUTHOR_STATES:
+        raise ValueError(f"the cache keeps no author's part in status {status!r}")
+    return status
+
+
 def _queue(queue: Queue, scope: QueueScope) -> tuple[str, list[Any]] | _Parts | _Ids:
     if queue is Queue.TO_REGISTER:
         return "d.status = 'arrived'", []
@@ -272,13 +279,13 @@ def _queue(queue: Queue, scope: QueueScope) -> tuple[str, list[Any]] | _Parts | 
         return _deadline(scope, "< ?", scope.today)
     if queue is Queue.DRAFTS:
         if scope.role == "specialist":  # an author's part follows the document's status
-            return _mine(scope, (Part.AUTHOR,), state="draft")
+            return _mine(scope, (Part.AUTHOR,), state=_author_state("draft"))
         return "d.status = 'draft'", []
     if queue is Queue.TO_SIGN:
         if scope.role == "leader":
             return _mine(scope, (Part.SUBMITTED,))
         if scope.role == "specialist":
-            return _mine(scope, (Part.AUTHOR,), state="pending_signature")
+            return _mine(scope, (Part.AUTHOR,), state=_author_state("pending_signature"))
         return "d.status = 'pending_signature'", []
     if queue is Queue.TO_ISSUE:
         return "d.status IN ('signed', 'numbered')", []

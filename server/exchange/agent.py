@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import shutil
 import threading
 import uuid
@@ -22,13 +21,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from base.backoff import backoff
 
-from ..blobs import BlobStore, file_sha256
 from ..db import Database
+from ..filestore import BlobStore, file_sha256
+from ..leases import Lease
 from ..models import Blob, Organisation, utcnow
 from ..text import fold
 from .axis import Agency as AxisAgency
@@ -43,7 +43,7 @@ from .axis_protocol import (
     MessageType,
 )
 from .enums import InboxState, OutboxState, PackageKind, Source
-from .models import Agency, AgentLease, ExchangeConnection, InboxPackage, OutboxPackage
+from .models import Agency, ExchangeConnection, InboxPackage, OutboxPackage
 from .receive import Received, receive
 from .secrets import load_secret
 
@@ -97,7 +97,7 @@ class ExchangeAgent:
         self.db, self.blobs, self.data_dir = db, blobs, data_dir
         self.tick = tick_seconds
         self.client_factory = client_factory
-        self.holder = f"{os.getpid()}-{uuid.uuid4().hex[:12]}"
+        self.lease = Lease("exchange-agent", LEASE_SECONDS)
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
@@ -117,13 +117,8 @@ class ExchangeAgent:
         self._wake.set()
         if self._thread is not None:
             self._thread.join(timeout=10)
-        with self.db.session() as session:  # hand the lease on at once
-            session.execute(
-                update(AgentLease)
-                .where(AgentLease.holder == self.holder)
-                .values(until=utcnow() - dt.timedelta(seconds=1))
-            )
-            session.commit()
+        with self.db.session() as session:
+            self.lease.release(session)
 
     def wake(self) -> None:
         """Look now (a clerk just issued to an outside agency, an administrator retried)."""
@@ -144,30 +139,7 @@ class ExchangeAgent:
 
     def holds_lease(self, session: Session) -> bool:
         """Take or extend the lease; True when this process runs the agent now."""
-        now = utcnow()
-        until = now + dt.timedelta(seconds=LEASE_SECONDS)
-        taken = (
-            session.connection()
-            .execute(
-                update(AgentLease)
-                .where(
-                    AgentLease.id == 1,
-                    or_(AgentLease.holder == self.holder, AgentLease.until < now),
-                )
-                .values(holder=self.holder, until=until)
-            )
-            .rowcount
-        )
-        if not taken and session.get(AgentLease, 1) is None:
-            session.add(AgentLease(id=1, holder=self.holder, until=until))
-            try:
-                session.flush()
-                taken = 1
-            except Exception:  # noqa: BLE001 — another process inserted it first
-                session.rollback()
-                return False
-        session.commit()
-        return bool(taken)
+        return self.lease.hold(session)
 
     # -- one cycle ---------------------------------------------------------------------------
 
@@ -308,9 +280,10 @@ class ExchangeAgent:
         kind = MessageType.STATUS if row.kind == PackageKind.STATUS else MessageType.EDOC
         self._renew(session)
         try:
-            row.remote_id = client.send(
-                self.blobs.path(row.sha256), sender=code, to=[row.recipient], message_type=kind
-            )
+            with self.blobs.local_copy(row.sha256) as package:  # a download from S3
+                row.remote_id = client.send(
+                    package, sender=code, to=[row.recipient], message_type=kind
+                )
         except AxisAuthError:
             raise  # the connection's credentials or clock: every package waits, none fails
         except AxisUnavailable as exc:
@@ -385,7 +358,7 @@ class ExchangeAgent:
             if item.to != code:
                 continue  # another agency of the same system: its own connection fetches it
             self._renew(session)
-            target = self.blobs.root / f".axis-{uuid.uuid4().hex}.edxml"
+            target = self.blobs.scratch / f".axis-{uuid.uuid4().hex}.edxml"
             try:
                 try:
                     client.fetch(item.remote_id, target)

@@ -27,7 +27,7 @@ from edxml import (
 from edxml.mapping import DocumentFields, envelope_for, status_message
 from edxml.writer import write_envelope, write_status
 
-from ..blobs import BlobStore
+from ..filestore import BlobStore
 from ..models import Document, Organisation, User
 from ..text import fold
 from .enums import Source
@@ -112,7 +112,7 @@ def tell_exchange_story(
     ours = organ_of(home)
     today = dt.datetime.now(VIETNAM).date()
     made = 0
-    with tempfile.TemporaryDirectory(dir=blobs.root) as folder:
+    with tempfile.TemporaryDirectory(dir=blobs.scratch) as folder:
         work = Path(folder)
         arrivals = (
             (

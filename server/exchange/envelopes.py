@@ -18,7 +18,7 @@ from edxml import (
 )
 from edxml.mapping import fields_from_envelope
 
-from ..blobs import BlobStore, file_sha256
+from ..filestore import BlobStore, file_sha256
 from ..models import Document, Organisation, User, Version
 from .enums import InboxState, PackageKind
 from .flows import answer_sender, exchange_user

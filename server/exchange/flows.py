@@ -30,8 +30,8 @@ from edxml import (
 from edxml.errors import EdxmlError
 from edxml.identifier import check_organ_id
 
-from ..blobs import BlobStore
 from ..errors import ApiProblem
+from ..filestore import BlobStore
 from ..models import Document, Organisation, User
 from .enums import OutboxState, PackageKind
 from .models import Agency, InboxPackage, OutboxPackage

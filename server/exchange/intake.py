@@ -23,7 +23,7 @@ from base.resources import resource_path
 from base.steps import Step
 from base.workflow import Origin
 
-from ..blobs import BlobStore, file_sha256
+from ..filestore import BlobStore, file_sha256
 from ..models import Blob, Document, Organisation, User
 from .enums import InboxState, PackageKind, Source
 from .models import InboxPackage, OutboxPackage
@@ -105,7 +105,7 @@ def keep(session: Session, blobs: BlobStore, path: Path, *, move: bool = False) 
         if move:
             blobs.adopt(path, sha)
         else:
-            temp = Path(tempfile.mkstemp(dir=blobs.root, prefix=".pkg-")[1])
+            temp = Path(tempfile.mkstemp(dir=blobs.scratch, prefix=".pkg-")[1])
             shutil.copyfile(path, temp)
             blobs.adopt(temp, sha)
     if session.get(Blob, sha) is None:

@@ -31,7 +31,6 @@ __all__ = [
     "InboxPackage",
     "RecipientStatus",
     "Agency",
-    "AgentLease",
 ]
 
 
@@ -136,13 +135,3 @@ class Agency(Base):
     parent_code: Mapped[str] = mapped_column(String(35), default="")
     folded: Mapped[str] = mapped_column(String(400), default="")
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
-
-
-class AgentLease(Base):
-    """One row: which process runs the exchange agent, until when — so a deployment with many
-    worker processes (or hosts, on PostgreSQL) sends and fetches once, not once per process."""
-
-    __tablename__ = "exchange_agent_lease"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    holder: Mapped[str] = mapped_column(String(100))
-    until: Mapped[dt.datetime] = mapped_column(DateTime)

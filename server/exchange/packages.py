@@ -8,6 +8,7 @@ import datetime as dt
 import logging
 import tempfile
 from collections.abc import Sequence
+from contextlib import ExitStack
 from pathlib import Path
 
 from sqlalchemy import select
@@ -28,8 +29,8 @@ from edxml.mapping import DocumentFields, envelope_for, status_message
 from edxml.signature import load_pkcs12, sign
 from edxml.writer import write_envelope, write_status
 
-from ..blobs import BlobStore, file_sha256
 from ..errors import ApiProblem
+from ..filestore import BlobStore, file_sha256
 from ..models import Blob, Document, Organisation, User, Version
 from .secrets import load_secret
 
@@ -152,45 +153,46 @@ def build_envelope(
             code="file_missing",
         )
     assert version is not None or not with_file
-    attachments = (
-        []
-        if version is None or not with_file
-        else [
-            Attachment(
-                content_id="cid:1",
-                name=version.filename,
-                path=blobs.path(version.sha256),
-                content_type=version.content_type,
-                description=doc.subject[:200],
-                size=version.size,
-                sha256=version.sha256,
-            )
-        ]
-    )
-    sender = organ_of(org)
-    envelope = envelope_for(
-        fields_of(doc),
-        sender=sender,
-        recipients=list(recipients),
-        document_id=doc.document_identifier or identifier_for(doc, org) or "",
-        business=business
-        or Business(
-            doc_type=BusinessDocType.NEW,
-            reason="Văn bản điện tử mới",
-            staff=StaffInfo(staff=user.full_name),
-        ),
-        attachments=attachments,
-        trace=[TraceHeader(organ_id=sender.organ_id, timestamp=now_vn())],
-    )
-    work = Path(tempfile.mkdtemp(dir=blobs.root, prefix=".edxml-"))
-    try:
-        path = work / "package.edxml"
-        write_envelope(envelope, path)
-        return _store(session, blobs, _signed(data_dir, org, path))
-    finally:
-        for leftover in work.iterdir():
-            leftover.unlink(missing_ok=True)
-        work.rmdir()
+    with ExitStack() as files:  # the file as a path while the package is written
+        attachments = (
+            []
+            if version is None or not with_file
+            else [
+                Attachment(
+                    content_id="cid:1",
+                    name=version.filename,
+                    path=files.enter_context(blobs.local_copy(version.sha256)),
+                    content_type=version.content_type,
+                    description=doc.subject[:200],
+                    size=version.size,
+                    sha256=version.sha256,
+                )
+            ]
+        )
+        sender = organ_of(org)
+        envelope = envelope_for(
+            fields_of(doc),
+            sender=sender,
+            recipients=list(recipients),
+            document_id=doc.document_identifier or identifier_for(doc, org) or "",
+            business=business
+            or Business(
+                doc_type=BusinessDocType.NEW,
+                reason="Văn bản điện tử mới",
+                staff=StaffInfo(staff=user.full_name),
+            ),
+            attachments=attachments,
+            trace=[TraceHeader(organ_id=sender.organ_id, timestamp=now_vn())],
+        )
+        work = Path(tempfile.mkdtemp(dir=blobs.scratch, prefix=".edxml-"))
+        try:
+            path = work / "package.edxml"
+            write_envelope(envelope, path)
+            return _store(session, blobs, _signed(data_dir, org, path))
+        finally:
+            for leftover in work.iterdir():
+                leftover.unlink(missing_ok=True)
+            work.rmdir()
 
 
 def build_status(
@@ -213,7 +215,7 @@ def build_status(
         staff=StaffInfo(staff=user.full_name) if user is not None else None,
         at=now_vn(),
     )
-    work = Path(tempfile.mkdtemp(dir=blobs.root, prefix=".edxml-"))
+    work = Path(tempfile.mkdtemp(dir=blobs.scratch, prefix=".edxml-"))
     try:
         path = work / "status.edxml"
         write_status(message, path)

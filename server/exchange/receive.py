@@ -21,7 +21,7 @@ from edxml import (
 from edxml.errors import EdxmlError
 from edxml.reader import read_package
 
-from ..blobs import BlobStore
+from ..filestore import BlobStore
 from ..models import Organisation, User
 from .enums import Source
 from .envelopes import take_envelope
@@ -57,7 +57,7 @@ def receive(
         if earlier is not None:
             return Received(earlier, created=False)
     intake = Intake(session, blobs, org, path, source, remote_id, user)
-    spool = Path(tempfile.mkdtemp(dir=blobs.root, prefix=".inbox-"))
+    spool = Path(tempfile.mkdtemp(dir=blobs.scratch, prefix=".inbox-"))
     try:
         try:
             package = read_package(path, spool, trust_roots(session, org))

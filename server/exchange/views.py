@@ -34,6 +34,7 @@ from ..policy import (
     refuse_unreadable_file,
 )
 from ..roles import Role
+from ..routes.blob_response import BlobResponse, stored_file
 from ..routes.contract import errors
 from ..schemas import QUERY_TEXT_PATTERN, BlobId, DocumentId, Strict, UtcDateTime
 from ..text import fold
@@ -201,7 +202,7 @@ def list_agencies(
 
 @router.get("/exchange/status", response_model=ExchangeStatusOut, responses=errors(403, 404))
 def exchange_status(
-    organisation: str | None = Query(None, max_length=50),
+    organisation: str | None = Query(None, max_length=50, pattern=QUERY_TEXT_PATTERN),
     user: User = Depends(current_user),
     session: Session = Depends(get_session),
     state: AppState = Depends(get_state),
@@ -409,7 +410,7 @@ async def import_package(
 ) -> ImportOut:
     """A package from a file (the offline route): through the same door as the axis."""
     _allowed(may_exchange(user))
-    work = Path(tempfile.mkdtemp(dir=state.blobs.root, prefix=".import-"))
+    work = Path(tempfile.mkdtemp(dir=state.blobs.scratch, prefix=".import-"))
     try:
         path = work / "package.edxml"
         size = 0
@@ -468,7 +469,7 @@ def export_package(
     user: User = Depends(current_user),
     session: Session = Depends(get_session),
     state: AppState = Depends(get_state),
-) -> FileResponse:
+) -> BlobResponse:
     """The package of a numbered or issued outgoing document, for a file (the offline route):
     the same package the axis would carry, recorded as delivered by hand to each recipient."""
     doc = load_readable(session, user, document_id)
@@ -497,8 +498,9 @@ def export_package(
     audit(session, user, "exchange_export", doc.id, ",".join(to))
     session.commit()
     number = f"{doc.code_number or ''}-{doc.code_notation}".replace("/", "-").strip("-")
-    return FileResponse(
-        state.blobs.path(sha),
+    return stored_file(
+        state.blobs,
+        sha,
         media_type="application/xml",
         filename=f"{number or doc.id}.edxml",
     )
@@ -515,7 +517,7 @@ def attachment(
     user: User = Depends(current_user),
     session: Session = Depends(get_session),
     state: AppState = Depends(get_state),
-) -> FileResponse:
+) -> BlobResponse:
     """One attachment of an exchanged document (the main file is its first version)."""
     doc = load_readable(session, user, document_id)
     refuse_unreadable_file(session, user, doc)
@@ -525,8 +527,9 @@ def attachment(
             if item.get("sha256") == sha256 and state.blobs.exists(sha256):
                 audit(session, user, "download", doc.id, str(item.get("name", ""))[:200])
                 session.commit()
-                return FileResponse(
-                    state.blobs.path(sha256),
+                return stored_file(
+                    state.blobs,
+                    sha256,
                     media_type=str(item.get("content_type") or "application/octet-stream"),
                     filename=str(item.get("name") or sha256),
                 )

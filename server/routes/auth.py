@@ -47,7 +47,7 @@ def login(
     state: AppState = Depends(get_state),
 ) -> LoginOut:
     address = request.client.host if request.client else "?"
-    wait = state.limiter.retry_after(body.username, address)
+    wait = state.limiter.retry_after(session, body.username, address)
     if wait:
         raise ApiProblem(
             429,
@@ -59,7 +59,7 @@ def login(
     if user is None:
         verify_unknown_user(body.password)  # the same time as a wrong password for a real user
     if user is None or not user.active or not verify_password(user.password_hash, body.password):
-        state.limiter.failed(body.username, address)
+        state.limiter.failed(session, body.username, address)
         logger.warning(
             "failed login for %r from %s", body.username[:100], address
         )  # never the password
@@ -71,7 +71,7 @@ def login(
             "Wrong username or password.",
             headers={"WWW-Authenticate": "Bearer"},
         )
-    state.limiter.succeeded(body.username, address)
+    state.limiter.succeeded(session, body.username, address)
     token = new_token()
     expires = expiry(state.settings.token_ttl_seconds)
     session.add(AuthToken(token_hash=token_digest(token), user_id=user.id, expires_at=expires))

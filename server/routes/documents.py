@@ -16,24 +16,21 @@ from ..documents import (
     audit_change,
     claim,
     create_document_record,
-    decode_cursor,
     documents_out,
-    encode_cursor,
-    list_query,
+    json_response,
     touch,
 )
 from ..errors import ApiProblem
-from ..models import Document, Grant, User
+from ..lists import ListFilters, newest_page
+from ..models import Grant, User
 from ..policy import (
     Action,
     check_secrecy_change,
     load_readable,
-    newest_readable,
     refuse_unreadable_file,
     require,
 )
 from ..schemas import (
-    CURSOR_PATTERN,
     QUERY_TEXT_PATTERN,
     Direction,
     DocumentCreate,
@@ -46,6 +43,7 @@ from ..schemas import (
     IdempotencyKey,
     IsoDate,
 )
+from ..search import PAGE_CURSOR_PATTERN, PageCursor, Rank, Terms, ranked_page
 from .contract import IfMatch, errors
 from .preconditions import parse_if_match
 
@@ -66,34 +64,36 @@ def list_documents(
     status: str | None = Query(None, max_length=30, pattern=QUERY_TEXT_PATTERN),
     date_from: IsoDate | None = None,
     date_to: IsoDate | None = None,
-    q: str | None = Query(None, max_length=200, pattern=QUERY_TEXT_PATTERN),
+    q: str | None = Query(
+        None,
+        max_length=200,
+        pattern=QUERY_TEXT_PATTERN,
+        description="words, with or without diacritics; the last may be the start of a word. "
+        "Ranked: the number/symbol first, then the phrase as typed, then every word anywhere; "
+        "newest first within each",
+    ),
     limit: int = Query(50, ge=1, le=500),
     cursor: str | None = Query(
-        None, pattern=CURSOR_PATTERN, description="next_cursor of the previous page"
+        None, pattern=PAGE_CURSOR_PATTERN, description="next_cursor of the previous page"
     ),
     user: User = Depends(current_user),
     session: Session = Depends(get_session),
-) -> DocumentPage:
-    query = list_query(
-        direction=direction,
-        doc_type=doc_type,
-        urgency=urgency,
-        secrecy=secrecy,
-        status=status,
-        date_from=date_from,
-        date_to=date_to,
-        q=q,
-    )
-    below = decode_cursor(cursor) if cursor else None
-    if below is not None:
-        query = query.where(Document.id < below)
-    docs = list(session.scalars(newest_readable(query, user, limit + 1)))
-    more = len(docs) > limit
-    docs = docs[:limit]
-    return DocumentPage(
+) -> Response:
+    filters = ListFilters(direction, doc_type, urgency, secrecy, status, date_from, date_to)
+    after = PageCursor.decode(cursor) if cursor else None
+    terms = Terms.parse(q)
+    if terms is not None:
+        docs, following = ranked_page(session, user, filters, terms, limit, after)
+    else:
+        below = after.below if after is not None else None
+        docs = newest_page(session, user, filters, limit + 1, below)
+        following = PageCursor(Rank.NUMBER, docs[limit - 1].id) if len(docs) > limit else None
+        docs = docs[:limit]
+    page = DocumentPage.model_construct(
         items=documents_out(session, docs),
-        next_cursor=encode_cursor(docs[-1].id) if more and docs else None,
+        next_cursor=following.encode(searching=terms is not None) if following else None,
     )
+    return json_response(page)
 
 
 @router.get("/{document_id}", response_model=DocumentOut, responses=errors(404))
@@ -101,8 +101,8 @@ def get_document(
     document_id: DocumentId,
     user: User = Depends(current_user),
     session: Session = Depends(get_session),
-) -> DocumentOut:
-    return documents_out(session, [load_readable(session, user, document_id)])[0]
+) -> Response:
+    return json_response(documents_out(session, [load_readable(session, user, document_id)])[0])
 
 
 @router.post(

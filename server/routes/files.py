@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse  # the schema: a file (BlobResponse streams it)
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
@@ -14,10 +14,10 @@ from sqlalchemy.orm import Session
 from base.audit import Access
 
 from ..access import record_access, record_download
-from ..blobs import is_sha256
 from ..deps import AppState, current_user, get_session, get_state
 from ..documents import audit, claim, documents_out, touch
 from ..errors import conflict, file_missing, not_found
+from ..filestore import is_sha256
 from ..models import Blob, User, Version
 from ..policy import (
     Action,
@@ -32,6 +32,7 @@ from ..policy import (
 from ..schemas import BlobId, DocumentId, VersionCreate, VersionNumber, VersionOut
 from ..text import clean_filename
 from .access import client_of
+from .blob_response import BlobResponse, stored_file
 from .contract import FILE_RESPONSES, IfMatch, errors
 from .preconditions import parse_if_match
 
@@ -41,11 +42,10 @@ logger = logging.getLogger(__name__)
 router = APIRouter(tags=["files"])
 
 
-def _blob_response(state: AppState, sha256: str, filename: str, content_type: str) -> FileResponse:
-    if not state.blobs.exists(sha256):
-        raise not_found("tệp", "File")
-    return FileResponse(
-        state.blobs.path(sha256),
+def _blob_response(state: AppState, sha256: str, filename: str, content_type: str) -> BlobResponse:
+    return stored_file(
+        state.blobs,
+        sha256,
         media_type=content_type,
         filename=filename,
         headers={"ETag": f'"{sha256}"', "Cache-Control": "private, max-age=31536000, immutable"},
@@ -78,7 +78,7 @@ def download_file(
     user: User = Depends(current_user),
     session: Session = Depends(get_session),
     state: AppState = Depends(get_state),
-) -> FileResponse:
+) -> BlobResponse:
     if not is_sha256(sha256) or not may_attach(session, user, sha256):
         if is_sha256(sha256) and sealed_to(session, user, sha256):
             refuse_secret_file()  # he reads the letter's details: say why not its file
@@ -115,7 +115,7 @@ def version_content(
     user: User = Depends(current_user),
     session: Session = Depends(get_session),
     state: AppState = Depends(get_state),
-) -> FileResponse:
+) -> BlobResponse:
     doc = load_readable(session, user, document_id)
     refuse_destroyed_file(doc)
     refuse_unreadable_file(session, user, doc)

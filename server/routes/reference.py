@@ -1,4 +1,4 @@
-"""Organisations, registers and the health check."""
+"""Organisations, registers and colleagues."""
 
 from __future__ import annotations
 
@@ -14,11 +14,6 @@ from .contract import errors
 __all__ = ["router"]
 
 router = APIRouter(tags=["reference"])
-
-
-@router.get("/health")
-def health() -> dict[str, str]:
-    return {"status": "ok"}
 
 
 @router.get("/organisations", response_model=list[OrganisationOut], responses=errors())

@@ -21,10 +21,10 @@ from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
-from ..blobs import file_sha256
 from ..deps import AppState, current_user, get_session, get_state
 from ..documents import check_create, create_document_record, documents_out
 from ..errors import ApiProblem, not_found
+from ..filestore import file_sha256
 from ..models import Blob, Document, Upload, User, utcnow
 from ..policy import may_attach
 from ..schemas import DocumentCreate, DocumentOut, IdempotencyKey, UploadCreate, UploadId, UploadOut
@@ -299,7 +299,9 @@ async def append_upload(
                 ):
                     await run_in_threadpool(_checkpoint, session, upload, fh, written, writer)
                     saved, saved_at = written, time.monotonic()  # a crash now resumes near here
-            _durable(fh)
+            # In a worker thread: a flush to disk takes milliseconds, and on the event loop it
+            # stalled every other request (the other uploads' bytes, every poll) meanwhile.
+            await run_in_threadpool(_durable, fh)
         complete = written == upload.size
     finally:
         # Keep what arrived (even if the connection broke) so the client can resume, and let

@@ -20,6 +20,7 @@ from tests.fixtures.server import LiveServer
 # "own": it acts only on the caller's own data, or is public (sign-in, health).
 ROUTES = {
     ("GET", "/api/v1/health"): "own",
+    ("GET", "/api/v1/metrics"): "own",  # no document data; the province administrator only
     ("POST", "/api/v1/auth/login"): "own",
     ("POST", "/api/v1/auth/logout"): "own",
     ("GET", "/api/v1/auth/me"): "own",
@@ -50,6 +51,10 @@ ROUTES = {
     ("GET", "/api/v1/files/{sha256}"): "target",
     ("HEAD", "/api/v1/files/{sha256}"): "target",
     ("GET", "/api/v1/changes"): "list",
+    (
+        "GET",
+        "/api/v1/changes/snapshot",
+    ): "list",  # the feed's upserts (tests/server/test_changes.py)
     ("POST", "/api/v1/uploads"): "own",
     ("GET", "/api/v1/uploads/{upload_id}"): "target",
     ("PATCH", "/api/v1/uploads/{upload_id}"): "target",

@@ -34,9 +34,16 @@ QUEUE_BOUND = 30
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    state = create_app(ServerSettings(data_dir=tmp_path_factory.mktemp("demo"))).state.vanthu
+    data_dir = tmp_path_factory.mktemp("demo")
+    state = create_app(ServerSettings(data_dir=data_dir)).state.vanthu
     generate_demo_data(
-        state.db, state.blobs, DOCUMENTS, 40, render_letter=render_letter_pdf, story=True
+        state.db,
+        state.blobs,
+        DOCUMENTS,
+        40,
+        render_letter=render_letter_pdf,
+        story=True,
+        data_dir=data_dir,
     )
     with state.db.session() as session:
         yield session, list(session.scalars(select(Document).where(Document.deleted.is_(False))))

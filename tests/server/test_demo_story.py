@@ -18,7 +18,15 @@ from services.letters import render_letter_pdf
 
 def test_the_story_has_every_stage_and_keeps_its_promises(tmp_path: Path) -> None:
     state = create_app(ServerSettings(data_dir=tmp_path)).state.vanthu
-    generate_demo_data(state.db, state.blobs, 300, 10, render_letter=render_letter_pdf, story=True)
+    generate_demo_data(
+        state.db,
+        state.blobs,
+        300,
+        10,
+        render_letter=render_letter_pdf,
+        story=True,
+        data_dir=tmp_path,
+    )
     with state.db.session() as session:
         ubnd = session.scalar(select(Organisation.id).where(Organisation.code == "UBND-T"))
         stc = session.scalar(select(Organisation.id).where(Organisation.code == "STC"))
@@ -100,5 +108,5 @@ def test_the_story_has_every_stage_and_keeps_its_promises(tmp_path: Path) -> Non
         assert deadlines[0] < today < deadlines[-1]  # overdue work, and work with time left
         sent_back = session.scalar(select(func.count()).where(TraceEvent.action == "send_back"))
         assert sent_back == 1
-        assert tell_demo_story(session, state.blobs, render_letter_pdf) == 0  # told once
+        assert tell_demo_story(session, state.blobs, tmp_path, render_letter_pdf) == 0  # told once
     state.db.dispose()

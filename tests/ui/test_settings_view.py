@@ -106,7 +106,7 @@ def test_each_tab_goes_back_to_its_defaults_when_applied(qtbot) -> None:  # type
     view.machine_defaults.click()
     assert (view.watch.stability.value(), view.watch.parallel.value(), view.cache.value()) == (
         2.0,
-        2,
+        3,
         2048,
     )
     assert view.watch_folder.text() == "/srv/scans"  # a folder is not a preference
@@ -139,7 +139,7 @@ def test_the_wheel_scrolls_the_settings_page_without_changing_a_value(qtbot, qap
     for field in (view.watch.stability, view.watch.parallel, view.watch.detection):
         at = field.mapTo(window, field.rect().center())
         QTest.wheelEvent(window.windowHandle(), at, QPoint(0, -120))
-    assert view.watch.stability.value() == 2.0 and view.watch.parallel.value() == 2
+    assert view.watch.stability.value() == 2.0 and view.watch.parallel.value() == 3
     assert view.watch.detection.currentIndex() == 0
     assert bar.value() > start and not view.is_dirty()
 

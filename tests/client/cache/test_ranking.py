@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
 import pytest
 
@@ -12,6 +11,7 @@ from client.cache import query as query_module
 from client.cache.query import DocumentQuery, Sort, search
 from client.cache.schema import SCHEMA_VERSION
 from client.records import Document
+from tests.client.cache.old_layout import write_old_cache
 
 
 def _doc(doc_id: int, subject: str, number: str = "", organ: str = "UBND tỉnh Hà Tĩnh") -> Document:
@@ -95,14 +95,9 @@ def test_pages_beyond_the_ranked_window_continue_without_gaps(store, monkeypatch
 
 def test_version_1_cache_upgrades_with_its_vocabulary(tmp_path) -> None:
     path = tmp_path / "old.sqlite"
+    write_old_cache(path, [_doc(1, "Kế hoạch phòng chống thiên tai")], version=1)
     store = CacheStore(path)
-    with store.write() as conn:
-        store.upsert(conn, [_doc(1, "Kế hoạch phòng chống thiên tai")])
-    store.close()
-    with sqlite3.connect(path) as conn:  # what a version-1 cache looked like
-        conn.execute("DROP TABLE terms")
-        conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
-    store = CacheStore(path)
+    assert store.upgraded_from == 1
     assert store.meta("schema_version") == str(SCHEMA_VERSION)
     assert ids(store, "thien ta") == [1]
     store.close()
