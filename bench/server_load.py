@@ -426,7 +426,7 @@ def main() -> None:
             "errors",
             sum(two.errors.values()),
             sum(one.errors.values()),
-            "",
+            "count",
             "0",
             higher_is_better=False,
         )
@@ -436,6 +436,7 @@ def main() -> None:
     rows.append(Row("1 worker RSS end−start", one_rss[0][1] - one_rss[0][0], None, "MB", "flat"))
     print_table("server_load: ours = 2 workers, baseline = 1 worker (same run)", rows)
     polls = len(two.latencies["feed"])
+    print()
     print(
         f"feed polls answered 304 (nothing new): {two.not_modified} of {polls}; "
         f"errors by operation (2 workers): {dict(two.errors) or 'none'}"
