@@ -213,7 +213,11 @@ def test_the_clerk_issues_outside_and_the_refusal_comes_back_in_red(qtbot, two_p
     sender.open_document(numbered["id"])
     view = sender.document_view
     qtbot.waitUntil(
-        lambda: view.document is not None and view.document.id == numbered["id"] and view.file,
+        lambda: (
+            view.document is not None
+            and view.document.id == numbered["id"]
+            and view.file is not None
+        ),
         timeout=20000,
     )
     line = next(
@@ -288,7 +292,9 @@ def test_a_package_imported_through_the_menu_waits_to_be_registered(
     dialog.open_button.click()
     view = clerk.document_view
     qtbot.waitUntil(
-        lambda: view.document is not None and view.document.id == imported and view.file,
+        lambda: (
+            view.document is not None and view.document.id == imported and view.file is not None
+        ),
         timeout=20000,
     )
     values = view.exchange.values
