@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 __all__ = ["LIBRARY_LOGGERS", "configure_console_logging", "verbose_requested"]
 
@@ -39,6 +40,20 @@ def verbose_requested(argv: Sequence[str]) -> bool:
     return False
 
 
+class _CurrentStderr(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever ``sys.stderr`` is when a line is logged, not the one at set-up: a
+    command run twice in one process (tests, the window's console) may have swapped it since,
+    and the old one may be closed."""
+
+    @property
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value: Any) -> None:
+        pass
+
+
 class _NoWarnings(logging.Filter):
     """Keeps captured warnings off the console (they still reach every other handler)."""
 
@@ -56,7 +71,7 @@ def configure_console_logging(*, verbose: bool, level: int = logging.WARNING) ->
     root = logging.getLogger()
     for handler in [h for h in root.handlers if h.get_name() == CONSOLE_HANDLER]:
         root.removeHandler(handler)
-    console = logging.StreamHandler()
+    console = _CurrentStderr()
     console.set_name(CONSOLE_HANDLER)
     console.setFormatter(logging.Formatter(FORMAT))
     root.addHandler(console)

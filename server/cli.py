@@ -54,6 +54,14 @@ def _serve(args: argparse.Namespace) -> int:
     from .seed import seed_base
 
     settings = _settings(args)
+    if settings.workers > 1 and not (settings.database_url or "").startswith("postgresql"):
+        print(
+            "--workers lớn hơn 1 cần PostgreSQL (--database-url): SQLite chỉ cho một tiến trình "
+            "ghi một lúc.\n--workers above 1 needs PostgreSQL (--database-url): SQLite lets one "
+            "process write at a time.",
+            file=sys.stderr,
+        )
+        return 2
     try:
         app = create_app(settings)
     except FileStoreError as exc:  # a missing bucket, a refused key, an unmounted share

@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, cast
 
+import orjson
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, Table, Update, bindparam, create_engine, event, text, update
@@ -33,7 +34,9 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: object) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA synchronous=NORMAL")
+    # FULL: a commit is on disk before the client hears "saved" — with NORMAL a power cut may
+    # take back the last commits, and the desktop has already let go of what it sent.
+    cur.execute("PRAGMA synchronous=FULL")
     cur.execute("PRAGMA busy_timeout=30000")
     cur.close()
 
@@ -43,7 +46,9 @@ class Database:
 
     def __init__(self, url: str) -> None:
         self.url = url
-        kwargs: dict[str, Any] = {"future": True}
+        # orjson reads the JSON columns (recipients, places) ≈ 5× faster than the standard
+        # library: the first sync's snapshot reads a million of them.
+        kwargs: dict[str, Any] = {"future": True, "json_deserializer": orjson.loads}
         if url.startswith("sqlite"):
             kwargs["connect_args"] = {"timeout": 30, "check_same_thread": False}
         else:

@@ -6,9 +6,9 @@ Roles are checked with ``require_role`` so each route states who may call it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Coroutine
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -63,25 +63,27 @@ def current_user(
 ) -> User:
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise _unauthorized("Cần đăng nhập.", "Authentication required.")
-    token = session.scalar(
-        select(AuthToken).where(AuthToken.token_hash == token_digest(credentials.credentials))
-    )
-    if token is None or token.revoked or token.expires_at < utcnow():
+    found = session.execute(  # one statement: every request pays it
+        select(AuthToken.revoked, AuthToken.expires_at, User)
+        .join(User, User.id == AuthToken.user_id)
+        .where(AuthToken.token_hash == token_digest(credentials.credentials))
+    ).first()
+    if found is None or found.revoked or found.expires_at < utcnow():
         raise _unauthorized(
             "Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.",
             "Your session has expired, please log in again.",
         )
-    user = session.get(User, token.user_id)
-    if user is None or not user.active:
+    user: User = found.User
+    if not user.active:
         raise _unauthorized("Tài khoản đã bị khoá.", "The account is disabled.")
     return user
 
 
-def require_role(*roles: str) -> Callable[[User], User]:
+def require_role(*roles: str) -> Callable[[User], Coroutine[Any, Any, User]]:
     """The caller, if their role is one of ``roles`` (administrators are named explicitly)."""
     allowed = set(roles)
 
-    def check(user: User = Depends(current_user)) -> User:
+    async def check(user: User = Depends(current_user)) -> User:  # no I/O: no thread hop
         if user.role not in allowed:
             raise forbidden()
         return user

@@ -358,6 +358,19 @@ def imported_rows(session: Session, rows: list[dict[str, object]]) -> None:
 NOT_IDENTITY = frozenset({"file_sha256", "filename", "note", "duplicate_ok"})
 
 
+def _request_identity(body: DocumentCreate, scanned: bool) -> str:
+    """What an ``Idempotency-Key`` is bound to. A typed-in document: its fields — the key names
+    the document, not the file: two engines scanning the same paper send other bytes under one
+    key and must still make one document (the first file is its version 1), and a confirmation
+    sent again after a duplicate warning is the same request too. A scan: nothing but the key —
+    the watched folder's key is the scanned bytes' hash, so the same bytes under another name
+    (or converted again, to other PDF bytes) are the document made the first time, a duplicate,
+    not a refused request retried forever."""
+    if scanned:
+        return idempotency.fingerprint("scan", None, body, leave_out=frozenset(body.model_fields))
+    return idempotency.fingerprint("create", None, body, leave_out=NOT_IDENTITY)
+
+
 def create_document_record(
     session: Session,
     user: User,
@@ -379,10 +392,11 @@ def create_document_record(
     for a race.
     """
     check_create(session, user, body)
-    # The key names the document, not the scan: two engines scanning the same paper send other
-    # bytes under one key and must still make one document (the first file is its version 1);
-    # a confirmation sent again after a duplicate warning is the same request too.
-    request_sha256 = idempotency.fingerprint("create", None, body, leave_out=NOT_IDENTITY)
+    status = initial_status(body.direction, body.status, Role(user.role))
+    # An upload carrying a document waiting for its number is a scan (the watched folder); a
+    # draft or a registration sent with its file was typed in like any other.
+    scanned = uploaded and status == Status.ARRIVED
+    request_sha256 = _request_identity(body, scanned)
     session.flush()  # whatever the caller changed goes first, outside the savepoint below
     blob = None
     if body.file_sha256:
@@ -390,10 +404,6 @@ def create_document_record(
         if blob is None or not may_attach(session, user, body.file_sha256):
             raise file_missing()
         filename = clean_filename(body.filename or f"{body.file_sha256[:12]}.pdf")
-    status = initial_status(body.direction, body.status, Role(user.role))
-    # An upload carrying a document waiting for its number is a scan (the watched folder); a
-    # draft or a registration sent with its file was typed in like any other.
-    scanned = uploaded and status == Status.ARRIVED
     doc = born(
         session,
         Origin.SCAN if scanned else Origin.CREATED,
@@ -452,7 +462,9 @@ def create_document_record(
         earlier = idempotency.earlier_use(session, user, idempotency_key or "")
         if earlier is None:
             raise
-        first = idempotency.refuse_unless_same(earlier, request_sha256)
+        # A scan's key is its bytes: whatever was first made under it (by a server before
+        # this rule too) is these bytes' document.
+        first = earlier[0] if scanned else idempotency.refuse_unless_same(earlier, request_sha256)
         return documents_out(session, [session.get_one(Document, first)])[0], False
     if on_created is not None:
         on_created(doc.id)

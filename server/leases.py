@@ -13,7 +13,7 @@ import os
 import socket
 import uuid
 
-from sqlalchemy import or_, update
+from sqlalchemy import ColumnElement, DateTime, func, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -27,6 +27,15 @@ def holder_name() -> str:
     return f"{socket.gethostname()[:40]}-{os.getpid()}-{uuid.uuid4().hex[:12]}"
 
 
+def _clock(session: Session) -> dt.datetime | ColumnElement[dt.datetime]:
+    """Now, by the clock every machine shares: the database's on PostgreSQL (two servers whose
+    clocks drift apart by more than a lease would otherwise both hold it); SQLite serves one
+    machine, whose clock it is."""
+    if session.get_bind().dialect.name == "postgresql":
+        return func.timezone("UTC", func.statement_timestamp(), type_=DateTime)
+    return utcnow()
+
+
 class Lease:
     """One process's claim on a named job."""
 
@@ -37,7 +46,7 @@ class Lease:
 
     def hold(self, session: Session) -> bool:
         """Take or extend the lease and commit; True when this process runs the job now."""
-        now = utcnow()
+        now = _clock(session)
         until = now + dt.timedelta(seconds=self.seconds)
         taken = (
             session.connection()
@@ -53,7 +62,13 @@ class Lease:
         )
         if not taken and session.get(JobLease, self.name) is None:
             session.add(
-                JobLease(name=self.name, holder=self.holder, until=until, last_result="", runs=0)
+                JobLease(
+                    name=self.name,
+                    holder=self.holder,
+                    until=until,
+                    last_result="",
+                    runs=0,
+                )
             )
             try:
                 session.flush()
@@ -69,7 +84,7 @@ class Lease:
         session.execute(
             update(JobLease)
             .where(JobLease.name == self.name, JobLease.holder == self.holder)
-            .values(until=utcnow() - dt.timedelta(seconds=1))
+            .values(until=_clock(session) - dt.timedelta(seconds=1))
         )
         session.commit()
 

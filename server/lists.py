@@ -13,7 +13,7 @@ import datetime as dt
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, Integer, Select, and_, bindparam, or_, select
@@ -87,7 +87,7 @@ def list_query(
     return query
 
 
-@cache
+@lru_cache(maxsize=512)  # one per shape asked: role, filters given, cursor
 def _page_statement(
     role: Role | None, given: tuple[str, ...], from_cursor: bool
 ) -> TypedReturnsRows[Document]:

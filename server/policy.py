@@ -57,7 +57,8 @@ __all__ = [
     "role_of",
     "reader_parameters",
     "granted_newest",
-    "in_feed",
+    "feed_page",
+    "oldest_readable",
     "can_read",
     "load_readable",
     "require",
@@ -194,15 +195,37 @@ def readable(user: User) -> ColumnElement[bool]:
     return or_(readable_own(user), _granted(user))
 
 
-def granted_newest(query: Select[Document], user: User | Reader) -> Select[Document]:
-    """``query`` over the documents granted to ``user`` that ``readable_own`` leaves out, newest
-    first down ``document_grants (user_id, document_id)``: ``readable``'s other branch."""
-    reader = Reader.of(user)
-    return (
-        query.join(Grant, Grant.document_id == Document.id)
-        .where(Grant.user_id == reader.user_id, ~readable_own(reader))
-        .order_by(Grant.document_id.desc())
+def _granted_branch(query: Select[Document], reader: Reader) -> Select[Document]:
+    """``query`` over the documents granted to the reader that ``readable_own`` leaves out,
+    down ``document_grants (user_id, document_id)``: ``readable``'s other branch."""
+    return query.join(Grant, Grant.document_id == Document.id).where(
+        Grant.user_id == reader.user_id, ~readable_own(reader)
     )
+
+
+def granted_newest(query: Select[Document], user: User | Reader) -> Select[Document]:
+    """``readable``'s other branch (``_granted_branch``), newest first."""
+    return _granted_branch(query, Reader.of(user)).order_by(Grant.document_id.desc())
+
+
+def _merged(
+    query: Select[Document],
+    reader: Reader,
+    limit: int | ColumnElement[int],
+    newest_first: bool,
+) -> TypedReturnsRows[Document]:
+    own = query.where(readable_own(reader))
+    granted = _granted_branch(query, reader)
+    if newest_first:
+        branches = [own.order_by(Document.id.desc()), granted.order_by(Grant.document_id.desc())]
+    else:
+        branches = [own.order_by(Document.id), granted.order_by(Grant.document_id)]
+    merged = union_all(*(select(b.limit(limit).subquery()) for b in branches))
+    # Mapped back to documents by column name: an aliased entity over the union would cost
+    # more to build, in Python, than the query costs to run.
+    by_id: ColumnElement[int] = literal_column("id")
+    ordered = merged.order_by(by_id.desc() if newest_first else by_id).limit(limit)
+    return cast("TypedReturnsRows[Document]", select(Document).from_statement(ordered))
 
 
 def newest_readable(
@@ -218,21 +241,48 @@ def newest_readable(
     without the policy, at a thousand documents or a million across hundreds of organisations.
     One OR-ed filter made PostgreSQL walk the whole id index looking for the caller's
     organisation; the earlier union of four branches read each page up to four times."""
-    reader = Reader.of(user)
-    own = query.where(readable_own(reader)).order_by(Document.id.desc())
-    branches = [own, granted_newest(query, reader)]
-    merged = union_all(*(select(b.limit(limit).subquery()) for b in branches))
-    # Mapped back to documents by column name: an aliased entity over the union would cost
-    # more to build, in Python, than the query costs to run.
-    newest = merged.order_by(literal_column("id").desc()).limit(limit)
-    return cast("TypedReturnsRows[Document]", select(Document).from_statement(newest))
+    return _merged(query, Reader.of(user), limit, newest_first=True)
 
 
-def in_feed(user: User) -> ColumnElement[bool]:
-    """SQL filter: documents whose changes reach ``user``'s change feed — readable ones as
-    upserts, the rest of their own organisation's as tombstones (so a document that becomes
-    secret leaves their cache).  Other organisations' documents never appear."""
-    return or_(Document.organisation_id == user.organisation_id, _granted(user))
+def oldest_readable(
+    query: Select[Document], user: User | Reader, limit: int | ColumnElement[int]
+) -> TypedReturnsRows[Document]:
+    """``newest_readable`` in id order (the first sync's snapshot reads everything this way)."""
+    return _merged(query, Reader.of(user), limit, newest_first=False)
+
+
+def feed_page(user: User, since: int, limit: int) -> Select[Document, bool]:
+    """The next ``limit`` changes of ``user``'s change feed after ``since``, in feed order, each
+    with whether the user may read it (readable: an upsert; otherwise a tombstone).
+
+    The feed carries the user's own organisation's documents (the unreadable ones as
+    tombstones, so a document that becomes secret leaves their cache) and those granted to
+    them; other organisations' documents never appear. Asked as two branches, each walking
+    its index in revision order and stopping after ``limit`` rows — the organisation's
+    ``(organisation_id, revision)`` and the user's grants — then merged: one OR-ed filter read
+    12,033 rows for a page of 50 at a million documents."""
+    own = (
+        select(Document.id, Document.revision)
+        .where(Document.organisation_id == user.organisation_id, Document.revision > since)
+        .order_by(Document.revision)
+        .limit(limit)
+    )
+    granted = (
+        select(Document.id, Document.revision)
+        .join(Grant, Grant.document_id == Document.id)
+        .where(
+            Grant.user_id == user.id,
+            Document.organisation_id != user.organisation_id,
+            Document.revision > since,
+        )
+        .order_by(Document.revision)
+        .limit(limit)
+    )
+    merged = union_all(select(own.subquery()), select(granted.subquery())).subquery()
+    picked = select(merged.c.id).order_by(merged.c.revision).limit(limit)
+    return (
+        select(Document, readable(user)).where(Document.id.in_(picked)).order_by(Document.revision)
+    )
 
 
 def _has_grant(session: Session, user: User, document_id: int) -> bool:

@@ -89,6 +89,7 @@ class Pipeline:
         self._uploads = ThreadPoolExecutor(workers, thread_name_prefix="vanthu-upload")
         self._finisher = Finisher(upload_queue, root, profile, self.guarded, self._finished)
         self._local = threading.local()  # each worker thread's own connection
+        self._connections: list[ApiClient] = []  # all of them, closed at the stop
 
     # -- lifecycle ---------------------------------------------------------------------
     def start(self) -> None:
@@ -101,6 +102,10 @@ class Pipeline:
         self._prepares.shutdown(wait=True, cancel_futures=True)
         self._uploads.shutdown(wait=True, cancel_futures=True)
         self._finisher.stop(timeout)
+        with self._lock:
+            connections, self._connections = self._connections, []
+        for connection in connections:
+            connection.session.close()
 
     @property
     def room(self) -> int:
@@ -149,6 +154,8 @@ class Pipeline:
         connection: ApiClient | None = getattr(self._local, "connection", None)
         if connection is None:
             connection = self._local.connection = own_connection(self.client)
+            with self._lock:
+                self._connections.append(connection)
         connection.token = self.client.token
         return connection
 

@@ -17,7 +17,7 @@ from sqlalchemy.pool import NullPool
 
 from . import postgres
 from .errors import BackupError, no_permission, not_empty, translated_os_errors
-from .files import copy_checked
+from .files import copy_checked, file_digest
 from .manifest import BlobEntry, Counts, DatabaseKind, FileEntry
 
 __all__ = [
@@ -195,14 +195,18 @@ def restore_database(kind: DatabaseKind, folder: Path, dump: FileEntry, url: str
             f"The backup is of {kind.value}; it cannot be restored into {target_kind.value}.",
         )
     source = folder / dump.path
+    changed = BackupError(
+        f"Tệp {dump.path} của bản sao lưu đã thay đổi trong khi phục hồi.",
+        f"The backup's file {dump.path} changed during the restore.",
+    )
     if kind is DatabaseKind.POSTGRESQL:
+        with translated_os_errors(source):  # checked again just before it is loaded, as below
+            if file_digest(source) != (dump.sha256, dump.size):
+                raise changed
         postgres.restore(url, source)
         return
     target = sqlite_path(url)
     with translated_os_errors(target):
         target.parent.mkdir(parents=True, exist_ok=True)
         if not copy_checked(source, target, dump.sha256, dump.size):
-            raise BackupError(
-                f"Tệp {dump.path} của bản sao lưu đã thay đổi trong khi phục hồi.",
-                f"The backup's file {dump.path} changed during the restore.",
-            )
+            raise changed

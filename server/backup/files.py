@@ -13,6 +13,7 @@ import errno
 import hashlib
 import logging
 import os
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import BinaryIO, TypeVar
 
 from ..filestore import BlobStore as FileStore
+from ..filestore.errors import FileStoreDamaged, FileStoreError
 from .errors import BackupError, translated_os_errors
 from .manifest import BlobEntry, FileEntry, Manifest
 
@@ -202,15 +204,32 @@ def copy_blobs(
     return result
 
 
+STORE_ATTEMPTS = 3
+"""Reads of one file from the store before a backup gives up on the store (a timeout now and
+then is an object store's weather; three in a row is an outage)."""
+
+
 def _copy_from_store(store: FileStore, target: Path, entry: BlobEntry) -> bool:
-    try:
-        reader = store.open(entry.sha256)
-    except FileNotFoundError:
-        logger.warning("stored file %s is missing from the store: not in the backup", entry.sha256)
-        return False
-    with reader:
-        if _copy_checked(reader, target, entry.sha256, entry.size):
-            return True
+    """True when copied; False when the store has the file no longer, or has it damaged (listed
+    as unavailable: one bad object never costs the backup of the million others)."""
+    for attempt in range(1, STORE_ATTEMPTS + 1):
+        try:
+            with store.open(entry.sha256) as reader:
+                if _copy_checked(reader, target, entry.sha256, entry.size):
+                    return True
+            break
+        except FileNotFoundError:
+            logger.warning(
+                "stored file %s is missing from the store: not in the backup", entry.sha256
+            )
+            return False
+        except FileStoreDamaged:
+            break
+        except FileStoreError:
+            if attempt == STORE_ATTEMPTS:
+                raise
+            logger.warning("reading stored file %s failed, trying again", entry.sha256)
+            time.sleep(attempt)
     logger.warning("stored file %s is damaged in the store: not in the backup", entry.sha256)
     return False
 

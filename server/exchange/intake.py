@@ -5,6 +5,7 @@ sender may speak about, the trust roots its signature is checked against."""
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import tempfile
 import uuid
@@ -105,7 +106,9 @@ def keep(session: Session, blobs: BlobStore, path: Path, *, move: bool = False) 
         if move:
             blobs.adopt(path, sha)
         else:
-            temp = Path(tempfile.mkstemp(dir=blobs.scratch, prefix=".pkg-")[1])
+            handle, name = tempfile.mkstemp(dir=blobs.scratch, prefix=".pkg-")
+            os.close(handle)
+            temp = Path(name)
             shutil.copyfile(path, temp)
             blobs.adopt(temp, sha)
     if session.get(Blob, sha) is None:

@@ -5,7 +5,8 @@ Safe with many writers on one mount: a file is written under a name unique to th
 and a random part, its bytes fsynced, then hard-linked into place — a link never replaces an
 existing file, so a second writer of the same bytes just finds them there and a reader on another
 machine never sees a file swapped under it — and the folder fsynced, so a power cut never leaves a
-visible file with missing bytes.
+visible file with missing bytes. (On a file system without hard links the file is renamed into
+place instead, which may replace a copy another writer just stored: the same bytes.)
 """
 
 from __future__ import annotations
@@ -144,9 +145,11 @@ class LocalBlobStore:
         """Move a verified temp file in (``synced``: the caller already fsynced its bytes); the
         source is gone afterwards. The same bytes already stored: nothing changes."""
         target = self.path(sha256)
-        if target.is_file():
+        if self.size(sha256) == source.stat().st_size:  # stored already (content-addressed)
             source.unlink(missing_ok=True)
             return
+        if target.is_file():  # stored, but not whole: set aside, and these bytes take its place
+            self.quarantine(sha256)
         target.parent.mkdir(parents=True, exist_ok=True)
         if not synced:
             _fsync_file(source)

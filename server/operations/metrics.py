@@ -42,6 +42,11 @@ REQUEST_SECONDS = Histogram(
 )
 
 
+_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+"""The methods a series is kept for: any other name a client sends counts as OTHER, so nobody
+grows the metrics without bound by inventing methods."""
+
+
 class RequestMetrics:
     """Times every HTTP request up to the end of its response body."""
 
@@ -66,7 +71,8 @@ class RequestMetrics:
         finally:
             route = scope.get("route")
             template = getattr(route, "path", None) or "(không có / none)"
-            REQUEST_SECONDS.labels(scope["method"], template, f"{status // 100}xx").observe(
+            method = scope["method"] if scope["method"] in _METHODS else "OTHER"
+            REQUEST_SECONDS.labels(method, template, f"{status // 100}xx").observe(
                 time.perf_counter() - started
             )
 

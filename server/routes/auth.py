@@ -47,7 +47,8 @@ def login(
     state: AppState = Depends(get_state),
 ) -> LoginOut:
     address = request.client.host if request.client else "?"
-    wait = state.limiter.retry_after(session, body.username, address)
+    wait = state.limiter.admit(session, body.username, address)
+    session.commit()  # counted before the password is checked: every worker sees it now
     if wait:
         raise ApiProblem(
             429,

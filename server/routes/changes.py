@@ -20,6 +20,7 @@ document the feed would send it as an upsert, one JSON record a line (the feed's
 from __future__ import annotations
 
 import logging
+import threading
 import zlib
 from collections.abc import Generator, Iterator
 from typing import Any
@@ -27,13 +28,14 @@ from typing import Any
 import orjson
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi.responses import StreamingResponse
-from sqlalchemy import and_, func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from ..answers import documents_out
 from ..deps import AppState, current_user, get_session, get_state
+from ..errors import ApiProblem
 from ..models import Document, Grant, User
-from ..policy import in_feed, readable
+from ..policy import feed_page, oldest_readable
 from ..schemas import ChangeOut, ChangePage, DocumentOut
 from .contract import errors
 
@@ -53,7 +55,7 @@ database, not by deflate (level 6 costs 3× the CPU for ≈ 15 % fewer bytes).""
 
 def feed_head(session: Session, user: User) -> int:
     """The newest change in ``user``'s feed (0 when none): the feed's two branches
-    (``policy.in_feed``: the own organisation, or a grant), each one index probe."""
+    (``policy.feed_page``: the own organisation, or a grant), each one index probe."""
     own = select(func.max(Document.revision)).where(
         Document.organisation_id == user.organisation_id
     )
@@ -74,7 +76,7 @@ def _matches(if_none_match: str | None, tag: str) -> bool:
     if not if_none_match:
         return False
     offered = {t.strip().removeprefix("W/") for t in if_none_match.split(",")}
-    return tag.removeprefix("W/") in offered
+    return "*" in offered or tag.removeprefix("W/") in offered
 
 
 _PAGE_RESPONSES: dict[int | str, dict[str, Any]] = {
@@ -107,12 +109,7 @@ def changes(
     private = {"Cache-Control": "private, no-cache", "Vary": "Authorization"}
     if _matches(if_none_match, _etag(updated_since)) and feed_head(session, user) <= updated_since:
         return Response(status_code=304, headers={"ETag": _etag(updated_since), **private})
-    rows = session.execute(
-        select(Document, readable(user))
-        .where(Document.revision > updated_since, in_feed(user))
-        .order_by(Document.revision)
-        .limit(limit + 1)
-    ).all()
+    rows = session.execute(feed_page(user, updated_since, limit + 1)).all()
     more = len(rows) > limit
     rows = rows[:limit]
     docs = [doc for doc, _ in rows]
@@ -145,7 +142,7 @@ _SNAPSHOT_RESPONSES: dict[int | str, dict[str, Any]] = {
         "Gzip-compressed (Content-Encoding) when the request accepts it.",
         "content": {SNAPSHOT_TYPE: {"schema": {"type": "string", "format": "binary"}}},
     },
-    **errors(),
+    **errors(503),
 }
 
 
@@ -156,6 +153,7 @@ def snapshot(
         0, ge=0, le=2**62, description="Resume a cut-off snapshot after this document id"
     ),
     user: User = Depends(current_user),
+    session: Session = Depends(get_session),
     state: AppState = Depends(get_state),
 ) -> StreamingResponse:
     """The first sync's bulk download.
@@ -168,24 +166,24 @@ def snapshot(
     snapshot (``after``) has a later position than the first part; the client continues from
     the first, so whatever changed in between comes through the feed.
     """
-    session = state.db.sessions()
+    session.close()  # the sign-in's connection: the stream holds its own, and only that one
+    if not _STREAMS.acquire(blocking=False):
+        raise ApiProblem(
+            503,
+            "Máy chủ đang gửi dữ liệu đồng bộ lần đầu cho nhiều máy; sẽ thử lại sau ít phút.",
+            "The server is sending first syncs to many computers; trying again in a few minutes.",
+            headers={"Retry-After": "60"},
+        )
     try:
-        if session.get_bind().dialect.name == "postgresql":
-            session.connection(
-                execution_options={
-                    "isolation_level": "REPEATABLE READ",
-                    "postgresql_readonly": True,
-                }
-            )
-        else:
-            session.connection().exec_driver_sql("BEGIN")
-        reader = session.get(User, user.id)
-        assert reader is not None  # current_user found it
-        position = feed_head(session, reader)
+        lines = _snapshot_lines(state, user.id, after)
+        # Started here: from now on, however the download ends — finished, cut off, or the
+        # client gone before the first byte — closing the generator ends the transaction and
+        # frees the slot (a generator never started would run no ``finally``).
+        header = next(lines)
     except BaseException:
-        session.close()
+        _STREAMS.release()
         raise
-    lines = _snapshot_lines(session, reader, after, position)
+    lines = _after(header, lines)
     headers = {"Cache-Control": "private, no-store", "Vary": "Accept-Encoding, Authorization"}
     if "gzip" in request.headers.get("accept-encoding", "").lower():
         headers["Content-Encoding"] = "gzip"  # so the GZip middleware leaves it alone
@@ -202,30 +200,62 @@ def _record(out: DocumentOut) -> bytes:
     return out.__pydantic_serializer__.to_json(out)
 
 
-def _snapshot_lines(session: Session, user: User, after: int, position: int) -> Generator[bytes]:
-    """The header, the documents in id order a batch at a time, the trailer; closes the session."""
-    visible = and_(in_feed(user), readable(user), Document.deleted.is_(False))
-    count, last = 0, after
+SNAPSHOT_STREAMS = 8
+"""First syncs a server process streams at once (each holds a database connection for its
+whole download): more answer 503 with Retry-After, instead of emptying the connection pool
+that every other request needs."""
+_STREAMS = threading.BoundedSemaphore(SNAPSHOT_STREAMS)
+
+SNAPSHOT_IDLE_LIMIT = "300s"
+"""A download stalled this long gives up its PostgreSQL transaction (and the snapshot of the
+database it pins); the client resumes with ``after``."""
+
+
+def _snapshot_lines(state: AppState, user_id: int, after: int) -> Generator[bytes]:
+    """The header, the documents in id order a batch at a time, the trailer.
+
+    The session is opened when the first line is asked for, not before: a client gone before
+    the stream starts leaves nothing open."""
+    session = state.db.sessions()
     try:
-        yield _line({"snapshot": 1, "position": position})
-        while True:
-            docs = list(
-                session.scalars(
-                    select(Document)
-                    .where(visible, Document.id > last)
-                    .order_by(Document.id)
-                    .limit(SNAPSHOT_BATCH)
-                )
+        if session.get_bind().dialect.name == "postgresql":
+            session.connection(
+                execution_options={
+                    "isolation_level": "REPEATABLE READ",
+                    "postgresql_readonly": True,
+                }
             )
+            session.execute(
+                text(f"SET LOCAL idle_in_transaction_session_timeout = '{SNAPSHOT_IDLE_LIMIT}'")
+            )
+        else:
+            session.connection().exec_driver_sql("BEGIN")
+        user = session.get_one(User, user_id)
+        position = feed_head(session, user)
+        yield _line({"snapshot": 1, "position": position})
+        live = select(Document).where(Document.deleted.is_(False))
+        count, last = 0, after
+        while True:
+            after_last = live.where(Document.id > last)
+            docs = list(session.scalars(oldest_readable(after_last, user, SNAPSHOT_BATCH)))
             if not docs:
                 break
             last, count = docs[-1].id, count + len(docs)
             yield b"".join(_record(out) + b"\n" for out in documents_out(session, docs))
             session.expunge_all()  # the identity map would otherwise keep every document
         yield _line({"end": True, "count": count, "position": position})
-        logger.info("snapshot for user %d: %d documents, position %d", user.id, count, position)
+        logger.info("snapshot for user %d: %d documents, position %d", user_id, count, position)
     finally:
         session.close()
+        _STREAMS.release()
+
+
+def _after(first: bytes, rest: Generator[bytes]) -> Generator[bytes]:
+    try:
+        yield first
+        yield from rest
+    finally:
+        rest.close()
 
 
 def _gzipped(chunks: Generator[bytes]) -> Iterator[bytes]:

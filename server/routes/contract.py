@@ -38,8 +38,9 @@ DESCRIPTIONS = {
     422: "Invalid input / dữ liệu không hợp lệ",
     428: "If-Match (the base revision) is required / cần If-Match (phiên bản gốc)",
     429: "Too many attempts; retry after Retry-After seconds / thử lại sau",
-    503: "The server cannot reach its database or file store right now / máy chủ tạm thời "
-    "không truy cập được cơ sở dữ liệu hoặc kho tệp",
+    503: "Unavailable right now: the database or file store cannot be reached, or the server "
+    "is busy (retry after Retry-After) / máy chủ tạm thời không truy cập được cơ sở dữ liệu, "
+    "kho tệp, hoặc đang bận",
 }
 
 SIGNED_IN = (401, 422)

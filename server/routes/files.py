@@ -89,6 +89,7 @@ def download_file(
     response = _blob_response(state, sha256, filename, content_type)
     if _first_request(request):
         _best_effort(session, lambda: record_download(session, user, sha256, client_of(request)))
+    session.close()  # the file streams without holding a database connection
     return response
 
 
@@ -131,6 +132,7 @@ def version_content(
             session,
             lambda: record_access(session, user, document_id, Access.DOWNLOAD, number, client),
         )
+    session.close()  # the file streams without holding a database connection
     return response
 
 

@@ -10,16 +10,17 @@ holding "đất đai" through the index, where the walk finds the newest 51 of t
 1. the newest ``WINDOW`` documents of the organisation under the list's filters (down
    ``(organisation_id, id)`` or ``(organisation_id, status, id)``), each tested with ``LIKE``
    on its words — a common query fills its page here — and the documents granted to the user
-   (few), tested the same way;
+   (few) from the window's oldest id up, tested the same way;
 2. only when the page is not full yet: the organisation's older documents through the word
    index (materialised, so the planner cannot turn it into a walk through the whole
    organisation), asked for the words but the last (whole words: cheap for GIN), then tested
-   row by row — by now the words are known to be rare among the newest.
+   row by row — by now the words are known to be rare among the newest — and the older
+   grants.
 """
 
 from __future__ import annotations
 
-from functools import cache
+from functools import lru_cache
 from typing import Any, cast
 
 from sqlalchemy import (
@@ -30,6 +31,7 @@ from sqlalchemy import (
     func,
     literal_column,
     not_,
+    or_,
     select,
     union_all,
 )
@@ -111,7 +113,7 @@ def _values(terms: Terms) -> dict[str, str]:
     return values
 
 
-@cache
+@lru_cache(maxsize=1024)  # one per shape asked
 def _statements(
     role: Role | None, given: tuple[str, ...], bounded: bool, words: int, rank: Rank
 ) -> tuple[TypedReturnsRows[Document], TypedReturnsRows[Document]]:
@@ -132,21 +134,32 @@ def _statements(
         .limit(limit)
     )
     matching = like_condition(words, rank, Document.search_text)
-    granted = granted_newest(query.where(matching), reader).limit(limit)
+    # The window's edge splits the question in two without a gap: the first statement answers
+    # for every id from the edge up (the window's own documents, and the grants among them),
+    # the second for every id below it (the organisation's older ones, and older grants). A
+    # page the first fills is then the newest of all; a grant of any age in the first would
+    # fill it while own documents just below the window were never asked for. No window (no
+    # own document under the filters): every grant is the second's.
+    edge = func.coalesce(select(func.min(recent.c.id)).scalar_subquery(), 2**62)
+    granted = granted_newest(query.where(matching, Document.id >= edge), reader).limit(limit)
     first = union_all(select(in_window.subquery()), select(granted.subquery()))
     newest = first.order_by(literal_column("id").desc()).limit(limit)
-    edge = select(func.min(recent.c.id)).scalar_subquery()
     older = (
         own.where(_index_condition(rank), matching, Document.id < edge)
         .with_only_columns(Document.id)
         .cte("older")
         .prefix_with("MATERIALIZED")
     )
+    older_grants = (
+        granted_newest(query.where(matching, Document.id < edge), reader)
+        .with_only_columns(Document.id)
+        .limit(limit)
+    )
     rest = (
         select(Document)
-        .where(Document.id.in_(select(older.c.id)))
+        .where(or_(Document.id.in_(select(older.c.id)), Document.id.in_(older_grants)))
         .order_by(Document.id.desc())
-        .limit(limit)  # not fewer: a grant found by the first may be older than all of these
+        .limit(limit)
     )
     return cast("TypedReturnsRows[Document]", select(Document).from_statement(newest)), rest
 

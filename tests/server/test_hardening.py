@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import statistics
 import time
+import unicodedata
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -35,6 +37,25 @@ def test_a_forged_forwarded_for_does_not_reset_the_throttle(fresh) -> None:
     assert codes[:5] == [401] * 5 and 429 in codes[5:]
     blocked = _login(fresh, "vanthu", "sai", **{"X-Forwarded-For": "10.250.0.9"})
     assert blocked.status_code == 429 and int(blocked.headers["Retry-After"]) >= 1
+
+
+def test_guesses_sent_at_once_are_counted_one_after_the_other(fresh) -> None:
+    """The throttle judges each guess on the ones before it, even while those are still being
+    checked: a burst gets the pair's five free tries, not one try per request in flight."""
+    with ThreadPoolExecutor(8) as pool:
+        codes = list(pool.map(lambda _: _login(fresh, "vanthu", "sai").status_code, range(16)))
+    assert sorted(codes) == [401] * 5 + [429] * 11, codes
+    # the address's count is the attempts', the right password gives its own back
+    assert _login(fresh, "lanhdao", "LanhDao@2026").status_code == 200
+
+
+def test_a_unicode_spelling_of_a_name_is_the_same_key(fresh) -> None:
+    """ "Nguyễn" typed precomposed or decomposed, in capitals or not, is one user to the
+    throttle as it is to the sign-in."""
+    composed = "nguyễn"
+    spellings = [composed, unicodedata.normalize("NFD", composed), "NGUYỄN", f" {composed} "]
+    codes = [_login(fresh, spellings[i % 4], "sai").status_code for i in range(8)]
+    assert codes[:5] == [401] * 5 and set(codes[5:]) == {429}, codes
 
 
 def test_spraying_many_names_from_one_address_is_slowed(fresh) -> None:

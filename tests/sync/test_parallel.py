@@ -8,6 +8,7 @@ import os
 
 import pymupdf
 
+from sync.engine import WatchEngine
 from sync.queue import FileState
 from sync.reasons import Reason
 from tests.sync.conftest import FAST, archivist, server_documents, wait_for
@@ -104,3 +105,37 @@ def test_server_killed_mid_batch_every_file_exactly_once(
     assert all(r.reason is Reason.ALREADY_ON_SERVER for r in rows if r.state is FileState.DUPLICATE)
     assert sorted(p.name for p in scans.iterdir()) == ["done"]
     assert len(list((scans / "done").rglob("*.pdf"))) == 40
+
+
+def test_the_same_bytes_under_another_name_elsewhere_are_the_first_scans_duplicate(
+    server_factory, make_engine, tmp_path
+) -> None:
+    """A second machine (its own queue, which knows nothing of the first) gets the same scan
+    under another name: the server answers with the document the first one made — a duplicate,
+    already on the server — not a refused request retried forever."""
+    server = server_factory()
+    first = make_engine(server, FAST, tmp_path / "may1")
+    (tmp_path / "may1").mkdir(exist_ok=True)
+    data = scan("tờ trình số 12")
+    staged = tmp_path / "staged"
+    staged.mkdir()
+    (staged / "tờ_trình_12.pdf").write_bytes(data)
+    (staged / "tờ_trình_12.pdf").rename(tmp_path / "may1" / "tờ_trình_12.pdf")
+    assert first.wait_idle(60, finished=1)
+    first.stop()
+    [made] = server_documents(server)
+
+    elsewhere = tmp_path / "may2"
+    elsewhere.mkdir()
+    second = WatchEngine(elsewhere, FAST, archivist(server), tmp_path / "state2")
+    second.start()
+    try:
+        (staged / "ban_sao_cua_to_trinh.pdf").write_bytes(data)
+        (staged / "ban_sao_cua_to_trinh.pdf").rename(elsewhere / "ban_sao_cua_to_trinh.pdf")
+        assert second.wait_idle(60, finished=1)
+        [row] = second.queue.entries()
+    finally:
+        second.stop()
+    assert row.state is FileState.DUPLICATE and row.reason is Reason.ALREADY_ON_SERVER
+    assert row.document_id == made.id
+    assert [d.id for d in server_documents(server)] == [made.id]  # nothing made twice

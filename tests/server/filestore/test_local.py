@@ -40,6 +40,26 @@ def test_several_processes_storing_the_same_files_on_one_folder(tmp_path: Path) 
     assert list(store.scratch.iterdir()) == []
 
 
+def test_good_bytes_replace_a_stored_copy_that_lost_its_tail(tmp_path: Path) -> None:
+    """A stored file cut short (a disk error, a copy interrupted by hand): the next upload of
+    those bytes takes its place, and the damaged one is kept aside — never the other way round."""
+    store = LocalBlobStore(tmp_path / "blobs")
+    data = os.urandom(200_000)
+    sha = hashlib.sha256(data).hexdigest()
+    store.path(sha).parent.mkdir(parents=True, exist_ok=True)
+    store.path(sha).write_bytes(data[:1000])
+    temp = store.scratch / "incoming"
+    temp.write_bytes(data)
+    store.adopt(temp, sha)
+    assert store.path(sha).read_bytes() == data and not temp.exists()
+    [aside] = (tmp_path / "blobs" / "quarantine").iterdir()
+    assert aside.read_bytes() == data[:1000]
+    again = store.scratch / "again"  # the same bytes once more: nothing changes
+    again.write_bytes(data)
+    store.adopt(again, sha)
+    assert store.path(sha).read_bytes() == data and not again.exists()
+
+
 def test_a_file_from_another_disk_is_copied_in(tmp_path: Path) -> None:
     other = Path("/dev/shm")
     if not other.is_dir() or other.stat().st_dev == tmp_path.stat().st_dev:
