@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import itertools
+import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
+from server.db import Database
 from tests.fixtures.server import LiveServer
 
 _databases = itertools.count()
@@ -28,6 +31,26 @@ def server(
     live.start()
     yield live
     live.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """A new database of each kind, not migrated (some tests upgrade it step by step)."""
+    if request.param == "postgres":
+        pg = request.getfixturevalue("postgres_server")
+        url = pg.create_database(f"t_{uuid.uuid4().hex[:10]}")
+    else:
+        url = f"sqlite:///{tmp_path / 'server.db'}"
+    db = Database(url)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def database(empty_database: Database) -> Database:
+    """The same, at the newest schema."""
+    empty_database.migrate()
+    return empty_database
 
 
 class Api:

@@ -7,8 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import time
 import uuid
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -16,20 +14,6 @@ from server import leases
 from server.db import Database
 from server.leases import Lease
 from tests.fixtures.postgres import PostgresServer
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
-    if request.param == "postgres":
-        url = request.getfixturevalue("postgres_server").create_database(
-            f"leases_{uuid.uuid4().hex[:8]}"
-        )
-    else:
-        url = f"sqlite:///{tmp_path / 'leases.db'}"
-    db = Database(url)
-    db.migrate()
-    yield db
-    db.dispose()
 
 
 def _holds(db: Database, lease: Lease) -> bool:

@@ -7,10 +7,7 @@ from __future__ import annotations
 
 import random
 import uuid
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 
 from base.workflow import Origin
@@ -20,19 +17,6 @@ from server.models import Document, Grant, Organisation, User
 from server.policy import can_read, feed_page, newest_readable, oldest_readable
 
 ROLES = ("clerk", "leader", "specialist", "archivist")
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
-    if request.param == "postgres":
-        pg = request.getfixturevalue("postgres_server")
-        url = pg.create_database(f"policy_{uuid.uuid4().hex[:8]}")
-    else:
-        url = f"sqlite:///{tmp_path / 'policy.db'}"
-    db = Database(url)
-    db.migrate()
-    yield db
-    db.dispose()
 
 
 def _province(db: Database, rng: random.Random) -> list[int]:

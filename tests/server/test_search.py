@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import random
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -188,18 +187,6 @@ def test_the_index_follows_edits_corrections_deletions_and_withdrawals(server) -
 # -- on the databases themselves: the index agrees with the rule, the migration fills it ------
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
-    if request.param == "postgres":
-        pg = request.getfixturevalue("postgres_server")
-        url = pg.create_database(f"search_{uuid.uuid4().hex[:8]}")
-    else:
-        url = f"sqlite:///{tmp_path / 'search.db'}"
-    db = Database(url)
-    yield db
-    db.dispose()
-
-
 def _owner(db: Database) -> tuple[int, int, int]:
     """An organisation, its leader (reads everything of it) and a specialist (reads what is
     not secret, and what is granted to them)."""
@@ -276,7 +263,6 @@ def test_the_index_answers_what_the_rule_says(
     documents the rule (``_rank_of``) finds, best tier first, newest first within a tier. On
     PostgreSQL a small window makes every tier use both of its ways (the walk, the index)."""
     monkeypatch.setattr(search_postgresql, "WINDOW", 12)
-    database.migrate()
     org_id, leader_id, specialist_id = _owner(database)
     rng = random.Random(30)
     with database.session() as session:
@@ -327,14 +313,14 @@ def _upgrade(db: Database, revision: str) -> None:
         command.upgrade(cfg, revision)
 
 
-def test_the_migration_indexes_the_documents_written_before_it(database: Database) -> None:
-    _upgrade(database, "0015")
+def test_the_migration_indexes_the_documents_written_before_it(empty_database: Database) -> None:
+    _upgrade(empty_database, "0015")
     old_rows = [  # search_text as 0015 wrote it: the folded fields, one string
         ("Quyết định về đất đai", "12", "QĐ-UBND", ["Sở Tài chính"]),
         ("Kế hoạch chuyển đổi số", "7", "KH-STC", []),
         ("Báo cáo thiên tai", None, "BC", ["UBND huyện Cẩm Xuyên"]),
     ]
-    with database.engine.begin() as conn:
+    with empty_database.engine.begin() as conn:
         org = conn.execute(
             text("INSERT INTO organisations(code, name) VALUES ('CU', 'Cũ') RETURNING id")
         ).scalar_one()
@@ -371,9 +357,9 @@ def test_the_migration_indexes_the_documents_written_before_it(database: Databas
                     "old": fold(f"{number or ''}/{notation} {subject} {' '.join(recipients)}"),
                 },
             )
-    database.migrate()  # 0016 and whatever follows it
+    empty_database.migrate()  # 0016 and whatever follows it
     found = {
-        q: [doc_id for _rank, doc_id in _everything(database, user, q)]
+        q: [doc_id for _rank, doc_id in _everything(empty_database, user, q)]
         for q in (
             "dat dai",
             "12/QĐ-UBND",
@@ -383,7 +369,7 @@ def test_the_migration_indexes_the_documents_written_before_it(database: Databas
             "khong co",
         )
     }
-    with database.session() as session:
+    with empty_database.session() as session:
         ids = {d.subject: d.id for d in session.scalars(select(Document))}
     assert found == {
         "dat dai": [ids["Quyết định về đất đai"]],
@@ -393,7 +379,7 @@ def test_the_migration_indexes_the_documents_written_before_it(database: Databas
         "tai chinh": [ids["Quyết định về đất đai"]],
         "khong co": [],
     }
-    with database.session() as session:  # rows written afterwards are indexed as they come
+    with empty_database.session() as session:  # rows written afterwards are indexed as they come
         doc = born(
             session,
             Origin.IMPORTED,
@@ -406,7 +392,7 @@ def test_the_migration_indexes_the_documents_written_before_it(database: Databas
         session.add(doc)
         session.commit()
         new_id = doc.id
-    assert [d for _r, d in _everything(database, user, "dat dai")] == [
+    assert [d for _r, d in _everything(empty_database, user, "dat dai")] == [
         new_id,
         ids["Quyết định về đất đai"],
     ]
