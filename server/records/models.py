@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -99,6 +100,7 @@ class CaseFile(Base):
         UniqueConstraint("organisation_id", "year", "notation", name="uq_case_file_code"),
         Index("ix_case_files_org_state", "organisation_id", "state", "id"),
         Index("ix_case_files_creator", "creator_id", "state"),
+        Index("ix_case_files_org_revision", "organisation_id", "revision"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"))
@@ -144,6 +146,10 @@ class CaseFile(Base):
     returned_reason: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    revision: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    """Its change-feed number (``db.next_seq``, the documents' counter), taken by every change
+    (``service.record``): the desktop's cache pulls files changed after its position
+    (``feed.py``, migration 0018)."""
 
 
 class CaseFileDocument(Base):

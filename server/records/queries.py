@@ -19,7 +19,7 @@ from ..policy import role_of
 from .models import CaseFile
 from .policy import KEEPERS, visible_files
 
-__all__ = ["FileFilter", "file_page", "creator_counts", "due_column"]
+__all__ = ["FileFilter", "file_page", "matching", "creator_counts", "due_column"]
 
 _UNIT = sorted({CaseFileState.CLOSED.value, CaseFileState.RETURNED.value})
 
@@ -97,11 +97,16 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def matching(user: User, where: FileFilter) -> list[ColumnElement[bool]]:
+    """The files ``user`` sees in the queue and matching the filters (pages, printed indexes)."""
+    return [visible_files(user), *_queue(user, where.queue, today_vn()), *_filters(where)]
+
+
 def file_page(
     session: Session, user: User, where: FileFilter, before: int | None, limit: int
 ) -> tuple[list[CaseFile], int | None]:
     """One page, newest first, and the cursor of the next (None: the last page)."""
-    conditions = [visible_files(user), *_queue(user, where.queue, today_vn()), *_filters(where)]
+    conditions = matching(user, where)
     if before is not None:
         conditions.append(CaseFile.id < before)
     rows = list(

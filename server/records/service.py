@@ -25,6 +25,7 @@ from base.records import (
     file_code,
 )
 
+from ..db import next_seq
 from ..deps import today_vn
 from ..documents import audit
 from ..errors import ApiProblem, forbidden, not_found
@@ -126,7 +127,9 @@ def record(
     document_id: int | None = None,
     extra: dict[str, object] | None = None,
 ) -> None:
-    """The file's own history and the administrator's audit trail, in one go."""
+    """The file's own history and the administrator's audit trail, in one go; and the file's
+    new change-feed number, so every change reaches the desktops' caches (``feed.py``)."""
+    found.revision = next_seq(session)
     session.add(
         CaseFileEvent(
             case_file_id=found.id,

@@ -5,15 +5,19 @@ not see is 404."""
 
 from __future__ import annotations
 
+import hashlib
+
 from fastapi import APIRouter, Depends, Query, Response
 from sqlalchemy.orm import Session
 
 from base.records import Retention, Rights
 
+from .. import idempotency
 from ..deps import current_user, get_session
+from ..models import IdempotencyKey as IdempotencyRow
 from ..models import User
 from ..routes.contract import errors
-from ..schemas import CURSOR_PATTERN, QUERY_TEXT_PATTERN, DocumentId
+from ..schemas import CURSOR_PATTERN, QUERY_TEXT_PATTERN, DocumentId, IdempotencyKey
 from .answers import case_file_detail, case_file_out, names
 from .flows import StepInput, handover, take_action
 from .queries import FileFilter, creator_counts, file_page
@@ -51,6 +55,43 @@ def _retention(text: str | None) -> Retention | None:
 
 def _detail(session: Session, user: User, case_file_id: int) -> CaseFileDetail:
     return case_file_detail(session, user, file_view(session, user, case_file_id))
+
+
+class _Once:
+    """``Idempotency-Key`` on a document joining or leaving a file (the desktop's outbox sends
+    them after an offline spell): a retry after a lost answer is answered as the first time,
+    the same key with another request is 422 (``server.idempotency``)."""
+
+    def __init__(
+        self, user: User, key: str | None, action: str, case_file_id: int, document_id: int
+    ) -> None:
+        if key is not None and len(key) > 190:  # the stored key stays within its column
+            key = hashlib.sha256(key.encode()).hexdigest()
+        self.user, self.key = user, f"cfd:{key}" if key else None
+        self.document_id = document_id
+        self.request_sha256 = idempotency.fingerprint(
+            f"case_file_{action}:{case_file_id}",
+            document_id,
+            CaseFileDocumentIn(document_id=document_id),
+        )
+
+    def replayed(self, session: Session) -> bool:
+        earlier = idempotency.earlier_use(session, self.user, self.key) if self.key else None
+        if earlier is None:
+            return False
+        idempotency.refuse_unless_same(earlier, self.request_sha256, self.document_id)
+        return True
+
+    def remember(self, session: Session) -> None:
+        if self.key:
+            session.add(
+                IdempotencyRow(
+                    user_id=self.user.id,
+                    key=self.key,
+                    document_id=self.document_id,
+                    request_sha256=self.request_sha256,
+                )
+            )
 
 
 @router.get("/case-files", response_model=CaseFilePage, responses=errors())
@@ -193,11 +234,18 @@ def patch_case_file(
 def add_case_file_document(
     case_file_id: CaseFileId,
     body: CaseFileDocumentIn,
+    response: Response,
+    idempotency_key: IdempotencyKey = None,
     user: User = Depends(current_user),
     session: Session = Depends(get_session),
 ) -> CaseFileDetail:
     """Link a document into the caller's open file (never a copy: III.4.e)."""
+    once = _Once(user, idempotency_key, "add", case_file_id, body.document_id)
+    if once.replayed(session):
+        response.headers["Idempotent-Replay"] = "true"
+        return _detail(session, user, case_file_id)
     add_document(session, user, case_file_id, body.document_id)
+    once.remember(session)
     session.commit()
     return _detail(session, user, case_file_id)
 
@@ -211,10 +259,15 @@ def add_case_file_document(
 def remove_case_file_document(
     case_file_id: CaseFileId,
     document_id: DocumentId,
+    idempotency_key: IdempotencyKey = None,
     user: User = Depends(current_user),
     session: Session = Depends(get_session),
 ) -> Response:
+    once = _Once(user, idempotency_key, "remove", case_file_id, document_id)
+    if once.replayed(session):
+        return Response(status_code=204, headers={"Idempotent-Replay": "true"})
     remove_document(session, user, case_file_id, document_id)
+    once.remember(session)
     session.commit()
     return Response(status_code=204)
 

@@ -96,12 +96,21 @@ ROUTES = {
     ("GET", "/api/v1/case-files"): "list",
     ("POST", "/api/v1/case-files"): "own",  # from another organisation's planned file: 404
     ("GET", "/api/v1/case-file-counts"): "list",
+    ("GET", "/api/v1/case-file-changes"): "list",  # the files the caller sees, as changes
     ("POST", "/api/v1/case-file-handovers"): "admin",
     ("GET", "/api/v1/case-files/{case_file_id}"): "target",
     ("PATCH", "/api/v1/case-files/{case_file_id}"): "target",
     ("POST", "/api/v1/case-files/{case_file_id}/documents"): "target",
     ("DELETE", "/api/v1/case-files/{case_file_id}/documents/{document_id}"): "target",
     ("POST", "/api/v1/case-files/{case_file_id}/actions"): "target",
+    # what the archive prints and exports (tests/server/records/test_exports.py)
+    ("GET", "/api/v1/file-lists/{file_list_id}/export"): "target",
+    ("GET", "/api/v1/case-files/{case_file_id}/export"): "target",
+    ("GET", "/api/v1/case-files/{case_file_id}/document-index"): "target",
+    ("GET", "/api/v1/case-file-index"): "list",  # the files the caller sees
+    # another organisation's creator: 404 (test_exports)
+    ("GET", "/api/v1/case-file-transfers/list"): "list",
+    ("GET", "/api/v1/case-file-transfers/record"): "list",
 }
 # "admin": administration of organisation A — an outsider gets 403 (not an administrator) or
 # 404 (an administrator of another organisation), and nothing changes.
