@@ -58,8 +58,8 @@ test-latest: system-deps
 # `lock-upgrade` moves every package to its newest allowed version.  Commit it on its own.
 lock lock-upgrade: setup
 	$(UV_COMPILE) $(if $(filter lock-upgrade,$@),--upgrade) \
-		--extra desktop --extra test --extra postgres --extra s3 -o $(LOCK_DIR)/test.txt
-	$(UV_COMPILE) --extra postgres --extra s3 -c $(LOCK_DIR)/test.txt -o $(LOCK_DIR)/server.txt
+		--extra desktop --extra test --extra postgres --extra s3 --extra archive -o $(LOCK_DIR)/test.txt
+	$(UV_COMPILE) --extra postgres --extra s3 --extra archive -c $(LOCK_DIR)/test.txt -o $(LOCK_DIR)/server.txt
 	$(UV_COMPILE) --extra desktop -c $(LOCK_DIR)/test.txt -o $(LOCK_DIR)/desktop.txt
 	$(UV_COMPILE) --extra desktop --extra build -c $(LOCK_DIR)/test.txt -o $(LOCK_DIR)/build.txt
 

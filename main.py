@@ -34,6 +34,8 @@ CLI_MODULES = (
     "cli.drafts",
     "cli.edxml",
     "cli.exchange",
+    "cli.file_list",
+    "cli.records",
     "cli.watch",
     "cli.demo",
     "installer.cli",

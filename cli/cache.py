@@ -40,6 +40,11 @@ def _sync(_args: argparse.Namespace) -> int:
         print(f"Đã gửi {sent} thao tác chờ gửi.")
     for entry in outcome.conflicts:
         print(f"XUNG ĐỘT (thao tác #{entry.id}): {entry.error}", file=sys.stderr)
+    for entry in outcome.replayed:
+        if entry.state == "failed":  # refused for good (a closed file…): say so, in words
+            print(f"KHÔNG GỬI ĐƯỢC (thao tác #{entry.id}): {entry.error}", file=sys.stderr)
+    if due := workspace.records.due_notice():  # files due for transfer (III.5.b)
+        print(due, file=sys.stderr)
     return 1 if outcome.conflicts else 0
 
 

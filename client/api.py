@@ -13,6 +13,7 @@ import ipaddress
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -64,6 +65,7 @@ from .records import (
     User,
     Version,
 )
+from .records_api import RecordsApi
 from .snapshot import SnapshotStream
 from .transfer import DeclaredUpload, declare_upload, jsonable, send_upload, stream_to
 
@@ -170,6 +172,11 @@ class ApiClient:
         adapter = HTTPAdapter(max_retries=retry, pool_maxsize=8)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
+
+    @cached_property
+    def records(self) -> RecordsApi:
+        """File lists, case files and the agency archive (``client.records_api``)."""
+        return RecordsApi(self)
 
     # -- plumbing -----------------------------------------------------------------
     def _request(

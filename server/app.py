@@ -25,6 +25,10 @@ from .filestore import open_store
 from .models import Upload
 from .operations import views as operations_views
 from .operations.metrics import RequestMetrics
+from .records import export_views as records_export_views
+from .records import feed as case_file_feed
+from .records import list_views as file_list_views
+from .records import views as case_file_views
 from .routes import (
     access,
     admin,
@@ -243,6 +247,10 @@ def create_app(settings: ServerSettings, *, migrate: bool = True) -> FastAPI:
         access,
         saved_searches,
         exchange_views,
+        file_list_views,
+        case_file_views,
+        records_export_views,
+        case_file_feed,
     ):
         app.include_router(module.router, prefix=API_PREFIX)
     _describe_limits(app, settings)

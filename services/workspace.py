@@ -61,6 +61,7 @@ if TYPE_CHECKING:  # signing, validation, the upload engine and the writers load
     from sync.profiles import WatchProfile
 
     from .exchange import Exchange
+    from .records import Records
     from .signing import DocumentResult, DocumentSigning
 
 __all__ = ["Workspace", "PullOutcome"]
@@ -76,6 +77,8 @@ class PullOutcome:
     alerts: Alerts
     replayed: tuple[OutboxEntry, ...] = ()
     """Outbox entries this pull sent or settled (done, conflict or failed)."""
+    case_files: int = 0
+    """Case files changed in the cache by this pull (``Workspace.records``)."""
 
     @property
     def conflicts(self) -> tuple[OutboxEntry, ...]:
@@ -106,6 +109,13 @@ class Workspace:
         from .exchange import Exchange
 
         return Exchange(self)
+
+    @cached_property
+    def records(self) -> Records:
+        """File lists, case files and the agency archive (``services.records``)."""
+        from .records import Records
+
+        return Records(self.session)
 
     def account_admin(self) -> AccountAdmin | None:
         """Account administration, for an organisation or province administrator only."""
@@ -163,6 +173,7 @@ class Workspace:
             session.online = False
             raise
         session.online = True
+        pulled = self.records.pull() if report.complete else None
         self._destroy_withdrawn_files()
         self._refresh_trust()
         self._refresh_people()
@@ -179,6 +190,7 @@ class Workspace:
             session.store.count(),
             collect_alerts(session.store, today or today_in_vietnam()),
             settled,
+            (pulled.upserted + pulled.deleted) if pulled else 0,
         )
 
     def _refresh_people(self) -> None:

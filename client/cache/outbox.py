@@ -39,6 +39,7 @@ __all__ = [
     "NewDocument",
     "TakeStep",
     "RecordAccess",
+    "CaseFileDocumentChange",
 ]
 
 logger = logging.getLogger(__name__)
@@ -56,6 +57,7 @@ class OutboxKind(StrEnum):
     CREATE_DOCUMENT = "create_document"
     TAKE_STEP = "take_step"
     RECORD_ACCESS = "record_access"
+    CASE_FILE_DOCUMENT = "case_file_document"
 
 
 @dataclass(frozen=True)
@@ -107,12 +109,26 @@ class RecordAccess:
     key: str
 
 
-Action = NewVersion | NewDocument | TakeStep | RecordAccess
+@dataclass(frozen=True)
+class CaseFileDocumentChange:
+    """A document put into (``add``) or taken out of one's own open case file while offline,
+    sent later under one idempotency key: a replay after a lost answer is applied once."""
+
+    case_file_id: int
+    document_id: int
+    add: bool
+    idempotency_key: str
+    code: str = ""
+    """The file's code, to show the entry without the server."""
+
+
+Action = NewVersion | NewDocument | TakeStep | RecordAccess | CaseFileDocumentChange
 _KINDS: dict[OutboxKind, type[Action]] = {
     OutboxKind.ADD_VERSION: NewVersion,
     OutboxKind.CREATE_DOCUMENT: NewDocument,
     OutboxKind.TAKE_STEP: TakeStep,
     OutboxKind.RECORD_ACCESS: RecordAccess,
+    OutboxKind.CASE_FILE_DOCUMENT: CaseFileDocumentChange,
 }
 
 
@@ -139,6 +155,12 @@ def _decode_error(text: str) -> tuple[str, str]:
     if not isinstance(data, dict):
         return text, text
     return str(data.get("vi", "")), str(data.get("en", ""))
+
+
+def _already_there(action: Action, exc: Conflict) -> bool:
+    """A document put into a file where it already is (added from another machine meanwhile):
+    what the user wanted holds."""
+    return isinstance(action, CaseFileDocumentChange) and action.add and exc.code == "duplicate"
 
 
 class _Chain:
@@ -218,6 +240,18 @@ class Outbox:
     def record_access(self, access: RecordAccess) -> int:
         return self._add(OutboxKind.RECORD_ACCESS, access)
 
+    def case_file_document(self, change: CaseFileDocumentChange) -> int:
+        return self._add(OutboxKind.CASE_FILE_DOCUMENT, change)
+
+    def pending_case_file_documents(self, case_file_id: int | None = None) -> list[OutboxEntry]:
+        """Documents waiting to join or leave case files (one file's, or all), oldest first."""
+        return [
+            e
+            for e in self.entries(OutboxState.PENDING)
+            if isinstance(e.action, CaseFileDocumentChange)
+            and (case_file_id is None or e.action.case_file_id == case_file_id)
+        ]
+
     def pending_steps(self) -> dict[int, OutboxEntry]:
         """Steps waiting to be sent, by document (shown as "chờ gửi")."""
         return {
@@ -277,6 +311,15 @@ class Outbox:
             if action.revision:  # what a step queued after this signature must now be based on
                 now = client.get_document(action.document_id).revision
                 chain.advanced(action.document_id, action.revision, now)
+        elif isinstance(action, CaseFileDocumentChange):
+            if action.add:
+                client.records.add_case_file_document(
+                    action.case_file_id, action.document_id, action.idempotency_key
+                )
+            else:
+                client.records.remove_case_file_document(
+                    action.case_file_id, action.document_id, action.idempotency_key
+                )
         elif isinstance(action, RecordAccess):
             at = dt.datetime.fromisoformat(action.at)
             client.record_access(action.document_id, action.kind, action.key, action.version, at)
@@ -308,6 +351,9 @@ class Outbox:
             except (ServerUnavailable, AuthError):  # later, once signed in again: kept
                 break
             except Conflict as exc:
+                if _already_there(entry.action, exc):
+                    self._mark(entry.id, OutboxState.DONE)
+                    continue
                 # Someone else's change is a conflict to resolve; a refusal (frozen…) is final.
                 raced = exc.code in (None, "conflict")
                 self._mark(entry.id, OutboxState.CONFLICT if raced else OutboxState.FAILED, exc)

@@ -118,6 +118,32 @@ CREATE TABLE IF NOT EXISTS outbox (
 );
 """
 
+CASE_FILE_TABLES = """
+CREATE TABLE IF NOT EXISTS case_files (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL,
+    title TEXT NOT NULL,
+    state TEXT NOT NULL,
+    creator_id INTEGER NOT NULL,
+    year INTEGER NOT NULL DEFAULT 0,
+    due_date TEXT,
+    revision INTEGER NOT NULL DEFAULT 0,
+    record TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ix_case_files_creator ON case_files (creator_id, state);
+CREATE INDEX IF NOT EXISTS ix_case_files_due ON case_files (due_date) WHERE due_date IS NOT NULL;
+CREATE TABLE IF NOT EXISTS case_file_links (
+    case_file_id INTEGER NOT NULL,
+    document_id INTEGER NOT NULL,
+    ordinal INTEGER NOT NULL,
+    added_at TEXT,
+    PRIMARY KEY (case_file_id, document_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS ix_case_file_links_document ON case_file_links (document_id);
+"""
+"""Version 5: the case files this user may see (``case_files.py``: the server's record as JSON,
+the columns the lists filter on) and their links to documents (joined with ``documents``)."""
+
 INDEXES: dict[str, str] = {
     # Ascending, scanned backwards for "newest first": a new document lands at the end of its
     # range, where SQLite fills pages instead of splitting them half-empty.
@@ -153,7 +179,12 @@ def _statements(script: str) -> Iterator[str]:
 def create_tables(conn: Connection) -> None:
     """The current layout's tables (idempotent; no secondary indexes)."""
     # one statement at a time: executescript would commit the caller's transaction
-    for statement in _statements(TABLES):
+    for statement in _statements(TABLES + CASE_FILE_TABLES):
+        conn.exec_driver_sql(statement)
+
+
+def _add_case_files(conn: Connection) -> None:
+    for statement in _statements(CASE_FILE_TABLES):
         conn.exec_driver_sql(statement)
 
 
@@ -177,7 +208,7 @@ def fill_terms(conn: Connection) -> None:
     conn.exec_driver_sql("DROP TABLE temp.fts_vocabulary")
 
 
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {5: _add_case_files}
 """Version → the step that brings a cache of the version before it there (after 4)."""
 SCHEMA_VERSION = COMPACT_VERSION + len(MIGRATIONS)
 

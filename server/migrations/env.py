@@ -3,7 +3,8 @@
 from alembic import context
 from sqlalchemy import create_engine
 
-import server.exchange.models  # noqa: F401  (its tables join the metadata)
+import server.exchange.models  # (its tables, and the records', join the metadata)
+import server.records.models  # noqa: F401
 from server.models import Base
 
 config = context.config

@@ -38,6 +38,8 @@ DESCRIPTIONS = {
     422: "Invalid input / dữ liệu không hợp lệ",
     428: "If-Match (the base revision) is required / cần If-Match (phiên bản gốc)",
     429: "Too many attempts; retry after Retry-After seconds / thử lại sau",
+    501: "This server is installed without the library this output needs / máy chủ chưa cài "
+    "thư viện để tạo tệp này",
     503: "Unavailable right now: the database or file store cannot be reached, or the server "
     "is busy (retry after Retry-After) / máy chủ tạm thời không truy cập được cơ sở dữ liệu, "
     "kho tệp, hoặc đang bận",

@@ -30,6 +30,7 @@ from ..policy import (
     refuse_unreadable_file,
     require,
 )
+from ..records.policy import refuse_archived_document
 from ..schemas import (
     QUERY_TEXT_PATTERN,
     Direction,
@@ -139,6 +140,7 @@ def patch_document(
     claimed = claim(session, document_id, expected)  # first write: concurrent edits queue here
     doc = load_readable(session, user, document_id, for_update=True)
     require(user, doc, Action.EDIT)
+    refuse_archived_document(session, doc)
     changes = {
         field: value
         for field, value in body.model_dump(exclude_unset=True).items()
@@ -182,7 +184,7 @@ def patch_document(
 
 
 @router.delete(
-    "/{document_id}", status_code=204, response_class=Response, responses=errors(403, 404)
+    "/{document_id}", status_code=204, response_class=Response, responses=errors(403, 404, 409)
 )
 def delete_document(
     document_id: DocumentId,
@@ -191,6 +193,7 @@ def delete_document(
 ) -> Response:
     doc = load_readable(session, user, document_id, for_update=True)
     require(user, doc, Action.DELETE)
+    refuse_archived_document(session, doc)
     doc.deleted = True
     touch(session, doc)
     audit(session, user, "delete", doc.id)

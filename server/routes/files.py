@@ -29,6 +29,7 @@ from ..policy import (
     require,
     sealed_to,
 )
+from ..records.policy import refuse_archived_document
 from ..schemas import BlobId, DocumentId, VersionCreate, VersionNumber, VersionOut
 from ..text import clean_filename
 from .access import client_of
@@ -153,6 +154,7 @@ def add_version(
     claimed = claim(session, document_id, base, version=True)  # first write: one new version
     doc = load_readable(session, user, document_id, for_update=True)
     require(user, doc, Action.ADD_VERSION)
+    refuse_archived_document(session, doc)
     refuse_unreadable_file(session, user, doc)  # no new file under a secret one he may not open
     if not claimed:
         raise conflict(

@@ -81,6 +81,36 @@ ROUTES = {
     ("POST", "/api/v1/exchange/import"): "own",  # into the caller's organisation
     ("GET", "/api/v1/documents/{document_id}/edxml"): "target",
     ("GET", "/api/v1/documents/{document_id}/exchange/attachments/{sha256}"): "target",
+    # case files and the file list (tests/server/records/): the caller's organisation's only
+    ("GET", "/api/v1/file-lists"): "list",
+    ("POST", "/api/v1/file-lists"): "own",
+    ("GET", "/api/v1/file-lists/{file_list_id}"): "target",
+    ("PATCH", "/api/v1/file-lists/{file_list_id}"): "target",
+    ("POST", "/api/v1/file-lists/{file_list_id}/actions"): "target",
+    ("POST", "/api/v1/file-lists/{file_list_id}/headings"): "target",
+    ("PATCH", "/api/v1/file-lists/{file_list_id}/headings/{heading_id}"): "target",
+    ("DELETE", "/api/v1/file-lists/{file_list_id}/headings/{heading_id}"): "target",
+    ("POST", "/api/v1/file-lists/{file_list_id}/files"): "target",
+    ("PATCH", "/api/v1/file-lists/{file_list_id}/files/{planned_file_id}"): "target",
+    ("DELETE", "/api/v1/file-lists/{file_list_id}/files/{planned_file_id}"): "target",
+    ("GET", "/api/v1/case-files"): "list",
+    ("POST", "/api/v1/case-files"): "own",  # from another organisation's planned file: 404
+    ("GET", "/api/v1/case-file-counts"): "list",
+    ("GET", "/api/v1/case-file-changes"): "list",  # the files the caller sees, as changes
+    ("POST", "/api/v1/case-file-handovers"): "admin",
+    ("GET", "/api/v1/case-files/{case_file_id}"): "target",
+    ("PATCH", "/api/v1/case-files/{case_file_id}"): "target",
+    ("POST", "/api/v1/case-files/{case_file_id}/documents"): "target",
+    ("DELETE", "/api/v1/case-files/{case_file_id}/documents/{document_id}"): "target",
+    ("POST", "/api/v1/case-files/{case_file_id}/actions"): "target",
+    # what the archive prints and exports (tests/server/records/test_exports.py)
+    ("GET", "/api/v1/file-lists/{file_list_id}/export"): "target",
+    ("GET", "/api/v1/case-files/{case_file_id}/export"): "target",
+    ("GET", "/api/v1/case-files/{case_file_id}/document-index"): "target",
+    ("GET", "/api/v1/case-file-index"): "list",  # the files the caller sees
+    # another organisation's creator: 404 (test_exports)
+    ("GET", "/api/v1/case-file-transfers/list"): "list",
+    ("GET", "/api/v1/case-file-transfers/record"): "list",
 }
 # "admin": administration of organisation A — an outsider gets 403 (not an administrator) or
 # 404 (an administrator of another organisation), and nothing changes.
@@ -173,8 +203,44 @@ def a_document(server):  # type: ignore[no-untyped-def]
     return doc, pending
 
 
-def _fill(path: str, doc: dict, upload: dict) -> str:
+@pytest.fixture(scope="module")
+def a_case_file(server, a_document):  # type: ignore[no-untyped-def]
+    """A draft file list of UBND-T (a heading, a planned file) and a specialist's open case file
+    holding the document."""
+    doc, _pending = a_document
+    clerk, specialist = Caller(server, "clerk"), Caller(server, "specialist")
+    made = clerk.request("POST", "/file-lists", json={"year": 2001}).json()
+    heading = clerk.request(
+        "POST", f"/file-lists/{made['id']}/headings", json={"title": "Văn phòng"}
+    ).json()
+    planned = clerk.request(
+        "POST",
+        f"/file-lists/{made['id']}/files",
+        json={
+            "heading_id": heading["id"],
+            "notation": "01.VP",
+            "title": "x",
+            "maintenance": "5 năm",
+        },
+    ).json()
+    case_file = specialist.request(
+        "POST", "/case-files", json={"title": "Hồ sơ", "notation": "A.01", "maintenance": "5 năm"}
+    ).json()
+    added = specialist.request(
+        "POST", f"/case-files/{case_file['id']}/documents", json={"document_id": doc["id"]}
+    )
+    assert added.status_code == 201, added.text
+    return {
+        "file_list_id": str(made["id"]),
+        "heading_id": str(heading["id"]),
+        "planned_file_id": str(planned["id"]),
+        "case_file_id": str(case_file["id"]),
+    }
+
+
+def _fill(path: str, doc: dict, upload: dict, records: dict | None = None) -> str:
     values = {
+        **(records or {}),
         "document_id": str(doc["id"]),
         "number": "1",
         "sha256": doc["versions"][0]["sha256"],
@@ -184,8 +250,25 @@ def _fill(path: str, doc: dict, upload: dict) -> str:
     return re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], path)
 
 
+_RECORD_BODIES = {
+    ("PATCH", "/api/v1/file-lists/{file_list_id}"): {"decision": "đổi trộm"},
+    ("POST", "/api/v1/file-lists/{file_list_id}/actions"): {"action": "approve"},
+    ("POST", "/api/v1/file-lists/{file_list_id}/headings"): {"title": "đổi trộm"},
+    ("PATCH", "/api/v1/file-lists/{file_list_id}/headings/{heading_id}"): {"title": "đổi trộm"},
+    ("PATCH", "/api/v1/file-lists/{file_list_id}/files/{planned_file_id}"): {"title": "đổi trộm"},
+    ("PATCH", "/api/v1/case-files/{case_file_id}"): {"title": "đổi trộm"},
+    ("POST", "/api/v1/case-files/{case_file_id}/actions"): {"action": "close"},
+}
+
+
 def _body(method: str, path: str, doc: dict, outsider: dict) -> dict:  # type: ignore[type-arg]
     """A request that would succeed for the owner, so only the policy can refuse it."""
+    if (method, path) in _RECORD_BODIES:
+        return {"json": _RECORD_BODIES[method, path]}
+    if path.endswith("/file-lists/{file_list_id}/files"):
+        return {"json": {"heading_id": 1, "notation": "99.X", "title": "x", "maintenance": "5 năm"}}
+    if path.endswith("/case-files/{case_file_id}/documents"):
+        return {"json": {"document_id": doc["id"]}}
     if path.endswith("/versions") and method == "POST":
         return {
             "json": {"sha256": doc["versions"][0]["sha256"], "filename": "x.pdf", "note": "x"},
@@ -238,7 +321,9 @@ def test_every_route_is_classified(server) -> None:
 
 
 @pytest.mark.parametrize("role", ["other_clerk", "other_leader", "other_admin"])
-def test_another_organisation_gets_nothing_on_any_route(server, a_document, role: str) -> None:
+def test_another_organisation_gets_nothing_on_any_route(
+    server, a_document, a_case_file, role: str
+) -> None:
     doc, upload = a_document
     outsider = Caller(server, role)
     owner = Caller(server, "clerk")
@@ -247,11 +332,20 @@ def test_another_organisation_gets_nothing_on_any_route(server, a_document, role
         if kind != "target":
             continue
         reply = outsider.request(
-            method, _fill(path, doc, upload), **_body(method, path, doc, outsider.me)
+            method, _fill(path, doc, upload, a_case_file), **_body(method, path, doc, outsider.me)
         )
         assert reply.status_code == 404, (method, path, reply.status_code, reply.text[:200])
         assert doc["subject"] not in reply.text
     assert owner.get(f"/documents/{doc['id']}").json() == before  # nothing changed
+    case_file = Caller(server, "specialist").get(f"/case-files/{a_case_file['case_file_id']}")
+    assert case_file.json()["title"] == "Hồ sơ" and case_file.json()["state"] == "open"
+    assert [d["document_id"] for d in case_file.json()["documents"]] == [doc["id"]]
+    the_list = owner.get(f"/file-lists/{a_case_file['file_list_id']}").json()
+    assert the_list["state"] == "draft" and [h["title"] for h in the_list["headings"]] == [
+        "Văn phòng"
+    ]
+    assert outsider.get("/case-files?limit=500").json()["items"] == []
+    assert outsider.get("/file-lists").json() == []
     listed = outsider.get("/documents?limit=500").json()["items"]
     assert listed and all(d["organisation_id"] == outsider.me["organisation_id"] for d in listed)
     assert doc["id"] not in {

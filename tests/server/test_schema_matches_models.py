@@ -10,7 +10,8 @@ from pathlib import Path
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-import server.exchange.models  # noqa: F401  (its tables join the metadata)
+import server.exchange.models  # (its tables, and the records', join the metadata)
+import server.records.models  # noqa: F401
 from server.db import Database
 from server.models import Base
 from server.search import FTS
