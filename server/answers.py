@@ -16,7 +16,7 @@ from typing import Any
 
 from fastapi import Response
 from pydantic import BaseModel
-from sqlalchemy import BindParameter, Executable, bindparam, select
+from sqlalchemy import BindParameter, Executable, Row, bindparam, select
 from sqlalchemy.orm import Session
 
 from base.workflow import Origin
@@ -30,14 +30,14 @@ __all__ = ["number_symbol", "document_out", "documents_out", "json_response"]
 logger = logging.getLogger(__name__)
 
 
-def number_symbol(doc: Document) -> str:
+def number_symbol(doc: Document | Row[Any]) -> str:
     if not doc.code_number:
         return ""
     return f"{doc.code_number}/{doc.code_notation}" if doc.code_notation else doc.code_number
 
 
 def document_out(
-    doc: Document,
+    doc: Document | Row[Any],
     versions: Sequence[VersionOut] = (),
     trace: Sequence[TraceOut] = (),
     assignments: Sequence[AssignmentOut] = (),
@@ -163,7 +163,9 @@ def _parts() -> tuple[Executable, Executable, Executable, Executable]:
     return versions, trace, assignments, copies
 
 
-def documents_out(session: Session, docs: Sequence[Document]) -> list[DocumentOut]:
+def documents_out(
+    session: Session, docs: Sequence[Document] | Sequence[Row[Any]]
+) -> list[DocumentOut]:
     """Many documents at once: one query per part (versions, trace, assignments; deliveries and
     the exchange's parts when the page has such documents), not one per document."""
     ids = [d.id for d in docs]

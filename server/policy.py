@@ -22,6 +22,7 @@ from typing import Any, NoReturn, cast
 
 from sqlalchemy import (
     ColumnElement,
+    CompoundSelect,
     Integer,
     Select,
     and_,
@@ -58,7 +59,7 @@ __all__ = [
     "reader_parameters",
     "granted_newest",
     "feed_page",
-    "oldest_readable",
+    "oldest_readable_rows",
     "can_read",
     "load_readable",
     "require",
@@ -208,12 +209,12 @@ def granted_newest(query: Select[Document], user: User | Reader) -> Select[Docum
     return _granted_branch(query, Reader.of(user)).order_by(Grant.document_id.desc())
 
 
-def _merged(
+def _merged_rows(
     query: Select[Document],
     reader: Reader,
     limit: int | ColumnElement[int],
     newest_first: bool,
-) -> TypedReturnsRows[Document]:
+) -> CompoundSelect[Any]:
     own = query.where(readable_own(reader))
     granted = _granted_branch(query, reader)
     if newest_first:
@@ -224,7 +225,16 @@ def _merged(
     # Mapped back to documents by column name: an aliased entity over the union would cost
     # more to build, in Python, than the query costs to run.
     by_id: ColumnElement[int] = literal_column("id")
-    ordered = merged.order_by(by_id.desc() if newest_first else by_id).limit(limit)
+    return merged.order_by(by_id.desc() if newest_first else by_id).limit(limit)
+
+
+def _merged(
+    query: Select[Document],
+    reader: Reader,
+    limit: int | ColumnElement[int],
+    newest_first: bool,
+) -> TypedReturnsRows[Document]:
+    ordered = _merged_rows(query, reader, limit, newest_first)
     return cast("TypedReturnsRows[Document]", select(Document).from_statement(ordered))
 
 
@@ -244,11 +254,13 @@ def newest_readable(
     return _merged(query, Reader.of(user), limit, newest_first=True)
 
 
-def oldest_readable(
+def oldest_readable_rows(
     query: Select[Document], user: User | Reader, limit: int | ColumnElement[int]
-) -> TypedReturnsRows[Document]:
-    """``newest_readable`` in id order (the first sync's snapshot reads everything this way)."""
-    return _merged(query, Reader.of(user), limit, newest_first=False)
+) -> CompoundSelect[Any]:
+    """``newest_readable`` in id order, as plain rows with the documents' columns: the first
+    sync's snapshot reads everything this way, and turning a million rows into ORM objects
+    cost it more than reading them."""
+    return _merged_rows(query, Reader.of(user), limit, newest_first=False)
 
 
 def feed_page(user: User, since: int, limit: int) -> Select[Document, bool]:

@@ -35,7 +35,7 @@ from ..answers import documents_out
 from ..deps import AppState, current_user, get_session, get_state
 from ..errors import ApiProblem
 from ..models import Document, Grant, User
-from ..policy import feed_page, oldest_readable
+from ..policy import feed_page, oldest_readable_rows
 from ..schemas import ChangeOut, ChangePage, DocumentOut
 from .contract import errors
 
@@ -237,7 +237,7 @@ def _snapshot_lines(state: AppState, user_id: int, after: int) -> Generator[byte
         count, last = 0, after
         while True:
             after_last = live.where(Document.id > last)
-            docs = list(session.scalars(oldest_readable(after_last, user, SNAPSHOT_BATCH)))
+            docs = session.execute(oldest_readable_rows(after_last, user, SNAPSHOT_BATCH)).all()
             if not docs:
                 break
             last, count = docs[-1].id, count + len(docs)

@@ -14,7 +14,7 @@ from base.workflow import Origin
 from server.db import Database
 from server.documents import born, touch
 from server.models import Document, Grant, Organisation, User
-from server.policy import can_read, feed_page, newest_readable, oldest_readable
+from server.policy import can_read, feed_page, newest_readable, oldest_readable_rows
 
 ROLES = ("clerk", "leader", "specialist", "archivist")
 
@@ -106,7 +106,7 @@ def _paged(db: Database, user_id: int, limit: int, newest_first: bool) -> list[i
                 page = list(session.scalars(newest_readable(query, user, limit)))
             else:
                 query = live.where(Document.id > got[-1]) if got else live
-                page = list(session.scalars(oldest_readable(query, user, limit)))
+                page = session.execute(oldest_readable_rows(query, user, limit)).all()
             if not page:
                 return got
             got += [d.id for d in page]
