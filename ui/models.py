@@ -14,7 +14,7 @@ queues use; ``LEGEND`` and ``legend_widget`` explain the colours under the list.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
+    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -46,9 +47,35 @@ from client.cache.queues import deadline_state
 from .labels import part_label, secrecy_label, status_label, urgency_label
 from .workers import run_task
 
-__all__ = ["DocumentTableModel", "COLUMNS", "LEGEND", "legend_widget"]
+__all__ = [
+    "DocumentTableModel",
+    "COLUMNS",
+    "LEGEND",
+    "legend_widget",
+    "DOCUMENT_IDS_MIME",
+    "document_ids_mime",
+    "dropped_document_ids",
+]
 
 logger = logging.getLogger(__name__)
+
+DOCUMENT_IDS_MIME = "application/x-vanthu-document-ids"
+"""Documents dragged from a list: their ids, comma-separated (a case file takes them)."""
+
+
+def document_ids_mime(ids: Iterable[int]) -> QMimeData:
+    data = QMimeData()
+    data.setData(DOCUMENT_IDS_MIME, ",".join(str(i) for i in ids).encode("ascii"))
+    return data
+
+
+def dropped_document_ids(data: QMimeData | None) -> list[int]:
+    """The document ids a drag carries (none: not documents from a list)."""
+    if data is None or not data.hasFormat(DOCUMENT_IDS_MIME):
+        return []
+    text = bytes(data.data(DOCUMENT_IDS_MIME).data()).decode("ascii", "replace")
+    return [int(part) for part in text.split(",") if part.strip().isdigit()]
+
 
 PageSource = Callable[[DocumentQuery, tuple[Any, ...] | None], ListPage]
 
@@ -324,3 +351,19 @@ class DocumentTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         return None
+
+    # -- dragging documents (onto a case file) ------------------------------------------
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        found = super().flags(index)
+        return found | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else found
+
+    def mimeTypes(self) -> list[str]:
+        return [DOCUMENT_IDS_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        """The dragged rows' document ids (a case file's page takes them)."""
+        ids = sorted({self.rows[i.row()].id for i in indexes if i.isValid()})
+        return document_ids_mime(ids)
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction

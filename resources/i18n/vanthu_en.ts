@@ -344,6 +344,491 @@
     </message>
 </context>
 <context>
+    <name>CaseFilesView</name>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="58"/>
+        <source>Đang lập</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="59"/>
+        <source>Đã kết thúc</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="60"/>
+        <location filename="../../ui/views/case_files.py" line="71"/>
+        <source>Chờ tiếp nhận</source>
+        <translation>Awaiting acceptance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="61"/>
+        <source>Bị trả lại</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="62"/>
+        <source>Đã vào lưu trữ</source>
+        <translation>In the archive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="69"/>
+        <source>Hồ sơ của tôi</source>
+        <translation>My case files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="70"/>
+        <source>Sắp đến hạn nộp lưu</source>
+        <translation>Due for transfer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="72"/>
+        <source>Đã trả lại</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="73"/>
+        <source>Kho lưu trữ cơ quan</source>
+        <translation>Agency archive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="74"/>
+        <source>Hết thời hạn bảo quản</source>
+        <translation>Retention ended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="75"/>
+        <source>Đề nghị giữ lại</source>
+        <translation>Keep-back requests</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="76"/>
+        <source>Mọi hồ sơ được xem</source>
+        <translation>All files I may see</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="328"/>
+        <source>Hồ sơ</source>
+        <translation>Case files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="338"/>
+        <source>Tìm theo tiêu đề hồ sơ…</source>
+        <translation>Search by file title…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="339"/>
+        <location filename="../../ui/views/case_files.py" line="537"/>
+        <source>Mã hồ sơ</source>
+        <translation>File code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="340"/>
+        <source>Năm</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="341"/>
+        <source>Năm </source>
+        <translation>Year </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="345"/>
+        <source>Mọi thời hạn</source>
+        <translation>Any retention</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="346"/>
+        <source>Vĩnh viễn</source>
+        <translation>Permanent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="348"/>
+        <source>%1 năm</source>
+        <translation>%1 years</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="351"/>
+        <source>Tìm</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="352"/>
+        <source>Lập hồ sơ…</source>
+        <translation>Open a case file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="353"/>
+        <source>Danh mục hồ sơ</source>
+        <translation>File list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="355"/>
+        <source>Hồ sơ (tiêu đề, mã)</source>
+        <translation>Case file (title, code)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="355"/>
+        <location filename="../../ui/views/case_files.py" line="539"/>
+        <source>Trạng thái</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="355"/>
+        <location filename="../../ui/views/case_files.py" line="550"/>
+        <source>Hạn nộp lưu</source>
+        <translation>Transfer due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="359"/>
+        <source>STT</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="360"/>
+        <source>Số, ký hiệu</source>
+        <translation>Number, symbol</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="361"/>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="362"/>
+        <source>Trích yếu</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="363"/>
+        <source>Số trang</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="364"/>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="369"/>
+        <source>Kéo văn bản từ danh sách thả vào đây, hoặc chọn văn bản rồi dùng «Đưa vào hồ sơ…». Nhấp đúp để mở văn bản.</source>
+        <translation>Drag documents from a list and drop them here, or select documents and use “Add to case file…”. Double-click to open a document.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="374"/>
+        <source>Bỏ khỏi hồ sơ</source>
+        <translation>Remove from file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="375"/>
+        <source>Kết thúc hồ sơ…</source>
+        <translation>Close the file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="376"/>
+        <source>Mở lại…</source>
+        <translation>Reopen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="377"/>
+        <source>Nộp lưu</source>
+        <translation>Transfer to archive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="378"/>
+        <source>Đề nghị giữ lại…</source>
+        <translation>Request keep-back…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="379"/>
+        <source>Tiếp nhận</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="380"/>
+        <source>Trả lại…</source>
+        <translation>Return…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="381"/>
+        <source>Duyệt giữ lại</source>
+        <translation>Approve keep-back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="382"/>
+        <source>Không duyệt giữ lại…</source>
+        <translation>Refuse keep-back…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="386"/>
+        <source>Xuất hồ sơ (ZIP)…</source>
+        <translation>Export file (ZIP)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="387"/>
+        <source>Xuất PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="388"/>
+        <source>In mục lục văn bản…</source>
+        <translation>Print document index…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="467"/>
+        <source>quá hạn %1 ngày</source>
+        <translation>%1 days overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="469"/>
+        <source>còn %1 ngày</source>
+        <translation>%1 days left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="483"/>
+        <source>%1 hồ sơ</source>
+        <translation>%1 case files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="485"/>
+        <source>Không có hồ sơ nào trong mục này.</source>
+        <translation>No case file here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="510"/>
+        <source>Chọn một hồ sơ ở danh sách bên trái.</source>
+        <translation>Choose a case file in the list on the left.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="517"/>
+        <source>chờ gửi</source>
+        <translation>pending</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="538"/>
+        <source>Thời hạn bảo quản</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="540"/>
+        <source>Người lập hồ sơ</source>
+        <translation>Creator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="542"/>
+        <source>Thời gian</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="546"/>
+        <source>Số văn bản, số trang</source>
+        <translation>Documents, pages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="551"/>
+        <source>Chế độ sử dụng</source>
+        <translation>Access rights</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="568"/>
+        <source>Hồ sơ đã được Lưu trữ cơ quan tiếp nhận: không thay đổi, di chuyển hay xoá được.</source>
+        <translation>The agency archive has accepted this file: it can no longer be changed, moved or deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="575"/>
+        <source>Lưu trữ cơ quan trả lại hồ sơ: %1</source>
+        <translation>The agency archive returned the file: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="581"/>
+        <source>Hồ sơ đã quá hạn nộp lưu %1 ngày.</source>
+        <translation>The file is %1 days overdue for transfer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="583"/>
+        <source>Hồ sơ đến hạn nộp lưu ngày %1 (còn %2 ngày).</source>
+        <translation>The file is due for transfer on %1 (%2 days left).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="590"/>
+        <source>Đề nghị giữ lại đến %1 chờ lãnh đạo duyệt: %2</source>
+        <translation>Keep-back until %1 awaits the head’s approval: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="655"/>
+        <source>Ngoại tuyến — đã lưu, chờ gửi khi có mạng</source>
+        <translation>Offline — saved, will be sent when online</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="689"/>
+        <source>Đã lập hồ sơ %1</source>
+        <translation>Case file %1 opened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="710"/>
+        <source>Đã đưa %1 văn bản vào hồ sơ</source>
+        <translation>%1 documents added to the file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="734"/>
+        <source>Đã bỏ văn bản khỏi hồ sơ</source>
+        <translation>Document removed from the file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="749"/>
+        <source>Đã kết thúc hồ sơ</source>
+        <translation>File closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="779"/>
+        <source>Mở lại hồ sơ</source>
+        <translation>Reopen the file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="780"/>
+        <source>Lý do mở lại (ghi vào lịch sử hồ sơ và nhật ký hệ thống):</source>
+        <translation>Reason for reopening (kept in the file’s history and the audit trail):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="782"/>
+        <source>Đã mở lại hồ sơ</source>
+        <translation>File reopened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="788"/>
+        <source>Trả lại hồ sơ</source>
+        <translation>Return the file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="789"/>
+        <source>Lý do trả lại (người lập hồ sơ sẽ thấy):</source>
+        <translation>Reason for returning it (its creator will see it):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="791"/>
+        <source>Đã trả lại hồ sơ</source>
+        <translation>File returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="797"/>
+        <source>Không duyệt giữ lại</source>
+        <translation>Refuse keep-back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="798"/>
+        <source>Lý do không duyệt:</source>
+        <translation>Reason for refusing:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="800"/>
+        <source>Đã không duyệt đề nghị giữ lại</source>
+        <translation>Keep-back request refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="810"/>
+        <source>Đề nghị giữ lại hồ sơ</source>
+        <translation>Request to keep the file back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="812"/>
+        <source>Giữ hồ sơ tại đơn vị quá hạn nộp lưu cần lãnh đạo duyệt; tối đa 2 năm sau hạn.</source>
+        <translation>Keeping a file at the unit past its transfer deadline needs the head’s approval; at most 2 years after the deadline.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="815"/>
+        <source>Đã gửi đề nghị giữ lại</source>
+        <translation>Keep-back requested</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="824"/>
+        <source>Đã nộp lưu hồ sơ: chờ Lưu trữ cơ quan tiếp nhận</source>
+        <translation>File transferred: awaiting the agency archive’s acceptance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="832"/>
+        <source>Đã tiếp nhận hồ sơ vào Lưu trữ cơ quan</source>
+        <translation>File accepted into the agency archive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="840"/>
+        <source>Đã duyệt giữ lại hồ sơ</source>
+        <translation>Keep-back approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="854"/>
+        <source>Xuất hồ sơ</source>
+        <translation>Export case file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="856"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="856"/>
+        <source>Tệp nén ZIP (*.zip)</source>
+        <translation>ZIP archive (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="875"/>
+        <source>Đã xuất hồ sơ vào %1</source>
+        <translation>Case file exported to %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="901"/>
+        <source>Đã in mục lục văn bản %1</source>
+        <translation>Document index of %1 printed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="913"/>
+        <source>Mục lục văn bản %1</source>
+        <translation>Document index %1</translation>
+    </message>
+</context>
+<context>
+    <name>CloseFileDialog</name>
+    <message>
+        <location filename="../../ui/views/case_file_dialogs.py" line="196"/>
+        <source>Kết thúc hồ sơ</source>
+        <translation>Close the case file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_dialogs.py" line="211"/>
+        <source>Số lượng văn bản: %1 · Số lượng trang: %2 · Thời gian bắt đầu: %3 · Ngôn ngữ: %4</source>
+        <translation>Documents: %1 · Pages: %2 · Start date: %3 · Language: %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_dialogs.py" line="230"/>
+        <source>Tiêu đề hồ sơ</source>
+        <translation>File title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_dialogs.py" line="231"/>
+        <source>Thời hạn bảo quản</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_dialogs.py" line="232"/>
+        <source>Thời gian kết thúc</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_dialogs.py" line="233"/>
+        <source>Chú giải</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_dialogs.py" line="235"/>
+        <source>Sau khi kết thúc, hồ sơ không thay đổi được nữa, trừ khi mở lại và nêu lý do.</source>
+        <translation>Once closed, the file cannot change unless it is reopened with a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_dialogs.py" line="250"/>
+        <source>Hồ sơ cần có tiêu đề.</source>
+        <translation>The file needs a title.</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionsForm</name>
     <message>
         <location filename="../../ui/views/corrections_form.py" line="42"/>
@@ -407,170 +892,175 @@
 <context>
     <name>DocumentListPage</name>
     <message>
-        <location filename="../../ui/views/document_list.py" line="236"/>
+        <location filename="../../ui/views/document_list.py" line="240"/>
         <source>Tìm số, ký hiệu, trích yếu… (Ctrl+F; gõ không dấu cũng được)</source>
         <translation>Search number, notation, summary… (Ctrl+F; diacritics optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="241"/>
+        <location filename="../../ui/views/document_list.py" line="245"/>
         <source>Mọi độ khẩn</source>
         <translation>Any urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="242"/>
+        <location filename="../../ui/views/document_list.py" line="246"/>
         <source>Khẩn trở lên</source>
         <translation>Urgent or higher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="243"/>
+        <location filename="../../ui/views/document_list.py" line="247"/>
         <source>Thượng khẩn trở lên</source>
         <translation>Very urgent or higher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="244"/>
+        <location filename="../../ui/views/document_list.py" line="248"/>
         <source>Hỏa tốc</source>
         <translation>Flash</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="249"/>
+        <location filename="../../ui/views/document_list.py" line="253"/>
         <source>Mọi loại</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="263"/>
+        <location filename="../../ui/views/document_list.py" line="267"/>
         <source>Mọi hạn</source>
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="263"/>
+        <location filename="../../ui/views/document_list.py" line="267"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="266"/>
+        <location filename="../../ui/views/document_list.py" line="270"/>
         <source>Mọi trạng thái</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="268"/>
+        <location filename="../../ui/views/document_list.py" line="272"/>
         <source>Ký số</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="269"/>
+        <location filename="../../ui/views/document_list.py" line="273"/>
         <source>Ký số các văn bản đã chọn (Ctrl+K)</source>
         <translation>Sign the selected documents (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="270"/>
+        <location filename="../../ui/views/document_list.py" line="274"/>
         <source>Dự thảo mới…</source>
         <translation>New draft…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="272"/>
+        <location filename="../../ui/views/document_list.py" line="276"/>
         <source>Vào sổ…</source>
         <translation>Register…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="274"/>
+        <location filename="../../ui/views/document_list.py" line="278"/>
         <source>Vào sổ văn bản đến (Ctrl+I); có thể thả tệp PDF vào cửa sổ</source>
         <translation>Register an incoming document (Ctrl+I); you may drop a PDF on the window</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="276"/>
+        <location filename="../../ui/views/document_list.py" line="280"/>
         <source>Lưu tìm kiếm…</source>
         <translation>Save search…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="278"/>
+        <location filename="../../ui/views/document_list.py" line="282"/>
         <source>Lưu từ khoá và bộ lọc này vào thanh bên, dùng lại trên mọi máy</source>
         <translation>Keep these words and filters in the side bar, on every computer you use</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="280"/>
+        <location filename="../../ui/views/document_list.py" line="284"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="281"/>
-        <location filename="../../ui/views/document_list.py" line="559"/>
+        <location filename="../../ui/views/document_list.py" line="285"/>
+        <location filename="../../ui/views/document_list.py" line="563"/>
         <source>Mở văn bản</source>
         <translation>Open document</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="391"/>
+        <location filename="../../ui/views/document_list.py" line="395"/>
         <source>%1 văn bản</source>
         <translation>%1 documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="394"/>
+        <location filename="../../ui/views/document_list.py" line="398"/>
         <source>Không có văn bản nào khớp «%1» trong %2.</source>
         <translation>No document matches “%1” in %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="399"/>
+        <location filename="../../ui/views/document_list.py" line="403"/>
         <source>Không có văn bản nào trong %1.</source>
         <translation>No documents in %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="402"/>
+        <location filename="../../ui/views/document_list.py" line="406"/>
         <source>&lt;a href=&quot;all&quot;&gt;%1 văn bản khớp trong mọi văn bản — xem tất cả&lt;/a&gt;</source>
         <translation>&lt;a href=&quot;all&quot;&gt;%1 documents match across all documents — show them all&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="409"/>
+        <location filename="../../ui/views/document_list.py" line="413"/>
         <source>%1 văn bản mật không được tìm trên máy này — &lt;a href=&quot;server&quot;&gt;tìm trên máy chủ&lt;/a&gt;</source>
         <translation>%1 secret documents are not searched on this computer — &lt;a href=&quot;server&quot;&gt;search the server&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="425"/>
+        <location filename="../../ui/views/document_list.py" line="429"/>
         <source>Văn bản đến</source>
         <translation>Incoming documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="426"/>
+        <location filename="../../ui/views/document_list.py" line="430"/>
         <source>Văn bản đi</source>
         <translation>Outgoing documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="427"/>
+        <location filename="../../ui/views/document_list.py" line="431"/>
         <source>mọi văn bản</source>
         <translation>all documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="445"/>
+        <location filename="../../ui/views/document_list.py" line="449"/>
         <source>Đang tìm trên máy chủ…</source>
         <translation>Searching the server…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="457"/>
+        <location filename="../../ui/views/document_list.py" line="461"/>
         <source>Máy chủ: %1 văn bản khớp «%2».</source>
         <translation>Server: %1 documents match “%2”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="467"/>
+        <location filename="../../ui/views/document_list.py" line="471"/>
         <source>Không tìm được trên máy chủ: %1</source>
         <translation>Could not search the server: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="571"/>
+        <location filename="../../ui/views/document_list.py" line="575"/>
         <source>Không có bước nào bạn làm được lúc này</source>
         <translation>No step you can take now</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="574"/>
+        <location filename="../../ui/views/document_list.py" line="578"/>
         <source>Xử lý, chuyển bước…</source>
         <translation>Take a step…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="578"/>
+        <location filename="../../ui/views/document_list.py" line="582"/>
         <source>Xử lý %1 văn bản cùng lúc…</source>
         <translation>Take a step on %1 documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="583"/>
+        <location filename="../../ui/views/document_list.py" line="587"/>
         <source>Ký số %1 văn bản…</source>
         <translation>Sign %1 documents…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/document_list.py" line="592"/>
+        <source>Đưa vào hồ sơ…</source>
+        <translation>Add to case file…</translation>
     </message>
 </context>
 <context>
@@ -604,94 +1094,94 @@
 <context>
     <name>DocumentTableModel</name>
     <message>
-        <location filename="../../ui/models.py" line="71"/>
+        <location filename="../../ui/models.py" line="98"/>
         <source>Số/ký hiệu</source>
         <translation>Number/symbol</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="72"/>
+        <location filename="../../ui/models.py" line="99"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="73"/>
+        <location filename="../../ui/models.py" line="100"/>
         <source>Loại</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="74"/>
+        <location filename="../../ui/models.py" line="101"/>
         <source>Trích yếu</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="75"/>
+        <location filename="../../ui/models.py" line="102"/>
         <source>Cơ quan ban hành</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="76"/>
+        <location filename="../../ui/models.py" line="103"/>
         <source>Độ khẩn</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="77"/>
+        <location filename="../../ui/models.py" line="104"/>
         <source>Độ mật</source>
         <translation>Secrecy</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="78"/>
+        <location filename="../../ui/models.py" line="105"/>
         <source>Hạn xử lý</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="79"/>
+        <location filename="../../ui/models.py" line="106"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="80"/>
+        <location filename="../../ui/models.py" line="107"/>
         <source>Phần việc</source>
         <translation>My part</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="81"/>
+        <location filename="../../ui/models.py" line="108"/>
         <source>Số đến</source>
         <translation>Arrival no.</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="90"/>
-        <location filename="../../ui/models.py" line="273"/>
+        <location filename="../../ui/models.py" line="117"/>
+        <location filename="../../ui/models.py" line="300"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="94"/>
-        <location filename="../../ui/models.py" line="274"/>
+        <location filename="../../ui/models.py" line="121"/>
+        <location filename="../../ui/models.py" line="301"/>
         <source>Sắp đến hạn</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="96"/>
+        <location filename="../../ui/models.py" line="123"/>
         <source>Chờ gửi</source>
         <translation>Waiting to send</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="97"/>
+        <location filename="../../ui/models.py" line="124"/>
         <source>Khẩn trở lên</source>
         <translation>Urgent or higher</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="279"/>
+        <location filename="../../ui/models.py" line="306"/>
         <source>Hạn của bạn: %1</source>
         <translation>Your deadline: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="285"/>
+        <location filename="../../ui/models.py" line="312"/>
         <source>Hạn của văn bản: %1</source>
         <translation>The document&apos;s deadline: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/models.py" line="291"/>
+        <location filename="../../ui/models.py" line="318"/>
         <source>Hạn của văn bản (bạn không xử lý theo hạn này)</source>
         <translation>The document&apos;s deadline (not one you answer for)</translation>
     </message>
@@ -699,199 +1189,199 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../ui/views/document_view.py" line="103"/>
+        <location filename="../../ui/views/document_view.py" line="102"/>
         <source>Thông tin</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="104"/>
+        <location filename="../../ui/views/document_view.py" line="103"/>
         <source>Phiên bản</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="105"/>
+        <location filename="../../ui/views/document_view.py" line="104"/>
         <source>Chữ ký số</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="114"/>
+        <location filename="../../ui/views/document_view.py" line="113"/>
         <source>&lt;b&gt;Lịch sử truy cập&lt;/b&gt;</source>
         <translation>&lt;b&gt;Access history&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="119"/>
+        <location filename="../../ui/views/document_view.py" line="118"/>
         <source>Quá trình xử lý</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="121"/>
+        <location filename="../../ui/views/document_view.py" line="120"/>
         <source>Ký số</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="125"/>
+        <location filename="../../ui/views/document_view.py" line="124"/>
         <source>Xử lý…</source>
         <translation>Take a step…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="127"/>
+        <location filename="../../ui/views/document_view.py" line="126"/>
         <source>Trình, giao xử lý, hoàn thành, trình ký, phát hành…</source>
         <translation>Present, assign, finish, submit for signature, issue…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="131"/>
+        <location filename="../../ui/views/document_view.py" line="130"/>
         <source>Thay tệp dự thảo…</source>
         <translation>Replace draft file…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="134"/>
+        <location filename="../../ui/views/document_view.py" line="133"/>
         <source>Tải lên tệp PDF đã sửa thành phiên bản mới của dự thảo, rồi trình ký lại.</source>
         <translation>Upload the corrected PDF as the draft&apos;s new version, then submit it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="139"/>
+        <location filename="../../ui/views/document_view.py" line="138"/>
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="141"/>
+        <location filename="../../ui/views/document_view.py" line="140"/>
         <source>In văn bản, có dấu người in ở lề mỗi trang (Ctrl+P)</source>
         <translation>Print the document, marked in the margin of every page with who printed it (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="143"/>
+        <location filename="../../ui/views/document_view.py" line="142"/>
         <source>Kèm phiếu thông tin</source>
         <translation>With the information sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="146"/>
+        <location filename="../../ui/views/document_view.py" line="145"/>
         <source>In thêm phiếu: số, ký hiệu, ngày, cơ quan, trích yếu, người xử lý, các bước</source>
         <translation>Also print a sheet: number, notation, dates, organ, subject, handlers, steps</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="157"/>
+        <location filename="../../ui/views/document_view.py" line="156"/>
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="159"/>
+        <location filename="../../ui/views/document_view.py" line="158"/>
         <source>Về danh sách (Esc, Alt+←)</source>
         <translation>Back to the list (Esc, Alt+←)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="197"/>
+        <location filename="../../ui/views/document_view.py" line="196"/>
         <source>Chưa có bước xử lý nào được ghi lại.</source>
         <translation>No step recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="212"/>
+        <location filename="../../ui/views/document_view.py" line="211"/>
         <source>Số/ký hiệu</source>
         <translation>Number/symbol</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="213"/>
+        <location filename="../../ui/views/document_view.py" line="212"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="214"/>
+        <location filename="../../ui/views/document_view.py" line="213"/>
         <source>Cơ quan ban hành</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="215"/>
+        <location filename="../../ui/views/document_view.py" line="214"/>
         <source>Người ký</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="216"/>
+        <location filename="../../ui/views/document_view.py" line="215"/>
         <source>Độ khẩn</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="217"/>
+        <location filename="../../ui/views/document_view.py" line="216"/>
         <source>Độ mật</source>
         <translation>Secrecy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="219"/>
+        <location filename="../../ui/views/document_view.py" line="218"/>
         <source>Hạn xử lý</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="222"/>
+        <location filename="../../ui/views/document_view.py" line="221"/>
         <source>Số đến</source>
         <translation>Arrival no.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="223"/>
+        <location filename="../../ui/views/document_view.py" line="222"/>
         <source>Nơi nhận</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="224"/>
+        <location filename="../../ui/views/document_view.py" line="223"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="226"/>
+        <location filename="../../ui/views/document_view.py" line="225"/>
         <source>Mã định danh</source>
         <translation>Document identifier</translation>
     </message>
     <message>
+        <location filename="../../ui/views/document_view.py" line="245"/>
         <location filename="../../ui/views/document_view.py" line="246"/>
-        <location filename="../../ui/views/document_view.py" line="247"/>
         <source>Văn bản chưa có tệp.</source>
         <translation>The document has no file yet.</translation>
     </message>
     <message>
+        <location filename="../../ui/views/document_view.py" line="248"/>
         <location filename="../../ui/views/document_view.py" line="249"/>
-        <location filename="../../ui/views/document_view.py" line="250"/>
         <source>Đang mở tệp…</source>
         <translation>Opening file…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="287"/>
+        <location filename="../../ui/views/document_view.py" line="286"/>
         <source>Tệp đang mở, hãy chờ một chút rồi in.</source>
         <translation>The file is still opening; wait a moment, then print.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="326"/>
+        <location filename="../../ui/views/document_view.py" line="325"/>
         <source>Bản đã ký đang chờ gửi lên máy chủ (ngoại tuyến).</source>
         <translation>The signed version is waiting to be sent to the server (offline).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="333"/>
+        <location filename="../../ui/views/document_view.py" line="332"/>
         <source>Cần kết nối máy chủ để xem lịch sử truy cập.</source>
         <translation>The access history needs the server.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="335"/>
+        <location filename="../../ui/views/document_view.py" line="334"/>
         <source>Đang tải…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="351"/>
+        <location filename="../../ui/views/document_view.py" line="350"/>
         <source>Lịch sử truy cập dành cho lãnh đạo, quản trị, người tạo và người xử lý văn bản.</source>
         <translation>A document&apos;s access history is for its leaders, administrators, author and handlers.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="358"/>
+        <location filename="../../ui/views/document_view.py" line="357"/>
         <source>Xem %1 lần · tải %2 lần · in %3 lần · %4 người</source>
         <translation>%1 views · %2 downloads · %3 prints · %4 people</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="366"/>
+        <location filename="../../ui/views/document_view.py" line="365"/>
         <source> (phiên bản %1)</source>
         <translation> (version %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="424"/>
+        <location filename="../../ui/views/document_view.py" line="423"/>
         <source>Tệp dự thảo mới đang chờ gửi lên máy chủ (ngoại tuyến).</source>
         <translation>The new draft file is waiting to be sent to the server (offline).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_view.py" line="428"/>
+        <location filename="../../ui/views/document_view.py" line="427"/>
         <source>Đã thay tệp dự thảo: phiên bản %1.</source>
         <translation>Draft file replaced: version %1.</translation>
     </message>
@@ -1318,57 +1808,57 @@
         <translation>How it came</translation>
     </message>
     <message>
-        <location filename="../../ui/views/exchange_panel.py" line="248"/>
+        <location filename="../../ui/views/exchange_panel.py" line="247"/>
         <source>Chứng thư ký không thuộc gốc tin cậy: chưa xác thực được đơn vị đã ký.</source>
         <translation>The signing certificate does not chain to a trusted root: the signing agency is not verified.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/exchange_panel.py" line="254"/>
+        <location filename="../../ui/views/exchange_panel.py" line="252"/>
         <source>Người ký: %1</source>
         <translation>Signed by: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/exchange_panel.py" line="257"/>
+        <location filename="../../ui/views/exchange_panel.py" line="255"/>
         <source>Chữ ký số của gói</source>
         <translation>Package signature</translation>
     </message>
     <message>
-        <location filename="../../ui/views/exchange_panel.py" line="261"/>
+        <location filename="../../ui/views/exchange_panel.py" line="259"/>
         <source>Chữ ký số trên tệp</source>
         <translation>Signatures on the files</translation>
     </message>
     <message>
-        <location filename="../../ui/views/exchange_panel.py" line="269"/>
+        <location filename="../../ui/views/exchange_panel.py" line="267"/>
         <source>Vấn đề của gói</source>
         <translation>Problems with the package</translation>
     </message>
     <message>
-        <location filename="../../ui/views/exchange_panel.py" line="274"/>
+        <location filename="../../ui/views/exchange_panel.py" line="272"/>
         <source>Tệp đính kèm</source>
         <translation>Attachments</translation>
     </message>
     <message>
-        <location filename="../../ui/views/exchange_panel.py" line="287"/>
+        <location filename="../../ui/views/exchange_panel.py" line="285"/>
         <source>Lưu…</source>
         <translation>Save…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/exchange_panel.py" line="289"/>
+        <location filename="../../ui/views/exchange_panel.py" line="287"/>
         <source>Lưu tệp đính kèm vào thư mục bạn chọn</source>
         <translation>Save the attachment to a folder you choose</translation>
     </message>
     <message>
-        <location filename="../../ui/views/exchange_panel.py" line="307"/>
+        <location filename="../../ui/views/exchange_panel.py" line="305"/>
         <source>Chọn thư mục lưu tệp đính kèm</source>
         <translation>Choose a folder for the attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/exchange_panel.py" line="316"/>
+        <location filename="../../ui/views/exchange_panel.py" line="314"/>
         <source>Đang tải %1…</source>
         <translation>Downloading %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/exchange_panel.py" line="323"/>
+        <location filename="../../ui/views/exchange_panel.py" line="321"/>
         <source>Đã lưu tệp đính kèm: %1</source>
         <translation>Attachment saved: %1</translation>
     </message>
@@ -1471,6 +1961,179 @@
     </message>
 </context>
 <context>
+    <name>FileListView</name>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="147"/>
+        <source>Dự thảo</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="148"/>
+        <source>Đã phê duyệt</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="149"/>
+        <source>Đã ban hành</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="233"/>
+        <source>Danh mục hồ sơ năm</source>
+        <translation>File list of</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="234"/>
+        <source>Sao chép danh mục năm trước</source>
+        <translation>Copy last year’s list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="235"/>
+        <source>Tạo danh mục</source>
+        <translation>Create the list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="238"/>
+        <source>Số và ký hiệu</source>
+        <translation>Number and symbol</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="239"/>
+        <source>Tên đề mục và tiêu đề hồ sơ</source>
+        <translation>Heading and file title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="240"/>
+        <source>Thời hạn bảo quản</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="241"/>
+        <source>Đơn vị, người lập hồ sơ</source>
+        <translation>Unit or person keeping it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="242"/>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="246"/>
+        <source>Thêm đề mục…</source>
+        <translation>Add heading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="247"/>
+        <source>Thêm hồ sơ…</source>
+        <translation>Add file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="248"/>
+        <source>Xoá</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="249"/>
+        <source>Phê duyệt</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="250"/>
+        <source>Trả lại để sửa…</source>
+        <translation>Send back for revision…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="251"/>
+        <source>Ban hành</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="255"/>
+        <source>In (PDF)…</source>
+        <translation>Print (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="256"/>
+        <source>Xuất Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="280"/>
+        <source>Chưa có danh mục cho năm này.</source>
+        <translation>No file list for this year yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="283"/>
+        <source>%1 — %2 hồ sơ (%3 vĩnh viễn, %4 có thời hạn)</source>
+        <translation>%1 — %2 files (%3 permanent, %4 for a period)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="347"/>
+        <source>Đã tạo dự thảo danh mục</source>
+        <translation>Draft list created</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="365"/>
+        <source>Đã thêm đề mục</source>
+        <translation>Heading added</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="380"/>
+        <source>Đã thêm hồ sơ</source>
+        <translation>File added</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="392"/>
+        <source>Đã xoá</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="399"/>
+        <source>Đã phê duyệt danh mục</source>
+        <translation>List approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="401"/>
+        <source>Đã ban hành danh mục</source>
+        <translation>List issued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="410"/>
+        <source>Trả lại để sửa</source>
+        <translation>Send back for revision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="410"/>
+        <source>Lý do trả lại danh mục để sửa:</source>
+        <translation>Why the list goes back for revision:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="419"/>
+        <source>Đã trả lại danh mục để sửa</source>
+        <translation>List sent back for revision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="431"/>
+        <source>Xuất danh mục hồ sơ</source>
+        <translation>Export the file list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="433"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="433"/>
+        <source>Bảng tính Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="442"/>
+        <source>Đã xuất vào %1</source>
+        <translation>Exported to %1</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <location filename="../../ui/views/pdf_find.py" line="154"/>
@@ -1511,6 +2174,34 @@
         <location filename="../../ui/views/pdf_find.py" line="202"/>
         <source>Tệp không có lớp chữ (bản quét): không tìm được</source>
         <translation>The file has no text layer (a scan): nothing to search</translation>
+    </message>
+</context>
+<context>
+    <name>HeadingDialog</name>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="52"/>
+        <source>Thêm đề mục</source>
+        <translation>Add a heading</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="61"/>
+        <source>(đề mục lớn)</source>
+        <translation>(major heading)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="66"/>
+        <source>Tên đề mục</source>
+        <translation>Heading</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="67"/>
+        <source>Chữ viết tắt</source>
+        <translation>Abbreviation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="68"/>
+        <source>Thuộc đề mục</source>
+        <translation>Under heading</translation>
     </message>
 </context>
 <context>
@@ -2345,148 +3036,148 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="360"/>
-        <location filename="../../ui/views/main_window.py" line="361"/>
+        <location filename="../../ui/views/main_window.py" line="370"/>
+        <location filename="../../ui/views/main_window.py" line="371"/>
         <source>Văn thư số</source>
         <translation>Văn thư số</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="410"/>
+        <location filename="../../ui/views/main_window.py" line="423"/>
         <source>Văn bản đến</source>
         <translation>Incoming documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="411"/>
+        <location filename="../../ui/views/main_window.py" line="424"/>
         <source>Văn bản đi</source>
         <translation>Outgoing documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="412"/>
+        <location filename="../../ui/views/main_window.py" line="425"/>
         <location filename="../../ui/views/window_sync.py" line="231"/>
         <source>Tải lên</source>
         <translation>Uploads</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="414"/>
+        <location filename="../../ui/views/main_window.py" line="427"/>
         <source>Tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="417"/>
+        <location filename="../../ui/views/main_window.py" line="430"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="366"/>
-        <location filename="../../ui/views/window_menus.py" line="120"/>
+        <location filename="../../ui/views/main_window.py" line="376"/>
+        <location filename="../../ui/views/window_menus.py" line="122"/>
         <location filename="../../ui/views/window_sync.py" line="146"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="366"/>
+        <location filename="../../ui/views/main_window.py" line="376"/>
         <location filename="../../ui/views/window_sync.py" line="116"/>
         <source>Dừng đồng bộ</source>
         <translation>Stop sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="413"/>
+        <location filename="../../ui/views/main_window.py" line="426"/>
         <source>Báo cáo, sổ</source>
         <translation>Reports, registers</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="415"/>
+        <location filename="../../ui/views/main_window.py" line="428"/>
         <source>Nhật ký hệ thống</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="416"/>
+        <location filename="../../ui/views/main_window.py" line="429"/>
         <source>Liên thông</source>
         <translation>Exchange</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="596"/>
-        <location filename="../../ui/views/main_window.py" line="612"/>
+        <location filename="../../ui/views/main_window.py" line="619"/>
+        <location filename="../../ui/views/main_window.py" line="635"/>
         <source>Đăng xuất</source>
         <translation>Sign-out</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="597"/>
+        <location filename="../../ui/views/main_window.py" line="620"/>
         <source>Thư mục theo dõi đang tải lên sẽ dừng. Vẫn đăng xuất?</source>
         <translation>The watched folder&apos;s uploads will stop. Sign out anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="603"/>
+        <location filename="../../ui/views/main_window.py" line="626"/>
         <source>Đang đăng xuất…</source>
         <translation>Signing out…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="614"/>
+        <location filename="../../ui/views/main_window.py" line="637"/>
         <source>Máy chủ chưa xác nhận đăng xuất: phiên đăng nhập trên máy chủ còn hiệu lực đến khi hết hạn. Thông tin đăng nhập trên máy này đã được xoá.</source>
         <translation>The server did not confirm the sign-out: the session stays valid on the server until it expires. The sign-in saved on this computer has been removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="664"/>
+        <location filename="../../ui/views/main_window.py" line="687"/>
         <source>Không mở được văn bản: không còn trên máy chủ hoặc bạn không được xem.</source>
         <translation>The document cannot be opened: it is no longer on the server, or you may not see it.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="727"/>
+        <location filename="../../ui/views/main_window.py" line="750"/>
         <source>Bước «%1» không còn làm được trên văn bản này.</source>
         <translation>The step “%1” can no longer be taken on this document.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="752"/>
+        <location filename="../../ui/views/main_window.py" line="775"/>
         <source>Đã vào sổ: số đến %1</source>
         <translation>Registered: arrival number %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="758"/>
+        <location filename="../../ui/views/main_window.py" line="781"/>
         <source>Ngoại tuyến — văn bản chờ gửi, sẽ vào sổ khi có mạng (Chờ vào sổ)</source>
         <translation>Offline — the document waits to be sent and registered (Waiting for registration)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="784"/>
+        <location filename="../../ui/views/main_window.py" line="807"/>
         <source>Vào sổ từng văn bản một: mở %1 trước. Nhiều bản quét: dùng thư mục theo dõi.</source>
         <translation>One document at a time: %1 first. For many scans use the watched folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="804"/>
+        <location filename="../../ui/views/main_window.py" line="827"/>
         <source>Đã tạo dự thảo: %1</source>
         <translation>Draft created: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="807"/>
+        <location filename="../../ui/views/main_window.py" line="830"/>
         <source>Ngoại tuyến — dự thảo chờ gửi khi có mạng</source>
         <translation>Offline — the draft will be sent when the server is back</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="829"/>
+        <location filename="../../ui/views/main_window.py" line="852"/>
         <source>Đã thực hiện: %1 văn bản; chờ gửi: %2; không thực hiện được: %3</source>
         <translation>Done: %1 documents; waiting to be sent: %2; refused: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="838"/>
+        <location filename="../../ui/views/main_window.py" line="861"/>
         <source>Ngoại tuyến — thao tác đã lưu, chờ gửi khi có mạng</source>
         <translation>Offline — the step is saved and will be sent when the network is back</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="842"/>
+        <location filename="../../ui/views/main_window.py" line="865"/>
         <source>Đã thực hiện</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="844"/>
+        <location filename="../../ui/views/main_window.py" line="867"/>
         <source>Văn bản %1 hiện ở trạng thái «%2».</source>
         <translation>Document %1 is now “%2”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="867"/>
+        <location filename="../../ui/views/main_window.py" line="890"/>
         <source>Ngoại tuyến — hoàn tác chờ gửi khi có mạng</source>
         <translation>Offline — the undo waits to be sent when online</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="869"/>
+        <location filename="../../ui/views/main_window.py" line="892"/>
         <source>Đã hoàn tác: %1</source>
         <translation>Undone: %1</translation>
     </message>
@@ -2567,190 +3258,195 @@
         <translation>Select or open a document to print.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="108"/>
+        <location filename="../../ui/views/window_menus.py" line="110"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="109"/>
+        <location filename="../../ui/views/window_menus.py" line="111"/>
         <source>&amp;Văn bản</source>
         <translation>&amp;Document</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="110"/>
+        <location filename="../../ui/views/window_menus.py" line="112"/>
         <source>Tì&amp;m</source>
         <translation>&amp;Search</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="111"/>
+        <location filename="../../ui/views/window_menus.py" line="113"/>
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="112"/>
+        <location filename="../../ui/views/window_menus.py" line="114"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="113"/>
+        <location filename="../../ui/views/window_menus.py" line="115"/>
         <source>Đi tới</source>
         <translation>Go to</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="115"/>
+        <location filename="../../ui/views/window_menus.py" line="117"/>
         <source>Vào sổ văn bản đến…</source>
         <translation>Register incoming document…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="116"/>
+        <location filename="../../ui/views/window_menus.py" line="118"/>
         <source>Dự thảo mới…</source>
         <translation>New draft…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="117"/>
+        <location filename="../../ui/views/window_menus.py" line="119"/>
         <source>Nhập gói edXML…</source>
         <translation>Import edXML packages…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="118"/>
+        <location filename="../../ui/views/window_menus.py" line="120"/>
         <source>Xuất gói edXML…</source>
         <translation>Export an edXML package…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="119"/>
+        <location filename="../../ui/views/window_menus.py" line="121"/>
         <source>Kiểm tra gói edXML…</source>
         <translation>Check an edXML package…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="121"/>
+        <location filename="../../ui/views/window_menus.py" line="123"/>
         <source>Xuất danh sách (PDF, DOCX, XLSX)…</source>
         <translation>Export the list (PDF, DOCX, XLSX)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="124"/>
+        <location filename="../../ui/views/window_menus.py" line="126"/>
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="125"/>
+        <location filename="../../ui/views/window_menus.py" line="127"/>
         <source>Đăng xuất, đổi tài khoản…</source>
         <translation>Sign out, switch account…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="126"/>
+        <location filename="../../ui/views/window_menus.py" line="128"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="127"/>
+        <location filename="../../ui/views/window_menus.py" line="129"/>
         <source>Mở văn bản</source>
         <translation>Open document</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="128"/>
+        <location filename="../../ui/views/window_menus.py" line="130"/>
         <source>Xử lý, chuyển bước…</source>
         <translation>Take a step…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="129"/>
+        <location filename="../../ui/views/window_menus.py" line="131"/>
         <source>Ký số…</source>
         <translation>Sign…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="130"/>
+        <location filename="../../ui/views/window_menus.py" line="132"/>
+        <source>Đưa vào hồ sơ…</source>
+        <translation>Add to case file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_menus.py" line="133"/>
         <source>Văn bản trước</source>
         <translation>Previous document</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="131"/>
+        <location filename="../../ui/views/window_menus.py" line="134"/>
         <source>Văn bản sau</source>
         <translation>Next document</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="132"/>
+        <location filename="../../ui/views/window_menus.py" line="135"/>
         <source>Tìm…</source>
         <translation>Find…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="133"/>
+        <location filename="../../ui/views/window_menus.py" line="136"/>
         <source>Tìm trong mọi văn bản</source>
         <translation>Search all documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="134"/>
+        <location filename="../../ui/views/window_menus.py" line="137"/>
         <source>Lưu tìm kiếm…</source>
         <translation>Save search…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="135"/>
+        <location filename="../../ui/views/window_menus.py" line="138"/>
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="136"/>
+        <location filename="../../ui/views/window_menus.py" line="139"/>
         <source>Khung xem trước</source>
         <translation>Reading pane</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="137"/>
+        <location filename="../../ui/views/window_menus.py" line="140"/>
         <source>Chọn cột…</source>
         <translation>Choose columns…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="138"/>
-        <location filename="../../ui/views/window_menus.py" line="242"/>
+        <location filename="../../ui/views/window_menus.py" line="141"/>
+        <location filename="../../ui/views/window_menus.py" line="245"/>
         <source>Chú thích màu</source>
         <translation>Colour legend</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="139"/>
-        <location filename="../../ui/views/window_menus.py" line="262"/>
+        <location filename="../../ui/views/window_menus.py" line="142"/>
+        <location filename="../../ui/views/window_menus.py" line="265"/>
         <source>Phím tắt</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="140"/>
-        <location filename="../../ui/views/window_menus.py" line="268"/>
+        <location filename="../../ui/views/window_menus.py" line="143"/>
+        <location filename="../../ui/views/window_menus.py" line="271"/>
         <source>Giới thiệu Văn thư số</source>
         <translation>About Văn thư số</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="159"/>
+        <location filename="../../ui/views/window_menus.py" line="162"/>
         <source>Chọn gói edXML để nhập</source>
         <translation>Choose the edXML packages to import</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="194"/>
+        <location filename="../../ui/views/window_menus.py" line="197"/>
         <source>Hãy chọn một văn bản đi đã cấp số hoặc đã ban hành để xuất gói edXML.</source>
         <translation>Select a numbered or issued outgoing document to export its edXML package.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="212"/>
+        <location filename="../../ui/views/window_menus.py" line="215"/>
         <source>Đã xuất gói edXML: %1</source>
         <translation>edXML package exported: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="223"/>
+        <location filename="../../ui/views/window_menus.py" line="226"/>
         <source>Chọn gói edXML để kiểm tra</source>
         <translation>Choose an edXML package to check</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="243"/>
+        <location filename="../../ui/views/window_menus.py" line="246"/>
         <source>Màu của mỗi dòng theo hạn của chính phần việc của bạn (nếu có), không thì theo hạn của văn bản:</source>
         <translation>Each row is coloured by the deadline of your own part (if you have one), otherwise by the document&apos;s deadline:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="256"/>
+        <location filename="../../ui/views/window_menus.py" line="259"/>
         <source>Mở văn bản đang chọn</source>
         <translation>Open the selected document</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="257"/>
+        <location filename="../../ui/views/window_menus.py" line="260"/>
         <source>Quay lại từ văn bản</source>
         <translation>Back from a document</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_menus.py" line="269"/>
+        <location filename="../../ui/views/window_menus.py" line="272"/>
         <source>Văn thư số — quản lý văn bản và điều hành, ký số theo Nghị định 30/2020/NĐ-CP.</source>
         <translation>Văn thư số — document management and digital signing under Decree 30/2020/NĐ-CP.</translation>
     </message>
@@ -2823,6 +3519,51 @@
         <location filename="../../ui/views/window_sync.py" line="220"/>
         <source>Ngoại tuyến — đang dùng dữ liệu trên máy</source>
         <translation>Offline — using local data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_records.py" line="57"/>
+        <source>Hồ sơ</source>
+        <translation>Case files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_records.py" line="58"/>
+        <source>Hồ sơ đến hạn nộp lưu</source>
+        <translation>Files due for transfer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_records.py" line="59"/>
+        <source>Hồ sơ chờ tiếp nhận</source>
+        <translation>Files awaiting acceptance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_records.py" line="116"/>
+        <source>Hồ sơ sắp đến hạn nộp lưu</source>
+        <translation>Case files due for transfer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_records.py" line="120"/>
+        <source>… và %1 hồ sơ khác</source>
+        <translation>… and %1 more files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_records.py" line="125"/>
+        <source> và %1 hồ sơ khác</source>
+        <translation> and %1 more files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_records.py" line="147"/>
+        <source>Hãy chọn hoặc mở văn bản để đưa vào hồ sơ.</source>
+        <translation>Select or open a document to add it to a case file.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_records.py" line="191"/>
+        <source>Đã đưa %1 văn bản vào hồ sơ %2</source>
+        <translation>%1 documents added to case file %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/window_records.py" line="196"/>
+        <source>ngoại tuyến, chờ gửi khi có mạng</source>
+        <translation>offline, will be sent when online</translation>
     </message>
 </context>
 <context>
@@ -2899,6 +3640,59 @@
         <location filename="../../ui/views/account_dialogs.py" line="88"/>
         <source>Cần nhập tên phòng ban.</source>
         <translation>Enter the department&apos;s name.</translation>
+    </message>
+</context>
+<context>
+    <name>NewFileDialog</name>
+    <message>
+        <location filename="../../ui/views/case_file_dialogs.py" line="102"/>
+        <source>Lập hồ sơ</source>
+        <translation>Open a case file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_dialogs.py" line="108"/>
+        <source>Theo Danh mục hồ sơ</source>
+        <translation>From the file list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_dialogs.py" line="109"/>
+        <source>Hồ sơ ngoài Danh mục</source>
+        <translation>Not in the file list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_dialogs.py" line="126"/>
+        <source>Danh mục hồ sơ năm %1 (đã ban hành)</source>
+        <translation>File list %1 (issued)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_dialogs.py" line="128"/>
+        <source>Chưa có Danh mục hồ sơ đã ban hành cho năm nay.</source>
+        <translation>There is no issued file list for this year yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_dialogs.py" line="141"/>
+        <source>Tiêu đề hồ sơ</source>
+        <translation>File title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_dialogs.py" line="142"/>
+        <source>Số và ký hiệu</source>
+        <translation>Number and symbol</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_dialogs.py" line="143"/>
+        <source>Thời hạn bảo quản</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_dialogs.py" line="154"/>
+        <source>Ngày bắt đầu</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_dialogs.py" line="176"/>
+        <source>Cần tiêu đề, số và ký hiệu, thời hạn bảo quản của hồ sơ.</source>
+        <translation>The file needs a title, a number and symbol, and a retention period.</translation>
     </message>
 </context>
 <context>
@@ -3081,6 +3875,62 @@
     </message>
 </context>
 <context>
+    <name>PickFileDialog</name>
+    <message>
+        <location filename="../../ui/views/case_file_dialogs.py" line="316"/>
+        <source>Đưa vào hồ sơ</source>
+        <translation>Add to case file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_dialogs.py" line="320"/>
+        <source>Đưa %1 văn bản vào hồ sơ đang mở của bạn:</source>
+        <translation>Add %1 documents to one of your open files:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_dialogs.py" line="322"/>
+        <source>Bạn chưa có hồ sơ nào đang mở. Hãy lập hồ sơ ở trang Hồ sơ.</source>
+        <translation>You have no open case file. Open one on the Case files page.</translation>
+    </message>
+</context>
+<context>
+    <name>PlannedDialog</name>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="93"/>
+        <source>Thêm hồ sơ vào Danh mục</source>
+        <translation>Add a file to the list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="114"/>
+        <source>Đề mục</source>
+        <translation>Heading</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="115"/>
+        <source>Số và ký hiệu</source>
+        <translation>Number and symbol</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="116"/>
+        <source>Tiêu đề hồ sơ</source>
+        <translation>File title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="117"/>
+        <source>Thời hạn bảo quản</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="118"/>
+        <source>Đơn vị, người lập hồ sơ</source>
+        <translation>Unit or person keeping it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/file_list_view.py" line="119"/>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
     <name>ReadingPane</name>
     <message>
         <location filename="../../ui/views/reading_pane.py" line="122"/>
@@ -3192,6 +4042,19 @@
         <location filename="../../ui/views/reading_pane.py" line="283"/>
         <source>Không xem trước được tệp này: hãy mở văn bản.</source>
         <translation>This file cannot be previewed: open the document.</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../ui/views/case_file_dialogs.py" line="293"/>
+        <source>Giữ lại đến ngày</source>
+        <translation>Keep until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_dialogs.py" line="301"/>
+        <source>Hãy nêu lý do.</source>
+        <translation>Please give a reason.</translation>
     </message>
 </context>
 <context>

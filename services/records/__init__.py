@@ -31,6 +31,10 @@ __all__ = [
 ]
 
 
+FILE_KEEPERS = frozenset({"clerk", "leader", "specialist", "archivist"})
+"""The roles that open case files and put documents into them (docs/records.md)."""
+
+
 class Records(RecordsPart):
     """The records' services of one account."""
 
@@ -38,6 +42,11 @@ class Records(RecordsPart):
         super().__init__(session)
         self.lists = FileLists(session)
         self.files = CaseFiles(session)
+
+    @property
+    def may_open_files(self) -> bool:
+        """Who handles work keeps case files (the server's rule: not the administrators)."""
+        return self.session.user.role in FILE_KEEPERS
 
     @property
     def keeper(self) -> bool:

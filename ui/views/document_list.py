@@ -76,6 +76,8 @@ class DocumentListPage(QWidget):
     scope_widened = Signal()
     """The user asked for every document (the navigation shows no list as current)."""
     save_search_requested = Signal()
+    file_requested = Signal(object)
+    """The ids to put into one of the user's open case files (Đưa vào hồ sơ…)."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -109,6 +111,8 @@ class DocumentListPage(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
         self.table.setSortingEnabled(False)
+        self.table.setDragEnabled(True)  # documents dragged onto a case file (Hồ sơ)
+        self.table.setDragDropMode(QTableView.DragDropMode.DragOnly)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
@@ -583,6 +587,10 @@ class DocumentListPage(QWidget):
             self.tr("Ký số %1 văn bản…").replace("%1", str(len(ids))),
             lambda: self.sign_requested.emit(ids),
         ).setShortcut("Ctrl+K")
+        if self.workspace.records.may_open_files:
+            menu.addAction(
+                self.tr("Đưa vào hồ sơ…"), lambda: self.file_requested.emit(ids)
+            ).setObjectName("fileIntoCaseFile")
         menu.popup(self.table.viewport().mapToGlobal(position))
 
     # -- columns (``ListColumns``) ------------------------------------------------------

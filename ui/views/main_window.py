@@ -59,6 +59,7 @@ from .incoming_dialog import IncomingDialog
 from .step_dialog import StepDialog
 from .window_lists import SAVED, ListActionsMixin
 from .window_menus import MenusMixin
+from .window_records import RECORD_QUEUES, RecordsMixin
 from .window_sync import SyncMixin
 
 if TYPE_CHECKING:
@@ -102,6 +103,9 @@ PAGE_ICONS = {
     "accounts": QStyle.StandardPixmap.SP_DirHomeIcon,
     "audit": QStyle.StandardPixmap.SP_FileDialogDetailedView,
     "exchange": QStyle.StandardPixmap.SP_BrowserReload,
+    "case_files": QStyle.StandardPixmap.SP_DirClosedIcon,
+    "case_files_due": QStyle.StandardPixmap.SP_MessageBoxWarning,
+    "case_files_awaiting": QStyle.StandardPixmap.SP_DirOpenIcon,
     "settings": QStyle.StandardPixmap.SP_ComputerIcon,
 }
 QUEUE_PAGES = frozenset(q.value for q in Queue)
@@ -128,7 +132,7 @@ def fits_screen(frame: QRect, available: QRect) -> bool:
     return big_enough and available.intersected(frame).width() >= frame.width() * 0.8
 
 
-class MainWindow(MenusMixin, ListActionsMixin, SyncMixin, QMainWindow):
+class MainWindow(MenusMixin, ListActionsMixin, SyncMixin, RecordsMixin, QMainWindow):
     signed_out = Signal()
     """The user signed out: the application shows the sign-in again."""
     relaunch_requested = Signal()
@@ -158,6 +162,7 @@ class MainWindow(MenusMixin, ListActionsMixin, SyncMixin, QMainWindow):
         self.list_page.sign_requested.connect(self.sign_ids)
         self.list_page.scope_widened.connect(self._widened)
         self.list_page.save_search_requested.connect(self.save_search)
+        self.list_page.file_requested.connect(self.file_documents)
         self.list_page.register_button.clicked.connect(lambda: self.register_incoming())
         self.list_page.draft_button.clicked.connect(self.new_draft)
         self.list_page.sync_button.clicked.connect(self._sync_clicked)
@@ -198,6 +203,9 @@ class MainWindow(MenusMixin, ListActionsMixin, SyncMixin, QMainWindow):
 
         if may_report(self.session.user.role):  # clerks, leaders, administrators
             self.pages.insert(self.pages.index("uploads"), "reports")
+        self.due_notice = ""
+        """The last transfer-deadline warning told (III.5.b), as the status line said it."""
+        self._add_record_pages()
         self.history: list[tuple[str, int | str]] = []
         """Where Back goes: ("page", key), ("document", id) or ("list", "") for the list as it
         was (every document, the server's answer); newest last."""
@@ -321,6 +329,8 @@ class MainWindow(MenusMixin, ListActionsMixin, SyncMixin, QMainWindow):
             from .exchange_admin import ExchangeAdminView
 
             return ExchangeAdminView(self.workspace.exchange)
+        if key == "case_files":
+            return self._make_case_files()
         raise KeyError(key)
 
     @property
@@ -373,8 +383,9 @@ class MainWindow(MenusMixin, ListActionsMixin, SyncMixin, QMainWindow):
 
     def _nav_keys(self) -> list[str]:
         """The navigation in order: the role's queues, the saved searches, then the pages."""
-        queues = [p for p in self.pages if p in QUEUE_PAGES]
-        rest = [p for p in self.pages if p not in QUEUE_PAGES]
+        first = QUEUE_PAGES | RECORD_QUEUES.keys()
+        queues = [p for p in self.pages if p in first]
+        rest = [p for p in self.pages if p not in first]
         return queues + [f"{SAVED}{s.id}" for s in self.saved] + rest
 
     def _fill_nav(self) -> None:
@@ -406,6 +417,8 @@ class MainWindow(MenusMixin, ListActionsMixin, SyncMixin, QMainWindow):
             return "★ " + found[0].name if found else page
         if page in QUEUE_PAGES:
             return queue_label(Queue(page))
+        if page.startswith("case_files"):
+            return self.record_page_name(page)
         return {
             "incoming": self.tr("Văn bản đến"),
             "outgoing": self.tr("Văn bản đi"),
@@ -421,23 +434,31 @@ class MainWindow(MenusMixin, ListActionsMixin, SyncMixin, QMainWindow):
     def refresh_counts(self) -> None:
         """Read the queue counts and the steps waiting to be sent, in a worker."""
 
-        def load() -> tuple[dict[Queue, int], set[int]]:
-            return self.workspace.queue_counts(), set(self.workspace.pending_steps())
+        def load() -> tuple[dict[Queue, int], set[int], Any]:
+            return (
+                self.workspace.queue_counts(),
+                set(self.workspace.pending_steps()),
+                self._record_counts(),
+            )
 
         run_task(load, on_done=self._counts_arrived, on_error=self._list_failed, owner=self)
 
-    def _counts_arrived(self, loaded: tuple[dict[Queue, int], set[int]]) -> None:
-        self.counts, pending = loaded
+    def _counts_arrived(self, loaded: tuple[dict[Queue, int], set[int], Any]) -> None:
+        self.counts, pending, (record_counts, due) = loaded
         self.list_page.model.set_pending(pending)
+        self._record_counts_arrived(record_counts, due)
         self._show_counts_in_nav()
 
     def _show_counts_in_nav(self) -> None:
         for row in range(self.nav.count()):
             item = self.nav.item(row)
             page = item.data(Qt.ItemDataRole.UserRole)
-            if page not in QUEUE_PAGES:
+            if page in RECORD_QUEUES:
+                count = self.record_counts.get(page, 0)
+            elif page in QUEUE_PAGES:
+                count = self.counts.get(Queue(page), 0)
+            else:
                 continue
-            count = self.counts.get(Queue(page), 0)
             name = self._page_name(page)
             item.setText(f"{name} ({number(count)})" if count else name)
             font = item.font()
@@ -505,6 +526,8 @@ class MainWindow(MenusMixin, ListActionsMixin, SyncMixin, QMainWindow):
         elif page == "uploads" and "uploads" in self._pages:
             self.stack.setCurrentWidget(self.uploads)
             self.uploads.show_states(None)  # every file again
+        elif page in RECORD_QUEUES or page == "case_files":
+            self._show_record_page(page)
         elif page in LIST_PAGES:
             if came_from_saved:  # a saved search's words and filters stay with it
                 self.list_page.set_filters({})

@@ -77,6 +77,8 @@ class MenusMixin:
         self.document_menu.addAction(a("open", self._open_selected, "Ctrl+Return"))
         self.document_menu.addAction(a("step", self._step_selected, "Ctrl+E"))
         self.document_menu.addAction(a("sign", self.sign_selected, "Ctrl+K"))
+        if self.workspace.records.may_open_files:
+            self.document_menu.addAction(a("fileInto", self.file_current, "Ctrl+Shift+H"))
         self.document_menu.addSeparator()
         self.document_menu.addAction(a("previous", lambda: self._step(-1), "Alt+Up"))
         self.document_menu.addAction(a("next", lambda: self._step(1), "Alt+Down"))
@@ -127,6 +129,7 @@ class MenusMixin:
             "open": QCoreApplication.translate("MainWindow", "Mở văn bản"),
             "step": QCoreApplication.translate("MainWindow", "Xử lý, chuyển bước…"),
             "sign": QCoreApplication.translate("MainWindow", "Ký số…"),
+            "fileInto": QCoreApplication.translate("MainWindow", "Đưa vào hồ sơ…"),
             "previous": QCoreApplication.translate("MainWindow", "Văn bản trước"),
             "next": QCoreApplication.translate("MainWindow", "Văn bản sau"),
             "find": QCoreApplication.translate("MainWindow", "Tìm…"),
