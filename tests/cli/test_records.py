@@ -25,6 +25,7 @@ import pytest
 import requests
 
 from base.deadlines import today_in_vietnam
+from base.records import transfer_due
 from main import main
 from tests.fixtures.server import LiveServer
 
@@ -211,17 +212,25 @@ def test_a_year_of_case_files_from_the_list_to_the_archive(
     specialist.ok("casefile", "add", str(short), str(docs[3]))  # the same document, not copied
 
     # closed: the first due in 20 days (warned), the second in 45 (not yet)
-    def end(due_in: int) -> str:
-        due = today + dt.timedelta(days=due_in)
-        return due.replace(year=due.year - 1).isoformat()
+    def end(due_in: int) -> tuple[str, int]:
+        """A day the work ended whose deadline is ``due_in`` days from today, or a day or two
+        later (no deadline falls on 29 February: a year after a day of a common year); and
+        the days to that deadline."""
+        for days in range(due_in, due_in + 3):
+            near = today + dt.timedelta(days=days - 365)
+            for k in range(-3, 4):
+                if (transfer_due(e := near + dt.timedelta(days=k)) - today).days == days:
+                    return e.isoformat(), days
+        raise AssertionError(f"no end date for a deadline in {due_in} days")
 
-    closed = json.loads(specialist.ok("casefile", "close", str(first), "--end", end(20), "--json"))
+    soon, soon_days = end(20)
+    closed = json.loads(specialist.ok("casefile", "close", str(first), "--end", soon, "--json"))
     assert (closed["state"], closed["doc_total"], closed["page_total"]) == ("closed", 2, 3)
-    assert closed["warning"] is True and closed["due_in_days"] == 20
-    specialist.ok("casefile", "close", str(second), "--end", end(45))
+    assert closed["warning"] is True and closed["due_in_days"] == soon_days
+    specialist.ok("casefile", "close", str(second), "--end", end(45)[0])
     specialist.ok("casefile", "close", str(short))
     due = json.loads(specialist.ok("archive", "due", "--json"))
-    assert [(f["id"], f["days_left"]) for f in due] == [(first, 20)]
+    assert [(f["id"], f["days_left"]) for f in due] == [(first, soon_days)]
     noticed = specialist("casefile", "list")
     assert noticed.code == 0 and "sắp đến hạn nộp lưu" in noticed.err and ".01.VP" in noticed.err
     assert specialist("casefile", "list", "--json").err == ""  # quiet for scripts

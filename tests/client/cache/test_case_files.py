@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from base.deadlines import today_in_vietnam
+from base.records import transfer_due
 from client.api import ApiClient
 from client.cache import CacheStore, Outbox, pull_changes
 from client.cache.case_files import (
@@ -82,12 +83,12 @@ def test_the_cache_follows_the_files_a_user_sees(office: LiveServer, tmp_path: P
 
     # closed with its work ended 11 months ago: due in about a month, warned from the cache
     today = today_in_vietnam()
-    due_day = today + dt.timedelta(days=25)
-    end = due_day.replace(year=due_day.year - 1)
+    end = today - dt.timedelta(days=340)
+    days = (transfer_due(end) - today).days  # 25 or 26: a year after the end, 29 February or not
     specialist.records.case_file_action(mine, "close", {"end_date": end})
     pull_case_files(store, specialist.records)
     due = due_files(store, today, specialist.me().id)
-    assert [f.id for f in due] == [mine] and due[0].due_in(today) == 25
+    assert [f.id for f in due] == [mine] and due[0].due_in(today) == days
     assert due[0].due_warning(today) and not due[0].due_warning(today - dt.timedelta(days=10))
     assert due_files(store, today - dt.timedelta(days=10), None) == []
     assert [f.id for f in cached_case_files(store, states=("closed",))] == [mine]
