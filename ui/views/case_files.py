@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from base.deadlines import today_in_vietnam
 from base.records import CaseFileAction, CaseFileState, KeepBack
+from base.workflow import Role
 from client.case_file_records import CaseFile, CaseFileDetail, CaseFileFilter, CaseFilePage
 from services.workspace import Workspace
 
@@ -79,7 +80,7 @@ def queue_names() -> dict[str, str]:
 
 def queues_for(role: str) -> list[str]:
     """The queues a role works from, its main one first."""
-    if role == "archivist":
+    if role == Role.ARCHIVIST:
         return ["awaiting", "due", "archive", "past_retention", "returned", "mine"]
     if role == "leader":
         return ["mine", KEEP_BACK_QUEUE, "due", "archive", "all"]

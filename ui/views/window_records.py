@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QSystemTrayIcon
 
 from base.errors import current_language
 from base.records import CaseFileState
+from base.workflow import Role
 from client.case_file_records import CaseFile, CaseFileFilter
 from services.records import DueWarning
 
@@ -45,7 +46,7 @@ class RecordsMixin:
             return
         where = len(self.queues)  # after the role's work queues, as the navigation shows them
         keys = ["case_files_due"]
-        if self.session.user.role == "archivist":
+        if self.session.user.role == Role.ARCHIVIST:
             keys.insert(0, "case_files_awaiting")
         for key in keys:
             self.pages.insert(where, key)
@@ -99,7 +100,7 @@ class RecordsMixin:
             return {}, []
         due = records.due()
         counts = {"case_files_due": len(due)}
-        if self.session.user.role == "archivist":
+        if self.session.user.role == Role.ARCHIVIST:
             page = records.files.page(CaseFileFilter(queue="awaiting"), limit=500)
             counts["case_files_awaiting"] = len(page.items)
         return counts, due
