@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+import anyio.to_thread
 from fastapi import FastAPI
 from sqlalchemy import update
 from starlette.datastructures import MutableHeaders
@@ -17,7 +18,7 @@ from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddle
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .config import ServerSettings
-from .db import Database
+from .db import REQUEST_THREADS, Database
 from .deps import AppState
 from .errors import install_error_handlers
 from .exchange import views as exchange_views
@@ -182,6 +183,7 @@ def create_app(settings: ServerSettings, *, migrate: bool = True) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = REQUEST_THREADS
         scrubber = None
         state: AppState = _app.state.vanthu
         if settings.exchange_agent:

@@ -41,6 +41,14 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: object) -> None:
     cur.close()
 
 
+REQUEST_THREADS = 40
+"""Threads running the routes' blocking work in one process (anyio's default, set at start)."""
+CONNECTIONS = REQUEST_THREADS + 10
+"""One connection for every request thread, plus the snapshot streams that hold one between
+chunks (8) and the background jobs: a thread never waits for a connection held by a request
+that is itself waiting for a thread."""
+
+
 class Database:
     """Owns the engine and hands out sessions."""
 
@@ -48,12 +56,15 @@ class Database:
         self.url = url
         # orjson reads the JSON columns (recipients, places) ≈ 5× faster than the standard
         # library: the first sync's snapshot reads a million of them.
-        kwargs: dict[str, Any] = {"future": True, "json_deserializer": orjson.loads}
+        kwargs: dict[str, Any] = {
+            "future": True,
+            "json_deserializer": orjson.loads,
+            "pool_size": 10,
+            "max_overflow": CONNECTIONS - 10,
+        }
         if url.startswith("sqlite"):
             kwargs["connect_args"] = {"timeout": 30, "check_same_thread": False}
         else:
-            kwargs["pool_size"] = 10
-            kwargs["max_overflow"] = 20
             kwargs["pool_pre_ping"] = True
         # hide_parameters: a database error in the log never carries what a document says
         self.engine: Engine = create_engine(url, hide_parameters=True, **kwargs)

@@ -76,6 +76,10 @@ def current_user(
     user: User = found.User
     if not user.active:
         raise _unauthorized("Tài khoản đã bị khoá.", "The account is disabled.")
+    # Give the connection back before the endpoint waits for its thread: held across that
+    # wait, more requests in flight than threads and connections together wait on each other
+    # until the pool's timeout (the province load run stalled so). The user stays loaded.
+    session.commit()
     return user
 
 

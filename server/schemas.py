@@ -199,9 +199,14 @@ QUERY_TEXT_PATTERN = r"^[^\u0000-\u001f\u007f]*$"
 """What a query parameter may hold: no control characters at all (refused by RequestLimits)."""
 CURSOR_PATTERN = r"^[0-9]{1,10}$"
 _TEXT_CHAR = r"[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]"
-NAME_PATTERN = rf"^{_TEXT_CHAR}*[^\s\u0000-\u001f\u007f]{_TEXT_CHAR}*$"
+SPACES = r"\u0020\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+"""Every space Python's ``str.strip`` removes or ECMA's ``\\s`` matches, spelled out for use
+inside a class: ``\\s`` means different sets in the schema's regex dialect (ECMA: no U+0085),
+Python's and pydantic's, so a client could send what the schema allows and be refused."""
+_VISIBLE_CHAR = rf"[^\u0000-\u001f\u007f{SPACES}]"
+NAME_PATTERN = rf"^{_TEXT_CHAR}*{_VISIBLE_CHAR}{_TEXT_CHAR}*$"
 """A name or code that must not be blank once trimmed."""
-WORD_PATTERN = r"^[^\s\u0000-\u001f\u007f]+$"
+WORD_PATTERN = rf"^{_VISIBLE_CHAR}+$"
 """A user name or organisation code: no spaces at all."""
 NEW_PASSWORD_PATTERN = rf"^(|{_TEXT_CHAR}{{8,}})$"
 
@@ -739,7 +744,7 @@ class TrustEntryOut(BaseModel):
     """``province`` or the organisation's code."""
 
 
-PEM_PATTERN = r"^\s*-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s]+-----END CERTIFICATE-----\s*$"
+PEM_PATTERN = r"^[\t\n\r ]*-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\t\n\r ]+-----END CERTIFICATE-----[\t\n\r ]*$"
 
 
 class TrustCertificateCreate(Strict):

@@ -36,7 +36,7 @@ from ..policy import (
 from ..roles import Role
 from ..routes.blob_response import BlobResponse, stored_file
 from ..routes.contract import errors
-from ..schemas import QUERY_TEXT_PATTERN, BlobId, DocumentId, Strict, UtcDateTime
+from ..schemas import QUERY_TEXT_PATTERN, SPACES, BlobId, DocumentId, Strict, UtcDateTime
 from ..text import fold
 from .agent import CycleReport
 from .enums import InboxState, OutboxState, Source
@@ -66,8 +66,8 @@ class AgencyOut(BaseModel):
 
 
 AXIS_URL = (
-    r"^(https://[^\s/\u0000-\u001f\u007f]+|http://(127\.0\.0\.1|localhost|\[::1\]))"
-    r"(:[0-9]{1,5})?(/[^\s\u0000-\u001f\u007f]*)?$"
+    rf"^(https://[^/\u0000-\u001f\u007f{SPACES}]+|http://(127\.0\.0\.1|localhost|\[::1\]))"
+    rf"(:[0-9]{{1,5}})?(/[^\u0000-\u001f\u007f{SPACES}]*)?$"
 )
 """Official documents cross the network encrypted: plain HTTP only to this machine (a hub on
 loopback, the demo, tests)."""

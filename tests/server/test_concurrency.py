@@ -131,3 +131,13 @@ def test_a_creation_key_is_bound_to_its_body(server) -> None:  # type: ignore[no
     assert replay.status_code == 200 and replay.json()["id"] == first.json()["id"]
     other = clerk.request("POST", "/documents", json={**body, "subject": "Khác"}, headers=key)
     assert other.status_code == 422 and other.json()["error"]["code"] == "idempotency_key_reused"
+
+
+def test_more_requests_at_once_than_threads_and_connections_are_all_answered(server) -> None:  # type: ignore[no-untyped-def]
+    """150 readers at once — more than the server's 40 threads and 50 connections together: each
+    request gives its connection back after signing in, so none waits on another (a request
+    used to keep it while waiting for a thread, and all of them waited out the pool's timeout)."""
+    clerk = Caller(server, "clerk")
+    paths = ["/documents?limit=20", "/changes?updated_since=0&limit=20", "/auth/me"]
+    replies = race(150, lambda i: clerk.get(paths[i % len(paths)]))
+    assert codes(replies) == {200: 150}, [r.text for r in replies if r.status_code != 200][:3]

@@ -27,6 +27,7 @@ from tests.server.test_access import Caller
 from tests.server.test_concurrency import (  # noqa: F401 — run again on two workers
     test_concurrent_steps_at_one_revision_apply_exactly_once,
     test_identical_idempotent_steps_racing_give_one_result_and_replays,
+    test_more_requests_at_once_than_threads_and_connections_are_all_answered,
     test_one_arrived_document_registered_at_once_takes_one_number,
     test_simultaneous_registrations_take_consecutive_numbers,
 )
