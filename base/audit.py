@@ -32,7 +32,9 @@ class AuditCategory(StrEnum):
 CATEGORY_ACTIONS: dict[AuditCategory, frozenset[str]] = {
     AuditCategory.LOGIN: frozenset({"login", "login_failed", "logout"}),
     AuditCategory.ACCESS: frozenset(Access),
-    AuditCategory.GRANT: frozenset({"share", "step_assign", "step_recall"}),
+    AuditCategory.GRANT: frozenset(
+        {"share", "step_assign", "step_recall", "case_file_access"}  # who reads a kept file
+    ),
     AuditCategory.ADMIN: frozenset(
         {
             "user_add",
@@ -44,6 +46,7 @@ CATEGORY_ACTIONS: dict[AuditCategory, frozenset[str]] = {
             "trust_add",
             "trust_enable",
             "trust_disable",
+            "case_file_handover",
         }
     ),
 }

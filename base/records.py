@@ -36,6 +36,7 @@ __all__ = [
     "EDITABLE",
     "FROZEN",
     "IN_HAND",
+    "HANDED_OVER",
     "TRANSFER_MIN_YEARS",
     "WARNING_DAYS",
     "KEEP_BACK_MAX_YEARS",
@@ -135,7 +136,10 @@ EDITABLE = frozenset({CaseFileState.OPEN})
 """Documents join or leave, and the metadata changes, only while the file is open."""
 FROZEN = frozenset({CaseFileState.ARCHIVED})
 IN_HAND = frozenset({CaseFileState.OPEN, CaseFileState.CLOSED, CaseFileState.RETURNED})
-"""Still with its creator (what an administrator hands over when that person leaves)."""
+"""Still with its creator."""
+HANDED_OVER = IN_HAND | {CaseFileState.SUBMITTED}
+"""What an administrator hands over when its creator leaves (Art. 31.3.đ): the files still in
+hand and those waiting for the archive's check — a returned one must find someone there."""
 
 
 @dataclass(frozen=True)

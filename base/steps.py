@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-__all__ = ["Step", "USER_STEPS"]
+__all__ = ["Step", "USER_STEPS", "WORK_ENDING_STEPS"]
 
 
 class Step(StrEnum):
@@ -58,3 +58,7 @@ USER_STEPS = tuple(
     s for s in Step if s not in (Step.CREATE, Step.RECEIVE, Step.REPLACE, Step.EXCHANGE)
 )
 """The steps a person takes through ``POST /documents/{id}/actions`` (the others happen)."""
+
+WORK_ENDING_STEPS = frozenset({Step.FINISH, Step.ISSUE})
+"""The steps after which a document's work is done — an incoming one handled, an outgoing one
+issued — and it belongs in a case file (Decree 30 Art. 29): the window offers «Đưa vào hồ sơ…»."""

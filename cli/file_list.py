@@ -5,7 +5,8 @@
 ``show [YEAR]``, ``heading YEAR TITLE [--abbr VP] [--under I]`` (``--edit NUMBER [--title]
 [--abbr]``, ``--delete NUMBER``), ``plan YEAR NOTATION TITLE --heading I.1 --retention "10 năm"
 [--responsible TEXT] [--note TEXT]`` (``--edit`` with the fields to change, ``--delete``),
-``decision YEAR TEXT``, ``approve YEAR``, ``revise YEAR --reason TEXT``, ``issue YEAR``. Each
+``decision YEAR TEXT``, ``approve YEAR``, ``revise YEAR --reason TEXT``, ``issue YEAR``,
+``export [YEAR] --out PATH.pdf|PATH.xlsx`` (Appendix V's layout). Each
 takes ``--json``; a refusal is printed in the user's language (``--json``: both, on stderr).
 """
 
@@ -156,6 +157,22 @@ def _step(args: argparse.Namespace) -> int:
     return finish(records, args)
 
 
+def _export(args: argparse.Namespace) -> int:
+    """The list in Appendix V's layout: a PDF to print, or an XLSX (by ``--out``'s suffix)."""
+    from pathlib import Path
+
+    records = records_of(args)
+    out = Path(args.out)
+    fmt = "xlsx" if out.suffix.lower() == ".xlsx" else "pdf"
+    file_list = records.lists.for_year(args.year or today_in_vietnam().year)
+    written = records.forms.file_list(file_list.id, out, fmt)
+    if args.json:
+        print(json.dumps({"written": str(written)}, ensure_ascii=False))
+    else:
+        print(f"Đã ghi / written: {written}")
+    return finish(records, args)
+
+
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     top = subparsers.add_parser("file-list", help="danh mục hồ sơ / the year's file list")
     actions = top.add_subparsers(dest="list_action", metavar="ACTION", required=True)
@@ -173,6 +190,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     show.add_argument("year", type=int, nargs="?", metavar="YEAR")
     show.add_argument("--json", action="store_true")
     show.set_defaults(func=_show)
+    export = actions.add_parser("export", help="in / xuất danh mục / print or export (PDF, XLSX)")
+    export.add_argument("year", type=int, nargs="?", metavar="YEAR")
+    export.add_argument("--out", metavar="PATH.pdf|PATH.xlsx", required=True)
+    export.add_argument("--json", action="store_true")
+    export.set_defaults(func=_export)
     heading = actions.add_parser("heading", help="đề mục / a heading")
     heading.add_argument("year", type=int, metavar="YEAR")
     heading.add_argument("title", nargs="?", metavar="TITLE")

@@ -7,9 +7,12 @@ mine]``, ``edit FILE [--title] [--retention] [--rights open|restricted] [--reade
 ``add FILE DOC…`` and ``remove FILE DOC…`` (offline: kept in the outbox, sent once by ``vanthu
 sync``), ``close FILE [--title] [--retention] [--end DATE]``, ``reopen FILE --reason``,
 ``transfer FILE``, ``keep-back FILE --until DATE --reason`` (``--approve``, ``--refuse
---reason``: a leader), ``export FILE --pdf PATH | --xml PATH``, ``counts``, ``handover FROM TO``
-(an administrator). ``vanthu archive accept FILE``, ``return FILE --reason``, ``list [QUEUE]``,
-``search [TEXT] [--code] [--year] [--retention] [--permanent] [--creator] [--state]``, ``due``.
+--reason``: a leader), ``export FILE --pdf PATH | --xml PATH``, ``index FILE --out PATH``, ``counts``, ``handover FROM
+TO`` (an administrator). ``vanthu archive accept FILE``, ``return FILE --reason``, ``list
+[QUEUE]``, ``search [TEXT] [--code] [--year] [--retention] [--permanent] [--creator] [--state] [--rights]
+[--language] [--from DATE] [--to DATE]``,
+``due``, and the printed forms (``cli/record_forms.py``): ``index [search…] --out PATH``,
+``transfer-list FILE --out PATH``, ``handover-record FILE --out PATH``.
 
 Every command takes ``--json``; a refusal is the server's own sentence in the user's language
 (``--json``: both languages, on stderr). Without ``--json``, a command ends with one line on
@@ -31,7 +34,15 @@ from base.deadlines import today_in_vietnam
 from base.errors import VanThuError
 from base.records import CASE_FILE_STATE_VI
 
-__all__ = ["register", "records_of", "finish", "usage"]
+__all__ = [
+    "register",
+    "records_of",
+    "finish",
+    "usage",
+    "find_file_id",
+    "file_filter",
+    "add_search_options",
+]
 
 QUEUES = ("all", "mine", "due", "awaiting", "returned", "archive", "past_retention")
 
@@ -71,7 +82,7 @@ def _day(value: dt.date | None) -> str:
     return f"{value:%d/%m/%Y}" if value else "—"
 
 
-def _file_id(records: Any, wanted: str) -> int:
+def find_file_id(records: Any, wanted: str) -> int:
     """A file by id, or by its code (the server's search, or the cache's offline)."""
     if wanted.isdigit():
         return int(wanted)
@@ -181,14 +192,14 @@ def _open(args: argparse.Namespace) -> int:
 
 def _show(args: argparse.Namespace) -> int:
     records = records_of(args)
-    return _answer(records, args, records.files.get(_file_id(records, args.file)))
+    return _answer(records, args, records.files.get(find_file_id(records, args.file)))
 
 
-def _list(args: argparse.Namespace, queue: str) -> int:
+def file_filter(args: argparse.Namespace, queue: str) -> Any:
+    """The ``CaseFileFilter`` of a command's search options."""
     from client.case_file_records import CaseFileFilter
 
-    records = records_of(args)
-    where = CaseFileFilter(
+    return CaseFileFilter(
         queue=queue,
         q=getattr(args, "text", None) or "",
         code=getattr(args, "code", None) or "",
@@ -197,8 +208,16 @@ def _list(args: argparse.Namespace, queue: str) -> int:
         permanent=True if getattr(args, "permanent", False) else None,
         creator_id=getattr(args, "creator", None),
         state=getattr(args, "state", None),
+        rights=getattr(args, "rights", None),
+        language=getattr(args, "language", None),
+        period_from=getattr(args, "period_from", None),
+        period_to=getattr(args, "period_to", None),
     )
-    page = records.files.page(where, limit=args.limit)
+
+
+def _list(args: argparse.Namespace, queue: str) -> int:
+    records = records_of(args)
+    page = records.files.page(file_filter(args, queue), limit=args.limit)
     if args.json:
         _dump([f.to_json() for f in page.items])
     else:
@@ -221,13 +240,13 @@ def _edit(args: argparse.Namespace) -> int:
         people = workflow.colleagues(records.session)
         names = [n for n in args.readers.split(",") if n.strip()]
         changes["readers"] = [workflow.find_colleague(people, n.strip()).id for n in names]
-    detail = records.files.edit(_file_id(records, args.file), **changes)
+    detail = records.files.edit(find_file_id(records, args.file), **changes)
     return _answer(records, args, detail, "Đã sửa hồ sơ / case file changed")
 
 
 def _documents(args: argparse.Namespace) -> int:
     records = records_of(args)
-    file_id = _file_id(records, args.file)
+    file_id = find_file_id(records, args.file)
     change = (
         records.files.add_document if args.doc_action == "add" else records.files.remove_document
     )
@@ -254,13 +273,13 @@ def _close(args: argparse.Namespace) -> int:
 
     records = records_of(args)
     closing = Closing(args.title, args.notation, args.retention, args.description, args.end)
-    detail = records.files.close(_file_id(records, args.file), closing)
+    detail = records.files.close(find_file_id(records, args.file), closing)
     return _answer(records, args, detail, f"Đã kết thúc hồ sơ / closed {detail.file.code}")
 
 
 def _simple_step(args: argparse.Namespace) -> int:
     records = records_of(args)
-    files, file_id = records.files, _file_id(records, args.file)
+    files, file_id = records.files, find_file_id(records, args.file)
     action = args.simple
     if action == "reopen":
         detail, done = files.reopen(file_id, args.reason), "Đã mở lại / reopened"
@@ -275,7 +294,7 @@ def _simple_step(args: argparse.Namespace) -> int:
 
 def _keep_back(args: argparse.Namespace) -> int:
     records = records_of(args)
-    files, file_id = records.files, _file_id(records, args.file)
+    files, file_id = records.files, find_file_id(records, args.file)
     if args.approve:
         detail = files.approve_keep_back(file_id)
     elif args.refuse:
@@ -295,11 +314,11 @@ def _export(args: argparse.Namespace) -> int:
     import tempfile
 
     records = records_of(args)
-    file_id = _file_id(records, args.file)
+    file_id = find_file_id(records, args.file)
     if not (args.out or args.pdf or args.xml):
         raise usage("vanthu casefile export FILE --out PATH.zip | --pdf PATH | --xml PATH")
     with tempfile.TemporaryDirectory() as folder:
-        bundle = records.api.export_case_file(file_id, Path(args.out or Path(folder) / "file.zip"))
+        bundle = records.forms.case_file(file_id, Path(args.out or Path(folder) / "file.zip"))
         written = [str(bundle)] if args.out else []
         for suffix, path in ((".pdf", args.pdf), (".xml", args.xml)):
             if path:
@@ -417,7 +436,10 @@ def _register_casefile(actions: Any) -> None:
     listed.add_argument("--text", help="từ trong tiêu đề / title words")
     listed.add_argument("--limit", type=int, default=100)
     listed.set_defaults(func=lambda a: _list(a, a.queue))
-    edit = actions.add_parser("edit", help="sửa hồ sơ đang lập / edit an open file")
+    edit = actions.add_parser(
+        "edit",
+        help="sửa hồ sơ đang lập; lưu trữ: chế độ sử dụng / edit an open file; the archive: rights",
+    )
     edit.add_argument("file", metavar="FILE")
     _closing_fields(edit)
     edit.add_argument("--rights", choices=("restricted", "open"))
@@ -466,6 +488,26 @@ def _register_casefile(actions: Any) -> None:
         _json_flag(parser)
 
 
+def add_search_options(parser: argparse.ArgumentParser, queue: str) -> None:
+    """The archive's search by metadata (III.6.d), shared by ``search`` and ``index``."""
+    parser.add_argument(
+        "text", nargs="?", help="từ trong tiêu đề, chú giải / words of the title or notes"
+    )
+    parser.add_argument("--queue", choices=QUEUES, default=queue)
+    parser.add_argument("--code", help="một phần mã hồ sơ / part of the code")
+    parser.add_argument("--year", type=int)
+    parser.add_argument("--retention", dest="retention_years", type=int, help="số năm / years")
+    parser.add_argument("--permanent", action="store_true", help="vĩnh viễn / permanent")
+    parser.add_argument("--creator", type=int, help="người lập (id) / creator id")
+    parser.add_argument("--state", choices=("open", "closed", "submitted", "returned", "archived"))
+    parser.add_argument("--rights", choices=("restricted", "open"), help="chế độ sử dụng")
+    parser.add_argument("--language", help="ngôn ngữ / language (vi, en…)")
+    parser.add_argument(
+        "--from", dest="period_from", type=_date, help="tài liệu từ ngày / documents from"
+    )
+    parser.add_argument("--to", dest="period_to", type=_date, help="đến ngày / documents to")
+
+
 def _register_archive(actions: Any) -> None:
     accept = actions.add_parser("accept", help="tiếp nhận hồ sơ / accept a file")
     accept.add_argument("file", metavar="FILE")
@@ -479,14 +521,7 @@ def _register_archive(actions: Any) -> None:
     listed.add_argument("--limit", type=int, default=100)
     listed.set_defaults(func=lambda a: _list(a, a.queue))
     search = actions.add_parser("search", help="tìm trong lưu trữ / search by metadata")
-    search.add_argument("text", nargs="?", help="từ trong tiêu đề / title words")
-    search.add_argument("--queue", choices=QUEUES, default="all")
-    search.add_argument("--code", help="một phần mã hồ sơ / part of the code")
-    search.add_argument("--year", type=int)
-    search.add_argument("--retention", dest="retention_years", type=int, help="số năm / years")
-    search.add_argument("--permanent", action="store_true", help="vĩnh viễn / permanent")
-    search.add_argument("--creator", type=int, help="người lập (id) / creator id")
-    search.add_argument("--state", choices=("open", "closed", "submitted", "returned", "archived"))
+    add_search_options(search, queue="all")
     search.add_argument("--limit", type=int, default=100)
     search.set_defaults(func=lambda a: _list(a, a.queue))
     due = actions.add_parser("due", help="sắp đến hạn nộp lưu / due for transfer (30 days)")
@@ -496,11 +531,14 @@ def _register_archive(actions: Any) -> None:
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from . import record_forms
+
     casefile = subparsers.add_parser("casefile", help="hồ sơ công việc / case files")
-    _register_casefile(
-        casefile.add_subparsers(dest="casefile_action", metavar="ACTION", required=True)
+    casefile_actions = casefile.add_subparsers(
+        dest="casefile_action", metavar="ACTION", required=True
     )
+    _register_casefile(casefile_actions)
     archive = subparsers.add_parser("archive", help="lưu trữ cơ quan / the agency archive")
-    _register_archive(
-        archive.add_subparsers(dest="archive_action", metavar="ACTION", required=True)
-    )
+    archive_actions = archive.add_subparsers(dest="archive_action", metavar="ACTION", required=True)
+    _register_archive(archive_actions)
+    record_forms.register(casefile_actions, archive_actions)

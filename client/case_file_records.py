@@ -390,25 +390,78 @@ class CaseFileChangePage:
 
 @dataclass(frozen=True)
 class CaseFileFilter:
-    """A list of case files (``GET /case-files``): a queue and metadata filters (III.6.d)."""
+    """A list of case files (``GET /case-files``): a queue and the Part II.III metadata the
+    archive searches by (III.6.d)."""
 
     queue: str = "all"
     """all, mine, due, awaiting, returned, archive, past_retention."""
     q: str = ""
-    """Words of the title."""
+    """Words of the title or the notes."""
     code: str = ""
     year: int | None = None
     retention_years: int | None = None
     permanent: bool | None = None
     creator_id: int | None = None
     state: str | None = None
+    rights: str | None = None
+    """restricted or open."""
+    language: str | None = None
+    period_from: dt.date | None = None
+    """Files whose documents run on or after this day."""
+    period_to: dt.date | None = None
+    """Files whose documents start on or before this day."""
 
     def params(self) -> dict[str, str]:
         found = {"queue": self.queue}
-        for name in ("q", "code", "year", "retention_years", "creator_id", "state"):
+        for name in (
+            "q",
+            "code",
+            "year",
+            "retention_years",
+            "creator_id",
+            "state",
+            "rights",
+            "language",
+            "period_from",
+            "period_to",
+        ):
             value = getattr(self, name)
             if value not in (None, ""):
-                found[name] = str(value)
+                found[name] = value.isoformat() if isinstance(value, dt.date) else str(value)
         if self.permanent is not None:
             found["permanent"] = "true" if self.permanent else "false"
         return found
+
+    def matches(self, found: CaseFile) -> bool:
+        """The metadata filters on one cached file, as the server applies them (offline)."""
+        retention_ok = (
+            found.retention_years is None
+            if self.permanent
+            else self.retention_years in (None, found.retention_years)
+        )
+        return (
+            retention_ok
+            and self.code.casefold() in found.code.casefold()
+            and self.year in (None, found.year)
+            and self.state in (None, "", found.state)
+            and self.creator_id in (None, found.creator_id)
+            and self.rights in (None, "", found.rights)
+            and (
+                not self.language
+                or self.language.strip().lower()
+                in {part.strip().lower() for part in found.language.split(",")}
+            )
+            and all(
+                word in f"{found.title} {found.description} {found.code}".casefold()
+                for word in self.q.casefold().split()
+            )
+            and (
+                self.period_from is None
+                or found.end_date is None
+                or found.end_date >= self.period_from
+            )
+            and (
+                self.period_to is None
+                or (found.start_date is not None and found.start_date <= self.period_to)
+            )
+        )

@@ -49,6 +49,7 @@ from .duplicates import refuse_duplicate
 from .errors import ApiProblem, forbidden
 from .models import Assignment, Document, Grant, Organisation, TraceEvent, User, Version, utcnow
 from .policy import can_read
+from .records.policy import refuse_step_on_archived
 from .roles import Role
 
 __all__ = [
@@ -230,6 +231,12 @@ def could_ever(user: User, step: Step) -> bool:
     return RULES[step].open_to(user.role)
 
 
+ON_ARCHIVED_DOCUMENTS = frozenset({Step.WITHDRAW, Step.ASK_TAKE_BACK, Step.DECLINE_TAKE_BACK})
+"""What still happens to a document whose file the archive keeps: its issuer ends its legal
+force for the recipients (as a replacing document does), or a recipient answers that it keeps
+its copy. Every other step would change the archived record (IV.1.g)."""
+
+
 def check(session: Session, doc: Document, user: User, request: StepRequest) -> set[Part]:
     """403/409/422 unless ``user`` may take ``request`` on ``doc`` now; their active parts."""
     rule = RULES[request.step]
@@ -254,6 +261,8 @@ def check(session: Session, doc: Document, user: User, request: StepRequest) -> 
             f"A document in status '{doc.status}' cannot take the step '{request.step}'.",
             "wrong_status",
         )
+    if request.step not in ON_ARCHIVED_DOCUMENTS:
+        refuse_step_on_archived(session, doc)
     if rule.needs and not rule.needs <= set(_marks(session, doc)):
         raise _refuse(
             409,

@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from client.api import ApiClient
+from client.case_file_records import HandoverResult
 from client.errors import NotFound
 from client.records import Account, Department, User
 
@@ -77,6 +78,10 @@ class AccountAdmin:
             department_id=account.department.id if account.department else None,
         )
         return created, password
+
+    def hand_over_files(self, leaver: Account, receiver_id: int) -> HandoverResult:
+        """Every case file ``leaver`` still holds goes to ``receiver_id`` (Art. 31.3.đ)."""
+        return self.client.records.handover(leaver.id, receiver_id)
 
     def set_active(self, account: Account, active: bool) -> Account:
         return self.client.update_account(account.id, active=active)

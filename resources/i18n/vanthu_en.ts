@@ -4,128 +4,148 @@
 <context>
     <name>AccountsView</name>
     <message>
-        <location filename="../../ui/views/accounts.py" line="128"/>
+        <location filename="../../ui/views/accounts.py" line="136"/>
         <source>Tìm theo tên đăng nhập, họ tên, chức vụ…</source>
         <translation>Search by username, name, title…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="129"/>
+        <location filename="../../ui/views/accounts.py" line="137"/>
         <source>Thêm tài khoản…</source>
         <translation>Add account…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="130"/>
+        <location filename="../../ui/views/accounts.py" line="138"/>
         <source>Đặt lại mật khẩu…</source>
         <translation>Reset password…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="131"/>
+        <location filename="../../ui/views/accounts.py" line="139"/>
+        <source>Bàn giao hồ sơ…</source>
+        <translation>Hand over case files…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="142"/>
+        <source>Chuyển mọi hồ sơ người này đang giữ cho người khác (khi nghỉ việc, chuyển công tác)</source>
+        <translation>Move every case file this person holds to someone else (when they leave or change jobs)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="145"/>
         <source>Đổi vai trò</source>
         <translation>Change role</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="132"/>
+        <location filename="../../ui/views/accounts.py" line="146"/>
         <source>Tải lại</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="133"/>
-        <location filename="../../ui/views/accounts.py" line="143"/>
+        <location filename="../../ui/views/accounts.py" line="147"/>
+        <location filename="../../ui/views/accounts.py" line="157"/>
         <source>Phòng ban</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="134"/>
+        <location filename="../../ui/views/accounts.py" line="148"/>
         <source>Đổi phòng ban</source>
         <translation>Change department</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="135"/>
+        <location filename="../../ui/views/accounts.py" line="149"/>
         <source>Thêm phòng ban…</source>
         <translation>Add department…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="138"/>
+        <location filename="../../ui/views/accounts.py" line="152"/>
         <source>Tên đăng nhập</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="139"/>
+        <location filename="../../ui/views/accounts.py" line="153"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="140"/>
+        <location filename="../../ui/views/accounts.py" line="154"/>
         <source>Chức vụ</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="141"/>
+        <location filename="../../ui/views/accounts.py" line="155"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="142"/>
+        <location filename="../../ui/views/accounts.py" line="156"/>
         <source>Đơn vị</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="144"/>
+        <location filename="../../ui/views/accounts.py" line="158"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="197"/>
+        <location filename="../../ui/views/accounts.py" line="211"/>
         <source>Hoạt động</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="197"/>
+        <location filename="../../ui/views/accounts.py" line="211"/>
         <source>Đã khoá</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="210"/>
+        <location filename="../../ui/views/accounts.py" line="224"/>
         <source>%1 tài khoản, %2 đang hoạt động</source>
         <translation>%1 accounts, %2 active</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="233"/>
+        <location filename="../../ui/views/accounts.py" line="248"/>
         <source>Mở khoá</source>
         <translation>Enable</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="233"/>
+        <location filename="../../ui/views/accounts.py" line="248"/>
         <source>Khoá</source>
         <translation>Disable</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="274"/>
+        <location filename="../../ui/views/accounts.py" line="289"/>
         <source>Khoá tài khoản</source>
         <translation>Disable account</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="275"/>
+        <location filename="../../ui/views/accounts.py" line="290"/>
         <source>Khoá tài khoản %1? Người này sẽ bị đăng xuất trên mọi máy.</source>
         <translation>Disable account %1? They are signed out on every computer.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="359"/>
+        <location filename="../../ui/views/accounts.py" line="374"/>
         <source>Đặt lại mật khẩu</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="360"/>
+        <location filename="../../ui/views/accounts.py" line="375"/>
         <source>Tạo mật khẩu mới cho %1? Mật khẩu cũ hết hiệu lực ngay.</source>
         <translation>Make a new password for %1? The old one stops working at once.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="377"/>
+        <location filename="../../ui/views/accounts.py" line="407"/>
+        <source>Bàn giao hồ sơ</source>
+        <translation>Hand over case files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="409"/>
+        <source>Đã chuyển %1 hồ sơ của %2 cho %3.</source>
+        <translation>Moved %1 case files of %2 to %3.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="429"/>
         <source>Mật khẩu ban đầu</source>
         <translation>Initial password</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="379"/>
+        <location filename="../../ui/views/accounts.py" line="431"/>
         <source>Mật khẩu của %1 (chỉ hiện một lần, hãy trao tận tay):</source>
         <translation>Password of %1 (shown only once; hand it over in person):</translation>
     </message>
@@ -344,443 +364,526 @@
     </message>
 </context>
 <context>
-    <name>CaseFilesView</name>
+    <name>CaseFileFormsMixin</name>
     <message>
-        <location filename="../../ui/views/case_files.py" line="58"/>
-        <source>Đang lập</source>
-        <translation>Open</translation>
+        <location filename="../../ui/views/case_file_forms.py" line="44"/>
+        <source>In mục lục hồ sơ…</source>
+        <translation>Print the index of files…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="59"/>
-        <source>Đã kết thúc</source>
-        <translation>Closed</translation>
+        <location filename="../../ui/views/case_file_forms.py" line="46"/>
+        <source>Mục lục hồ sơ (PDF) của các hồ sơ đang hiển thị, theo năm và số hồ sơ</source>
+        <translation>The index of files (PDF) of the files shown, by year and number</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="60"/>
-        <location filename="../../ui/views/case_files.py" line="71"/>
-        <source>Chờ tiếp nhận</source>
-        <translation>Awaiting acceptance</translation>
+        <location filename="../../ui/views/case_file_forms.py" line="48"/>
+        <source>Mục lục nộp lưu…</source>
+        <translation>Transfer list…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="61"/>
-        <source>Bị trả lại</source>
-        <translation>Returned</translation>
+        <location filename="../../ui/views/case_file_forms.py" line="50"/>
+        <source>Mục lục hồ sơ, tài liệu nộp lưu của người lập hồ sơ này trong năm (PDF)</source>
+        <translation>The list of files this file&apos;s creator transferred for the year (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="62"/>
-        <source>Đã vào lưu trữ</source>
-        <translation>In the archive</translation>
+        <location filename="../../ui/views/case_file_forms.py" line="52"/>
+        <source>Biên bản giao nhận…</source>
+        <translation>Hand-over record…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="69"/>
-        <source>Hồ sơ của tôi</source>
-        <translation>My case files</translation>
+        <location filename="../../ui/views/case_file_forms.py" line="54"/>
+        <source>Biên bản giao nhận hồ sơ, tài liệu của lần nộp lưu này (PDF)</source>
+        <translation>The hand-over record of this transfer (PDF)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="70"/>
-        <source>Sắp đến hạn nộp lưu</source>
-        <translation>Due for transfer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="72"/>
-        <source>Đã trả lại</source>
-        <translation>Returned</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="73"/>
-        <source>Kho lưu trữ cơ quan</source>
-        <translation>Agency archive</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="74"/>
-        <source>Hết thời hạn bảo quản</source>
-        <translation>Retention ended</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="75"/>
-        <source>Đề nghị giữ lại</source>
-        <translation>Keep-back requests</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="76"/>
-        <source>Mọi hồ sơ được xem</source>
-        <translation>All files I may see</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="328"/>
-        <source>Hồ sơ</source>
-        <translation>Case files</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="338"/>
-        <source>Tìm theo tiêu đề hồ sơ…</source>
-        <translation>Search by file title…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="339"/>
-        <location filename="../../ui/views/case_files.py" line="537"/>
-        <source>Mã hồ sơ</source>
-        <translation>File code</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="340"/>
-        <source>Năm</source>
-        <translation>Year</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="341"/>
-        <source>Năm </source>
-        <translation>Year </translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="345"/>
-        <source>Mọi thời hạn</source>
-        <translation>Any retention</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="346"/>
-        <source>Vĩnh viễn</source>
-        <translation>Permanent</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="348"/>
-        <source>%1 năm</source>
-        <translation>%1 years</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="351"/>
-        <source>Tìm</source>
-        <translation>Search</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="352"/>
-        <source>Lập hồ sơ…</source>
-        <translation>Open a case file…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="353"/>
-        <source>Danh mục hồ sơ</source>
-        <translation>File list</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="355"/>
-        <source>Hồ sơ (tiêu đề, mã)</source>
-        <translation>Case file (title, code)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="355"/>
-        <location filename="../../ui/views/case_files.py" line="539"/>
-        <source>Trạng thái</source>
-        <translation>State</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="355"/>
-        <location filename="../../ui/views/case_files.py" line="550"/>
-        <source>Hạn nộp lưu</source>
-        <translation>Transfer due</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="359"/>
-        <source>STT</source>
-        <translation>No.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="360"/>
-        <source>Số, ký hiệu</source>
-        <translation>Number, symbol</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="361"/>
-        <source>Ngày</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="362"/>
-        <source>Trích yếu</source>
-        <translation>Subject</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="363"/>
-        <source>Số trang</source>
-        <translation>Pages</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="364"/>
-        <source>Ghi chú</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="369"/>
-        <source>Kéo văn bản từ danh sách thả vào đây, hoặc chọn văn bản rồi dùng «Đưa vào hồ sơ…». Nhấp đúp để mở văn bản.</source>
-        <translation>Drag documents from a list and drop them here, or select documents and use “Add to case file…”. Double-click to open a document.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="374"/>
-        <source>Bỏ khỏi hồ sơ</source>
-        <translation>Remove from file</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="375"/>
-        <source>Kết thúc hồ sơ…</source>
-        <translation>Close the file…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="376"/>
-        <source>Mở lại…</source>
-        <translation>Reopen…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="377"/>
-        <source>Nộp lưu</source>
-        <translation>Transfer to archive</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="378"/>
-        <source>Đề nghị giữ lại…</source>
-        <translation>Request keep-back…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="379"/>
-        <source>Tiếp nhận</source>
-        <translation>Accept</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="380"/>
-        <source>Trả lại…</source>
-        <translation>Return…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="381"/>
-        <source>Duyệt giữ lại</source>
-        <translation>Approve keep-back</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="382"/>
-        <source>Không duyệt giữ lại…</source>
-        <translation>Refuse keep-back…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="386"/>
-        <source>Xuất hồ sơ (ZIP)…</source>
-        <translation>Export file (ZIP)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="387"/>
-        <source>Xuất PDF…</source>
-        <translation>Export PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="388"/>
-        <source>In mục lục văn bản…</source>
-        <translation>Print document index…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="467"/>
-        <source>quá hạn %1 ngày</source>
-        <translation>%1 days overdue</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="469"/>
-        <source>còn %1 ngày</source>
-        <translation>%1 days left</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="483"/>
-        <source>%1 hồ sơ</source>
-        <translation>%1 case files</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="485"/>
-        <source>Không có hồ sơ nào trong mục này.</source>
-        <translation>No case file here.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="510"/>
-        <source>Chọn một hồ sơ ở danh sách bên trái.</source>
-        <translation>Choose a case file in the list on the left.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="517"/>
-        <source>chờ gửi</source>
-        <translation>pending</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="538"/>
-        <source>Thời hạn bảo quản</source>
-        <translation>Retention</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="540"/>
-        <source>Người lập hồ sơ</source>
-        <translation>Creator</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="542"/>
-        <source>Thời gian</source>
-        <translation>Period</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="546"/>
-        <source>Số văn bản, số trang</source>
-        <translation>Documents, pages</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="551"/>
-        <source>Chế độ sử dụng</source>
-        <translation>Access rights</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="568"/>
-        <source>Hồ sơ đã được Lưu trữ cơ quan tiếp nhận: không thay đổi, di chuyển hay xoá được.</source>
-        <translation>The agency archive has accepted this file: it can no longer be changed, moved or deleted.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="575"/>
-        <source>Lưu trữ cơ quan trả lại hồ sơ: %1</source>
-        <translation>The agency archive returned the file: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="581"/>
-        <source>Hồ sơ đã quá hạn nộp lưu %1 ngày.</source>
-        <translation>The file is %1 days overdue for transfer.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="583"/>
-        <source>Hồ sơ đến hạn nộp lưu ngày %1 (còn %2 ngày).</source>
-        <translation>The file is due for transfer on %1 (%2 days left).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="590"/>
-        <source>Đề nghị giữ lại đến %1 chờ lãnh đạo duyệt: %2</source>
-        <translation>Keep-back until %1 awaits the head’s approval: %2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="655"/>
-        <source>Ngoại tuyến — đã lưu, chờ gửi khi có mạng</source>
-        <translation>Offline — saved, will be sent when online</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="689"/>
-        <source>Đã lập hồ sơ %1</source>
-        <translation>Case file %1 opened</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="710"/>
-        <source>Đã đưa %1 văn bản vào hồ sơ</source>
-        <translation>%1 documents added to the file</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="734"/>
-        <source>Đã bỏ văn bản khỏi hồ sơ</source>
-        <translation>Document removed from the file</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="749"/>
-        <source>Đã kết thúc hồ sơ</source>
-        <translation>File closed</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="779"/>
-        <source>Mở lại hồ sơ</source>
-        <translation>Reopen the file</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="780"/>
-        <source>Lý do mở lại (ghi vào lịch sử hồ sơ và nhật ký hệ thống):</source>
-        <translation>Reason for reopening (kept in the file’s history and the audit trail):</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="782"/>
-        <source>Đã mở lại hồ sơ</source>
-        <translation>File reopened</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="788"/>
-        <source>Trả lại hồ sơ</source>
-        <translation>Return the file</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="789"/>
-        <source>Lý do trả lại (người lập hồ sơ sẽ thấy):</source>
-        <translation>Reason for returning it (its creator will see it):</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="791"/>
-        <source>Đã trả lại hồ sơ</source>
-        <translation>File returned</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="797"/>
-        <source>Không duyệt giữ lại</source>
-        <translation>Refuse keep-back</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="798"/>
-        <source>Lý do không duyệt:</source>
-        <translation>Reason for refusing:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="800"/>
-        <source>Đã không duyệt đề nghị giữ lại</source>
-        <translation>Keep-back request refused</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="810"/>
-        <source>Đề nghị giữ lại hồ sơ</source>
-        <translation>Request to keep the file back</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="812"/>
-        <source>Giữ hồ sơ tại đơn vị quá hạn nộp lưu cần lãnh đạo duyệt; tối đa 2 năm sau hạn.</source>
-        <translation>Keeping a file at the unit past its transfer deadline needs the head’s approval; at most 2 years after the deadline.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="815"/>
-        <source>Đã gửi đề nghị giữ lại</source>
-        <translation>Keep-back requested</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="824"/>
-        <source>Đã nộp lưu hồ sơ: chờ Lưu trữ cơ quan tiếp nhận</source>
-        <translation>File transferred: awaiting the agency archive’s acceptance</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="832"/>
-        <source>Đã tiếp nhận hồ sơ vào Lưu trữ cơ quan</source>
-        <translation>File accepted into the agency archive</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="840"/>
-        <source>Đã duyệt giữ lại hồ sơ</source>
-        <translation>Keep-back approved</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="854"/>
-        <source>Xuất hồ sơ</source>
-        <translation>Export case file</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_files.py" line="856"/>
+        <location filename="../../ui/views/case_file_forms.py" line="79"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
+        <location filename="../../ui/views/case_file_forms.py" line="86"/>
+        <source>Đã lưu %1 vào %2</source>
+        <translation>Saved the %1 to %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_forms.py" line="92"/>
+        <source>mục lục hồ sơ</source>
+        <translation>index of files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_forms.py" line="93"/>
+        <source>Mục lục hồ sơ</source>
+        <translation>Index of files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_forms.py" line="106"/>
+        <source>mục lục hồ sơ nộp lưu</source>
+        <translation>transfer list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_forms.py" line="107"/>
+        <source>Mục lục hồ sơ, tài liệu nộp lưu</source>
+        <translation>List of files transferred to the archive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_forms.py" line="109"/>
+        <source>biên bản giao nhận</source>
+        <translation>hand-over record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_forms.py" line="110"/>
+        <source>Biên bản giao nhận hồ sơ, tài liệu</source>
+        <translation>Record of the hand-over of files</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFilesView</name>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="60"/>
+        <source>Đang lập</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="61"/>
+        <source>Đã kết thúc</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="62"/>
+        <location filename="../../ui/views/case_files.py" line="73"/>
+        <source>Chờ tiếp nhận</source>
+        <translation>Awaiting acceptance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="63"/>
+        <source>Bị trả lại</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="64"/>
+        <source>Đã vào lưu trữ</source>
+        <translation>In the archive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="71"/>
+        <source>Hồ sơ của tôi</source>
+        <translation>My case files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="72"/>
+        <source>Sắp đến hạn nộp lưu</source>
+        <translation>Due for transfer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="74"/>
+        <source>Đã trả lại</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="75"/>
+        <source>Kho lưu trữ cơ quan</source>
+        <translation>Agency archive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="76"/>
+        <source>Hết thời hạn bảo quản</source>
+        <translation>Retention ended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="77"/>
+        <source>Đề nghị giữ lại</source>
+        <translation>Keep-back requests</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="78"/>
+        <source>Mọi hồ sơ được xem</source>
+        <translation>All files I may see</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="342"/>
+        <source>Hồ sơ</source>
+        <translation>Case files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="352"/>
+        <source>Tìm theo tiêu đề hồ sơ…</source>
+        <translation>Search by file title…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="353"/>
+        <location filename="../../ui/views/case_files.py" line="554"/>
+        <source>Mã hồ sơ</source>
+        <translation>File code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="354"/>
+        <source>Năm</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="355"/>
+        <source>Năm </source>
+        <translation>Year </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="359"/>
+        <source>Mọi thời hạn</source>
+        <translation>Any retention</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="360"/>
+        <source>Vĩnh viễn</source>
+        <translation>Permanent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="362"/>
+        <source>%1 năm</source>
+        <translation>%1 years</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="365"/>
+        <source>Tìm</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="366"/>
+        <source>Lập hồ sơ…</source>
+        <translation>Open a case file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="367"/>
+        <source>Danh mục hồ sơ</source>
+        <translation>File list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="369"/>
+        <source>Hồ sơ (tiêu đề, mã)</source>
+        <translation>Case file (title, code)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="369"/>
+        <location filename="../../ui/views/case_files.py" line="556"/>
+        <source>Trạng thái</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="369"/>
+        <location filename="../../ui/views/case_files.py" line="567"/>
+        <source>Hạn nộp lưu</source>
+        <translation>Transfer due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="373"/>
+        <source>STT</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="374"/>
+        <source>Số, ký hiệu</source>
+        <translation>Number, symbol</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="375"/>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="376"/>
+        <source>Trích yếu</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="377"/>
+        <source>Số trang</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="378"/>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="383"/>
+        <source>Kéo văn bản từ danh sách thả vào đây, hoặc chọn văn bản rồi dùng «Đưa vào hồ sơ…». Nhấp đúp để mở văn bản.</source>
+        <translation>Drag documents from a list and drop them here, or select documents and use “Add to case file…”. Double-click to open a document.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="388"/>
+        <source>Bỏ khỏi hồ sơ</source>
+        <translation>Remove from file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="389"/>
+        <source>Kết thúc hồ sơ…</source>
+        <translation>Close the file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="390"/>
+        <source>Mở lại…</source>
+        <translation>Reopen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="391"/>
+        <source>Nộp lưu</source>
+        <translation>Transfer to archive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="392"/>
+        <source>Đề nghị giữ lại…</source>
+        <translation>Request keep-back…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="393"/>
+        <source>Tiếp nhận</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="394"/>
+        <source>Trả lại…</source>
+        <translation>Return…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="395"/>
+        <source>Duyệt giữ lại</source>
+        <translation>Approve keep-back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="396"/>
+        <source>Không duyệt giữ lại…</source>
+        <translation>Refuse keep-back…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="400"/>
+        <source>Xuất hồ sơ (ZIP)…</source>
+        <translation>Export file (ZIP)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="401"/>
+        <source>Xuất PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="402"/>
+        <source>In mục lục văn bản…</source>
+        <translation>Print document index…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="403"/>
+        <source>Chế độ sử dụng…</source>
+        <translation>Access rights…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="484"/>
+        <source>quá hạn %1 ngày</source>
+        <translation>%1 days overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="486"/>
+        <source>còn %1 ngày</source>
+        <translation>%1 days left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="500"/>
+        <source>%1 hồ sơ</source>
+        <translation>%1 case files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="502"/>
+        <source>Không có hồ sơ nào trong mục này.</source>
+        <translation>No case file here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="527"/>
+        <source>Chọn một hồ sơ ở danh sách bên trái.</source>
+        <translation>Choose a case file in the list on the left.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="534"/>
+        <source>chờ gửi</source>
+        <translation>pending</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="555"/>
+        <source>Thời hạn bảo quản</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="557"/>
+        <source>Người lập hồ sơ</source>
+        <translation>Creator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="559"/>
+        <source>Thời gian</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="563"/>
+        <source>Số văn bản, số trang</source>
+        <translation>Documents, pages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="568"/>
+        <source>Chế độ sử dụng</source>
+        <translation>Access rights</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="585"/>
+        <source>Hồ sơ đã được Lưu trữ cơ quan tiếp nhận: không thay đổi, di chuyển hay xoá được.</source>
+        <translation>The agency archive has accepted this file: it can no longer be changed, moved or deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="592"/>
+        <source>Lưu trữ cơ quan trả lại hồ sơ: %1</source>
+        <translation>The agency archive returned the file: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="598"/>
+        <source>Hồ sơ đã quá hạn nộp lưu %1 ngày.</source>
+        <translation>The file is %1 days overdue for transfer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="600"/>
+        <source>Hồ sơ đến hạn nộp lưu ngày %1 (còn %2 ngày).</source>
+        <translation>The file is due for transfer on %1 (%2 days left).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="607"/>
+        <source>Đề nghị giữ lại đến %1 chờ lãnh đạo duyệt: %2</source>
+        <translation>Keep-back until %1 awaits the head’s approval: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="680"/>
+        <source>Ngoại tuyến — đã lưu, chờ gửi khi có mạng</source>
+        <translation>Offline — saved, will be sent when online</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="714"/>
+        <source>Đã lập hồ sơ %1</source>
+        <translation>Case file %1 opened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="735"/>
+        <source>Đã đưa %1 văn bản vào hồ sơ</source>
+        <translation>%1 documents added to the file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="759"/>
+        <source>Đã bỏ văn bản khỏi hồ sơ</source>
+        <translation>Document removed from the file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="774"/>
+        <source>Đã kết thúc hồ sơ</source>
+        <translation>File closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="793"/>
+        <source>Đã đổi chế độ sử dụng hồ sơ</source>
+        <translation>The file’s access rights were changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="823"/>
+        <source>Mở lại hồ sơ</source>
+        <translation>Reopen the file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="824"/>
+        <source>Lý do mở lại (ghi vào lịch sử hồ sơ và nhật ký hệ thống):</source>
+        <translation>Reason for reopening (kept in the file’s history and the audit trail):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="826"/>
+        <source>Đã mở lại hồ sơ</source>
+        <translation>File reopened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="832"/>
+        <source>Trả lại hồ sơ</source>
+        <translation>Return the file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="833"/>
+        <source>Lý do trả lại (người lập hồ sơ sẽ thấy):</source>
+        <translation>Reason for returning it (its creator will see it):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="835"/>
+        <source>Đã trả lại hồ sơ</source>
+        <translation>File returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="841"/>
+        <source>Không duyệt giữ lại</source>
+        <translation>Refuse keep-back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="842"/>
+        <source>Lý do không duyệt:</source>
+        <translation>Reason for refusing:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="844"/>
+        <source>Đã không duyệt đề nghị giữ lại</source>
+        <translation>Keep-back request refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="854"/>
+        <source>Đề nghị giữ lại hồ sơ</source>
+        <translation>Request to keep the file back</translation>
+    </message>
+    <message>
         <location filename="../../ui/views/case_files.py" line="856"/>
+        <source>Giữ hồ sơ tại đơn vị quá hạn nộp lưu cần lãnh đạo duyệt; tối đa 2 năm sau hạn.</source>
+        <translation>Keeping a file at the unit past its transfer deadline needs the head’s approval; at most 2 years after the deadline.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="859"/>
+        <source>Đã gửi đề nghị giữ lại</source>
+        <translation>Keep-back requested</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="868"/>
+        <source>Đã nộp lưu hồ sơ: chờ Lưu trữ cơ quan tiếp nhận</source>
+        <translation>File transferred: awaiting the agency archive’s acceptance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="876"/>
+        <source>Đã tiếp nhận hồ sơ vào Lưu trữ cơ quan</source>
+        <translation>File accepted into the agency archive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="884"/>
+        <source>Đã duyệt giữ lại hồ sơ</source>
+        <translation>Keep-back approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="898"/>
+        <source>Xuất hồ sơ</source>
+        <translation>Export case file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="900"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="900"/>
         <source>Tệp nén ZIP (*.zip)</source>
         <translation>ZIP archive (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="875"/>
+        <location filename="../../ui/views/case_files.py" line="919"/>
         <source>Đã xuất hồ sơ vào %1</source>
         <translation>Case file exported to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="901"/>
+        <location filename="../../ui/views/case_files.py" line="945"/>
         <source>Đã in mục lục văn bản %1</source>
         <translation>Document index of %1 printed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="913"/>
+        <location filename="../../ui/views/case_files.py" line="957"/>
         <source>Mục lục văn bản %1</source>
         <translation>Document index %1</translation>
     </message>
@@ -788,42 +891,42 @@
 <context>
     <name>CloseFileDialog</name>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="196"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="199"/>
         <source>Kết thúc hồ sơ</source>
         <translation>Close the case file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="211"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="214"/>
         <source>Số lượng văn bản: %1 · Số lượng trang: %2 · Thời gian bắt đầu: %3 · Ngôn ngữ: %4</source>
         <translation>Documents: %1 · Pages: %2 · Start date: %3 · Language: %4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="230"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="233"/>
         <source>Tiêu đề hồ sơ</source>
         <translation>File title</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="231"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="234"/>
         <source>Thời hạn bảo quản</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="232"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="235"/>
         <source>Thời gian kết thúc</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="233"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="236"/>
         <source>Chú giải</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="235"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="238"/>
         <source>Sau khi kết thúc, hồ sơ không thay đổi được nữa, trừ khi mở lại và nêu lý do.</source>
         <translation>Once closed, the file cannot change unless it is reopened with a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="250"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="253"/>
         <source>Hồ sơ cần có tiêu đề.</source>
         <translation>The file needs a title.</translation>
     </message>
@@ -884,7 +987,7 @@
 <context>
     <name>Departments</name>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="36"/>
+        <location filename="../../ui/views/account_dialogs.py" line="44"/>
         <source>(không có)</source>
         <translation>(none)</translation>
     </message>
@@ -892,173 +995,179 @@
 <context>
     <name>DocumentListPage</name>
     <message>
-        <location filename="../../ui/views/document_list.py" line="240"/>
+        <location filename="../../ui/views/document_list.py" line="243"/>
         <source>Tìm số, ký hiệu, trích yếu… (Ctrl+F; gõ không dấu cũng được)</source>
         <translation>Search number, notation, summary… (Ctrl+F; diacritics optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="245"/>
+        <location filename="../../ui/views/document_list.py" line="248"/>
         <source>Mọi độ khẩn</source>
         <translation>Any urgency</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="246"/>
+        <location filename="../../ui/views/document_list.py" line="249"/>
         <source>Khẩn trở lên</source>
         <translation>Urgent or higher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="247"/>
+        <location filename="../../ui/views/document_list.py" line="250"/>
         <source>Thượng khẩn trở lên</source>
         <translation>Very urgent or higher</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="248"/>
+        <location filename="../../ui/views/document_list.py" line="251"/>
         <source>Hỏa tốc</source>
         <translation>Flash</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="253"/>
+        <location filename="../../ui/views/document_list.py" line="256"/>
         <source>Mọi loại</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="267"/>
+        <location filename="../../ui/views/document_list.py" line="270"/>
         <source>Mọi hạn</source>
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="267"/>
+        <location filename="../../ui/views/document_list.py" line="270"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="270"/>
+        <location filename="../../ui/views/document_list.py" line="273"/>
         <source>Mọi trạng thái</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="272"/>
+        <location filename="../../ui/views/document_list.py" line="275"/>
         <source>Ký số</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="273"/>
+        <location filename="../../ui/views/document_list.py" line="276"/>
         <source>Ký số các văn bản đã chọn (Ctrl+K)</source>
         <translation>Sign the selected documents (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="274"/>
+        <location filename="../../ui/views/document_list.py" line="277"/>
         <source>Dự thảo mới…</source>
         <translation>New draft…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="276"/>
+        <location filename="../../ui/views/document_list.py" line="279"/>
         <source>Vào sổ…</source>
         <translation>Register…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="278"/>
+        <location filename="../../ui/views/document_list.py" line="281"/>
         <source>Vào sổ văn bản đến (Ctrl+I); có thể thả tệp PDF vào cửa sổ</source>
         <translation>Register an incoming document (Ctrl+I); you may drop a PDF on the window</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="280"/>
+        <location filename="../../ui/views/document_list.py" line="283"/>
         <source>Lưu tìm kiếm…</source>
         <translation>Save search…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="282"/>
+        <location filename="../../ui/views/document_list.py" line="285"/>
         <source>Lưu từ khoá và bộ lọc này vào thanh bên, dùng lại trên mọi máy</source>
         <translation>Keep these words and filters in the side bar, on every computer you use</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="284"/>
+        <location filename="../../ui/views/document_list.py" line="287"/>
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="285"/>
-        <location filename="../../ui/views/document_list.py" line="563"/>
+        <location filename="../../ui/views/document_list.py" line="288"/>
+        <location filename="../../ui/views/document_list.py" line="570"/>
         <source>Mở văn bản</source>
         <translation>Open document</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="395"/>
+        <location filename="../../ui/views/document_list.py" line="291"/>
+        <source>Công việc đã xong: đưa văn bản vào hồ sơ công việc của bạn</source>
+        <translation>The work is done: put the document into one of your case files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/document_list.py" line="402"/>
         <source>%1 văn bản</source>
         <translation>%1 documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="398"/>
+        <location filename="../../ui/views/document_list.py" line="405"/>
         <source>Không có văn bản nào khớp «%1» trong %2.</source>
         <translation>No document matches “%1” in %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="403"/>
+        <location filename="../../ui/views/document_list.py" line="410"/>
         <source>Không có văn bản nào trong %1.</source>
         <translation>No documents in %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="406"/>
+        <location filename="../../ui/views/document_list.py" line="413"/>
         <source>&lt;a href=&quot;all&quot;&gt;%1 văn bản khớp trong mọi văn bản — xem tất cả&lt;/a&gt;</source>
         <translation>&lt;a href=&quot;all&quot;&gt;%1 documents match across all documents — show them all&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="413"/>
+        <location filename="../../ui/views/document_list.py" line="420"/>
         <source>%1 văn bản mật không được tìm trên máy này — &lt;a href=&quot;server&quot;&gt;tìm trên máy chủ&lt;/a&gt;</source>
         <translation>%1 secret documents are not searched on this computer — &lt;a href=&quot;server&quot;&gt;search the server&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="429"/>
+        <location filename="../../ui/views/document_list.py" line="436"/>
         <source>Văn bản đến</source>
         <translation>Incoming documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="430"/>
+        <location filename="../../ui/views/document_list.py" line="437"/>
         <source>Văn bản đi</source>
         <translation>Outgoing documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="431"/>
+        <location filename="../../ui/views/document_list.py" line="438"/>
         <source>mọi văn bản</source>
         <translation>all documents</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="449"/>
+        <location filename="../../ui/views/document_list.py" line="456"/>
         <source>Đang tìm trên máy chủ…</source>
         <translation>Searching the server…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="461"/>
+        <location filename="../../ui/views/document_list.py" line="468"/>
         <source>Máy chủ: %1 văn bản khớp «%2».</source>
         <translation>Server: %1 documents match “%2”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="471"/>
+        <location filename="../../ui/views/document_list.py" line="478"/>
         <source>Không tìm được trên máy chủ: %1</source>
         <translation>Could not search the server: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="575"/>
+        <location filename="../../ui/views/document_list.py" line="582"/>
         <source>Không có bước nào bạn làm được lúc này</source>
         <translation>No step you can take now</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="578"/>
+        <location filename="../../ui/views/document_list.py" line="585"/>
         <source>Xử lý, chuyển bước…</source>
         <translation>Take a step…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="582"/>
+        <location filename="../../ui/views/document_list.py" line="589"/>
         <source>Xử lý %1 văn bản cùng lúc…</source>
         <translation>Take a step on %1 documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="587"/>
+        <location filename="../../ui/views/document_list.py" line="594"/>
         <source>Ký số %1 văn bản…</source>
         <translation>Sign %1 documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/document_list.py" line="592"/>
+        <location filename="../../ui/views/document_list.py" line="289"/>
+        <location filename="../../ui/views/document_list.py" line="599"/>
         <source>Đưa vào hồ sơ…</source>
         <translation>Add to case file…</translation>
     </message>
@@ -1978,157 +2087,157 @@
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="233"/>
+        <location filename="../../ui/views/file_list_view.py" line="234"/>
         <source>Danh mục hồ sơ năm</source>
         <translation>File list of</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="234"/>
+        <location filename="../../ui/views/file_list_view.py" line="235"/>
         <source>Sao chép danh mục năm trước</source>
         <translation>Copy last year’s list</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="235"/>
+        <location filename="../../ui/views/file_list_view.py" line="236"/>
         <source>Tạo danh mục</source>
         <translation>Create the list</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="238"/>
+        <location filename="../../ui/views/file_list_view.py" line="239"/>
         <source>Số và ký hiệu</source>
         <translation>Number and symbol</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="239"/>
+        <location filename="../../ui/views/file_list_view.py" line="240"/>
         <source>Tên đề mục và tiêu đề hồ sơ</source>
         <translation>Heading and file title</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="240"/>
+        <location filename="../../ui/views/file_list_view.py" line="241"/>
         <source>Thời hạn bảo quản</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="241"/>
+        <location filename="../../ui/views/file_list_view.py" line="242"/>
         <source>Đơn vị, người lập hồ sơ</source>
         <translation>Unit or person keeping it</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="242"/>
+        <location filename="../../ui/views/file_list_view.py" line="243"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="246"/>
+        <location filename="../../ui/views/file_list_view.py" line="247"/>
         <source>Thêm đề mục…</source>
         <translation>Add heading…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="247"/>
+        <location filename="../../ui/views/file_list_view.py" line="248"/>
         <source>Thêm hồ sơ…</source>
         <translation>Add file…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="248"/>
+        <location filename="../../ui/views/file_list_view.py" line="249"/>
         <source>Xoá</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="249"/>
+        <location filename="../../ui/views/file_list_view.py" line="250"/>
         <source>Phê duyệt</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="250"/>
+        <location filename="../../ui/views/file_list_view.py" line="251"/>
         <source>Trả lại để sửa…</source>
         <translation>Send back for revision…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="251"/>
+        <location filename="../../ui/views/file_list_view.py" line="252"/>
         <source>Ban hành</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="255"/>
+        <location filename="../../ui/views/file_list_view.py" line="256"/>
         <source>In (PDF)…</source>
         <translation>Print (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="256"/>
+        <location filename="../../ui/views/file_list_view.py" line="257"/>
         <source>Xuất Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="280"/>
+        <location filename="../../ui/views/file_list_view.py" line="281"/>
         <source>Chưa có danh mục cho năm này.</source>
         <translation>No file list for this year yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="283"/>
+        <location filename="../../ui/views/file_list_view.py" line="284"/>
         <source>%1 — %2 hồ sơ (%3 vĩnh viễn, %4 có thời hạn)</source>
         <translation>%1 — %2 files (%3 permanent, %4 for a period)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="347"/>
+        <location filename="../../ui/views/file_list_view.py" line="348"/>
         <source>Đã tạo dự thảo danh mục</source>
         <translation>Draft list created</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="365"/>
+        <location filename="../../ui/views/file_list_view.py" line="366"/>
         <source>Đã thêm đề mục</source>
         <translation>Heading added</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="380"/>
+        <location filename="../../ui/views/file_list_view.py" line="381"/>
         <source>Đã thêm hồ sơ</source>
         <translation>File added</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="392"/>
+        <location filename="../../ui/views/file_list_view.py" line="393"/>
         <source>Đã xoá</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="399"/>
+        <location filename="../../ui/views/file_list_view.py" line="400"/>
         <source>Đã phê duyệt danh mục</source>
         <translation>List approved</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="401"/>
+        <location filename="../../ui/views/file_list_view.py" line="402"/>
         <source>Đã ban hành danh mục</source>
         <translation>List issued</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="410"/>
+        <location filename="../../ui/views/file_list_view.py" line="411"/>
         <source>Trả lại để sửa</source>
         <translation>Send back for revision</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="410"/>
+        <location filename="../../ui/views/file_list_view.py" line="411"/>
         <source>Lý do trả lại danh mục để sửa:</source>
         <translation>Why the list goes back for revision:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="419"/>
+        <location filename="../../ui/views/file_list_view.py" line="420"/>
         <source>Đã trả lại danh mục để sửa</source>
         <translation>List sent back for revision</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="431"/>
+        <location filename="../../ui/views/file_list_view.py" line="432"/>
         <source>Xuất danh mục hồ sơ</source>
         <translation>Export the file list</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="433"/>
+        <location filename="../../ui/views/file_list_view.py" line="434"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="433"/>
+        <location filename="../../ui/views/file_list_view.py" line="434"/>
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="442"/>
+        <location filename="../../ui/views/file_list_view.py" line="443"/>
         <source>Đã xuất vào %1</source>
         <translation>Exported to %1</translation>
     </message>
@@ -2174,6 +2283,24 @@
         <location filename="../../ui/views/pdf_find.py" line="202"/>
         <source>Tệp không có lớp chữ (bản quét): không tìm được</source>
         <translation>The file has no text layer (a scan): nothing to search</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../ui/views/account_dialogs.py" line="172"/>
+        <source>Bàn giao hồ sơ</source>
+        <translation>Hand over case files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/account_dialogs.py" line="186"/>
+        <source>Mọi hồ sơ của %1 đang lập, đã kết thúc, bị trả lại hoặc đang chờ Lưu trữ tiếp nhận sẽ chuyển cho người nhận; hồ sơ đã nộp lưu ở lại Lưu trữ cơ quan. Việc bàn giao được ghi lại.</source>
+        <translation>Every file of %1 that is open, closed, returned or awaiting the archive&apos;s check goes to the receiver; files already transferred stay with the agency archive. The hand-over is recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/account_dialogs.py" line="199"/>
+        <source>Người nhận</source>
+        <translation>Receiver</translation>
     </message>
 </context>
 <context>
@@ -3172,12 +3299,12 @@
         <translation>Document %1 is now “%2”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="890"/>
+        <location filename="../../ui/views/main_window.py" line="893"/>
         <source>Ngoại tuyến — hoàn tác chờ gửi khi có mạng</source>
         <translation>Offline — the undo waits to be sent when online</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="892"/>
+        <location filename="../../ui/views/main_window.py" line="895"/>
         <source>Đã hoàn tác: %1</source>
         <translation>Undone: %1</translation>
     </message>
@@ -3521,47 +3648,47 @@
         <translation>Offline — using local data</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_records.py" line="57"/>
+        <location filename="../../ui/views/window_records.py" line="58"/>
         <source>Hồ sơ</source>
         <translation>Case files</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_records.py" line="58"/>
+        <location filename="../../ui/views/window_records.py" line="59"/>
         <source>Hồ sơ đến hạn nộp lưu</source>
         <translation>Files due for transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_records.py" line="59"/>
+        <location filename="../../ui/views/window_records.py" line="60"/>
         <source>Hồ sơ chờ tiếp nhận</source>
         <translation>Files awaiting acceptance</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_records.py" line="116"/>
+        <location filename="../../ui/views/window_records.py" line="117"/>
         <source>Hồ sơ sắp đến hạn nộp lưu</source>
         <translation>Case files due for transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_records.py" line="120"/>
+        <location filename="../../ui/views/window_records.py" line="121"/>
         <source>… và %1 hồ sơ khác</source>
         <translation>… and %1 more files</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_records.py" line="125"/>
+        <location filename="../../ui/views/window_records.py" line="126"/>
         <source> và %1 hồ sơ khác</source>
         <translation> and %1 more files</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_records.py" line="147"/>
+        <location filename="../../ui/views/window_records.py" line="148"/>
         <source>Hãy chọn hoặc mở văn bản để đưa vào hồ sơ.</source>
         <translation>Select or open a document to add it to a case file.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_records.py" line="191"/>
+        <location filename="../../ui/views/window_records.py" line="192"/>
         <source>Đã đưa %1 văn bản vào hồ sơ %2</source>
         <translation>%1 documents added to case file %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/window_records.py" line="196"/>
+        <location filename="../../ui/views/window_records.py" line="197"/>
         <source>ngoại tuyến, chờ gửi khi có mạng</source>
         <translation>offline, will be sent when online</translation>
     </message>
@@ -3569,42 +3696,42 @@
 <context>
     <name>NewAccountDialog</name>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="106"/>
+        <location filename="../../ui/views/account_dialogs.py" line="114"/>
         <source>Thêm tài khoản</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="121"/>
+        <location filename="../../ui/views/account_dialogs.py" line="129"/>
         <source>Tên đăng nhập</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="122"/>
+        <location filename="../../ui/views/account_dialogs.py" line="130"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="123"/>
+        <location filename="../../ui/views/account_dialogs.py" line="131"/>
         <source>Chức vụ</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="124"/>
+        <location filename="../../ui/views/account_dialogs.py" line="132"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="125"/>
+        <location filename="../../ui/views/account_dialogs.py" line="133"/>
         <source>Phòng ban</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="139"/>
+        <location filename="../../ui/views/account_dialogs.py" line="147"/>
         <source>Tên đăng nhập không được trống hay có dấu cách.</source>
         <translation>The username must not be empty or contain spaces.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="141"/>
+        <location filename="../../ui/views/account_dialogs.py" line="149"/>
         <source>Cần nhập họ và tên.</source>
         <translation>Enter the full name.</translation>
     </message>
@@ -3612,32 +3739,32 @@
 <context>
     <name>NewDepartmentDialog</name>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="54"/>
+        <location filename="../../ui/views/account_dialogs.py" line="62"/>
         <source>Thêm phòng ban</source>
         <translation>Add department</translation>
     </message>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="67"/>
+        <location filename="../../ui/views/account_dialogs.py" line="75"/>
         <source>Mã phòng ban</source>
         <translation>Department code</translation>
     </message>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="68"/>
+        <location filename="../../ui/views/account_dialogs.py" line="76"/>
         <source>Tên phòng ban</source>
         <translation>Department name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="70"/>
+        <location filename="../../ui/views/account_dialogs.py" line="78"/>
         <source>Đơn vị</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="86"/>
+        <location filename="../../ui/views/account_dialogs.py" line="94"/>
         <source>Mã phòng ban không được trống hay có dấu cách.</source>
         <translation>The department code cannot be empty or contain spaces.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="88"/>
+        <location filename="../../ui/views/account_dialogs.py" line="96"/>
         <source>Cần nhập tên phòng ban.</source>
         <translation>Enter the department&apos;s name.</translation>
     </message>
@@ -3645,52 +3772,52 @@
 <context>
     <name>NewFileDialog</name>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="102"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="105"/>
         <source>Lập hồ sơ</source>
         <translation>Open a case file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="108"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="111"/>
         <source>Theo Danh mục hồ sơ</source>
         <translation>From the file list</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="109"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="112"/>
         <source>Hồ sơ ngoài Danh mục</source>
         <translation>Not in the file list</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="126"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="129"/>
         <source>Danh mục hồ sơ năm %1 (đã ban hành)</source>
         <translation>File list %1 (issued)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="128"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="131"/>
         <source>Chưa có Danh mục hồ sơ đã ban hành cho năm nay.</source>
         <translation>There is no issued file list for this year yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="141"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="144"/>
         <source>Tiêu đề hồ sơ</source>
         <translation>File title</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="142"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="145"/>
         <source>Số và ký hiệu</source>
         <translation>Number and symbol</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="143"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="146"/>
         <source>Thời hạn bảo quản</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="154"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="157"/>
         <source>Ngày bắt đầu</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="176"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="179"/>
         <source>Cần tiêu đề, số và ký hiệu, thời hạn bảo quản của hồ sơ.</source>
         <translation>The file needs a title, a number and symbol, and a retention period.</translation>
     </message>
@@ -3877,17 +4004,17 @@
 <context>
     <name>PickFileDialog</name>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="316"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="355"/>
         <source>Đưa vào hồ sơ</source>
         <translation>Add to case file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="320"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="359"/>
         <source>Đưa %1 văn bản vào hồ sơ đang mở của bạn:</source>
         <translation>Add %1 documents to one of your open files:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="322"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="361"/>
         <source>Bạn chưa có hồ sơ nào đang mở. Hãy lập hồ sơ ở trang Hồ sơ.</source>
         <translation>You have no open case file. Open one on the Case files page.</translation>
     </message>
@@ -4047,12 +4174,12 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="293"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="296"/>
         <source>Giữ lại đến ngày</source>
         <translation>Keep until</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="301"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="304"/>
         <source>Hãy nêu lý do.</source>
         <translation>Please give a reason.</translation>
     </message>
@@ -4136,6 +4263,34 @@
         <location filename="../../ui/views/reports_view.py" line="201"/>
         <source>Đã lưu: %1</source>
         <translation>Saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RightsDialog</name>
+    <message>
+        <location filename="../../ui/views/case_file_dialogs.py" line="319"/>
+        <source>Chế độ sử dụng hồ sơ</source>
+        <translation>Access rights of the case file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_dialogs.py" line="323"/>
+        <source>Hạn chế sử dụng</source>
+        <translation>Restricted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_dialogs.py" line="324"/>
+        <source>Sử dụng rộng rãi</source>
+        <translation>Open to the organisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_dialogs.py" line="328"/>
+        <source>Hạn chế: chỉ người lập, lãnh đạo, Lưu trữ cơ quan và người được chỉ định đọc được. Rộng rãi: mọi người trong đơn vị. Văn bản mật vẫn chỉ người có quyền mới đọc được.</source>
+        <translation>Restricted: only its creator, the leaders, the agency archive and the readers named on it. Open: everyone of the organisation. A secret document is still read only by those allowed to.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_dialogs.py" line="335"/>
+        <source>Chế độ sử dụng</source>
+        <translation>Access rights</translation>
     </message>
 </context>
 <context>

@@ -21,11 +21,11 @@ from ..deps import AppState, current_user, get_session, get_state
 from ..models import AuditEvent, User, utcnow
 from ..routes.access import client_of
 from ..routes.contract import errors
-from ..schemas import QUERY_TEXT_PATTERN
 from .exports import writers
 from .exports.data import case_file_content, files_index, list_print, transfer
+from .filters import file_filter
 from .queries import FileFilter
-from .schemas import CaseFileId, FileListId, Queue
+from .schemas import CaseFileId, FileListId
 
 __all__ = ["router"]
 
@@ -159,24 +159,14 @@ def print_document_index(
     responses={**_bytes("Mục lục hồ sơ (Appendix VI V.6)", PDF), **errors(501)},
 )
 def print_file_index(
-    queue: Queue = Query("archive", description="as GET /case-files; archive by default"),
-    q: str = Query("", max_length=200, pattern=QUERY_TEXT_PATTERN, description="title words"),
-    code: str = Query("", max_length=70, pattern=QUERY_TEXT_PATTERN),
-    year: int | None = Query(None, ge=1900, le=2999),
-    retention_years: int | None = Query(None, ge=1, le=99),
-    permanent: bool | None = Query(None),
-    creator_id: int | None = Query(None, ge=1, le=2**31 - 1),
-    state: str | None = Query(
-        None, pattern="^(open|closed|submitted|returned|archived)$", max_length=10
-    ),
+    where: FileFilter = Depends(file_filter("archive")),
     user: User = Depends(current_user),
     session: Session = Depends(get_session),
 ) -> Response:
-    """The index of the files the caller sees that match (the archive's files of a year by
-    default), by year and number; at most 20,000 (422)."""
-    where = FileFilter(queue, q, code, year, retention_years, permanent, creator_id, state)
+    """The index of the files the caller sees that match (``GET /case-files``'s filters; the
+    archive's files by default), by year and number; at most 20,000 (422)."""
     head, files = files_index(session, user, where)
-    scope = f"Năm {year}" if year is not None else "Các năm"
+    scope = f"Năm {where.year}" if where.year is not None else "Các năm"
     with writers("PyMuPDF"):
         from .exports.forms import files_index_pdf
     return _file(files_index_pdf(head, files, scope), PDF, "muc-luc-ho-so.pdf")

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from base.records import (
     CASE_FILE_RULES,
     CASE_FILE_STATE_VI,
-    IN_HAND,
+    HANDED_OVER,
     CaseFileAction,
     KeepBack,
     Retention,
@@ -33,7 +33,7 @@ from ..policy import ADMINS, role_of
 from ..roles import Role
 from .file_lists import nfc
 from .models import CaseFile, CaseFileDocument
-from .policy import load_visible, refuse_frozen
+from .policy import OPENERS, load_visible, refuse_frozen
 from .service import document_date, duplicate_code, organ_id, record
 
 __all__ = ["StepInput", "Handover", "take_action", "handover", "effective_due"]
@@ -95,8 +95,10 @@ def take_action(
     extra: dict[str, object] = {}
     if action is CaseFileAction.CLOSE:
         extra = _close(session, found, given)
-    elif action is CaseFileAction.REOPEN:
-        found.due_date = found.retention_ends = found.closed_at = None
+    elif action is CaseFileAction.REOPEN:  # its work runs again: what closing set is void
+        found.due_date = found.retention_ends = found.closed_at = found.end_date = None
+        found.keep_back = found.keep_back_until = found.keep_back_by = None
+        found.keep_back_reason = ""
     elif action is CaseFileAction.TRANSFER:
         _refuse_not_for_archive(found)
         found.submitted_at = utcnow()
@@ -147,11 +149,14 @@ def _close(session: Session, found: CaseFile, given: StepInput) -> dict[str, obj
     if dates:
         found.start_date = min([found.start_date, *dates])
     end = given.end_date or (max(dates) if dates else today_vn())
-    if end < found.start_date:
+    latest = max(dates) if dates else found.start_date
+    if end < found.start_date or end < latest or end > today_vn():
+        # The end sets the transfer deadline (Art. 30.2): a later one would postpone it with no
+        # leader's approval (that is a keep-back), an earlier one would leave documents out.
         raise ApiProblem(
             422,
-            "Ngày kết thúc hồ sơ không thể trước ngày bắt đầu.",
-            "A file cannot end before it starts.",
+            f"Ngày kết thúc hồ sơ phải từ {latest:%d/%m/%Y} (văn bản cuối cùng) đến hôm nay.",
+            f"A file's end date must fall between {latest} (its last document) and today.",
             code="invalid_dates",
         )
     found.end_date = end
@@ -210,6 +215,16 @@ def _keep_back(
             code="wrong_state",
         )
     approved = action is CaseFileAction.APPROVE_KEEP_BACK
+    if approved:  # the deadline may have moved since the request: the 2 years count from it
+        due, until = found.due_date, found.keep_back_until
+        if due is None or until is None or not due < until <= keep_back_limit(due):
+            raise ApiProblem(
+                409,
+                "Đề nghị giữ lại không còn khớp hạn nộp lưu hiện tại; người lập cần đề nghị lại.",
+                "The keep-back request no longer fits the file's current deadline; its creator "
+                "must ask again.",
+                code="invalid_until",
+            )
     found.keep_back = (KeepBack.APPROVED if approved else KeepBack.REFUSED).value
     found.keep_back_by = user.id
     if not approved:
@@ -236,17 +251,20 @@ def handover(session: Session, admin: User, from_user_id: int, to_user_id: int) 
         or not taker.active
         or taker.organisation_id != giver.organisation_id
         or taker.id == giver.id
+        or role_of(taker) not in OPENERS
     ):
         raise ApiProblem(
             422,
-            "Người nhận phải là một người dùng khác, đang hoạt động, của cùng đơn vị.",
-            "The receiver must be another active user of the same organisation.",
+            "Người nhận phải là một người khác, đang hoạt động, của cùng đơn vị và có lập hồ sơ "
+            "(văn thư, lãnh đạo, chuyên viên hoặc lưu trữ).",
+            "The receiver must be another active user of the same organisation who keeps case "
+            "files (a clerk, leader, specialist or archivist).",
             code="unknown_user",
         )
     files = list(
         session.scalars(
             select(CaseFile)
-            .where(CaseFile.creator_id == giver.id, CaseFile.state.in_(sorted(IN_HAND)))
+            .where(CaseFile.creator_id == giver.id, CaseFile.state.in_(sorted(HANDED_OVER)))
             .order_by(CaseFile.id)
             .with_for_update()
         )

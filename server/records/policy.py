@@ -11,8 +11,6 @@ does not exist for them: 404, as for documents.
 
 from __future__ import annotations
 
-from typing import NoReturn
-
 from sqlalchemy import ColumnElement, Select, and_, exists, or_, select
 from sqlalchemy.orm import Session
 
@@ -35,6 +33,8 @@ __all__ = [
     "refuse_frozen",
     "refuse_not_open",
     "refuse_archived_document",
+    "refuse_step_on_archived",
+    "archived_file_of",
 ]
 
 KEEPERS = frozenset({Role.LEADER, Role.ARCHIVIST})
@@ -151,8 +151,8 @@ def refuse_not_open(found: CaseFile) -> None:
         )
 
 
-def refuse_archived_document(session: Session, doc: Document) -> None:
-    """A document in an archived file is frozen with it (IV.1.g): no edit, version or delete."""
+def archived_file_of(session: Session, doc: Document) -> str | None:
+    """The code of an archived file holding ``doc`` (None: it is in none)."""
     query = (
         select(CaseFile.code)
         .join(CaseFileDocument, CaseFileDocument.case_file_id == CaseFile.id)
@@ -162,16 +162,32 @@ def refuse_archived_document(session: Session, doc: Document) -> None:
         )
         .limit(1)
     )
-    code = session.scalar(query)
+    return session.scalar(query)
+
+
+def refuse_archived_document(session: Session, doc: Document) -> None:
+    """A document in an archived file is frozen with it (IV.1.g): no edit, version or delete."""
+    code = archived_file_of(session, doc)
     if code is not None:
-        _archived_document(code)
+        raise ApiProblem(
+            409,
+            f"Văn bản thuộc hồ sơ lưu trữ {code}: không được sửa, thêm tệp hay xoá.",
+            f"The document belongs to archived case file {code}: it cannot be edited, given a "
+            "new file or deleted.",
+            code="archived",
+        )
 
 
-def _archived_document(code: str) -> NoReturn:
-    raise ApiProblem(
-        409,
-        f"Văn bản thuộc hồ sơ lưu trữ {code}: không được sửa, thêm tệp hay xoá.",
-        f"The document belongs to archived case file {code}: it cannot be edited, given a new "
-        "file or deleted.",
-        code="archived",
-    )
+def refuse_step_on_archived(session: Session, doc: Document) -> None:
+    """Its work ended when its file went to the archive (IV.1.g): no step moves, assigns or
+    withdraws it any more; a replacing document still records that it replaces it."""
+    code = archived_file_of(session, doc)
+    if code is not None:
+        raise ApiProblem(
+            409,
+            f"Văn bản thuộc hồ sơ lưu trữ {code}: hồ sơ đã nộp lưu nên không thể xử lý tiếp "
+            "văn bản này.",
+            f"The document belongs to archived case file {code}: the file is in the archive, "
+            "so no further step can be taken on it.",
+            code="archived",
+        )

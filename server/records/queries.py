@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, and_, case, func, select
+from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from base.records import WARNING_DAYS, CaseFileState, KeepBack
@@ -28,7 +28,7 @@ _UNIT = sorted({CaseFileState.CLOSED.value, CaseFileState.RETURNED.value})
 class FileFilter:
     queue: str = "all"
     q: str = ""
-    """Words of the title (each must appear)."""
+    """Words of the title or the notes (each must appear in one of them)."""
     code: str = ""
     """A part of the file code."""
     year: int | None = None
@@ -36,6 +36,12 @@ class FileFilter:
     permanent: bool | None = None
     creator_id: int | None = None
     state: str | None = None
+    rights: str | None = None
+    language: str | None = None
+    period_from: dt.date | None = None
+    """Files whose documents run on or after this day (an open file's still run)."""
+    period_to: dt.date | None = None
+    """Files whose documents start on or before this day."""
 
 
 def due_column() -> ColumnElement[dt.date]:
@@ -77,7 +83,13 @@ def _queue(user: User, queue: str, today: dt.date) -> list[ColumnElement[bool]]:
 def _filters(where: FileFilter) -> list[ColumnElement[bool]]:
     found: list[ColumnElement[bool]] = []
     for word in where.q.split():
-        found.append(CaseFile.title.ilike(f"%{_escape(word)}%", escape="\\"))
+        pattern = f"%{_escape(word)}%"
+        found.append(
+            or_(
+                CaseFile.title.ilike(pattern, escape="\\"),
+                CaseFile.description.ilike(pattern, escape="\\"),
+            )
+        )
     if where.code:
         found.append(CaseFile.code.ilike(f"%{_escape(where.code)}%", escape="\\"))
     if where.year is not None:
@@ -90,6 +102,16 @@ def _filters(where: FileFilter) -> list[ColumnElement[bool]]:
         found.append(CaseFile.creator_id == where.creator_id)
     if where.state is not None:
         found.append(CaseFile.state == where.state)
+    if where.rights is not None:
+        found.append(CaseFile.rights == where.rights)
+    if where.language:  # a closed file lists its documents' languages: "en, vi"
+        listed = literal(", ").concat(func.lower(CaseFile.language)).concat(",")
+        wanted = f"%, {_escape(where.language.strip().lower())},%"
+        found.append(listed.like(wanted, escape="\\"))
+    if where.period_from is not None:
+        found.append(or_(CaseFile.end_date.is_(None), CaseFile.end_date >= where.period_from))
+    if where.period_to is not None:
+        found.append(CaseFile.start_date <= where.period_to)
     return found
 
 

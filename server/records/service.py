@@ -30,7 +30,8 @@ from ..deps import today_vn
 from ..documents import audit
 from ..errors import ApiProblem, forbidden, not_found
 from ..models import Document, Organisation, User, utcnow
-from ..policy import can_read, readable
+from ..policy import can_read, readable, role_of
+from ..roles import Role
 from .file_lists import nfc, opened_from
 from .models import (
     CaseFile,
@@ -81,6 +82,17 @@ class FileChanges:
     rights: Rights | None = None
     readers: list[int] | None = None
     construction: bool | None = None
+
+    @property
+    def access_only(self) -> bool:
+        """Only who may read it (Rights, readers): what the archive still manages (III.6.c)."""
+        return (self.rights is not None or self.readers is not None) and (
+            self.title,
+            self.notation,
+            self.retention,
+            self.description,
+            self.construction,
+        ) == (None, None, None, None, None)
 
 
 @dataclass(frozen=True)
@@ -278,6 +290,15 @@ def _own_open(session: Session, user: User, case_file_id: int) -> CaseFile:
 
 
 def edit_file(session: Session, user: User, case_file_id: int, changes: FileChanges) -> CaseFile:
+    """Its creator while it is open; an archived file's access (Rights, readers) by the
+    archive, which manages who reads it (III.6.c) — everything else of it stays frozen."""
+    found = load_visible(session, user, case_file_id, for_update=True)
+    if (
+        found.state == CaseFileState.ARCHIVED
+        and role_of(user) is Role.ARCHIVIST
+        and changes.access_only
+    ):
+        return _archive_access(session, user, found, changes)
     found = _own_open(session, user, case_file_id)
     before: dict[str, object] = {}
     if changes.title is not None:
@@ -301,6 +322,29 @@ def edit_file(session: Session, user: User, case_file_id: int, changes: FileChan
     found.updated_at = utcnow()
     _flush_unique(session, found)
     record(session, user, found, "edit", found.state, extra={"changes": before})
+    return found
+
+
+def _archive_access(
+    session: Session, user: User, found: CaseFile, changes: FileChanges
+) -> CaseFile:
+    before: dict[str, object] = {}
+    after: dict[str, object] = {}
+    if changes.rights is not None and changes.rights.value != found.rights:
+        before["rights"], found.rights = found.rights, changes.rights.value
+        after["rights"] = found.rights
+    if changes.readers is not None:
+        readers = sorted(
+            session.scalars(
+                select(CaseFileReader.user_id).where(CaseFileReader.case_file_id == found.id)
+            )
+        )
+        if readers != sorted(set(changes.readers)):
+            _set_readers(session, user, found, changes.readers)
+            before["readers"], after["readers"] = readers, sorted(set(changes.readers))
+    if before:  # nothing changed: nothing to record, no feed entry
+        found.updated_at = utcnow()
+        record(session, user, found, "access", found.state, extra={"from": before, "to": after})
     return found
 
 

@@ -17,8 +17,9 @@ from ..deps import current_user, get_session
 from ..models import IdempotencyKey as IdempotencyRow
 from ..models import User
 from ..routes.contract import errors
-from ..schemas import CURSOR_PATTERN, QUERY_TEXT_PATTERN, DocumentId, IdempotencyKey
+from ..schemas import CURSOR_PATTERN, DocumentId, IdempotencyKey
 from .answers import case_file_detail, case_file_out, names
+from .filters import file_filter
 from .flows import StepInput, handover, take_action
 from .queries import FileFilter, creator_counts, file_page
 from .schemas import (
@@ -32,7 +33,6 @@ from .schemas import (
     CreatorCountOut,
     HandoverIn,
     HandoverOut,
-    Queue,
 )
 from .service import (
     FileChanges,
@@ -96,37 +96,13 @@ class _Once:
 
 @router.get("/case-files", response_model=CaseFilePage, responses=errors())
 def list_case_files(
-    queue: Queue = Query(
-        "all",
-        description="mine: the caller's files not yet archived; due: due for transfer within "
-        "30 days or overdue; awaiting: transferred, waiting for the archive; returned; "
-        "archive: accepted; past_retention: retention ended (for appraisal)",
-    ),
-    q: str = Query("", max_length=200, pattern=QUERY_TEXT_PATTERN, description="title words"),
-    code: str = Query("", max_length=70, pattern=QUERY_TEXT_PATTERN),
-    year: int | None = Query(None, ge=1900, le=2999),
-    retention_years: int | None = Query(None, ge=1, le=99),
-    permanent: bool | None = Query(None),
-    creator_id: int | None = Query(None, ge=1, le=2**31 - 1),
-    state: str | None = Query(
-        None, pattern="^(open|closed|submitted|returned|archived)$", max_length=10
-    ),
+    where: FileFilter = Depends(file_filter("all")),
     limit: int = Query(50, ge=1, le=500),
     cursor: str | None = Query(None, pattern=CURSOR_PATTERN),
     user: User = Depends(current_user),
     session: Session = Depends(get_session),
 ) -> CaseFilePage:
     """The case files the caller may see, newest first, in a queue and by metadata (III.6.d)."""
-    where = FileFilter(
-        queue=queue,
-        q=q,
-        code=code,
-        year=year,
-        retention_years=retention_years,
-        permanent=permanent,
-        creator_id=creator_id,
-        state=state,
-    )
     rows, more = file_page(session, user, where, int(cursor) if cursor else None, limit)
     people = names(session, {r.creator_id for r in rows})
     return CaseFilePage(
@@ -210,7 +186,8 @@ def patch_case_file(
     user: User = Depends(current_user),
     session: Session = Depends(get_session),
 ) -> CaseFileDetail:
-    """Its creator, while it is open: title, number, retention, notes, Rights and readers."""
+    """Its creator, while it is open: title, number, retention, notes, Rights and readers; the
+    archive, once it is archived: its Rights and readers only (III.6.c)."""
     changes = FileChanges(
         title=body.title,
         notation=body.notation,

@@ -15,6 +15,7 @@ from client.cache.case_files import CaseFilePull
 from ..session import Session
 from .base import RecordsPart
 from .files import CaseFiles, Closing, DocumentOutcome, NewFile
+from .forms import Forms, Transfer
 from .lists import FileLists, PlannedInput, maintenance_text
 from .warnings import KEEPERS, DueWarning, due_notice, due_warnings
 
@@ -22,6 +23,9 @@ __all__ = [
     "Records",
     "FileLists",
     "CaseFiles",
+    "Forms",
+    "Transfer",
+    "FILE_KEEPERS",
     "PlannedInput",
     "NewFile",
     "Closing",
@@ -42,6 +46,7 @@ class Records(RecordsPart):
         super().__init__(session)
         self.lists = FileLists(session)
         self.files = CaseFiles(session)
+        self.forms = Forms(session)
 
     @property
     def may_open_files(self) -> bool:

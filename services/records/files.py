@@ -167,7 +167,6 @@ class CaseFiles(RecordsPart):
             self.session.store,
             creator_id=mine,
             states=_QUEUE_STATES.get(where.queue, ()),
-            text=where.q,
             limit=10_000,
         )
         if where.queue == "due":
@@ -176,17 +175,7 @@ class CaseFiles(RecordsPart):
                 files = [f for f in files if f.creator_id == user.id]
         if where.queue == "past_retention":
             files = [f for f in files if f.retention_ends is not None and f.retention_ends < today]
-        if where.code:
-            files = [f for f in files if where.code.casefold() in f.code.casefold()]
-        if where.year is not None:
-            files = [f for f in files if f.year == where.year]
-        if where.state:
-            files = [f for f in files if f.state == where.state]
-        if where.permanent:
-            files = [f for f in files if f.retention_years is None]
-        elif where.retention_years is not None:
-            files = [f for f in files if f.retention_years == where.retention_years]
-        return files[:limit]
+        return [f for f in files if where.matches(f)][:limit]
 
     def counts(self) -> list[CreatorCount]:
         return self.api.case_file_counts()

@@ -105,6 +105,13 @@ def people(office: LiveServer, tmp_path_factory: pytest.TempPathFactory) -> dict
     }
 
 
+def _pdf_text(path: Path) -> str:
+    import pymupdf
+
+    with pymupdf.open(path) as pdf:
+        return " ".join(" ".join(page.get_text().split()) for page in pdf)
+
+
 def _refused(result: Result, *words: str) -> None:
     assert result.code == 1, result.out
     assert "Traceback" not in result.err and "unexpected" not in result.err.lower()
@@ -151,6 +158,17 @@ def _issued_list(clerk: Person, leader: Person, year: int) -> None:
     assert json.loads(clerk.ok("file-list", "issue", str(year), "--json"))["state"] == "issued"
     printed = clerk.ok("file-list", "show", str(year))
     assert "DANH MỤC HỒ SƠ NĂM" in printed and "01.VP" in printed and "Vĩnh viễn" in printed
+    # printed in Appendix V's layout, and as a workbook
+    out = clerk.home / "danh-muc"
+    clerk.ok("file-list", "export", str(year), "--out", str(out / "dm.pdf"))
+    sheet = json.loads(clerk.ok("file-list", "export", "--out", str(out / "dm.xlsx"), "--json"))
+    assert sheet == {"written": str(out / "dm.xlsx")}
+    pdf = _pdf_text(out / "dm.pdf")
+    assert "DANH MỤC HỒ SƠ" in pdf and "Hồ sơ công tác văn thư" in pdf and "QĐ số 5/QĐ-UBND" in pdf
+    import openpyxl
+
+    cells = [c for row in openpyxl.load_workbook(out / "dm.xlsx").active.values for c in row]
+    assert "Hồ sơ hội nghị tổng kết năm" in cells and "02.VP" in cells
 
 
 def test_a_year_of_case_files_from_the_list_to_the_archive(
@@ -262,6 +280,12 @@ def test_a_year_of_case_files_from_the_list_to_the_archive(
         archivist.ok("archive", "search", "--code", "01.VP", "--state", "archived", "--json")
     )
     assert [f["id"] for f in found] == [first]
+    by_fields = ("--rights", "restricted", "--language", "vi", "--from", soon, "--to", soon)
+    found = json.loads(archivist.ok("archive", "search", "--code", "01.VP", *by_fields, "--json"))
+    assert [f["id"] for f in found] == [first]
+    after_it = (dt.date.fromisoformat(soon) + dt.timedelta(days=1)).isoformat()
+    gone = archivist.ok("archive", "search", "--state", "archived", "--from", after_it, "--json")
+    assert json.loads(gone) == []
     assert json.loads(archivist.ok("archive", "list", "archive", "--json"))[0]["code"] == code
 
     # frozen: every change refused, in Vietnamese, in English, and as JSON
@@ -300,6 +324,41 @@ def test_a_year_of_case_files_from_the_list_to_the_archive(
     assert (
         after["state"] == "archived" and [d["document_id"] for d in after["documents"]] == docs[:2]
     )
+
+    # the printed forms (Appendix V): the file's index, the archive's, the transfer's two
+    forms = people["archivist"].home / "forms"
+    wrote = {
+        name: json.loads(archivist.ok(*command, "--out", str(forms / f"{name}.pdf"), "--json"))
+        for name, command in (
+            ("documents", ("casefile", "index", code)),
+            ("files", ("archive", "index", "--year", str(year))),
+            ("list", ("archive", "transfer-list", code)),
+            ("record", ("archive", "handover-record", code)),
+        )
+    }
+    assert {n: w["written"] for n, w in wrote.items()} == {
+        n: str(forms / f"{n}.pdf") for n in wrote
+    }
+    text = {name: _pdf_text(forms / f"{name}.pdf") for name in wrote}
+    assert "MỤC LỤC VĂN BẢN" in text["documents"] and "Báo cáo tổng kết phần 2" in text["documents"]
+    assert "MỤC LỤC HỒ SƠ" in text["files"] and "01.VP" in text["files"]
+    assert after["title"][:20] in text["files"]
+    assert "NỘP LƯU" in text["list"] and after["title"][:20] in text["list"]
+    assert "BIÊN BẢN" in text["record"] and "Giao nhận hồ sơ, tài liệu" in text["record"]
+    by_creator = archivist.ok(
+        "archive", "handover-record", "--creator", str(after["creator_id"]), "--year", str(year),
+        "--out", str(forms / "again.pdf"),
+    )  # fmt: skip
+    assert "again.pdf" in by_creator
+    assert _pdf_text(forms / "again.pdf") == text["record"]
+    _refused(archivist("archive", "transfer-list", "--out", str(forms / "x.pdf")), "--creator")
+    _refused(
+        specialist(
+            "archive", "transfer-list", "--creator", str(after["creator_id"]), "--year", "1999",
+            "--out", str(forms / "none.pdf"),
+        )
+    )  # fmt: skip
+    assert not (forms / "none.pdf").exists()
 
     # the returned file goes back to work with a reason; counts per creator
     assert (

@@ -206,3 +206,63 @@ def test_an_org_admin_adds_a_department_and_places_people_in_it(
     view.add_account()
     _notice(qtbot).close()
     assert _cell(view, "tonghop.moi", column) == "Phòng Tổng hợp"
+
+
+def test_a_leaving_persons_case_files_go_to_a_colleague(qtbot, ui_server) -> None:  # type: ignore[no-untyped-def]
+    """Art. 31.3.đ: the administrator picks the leaver, «Bàn giao hồ sơ…», the colleague; every
+    file still in hand changes hands, recorded, and the window says how many and which."""
+    headers = ui_server.headers("specialist")
+    made = [
+        requests.post(
+            f"{ui_server.api_url}/case-files",
+            json={"title": f"Hồ sơ dự án {n}", "notation": f"0{n}.DA", "maintenance": "10 năm"},
+            headers=headers,
+            timeout=10,
+        )
+        for n in (1, 2)
+    ]
+    assert [r.status_code for r in made] == [201, 201], [r.text for r in made]
+    leaver = requests.get(f"{ui_server.api_url}/auth/me", headers=headers, timeout=10).json()
+    taker = requests.get(
+        f"{ui_server.api_url}/auth/me", headers=ui_server.headers("leader"), timeout=10
+    ).json()
+
+    win = _admin_window(qtbot, ui_server)
+    win.nav.setCurrentRow(win.pages.index("accounts"))
+    view = win.accounts
+    qtbot.waitUntil(lambda: view.table.rowCount() > 0, timeout=10000)
+    _select(view, leaver["username"])
+    assert view.handover_button.isEnabled()
+    view.handover_button.click()
+    qtbot.waitUntil(lambda: view.dialog is not None and view.dialog.isVisible(), timeout=5000)
+    dialog = view.dialog
+    offered = [dialog.receiver.itemData(i) for i in range(dialog.receiver.count())]
+    assert taker["id"] in offered and leaver["id"] not in offered
+    assert win.session.user.id not in offered  # an administrator keeps no case files
+    assert "đã nộp lưu ở lại Lưu trữ cơ quan" in dialog.explain.text()
+    screenshot(dialog, "accounts-handover")
+    dialog.receiver.setCurrentIndex(offered.index(taker["id"]))
+    dialog.accept()
+
+    found: list[QMessageBox] = []
+
+    def told() -> bool:
+        found[:] = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMessageBox) and w.objectName() == "handoverNotice" and w.isVisible()
+        ]
+        return bool(found)
+
+    qtbot.waitUntil(told, timeout=10000)
+    assert "Đã chuyển 2 hồ sơ" in found[0].text() and taker["full_name"] in found[0].text()
+    assert "01.DA" in found[0].informativeText() and "02.DA" in found[0].informativeText()
+    found[0].close()
+    mine = requests.get(
+        f"{ui_server.api_url}/case-files?queue=mine",
+        headers=ui_server.headers("leader"),
+        timeout=10,
+    ).json()["items"]
+    assert {f["title"] for f in mine} >= {"Hồ sơ dự án 1", "Hồ sơ dự án 2"}
+    left = requests.get(f"{ui_server.api_url}/case-files?queue=mine", headers=headers, timeout=10)
+    assert [f for f in left.json()["items"] if f["title"].startswith("Hồ sơ dự án")] == []

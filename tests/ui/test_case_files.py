@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import warnings
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 import requests
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from base.deadlines import today_in_vietnam
 from tests.fixtures.server import LiveServer
@@ -162,6 +163,13 @@ def _screenshots(qtbot, win, name: str) -> None:  # type: ignore[no-untyped-def]
         screenshot(win, name + suffix)
 
 
+def _pdf_text(path: Path) -> str:
+    import pymupdf
+
+    with pymupdf.open(path) as pdf:
+        return " ".join(" ".join(page.get_text().split()) for page in pdf)
+
+
 def _refused(qtbot, page, run) -> str:  # type: ignore[no-untyped-def]
     page.notice.clear()
     run()
@@ -174,7 +182,7 @@ def _refused(qtbot, page, run) -> str:  # type: ignore[no-untyped-def]
 
 
 def test_a_case_file_from_the_list_to_the_archive_in_the_window(  # type: ignore[no-untyped-def]
-    qtbot, office: LiveServer
+    qtbot, office: LiveServer, monkeypatch, tmp_path
 ) -> None:
     _issued_list(office)
     first = _document(office, "specialist", "Kế hoạch công tác năm 2026")
@@ -287,9 +295,48 @@ def test_a_case_file_from_the_list_to_the_archive_in_the_window(  # type: ignore
     _state(qtbot, desk, "archived")
     assert "Lưu trữ cơ quan tiếp nhận" in desk.banner.text()
 
+    # the transfer's printed forms, then the archive's index of files, saved where asked
+    assert desk.transfer_list_button.isVisible() and desk.handover_record_button.isVisible()
+    asked: list[str] = []
+
+    def save_as(_parent, title, suggested, _filter):  # type: ignore[no-untyped-def]
+        asked.append(title)
+        return str(tmp_path / Path(suggested).name), "PDF (*.pdf)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    year = today_in_vietnam().year
+    for button, name in (
+        (desk.transfer_list_button, f"muc-luc-nop-luu-{year}.pdf"),
+        (desk.handover_record_button, f"bien-ban-giao-nhan-{year}.pdf"),
+    ):
+        button.click()
+        qtbot.waitUntil(lambda n=name: n in desk.notice.text(), timeout=15000)
+    assert asked == ["Mục lục hồ sơ, tài liệu nộp lưu", "Biên bản giao nhận hồ sơ, tài liệu"]
+    listed = _pdf_text(tmp_path / f"muc-luc-nop-luu-{year}.pdf")
+    assert "NỘP LƯU" in listed and "Hồ sơ kế hoạch công tác năm" in listed
+    assert "BIÊN BẢN" in _pdf_text(tmp_path / f"bien-ban-giao-nhan-{year}.pdf")
+    desk.show_queue("archive")
+    _choose(qtbot, desk, "01.VP")
+    desk.file_index_button.click()
+    qtbot.waitUntil(lambda: "muc-luc-ho-so.pdf" in desk.notice.text(), timeout=15000)
+    index = _pdf_text(tmp_path / "muc-luc-ho-so.pdf")
+    assert "MỤC LỤC HỒ SƠ" in index and "01.VP" in index and "kế hoạch công tác" in index
+
+    # the archive decides who reads the archived file (Chế độ sử dụng, III.6.c)
+    assert desk.rights_button.isVisible()
+    desk.rights_button.click()
+    rights = _dialog(qtbot, desk, "RightsDialog")
+    rights.rights.setCurrentIndex(rights.rights.findData("open"))
+    rights.accept()
+    qtbot.waitUntil(lambda: desk.detail.file.rights == "open" and not desk.busy, timeout=15000)
+    assert "Đã đổi chế độ sử dụng hồ sơ" in desk.notice.text()
+    _screenshots(qtbot, archivist, "case-files-archived")
+
     # frozen: every change is refused with the server's message
     page.open_file(page.detail.file.id)
     _state(qtbot, page, "archived")
+    assert page.transfer_list_button.isVisible()  # the creator has the transfer's forms too
+    assert not page.rights_button.isVisible()  # but no longer its Rights: the archive's now
     assert not any(b.isVisible() for b in page.buttons.values())
     third = _document(office, "specialist", "Công văn bổ sung")
     file_id = page.detail.file.id
@@ -424,3 +471,73 @@ def test_the_file_list_editor_and_the_exports(  # type: ignore[no-untyped-def]
     desk.print_index(printer)
     qtbot.waitUntil(lambda: "Đã in mục lục văn bản" in desk.notice.text(), timeout=30000)
     assert (tmp_path / "index.pdf").stat().st_size > 1000
+
+
+def _assigned_to_specialist(server: LiveServer, subject: str) -> int:
+    """An incoming letter the clerk registered, presented, and the leader gave the specialist."""
+    from tests.server.test_access import Caller
+    from tests.server.test_concurrency import step
+
+    clerk, leader, specialist = (Caller(server, r) for r in ("clerk", "leader", "specialist"))
+    doc = clerk.create(subject=subject)
+    presented = step(clerk, doc, "present", to=[leader.me["id"]])
+    assert presented.status_code == 200, presented.text
+    assigned = step(leader, presented.json(), "assign", lead=specialist.me["id"])
+    assert assigned.status_code == 200, assigned.text
+    return int(doc["id"])
+
+
+def test_the_step_that_ends_the_work_offers_the_case_file(  # type: ignore[no-untyped-def]
+    qtbot, office: LiveServer
+) -> None:
+    """The specialist finishes a letter; the confirmation offers «Đưa vào hồ sơ…» and the
+    letter goes into the file chosen (Art. 29: a document's work ends in a file)."""
+    letter_id = _assigned_to_specialist(office, "Đơn kiến nghị về đất đai")
+    specialist = open_window(qtbot, office, "specialist")
+    page = _page(qtbot, specialist)
+    page.new_file()
+    dialog = _dialog(qtbot, page, "NewFileDialog")
+    dialog.free.setChecked(True)
+    dialog.title.setText("Hồ sơ giải quyết kiến nghị")
+    dialog.notation.setText("05.KN")
+    dialog.accept()
+    qtbot.waitUntil(lambda: page.detail is not None and "05.KN" in page.detail.file.code)
+
+    specialist.show_named("my_work")
+    _synced(qtbot, specialist)
+    specialist.step_dialog = None
+    specialist.open_step(letter_id)
+    qtbot.waitUntil(lambda: specialist.step_dialog is not None, timeout=10000)
+    steps = specialist.step_dialog
+    steps.step.setCurrentIndex(steps.step.findData("finish"))
+    steps.comment.setPlainText("Đã trả lời công dân")
+    steps.submit()
+    qtbot.waitUntil(lambda: steps.result_document is not None, timeout=20000)
+    done = specialist.list_page
+    qtbot.waitUntil(lambda: done.done_box.isVisible() and done.done_file.isVisible(), timeout=10000)
+    assert done.done_file.text() == "Đưa vào hồ sơ…"
+    done.done_file.click()
+    qtbot.waitUntil(lambda: getattr(specialist, "pick_dialog", None) is not None, timeout=10000)
+    picker = specialist.pick_dialog
+    assert picker.files.count() == 1 and "05.KN" in picker.files.item(0).text()
+    picker.accept()
+    qtbot.waitUntil(lambda: "05.KN" in specialist.status_label.text(), timeout=15000)
+    page = _page(qtbot, specialist)
+    _choose(qtbot, page, "05.KN")
+    qtbot.waitUntil(lambda: page.documents.rowCount() == 1, timeout=10000)
+    assert page.documents.item(0, 3).text() == "Đơn kiến nghị về đất đai"
+
+    # a step that does not end the work (a note) offers no file
+    other = _assigned_to_specialist(office, "Đơn đề nghị cấp phép")
+    _synced(qtbot, specialist)
+    specialist.show_named("my_work")
+    specialist.step_dialog = None
+    specialist.open_step(other)
+    qtbot.waitUntil(lambda: specialist.step_dialog is not None, timeout=10000)
+    noting = specialist.step_dialog
+    noting.step.setCurrentIndex(noting.step.findData("note"))
+    noting.comment.setPlainText("Đang xác minh")
+    noting.submit()
+    qtbot.waitUntil(lambda: noting.result_document is not None, timeout=20000)
+    qtbot.waitUntil(lambda: "Đang xác minh" in done.done_text.text() or done.done_box.isVisible())
+    assert not done.done_file.isVisible()

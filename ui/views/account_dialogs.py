@@ -1,5 +1,6 @@
 """The accounts page's dialogs: a new account (with its department), a new department (code
-and name), and the box that chooses one (or none) of an organisation's departments."""
+and name), the box that chooses one (or none) of an organisation's departments, and whom a
+leaving person's case files go to."""
 
 from __future__ import annotations
 
@@ -17,12 +18,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from client.records import Department
+from client.records import Account, Department
 from services.admin import NewAccount
+from services.records import FILE_KEEPERS
 
 from ..labels import role_label
 
-__all__ = ["NewAccountDialog", "NewDepartmentDialog", "fill_departments", "chosen_department"]
+__all__ = [
+    "NewAccountDialog",
+    "NewDepartmentDialog",
+    "HandoverDialog",
+    "fill_departments",
+    "chosen_department",
+]
 
 NO_DEPARTMENT = 0
 """The item data of "(không có)": department ids start at 1."""
@@ -150,3 +158,49 @@ class NewAccountDialog(QDialog):
             title=self.title_field.text(),
             department=chosen_department(self.department, self.departments),
         )
+
+
+class HandoverDialog(QDialog):
+    """Whom every case file a leaving person still holds goes to (Decree 30 Art. 31.3.đ):
+    another active account of the same organisation; the files already in the archive stay."""
+
+    def __init__(
+        self, leaver: Account, accounts: Sequence[Account], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("handoverDialog")
+        self.setWindowTitle(self.tr("Bàn giao hồ sơ"))
+        self.receiver = QComboBox()
+        self.receiver.setObjectName("handoverReceiver")
+        for account in accounts:
+            if (
+                account.active
+                and account.id != leaver.id
+                and account.organisation == leaver.organisation
+                and account.role in FILE_KEEPERS  # administrators keep no case files
+            ):
+                label = f"{account.full_name} ({account.username}) — {role_label(account.role)}"
+                self.receiver.addItem(label, account.id)
+        self.explain = explain = QLabel(
+            self.tr(
+                "Mọi hồ sơ của %1 đang lập, đã kết thúc, bị trả lại hoặc đang chờ Lưu trữ tiếp nhận "
+                "sẽ chuyển cho người nhận; hồ sơ đã nộp lưu ở lại Lưu trữ cơ quan. Việc bàn giao "
+                "được ghi lại."
+            ).replace("%1", leaver.full_name or leaver.username)
+        )
+        explain.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.receiver.count() > 0)
+        form = QFormLayout()
+        form.addRow(self.tr("Người nhận"), self.receiver)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explain)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def receiver_id(self) -> int:
+        return int(self.receiver.currentData())

@@ -1,5 +1,5 @@
 """Accounts of my organisation, for administrators: add, disable/enable, reset password, role,
-department (and add a department).
+department (and add a department), and hand a leaving person's case files to a colleague.
 
 Every change goes to the server (which checks the same rules again) off the GUI thread; a new
 or reset password is shown once, selectable, to hand to the person."""
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from client.case_file_records import HandoverResult
 from client.records import Account, Department
 from services.admin import AccountAdmin, assignable_roles
 
@@ -31,6 +32,7 @@ from ..errors import show_error
 from ..labels import number, role_label
 from ..workers import run_task
 from .account_dialogs import (
+    HandoverDialog,
     NewAccountDialog,
     NewDepartmentDialog,
     chosen_department,
@@ -52,6 +54,8 @@ class AccountsView(QWidget):
         super().__init__(parent)
         self.admin = admin
         self.accounts: list[Account] = []
+        self.dialog: HandoverDialog | None = None
+        """The hand-over dialog open now (tests reach it)."""
         self.departments: list[Department] = []
         """Every department this administrator manages (a province administrator: all)."""
         self.filter = QLineEdit()
@@ -67,6 +71,9 @@ class AccountsView(QWidget):
         self.reset_button = QPushButton()
         self.reset_button.setObjectName("resetPassword")
         self.reset_button.clicked.connect(self.reset_selected)
+        self.handover_button = QPushButton()
+        self.handover_button.setObjectName("handOverFiles")
+        self.handover_button.clicked.connect(self.hand_over_selected)
         self.role = QComboBox()
         self.role.setObjectName("accountRole")
         for role in assignable_roles(admin.user):
@@ -101,6 +108,7 @@ class AccountsView(QWidget):
             self.add_button,
             self.toggle_button,
             self.reset_button,
+            self.handover_button,
             self.role,
             self.role_button,
             self.reload_button,
@@ -128,6 +136,12 @@ class AccountsView(QWidget):
         self.filter.setPlaceholderText(self.tr("Tìm theo tên đăng nhập, họ tên, chức vụ…"))
         self.add_button.setText(self.tr("Thêm tài khoản…"))
         self.reset_button.setText(self.tr("Đặt lại mật khẩu…"))
+        self.handover_button.setText(self.tr("Bàn giao hồ sơ…"))
+        self.handover_button.setToolTip(
+            self.tr(
+                "Chuyển mọi hồ sơ người này đang giữ cho người khác (khi nghỉ việc, chuyển công tác)"
+            )
+        )
         self.role_button.setText(self.tr("Đổi vai trò"))
         self.reload_button.setText(self.tr("Tải lại"))
         self.department_label.setText(self.tr("Phòng ban"))
@@ -229,6 +243,7 @@ class AccountsView(QWidget):
         )
         for button in (self.toggle_button, self.reset_button, self.role_button):
             button.setEnabled(manageable)
+        self.handover_button.setEnabled(account is not None and account.id != self.admin.user.id)
         self.toggle_button.setText(
             self.tr("Mở khoá") if account is not None and not account.active else self.tr("Khoá")
         )
@@ -367,6 +382,43 @@ class AccountsView(QWidget):
             self.admin.reset_password,
             account,
             on_done=lambda password: self._show_password(account, password),
+            on_error=self._failed,
+            owner=self,
+        )
+
+    def hand_over_selected(self) -> None:
+        """A leaving person's case files to a colleague (Art. 31.3.đ), confirmed in a dialog."""
+        account = self.selected()
+        if account is None:
+            return
+        dialog = HandoverDialog(account, self.accounts, self)
+        self.dialog = dialog
+        dialog.accepted.connect(lambda: self._hand_over(account, dialog.receiver_id()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _hand_over(self, account: Account, receiver_id: int) -> None:
+        receiver = next((a for a in self.accounts if a.id == receiver_id), None)
+        name = receiver.full_name if receiver else str(receiver_id)
+
+        def done(result: HandoverResult) -> None:
+            box = QMessageBox(self)
+            box.setObjectName("handoverNotice")
+            box.setWindowTitle(self.tr("Bàn giao hồ sơ"))
+            box.setText(
+                self.tr("Đã chuyển %1 hồ sơ của %2 cho %3.")
+                .replace("%1", str(result.moved))
+                .replace("%2", account.full_name or account.username)
+                .replace("%3", name)
+            )
+            box.setInformativeText(", ".join(result.codes))
+            box.open()
+
+        run_task(
+            self.admin.hand_over_files,
+            account,
+            receiver_id,
+            on_done=done,
             on_error=self._failed,
             owner=self,
         )

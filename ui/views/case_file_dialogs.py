@@ -1,7 +1,8 @@
 """The case-file page's dialogs: opening a file (from the issued list or on one's own, Art.
 29.2), closing it with its final metadata (Art. 29.4: what the system computes is shown, the
 title and retention set), a reason (reopen, return) with a date where the step needs one
-(keep-back, Art. 31.3.d), and picking one of the user's open files for documents.
+(keep-back, Art. 31.3.d), the file's Rights (Chế độ sử dụng), and picking one of the user's open
+files for documents.
 
 Every dialog only gathers what the user chose (``outcome``); the page calls the services."""
 
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from base.deadlines import today_in_vietnam
+from base.records import Rights
 from client.case_file_records import CaseFile, CaseFileDetail, FileList
 from services.records import Closing, NewFile
 
@@ -37,6 +39,7 @@ __all__ = [
     "NewFileDialog",
     "CloseFileDialog",
     "ReasonDialog",
+    "RightsDialog",
     "PickFileDialog",
     "RETENTIONS",
     "qdate",
@@ -302,6 +305,42 @@ class ReasonDialog(QDialog):
             self.error.show()
             return
         self.outcome = (reason, day_of(self.until.date()) if self.until is not None else None)
+        super().accept()
+
+
+class RightsDialog(QDialog):
+    """Chế độ sử dụng (Part II.III 4): restricted to its creator, the leaders, the archive and
+    its named readers, or open to the whole organisation; a document's own secrecy still
+    decides who reads that document."""
+
+    def __init__(self, found: CaseFile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("rightsDialog")
+        self.setWindowTitle(self.tr("Chế độ sử dụng hồ sơ"))
+        self.outcome: Rights | None = None
+        self.rights = QComboBox()
+        self.rights.setObjectName("caseFileRights")
+        self.rights.addItem(self.tr("Hạn chế sử dụng"), Rights.RESTRICTED.value)
+        self.rights.addItem(self.tr("Sử dụng rộng rãi"), Rights.OPEN.value)
+        self.rights.setCurrentIndex(max(0, self.rights.findData(found.rights)))
+        note = QLabel(
+            self.tr(
+                "Hạn chế: chỉ người lập, lãnh đạo, Lưu trữ cơ quan và người được chỉ định đọc "
+                "được. Rộng rãi: mọi người trong đơn vị. Văn bản mật vẫn chỉ người có quyền "
+                "mới đọc được."
+            )
+        )
+        note.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Chế độ sử dụng"), self.rights)
+        column = QVBoxLayout(self)
+        column.addWidget(QLabel(f"<b>{found.code}</b> — {found.title}"))
+        column.addLayout(form)
+        column.addWidget(note)
+        column.addWidget(_buttons(self))
+
+    def accept(self) -> None:
+        self.outcome = Rights(self.rights.currentData())
         super().accept()
 
 

@@ -1,7 +1,7 @@
 """The «Hồ sơ» page (Decree 30 Art. 29–31, Appendix VI III.4–III.6): the user's files and, by
 role, the archive's queues on the left; the open file on the right — its metadata, its
 documents in DocOrdinal order, the steps the server allows this user now (``CaseFile.actions``),
-export and the printed index.
+export and the printed index; the archive's printed forms come from ``case_file_forms``.
 
 Documents join a file by dragging them from a list onto the file (or its table), or through
 «Đưa vào hồ sơ…» (``MainWindow.file_documents``). Every call is ``Workspace.records``' in a
@@ -45,7 +45,8 @@ from services.workspace import Workspace
 from ..errors import describe, show_error
 from ..models import dropped_document_ids
 from ..workers import run_task
-from .case_file_dialogs import CloseFileDialog, NewFileDialog, ReasonDialog
+from .case_file_dialogs import CloseFileDialog, NewFileDialog, ReasonDialog, RightsDialog
+from .case_file_forms import CaseFileFormsMixin
 
 __all__ = ["CaseFilesView", "DocumentDropTable", "case_file_state_label", "KEEP_BACK_QUEUE"]
 
@@ -156,7 +157,7 @@ def _table(name: str, headers: list[str], stretch: int, rows_are_files: bool) ->
     return table
 
 
-class CaseFilesView(QWidget):
+class CaseFilesView(CaseFileFormsMixin, QWidget):
     """The case files of one queue, and the file opened from it."""
 
     open_document = Signal(int)
@@ -209,9 +210,11 @@ class CaseFilesView(QWidget):
         self.list_button = QPushButton()
         self.list_button.setObjectName("fileListButton")
         self.list_button.clicked.connect(self.file_list_requested)
+        self._make_form_buttons()
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addStretch(1)
+        top.addWidget(self.file_index_button)
         top.addWidget(self.list_button)
         top.addWidget(self.new_button)
         filters = QHBoxLayout()
@@ -280,6 +283,10 @@ class CaseFilesView(QWidget):
             button.clicked.connect(lambda _checked=False, run=handler: run())
             self.buttons[str(key)] = button
             actions.addWidget(button)
+        self.rights_button = QPushButton()
+        self.rights_button.setObjectName("caseFileRightsButton")
+        self.rights_button.clicked.connect(self.change_rights)
+        actions.addWidget(self.rights_button)
         actions.addStretch(1)
         self.export_button = QPushButton()
         self.export_button.setObjectName("caseFileExport")
@@ -290,7 +297,13 @@ class CaseFilesView(QWidget):
         self.index_button = QPushButton()
         self.index_button.setObjectName("caseFileIndex")
         self.index_button.clicked.connect(lambda: self.print_index())
-        for button in (self.export_button, self.export_pdf_button, self.index_button):
+        for button in (
+            self.export_button,
+            self.export_pdf_button,
+            self.index_button,
+            self.transfer_list_button,
+            self.handover_record_button,
+        ):
             actions.addWidget(button)
         right = QWidget()
         right_column = QVBoxLayout(right)
@@ -387,6 +400,8 @@ class CaseFilesView(QWidget):
         self.export_button.setText(self.tr("Xuất hồ sơ (ZIP)…"))
         self.export_pdf_button.setText(self.tr("Xuất PDF…"))
         self.index_button.setText(self.tr("In mục lục văn bản…"))
+        self.rights_button.setText(self.tr("Chế độ sử dụng…"))
+        self._form_texts()
         self._fill_files()
         self._show_detail(self.detail)
 
@@ -411,6 +426,7 @@ class CaseFilesView(QWidget):
         self.archive_mode = self.current_queue() in ("archive", "past_retention", "all")
         for widget in self._archive_filters:
             widget.setVisible(self.archive_mode)
+        self._show_form_buttons()
 
     def where(self) -> CaseFileFilter:
         queue = self.current_queue()
@@ -621,6 +637,14 @@ class CaseFilesView(QWidget):
         for button in (self.export_button, self.export_pdf_button, self.index_button):
             button.setEnabled(found is not None and not self.busy)
         self.drop_hint.setVisible(self._mine_and_open())
+        archive_keeps = (
+            found is not None
+            and found.state == CaseFileState.ARCHIVED
+            and self.user.role == Role.ARCHIVIST
+        )  # the archive manages who reads an archived file (III.6.c)
+        self.rights_button.setVisible(self._mine_and_open() or archive_keeps)
+        self.rights_button.setEnabled(not self.busy)
+        self._show_form_buttons()
 
     def _open_chosen_document(self) -> None:
         rows = self.documents.selectionModel().selectedRows()
@@ -753,6 +777,25 @@ class CaseFilesView(QWidget):
         self.dialog.accepted.connect(closing)
         self.dialog.open()
 
+    def change_rights(self) -> None:
+        """Chế độ sử dụng: the creator's open file, or the archive's archived one."""
+        if self.detail is None:
+            return
+        found = self.detail.file
+        self.dialog = RightsDialog(found, self)
+
+        def chosen() -> None:
+            rights = self.dialog.outcome
+            if rights is not None and rights != found.rights:
+                files = self.records.files
+                self._run(
+                    lambda: files.edit(found.id, rights=rights.value),
+                    done=self.tr("Đã đổi chế độ sử dụng hồ sơ"),
+                )
+
+        self.dialog.accepted.connect(chosen)
+        self.dialog.open()
+
     def _with_reason(
         self,
         title: str,
@@ -859,13 +902,13 @@ class CaseFilesView(QWidget):
             if not chosen:
                 return
             path = Path(chosen)
-        api, target = self.records.files.api, path
+        forms, target = self.records.forms, path
 
         def export() -> Path:
             if not pdf:
-                return api.export_case_file(found.id, target)
+                return forms.case_file(found.id, target)
             with tempfile.TemporaryDirectory() as folder:
-                bundle = api.export_case_file(found.id, Path(folder) / "file.zip")
+                bundle = forms.case_file(found.id, Path(folder) / "file.zip")
                 with zipfile.ZipFile(bundle) as archive:
                     member = next(n for n in archive.namelist() if n.lower().endswith(".pdf"))
                     target.write_bytes(archive.read(member))
@@ -886,11 +929,11 @@ class CaseFilesView(QWidget):
         from ..printing import PrintJob, print_document
 
         file_id, code = self.detail.file.id, self.detail.file.code
-        api = self.records.files.api
+        forms = self.records.forms
         folder = Path(tempfile.mkdtemp(prefix="vanthu-index-"))
 
         def fetch() -> Path:
-            return api.document_index(file_id, folder / f"muc-luc-{file_id}.pdf")
+            return forms.document_index(file_id, folder / f"muc-luc-{file_id}.pdf")
 
         def print_on(chosen: Any, pdf: Path) -> None:
             job = PrintJob(mark="", pdf=pdf)

@@ -182,6 +182,8 @@ class DocumentListPage(QWidget):
         self.undo_button.setObjectName("undoButton")
         self.done_open = QPushButton()
         self.done_open.setObjectName("doneOpen")
+        self.done_file = QPushButton()
+        self.done_file.setObjectName("doneFile")
         self.done_close = QPushButton("✕")
         self.done_close.setFlat(True)
         self.done_close.setFixedWidth(28)
@@ -189,7 +191,7 @@ class DocumentListPage(QWidget):
         done_row = QHBoxLayout(self.done_box)
         done_row.setContentsMargins(8, 4, 4, 4)
         done_row.addWidget(self.done_text, 1)
-        for button in (self.undo_button, self.done_open, self.done_close):
+        for button in (self.undo_button, self.done_file, self.done_open, self.done_close):
             done_row.addWidget(button)
         self.done_box.hide()
         self.done_timer = QTimer(self, singleShot=True, interval=DONE_MESSAGE_MS)
@@ -200,6 +202,7 @@ class DocumentListPage(QWidget):
         self.done_open.clicked.connect(
             lambda: self._done_id is not None and self.open_requested.emit(self._done_id)
         )
+        self.done_file.clicked.connect(self._file_clicked)
         self.legend = _legend_row()
         self.preview = ReadingPane(workspace)
         self.preview.open_requested.connect(self.open_requested)
@@ -283,6 +286,10 @@ class DocumentListPage(QWidget):
         )
         self.undo_button.setText(self.tr("Hoàn tác"))
         self.done_open.setText(self.tr("Mở văn bản"))
+        self.done_file.setText(self.tr("Đưa vào hồ sơ…"))
+        self.done_file.setToolTip(
+            self.tr("Công việc đã xong: đưa văn bản vào hồ sơ công việc của bạn")
+        )
         self.model.refresh_labels()
         self.preview.retranslate()
         self._show_count()
@@ -615,16 +622,27 @@ class DocumentListPage(QWidget):
 
     # -- after a step -------------------------------------------------------------------
     def show_done(
-        self, message: str, document_id: int | None, undo: Callable[[], object] | None = None
+        self,
+        message: str,
+        document_id: int | None,
+        undo: Callable[[], object] | None = None,
+        offer_file: bool = False,
     ) -> None:
         """A confirmation that does not block: what was done, where the document went, an
-        Undo where the workflow allows one, and a way to the document."""
+        Undo where the workflow allows one, a way to the document, and — when the step ended
+        the work (``offer_file``) — «Đưa vào hồ sơ…» (Decree 30 Art. 29: it ends in a file)."""
         self.done_text.setText(message)
         self._undo, self._done_id = undo, document_id
         self.undo_button.setVisible(undo is not None)
         self.done_open.setVisible(document_id is not None)
+        self.done_file.setVisible(offer_file and document_id is not None)
         self.done_box.show()
         self.done_timer.start()
+
+    def _file_clicked(self) -> None:
+        self.done_box.hide()
+        if self._done_id is not None:
+            self.file_requested.emit([self._done_id])
 
     def _undo_clicked(self) -> None:
         undo, self._undo = self._undo, None

@@ -158,6 +158,7 @@ class FileListView(QWidget):
         super().__init__(parent)
         self.setObjectName("fileListPage")
         self.lists = workspace.records.lists
+        self.forms = workspace.records.forms
         self.role = workspace.user.role
         self.current: FileList | None = None
         self.dialog: Any = None
@@ -435,14 +436,14 @@ class FileListView(QWidget):
             if not chosen:
                 return
             path = Path(chosen)
-        api, list_id, target = self.lists.api, self.current.id, path
+        forms, list_id, target = self.forms, self.current.id, path
 
         def done(written: Path) -> None:
             self.last_export = written
             self.notice.setText(self.tr("Đã xuất vào %1").replace("%1", str(written)))
 
         run_task(
-            api.export_file_list,
+            forms.file_list,
             list_id,
             target,
             fmt,

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from base.steps import Step
+from base.steps import WORK_ENDING_STEPS, Step
 from client.cache.alerts import Alerts
 from client.cache.query import DocumentQuery, DocumentRow
 from client.cache.queues import UPLOAD_QUEUES, Queue
@@ -870,7 +870,10 @@ class MainWindow(MenusMixin, ListActionsMixin, SyncMixin, RecordsMixin, QMainWin
         )
         message = f"{done}. {place}"
         self.status_label.setText(message)
-        self.list_page.show_done(message, document.id, self._undo_for(dialog, document))
+        ended = dialog.taken_step in WORK_ENDING_STEPS and self.workspace.records.may_open_files
+        self.list_page.show_done(
+            message, document.id, self._undo_for(dialog, document), offer_file=ended
+        )
 
     def _undo_for(self, dialog: StepDialog, document: Document) -> Callable[[], object] | None:
         """Undo, where the workflow has a step that takes this one back (recall, reopen)."""

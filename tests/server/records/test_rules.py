@@ -197,6 +197,36 @@ def test_keep_back_needs_the_leader_and_a_date_within_two_years(people) -> None:
     }
 
 
+def test_the_end_date_is_bounded_and_reopening_voids_what_closing_set(people) -> None:
+    specialist, leader, clerk = people["specialist"], people["leader"], people["clerk"]
+    made = _own_file(specialist, "K.02", start_date=days_ago(400))
+    path = f"/case-files/{made['id']}"
+    doc = clerk.document(subject="Công văn đôn đốc", issued_date=days_ago(390))
+    specialist.ok("POST", f"{path}/documents", 201, json={"document_id": doc["id"]})
+    # after today: a deadline moved by hand; before its last document: it would leave it out
+    for end in (days_ago(-30), days_ago(395)):
+        specialist.refused(
+            "POST",
+            f"{path}/actions",
+            422,
+            "invalid_dates",
+            json={"action": "close", "end_date": end},
+        )
+    closed = specialist.ok("POST", f"{path}/actions", json={"action": "close"})
+    until = keep_back_limit(dt.date.fromisoformat(closed["due_date"]))
+    specialist.ok(
+        "POST",
+        f"{path}/actions",
+        json={"action": "request_keep_back", "reason": "Còn dùng", "until": until.isoformat()},
+    )
+    reopened = specialist.ok(
+        "POST", f"{path}/actions", json={"action": "reopen", "reason": "Bổ sung"}
+    )
+    assert (reopened["keep_back"], reopened["due_date"], reopened["end_date"]) == (None, None, None)
+    late = leader.request("POST", f"{path}/actions", json={"action": "approve_keep_back"})
+    assert late.status_code in (403, 409), late.text  # the request went with the closing
+
+
 def test_short_files_stay_with_the_unit_and_are_listed_when_their_retention_ends(people) -> None:
     specialist, archivist = people["specialist"], people["archivist"]
     made = _own_file(specialist, "S.01", "2 năm", start_date=days_ago(5 * 365))
@@ -237,6 +267,13 @@ def test_an_administrator_hands_a_leaving_persons_files_to_another_account(peopl
         422,
         "unknown_user",
         json={**body, "to_user_id": people["other_clerk"].me["id"]},
+    )
+    org_admin.refused(  # an administrator keeps no case files: nobody would close them
+        "POST",
+        "/case-file-handovers",
+        422,
+        "unknown_user",
+        json={**body, "to_user_id": org_admin.me["id"]},
     )
     moved = org_admin.ok("POST", "/case-file-handovers", json=body)
     assert moved["moved"] >= 2 and {first["code"], second["code"]} <= set(moved["codes"])

@@ -238,6 +238,26 @@ def test_a_year_of_case_files_from_the_list_to_the_archive(server: LiveServer) -
     ):
         clerk.refused(method, path, 409, "archived", **kwargs)
     org_admin.refused("DELETE", f"/documents/{d1['id']}", 409, "archived")
+    # The archive still manages who reads it (III.6.c): its Rights and readers, nothing else.
+    for body in ({"title": "Đổi"}, {"rights": "open", "title": "Đổi"}, {"maintenance": "5 năm"}):
+        reply = archivist.request("PATCH", f1, json=body)
+        assert reply.status_code in (403, 409), (body, reply.text)  # nothing but access
+    specialist.refused("PATCH", f1, 409, "archived", json={"rights": "open"})
+    opened_up = archivist.ok("PATCH", f1, json={"rights": "open"})
+    assert opened_up["rights"] == "open" and opened_up["state"] == "archived"
+    assert opened_up["events"][-1]["action"] == "access"
+    assert archivist.ok("PATCH", f1, json={"rights": "restricted"})["rights"] == "restricted"
+    # Its work is over: no step moves it on, whether asked for real or only checked.
+    present = {"action": "present", "to": [leader.me["id"]]}
+    for query in ("", "?dry_run=true"):
+        clerk.refused(
+            "POST",
+            f"/documents/{d1['id']}/actions{query}",
+            409,
+            "archived",
+            json=present,
+            headers={"If-Match": f'"{revision}"'},
+        )
     after = specialist.ok("GET", f1)
     assert (
         after["state"] == "archived"
@@ -250,6 +270,27 @@ def test_a_year_of_case_files_from_the_list_to_the_archive(server: LiveServer) -
         "GET", f"/case-files?queue=archive&q=rà soát&year={year}&code=01.VP&retention_years=10"
     )
     assert [f["id"] for f in found["items"]] == [first["id"]]
+    # ... by every Part II.III field it has: Rights, Language, the documents' period
+    start, end = (
+        dt.date.fromisoformat(after["start_date"]),
+        dt.date.fromisoformat(after["end_date"]),
+    )
+    day = dt.timedelta(days=1)
+    for query, hit in (
+        ("rights=restricted", True),
+        ("rights=open", False),
+        ("language=VI", True),
+        ("language=en", False),
+        (f"period_from={end}", True),
+        (f"period_from={end + day}", False),
+        (f"period_to={start}", True),
+        (f"period_to={start - day}", False),
+        (f"period_from={start}&period_to={end}", True),
+    ):
+        items = archivist.ok("GET", f"/case-files?queue=archive&code=01.VP&{query}")["items"]
+        assert [f["id"] for f in items] == ([first["id"]] if hit else []), query
+    index = archivist.request("GET", f"/case-file-index?rights=open&year={year}")
+    assert index.status_code in (200, 501), index.text  # the PDF writer may be absent
 
     # Other organisations: nothing exists.
     for outsider in outsiders:
