@@ -20,6 +20,7 @@ __all__ = [
     "Direction",
     "Origin",
     "Mark",
+    "ON_ARCHIVED_DOCUMENTS",
     "Status",
     "Role",
     "Part",
@@ -99,6 +100,15 @@ class Mark(StrEnum):
     """Issued to agencies outside this server, through the exchange axis."""
     TAKE_BACK_ASKED = "take_back_asked"
     """Its sender asked to take it back (edXML 13) and the clerk has not answered yet."""
+    ARCHIVED = "archived"
+    """A case file holding it is in the agency archive: its work is over (IV.1.g); only the
+    steps of ``ON_ARCHIVED_DOCUMENTS`` remain."""
+
+
+ON_ARCHIVED_DOCUMENTS = frozenset({Step.WITHDRAW, Step.ASK_TAKE_BACK, Step.DECLINE_TAKE_BACK})
+"""What still happens to a document whose file the archive keeps: its issuer ends its legal
+force for the recipients (as a replacing document does), or a recipient answers that it keeps
+its copy. Every other step would change the archived record."""
 
 
 class Part(StrEnum):
@@ -343,6 +353,8 @@ def may_take(
     marks, nothing else."""
     rule = RULES[step]
     if direction != rule.direction or status not in rule.sources or not rule.needs <= set(marks):
+        return False
+    if Mark.ARCHIVED in marks and step not in ON_ARCHIVED_DOCUMENTS:
         return False
     return rule.allows(role, parts, is_author)
 

@@ -19,10 +19,11 @@ from pydantic import BaseModel
 from sqlalchemy import BindParameter, Executable, Row, bindparam, select
 from sqlalchemy.orm import Session
 
-from base.workflow import Origin
+from base.workflow import Mark, Origin
 
 from .exchange.queries import arrivals, exchange_deliveries, marks_for
 from .models import Assignment, Document, Organisation, TraceEvent, User, Version
+from .records.policy import archived_among
 from .schemas import AssignmentOut, DeliveryOut, DocumentOut, ExchangeOut, TraceOut, VersionOut
 
 __all__ = ["number_symbol", "document_out", "documents_out", "json_response"]
@@ -191,6 +192,8 @@ def documents_out(
             sent.setdefault(doc_id, []).extend(outside)
     arrived = arrivals(session, [d.id for d in docs if d.origin == Origin.EXCHANGE])
     marks = marks_for(session, ids, arrived)
+    for doc_id in archived_among(session, ids):
+        marks.setdefault(doc_id, []).append(Mark.ARCHIVED.value)
     return [
         document_out(
             d,

@@ -33,6 +33,7 @@ from base.workflow import (
     CREATED_AS,
     FROZEN,
     NEEDS_FILE,
+    ON_ARCHIVED_DOCUMENTS,
     PART_ROLES,
     RULES,
     STATUS_NAMES_VI,
@@ -229,12 +230,6 @@ def could_ever(user: User, step: Step) -> bool:
     author, or with a part): a step decided on an old revision that this holds for is a
     conflict to resolve, one it does not hold for is simply not theirs (403)."""
     return RULES[step].open_to(user.role)
-
-
-ON_ARCHIVED_DOCUMENTS = frozenset({Step.WITHDRAW, Step.ASK_TAKE_BACK, Step.DECLINE_TAKE_BACK})
-"""What still happens to a document whose file the archive keeps: its issuer ends its legal
-force for the recipients (as a replacing document does), or a recipient answers that it keeps
-its copy. Every other step would change the archived record (IV.1.g)."""
 
 
 def check(session: Session, doc: Document, user: User, request: StepRequest) -> set[Part]:

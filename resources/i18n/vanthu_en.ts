@@ -439,451 +439,466 @@
 <context>
     <name>CaseFilesView</name>
     <message>
-        <location filename="../../ui/views/case_files.py" line="60"/>
+        <location filename="../../ui/views/case_files.py" line="61"/>
         <source>Đang lập</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="61"/>
+        <location filename="../../ui/views/case_files.py" line="62"/>
         <source>Đã kết thúc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="62"/>
-        <location filename="../../ui/views/case_files.py" line="73"/>
+        <location filename="../../ui/views/case_files.py" line="63"/>
+        <location filename="../../ui/views/case_files.py" line="74"/>
         <source>Chờ tiếp nhận</source>
         <translation>Awaiting acceptance</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="63"/>
+        <location filename="../../ui/views/case_files.py" line="64"/>
         <source>Bị trả lại</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="64"/>
+        <location filename="../../ui/views/case_files.py" line="65"/>
         <source>Đã vào lưu trữ</source>
         <translation>In the archive</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="71"/>
+        <location filename="../../ui/views/case_files.py" line="72"/>
         <source>Hồ sơ của tôi</source>
         <translation>My case files</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="72"/>
+        <location filename="../../ui/views/case_files.py" line="73"/>
         <source>Sắp đến hạn nộp lưu</source>
         <translation>Due for transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="74"/>
+        <location filename="../../ui/views/case_files.py" line="75"/>
         <source>Đã trả lại</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="75"/>
+        <location filename="../../ui/views/case_files.py" line="76"/>
         <source>Kho lưu trữ cơ quan</source>
         <translation>Agency archive</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="76"/>
+        <location filename="../../ui/views/case_files.py" line="77"/>
         <source>Hết thời hạn bảo quản</source>
         <translation>Retention ended</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="77"/>
+        <location filename="../../ui/views/case_files.py" line="78"/>
         <source>Đề nghị giữ lại</source>
         <translation>Keep-back requests</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="78"/>
+        <location filename="../../ui/views/case_files.py" line="79"/>
         <source>Mọi hồ sơ được xem</source>
         <translation>All files I may see</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="342"/>
+        <location filename="../../ui/views/case_files.py" line="349"/>
         <source>Hồ sơ</source>
         <translation>Case files</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="352"/>
+        <location filename="../../ui/views/case_files.py" line="359"/>
         <source>Tìm theo tiêu đề hồ sơ…</source>
         <translation>Search by file title…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="353"/>
-        <location filename="../../ui/views/case_files.py" line="554"/>
+        <location filename="../../ui/views/case_files.py" line="360"/>
+        <location filename="../../ui/views/case_files.py" line="584"/>
         <source>Mã hồ sơ</source>
         <translation>File code</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="354"/>
+        <location filename="../../ui/views/case_files.py" line="361"/>
         <source>Năm</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="355"/>
+        <location filename="../../ui/views/case_files.py" line="362"/>
         <source>Năm </source>
         <translation>Year </translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="359"/>
+        <location filename="../../ui/views/case_files.py" line="366"/>
         <source>Mọi thời hạn</source>
         <translation>Any retention</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="360"/>
+        <location filename="../../ui/views/case_files.py" line="367"/>
         <source>Vĩnh viễn</source>
         <translation>Permanent</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="362"/>
+        <location filename="../../ui/views/case_files.py" line="369"/>
         <source>%1 năm</source>
         <translation>%1 years</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="365"/>
+        <location filename="../../ui/views/case_files.py" line="372"/>
         <source>Tìm</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="366"/>
+        <location filename="../../ui/views/case_files.py" line="375"/>
+        <source>Lọc thêm (%1)…</source>
+        <translation>More filters (%1)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="375"/>
+        <source>Lọc thêm…</source>
+        <translation>More filters…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="377"/>
+        <source>Chế độ sử dụng, ngôn ngữ, thời gian của tài liệu</source>
+        <translation>Access rights, language, the documents’ dates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="378"/>
         <source>Lập hồ sơ…</source>
         <translation>Open a case file…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="367"/>
+        <location filename="../../ui/views/case_files.py" line="379"/>
         <source>Danh mục hồ sơ</source>
         <translation>File list</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="369"/>
+        <location filename="../../ui/views/case_files.py" line="381"/>
         <source>Hồ sơ (tiêu đề, mã)</source>
         <translation>Case file (title, code)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="369"/>
-        <location filename="../../ui/views/case_files.py" line="556"/>
+        <location filename="../../ui/views/case_files.py" line="381"/>
+        <location filename="../../ui/views/case_files.py" line="586"/>
         <source>Trạng thái</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="369"/>
-        <location filename="../../ui/views/case_files.py" line="567"/>
+        <location filename="../../ui/views/case_files.py" line="381"/>
+        <location filename="../../ui/views/case_files.py" line="597"/>
         <source>Hạn nộp lưu</source>
         <translation>Transfer due</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="373"/>
+        <location filename="../../ui/views/case_files.py" line="385"/>
         <source>STT</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="374"/>
+        <location filename="../../ui/views/case_files.py" line="386"/>
         <source>Số, ký hiệu</source>
         <translation>Number, symbol</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="375"/>
+        <location filename="../../ui/views/case_files.py" line="387"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="376"/>
+        <location filename="../../ui/views/case_files.py" line="388"/>
         <source>Trích yếu</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="377"/>
+        <location filename="../../ui/views/case_files.py" line="389"/>
         <source>Số trang</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="378"/>
+        <location filename="../../ui/views/case_files.py" line="390"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="383"/>
+        <location filename="../../ui/views/case_files.py" line="395"/>
         <source>Kéo văn bản từ danh sách thả vào đây, hoặc chọn văn bản rồi dùng «Đưa vào hồ sơ…». Nhấp đúp để mở văn bản.</source>
         <translation>Drag documents from a list and drop them here, or select documents and use “Add to case file…”. Double-click to open a document.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="388"/>
+        <location filename="../../ui/views/case_files.py" line="400"/>
         <source>Bỏ khỏi hồ sơ</source>
         <translation>Remove from file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="389"/>
+        <location filename="../../ui/views/case_files.py" line="401"/>
         <source>Kết thúc hồ sơ…</source>
         <translation>Close the file…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="390"/>
+        <location filename="../../ui/views/case_files.py" line="402"/>
         <source>Mở lại…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="391"/>
+        <location filename="../../ui/views/case_files.py" line="403"/>
         <source>Nộp lưu</source>
         <translation>Transfer to archive</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="392"/>
+        <location filename="../../ui/views/case_files.py" line="404"/>
         <source>Đề nghị giữ lại…</source>
         <translation>Request keep-back…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="393"/>
+        <location filename="../../ui/views/case_files.py" line="405"/>
         <source>Tiếp nhận</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="394"/>
+        <location filename="../../ui/views/case_files.py" line="406"/>
         <source>Trả lại…</source>
         <translation>Return…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="395"/>
+        <location filename="../../ui/views/case_files.py" line="407"/>
         <source>Duyệt giữ lại</source>
         <translation>Approve keep-back</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="396"/>
+        <location filename="../../ui/views/case_files.py" line="408"/>
         <source>Không duyệt giữ lại…</source>
         <translation>Refuse keep-back…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="400"/>
+        <location filename="../../ui/views/case_files.py" line="412"/>
         <source>Xuất hồ sơ (ZIP)…</source>
         <translation>Export file (ZIP)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="401"/>
+        <location filename="../../ui/views/case_files.py" line="413"/>
         <source>Xuất PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="402"/>
+        <location filename="../../ui/views/case_files.py" line="414"/>
         <source>In mục lục văn bản…</source>
         <translation>Print document index…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="403"/>
+        <location filename="../../ui/views/case_files.py" line="415"/>
         <source>Chế độ sử dụng…</source>
         <translation>Access rights…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="484"/>
+        <location filename="../../ui/views/case_files.py" line="514"/>
         <source>quá hạn %1 ngày</source>
         <translation>%1 days overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="486"/>
+        <location filename="../../ui/views/case_files.py" line="516"/>
         <source>còn %1 ngày</source>
         <translation>%1 days left</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="500"/>
+        <location filename="../../ui/views/case_files.py" line="530"/>
         <source>%1 hồ sơ</source>
         <translation>%1 case files</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="502"/>
+        <location filename="../../ui/views/case_files.py" line="532"/>
         <source>Không có hồ sơ nào trong mục này.</source>
         <translation>No case file here.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="527"/>
+        <location filename="../../ui/views/case_files.py" line="557"/>
         <source>Chọn một hồ sơ ở danh sách bên trái.</source>
         <translation>Choose a case file in the list on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="534"/>
+        <location filename="../../ui/views/case_files.py" line="564"/>
         <source>chờ gửi</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="555"/>
+        <location filename="../../ui/views/case_files.py" line="585"/>
         <source>Thời hạn bảo quản</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="557"/>
+        <location filename="../../ui/views/case_files.py" line="587"/>
         <source>Người lập hồ sơ</source>
         <translation>Creator</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="559"/>
+        <location filename="../../ui/views/case_files.py" line="589"/>
         <source>Thời gian</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="563"/>
+        <location filename="../../ui/views/case_files.py" line="593"/>
         <source>Số văn bản, số trang</source>
         <translation>Documents, pages</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="568"/>
+        <location filename="../../ui/views/case_files.py" line="598"/>
         <source>Chế độ sử dụng</source>
         <translation>Access rights</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="585"/>
+        <location filename="../../ui/views/case_files.py" line="615"/>
         <source>Hồ sơ đã được Lưu trữ cơ quan tiếp nhận: không thay đổi, di chuyển hay xoá được.</source>
         <translation>The agency archive has accepted this file: it can no longer be changed, moved or deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="592"/>
+        <location filename="../../ui/views/case_files.py" line="622"/>
         <source>Lưu trữ cơ quan trả lại hồ sơ: %1</source>
         <translation>The agency archive returned the file: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="598"/>
+        <location filename="../../ui/views/case_files.py" line="628"/>
         <source>Hồ sơ đã quá hạn nộp lưu %1 ngày.</source>
         <translation>The file is %1 days overdue for transfer.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="600"/>
+        <location filename="../../ui/views/case_files.py" line="630"/>
         <source>Hồ sơ đến hạn nộp lưu ngày %1 (còn %2 ngày).</source>
         <translation>The file is due for transfer on %1 (%2 days left).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="607"/>
+        <location filename="../../ui/views/case_files.py" line="637"/>
         <source>Đề nghị giữ lại đến %1 chờ lãnh đạo duyệt: %2</source>
         <translation>Keep-back until %1 awaits the head’s approval: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="680"/>
+        <location filename="../../ui/views/case_files.py" line="710"/>
         <source>Ngoại tuyến — đã lưu, chờ gửi khi có mạng</source>
         <translation>Offline — saved, will be sent when online</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="714"/>
+        <location filename="../../ui/views/case_files.py" line="744"/>
         <source>Đã lập hồ sơ %1</source>
         <translation>Case file %1 opened</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="735"/>
+        <location filename="../../ui/views/case_files.py" line="765"/>
         <source>Đã đưa %1 văn bản vào hồ sơ</source>
         <translation>%1 documents added to the file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="759"/>
+        <location filename="../../ui/views/case_files.py" line="789"/>
         <source>Đã bỏ văn bản khỏi hồ sơ</source>
         <translation>Document removed from the file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="774"/>
+        <location filename="../../ui/views/case_files.py" line="804"/>
         <source>Đã kết thúc hồ sơ</source>
         <translation>File closed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="793"/>
+        <location filename="../../ui/views/case_files.py" line="823"/>
         <source>Đã đổi chế độ sử dụng hồ sơ</source>
         <translation>The file’s access rights were changed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="823"/>
+        <location filename="../../ui/views/case_files.py" line="853"/>
         <source>Mở lại hồ sơ</source>
         <translation>Reopen the file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="824"/>
+        <location filename="../../ui/views/case_files.py" line="854"/>
         <source>Lý do mở lại (ghi vào lịch sử hồ sơ và nhật ký hệ thống):</source>
         <translation>Reason for reopening (kept in the file’s history and the audit trail):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="826"/>
+        <location filename="../../ui/views/case_files.py" line="856"/>
         <source>Đã mở lại hồ sơ</source>
         <translation>File reopened</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="832"/>
+        <location filename="../../ui/views/case_files.py" line="862"/>
         <source>Trả lại hồ sơ</source>
         <translation>Return the file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="833"/>
+        <location filename="../../ui/views/case_files.py" line="863"/>
         <source>Lý do trả lại (người lập hồ sơ sẽ thấy):</source>
         <translation>Reason for returning it (its creator will see it):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="835"/>
+        <location filename="../../ui/views/case_files.py" line="865"/>
         <source>Đã trả lại hồ sơ</source>
         <translation>File returned</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="841"/>
+        <location filename="../../ui/views/case_files.py" line="871"/>
         <source>Không duyệt giữ lại</source>
         <translation>Refuse keep-back</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="842"/>
+        <location filename="../../ui/views/case_files.py" line="872"/>
         <source>Lý do không duyệt:</source>
         <translation>Reason for refusing:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="844"/>
+        <location filename="../../ui/views/case_files.py" line="874"/>
         <source>Đã không duyệt đề nghị giữ lại</source>
         <translation>Keep-back request refused</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="854"/>
+        <location filename="../../ui/views/case_files.py" line="884"/>
         <source>Đề nghị giữ lại hồ sơ</source>
         <translation>Request to keep the file back</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="856"/>
+        <location filename="../../ui/views/case_files.py" line="886"/>
         <source>Giữ hồ sơ tại đơn vị quá hạn nộp lưu cần lãnh đạo duyệt; tối đa 2 năm sau hạn.</source>
         <translation>Keeping a file at the unit past its transfer deadline needs the head’s approval; at most 2 years after the deadline.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="859"/>
+        <location filename="../../ui/views/case_files.py" line="889"/>
         <source>Đã gửi đề nghị giữ lại</source>
         <translation>Keep-back requested</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="868"/>
+        <location filename="../../ui/views/case_files.py" line="898"/>
         <source>Đã nộp lưu hồ sơ: chờ Lưu trữ cơ quan tiếp nhận</source>
         <translation>File transferred: awaiting the agency archive’s acceptance</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="876"/>
+        <location filename="../../ui/views/case_files.py" line="906"/>
         <source>Đã tiếp nhận hồ sơ vào Lưu trữ cơ quan</source>
         <translation>File accepted into the agency archive</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="884"/>
+        <location filename="../../ui/views/case_files.py" line="914"/>
         <source>Đã duyệt giữ lại hồ sơ</source>
         <translation>Keep-back approved</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="898"/>
+        <location filename="../../ui/views/case_files.py" line="928"/>
         <source>Xuất hồ sơ</source>
         <translation>Export case file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="900"/>
+        <location filename="../../ui/views/case_files.py" line="930"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="900"/>
+        <location filename="../../ui/views/case_files.py" line="930"/>
         <source>Tệp nén ZIP (*.zip)</source>
         <translation>ZIP archive (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="919"/>
+        <location filename="../../ui/views/case_files.py" line="949"/>
         <source>Đã xuất hồ sơ vào %1</source>
         <translation>Case file exported to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="945"/>
+        <location filename="../../ui/views/case_files.py" line="975"/>
         <source>Đã in mục lục văn bản %1</source>
         <translation>Document index of %1 printed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="957"/>
+        <location filename="../../ui/views/case_files.py" line="987"/>
         <source>Mục lục văn bản %1</source>
         <translation>Document index %1</translation>
     </message>
@@ -3691,6 +3706,54 @@
         <location filename="../../ui/views/window_records.py" line="197"/>
         <source>ngoại tuyến, chờ gửi khi có mạng</source>
         <translation>offline, will be sent when online</translation>
+    </message>
+</context>
+<context>
+    <name>MoreFiltersDialog</name>
+    <message>
+        <location filename="../../ui/views/case_file_filters.py" line="52"/>
+        <source>Lọc thêm</source>
+        <translation>More filters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_filters.py" line="56"/>
+        <source>Mọi chế độ sử dụng</source>
+        <translation>Any access rights</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_filters.py" line="57"/>
+        <source>Hạn chế sử dụng</source>
+        <translation>Restricted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_filters.py" line="58"/>
+        <source>Sử dụng rộng rãi</source>
+        <translation>Open to the organisation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_filters.py" line="62"/>
+        <source>vi, en…</source>
+        <translation>vi, en…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_filters.py" line="65"/>
+        <source>Tài liệu từ ngày</source>
+        <translation>Documents from</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_filters.py" line="68"/>
+        <source>Tài liệu đến ngày</source>
+        <translation>Documents until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_filters.py" line="71"/>
+        <source>Chế độ sử dụng</source>
+        <translation>Access rights</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_filters.py" line="72"/>
+        <source>Ngôn ngữ</source>
+        <translation>Language</translation>
     </message>
 </context>
 <context>

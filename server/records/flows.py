@@ -27,6 +27,7 @@ from base.records import (
 )
 
 from ..deps import today_vn
+from ..documents import touch
 from ..errors import ApiProblem, forbidden, not_found
 from ..models import Document, User, utcnow
 from ..policy import ADMINS, role_of
@@ -105,6 +106,7 @@ def take_action(
         found.returned_reason = ""
     elif action is CaseFileAction.ACCEPT:
         found.accepted_at, found.accepted_by = utcnow(), user.id
+        _archive_documents(session, found)
     elif action is CaseFileAction.RETURN:
         found.returned_reason = reason
     else:
@@ -186,6 +188,17 @@ def _refuse_not_for_archive(found: CaseFile) -> None:
             f"Case file {found.code} holds no document: it cannot be transferred.",
             code="empty_file",
         )
+
+
+def _archive_documents(session: Session, found: CaseFile) -> None:
+    """Each document's answer now carries the ``archived`` mark: a new feed number takes it to
+    every desktop's cache, whose windows then offer no step the archive forbids."""
+    for doc in session.scalars(
+        select(Document)
+        .join(CaseFileDocument, CaseFileDocument.document_id == Document.id)
+        .where(CaseFileDocument.case_file_id == found.id, Document.deleted.is_(False))
+    ):
+        touch(session, doc)
 
 
 def _keep_back(

@@ -11,6 +11,8 @@ does not exist for them: 404, as for documents.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import ColumnElement, Select, and_, exists, or_, select
 from sqlalchemy.orm import Session
 
@@ -35,6 +37,7 @@ __all__ = [
     "refuse_archived_document",
     "refuse_step_on_archived",
     "archived_file_of",
+    "archived_among",
 ]
 
 KEEPERS = frozenset({Role.LEADER, Role.ARCHIVIST})
@@ -163,6 +166,23 @@ def archived_file_of(session: Session, doc: Document) -> str | None:
         .limit(1)
     )
     return session.scalar(query)
+
+
+def archived_among(session: Session, ids: Sequence[int]) -> set[int]:
+    """Which of these documents a case file in the archive holds (their ``archived`` mark)."""
+    if not ids:
+        return set()
+    return set(
+        session.scalars(
+            select(CaseFileDocument.document_id)
+            .join(CaseFile, CaseFile.id == CaseFileDocument.case_file_id)
+            .where(
+                CaseFileDocument.document_id.in_(ids),
+                CaseFile.state == CaseFileState.ARCHIVED.value,
+            )
+            .distinct()
+        )
+    )
 
 
 def refuse_archived_document(session: Session, doc: Document) -> None:

@@ -8,9 +8,11 @@ import pytest
 
 from base.steps import Step
 from base.workflow import (
+    ON_ARCHIVED_DOCUMENTS,
     PART_ROLES,
     RULES,
     UNDO,
+    Mark,
     Part,
     Role,
     Status,
@@ -98,3 +100,24 @@ def test_only_people_who_handle_documents_hold_parts() -> None:
     for part in Part:
         assert not PART_ROLES[part] & {Role.ARCHIVIST, Role.ORG_ADMIN, Role.PROVINCE_ADMIN}
     assert Role.CLERK in PART_ROLES[Part.INFO] and Role.CLERK not in PART_ROLES[Part.LEAD]
+
+
+@pytest.mark.parametrize("direction", ["incoming", "outgoing"])
+def test_an_archived_document_offers_only_the_acts_on_its_legal_force(direction: str) -> None:
+    """Every role, every status: with the ``archived`` mark no step moves the document on; only
+    its withdrawal, a take-back request and the answer that a copy is kept remain."""
+    for role in Role:
+        for status in Status:
+            for marks in ([], ["external"], ["take_back_asked"]):
+                common = {
+                    "role": role,
+                    "parts": {"lead"},
+                    "direction": direction,
+                    "status": status,
+                    "is_author": True,
+                }
+                plain = set(steps_for(**common, marks=marks))  # type: ignore[arg-type]
+                kept = set(steps_for(**common, marks=[*marks, Mark.ARCHIVED]))  # type: ignore[arg-type]
+                assert kept == plain & ON_ARCHIVED_DOCUMENTS, (role, status, marks)
+    issued = {"role": Role.CLERK, "parts": set(), "direction": "outgoing", "is_author": False}
+    assert Step.WITHDRAW in steps_for(**issued, status=Status.ISSUED, marks=[Mark.ARCHIVED])  # type: ignore[arg-type]

@@ -34,14 +34,14 @@ def _login(server, username: str, password: str) -> int:  # type: ignore[no-unty
     ).status_code
 
 
-def _notice(qtbot) -> QMessageBox:  # type: ignore[no-untyped-def]
+def _notice(qtbot, name: str = "passwordNotice") -> QMessageBox:  # type: ignore[no-untyped-def]
     found: list[QMessageBox] = []
 
     def shown() -> bool:
         found[:] = [
             w
             for w in QApplication.topLevelWidgets()
-            if isinstance(w, QMessageBox) and w.objectName() == "passwordNotice" and w.isVisible()
+            if isinstance(w, QMessageBox) and w.objectName() == name and w.isVisible()
         ]
         return bool(found)
 
@@ -244,20 +244,10 @@ def test_a_leaving_persons_case_files_go_to_a_colleague(qtbot, ui_server) -> Non
     dialog.receiver.setCurrentIndex(offered.index(taker["id"]))
     dialog.accept()
 
-    found: list[QMessageBox] = []
-
-    def told() -> bool:
-        found[:] = [
-            w
-            for w in QApplication.topLevelWidgets()
-            if isinstance(w, QMessageBox) and w.objectName() == "handoverNotice" and w.isVisible()
-        ]
-        return bool(found)
-
-    qtbot.waitUntil(told, timeout=10000)
-    assert "Đã chuyển 2 hồ sơ" in found[0].text() and taker["full_name"] in found[0].text()
-    assert "01.DA" in found[0].informativeText() and "02.DA" in found[0].informativeText()
-    found[0].close()
+    told = _notice(qtbot, "handoverNotice")
+    assert "Đã chuyển 2 hồ sơ" in told.text() and taker["full_name"] in told.text()
+    assert "01.DA" in told.informativeText() and "02.DA" in told.informativeText()
+    told.close()
     mine = requests.get(
         f"{ui_server.api_url}/case-files?queue=mine",
         headers=ui_server.headers("leader"),

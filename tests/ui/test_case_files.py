@@ -21,9 +21,11 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from base.deadlines import today_in_vietnam
+from base.workflow import ON_ARCHIVED_DOCUMENTS
 from tests.fixtures.server import LiveServer
 from tests.ui.conftest import open_window, screenshot
 from ui.views.case_file_dialogs import qdate
+from ui.views.step_dialog import offered_steps
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -161,6 +163,19 @@ def _screenshots(qtbot, win, name: str) -> None:  # type: ignore[no-untyped-def]
         win.resize(*size)
         qtbot.wait(150)
         screenshot(win, name + suffix)
+
+
+def _free_file(qtbot, win, title: str, notation: str):  # type: ignore[no-untyped-def]
+    """«Lập hồ sơ…» for work outside the year's list: its own title and number; the page."""
+    page = _page(qtbot, win)
+    page.new_file()
+    dialog = _dialog(qtbot, page, "NewFileDialog")
+    dialog.free.setChecked(True)
+    dialog.title.setText(title)
+    dialog.notation.setText(notation)
+    dialog.accept()
+    qtbot.waitUntil(lambda: page.detail is not None and notation in page.detail.file.code)
+    return page
 
 
 def _pdf_text(path: Path) -> str:
@@ -332,11 +347,36 @@ def test_a_case_file_from_the_list_to_the_archive_in_the_window(  # type: ignore
     assert "Đã đổi chế độ sử dụng hồ sơ" in desk.notice.text()
     _screenshots(qtbot, archivist, "case-files-archived")
 
+    # «Lọc thêm…»: the archive finds it by Rights, Language and the documents' period too
+    def refine(rights: str | None, language: str = "", since: dt.date | None = None) -> int:
+        desk.more_button.click()
+        more = _dialog(qtbot, desk, "MoreFiltersDialog")
+        more.rights.setCurrentIndex(more.rights.findData(rights))
+        more.language.setText(language)
+        more.use_from.setChecked(since is not None)
+        if since is not None:
+            more.period_from.setDate(qdate(since))
+        more.accept()
+        answered: list[bool] = []
+        desk.reload(then=lambda: answered.append(True))  # the latest search's answer shown
+        qtbot.waitUntil(lambda: bool(answered), timeout=10000)
+        return int(desk.table.rowCount())
+
+    assert refine("restricted") == 0
+    assert refine("open", "vi", end - dt.timedelta(days=1)) == 1
+    assert desk.more_button.text() == "Lọc thêm (3)…"
+    assert refine("open", "vi", end + dt.timedelta(days=1)) == 0
+    assert refine(None) == 1 and desk.more_button.text() == "Lọc thêm…"
+
     # frozen: every change is refused with the server's message
     page.open_file(page.detail.file.id)
     _state(qtbot, page, "archived")
     assert page.transfer_list_button.isVisible()  # the creator has the transfer's forms too
     assert not page.rights_button.isVisible()  # but no longer its Rights: the archive's now
+    _synced(qtbot, specialist)  # its documents' copies learn they are archived: no step offered
+    archived_copy = specialist.workspace.document(first)
+    assert archived_copy is not None and "archived" in archived_copy.marks
+    assert set(offered_steps(archived_copy, specialist.workspace.user)) <= ON_ARCHIVED_DOCUMENTS
     assert not any(b.isVisible() for b in page.buttons.values())
     third = _document(office, "specialist", "Công văn bổ sung")
     file_id = page.detail.file.id
@@ -354,14 +394,7 @@ def test_a_document_put_in_offline_waits_until_sent(  # type: ignore[no-untyped-
     doc = _document(office, "clerk", "Giấy mời họp giao ban")
     shown = _document(office, "clerk", "Thông báo kết luận giao ban")
     clerk = open_window(qtbot, office, "clerk")
-    page = _page(qtbot, clerk)
-    page.new_file()
-    dialog = _dialog(qtbot, page, "NewFileDialog")
-    dialog.free.setChecked(True)
-    dialog.title.setText("Hồ sơ giao ban tuần")
-    dialog.notation.setText("09.VT")
-    dialog.accept()
-    qtbot.waitUntil(lambda: page.detail is not None and "09.VT" in page.detail.file.code)
+    page = _free_file(qtbot, clerk, "Hồ sơ giao ban tuần", "09.VT")
     _synced(qtbot, clerk)
     assert clerk.workspace.document(doc) is not None
 
@@ -494,14 +527,7 @@ def test_the_step_that_ends_the_work_offers_the_case_file(  # type: ignore[no-un
     letter goes into the file chosen (Art. 29: a document's work ends in a file)."""
     letter_id = _assigned_to_specialist(office, "Đơn kiến nghị về đất đai")
     specialist = open_window(qtbot, office, "specialist")
-    page = _page(qtbot, specialist)
-    page.new_file()
-    dialog = _dialog(qtbot, page, "NewFileDialog")
-    dialog.free.setChecked(True)
-    dialog.title.setText("Hồ sơ giải quyết kiến nghị")
-    dialog.notation.setText("05.KN")
-    dialog.accept()
-    qtbot.waitUntil(lambda: page.detail is not None and "05.KN" in page.detail.file.code)
+    _free_file(qtbot, specialist, "Hồ sơ giải quyết kiến nghị", "05.KN")
 
     specialist.show_named("my_work")
     _synced(qtbot, specialist)

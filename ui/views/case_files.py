@@ -46,6 +46,7 @@ from ..errors import describe, show_error
 from ..models import dropped_document_ids
 from ..workers import run_task
 from .case_file_dialogs import CloseFileDialog, NewFileDialog, ReasonDialog, RightsDialog
+from .case_file_filters import ExtraFilters, MoreFiltersDialog
 from .case_file_forms import CaseFileFormsMixin
 
 __all__ = ["CaseFilesView", "DocumentDropTable", "case_file_state_label", "KEEP_BACK_QUEUE"]
@@ -200,6 +201,11 @@ class CaseFilesView(CaseFileFormsMixin, QWidget):
         self.year.setSpecialValueText("—")
         self.retention = QComboBox()
         self.retention.setObjectName("caseFileRetention")
+        self.extra = ExtraFilters()
+        """«Lọc thêm…»: Rights, Language, the documents' period (the archive's search)."""
+        self.more_button = QPushButton()
+        self.more_button.setObjectName("caseFileMoreFilters")
+        self.more_button.clicked.connect(self.more_filters)
         self.find_button = QPushButton()
         self.find_button.setObjectName("caseFileFind")
         self.find_button.clicked.connect(self.reload)
@@ -223,6 +229,7 @@ class CaseFilesView(CaseFileFormsMixin, QWidget):
         filters.addWidget(self.code, 2)
         filters.addWidget(self.year)
         filters.addWidget(self.retention)
+        filters.addWidget(self.more_button)
         filters.addWidget(self.find_button)
         self.count = QLabel()
         self.count.setObjectName("caseFileCount")
@@ -327,7 +334,7 @@ class CaseFilesView(CaseFileFormsMixin, QWidget):
         column.addLayout(top)
         column.addLayout(filters)
         column.addWidget(self.split, 1)
-        self._archive_filters = (self.code, self.year, self.retention)
+        self._archive_filters = (self.code, self.year, self.retention, self.more_button)
         self.archive_mode = False
         self.retranslate()
         self._show_filters()
@@ -363,6 +370,11 @@ class CaseFilesView(CaseFileFormsMixin, QWidget):
         self.retention.setCurrentIndex(max(self.retention.findData(chosen), 0))
         self.retention.blockSignals(False)
         self.find_button.setText(self.tr("Tìm"))
+        count = self.extra.count
+        self.more_button.setText(
+            self.tr("Lọc thêm (%1)…").replace("%1", str(count)) if count else self.tr("Lọc thêm…")
+        )
+        self.more_button.setToolTip(self.tr("Chế độ sử dụng, ngôn ngữ, thời gian của tài liệu"))
         self.new_button.setText(self.tr("Lập hồ sơ…"))
         self.list_button.setText(self.tr("Danh mục hồ sơ"))
         self.table.setHorizontalHeaderLabels(
@@ -434,6 +446,7 @@ class CaseFilesView(CaseFileFormsMixin, QWidget):
         retention = self.retention.currentData() if archive else None
         code = self.code.text().strip() if archive else ""
         year = self.year.value() if archive and self.year.value() else None
+        extra = self.extra if archive else ExtraFilters()
         return CaseFileFilter(
             queue="all" if queue == KEEP_BACK_QUEUE else queue,
             q=self.search.text().strip(),
@@ -441,7 +454,24 @@ class CaseFilesView(CaseFileFormsMixin, QWidget):
             year=year,
             retention_years=retention or None,
             permanent=True if retention == 0 else None,
+            rights=extra.rights,
+            language=extra.language or None,
+            period_from=extra.period_from,
+            period_to=extra.period_to,
         )
+
+    def more_filters(self) -> None:
+        """«Lọc thêm…»: the dialog, then the search again with what it says."""
+        self.dialog = MoreFiltersDialog(self.extra, self)
+
+        def chosen() -> None:
+            if self.dialog.outcome is not None:
+                self.extra = self.dialog.outcome
+                self.retranslate()
+                self.reload()
+
+        self.dialog.accepted.connect(chosen)
+        self.dialog.open()
 
     def reload(self, then: Callable[[], object] | None = None) -> None:
         where, queue = self.where(), self.current_queue()

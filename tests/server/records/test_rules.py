@@ -43,6 +43,17 @@ def _own_file(caller: Caller, notation: str, maintenance: str = "10 năm", **ext
     return caller.ok("POST", "/case-files", 201, json={**body, **extra})
 
 
+def _file_with_a_document(
+    people: dict[str, Caller], notation: str, subject: str
+) -> tuple[dict, str]:
+    """The specialist's file opened 400 days ago holding the clerk's document of 390 days ago."""
+    made = _own_file(people["specialist"], notation, start_date=days_ago(400))
+    path = f"/case-files/{made['id']}"
+    doc = people["clerk"].document(subject=subject, issued_date=days_ago(390))
+    people["specialist"].ok("POST", f"{path}/documents", 201, json={"document_id": doc["id"]})
+    return made, path
+
+
 def test_a_list_is_copied_from_last_year_and_edited_only_as_a_draft(people) -> None:
     clerk, leader, specialist = people["clerk"], people["leader"], people["specialist"]
     last = clerk.ok("POST", "/file-lists", 201, json={"year": 2020})
@@ -153,11 +164,8 @@ def test_who_sees_a_file_follows_its_rights_and_who_changes_it_is_its_creator(pe
 
 
 def test_keep_back_needs_the_leader_and_a_date_within_two_years(people) -> None:
-    specialist, leader, clerk = people["specialist"], people["leader"], people["clerk"]
-    made = _own_file(specialist, "K.01", start_date=days_ago(400))
-    path = f"/case-files/{made['id']}"
-    doc = clerk.document(subject="Quyết định giao nhiệm vụ", issued_date=days_ago(390))
-    specialist.ok("POST", f"{path}/documents", 201, json={"document_id": doc["id"]})
+    specialist, leader = people["specialist"], people["leader"]
+    made, path = _file_with_a_document(people, "K.01", "Quyết định giao nhiệm vụ")
     closed = specialist.ok("POST", f"{path}/actions", json={"action": "close"})
     due = dt.date.fromisoformat(closed["due_date"])
     assert due == add_years(today() - dt.timedelta(days=390), 1) and closed["due_in_days"] < 0
@@ -198,11 +206,8 @@ def test_keep_back_needs_the_leader_and_a_date_within_two_years(people) -> None:
 
 
 def test_the_end_date_is_bounded_and_reopening_voids_what_closing_set(people) -> None:
-    specialist, leader, clerk = people["specialist"], people["leader"], people["clerk"]
-    made = _own_file(specialist, "K.02", start_date=days_ago(400))
-    path = f"/case-files/{made['id']}"
-    doc = clerk.document(subject="Công văn đôn đốc", issued_date=days_ago(390))
-    specialist.ok("POST", f"{path}/documents", 201, json={"document_id": doc["id"]})
+    specialist, leader = people["specialist"], people["leader"]
+    _, path = _file_with_a_document(people, "K.02", "Công văn đôn đốc")
     # after today: a deadline moved by hand; before its last document: it would leave it out
     for end in (days_ago(-30), days_ago(395)):
         specialist.refused(

@@ -204,6 +204,11 @@ def test_a_year_of_case_files_from_the_list_to_the_archive(server: LiveServer) -
     assert specialist.ok("GET", "/case-files?queue=returned")["items"][0]["id"] == third["id"]
     accepted = archivist.ok("POST", f"{f1}/actions", json={"action": "accept"})
     assert accepted["state"] == "archived" and accepted["actions"] == []
+    # its documents say so, with a new feed number, so every desktop's copy learns it
+    marked = clerk.ok("GET", f"/documents/{d1['id']}")
+    assert "archived" in marked["marks"] and marked["revision"] > d1["revision"]
+    loose = clerk.document(subject="Công văn chưa vào hồ sơ nào")
+    assert "archived" not in clerk.ok("GET", f"/documents/{loose['id']}")["marks"]
 
     # The accepted file is frozen: every change refused, for everyone, its documents too.
     for caller, method, path, body in (
