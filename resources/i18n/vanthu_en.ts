@@ -437,468 +437,551 @@
     </message>
 </context>
 <context>
+    <name>CaseFileHistory</name>
+    <message>
+        <location filename="../../ui/views/case_file_history.py" line="18"/>
+        <source>Lập hồ sơ</source>
+        <translation>File opened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_history.py" line="19"/>
+        <source>Sửa thông tin hồ sơ</source>
+        <translation>Details changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_history.py" line="20"/>
+        <source>Đổi chế độ sử dụng</source>
+        <translation>Access rights changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_history.py" line="21"/>
+        <source>Đưa văn bản vào hồ sơ</source>
+        <translation>Document put in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_history.py" line="22"/>
+        <source>Bỏ văn bản khỏi hồ sơ</source>
+        <translation>Document taken out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_history.py" line="23"/>
+        <source>Kết thúc hồ sơ</source>
+        <translation>File closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_history.py" line="24"/>
+        <source>Mở lại hồ sơ</source>
+        <translation>File reopened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_history.py" line="25"/>
+        <source>Nộp lưu</source>
+        <translation>Transferred to the archive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_history.py" line="26"/>
+        <source>Lưu trữ cơ quan tiếp nhận</source>
+        <translation>Accepted by the agency archive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_history.py" line="27"/>
+        <source>Lưu trữ cơ quan trả lại</source>
+        <translation>Returned by the agency archive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_history.py" line="28"/>
+        <source>Đề nghị giữ lại</source>
+        <translation>Keep-back requested</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_history.py" line="29"/>
+        <source>Duyệt giữ lại</source>
+        <translation>Keep-back approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_history.py" line="30"/>
+        <source>Không duyệt giữ lại</source>
+        <translation>Keep-back refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_history.py" line="31"/>
+        <source>Bàn giao hồ sơ</source>
+        <translation>Handed over</translation>
+    </message>
+</context>
+<context>
     <name>CaseFilesView</name>
     <message>
-        <location filename="../../ui/views/case_files.py" line="61"/>
+        <location filename="../../ui/views/case_files.py" line="64"/>
         <source>Đang lập</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="62"/>
+        <location filename="../../ui/views/case_files.py" line="65"/>
         <source>Đã kết thúc</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="63"/>
-        <location filename="../../ui/views/case_files.py" line="74"/>
+        <location filename="../../ui/views/case_files.py" line="66"/>
+        <location filename="../../ui/views/case_files.py" line="77"/>
         <source>Chờ tiếp nhận</source>
         <translation>Awaiting acceptance</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="64"/>
+        <location filename="../../ui/views/case_files.py" line="67"/>
         <source>Bị trả lại</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="65"/>
+        <location filename="../../ui/views/case_files.py" line="68"/>
         <source>Đã vào lưu trữ</source>
         <translation>In the archive</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="72"/>
+        <location filename="../../ui/views/case_files.py" line="75"/>
         <source>Hồ sơ của tôi</source>
         <translation>My case files</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="73"/>
+        <location filename="../../ui/views/case_files.py" line="76"/>
         <source>Sắp đến hạn nộp lưu</source>
         <translation>Due for transfer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="75"/>
+        <location filename="../../ui/views/case_files.py" line="78"/>
         <source>Đã trả lại</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="76"/>
+        <location filename="../../ui/views/case_files.py" line="79"/>
         <source>Kho lưu trữ cơ quan</source>
         <translation>Agency archive</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="77"/>
+        <location filename="../../ui/views/case_files.py" line="80"/>
         <source>Hết thời hạn bảo quản</source>
         <translation>Retention ended</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="78"/>
+        <location filename="../../ui/views/case_files.py" line="81"/>
         <source>Đề nghị giữ lại</source>
         <translation>Keep-back requests</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="79"/>
+        <location filename="../../ui/views/case_files.py" line="82"/>
         <source>Mọi hồ sơ được xem</source>
         <translation>All files I may see</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="349"/>
+        <location filename="../../ui/views/case_files.py" line="359"/>
         <source>Hồ sơ</source>
         <translation>Case files</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="359"/>
+        <location filename="../../ui/views/case_files.py" line="369"/>
         <source>Tìm theo tiêu đề hồ sơ…</source>
         <translation>Search by file title…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="360"/>
-        <location filename="../../ui/views/case_files.py" line="584"/>
+        <location filename="../../ui/views/case_files.py" line="370"/>
+        <location filename="../../ui/views/case_files.py" line="597"/>
         <source>Mã hồ sơ</source>
         <translation>File code</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="361"/>
+        <location filename="../../ui/views/case_files.py" line="371"/>
         <source>Năm</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="362"/>
+        <location filename="../../ui/views/case_files.py" line="372"/>
         <source>Năm </source>
         <translation>Year </translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="366"/>
+        <location filename="../../ui/views/case_files.py" line="376"/>
         <source>Mọi thời hạn</source>
         <translation>Any retention</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="367"/>
+        <location filename="../../ui/views/case_files.py" line="377"/>
         <source>Vĩnh viễn</source>
         <translation>Permanent</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="369"/>
+        <location filename="../../ui/views/case_files.py" line="379"/>
         <source>%1 năm</source>
         <translation>%1 years</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="372"/>
+        <location filename="../../ui/views/case_files.py" line="382"/>
         <source>Tìm</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="375"/>
+        <location filename="../../ui/views/case_files.py" line="385"/>
         <source>Lọc thêm (%1)…</source>
         <translation>More filters (%1)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="375"/>
+        <location filename="../../ui/views/case_files.py" line="385"/>
         <source>Lọc thêm…</source>
         <translation>More filters…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="377"/>
+        <location filename="../../ui/views/case_files.py" line="387"/>
         <source>Chế độ sử dụng, ngôn ngữ, thời gian của tài liệu</source>
         <translation>Access rights, language, the documents’ dates</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="378"/>
+        <location filename="../../ui/views/case_files.py" line="388"/>
         <source>Lập hồ sơ…</source>
         <translation>Open a case file…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="379"/>
+        <location filename="../../ui/views/case_files.py" line="389"/>
         <source>Danh mục hồ sơ</source>
         <translation>File list</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="381"/>
+        <location filename="../../ui/views/case_files.py" line="391"/>
         <source>Hồ sơ (tiêu đề, mã)</source>
         <translation>Case file (title, code)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="381"/>
-        <location filename="../../ui/views/case_files.py" line="586"/>
+        <location filename="../../ui/views/case_files.py" line="391"/>
+        <location filename="../../ui/views/case_files.py" line="599"/>
         <source>Trạng thái</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="381"/>
-        <location filename="../../ui/views/case_files.py" line="597"/>
+        <location filename="../../ui/views/case_files.py" line="391"/>
+        <location filename="../../ui/views/case_files.py" line="610"/>
         <source>Hạn nộp lưu</source>
         <translation>Transfer due</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="385"/>
+        <location filename="../../ui/views/case_files.py" line="395"/>
         <source>STT</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="386"/>
+        <location filename="../../ui/views/case_files.py" line="396"/>
         <source>Số, ký hiệu</source>
         <translation>Number, symbol</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="387"/>
+        <location filename="../../ui/views/case_files.py" line="397"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="388"/>
+        <location filename="../../ui/views/case_files.py" line="398"/>
         <source>Trích yếu</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="389"/>
+        <location filename="../../ui/views/case_files.py" line="399"/>
         <source>Số trang</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="390"/>
+        <location filename="../../ui/views/case_files.py" line="400"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="395"/>
+        <location filename="../../ui/views/case_files.py" line="405"/>
         <source>Kéo văn bản từ danh sách thả vào đây, hoặc chọn văn bản rồi dùng «Đưa vào hồ sơ…». Nhấp đúp để mở văn bản.</source>
         <translation>Drag documents from a list and drop them here, or select documents and use “Add to case file…”. Double-click to open a document.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="400"/>
+        <location filename="../../ui/views/case_files.py" line="410"/>
         <source>Bỏ khỏi hồ sơ</source>
         <translation>Remove from file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="401"/>
+        <location filename="../../ui/views/case_files.py" line="411"/>
         <source>Kết thúc hồ sơ…</source>
         <translation>Close the file…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="402"/>
+        <location filename="../../ui/views/case_files.py" line="412"/>
         <source>Mở lại…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="403"/>
+        <location filename="../../ui/views/case_files.py" line="413"/>
         <source>Nộp lưu</source>
         <translation>Transfer to archive</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="404"/>
+        <location filename="../../ui/views/case_files.py" line="414"/>
         <source>Đề nghị giữ lại…</source>
         <translation>Request keep-back…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="405"/>
+        <location filename="../../ui/views/case_files.py" line="415"/>
         <source>Tiếp nhận</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="406"/>
+        <location filename="../../ui/views/case_files.py" line="416"/>
         <source>Trả lại…</source>
         <translation>Return…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="407"/>
+        <location filename="../../ui/views/case_files.py" line="417"/>
         <source>Duyệt giữ lại</source>
         <translation>Approve keep-back</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="408"/>
+        <location filename="../../ui/views/case_files.py" line="418"/>
         <source>Không duyệt giữ lại…</source>
         <translation>Refuse keep-back…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="412"/>
+        <location filename="../../ui/views/case_files.py" line="422"/>
         <source>Xuất hồ sơ (ZIP)…</source>
         <translation>Export file (ZIP)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="413"/>
+        <location filename="../../ui/views/case_files.py" line="423"/>
         <source>Xuất PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="414"/>
+        <location filename="../../ui/views/case_files.py" line="424"/>
         <source>In mục lục văn bản…</source>
         <translation>Print document index…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="415"/>
+        <location filename="../../ui/views/case_files.py" line="425"/>
         <source>Chế độ sử dụng…</source>
         <translation>Access rights…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="514"/>
+        <location filename="../../ui/views/case_files.py" line="426"/>
+        <source>Văn bản trong hồ sơ</source>
+        <translation>Documents in the file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="427"/>
+        <source>Lịch sử hồ sơ</source>
+        <translation>File history</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_files.py" line="526"/>
         <source>quá hạn %1 ngày</source>
         <translation>%1 days overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="516"/>
+        <location filename="../../ui/views/case_files.py" line="528"/>
         <source>còn %1 ngày</source>
         <translation>%1 days left</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="530"/>
+        <location filename="../../ui/views/case_files.py" line="542"/>
         <source>%1 hồ sơ</source>
         <translation>%1 case files</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="532"/>
+        <location filename="../../ui/views/case_files.py" line="544"/>
         <source>Không có hồ sơ nào trong mục này.</source>
         <translation>No case file here.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="557"/>
+        <location filename="../../ui/views/case_files.py" line="569"/>
         <source>Chọn một hồ sơ ở danh sách bên trái.</source>
         <translation>Choose a case file in the list on the left.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="564"/>
+        <location filename="../../ui/views/case_files.py" line="576"/>
         <source>chờ gửi</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="585"/>
+        <location filename="../../ui/views/case_files.py" line="598"/>
         <source>Thời hạn bảo quản</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="587"/>
+        <location filename="../../ui/views/case_files.py" line="600"/>
         <source>Người lập hồ sơ</source>
         <translation>Creator</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="589"/>
+        <location filename="../../ui/views/case_files.py" line="602"/>
         <source>Thời gian</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="593"/>
+        <location filename="../../ui/views/case_files.py" line="606"/>
         <source>Số văn bản, số trang</source>
         <translation>Documents, pages</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="598"/>
+        <location filename="../../ui/views/case_files.py" line="611"/>
         <source>Chế độ sử dụng</source>
         <translation>Access rights</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="615"/>
+        <location filename="../../ui/views/case_files.py" line="628"/>
         <source>Hồ sơ đã được Lưu trữ cơ quan tiếp nhận: không thay đổi, di chuyển hay xoá được.</source>
         <translation>The agency archive has accepted this file: it can no longer be changed, moved or deleted.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="622"/>
+        <location filename="../../ui/views/case_files.py" line="635"/>
         <source>Lưu trữ cơ quan trả lại hồ sơ: %1</source>
         <translation>The agency archive returned the file: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="628"/>
+        <location filename="../../ui/views/case_files.py" line="641"/>
         <source>Hồ sơ đã quá hạn nộp lưu %1 ngày.</source>
         <translation>The file is %1 days overdue for transfer.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="630"/>
+        <location filename="../../ui/views/case_files.py" line="643"/>
         <source>Hồ sơ đến hạn nộp lưu ngày %1 (còn %2 ngày).</source>
         <translation>The file is due for transfer on %1 (%2 days left).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="637"/>
+        <location filename="../../ui/views/case_files.py" line="650"/>
         <source>Đề nghị giữ lại đến %1 chờ lãnh đạo duyệt: %2</source>
         <translation>Keep-back until %1 awaits the head’s approval: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="710"/>
+        <location filename="../../ui/views/case_files.py" line="723"/>
         <source>Ngoại tuyến — đã lưu, chờ gửi khi có mạng</source>
         <translation>Offline — saved, will be sent when online</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="744"/>
+        <location filename="../../ui/views/case_files.py" line="757"/>
         <source>Đã lập hồ sơ %1</source>
         <translation>Case file %1 opened</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="765"/>
+        <location filename="../../ui/views/case_files.py" line="778"/>
         <source>Đã đưa %1 văn bản vào hồ sơ</source>
         <translation>%1 documents added to the file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="789"/>
+        <location filename="../../ui/views/case_files.py" line="802"/>
         <source>Đã bỏ văn bản khỏi hồ sơ</source>
         <translation>Document removed from the file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="804"/>
+        <location filename="../../ui/views/case_files.py" line="817"/>
         <source>Đã kết thúc hồ sơ</source>
         <translation>File closed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="823"/>
+        <location filename="../../ui/views/case_files.py" line="836"/>
         <source>Đã đổi chế độ sử dụng hồ sơ</source>
         <translation>The file’s access rights were changed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="853"/>
+        <location filename="../../ui/views/case_files.py" line="866"/>
         <source>Mở lại hồ sơ</source>
         <translation>Reopen the file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="854"/>
+        <location filename="../../ui/views/case_files.py" line="867"/>
         <source>Lý do mở lại (ghi vào lịch sử hồ sơ và nhật ký hệ thống):</source>
         <translation>Reason for reopening (kept in the file’s history and the audit trail):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="856"/>
+        <location filename="../../ui/views/case_files.py" line="869"/>
         <source>Đã mở lại hồ sơ</source>
         <translation>File reopened</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="862"/>
+        <location filename="../../ui/views/case_files.py" line="875"/>
         <source>Trả lại hồ sơ</source>
         <translation>Return the file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="863"/>
+        <location filename="../../ui/views/case_files.py" line="876"/>
         <source>Lý do trả lại (người lập hồ sơ sẽ thấy):</source>
         <translation>Reason for returning it (its creator will see it):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="865"/>
+        <location filename="../../ui/views/case_files.py" line="878"/>
         <source>Đã trả lại hồ sơ</source>
         <translation>File returned</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="871"/>
+        <location filename="../../ui/views/case_files.py" line="884"/>
         <source>Không duyệt giữ lại</source>
         <translation>Refuse keep-back</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="872"/>
+        <location filename="../../ui/views/case_files.py" line="885"/>
         <source>Lý do không duyệt:</source>
         <translation>Reason for refusing:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="874"/>
+        <location filename="../../ui/views/case_files.py" line="887"/>
         <source>Đã không duyệt đề nghị giữ lại</source>
         <translation>Keep-back request refused</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="884"/>
+        <location filename="../../ui/views/case_files.py" line="897"/>
         <source>Đề nghị giữ lại hồ sơ</source>
         <translation>Request to keep the file back</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="886"/>
+        <location filename="../../ui/views/case_files.py" line="899"/>
         <source>Giữ hồ sơ tại đơn vị quá hạn nộp lưu cần lãnh đạo duyệt; tối đa 2 năm sau hạn.</source>
         <translation>Keeping a file at the unit past its transfer deadline needs the head’s approval; at most 2 years after the deadline.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="889"/>
+        <location filename="../../ui/views/case_files.py" line="902"/>
         <source>Đã gửi đề nghị giữ lại</source>
         <translation>Keep-back requested</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="898"/>
+        <location filename="../../ui/views/case_files.py" line="911"/>
         <source>Đã nộp lưu hồ sơ: chờ Lưu trữ cơ quan tiếp nhận</source>
         <translation>File transferred: awaiting the agency archive’s acceptance</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="906"/>
+        <location filename="../../ui/views/case_files.py" line="919"/>
         <source>Đã tiếp nhận hồ sơ vào Lưu trữ cơ quan</source>
         <translation>File accepted into the agency archive</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="914"/>
+        <location filename="../../ui/views/case_files.py" line="927"/>
         <source>Đã duyệt giữ lại hồ sơ</source>
         <translation>Keep-back approved</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="928"/>
+        <location filename="../../ui/views/case_files.py" line="941"/>
         <source>Xuất hồ sơ</source>
         <translation>Export case file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="930"/>
+        <location filename="../../ui/views/case_files.py" line="943"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="930"/>
+        <location filename="../../ui/views/case_files.py" line="943"/>
         <source>Tệp nén ZIP (*.zip)</source>
         <translation>ZIP archive (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="949"/>
+        <location filename="../../ui/views/case_files.py" line="962"/>
         <source>Đã xuất hồ sơ vào %1</source>
         <translation>Case file exported to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="975"/>
+        <location filename="../../ui/views/case_files.py" line="988"/>
         <source>Đã in mục lục văn bản %1</source>
         <translation>Document index of %1 printed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_files.py" line="987"/>
+        <location filename="../../ui/views/case_files.py" line="1000"/>
         <source>Mục lục văn bản %1</source>
         <translation>Document index %1</translation>
     </message>

@@ -309,6 +309,12 @@ def test_a_case_file_from_the_list_to_the_archive_in_the_window(  # type: ignore
     desk.buttons["accept"].click()
     _state(qtbot, desk, "archived")
     assert "Lưu trữ cơ quan tiếp nhận" in desk.banner.text()
+    # the file's history, oldest first, with the reasons given
+    history = [desk.history.item(i).text() for i in range(desk.history.count())]
+    assert "Lập hồ sơ" in history[0] and "Hoàng Thị Mai" in history[0]
+    assert any("Lưu trữ cơ quan trả lại" in line and RETURN_REASON in line for line in history)
+    assert any("Mở lại hồ sơ" in line and "Bổ sung báo cáo kết quả" in line for line in history)
+    assert "Lưu trữ cơ quan tiếp nhận" in history[-1]
 
     # the transfer's printed forms, then the archive's index of files, saved where asked
     assert desk.transfer_list_button.isVisible() and desk.handover_record_button.isVisible()

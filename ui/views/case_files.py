@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPushButton,
     QSpinBox,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +50,7 @@ from ..workers import run_task
 from .case_file_dialogs import CloseFileDialog, NewFileDialog, ReasonDialog, RightsDialog
 from .case_file_filters import ExtraFilters, MoreFiltersDialog
 from .case_file_forms import CaseFileFormsMixin
+from .case_file_history import fill_history
 
 __all__ = ["CaseFilesView", "DocumentDropTable", "case_file_state_label", "KEEP_BACK_QUEUE"]
 
@@ -318,7 +321,14 @@ class CaseFilesView(CaseFileFormsMixin, QWidget):
         right_column.addWidget(self.title)
         right_column.addWidget(self.meta)
         right_column.addWidget(self.banner)
-        right_column.addWidget(self.documents, 1)
+        self.history = QListWidget()
+        self.history.setObjectName("caseFileHistory")
+        self.history.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("caseFileTabs")
+        self.tabs.addTab(self.documents, "")
+        self.tabs.addTab(self.history, "")
+        right_column.addWidget(self.tabs, 1)
         right_column.addWidget(self.drop_hint)
         right_column.addLayout(actions)
         right_column.addWidget(self.notice)
@@ -413,6 +423,8 @@ class CaseFilesView(CaseFileFormsMixin, QWidget):
         self.export_pdf_button.setText(self.tr("Xuất PDF…"))
         self.index_button.setText(self.tr("In mục lục văn bản…"))
         self.rights_button.setText(self.tr("Chế độ sử dụng…"))
+        self.tabs.setTabText(0, self.tr("Văn bản trong hồ sơ"))
+        self.tabs.setTabText(1, self.tr("Lịch sử hồ sơ"))
         self._form_texts()
         self._fill_files()
         self._show_detail(self.detail)
@@ -577,6 +589,7 @@ class CaseFilesView(CaseFileFormsMixin, QWidget):
                 if document.pending:
                     item.setForeground(QBrush(QColor(AMBER)))
                 self.documents.setItem(row, column, item)
+        fill_history(self.history, detail)
         self._show_buttons()
 
     def _meta_html(self, found: CaseFile) -> str:
