@@ -526,6 +526,20 @@ def _assigned_to_specialist(server: LiveServer, subject: str) -> int:
     return int(doc["id"])
 
 
+def _take_step(qtbot, win, document_id: int, step: str, comment: str) -> None:  # type: ignore[no-untyped-def]
+    """«Việc của tôi» synced, «Xử lý…» on the document, ``step`` with ``comment``, taken."""
+    win.show_named("my_work")
+    _synced(qtbot, win)
+    win.step_dialog = None
+    win.open_step(document_id)
+    qtbot.waitUntil(lambda: win.step_dialog is not None, timeout=10000)
+    dialog = win.step_dialog
+    dialog.step.setCurrentIndex(dialog.step.findData(step))
+    dialog.comment.setPlainText(comment)
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.result_document is not None, timeout=20000)
+
+
 def test_the_step_that_ends_the_work_offers_the_case_file(  # type: ignore[no-untyped-def]
     qtbot, office: LiveServer
 ) -> None:
@@ -535,16 +549,7 @@ def test_the_step_that_ends_the_work_offers_the_case_file(  # type: ignore[no-un
     specialist = open_window(qtbot, office, "specialist")
     _free_file(qtbot, specialist, "Hồ sơ giải quyết kiến nghị", "05.KN")
 
-    specialist.show_named("my_work")
-    _synced(qtbot, specialist)
-    specialist.step_dialog = None
-    specialist.open_step(letter_id)
-    qtbot.waitUntil(lambda: specialist.step_dialog is not None, timeout=10000)
-    steps = specialist.step_dialog
-    steps.step.setCurrentIndex(steps.step.findData("finish"))
-    steps.comment.setPlainText("Đã trả lời công dân")
-    steps.submit()
-    qtbot.waitUntil(lambda: steps.result_document is not None, timeout=20000)
+    _take_step(qtbot, specialist, letter_id, "finish", "Đã trả lời công dân")
     done = specialist.list_page
     qtbot.waitUntil(lambda: done.done_box.isVisible() and done.done_file.isVisible(), timeout=10000)
     assert done.done_file.text() == "Đưa vào hồ sơ…"
@@ -561,15 +566,6 @@ def test_the_step_that_ends_the_work_offers_the_case_file(  # type: ignore[no-un
 
     # a step that does not end the work (a note) offers no file
     other = _assigned_to_specialist(office, "Đơn đề nghị cấp phép")
-    _synced(qtbot, specialist)
-    specialist.show_named("my_work")
-    specialist.step_dialog = None
-    specialist.open_step(other)
-    qtbot.waitUntil(lambda: specialist.step_dialog is not None, timeout=10000)
-    noting = specialist.step_dialog
-    noting.step.setCurrentIndex(noting.step.findData("note"))
-    noting.comment.setPlainText("Đang xác minh")
-    noting.submit()
-    qtbot.waitUntil(lambda: noting.result_document is not None, timeout=20000)
+    _take_step(qtbot, specialist, other, "note", "Đang xác minh")
     qtbot.waitUntil(lambda: "Đang xác minh" in done.done_text.text() or done.done_box.isVisible())
     assert not done.done_file.isVisible()
