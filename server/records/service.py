@@ -282,7 +282,10 @@ def _planned_for(
 
 def _own_open(session: Session, user: User, case_file_id: int) -> CaseFile:
     """The caller's own file, open: the only one whose contents they change (Art. 31.3.b)."""
-    found = load_visible(session, user, case_file_id, for_update=True)
+    return _refuse_unless_own_open(user, load_visible(session, user, case_file_id, for_update=True))
+
+
+def _refuse_unless_own_open(user: User, found: CaseFile) -> CaseFile:
     if found.creator_id != user.id:
         raise forbidden()
     refuse_not_open(found)
@@ -299,7 +302,7 @@ def edit_file(session: Session, user: User, case_file_id: int, changes: FileChan
         and changes.access_only
     ):
         return _archive_access(session, user, found, changes)
-    found = _own_open(session, user, case_file_id)
+    _refuse_unless_own_open(user, found)
     before: dict[str, object] = {}
     if changes.title is not None:
         before["title"], found.title = found.title, nfc(changes.title)

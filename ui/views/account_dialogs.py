@@ -23,6 +23,7 @@ from services.admin import NewAccount
 from services.records import FILE_KEEPERS
 
 from ..labels import role_label
+from .form_dialog import ok_cancel
 
 __all__ = [
     "NewAccountDialog",
@@ -189,11 +190,7 @@ class HandoverDialog(QDialog):
             ).replace("%1", leaver.full_name or leaver.username)
         )
         explain.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.receiver.count() > 0)
         form = QFormLayout()
         form.addRow(self.tr("Người nhận"), self.receiver)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -34,6 +33,8 @@ from base.deadlines import today_in_vietnam
 from base.records import Rights
 from client.case_file_records import CaseFile, CaseFileDetail, FileList
 from services.records import Closing, NewFile
+
+from .form_dialog import ok_cancel
 
 __all__ = [
     "NewFileDialog",
@@ -76,15 +77,6 @@ def _retention_box(current: str = "") -> QComboBox:
     if current:
         box.setCurrentText(current)
     return box
-
-
-def _buttons(dialog: QDialog) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
 
 
 def _error_label() -> QLabel:
@@ -157,7 +149,7 @@ class NewFileDialog(QDialog):
         start_row.addRow(self.tr("Ngày bắt đầu"), self.start)
         column.addLayout(start_row)
         column.addWidget(self.error)
-        column.addWidget(_buttons(self))
+        column.addWidget(ok_cancel(self))
         self.from_list.toggled.connect(self._mode)
         self.from_list.setEnabled(has_list)
         (self.from_list if has_list else self.free).setChecked(True)
@@ -244,7 +236,7 @@ class CloseFileDialog(QDialog):
         column.addLayout(form)
         column.addWidget(note)
         column.addWidget(self.error)
-        column.addWidget(_buttons(self))
+        column.addWidget(ok_cancel(self))
         self.original = found
 
     def accept(self) -> None:
@@ -296,7 +288,7 @@ class ReasonDialog(QDialog):
             row.addRow(self.tr("Giữ lại đến ngày"), self.until)
             column.addLayout(row)
         column.addWidget(self.error)
-        column.addWidget(_buttons(self))
+        column.addWidget(ok_cancel(self))
 
     def accept(self) -> None:
         reason = _nfc(self.reason.toPlainText())
@@ -337,7 +329,7 @@ class RightsDialog(QDialog):
         column.addWidget(QLabel(f"<b>{found.code}</b> — {found.title}"))
         column.addLayout(form)
         column.addWidget(note)
-        column.addWidget(_buttons(self))
+        column.addWidget(ok_cancel(self))
 
     def accept(self) -> None:
         self.outcome = Rights(self.rights.currentData())
@@ -373,7 +365,7 @@ class PickFileDialog(QDialog):
         column = QVBoxLayout(self)
         column.addWidget(prompt)
         column.addWidget(self.files, 1)
-        column.addWidget(_buttons(self))
+        column.addWidget(ok_cancel(self))
 
     def accept(self) -> None:
         item = self.files.currentItem()

@@ -24,6 +24,7 @@ from base.deadlines import today_in_vietnam
 from base.records import Rights
 
 from .case_file_dialogs import day_of, qdate
+from .form_dialog import ok_cancel
 
 __all__ = ["ExtraFilters", "MoreFiltersDialog"]
 
@@ -72,13 +73,7 @@ class MoreFiltersDialog(QDialog):
         form.addRow(self.tr("Ngôn ngữ"), self.language)
         form.addRow(self.use_from, self.period_from)
         form.addRow(self.use_to, self.period_to)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok
-            | QDialogButtonBox.StandardButton.Cancel
-            | QDialogButtonBox.StandardButton.Reset
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, QDialogButtonBox.StandardButton.Reset)
         buttons.button(QDialogButtonBox.StandardButton.Reset).clicked.connect(self.clear)
         column = QVBoxLayout(self)
         column.addLayout(form)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -39,6 +38,7 @@ from services.workspace import Workspace
 from ..errors import describe, show_error
 from ..workers import run_task
 from .case_file_dialogs import RETENTIONS, ReasonDialog
+from .form_dialog import ok_cancel
 
 __all__ = ["FileListView", "PlannedDialog", "HeadingDialog"]
 
@@ -66,11 +66,7 @@ class HeadingDialog(QDialog):
         form.addRow(self.tr("Tên đề mục"), self.title)
         form.addRow(self.tr("Chữ viết tắt"), self.abbreviation)
         form.addRow(self.tr("Thuộc đề mục"), self.parent_box)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
 
     def accept(self) -> None:
@@ -117,11 +113,7 @@ class PlannedDialog(QDialog):
         form.addRow(self.tr("Thời hạn bảo quản"), self.maintenance)
         form.addRow(self.tr("Đơn vị, người lập hồ sơ"), self.responsible)
         form.addRow(self.tr("Ghi chú"), self.note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
 
     def accept(self) -> None:

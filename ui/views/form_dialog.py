@@ -14,7 +14,20 @@ from base.errors import VanThuError, current_language
 from ..errors import describe
 from ..workers import run_task
 
-__all__ = ["FormDialog", "level_box"]
+__all__ = ["FormDialog", "level_box", "ok_cancel"]
+
+
+def ok_cancel(
+    dialog: QDialog,
+    extra: QDialogButtonBox.StandardButton = QDialogButtonBox.StandardButton.NoButton,
+) -> QDialogButtonBox:
+    """OK and Cancel (and ``extra``) wired to the dialog's accept and reject."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel | extra
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 def level_box(label: Callable[[int], str], levels: int) -> QComboBox:
