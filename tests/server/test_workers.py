@@ -94,6 +94,9 @@ def test_the_feed_keeps_commit_order_under_writers_on_both_workers(server: LiveS
         nonlocal cursor
         last = cursor
         while True:
+            # Read before asking: a page asked before the last write committed may answer
+            # after ``done`` is set, and would end the poll one document short.
+            writers_done = done.is_set()
             page = clerk.get(f"/changes?updated_since={cursor}&limit=50").json()
             for change in page["changes"]:
                 if change["seq"] <= last:
@@ -101,7 +104,7 @@ def test_the_feed_keeps_commit_order_under_writers_on_both_workers(server: LiveS
                 last = change["seq"]
                 seen[change["document_id"]] = change["seq"]
             cursor = page["next_since"]
-            if done.is_set() and not page["has_more"]:
+            if writers_done and not page["has_more"]:
                 return
             time.sleep(0.02)
 
