@@ -331,6 +331,7 @@ def generate_demo_data(
         _archive_history(session, random.Random(seed + 1))
         if story:
             _story(session, blobs, data_dir, render_letter)
+    db.refresh_statistics()
     return DemoDataReport(count, made, time.perf_counter() - started)
 
 

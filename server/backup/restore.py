@@ -100,6 +100,7 @@ def _upgrade(url: str) -> tuple[str, Counts]:
     db = Database(url)
     try:
         db.migrate()
+        db.refresh_statistics()
         with db.session() as session:
             session.execute(
                 update(Upload)
