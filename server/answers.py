@@ -16,11 +16,12 @@ from typing import Any
 
 from fastapi import Response
 from pydantic import BaseModel
-from sqlalchemy import BindParameter, Executable, Row, bindparam, select
+from sqlalchemy import Executable, Row, select
 from sqlalchemy.orm import Session
 
 from base.workflow import Mark, Origin
 
+from .among import among, dialect_of
 from .exchange.queries import arrivals, exchange_deliveries, marks_for
 from .models import Assignment, Document, Organisation, TraceEvent, User, Version
 from .records.policy import archived_among
@@ -131,34 +132,32 @@ def _assignment_out(a: Any) -> AssignmentOut:
     )
 
 
-_IDS: BindParameter[list[int]] = bindparam("ids", expanding=True)
-
-
 @cache
-def _parts() -> tuple[Executable, Executable, Executable, Executable]:
-    """The page's versions, trace, assignments and copies, each one statement (built once)."""
+def _parts(dialect: str) -> tuple[Executable, Executable, Executable, Executable]:
+    """The page's versions, trace, assignments and copies, each one statement (built once per
+    database kind, the ids bound as ``ids``: ``server.among``)."""
     versions = (
         select(*Version.__table__.columns, User.full_name.label("name"))
         .outerjoin(User, User.id == Version.author_id)
-        .where(Version.document_id.in_(_IDS))
+        .where(among(Version.document_id, dialect))
         .order_by(Version.document_id, Version.number)
     )
     trace = (
         select(*TraceEvent.__table__.columns, User.full_name.label("name"))
         .outerjoin(User, User.id == TraceEvent.user_id)
-        .where(TraceEvent.document_id.in_(_IDS))
+        .where(among(TraceEvent.document_id, dialect))
         .order_by(TraceEvent.id)
     )
     assignments = (
         select(*Assignment.__table__.columns, User.full_name.label("name"))
         .outerjoin(User, User.id == Assignment.user_id)
-        .where(Assignment.document_id.in_(_IDS))
+        .where(among(Assignment.document_id, dialect))
         .order_by(Assignment.id)
     )
     copies = (
         select(Document.source_id, Organisation.name, Document.status)
         .join(Organisation, Organisation.id == Document.organisation_id)
-        .where(Document.source_id.in_(_IDS), Document.deleted.is_(False))
+        .where(among(Document.source_id, dialect), Document.deleted.is_(False))
         .order_by(Document.id)
     )
     return versions, trace, assignments, copies
@@ -175,7 +174,7 @@ def documents_out(
     by_id: dict[str, dict[int, list[Any]]] = {
         part: {i: [] for i in ids} for part in ("versions", "trace", "assignments")
     }
-    versions, trace, assignments, copies = _parts()
+    versions, trace, assignments, copies = _parts(dialect_of(session))
     for row in session.execute(versions, {"ids": ids}):
         by_id["versions"][row.document_id].append(version_out(row, row.name or ""))
     for row in session.execute(trace, {"ids": ids}):

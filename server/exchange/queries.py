@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from functools import cache
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from base.deadlines import VIETNAM
 from base.workflow import Mark
 from edxml import StatusCode
 
+from ..among import among, dialect_of
 from ..schemas import DeliveryOut, ExchangeOut
 from .enums import InboxState, PackageKind
 from .models import Agency, InboxPackage, OutboxPackage, RecipientStatus
@@ -26,17 +28,42 @@ def vn_to_utc(moment: dt.datetime) -> dt.datetime:
     return moment.replace(tzinfo=VIETNAM).astimezone(dt.UTC).replace(tzinfo=None)
 
 
+@cache
+def _sent(dialect: str) -> Select[OutboxPackage]:
+    """The documents' packages to agencies outside (built once per database kind)."""
+    return (
+        select(OutboxPackage)
+        .where(among(OutboxPackage.document_id, dialect), OutboxPackage.kind == PackageKind.EDOC)
+        .order_by(OutboxPackage.id)
+    )
+
+
+@cache
+def _statuses(dialect: str) -> Select[RecipientStatus]:
+    return (
+        select(RecipientStatus)
+        .where(among(RecipientStatus.document_id, dialect))
+        .order_by(RecipientStatus.at, RecipientStatus.id)  # an 04 that overtook its 03
+    )
+
+
+@cache
+def _external(dialect: str) -> Select[int | None]:
+    return (
+        select(OutboxPackage.document_id)
+        .where(among(OutboxPackage.document_id, dialect), OutboxPackage.kind == PackageKind.EDOC)
+        .distinct()
+    )
+
+
 def exchange_deliveries(session: Session, ids: Sequence[int]) -> dict[int, list[DeliveryOut]]:
     """Each agency outside this server an issued document went to, with its last status."""
     found: dict[int, dict[str, DeliveryOut]] = {}
     if not ids:
         return {}
     names: dict[str, str] = {}
-    for row in session.scalars(
-        select(OutboxPackage)
-        .where(OutboxPackage.document_id.in_(ids), OutboxPackage.kind == PackageKind.EDOC)
-        .order_by(OutboxPackage.id)
-    ):
+    dialect = dialect_of(session)
+    for row in session.scalars(_sent(dialect), {"ids": list(ids)}):
         assert row.document_id is not None
         names.setdefault(row.recipient, "")
         found.setdefault(row.document_id, {})[row.recipient] = DeliveryOut(
@@ -47,11 +74,7 @@ def exchange_deliveries(session: Session, ids: Sequence[int]) -> dict[int, list[
             reason=row.last_error,
             at=row.sent_at or row.created_at,
         )
-    for status in session.scalars(
-        select(RecipientStatus)
-        .where(RecipientStatus.document_id.in_(ids))
-        .order_by(RecipientStatus.at, RecipientStatus.id)  # an 04 that overtook its 03
-    ):
+    for status in session.scalars(_statuses(dialect), {"ids": list(ids)}):
         per_doc = found.setdefault(status.document_id, {})
         names[status.agency_code] = status.agency_name
         before = per_doc.get(status.agency_code)
@@ -161,11 +184,7 @@ def marks_for(
     marks: dict[int, list[str]] = {}
     if not ids:
         return marks
-    for doc_id in session.scalars(
-        select(OutboxPackage.document_id)
-        .where(OutboxPackage.document_id.in_(ids), OutboxPackage.kind == PackageKind.EDOC)
-        .distinct()
-    ):
+    for doc_id in session.scalars(_external(dialect_of(session)), {"ids": list(ids)}):
         if doc_id is not None:
             marks.setdefault(doc_id, []).append(Mark.EXTERNAL.value)
     for doc_id, info in arrived.items():

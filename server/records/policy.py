@@ -12,12 +12,14 @@ does not exist for them: 404, as for documents.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from sqlalchemy import ColumnElement, Select, and_, exists, or_, select
 from sqlalchemy.orm import Session
 
 from base.records import CaseFileState, Rights
 
+from ..among import among, dialect_of
 from ..errors import ApiProblem, forbidden, not_found
 from ..models import Document, User
 from ..policy import readable, role_of
@@ -172,16 +174,19 @@ def archived_among(session: Session, ids: Sequence[int]) -> set[int]:
     """Which of these documents a case file in the archive holds (their ``archived`` mark)."""
     if not ids:
         return set()
-    return set(
-        session.scalars(
-            select(CaseFileDocument.document_id)
-            .join(CaseFile, CaseFile.id == CaseFileDocument.case_file_id)
-            .where(
-                CaseFileDocument.document_id.in_(ids),
-                CaseFile.state == CaseFileState.ARCHIVED.value,
-            )
-            .distinct()
+    return set(session.scalars(_archived(dialect_of(session)), {"ids": list(ids)}))
+
+
+@cache
+def _archived(dialect: str) -> Select[int]:
+    return (
+        select(CaseFileDocument.document_id)
+        .join(CaseFile, CaseFile.id == CaseFileDocument.case_file_id)
+        .where(
+            among(CaseFileDocument.document_id, dialect),
+            CaseFile.state == CaseFileState.ARCHIVED.value,
         )
+        .distinct()
     )
 
 
