@@ -7,8 +7,9 @@ every minute (with ``If-None-Match`` when the server gave an ETag), a list page,
 a document and its file, and now and then an archivist's upload with its document followed by the
 clerk's registration. The server runs on PostgreSQL as ``serve --workers 1`` and then
 ``--workers 2`` — the baseline is the same run on one worker — and the table shows the rate each
-reaches, the p95 of every operation, the errors, and each worker's RSS at the start and the end
-of its run (flat: no leak under load).
+reaches, the p95 of every operation, the errors, and how much each worker's RSS grows in the
+second half of its run, beside the first half's growth (a leak grows in both alike; warming
+caches grow in the first and level off).
 
 The load generator (aiohttp, one event loop) shares the machine's two cores with the server, so
 the rates are a floor for a dedicated server machine.
@@ -28,6 +29,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from collections import defaultdict
@@ -363,16 +365,31 @@ def _workers_of(process: subprocess.Popen, workers: int) -> list[int]:
     return _children(process.pid) if workers > 1 else [process.pid]
 
 
+@dataclass
+class Memory:
+    """Each worker's RSS (MB) after the sign-ins, halfway through the run, and at its end: a
+    leak grows in both halves alike; warming caches grow in the first and level off."""
+
+    start: float
+    middle: float
+    end: float
+
+
 def _one_run(
     data_dir: Path, url: str, workers: int, args: argparse.Namespace
-) -> tuple[Results, float, list[tuple[float, float]]]:
+) -> tuple[Results, float, list[Memory]]:
     process, api = _serve(data_dir, url, workers)
     try:
         pids = _workers_of(process, workers)
         before: list[float] = []
+        middle: list[float] = []
+
+        def halfway() -> None:
+            middle.extend(_rss_mb(p) for p in pids)
 
         def signed_in() -> None:  # after the sign-ins: the run's own growth, not start-up's
             before.extend(_rss_mb(p) for p in pids)
+            threading.Timer(args.seconds / 2, halfway).start()
 
         results, elapsed = asyncio.run(
             _load(api, args.clients, args.seconds, args.minutes * 60 / args.seconds, signed_in)
@@ -381,7 +398,7 @@ def _one_run(
     finally:
         process.terminate()
         process.wait(30)
-    return results, elapsed, list(zip(before, after, strict=True))
+    return results, elapsed, [Memory(*m) for m in zip(before, middle, after, strict=True)]
 
 
 def _p(values: list[float], q: float) -> float:
@@ -459,9 +476,12 @@ def main() -> None:
             higher_is_better=False,
         )
     )
-    for i, (start, end) in enumerate(two_rss):
-        rows.append(Row(f"worker {i + 1} RSS end−start", end - start, None, "MB", "flat"))
-    rows.append(Row("1 worker RSS end−start", one_rss[0][1] - one_rss[0][0], None, "MB", "flat"))
+    for name, memory in [*((f"worker {i + 1}", m) for i, m in enumerate(two_rss))] + [
+        ("1 worker", one_rss[0])
+    ]:
+        first, second = memory.middle - memory.start, memory.end - memory.middle
+        goal = f"flat (1st half {first:+.0f})"
+        rows.append(Row(f"{name} RSS growth in the 2nd half", second, None, "MB", goal))
     print_table("server_load: ours = 2 workers, baseline = 1 worker (same run)", rows)
     polls = len(two.latencies["feed"])
     print()

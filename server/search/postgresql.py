@@ -31,8 +31,8 @@ from sqlalchemy import (
     func,
     literal_column,
     not_,
-    or_,
     select,
+    union,
     union_all,
 )
 from sqlalchemy.orm import QueryableAttribute, Session
@@ -155,9 +155,13 @@ def _statements(
         .with_only_columns(Document.id)
         .limit(limit)
     )
+    # The two sets of ids first, then their documents: "id IN (older) OR id IN (grants)" made
+    # PostgreSQL walk the whole primary key backwards testing each row against both (293 ms
+    # at a million documents when nothing matched); joined, each found id is one probe.
+    found = union(select(older.c.id), select(older_grants.subquery().c.id)).subquery("found")
     rest = (
         select(Document)
-        .where(or_(Document.id.in_(select(older.c.id)), Document.id.in_(older_grants)))
+        .join(found, found.c.id == Document.id)
         .order_by(Document.id.desc())
         .limit(limit)
     )
