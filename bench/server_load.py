@@ -320,7 +320,12 @@ def _children(pid: int) -> list[int]:
 
 
 def _rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+    """The process's resident memory; 0 for a process gone (a worker that died shows as 0)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0.0
+    for line in status.splitlines():
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return 0.0
@@ -379,23 +384,25 @@ def _one_run(
     data_dir: Path, url: str, workers: int, args: argparse.Namespace
 ) -> tuple[Results, float, list[Memory]]:
     process, api = _serve(data_dir, url, workers)
+    pids: list[int] = []
+    before: list[float] = []
+    middle: list[float] = []
+    timer = threading.Timer(args.seconds / 2, lambda: middle.extend(map(_rss_mb, pids)))
+    timer.daemon = True
     try:
-        pids = _workers_of(process, workers)
-        before: list[float] = []
-        middle: list[float] = []
-
-        def halfway() -> None:
-            middle.extend(_rss_mb(p) for p in pids)
+        pids += _workers_of(process, workers)
 
         def signed_in() -> None:  # after the sign-ins: the run's own growth, not start-up's
             before.extend(_rss_mb(p) for p in pids)
-            threading.Timer(args.seconds / 2, halfway).start()
+            timer.start()
 
         results, elapsed = asyncio.run(
             _load(api, args.clients, args.seconds, args.minutes * 60 / args.seconds, signed_in)
         )
+        timer.join()
         after = [_rss_mb(p) for p in pids]
     finally:
+        timer.cancel()
         process.terminate()
         process.wait(30)
     return results, elapsed, [Memory(*m) for m in zip(before, middle, after, strict=True)]

@@ -11,20 +11,22 @@ name) and run with the list bound by name.
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import ColumnElement, Integer, any_, bindparam
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 __all__ = ["among", "dialect_of"]
 
 
-def among(column: Any, dialect: str, name: str = "ids") -> ColumnElement[bool]:
+def among(
+    column: ColumnElement[int] | ColumnElement[int | None] | InstrumentedAttribute[int | None],
+    dialect: str,
+    name: str = "ids",
+) -> ColumnElement[bool]:
     """``column`` is one of the integers bound as ``name``."""
     if dialect == "postgresql":
-        return column == any_(bindparam(name, type_=ARRAY(Integer)))  # type: ignore[no-any-return]
-    return column.in_(bindparam(name, expanding=True))  # type: ignore[no-any-return]
+        return column == any_(bindparam(name, type_=ARRAY(Integer)))
+    return column.in_(bindparam(name, expanding=True))
 
 
 def dialect_of(session: Session) -> str:

@@ -105,17 +105,36 @@ def exchange_deliveries(session: Session, ids: Sequence[int]) -> dict[int, list[
     return result
 
 
+@cache
+def _arrived(dialect: str) -> Select[InboxPackage]:
+    return (
+        select(InboxPackage)
+        .where(among(InboxPackage.document_id, dialect), InboxPackage.kind == PackageKind.EDOC)
+        .order_by(InboxPackage.id)
+    )
+
+
+@cache
+def _take_back_requests(dialect: str) -> Select[InboxPackage]:
+    return (
+        select(InboxPackage)
+        .where(
+            among(InboxPackage.document_id, dialect),
+            InboxPackage.kind == PackageKind.STATUS,
+            InboxPackage.status_code == StatusCode.TAKE_BACK.value,
+            InboxPackage.state == InboxState.APPLIED,
+        )
+        .order_by(InboxPackage.received_at, InboxPackage.id)  # the latest request counts
+    )
+
+
 def arrivals(session: Session, ids: Sequence[int]) -> dict[int, ExchangeOut]:
     """How each document that came through the exchange arrived (its first envelope)."""
     out: dict[int, ExchangeOut] = {}
     if not ids:
         return out
     asked = _take_back_asked(session, ids)
-    for row in session.scalars(
-        select(InboxPackage)
-        .where(InboxPackage.document_id.in_(ids), InboxPackage.kind == PackageKind.EDOC)
-        .order_by(InboxPackage.id)
-    ):
+    for row in session.scalars(_arrived(dialect_of(session)), {"ids": list(ids)}):
         assert row.document_id is not None
         if row.document_id in out:
             continue
@@ -146,16 +165,7 @@ def _take_back_asked(session: Session, ids: Sequence[int]) -> dict[int, str]:
     """Documents whose sender asked for them back (13) since the clerk last answered (15/16),
     with the sender's reason."""
     asked: dict[int, tuple[dt.datetime, str]] = {}
-    for row in session.scalars(
-        select(InboxPackage)
-        .where(
-            InboxPackage.document_id.in_(ids),
-            InboxPackage.kind == PackageKind.STATUS,
-            InboxPackage.status_code == StatusCode.TAKE_BACK.value,
-            InboxPackage.state == InboxState.APPLIED,
-        )
-        .order_by(InboxPackage.received_at, InboxPackage.id)  # the latest request counts
-    ):
+    for row in session.scalars(_take_back_requests(dialect_of(session)), {"ids": list(ids)}):
         assert row.document_id is not None
         reason = str((row.verdicts or {}).get("description", "")) or "—"
         asked[row.document_id] = (row.received_at, reason)

@@ -66,6 +66,8 @@ class CaseFileChangePage(BaseModel):
 
 def _links(session: Session, user: User, ids: list[int]) -> dict[int, list[CaseFileLink]]:
     """Each file's documents the caller may read, numbered in the whole file (one query)."""
+    if not ids:  # an idle poll: nothing changed, nothing to ask
+        return {}
     rows = session.execute(
         select(
             CaseFileDocument.case_file_id,
@@ -89,6 +91,8 @@ def _links(session: Session, user: User, ids: list[int]) -> dict[int, list[CaseF
 
 
 def _readers(session: Session, ids: list[int]) -> dict[int, list[int]]:
+    if not ids:
+        return {}
     rows = session.execute(
         select(CaseFileReader.case_file_id, CaseFileReader.user_id)
         .where(CaseFileReader.case_file_id.in_(ids))
