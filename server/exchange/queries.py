@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from functools import cache
+from typing import Any
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
@@ -29,12 +30,15 @@ def vn_to_utc(moment: dt.datetime) -> dt.datetime:
 
 
 @cache
-def _sent(dialect: str) -> Select[OutboxPackage]:
-    """The documents' packages to agencies outside (built once per database kind)."""
+def _documents_packages(
+    package: type[OutboxPackage] | type[InboxPackage], dialect: str
+) -> Select[Any]:
+    """The page's documents' own packages, sent or received (not statuses), oldest first;
+    built once per direction and database kind."""
     return (
-        select(OutboxPackage)
-        .where(among(OutboxPackage.document_id, dialect), OutboxPackage.kind == PackageKind.EDOC)
-        .order_by(OutboxPackage.id)
+        select(package)
+        .where(among(package.document_id, dialect), package.kind == PackageKind.EDOC)
+        .order_by(package.id)
     )
 
 
@@ -63,7 +67,8 @@ def exchange_deliveries(session: Session, ids: Sequence[int]) -> dict[int, list[
         return {}
     names: dict[str, str] = {}
     dialect = dialect_of(session)
-    for row in session.scalars(_sent(dialect), {"ids": list(ids)}):
+    row: OutboxPackage  # the statement serves both directions: typed here
+    for row in session.scalars(_documents_packages(OutboxPackage, dialect), {"ids": list(ids)}):
         assert row.document_id is not None
         names.setdefault(row.recipient, "")
         found.setdefault(row.document_id, {})[row.recipient] = DeliveryOut(
@@ -106,15 +111,6 @@ def exchange_deliveries(session: Session, ids: Sequence[int]) -> dict[int, list[
 
 
 @cache
-def _arrived(dialect: str) -> Select[InboxPackage]:
-    return (
-        select(InboxPackage)
-        .where(among(InboxPackage.document_id, dialect), InboxPackage.kind == PackageKind.EDOC)
-        .order_by(InboxPackage.id)
-    )
-
-
-@cache
 def _take_back_requests(dialect: str) -> Select[InboxPackage]:
     return (
         select(InboxPackage)
@@ -134,7 +130,10 @@ def arrivals(session: Session, ids: Sequence[int]) -> dict[int, ExchangeOut]:
     if not ids:
         return out
     asked = _take_back_asked(session, ids)
-    for row in session.scalars(_arrived(dialect_of(session)), {"ids": list(ids)}):
+    row: InboxPackage  # the statement serves both directions: typed here
+    for row in session.scalars(
+        _documents_packages(InboxPackage, dialect_of(session)), {"ids": list(ids)}
+    ):
         assert row.document_id is not None
         if row.document_id in out:
             continue
