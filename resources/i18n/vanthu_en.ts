@@ -364,6 +364,19 @@
     </message>
 </context>
 <context>
+    <name>CaseFileDialogs</name>
+    <message>
+        <location filename="../../ui/views/case_file_dialogs.py" line="78"/>
+        <source>Hạn chế sử dụng</source>
+        <translation>Restricted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_file_dialogs.py" line="81"/>
+        <source>Sử dụng rộng rãi</source>
+        <translation>Open to the organisation</translation>
+    </message>
+</context>
+<context>
     <name>CaseFileFormsMixin</name>
     <message>
         <location filename="../../ui/views/case_file_forms.py" line="44"/>
@@ -989,42 +1002,42 @@
 <context>
     <name>CloseFileDialog</name>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="199"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="203"/>
         <source>Kết thúc hồ sơ</source>
         <translation>Close the case file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="214"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="218"/>
         <source>Số lượng văn bản: %1 · Số lượng trang: %2 · Thời gian bắt đầu: %3 · Ngôn ngữ: %4</source>
         <translation>Documents: %1 · Pages: %2 · Start date: %3 · Language: %4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="233"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="237"/>
         <source>Tiêu đề hồ sơ</source>
         <translation>File title</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="234"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="238"/>
         <source>Thời hạn bảo quản</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="235"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="239"/>
         <source>Thời gian kết thúc</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="236"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="240"/>
         <source>Chú giải</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="238"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="242"/>
         <source>Sau khi kết thúc, hồ sơ không thay đổi được nữa, trừ khi mở lại và nêu lý do.</source>
         <translation>Once closed, the file cannot change unless it is reopened with a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="253"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="257"/>
         <source>Hồ sơ cần có tiêu đề.</source>
         <translation>The file needs a title.</translation>
     </message>
@@ -1085,7 +1098,7 @@
 <context>
     <name>Departments</name>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="44"/>
+        <location filename="../../ui/views/account_dialogs.py" line="45"/>
         <source>(không có)</source>
         <translation>(none)</translation>
     </message>
@@ -2170,172 +2183,172 @@
 <context>
     <name>FileListView</name>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="147"/>
+        <location filename="../../ui/views/file_list_view.py" line="139"/>
         <source>Dự thảo</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="148"/>
+        <location filename="../../ui/views/file_list_view.py" line="140"/>
         <source>Đã phê duyệt</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="149"/>
+        <location filename="../../ui/views/file_list_view.py" line="141"/>
         <source>Đã ban hành</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="234"/>
+        <location filename="../../ui/views/file_list_view.py" line="226"/>
         <source>Danh mục hồ sơ năm</source>
         <translation>File list of</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="235"/>
+        <location filename="../../ui/views/file_list_view.py" line="227"/>
         <source>Sao chép danh mục năm trước</source>
         <translation>Copy last year’s list</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="236"/>
+        <location filename="../../ui/views/file_list_view.py" line="228"/>
         <source>Tạo danh mục</source>
         <translation>Create the list</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="239"/>
+        <location filename="../../ui/views/file_list_view.py" line="231"/>
         <source>Số và ký hiệu</source>
         <translation>Number and symbol</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="240"/>
+        <location filename="../../ui/views/file_list_view.py" line="232"/>
         <source>Tên đề mục và tiêu đề hồ sơ</source>
         <translation>Heading and file title</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="241"/>
+        <location filename="../../ui/views/file_list_view.py" line="233"/>
         <source>Thời hạn bảo quản</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="242"/>
+        <location filename="../../ui/views/file_list_view.py" line="234"/>
         <source>Đơn vị, người lập hồ sơ</source>
         <translation>Unit or person keeping it</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="243"/>
+        <location filename="../../ui/views/file_list_view.py" line="235"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="247"/>
+        <location filename="../../ui/views/file_list_view.py" line="239"/>
         <source>Thêm đề mục…</source>
         <translation>Add heading…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="248"/>
+        <location filename="../../ui/views/file_list_view.py" line="240"/>
         <source>Thêm hồ sơ…</source>
         <translation>Add file…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="249"/>
+        <location filename="../../ui/views/file_list_view.py" line="241"/>
         <source>Xoá</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="250"/>
+        <location filename="../../ui/views/file_list_view.py" line="242"/>
         <source>Phê duyệt</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="251"/>
+        <location filename="../../ui/views/file_list_view.py" line="243"/>
         <source>Trả lại để sửa…</source>
         <translation>Send back for revision…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="252"/>
+        <location filename="../../ui/views/file_list_view.py" line="244"/>
         <source>Ban hành</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="256"/>
+        <location filename="../../ui/views/file_list_view.py" line="248"/>
         <source>In (PDF)…</source>
         <translation>Print (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="257"/>
+        <location filename="../../ui/views/file_list_view.py" line="249"/>
         <source>Xuất Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="281"/>
+        <location filename="../../ui/views/file_list_view.py" line="273"/>
         <source>Chưa có danh mục cho năm này.</source>
         <translation>No file list for this year yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="284"/>
+        <location filename="../../ui/views/file_list_view.py" line="276"/>
         <source>%1 — %2 hồ sơ (%3 vĩnh viễn, %4 có thời hạn)</source>
         <translation>%1 — %2 files (%3 permanent, %4 for a period)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="348"/>
+        <location filename="../../ui/views/file_list_view.py" line="340"/>
         <source>Đã tạo dự thảo danh mục</source>
         <translation>Draft list created</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="366"/>
+        <location filename="../../ui/views/file_list_view.py" line="358"/>
         <source>Đã thêm đề mục</source>
         <translation>Heading added</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="381"/>
+        <location filename="../../ui/views/file_list_view.py" line="373"/>
         <source>Đã thêm hồ sơ</source>
         <translation>File added</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="393"/>
+        <location filename="../../ui/views/file_list_view.py" line="385"/>
         <source>Đã xoá</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="400"/>
+        <location filename="../../ui/views/file_list_view.py" line="392"/>
         <source>Đã phê duyệt danh mục</source>
         <translation>List approved</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="402"/>
+        <location filename="../../ui/views/file_list_view.py" line="394"/>
         <source>Đã ban hành danh mục</source>
         <translation>List issued</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="411"/>
+        <location filename="../../ui/views/file_list_view.py" line="403"/>
         <source>Trả lại để sửa</source>
         <translation>Send back for revision</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="411"/>
+        <location filename="../../ui/views/file_list_view.py" line="403"/>
         <source>Lý do trả lại danh mục để sửa:</source>
         <translation>Why the list goes back for revision:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="420"/>
+        <location filename="../../ui/views/file_list_view.py" line="412"/>
         <source>Đã trả lại danh mục để sửa</source>
         <translation>List sent back for revision</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="432"/>
+        <location filename="../../ui/views/file_list_view.py" line="424"/>
         <source>Xuất danh mục hồ sơ</source>
         <translation>Export the file list</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="434"/>
+        <location filename="../../ui/views/file_list_view.py" line="426"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="434"/>
+        <location filename="../../ui/views/file_list_view.py" line="426"/>
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="443"/>
+        <location filename="../../ui/views/file_list_view.py" line="435"/>
         <source>Đã xuất vào %1</source>
         <translation>Exported to %1</translation>
     </message>
@@ -2386,17 +2399,17 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="172"/>
+        <location filename="../../ui/views/account_dialogs.py" line="173"/>
         <source>Bàn giao hồ sơ</source>
         <translation>Hand over case files</translation>
     </message>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="186"/>
+        <location filename="../../ui/views/account_dialogs.py" line="187"/>
         <source>Mọi hồ sơ của %1 đang lập, đã kết thúc, bị trả lại hoặc đang chờ Lưu trữ tiếp nhận sẽ chuyển cho người nhận; hồ sơ đã nộp lưu ở lại Lưu trữ cơ quan. Việc bàn giao được ghi lại.</source>
         <translation>Every file of %1 that is open, closed, returned or awaiting the archive&apos;s check goes to the receiver; files already transferred stay with the agency archive. The hand-over is recorded.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="199"/>
+        <location filename="../../ui/views/account_dialogs.py" line="196"/>
         <source>Người nhận</source>
         <translation>Receiver</translation>
     </message>
@@ -3804,37 +3817,27 @@
         <translation>Any access rights</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_filters.py" line="57"/>
-        <source>Hạn chế sử dụng</source>
-        <translation>Restricted</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_file_filters.py" line="58"/>
-        <source>Sử dụng rộng rãi</source>
-        <translation>Open to the organisation</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_file_filters.py" line="62"/>
+        <location filename="../../ui/views/case_file_filters.py" line="61"/>
         <source>vi, en…</source>
         <translation>vi, en…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_filters.py" line="65"/>
+        <location filename="../../ui/views/case_file_filters.py" line="64"/>
         <source>Tài liệu từ ngày</source>
         <translation>Documents from</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_filters.py" line="68"/>
+        <location filename="../../ui/views/case_file_filters.py" line="67"/>
         <source>Tài liệu đến ngày</source>
         <translation>Documents until</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_filters.py" line="71"/>
+        <location filename="../../ui/views/case_file_filters.py" line="70"/>
         <source>Chế độ sử dụng</source>
         <translation>Access rights</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_filters.py" line="72"/>
+        <location filename="../../ui/views/case_file_filters.py" line="71"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
@@ -3842,42 +3845,42 @@
 <context>
     <name>NewAccountDialog</name>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="114"/>
+        <location filename="../../ui/views/account_dialogs.py" line="115"/>
         <source>Thêm tài khoản</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="129"/>
+        <location filename="../../ui/views/account_dialogs.py" line="130"/>
         <source>Tên đăng nhập</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="130"/>
+        <location filename="../../ui/views/account_dialogs.py" line="131"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="131"/>
+        <location filename="../../ui/views/account_dialogs.py" line="132"/>
         <source>Chức vụ</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="132"/>
+        <location filename="../../ui/views/account_dialogs.py" line="133"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="133"/>
+        <location filename="../../ui/views/account_dialogs.py" line="134"/>
         <source>Phòng ban</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="147"/>
+        <location filename="../../ui/views/account_dialogs.py" line="148"/>
         <source>Tên đăng nhập không được trống hay có dấu cách.</source>
         <translation>The username must not be empty or contain spaces.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="149"/>
+        <location filename="../../ui/views/account_dialogs.py" line="150"/>
         <source>Cần nhập họ và tên.</source>
         <translation>Enter the full name.</translation>
     </message>
@@ -3885,32 +3888,32 @@
 <context>
     <name>NewDepartmentDialog</name>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="62"/>
+        <location filename="../../ui/views/account_dialogs.py" line="63"/>
         <source>Thêm phòng ban</source>
         <translation>Add department</translation>
     </message>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="75"/>
+        <location filename="../../ui/views/account_dialogs.py" line="76"/>
         <source>Mã phòng ban</source>
         <translation>Department code</translation>
     </message>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="76"/>
+        <location filename="../../ui/views/account_dialogs.py" line="77"/>
         <source>Tên phòng ban</source>
         <translation>Department name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="78"/>
+        <location filename="../../ui/views/account_dialogs.py" line="79"/>
         <source>Đơn vị</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="94"/>
+        <location filename="../../ui/views/account_dialogs.py" line="95"/>
         <source>Mã phòng ban không được trống hay có dấu cách.</source>
         <translation>The department code cannot be empty or contain spaces.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/account_dialogs.py" line="96"/>
+        <location filename="../../ui/views/account_dialogs.py" line="97"/>
         <source>Cần nhập tên phòng ban.</source>
         <translation>Enter the department&apos;s name.</translation>
     </message>
@@ -3918,52 +3921,52 @@
 <context>
     <name>NewFileDialog</name>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="105"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="109"/>
         <source>Lập hồ sơ</source>
         <translation>Open a case file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="111"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="115"/>
         <source>Theo Danh mục hồ sơ</source>
         <translation>From the file list</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="112"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="116"/>
         <source>Hồ sơ ngoài Danh mục</source>
         <translation>Not in the file list</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="129"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="133"/>
         <source>Danh mục hồ sơ năm %1 (đã ban hành)</source>
         <translation>File list %1 (issued)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="131"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="135"/>
         <source>Chưa có Danh mục hồ sơ đã ban hành cho năm nay.</source>
         <translation>There is no issued file list for this year yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="144"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="148"/>
         <source>Tiêu đề hồ sơ</source>
         <translation>File title</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="145"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="149"/>
         <source>Số và ký hiệu</source>
         <translation>Number and symbol</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="146"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="150"/>
         <source>Thời hạn bảo quản</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="157"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="161"/>
         <source>Ngày bắt đầu</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="179"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="183"/>
         <source>Cần tiêu đề, số và ký hiệu, thời hạn bảo quản của hồ sơ.</source>
         <translation>The file needs a title, a number and symbol, and a retention period.</translation>
     </message>
@@ -4150,17 +4153,17 @@
 <context>
     <name>PickFileDialog</name>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="355"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="358"/>
         <source>Đưa vào hồ sơ</source>
         <translation>Add to case file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="359"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="362"/>
         <source>Đưa %1 văn bản vào hồ sơ đang mở của bạn:</source>
         <translation>Add %1 documents to one of your open files:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="361"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="364"/>
         <source>Bạn chưa có hồ sơ nào đang mở. Hãy lập hồ sơ ở trang Hồ sơ.</source>
         <translation>You have no open case file. Open one on the Case files page.</translation>
     </message>
@@ -4168,37 +4171,37 @@
 <context>
     <name>PlannedDialog</name>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="93"/>
+        <location filename="../../ui/views/file_list_view.py" line="89"/>
         <source>Thêm hồ sơ vào Danh mục</source>
         <translation>Add a file to the list</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="114"/>
+        <location filename="../../ui/views/file_list_view.py" line="110"/>
         <source>Đề mục</source>
         <translation>Heading</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="115"/>
+        <location filename="../../ui/views/file_list_view.py" line="111"/>
         <source>Số và ký hiệu</source>
         <translation>Number and symbol</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="116"/>
+        <location filename="../../ui/views/file_list_view.py" line="112"/>
         <source>Tiêu đề hồ sơ</source>
         <translation>File title</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="117"/>
+        <location filename="../../ui/views/file_list_view.py" line="113"/>
         <source>Thời hạn bảo quản</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="118"/>
+        <location filename="../../ui/views/file_list_view.py" line="114"/>
         <source>Đơn vị, người lập hồ sơ</source>
         <translation>Unit or person keeping it</translation>
     </message>
     <message>
-        <location filename="../../ui/views/file_list_view.py" line="119"/>
+        <location filename="../../ui/views/file_list_view.py" line="115"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
@@ -4320,12 +4323,12 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="296"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="300"/>
         <source>Giữ lại đến ngày</source>
         <translation>Keep until</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="304"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="308"/>
         <source>Hãy nêu lý do.</source>
         <translation>Please give a reason.</translation>
     </message>
@@ -4414,27 +4417,17 @@
 <context>
     <name>RightsDialog</name>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="319"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="323"/>
         <source>Chế độ sử dụng hồ sơ</source>
         <translation>Access rights of the case file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="323"/>
-        <source>Hạn chế sử dụng</source>
-        <translation>Restricted</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="324"/>
-        <source>Sử dụng rộng rãi</source>
-        <translation>Open to the organisation</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="328"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="331"/>
         <source>Hạn chế: chỉ người lập, lãnh đạo, Lưu trữ cơ quan và người được chỉ định đọc được. Rộng rãi: mọi người trong đơn vị. Văn bản mật vẫn chỉ người có quyền mới đọc được.</source>
         <translation>Restricted: only its creator, the leaders, the agency archive and the readers named on it. Open: everyone of the organisation. A secret document is still read only by those allowed to.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_file_dialogs.py" line="335"/>
+        <location filename="../../ui/views/case_file_dialogs.py" line="338"/>
         <source>Chế độ sử dụng</source>
         <translation>Access rights</translation>
     </message>

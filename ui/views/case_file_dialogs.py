@@ -12,7 +12,7 @@ import datetime as dt
 import unicodedata
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -45,6 +45,7 @@ __all__ = [
     "RETENTIONS",
     "qdate",
     "day_of",
+    "add_rights",
 ]
 
 RETENTIONS = ("Vĩnh viễn", "70 năm", "50 năm", "20 năm", "10 năm", "5 năm", "2 năm")
@@ -68,6 +69,17 @@ def _date_edit(day: dt.date) -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd/MM/yyyy")
     return edit
+
+
+def add_rights(box: QComboBox) -> None:
+    """The two Rights of a case file (Part II.III), named once for every dialog that offers
+    them."""
+    box.addItem(
+        QCoreApplication.translate("CaseFileDialogs", "Hạn chế sử dụng"), Rights.RESTRICTED.value
+    )
+    box.addItem(
+        QCoreApplication.translate("CaseFileDialogs", "Sử dụng rộng rãi"), Rights.OPEN.value
+    )
 
 
 def _retention_box(current: str = "") -> QComboBox:
@@ -312,8 +324,7 @@ class RightsDialog(QDialog):
         self.outcome: Rights | None = None
         self.rights = QComboBox()
         self.rights.setObjectName("caseFileRights")
-        self.rights.addItem(self.tr("Hạn chế sử dụng"), Rights.RESTRICTED.value)
-        self.rights.addItem(self.tr("Sử dụng rộng rãi"), Rights.OPEN.value)
+        add_rights(self.rights)
         self.rights.setCurrentIndex(max(0, self.rights.findData(found.rights)))
         note = QLabel(
             self.tr(

@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from base.deadlines import today_in_vietnam
-from base.records import Rights
 
-from .case_file_dialogs import day_of, qdate
+from .case_file_dialogs import add_rights, day_of, qdate
 from .form_dialog import ok_cancel
 
 __all__ = ["ExtraFilters", "MoreFiltersDialog"]
@@ -55,8 +54,7 @@ class MoreFiltersDialog(QDialog):
         self.rights = QComboBox()
         self.rights.setObjectName("filterRights")
         self.rights.addItem(self.tr("Mọi chế độ sử dụng"), None)
-        self.rights.addItem(self.tr("Hạn chế sử dụng"), Rights.RESTRICTED.value)
-        self.rights.addItem(self.tr("Sử dụng rộng rãi"), Rights.OPEN.value)
+        add_rights(self.rights)
         self.rights.setCurrentIndex(max(0, self.rights.findData(current.rights)))
         self.language = QLineEdit(current.language)
         self.language.setObjectName("filterLanguage")
