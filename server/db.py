@@ -20,7 +20,7 @@ from alembic.config import Config
 from sqlalchemy import Engine, Table, Update, bindparam, create_engine, event, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from .models import Base, ChangeCounter
+from .models import ChangeCounter
 
 __all__ = ["Database", "next_seq"]
 
@@ -104,9 +104,13 @@ class Database:
         indexes alone, as the tests hold it to."""
         if self.engine.dialect.name != "postgresql":
             return
-        tables = ", ".join(f'"{name}"' for name in Base.metadata.tables)  # ours, not the catalog
         with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.exec_driver_sql(f"ANALYZE {tables}")
+            # The schema's own tables, as the database has them: a process knows only the
+            # models it imported (``admin restore`` not the exchange's nor the archive's).
+            tables = conn.exec_driver_sql(
+                "SELECT quote_ident(tablename) FROM pg_tables WHERE schemaname = current_schema()"
+            ).scalars()
+            conn.exec_driver_sql(f"ANALYZE {', '.join(tables)}")
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -271,8 +271,11 @@ def test_postgresql_plans_a_filled_or_restored_database_by_its_statistics(
         "tablename = 'documents' AND attname = 'organisation_id') "
         "FROM pg_stat_user_tables WHERE relname = 'documents'"
     )
+    never = "SELECT relname FROM pg_stat_user_tables WHERE last_analyze IS NULL ORDER BY relname"
     for url in (url_of(round_trip.source), round_trip.restored_url):
         assert query(url, sql) == [(True, 1)], url
+        # every table of the schema, the exchange's and the archive's as well as the core's
+        assert query(url, never) == [], url
 
 
 def test_verify_says_a_good_backup_is_good_through_either_command(round_trip: RoundTrip) -> None:
