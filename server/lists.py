@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, Select, and_, bindparam, or_, select
+from sqlalchemy import ColumnElement, Integer, Row, Select, and_, bindparam, or_, select
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.selectable import TypedReturnsRows
+from sqlalchemy.sql.selectable import CompoundSelect
 
 from .models import Document, User
 from .policy import Reader, newest_readable, reader_parameters, role_of
@@ -90,7 +90,7 @@ def list_query(
 @lru_cache(maxsize=512)  # one per shape asked: role, filters given, cursor
 def _page_statement(
     role: Role | None, given: tuple[str, ...], from_cursor: bool
-) -> TypedReturnsRows[Document]:
+) -> CompoundSelect[Any]:
     query = select(Document).where(*filter_tests({name: bindparam(f"f_{name}") for name in given}))
     if from_cursor:
         query = query.where(Document.id < bindparam("page_below", type_=Integer))
@@ -100,13 +100,13 @@ def _page_statement(
 
 def newest_page(
     session: Session, user: User, filters: ListFilters, limit: int, below: int | None
-) -> list[Document]:
+) -> list[Row[Any]]:
     """Up to ``limit`` documents under ``filters`` that ``user`` may read, newest first, below
-    the id ``below`` (None: from the newest)."""
+    the id ``below`` (None: from the newest); rows with the documents' columns."""
     given = filters.given()
     statement = _page_statement(role_of(user), tuple(sorted(given)), below is not None)
     parameters: dict[str, Any] = {f"f_{name}": value for name, value in given.items()}
     parameters |= reader_parameters(user) | {"page_limit": limit}
     if below is not None:
         parameters["page_below"] = below
-    return list(session.scalars(statement, parameters))
+    return list(session.connection().execute(statement, parameters))

@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, NoReturn, cast
+from typing import Any, NoReturn
 
 from sqlalchemy import (
     ColumnElement,
@@ -34,7 +34,6 @@ from sqlalchemy import (
     union_all,
 )
 from sqlalchemy.orm import Session, aliased
-from sqlalchemy.sql.selectable import TypedReturnsRows
 
 from base.workflow import FROZEN, ON_THE_CLERKS_DESK
 
@@ -228,20 +227,12 @@ def _merged_rows(
     return merged.order_by(by_id.desc() if newest_first else by_id).limit(limit)
 
 
-def _merged(
-    query: Select[Document],
-    reader: Reader,
-    limit: int | ColumnElement[int],
-    newest_first: bool,
-) -> TypedReturnsRows[Document]:
-    ordered = _merged_rows(query, reader, limit, newest_first)
-    return cast("TypedReturnsRows[Document]", select(Document).from_statement(ordered))
-
-
 def newest_readable(
     query: Select[Document], user: User | Reader, limit: int | ColumnElement[int]
-) -> TypedReturnsRows[Document]:
-    """``query`` limited to what ``user`` may read, newest first, at most ``limit`` rows.
+) -> CompoundSelect[Any]:
+    """``query`` limited to what ``user`` may read, newest first, at most ``limit`` rows — plain
+    rows with the documents' columns (a page is answered, never changed: ORM objects cost a
+    list page more than its query).
 
     The same rows as ``query.where(readable(user))``, asked as two branches an index serves
     each, merged: the organisation's own documents walking ``(organisation_id, id)`` down with
@@ -251,21 +242,20 @@ def newest_readable(
     without the policy, at a thousand documents or a million across hundreds of organisations.
     One OR-ed filter made PostgreSQL walk the whole id index looking for the caller's
     organisation; the earlier union of four branches read each page up to four times."""
-    return _merged(query, Reader.of(user), limit, newest_first=True)
+    return _merged_rows(query, Reader.of(user), limit, newest_first=True)
 
 
 def oldest_readable_rows(
     query: Select[Document], user: User | Reader, limit: int | ColumnElement[int]
 ) -> CompoundSelect[Any]:
-    """``newest_readable`` in id order, as plain rows with the documents' columns: the first
-    sync's snapshot reads everything this way, and turning a million rows into ORM objects
-    cost it more than reading them."""
+    """``newest_readable`` in id order: the first sync's snapshot reads everything this way."""
     return _merged_rows(query, Reader.of(user), limit, newest_first=False)
 
 
-def feed_page(user: User, since: int, limit: int) -> Select[Document, bool]:
-    """The next ``limit`` changes of ``user``'s change feed after ``since``, in feed order, each
-    with whether the user may read it (readable: an upsert; otherwise a tombstone).
+def feed_page(user: User, since: int, limit: int) -> Select[Any]:
+    """The next ``limit`` changes of ``user``'s change feed after ``since``, in feed order: rows
+    with the documents' columns and ``allowed``, whether the user may read it (an upsert;
+    otherwise a tombstone).
 
     The feed carries the user's own organisation's documents (the unreadable ones as
     tombstones, so a document that becomes secret leaves their cache) and those granted to
@@ -293,7 +283,9 @@ def feed_page(user: User, since: int, limit: int) -> Select[Document, bool]:
     merged = union_all(select(own.subquery()), select(granted.subquery())).subquery()
     picked = select(merged.c.id).order_by(merged.c.revision).limit(limit)
     return (
-        select(Document, readable(user)).where(Document.id.in_(picked)).order_by(Document.revision)
+        select(*Document.__table__.columns, readable(user).label("allowed"))
+        .where(Document.id.in_(picked))
+        .order_by(Document.revision)
     )
 
 

@@ -193,7 +193,9 @@ def marks_for(
     marks: dict[int, list[str]] = {}
     if not ids:
         return marks
-    for doc_id in session.scalars(_external(dialect_of(session)), {"ids": list(ids)}):
+    session.flush()  # the package this request queued is asked for below the ORM
+    external = session.connection().execute(_external(dialect_of(session)), {"ids": list(ids)})
+    for doc_id in external.scalars():
         if doc_id is not None:
             marks.setdefault(doc_id, []).append(Mark.EXTERNAL.value)
     for doc_id, info in arrived.items():

@@ -174,7 +174,9 @@ def archived_among(session: Session, ids: Sequence[int]) -> set[int]:
     """Which of these documents a case file in the archive holds (their ``archived`` mark)."""
     if not ids:
         return set()
-    return set(session.scalars(_archived(dialect_of(session)), {"ids": list(ids)}))
+    return set(
+        session.connection().execute(_archived(dialect_of(session)), {"ids": list(ids)}).scalars()
+    )
 
 
 @cache

@@ -109,11 +109,10 @@ def changes(
     private = {"Cache-Control": "private, no-cache", "Vary": "Authorization"}
     if _matches(if_none_match, _etag(updated_since)) and feed_head(session, user) <= updated_since:
         return Response(status_code=304, headers={"ETag": _etag(updated_since), **private})
-    rows = session.execute(feed_page(user, updated_since, limit + 1)).all()
+    rows = session.connection().execute(feed_page(user, updated_since, limit + 1)).all()
     more = len(rows) > limit
-    rows = rows[:limit]
-    docs = [doc for doc, _ in rows]
-    live = [doc for doc, allowed in rows if allowed and not doc.deleted]
+    docs = rows[:limit]
+    live = [doc for doc in docs if doc.allowed and not doc.deleted]
     serialised = {out.id: out for out in documents_out(session, live)}
     items = [
         ChangeOut(

@@ -27,7 +27,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from sqlalchemy import Boolean, ColumnElement, select
+from sqlalchemy import Boolean, ColumnElement, Row, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -86,13 +86,14 @@ def _tier(
     rank: Rank,
     limit: int,
     below: int | None,
-) -> list[Document]:
+) -> list[Row[Any]]:
+    """Rows with the documents' columns: a page is answered, never changed."""
     if session.get_bind().dialect.name != "sqlite":
         return postgresql.tier(session, user, filters, terms, rank, limit, below)
     query = select(Document).where(*filter_tests(filters.given()))
     if below is not None:
         query = query.where(Document.id < below)
-    return list(session.scalars(sqlite.tier(query, user, terms, rank, limit)))
+    return list(session.connection().execute(sqlite.tier(query, user, terms, rank, limit)))
 
 
 def ranked_page(
@@ -102,12 +103,12 @@ def ranked_page(
     terms: Terms,
     limit: int,
     after: PageCursor | None,
-) -> tuple[list[Document], PageCursor | None]:
+) -> tuple[list[Row[Any]], PageCursor | None]:
     """One page of the documents under ``filters`` matching ``terms`` that ``user`` may read,
     best tier first and newest first within a tier; and where the next page starts (None: the
     last). Asks one tier at a time and stops as soon as the page is full (plus one row, to
     know)."""
-    found: list[tuple[Rank, Document]] = []
+    found: list[tuple[Rank, Row[Any]]] = []
     start = after.rank if after else Rank.NUMBER
     for rank in terms.ranks():
         if rank < start:

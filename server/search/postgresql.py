@@ -21,11 +21,13 @@ holding "đất đai" through the index, where the walk finds the newest 51 of t
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Executable,
     Integer,
+    Row,
     and_,
     bindparam,
     func,
@@ -36,7 +38,6 @@ from sqlalchemy import (
     union_all,
 )
 from sqlalchemy.orm import QueryableAttribute, Session
-from sqlalchemy.sql.selectable import TypedReturnsRows
 
 from ..lists import ListFilters, filter_tests
 from ..models import Document, User
@@ -116,9 +117,9 @@ def _values(terms: Terms) -> dict[str, str]:
 @lru_cache(maxsize=1024)  # one per shape asked
 def _statements(
     role: Role | None, given: tuple[str, ...], bounded: bool, words: int, rank: Rank
-) -> tuple[TypedReturnsRows[Document], TypedReturnsRows[Document]]:
+) -> tuple[Executable, Executable]:
     """A tier's two statements for one shape of question, built once (building and hashing
-    them cost more than running the first)."""
+    them cost more than running the first); each answers rows with the documents' columns."""
     query = select(Document).where(*filter_tests({n: bindparam(f"f_{n}") for n in given}))
     if bounded:
         query = query.where(Document.id < bindparam("page_below", type_=Integer))
@@ -165,7 +166,7 @@ def _statements(
         .order_by(Document.id.desc())
         .limit(limit)
     )
-    return cast("TypedReturnsRows[Document]", select(Document).from_statement(newest)), rest
+    return newest, rest
 
 
 def tier(
@@ -176,7 +177,7 @@ def tier(
     rank: Rank,
     limit: int,
     below: int | None,
-) -> list[Document]:
+) -> list[Row[Any]]:
     """The newest ``limit`` documents under ``filters`` (below the id ``below``) in tier
     ``rank`` that ``user`` may read."""
     given = filters.given()
@@ -187,8 +188,9 @@ def tier(
     values |= _values(terms) | reader_parameters(user) | {"page_limit": limit, "p_window": WINDOW}
     if below is not None:
         values["page_below"] = below
-    found = list(session.scalars(first, values))
+    connection = session.connection()
+    found = list(connection.execute(first, values))
     if len(found) < limit:
-        found += session.scalars(rest, values)
+        found += connection.execute(rest, values)
         found = sorted(found, key=lambda d: d.id, reverse=True)[:limit]
     return found

@@ -90,8 +90,8 @@ def _feed(db: Database, user_id: int, limit: int) -> list[tuple[int, bool]]:
     with db.session() as session:
         user = session.get_one(User, user_id)
         while rows := session.execute(feed_page(user, since, limit)).all():
-            got += [(doc.id, bool(allowed)) for doc, allowed in rows]
-            since = rows[-1][0].revision
+            got += [(doc.id, bool(doc.allowed)) for doc in rows]
+            since = rows[-1].revision
     return got
 
 
@@ -103,7 +103,7 @@ def _paged(db: Database, user_id: int, limit: int, newest_first: bool) -> list[i
         while True:
             if newest_first:
                 query = live.where(Document.id < got[-1]) if got else live
-                page = list(session.scalars(newest_readable(query, user, limit)))
+                page = session.execute(newest_readable(query, user, limit)).all()
             else:
                 query = live.where(Document.id > got[-1]) if got else live
                 page = session.execute(oldest_readable_rows(query, user, limit)).all()
