@@ -14,7 +14,8 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
@@ -139,6 +140,26 @@ def _log_database_error(exc: DBAPIError) -> None:
     )
 
 
+_BUSY_SQLITE = ("database is locked", "database table is locked", "locking protocol")
+"""SQLite's words when other connections kept it past the busy timeout."""
+_BUSY_SQLSTATES = {"55P03", "53300"}
+"""PostgreSQL: a lock not granted in time; the server's connection slots all taken."""
+BUSY_RETRY_SECONDS = 2
+
+
+def _busy(exc: Exception) -> bool:
+    """The database was too busy to answer in time — a moment's overload, not a fault: the pool
+    had no free connection, a lock was not granted. Retried, the request goes through."""
+    if isinstance(exc, PoolTimeout):
+        return True
+    if not isinstance(exc, OperationalError):
+        return False
+    origin = exc.orig
+    said = str(origin).lower()
+    state = getattr(origin, "sqlstate", None) or getattr(origin, "pgcode", None)
+    return state in _BUSY_SQLSTATES or any(words in said for words in _BUSY_SQLITE)
+
+
 def _allowed_methods(request: Request) -> list[str]:
     """Every method some route serves at this path (Starlette names only the first match's)."""
     methods: set[str] = set()
@@ -195,6 +216,17 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
+        if _busy(exc):  # 503 + Retry-After: the desktop client tries again by itself
+            logger.warning("server busy: %s (answered 503)", type(exc).__name__)
+            return JSONResponse(
+                _body(
+                    "server_busy",
+                    "Máy chủ đang bận, vui lòng thử lại sau giây lát.",
+                    "The server is busy; please try again in a moment.",
+                ),
+                503,
+                headers={"Retry-After": str(BUSY_RETRY_SECONDS)},
+            )
         if isinstance(exc, DBAPIError):
             _log_database_error(exc)
         else:

@@ -45,13 +45,14 @@ DESCRIPTIONS = {
     "kho tệp, hoặc đang bận",
 }
 
-SIGNED_IN = (401, 422)
-"""What every route behind a login may answer: no or expired token, malformed parameters."""
+SIGNED_IN = (401, 422, 503)
+"""What every route behind a login may answer: no or expired token, malformed parameters, a
+database too busy to answer in time."""
 
 
 def errors(*codes: int, signed_in: bool = True) -> dict[int | str, dict[str, Any]]:
     """The ``responses=`` of a route: each failure code with the one error body shape."""
-    wanted = sorted({*codes, *(SIGNED_IN if signed_in else (422,))})
+    wanted = sorted({*codes, *(SIGNED_IN if signed_in else (422, 503))})
     return {code: {"model": ErrorBody, "description": DESCRIPTIONS[code]} for code in wanted}
 
 
