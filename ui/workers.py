@@ -16,7 +16,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-__all__ = ["Task", "run_task", "wait_for_tasks"]
+__all__ = ["Task", "run_task", "wait_for_tasks", "tasks_idle"]
 
 logger = logging.getLogger(__name__)
 
@@ -97,3 +97,8 @@ def run_task(
 
 def wait_for_tasks(timeout_ms: int = 30000) -> bool:
     return QThreadPool.globalInstance().waitForDone(timeout_ms)
+
+
+def tasks_idle() -> bool:
+    """No background task is running or waiting for its callback (a page has what it asked for)."""
+    return not _running

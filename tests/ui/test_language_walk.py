@@ -236,6 +236,7 @@ def test_every_page_at_a_laptop_and_a_desktop_size(qtbot, office, role) -> None:
     """The screenshots in docs/screenshots/pages/: every page a role has, at 1366×768 and at
     1920×1080, each laid out without a cut word in its chrome (looked at, kept current)."""
     from tests.ui.conftest import SCREENSHOTS
+    from ui.workers import tasks_idle
 
     win = open_window(qtbot, office, role)
     folder = Path(SCREENSHOTS) / "pages"
@@ -244,7 +245,8 @@ def test_every_page_at_a_laptop_and_a_desktop_size(qtbot, office, role) -> None:
         win.resize(width, height)
         for key in win._nav_keys():
             win.show_named(key)
-            qtbot.waitUntil(lambda: not win.model.loading, timeout=10000)
+            # the list and the page's own loads (accounts, audit, exchange…) both answered
+            qtbot.waitUntil(lambda: not win.model.loading and tasks_idle(), timeout=10000)
             qtbot.wait(100)
             win.grab().save(str(folder / f"{role}-{key}-{width}.png"))
             assert win.stack.currentWidget().width() > 0
