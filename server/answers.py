@@ -176,7 +176,7 @@ def documents_out(
     }
     versions, trace, assignments, copies = _parts(dialect_of(session))
     # Core statements on the session's connection: the ORM's execution layer, which they do
-    # not need, cost as much again as running them. Without it nothing flushes for them: what
+    # not need, added almost half to their time. Without it nothing flushes for them: what
     # this request wrote (a step's trace event, a new version) is flushed first.
     session.flush()
     connection = session.connection()
