@@ -108,8 +108,9 @@ Status = Literal[
 
 def _utc_z(value: dt.datetime) -> str:
     """Stored times are naive UTC; on the wire they say so ("…Z"), as docs/api.md promises."""
-    aware = value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
-    return aware.isoformat().replace("+00:00", "Z")
+    if value.tzinfo is None:  # the stored kind, ≈ 150 per page of 50: the short way
+        return value.isoformat() + "Z"
+    return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
 
 
 UtcDateTime = Annotated[

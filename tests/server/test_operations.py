@@ -42,8 +42,10 @@ def test_metrics_answer_the_scrape_token_and_the_province_administrator_only(
     clerk = Caller(server, "clerk")
     doc = clerk.get("/documents?limit=1").json()["items"][0]
     clerk.get(f"/documents/{doc['id']}")
-    for invented in ("BREW", "XYZZY1", "XYZZY2"):  # a method nobody serves adds no series
-        requests.request(invented, f"{server.api_url}/health", timeout=10)
+    for invented in ("BREW", "XYZZY1"):  # not HTTP: the parser refuses it before the app
+        assert requests.request(invented, f"{server.api_url}/health", timeout=10).status_code == 400
+    for unserved in ("PROPFIND", "MKCOL", "PURGE"):  # HTTP, never served: one OTHER series
+        assert requests.request(unserved, f"{server.api_url}/health", timeout=10).status_code == 405
     scraped = requests.get(
         f"{server.api_url}/metrics",
         headers={"Authorization": f"Bearer {SCRAPE_TOKEN}"},
@@ -54,7 +56,8 @@ def test_metrics_answer_the_scrape_token_and_the_province_administrator_only(
     # the route's template (below /api/v1), never the identifier the client asked for
     assert 'route="/documents/{document_id}"' in text
     assert f"/documents/{doc['id']}" not in text
-    assert "XYZZY" not in text and "BREW" not in text and 'method="OTHER"' in text
+    assert not any(m in text for m in ("XYZZY", "BREW", "PROPFIND", "MKCOL", "PURGE"))
+    assert 'method="OTHER"' in text
     assert 'vanthu_queue_items{queue="exchange_outbox"' in text or "vanthu_queue_items" in text
     assert "vanthu_job_lease_held" in text
     assert Caller(server, "admin").get("/metrics").status_code == 200

@@ -7,6 +7,7 @@ Python) a client can build a value the schema allows and be refused — the fuzz
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from typing import Annotated, Any
@@ -17,7 +18,7 @@ from pydantic import StringConstraints, TypeAdapter, ValidationError
 from server.app import create_app
 from server.config import ServerSettings
 from server.exchange.views import AXIS_URL
-from server.schemas import NAME_PATTERN, WORD_PATTERN
+from server.schemas import NAME_PATTERN, WORD_PATTERN, UtcDateTime
 
 DIALECT_ESCAPES = re.compile(r"(?<!\\)(?:\\\\)*\\[sSdDwWbB]")
 """A class escape whose meaning depends on the regex engine."""
@@ -65,3 +66,19 @@ def test_ordinary_values_still_pass() -> None:
     assert _accepts(AXIS_URL, "https://truclienthong.gov.vn:8443/edxml")
     assert _accepts(AXIS_URL, "http://127.0.0.1:9000/")
     assert not _accepts(AXIS_URL, "http://truclienthong.gov.vn/")
+
+
+@pytest.mark.parametrize(
+    ("moment", "wire"),
+    [
+        (dt.datetime(2026, 1, 2, 3, 4, 5), "2026-01-02T03:04:05Z"),
+        (dt.datetime(2026, 1, 2, 3, 4, 5, 120), "2026-01-02T03:04:05.000120Z"),
+        (
+            dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.timezone(dt.timedelta(hours=7))),
+            "2026-01-01T20:04:05Z",
+        ),
+    ],
+)
+def test_a_timestamp_goes_out_as_utc_with_z(moment: dt.datetime, wire: str) -> None:
+    """Stored naive UTC and an aware moment alike: a client in another zone reads the same instant."""
+    assert TypeAdapter(UtcDateTime).dump_json(moment) == f'"{wire}"'.encode()
