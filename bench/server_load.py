@@ -386,10 +386,16 @@ class Memory:
     end: float
 
 
+def _speedup(args: argparse.Namespace, pace: float = 1.0) -> float:
+    """Simulated minutes per minute of the run; ``pace`` below 1 stretches every client's
+    schedule (that fraction of the load). So many desktops working in real time send the
+    same requests as one simulated client."""
+    return pace * args.minutes * 60 / args.seconds
+
+
 def _one_run(
     data_dir: Path, url: str, workers: int, args: argparse.Namespace, pace: float = 1.0
 ) -> tuple[Results, float, list[Memory]]:
-    """``pace`` below 1 stretches every client's schedule: that fraction of the load."""
     process, api = _serve(data_dir, url, workers)
     pids: list[int] = []
     before: list[float] = []
@@ -404,9 +410,7 @@ def _one_run(
             timer.start()
 
         results, elapsed = asyncio.run(
-            _load(
-                api, args.clients, args.seconds, pace * args.minutes * 60 / args.seconds, signed_in
-            )
+            _load(api, args.clients, args.seconds, _speedup(args, pace), signed_in)
         )
         timer.join()
         after = [_rss_mb(p) for p in pids]
@@ -426,15 +430,8 @@ def _p(values: list[float], q: float) -> float:
 
 
 def _print_paced(
-    paced: tuple[Results, float, list[Memory]],
-    pace: float,
-    args: argparse.Namespace,
-    saturated: float,
+    results: Results, elapsed: float, pace: float, args: argparse.Namespace, saturated: float
 ) -> None:
-    results, elapsed, _memory = paced
-    # Each simulated client lives ``speedup`` minutes per minute: as many desktops working in
-    # real time send the same requests.
-    desktops = args.clients * pace * args.minutes * 60 / args.seconds
     rows = [
         Row(
             "requests per second, paced",
@@ -443,7 +440,13 @@ def _print_paced(
             "/s",
             "report (baseline: saturated)",
         ),
-        Row("desktops in real time, paced", desktops, None, "count", "report"),
+        Row(
+            "desktops in real time, paced",
+            args.clients * _speedup(args, pace),
+            None,
+            "count",
+            "report",
+        ),
     ]
     for op in (*READS, "file"):
         if results.latencies.get(op):
@@ -497,7 +500,7 @@ def main() -> None:
         # A server that falls behind runs its clients' day late: the run lasts past its seconds.
         pace = PACED_SHARE * min(1.0, args.seconds / runs[2][1])
         print(f"{args.clients} clients × {args.seconds:.0f} s on 2 workers at {pace:.0%} …")
-        paced = _one_run(data_dir, url, 2, args, pace)
+        paced, paced_s, _ = _one_run(data_dir, url, 2, args, pace)
     rows = []
     (two, two_s, two_rss), (one, one_s, one_rss) = runs[2], runs[1]
     rows.append(
@@ -533,7 +536,7 @@ def main() -> None:
         goal = f"flat (1st half {first:+.0f})"
         rows.append(Row(f"{name} RSS growth in the 2nd half", second, None, "MB", goal))
     print_table("server_load: ours = 2 workers, baseline = 1 worker (same run)", rows)
-    _print_paced(paced, pace, args, two.requests / two_s)
+    _print_paced(paced, paced_s, pace, args, two.requests / two_s)
     polls = len(two.latencies["feed"])
     print()
     print(
